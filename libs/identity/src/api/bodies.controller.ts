@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '@org/kernel';
+import { MandateService } from '../application/mandate.service';
+import type { Principal } from '../domain/principal';
+import { IdentityRepository } from '../infrastructure/identity.repository';
+import { AppointMandateRequest, BodyResponse, CreatedResponse, EndMandateRequest } from './bodies.dto';
+import { MandateResponse, MessageResponse } from './auth.dto';
+import { CurrentPrincipal, Policy } from './policy.decorator';
+
+const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new DomainError('invalid', 'invalid_id', 'The id in the path must be a UUID.') });
+
+@ApiTags('identity')
+@Controller()
+export class BodiesController {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: IdentityRepository,
+    private readonly mandates: MandateService,
+  ) {}
+
+  @Get('bodies')
+  @Policy.member()
+  @ApiOkResponse({ type: [BodyResponse] })
+  list(): Promise<BodyResponse[]> {
+    return this.repo.listBodies(this.ds.manager);
+  }
+
+  @Get('me/mandates')
+  @Policy.member()
+  @ApiOkResponse({ type: [MandateResponse] })
+  async mine(@CurrentPrincipal() p: Principal): Promise<MandateResponse[]> {
+    return p.memberId ? this.repo.mandatesOf(this.ds.manager, p.memberId) : [];
+  }
+
+  /** EC appointments (staff, national offices). Commission and appeals seats are refused by the service. */
+  @Post('bodies/:bodyId/mandates')
+  @Policy.mandate({ body: 'EC' })
+  @ApiOkResponse({ type: CreatedResponse })
+  async appoint(@Param('bodyId', uuid) bodyId: string, @Body() body: AppointMandateRequest, @CurrentPrincipal() p: Principal): Promise<CreatedResponse> {
+    const id = await this.ds.transaction((m) =>
+      this.mandates.create(m, {
+        memberId: body.memberId,
+        bodyId,
+        role: body.role,
+        startsOn: body.startsOn,
+        endsOn: body.endsOn ?? null,
+        source: { kind: 'appointment', ref: body.decisionRef },
+        actor: { id: p.memberId, kind: 'member' },
+      }),
+    );
+    return { id };
+  }
+
+  @Post('mandates/:mandateId/end')
+  @HttpCode(200)
+  @Policy.mandate({ body: 'EC' })
+  @ApiOkResponse({ type: MessageResponse })
+  async end(@Param('mandateId', uuid) mandateId: string, @Body() body: EndMandateRequest, @CurrentPrincipal() p: Principal): Promise<MessageResponse> {
+    await this.mandates.endByDecision({ id: p.memberId ?? p.accountId, kind: 'member' }, mandateId, body.endsOn, body.reason);
+    return { message: 'The mandate ends on ' + body.endsOn + '.' };
+  }
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '@org/audit';
+import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort } from '@org/kernel';
+import { Clock } from '@org/platform';
+import { INDEPENDENT_BODIES, type MandateRole } from '../domain/body-kind';
+import { assertCompatible } from '../domain/incompatibility';
+import { IdentityRepository } from '../infrastructure/identity.repository';
+
+export interface MandateSource {
+  /** `election`: certified by an election of that body; `founding`: the founding import; `appointment`: by a body's decision. */
+  kind: 'election' | 'founding' | 'appointment';
+  ref: string;
+  /** For elections: the body the election filled. */
+  electedBodyId?: string;
+}
+
+export interface NewMandate {
+  memberId: string;
+  bodyId: string;
+  role: MandateRole;
+  startsOn: string;
+  endsOn: string | null;
+  source: MandateSource;
+  actor: { id: string | null; kind: string };
+}
+
+export const COOLING_OFF_MONTHS = Number(process.env.COOLING_OFF_MONTHS ?? 12);
+
+/**
+ * The only way a mandate comes into being or ends. S2 is checked here, whoever calls: an
+ * election's certification, the founding import, or an appointment route.
+ */
+@Injectable()
+export class MandateService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: IdentityRepository,
+    private readonly audit: AuditLog,
+    private readonly restrictions: RestrictionsPort,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates a mandate inside the caller's transaction. */
+  async create(m: EntityManager, x: NewMandate): Promise<string> {
+    const body = await this.repo.findBody(m, x.bodyId);
+    if (!body) throw new DomainError('not_found', 'body_not_found', 'No such body.');
+    if (INDEPENDENT_BODIES.includes(body.kind)) {
+      const fromOwnElection = x.source.kind === 'election' && x.source.electedBodyId === body.id;
+      if (!fromOwnElection && x.source.kind !== 'founding') {
+        throw new DomainError(
+          'forbidden',
+          'independent_body_seat',
+          `${body.kind === 'CCOM' ? 'Control Commission' : 'Appeals Committee'} seats are filled only by their own elections (statutes, S2).`,
+        );
+      }
+    }
+    const member = (await m.query(`SELECT status FROM membership.members WHERE id = $1`, [x.memberId]))[0];
+    if (!member) throw new DomainError('not_found', 'member_not_found', 'No such member.');
+    if (member.status !== 'active') {
+      throw new DomainError('unprocessable', 'member_not_active', 'Only an active member can hold a mandate.');
+    }
+    const restrictions = await this.restrictions.restrictionsFor(x.memberId, this.clock.now());
+    if (restrictions.some((r) => r.kind === 'no_office' || (r.kind === 'no_candidacy' && x.source.kind === 'election'))) {
+      throw new DomainError('conflict', 'blocked_by_restriction', CONFIDENTIAL_RESTRICTION_MESSAGE);
+    }
+    const held = await this.repo.mandatesOfMemberForUpdate(m, x.memberId);
+    assertCompatible({ bodyKind: body.kind, startsOn: x.startsOn, endsOn: x.endsOn, held, coolingOffMonths: COOLING_OFF_MONTHS });
+    const id = await this.repo.insertMandate(m, { memberId: x.memberId, bodyId: x.bodyId, role: x.role, startsOn: x.startsOn, endsOn: x.endsOn, sourceKind: x.source.kind, sourceRef: x.source.ref });
+    await this.audit.record(m, {
+      actorId: x.actor.id,
+      actorKind: x.actor.kind,
+      context: 'identity',
+      action: 'mandate.created',
+      subjectType: 'mandate',
+      subjectId: id,
+      data: { memberId: x.memberId, bodyId: x.bodyId, bodyKind: body.kind, role: x.role, startsOn: x.startsOn, endsOn: x.endsOn, source: x.source },
+    });
+    return id;
+  }
+
+  /**
+   * Ends a mandate by a body's decision. Commission and appeals mandates cannot be ended this
+   * way at all (only the electing body can remove them, through a recall ballot); the attempt
+   * is refused and audited.
+   */
+  async endByDecision(actor: { id: string; kind: string }, mandateId: string, endsOn: string, reason: string): Promise<void> {
+    const mandate = await this.repo.findMandate(this.ds.manager, mandateId);
+    if (!mandate) throw new DomainError('not_found', 'mandate_not_found', 'No such mandate.');
+    if (INDEPENDENT_BODIES.includes(mandate.bodyKind)) {
+      await this.ds.transaction((m) =>
+        this.audit.record(m, {
+          actorId: actor.id,
+          actorKind: actor.kind,
+          context: 'identity',
+          action: 'mandate.end-refused',
+          subjectType: 'mandate',
+          subjectId: mandateId,
+          data: { bodyKind: mandate.bodyKind, reasonGiven: reason.slice(0, 200) },
+        }),
+      );
+      throw new DomainError(
+        'forbidden',
+        'independent_mandate',
+        'Commission and appeals mandates can be ended only by their electing body (congress or a membership-wide recall ballot). This attempt has been recorded.',
+      );
+    }
+    await this.ds.transaction(async (m) => {
+      await this.end(m, mandateId, endsOn, reason, actor);
+    });
+  }
+
+  /** Ends a mandate inside the caller's transaction (term over, recall certified, resignation). */
+  async end(m: EntityManager, mandateId: string, endsOn: string, reason: string, actor: { id: string | null; kind: string }): Promise<void> {
+    const mandate = await this.repo.findMandate(m, mandateId);
+    if (!mandate) throw new DomainError('not_found', 'mandate_not_found', 'No such mandate.');
+    if (mandate.endsOn !== null && mandate.endsOn <= endsOn) {
+      throw new DomainError('conflict', 'mandate_already_ended', `This mandate already ends on ${mandate.endsOn}.`);
+    }
+    if (endsOn <= mandate.startsOn) throw new DomainError('invalid', 'mandate_end_before_start', 'A mandate cannot end before it starts.');
+    await this.repo.endMandate(m, mandateId, endsOn, reason);
+    await this.audit.record(m, { actorId: actor.id, actorKind: actor.kind, context: 'identity', action: 'mandate.ended', subjectType: 'mandate', subjectId: mandateId, data: { endsOn, bodyKind: mandate.bodyKind } });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './domain-error';
+export * from './seeded-random';
+export * from './restrictions.port';

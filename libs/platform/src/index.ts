@@ -1,0 +1,14 @@
+export { APP_CONFIG, ConfigError, loadConfig, type AppConfig } from './config/app-config';
+export { Clock, FixedClock, SystemClock } from './config/clock';
+export { PlatformConfigModule } from './config/config.module';
+export { DatabaseModule, DISCIPLINE_CONNECTION, EMBEDDED_DATABASE, type DatabaseModuleOptions } from './database/database.module';
+export { dataSourceOptions, type DatabaseRole } from './database/data-source-options';
+export { openEmbeddedDatabase, openMemoryDatabase, closeEmbeddedDatabases, driverFor, type EmbeddedDatabase } from './database/embedded-database';
+export { PglitePool } from './database/pglite-pool';
+export { runMigrations, type MigrationClass } from './database/run-migrations';
+export { SnakeNamingStrategy } from './database/snake-naming.strategy';
+export { ErrorFilter } from './http/error.filter';
+export type { ErrorBody } from './http/error-body';
+export { createValidationPipe } from './http/validation.pipe';
+export { createLogger, REDACTED_PATHS, type Logger } from './logging/logger';
+export { LOGGER } from './logging/logging.tokens';

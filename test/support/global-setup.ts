@@ -1,0 +1,48 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Client } from 'pg';
+
+/**
+ * Migrates a template database once per test run:
+ * - real PostgreSQL (DATABASE_URL set): a fresh template database; each test file clones it
+ *   with CREATE DATABASE … TEMPLATE;
+ * - embedded: a migrated PGlite data dir dumped to a file (cached by the migrations' content),
+ *   which each test file loads into its own in-memory database.
+ */
+export default async function globalSetup(): Promise<void> {
+  process.env.NODE_ENV = 'test';
+  process.env.ARGON2_MEMORY_KIB ??= '1024';
+  const root = path.resolve(__dirname, '../..');
+  const { migrations } = await import('../../migrations');
+  const { loadConfig, runMigrations, openMemoryDatabase } = await import('../../libs/platform/src');
+  if (process.env.DATABASE_URL) {
+    const admin = new URL(process.env.DATABASE_URL);
+    const template = `commons_test_tpl_${process.pid}`;
+    const client = new Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${template}`);
+    await client.query(`CREATE DATABASE ${template}`);
+    await client.end();
+    const tplUrl = new URL(admin.toString());
+    tplUrl.pathname = `/${template}`;
+    await runMigrations(loadConfig({ DATABASE_URL: tplUrl.toString() }), migrations);
+    process.env.TEST_TEMPLATE_DATABASE = template;
+    return;
+  }
+  const hash = crypto.createHash('sha256');
+  for (const f of fs.readdirSync(path.join(root, 'migrations')).sort()) hash.update(fs.readFileSync(path.join(root, 'migrations', f)));
+  const dir = path.join(root, '.test-db');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `template-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (!fs.existsSync(file)) {
+    for (const old of fs.readdirSync(dir)) fs.rmSync(path.join(dir, old), { force: true });
+    const embedded = await openMemoryDatabase();
+    await runMigrations(loadConfig({}), migrations, embedded);
+    const dump = await embedded.db.dumpDataDir('none');
+    fs.writeFileSync(file + '.tmp', Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(file + '.tmp', file);
+    await embedded.db.close();
+  }
+  process.env.TEST_TEMPLATE_FILE = file;
+}
