@@ -47,6 +47,9 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const res = exception.getResponse() as string | { message?: string | string[] };
       const message = typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : res.message ?? exception.message;
+      if (status === 400 && /JSON/i.test(message)) {
+        return { statusCode: 400, code: 'malformed_body', message: 'The request body is not valid JSON. Check quotes, commas and brackets.' };
+      }
       const code = status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : status === 400 ? 'bad_request' : `http_${status}`;
       return { statusCode: status, code, message: status === 404 ? 'Not found.' : message };
     }
