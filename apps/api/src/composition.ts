@@ -1,6 +1,7 @@
 import type { DynamicModule, Provider, Type } from '@nestjs/common';
 import { IdentityNotifier } from '@org/identity';
 import type { AppConfig } from '@org/platform';
+import type { DemoContributor } from './seed/demo-seed';
 
 /**
  * Where bounded contexts are plugged into the API. Each context module brings its own
@@ -16,3 +17,6 @@ export const portBindings: Provider[] = [
   // TEMPORARY until the notifications outbox lands: replaced by the outbox adapter.
   { provide: IdentityNotifier, useValue: { passwordReset: async () => undefined } },
 ];
+
+/** Contexts that add to the demo organization on first start (providers of their modules). */
+export const demoContributors: Type<DemoContributor>[] = [];

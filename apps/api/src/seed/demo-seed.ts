@@ -1,5 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import type { AppConfig } from '@org/platform';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { PasswordHasher } from '@org/identity';
+import { Clock, type AppConfig } from '@org/platform';
+import { demoContributors } from '../composition';
+import { generateOrganization } from './organization-generator';
 
 export interface DemoAccount {
   email: string;
@@ -9,8 +17,70 @@ export interface DemoAccount {
   branchId: string | null;
 }
 
+export const DEMO_ROLES = ['member', 'branch-secretary', 'branch-treasurer', 'ec-member', 'cc-member', 'commissioner', 'appeals-member', 'returning-officer', 'former-member'] as const;
+
+/** Extra demo data from a context (e.g. discipline cases), run once after the organization exists. */
+export interface DemoContributor {
+  contributeDemo(accounts: DemoAccount[]): Promise<void>;
+}
+
+const words = ['amber', 'birch', 'cobalt', 'delta', 'ember', 'fjord', 'garnet', 'harbor', 'indigo', 'juniper', 'kestrel', 'lumen', 'meadow', 'nectar', 'orchid', 'pepper', 'quartz', 'rowan', 'saffron', 'tundra', 'umber', 'violet', 'willow', 'yarrow'];
+const passphrase = () => {
+  const b = randomBytes(4);
+  return `${words[b[0] % words.length]}-${words[b[1] % words.length]}-${words[b[2] % words.length]}-${100 + (b[3] % 900)}`;
+};
+
+/**
+ * On the first start of an empty database: a demo organization (about 20 branches, 500
+ * members, six years of history and payments, every body with mandates) and one login per
+ * role, written to `DATA_DIR/demo-accounts.json`. Later starts reuse both.
+ */
 export async function seedDemoIfEmpty(app: INestApplication, config: AppConfig): Promise<{ created: boolean; file: string; accounts: DemoAccount[] } | null> {
-  void app;
-  void config;
-  return null;
+  const ds = app.get<DataSource>(getDataSourceToken());
+  const file = path.join(config.dataDir, 'demo-accounts.json');
+  const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM membership.branches`);
+  if (n > 0) {
+    if (!fs.existsSync(file)) return null;
+    return { created: false, file, accounts: JSON.parse(fs.readFileSync(file, 'utf8')) };
+  }
+  const clock = app.get(Clock);
+  const hasher = app.get(PasswordHasher);
+  const today = clock.today();
+  const accounts: DemoAccount[] = [];
+  await ds.transaction(async (m) => {
+    const org = await generateOrganization(m, { members: 500, branches: 20, years: 6, seed: 'demo', today });
+    const home = org.branchOfficers[0];
+    const [plain] = await m.query(
+      `SELECT m.id FROM membership.members m
+        WHERE m.branch_id = $1 AND m.status = 'active' AND NOT EXISTS (SELECT 1 FROM identity.mandates md WHERE md.member_id = m.id)
+        ORDER BY m.member_number LIMIT 1`,
+      [home.branchId],
+    );
+    const [former] = await m.query(`SELECT id FROM membership.members WHERE status = 'resigned' ORDER BY member_number LIMIT 1`);
+    const people: Record<(typeof DEMO_ROLES)[number], string> = {
+      member: plain.id,
+      'branch-secretary': home.secretary,
+      'branch-treasurer': home.treasurer,
+      'ec-member': org.holders.EC[0],
+      'cc-member': org.holders.CC[0],
+      commissioner: org.holders.CCOM[0],
+      'appeals-member': org.holders.APPEALS[0],
+      'returning-officer': org.holders.ELECTIONS[0],
+      'former-member': former.id,
+    };
+    for (const role of DEMO_ROLES) {
+      const memberId = people[role];
+      const email = `${role}@demo.commons.localhost`;
+      const password = passphrase();
+      await m.query(`UPDATE membership.members SET email = $2 WHERE id = $1`, [memberId, email]);
+      await m.query(`DELETE FROM identity.accounts WHERE member_id = $1`, [memberId]);
+      await m.query(`INSERT INTO identity.accounts (email, member_id, password_hash, email_verified_at) VALUES ($1, $2, $3, now())`, [email, memberId, await hasher.hash(password)]);
+      const [last] = await m.query(`SELECT branch_id FROM membership.branch_periods WHERE member_id = $1 ORDER BY from_date DESC LIMIT 1`, [memberId]);
+      accounts.push({ email, password, role, memberId, branchId: last?.branch_id ?? null });
+    }
+  });
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });
+  for (const type of demoContributors) await app.get<DemoContributor>(type, { strict: false }).contributeDemo(accounts);
+  return { created: true, file, accounts };
 }
