@@ -1,7 +1,7 @@
 import type { DynamicModule, Provider, Type } from '@nestjs/common';
 import { IdentityNotifier } from '@org/identity';
 import type { AppConfig } from '@org/platform';
-import type { DemoContributor } from './seed/demo-seed';
+import type { DemoContributor } from './seed/demo-contributor';
 
 /**
  * Where bounded contexts are plugged into the API. Each context module brings its own

@@ -7,22 +7,13 @@ import type { DataSource } from 'typeorm';
 import { PasswordHasher } from '@org/identity';
 import { Clock, type AppConfig } from '@org/platform';
 import { demoContributors } from '../composition';
+import type { DemoAccount, DemoContributor } from './demo-contributor';
 import { generateOrganization } from './organization-generator';
 
-export interface DemoAccount {
-  email: string;
-  password: string;
-  role: string;
-  memberId: string | null;
-  branchId: string | null;
-}
+export type { DemoAccount, DemoContributor } from './demo-contributor';
 
 export const DEMO_ROLES = ['member', 'branch-secretary', 'branch-treasurer', 'ec-member', 'cc-member', 'commissioner', 'appeals-member', 'returning-officer', 'former-member'] as const;
 
-/** Extra demo data from a context (e.g. discipline cases), run once after the organization exists. */
-export interface DemoContributor {
-  contributeDemo(accounts: DemoAccount[]): Promise<void>;
-}
 
 const words = ['amber', 'birch', 'cobalt', 'delta', 'ember', 'fjord', 'garnet', 'harbor', 'indigo', 'juniper', 'kestrel', 'lumen', 'meadow', 'nectar', 'orchid', 'pepper', 'quartz', 'rowan', 'saffron', 'tundra', 'umber', 'violet', 'willow', 'yarrow'];
 const passphrase = () => {

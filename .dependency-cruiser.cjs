@@ -1,0 +1,58 @@
+/**
+ * Module boundaries (shared/STYLE.md), enforced in CI by `npm run lint`.
+ */
+const CONTEXTS_WITHOUT_DISCIPLINE = '^libs/(kernel|platform|identity|audit|membership|dues|notifications|elections)/';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import cycles.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'domain-is-framework-free',
+      severity: 'error',
+      comment: 'domain/ code imports nothing from Nest, TypeORM, class-validator or class-transformer.',
+      from: { path: '^libs/[^/]+/src/domain/' },
+      to: { path: 'node_modules/(@nestjs|typeorm|class-validator|class-transformer)/' },
+    },
+    {
+      name: 'kernel-is-framework-free',
+      severity: 'error',
+      from: { path: '^libs/kernel/' },
+      to: { path: ['node_modules/(@nestjs|typeorm|class-validator|class-transformer)/', '^libs/(?!kernel/)'] },
+    },
+    {
+      name: 'contexts-only-through-their-index',
+      severity: 'error',
+      comment: 'Other code reaches a context only through @org/<context> (its src/index.ts).',
+      from: { path: '^(libs/([^/]+)|apps|scripts|bench|test)/' , pathNot: '^(scripts|bench|test/support)/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'discipline-is-sealed',
+      severity: 'error',
+      comment:
+        'Nothing outside libs/discipline imports it, except the app composition that hosts it and its own tests.',
+      from: { pathNot: ['^libs/discipline/', '^apps/api/src/composition\\.ts$', '^test/e2e/discipline/', '^bench/discipline'] },
+      to: { path: '^libs/discipline/' },
+    },
+    {
+      name: 'no-path-into-discipline',
+      severity: 'error',
+      comment: 'No path at all, direct or transitive, from executive, membership, elections or any other context into discipline.',
+      from: { path: CONTEXTS_WITHOUT_DISCIPLINE },
+      to: { path: '^libs/discipline/', reachable: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['^dist', '^apps/web/'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], mainFields: ['main', 'types'] },
+  },
+};
