@@ -20,10 +20,17 @@ export interface Restriction {
   separatedFrom?: string[];
 }
 
+/**
+ * `tx` is the caller's transaction (a TypeORM EntityManager, typed loosely to keep the kernel
+ * framework-free): implementations must read through it when given, because the embedded
+ * database has one connection and a second one inside a transaction would wait forever.
+ */
 export abstract class RestrictionsPort {
-  abstract restrictionsFor(memberId: string, at: Date): Promise<Restriction[]>;
+  abstract restrictionsFor(memberId: string, at: Date, tx?: unknown): Promise<Restriction[]>;
   /** Members currently separated from `memberId` (both directions). */
-  abstract separatedFrom(memberId: string, at: Date): Promise<string[]>;
+  abstract separatedFrom(memberId: string, at: Date, tx?: unknown): Promise<string[]>;
+  /** S13: a complainant or witness may transfer branch without giving reasons. */
+  abstract hasProtectedTransferRight(memberId: string, at: Date, tx?: unknown): Promise<boolean>;
 }
 
 export class NoRestrictions extends RestrictionsPort {
@@ -32,6 +39,9 @@ export class NoRestrictions extends RestrictionsPort {
   }
   async separatedFrom(): Promise<string[]> {
     return [];
+  }
+  async hasProtectedTransferRight(): Promise<boolean> {
+    return false;
   }
 }
 

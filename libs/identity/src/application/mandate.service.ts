@@ -61,7 +61,7 @@ export class MandateService {
     if (member.status !== 'active') {
       throw new DomainError('unprocessable', 'member_not_active', 'Only an active member can hold a mandate.');
     }
-    const restrictions = await this.restrictions.restrictionsFor(x.memberId, this.clock.now());
+    const restrictions = await this.restrictions.restrictionsFor(x.memberId, this.clock.now(), m);
     if (restrictions.some((r) => r.kind === 'no_office' || (r.kind === 'no_candidacy' && x.source.kind === 'election'))) {
       throw new DomainError('conflict', 'blocked_by_restriction', CONFIDENTIAL_RESTRICTION_MESSAGE);
     }
