@@ -1,0 +1,115 @@
+/**
+ * Issue 2 benchmark: warm start on the embedded database, GET /health/live, and an authenticated
+ * GET of one's own member record on real PostgreSQL with 100k seeded members — each next to a bare
+ * Fastify (+ pg) baseline measured in the same run.
+ *
+ *   npm run build && node -r @swc-node/register bench/platform.bench.ts
+ *   PG_BENCH_URL=postgres://postgres@127.0.0.1:55432/postgres MEMBERS=100000 node -r @swc-node/register bench/platform.bench.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { load, machine, startProcess, stop, waitFor } from './support/load';
+
+const root = path.resolve(__dirname, '..');
+const results: Record<string, unknown> = {};
+
+async function warmStart(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'commons-bench-'));
+  const env = { DATA_DIR: dataDir, PORT: '3801', LOG_LEVEL: 'warn' };
+  const first = startProcess(process.execPath, ['dist/apps/api/src/main.js'], env);
+  const cold = await waitFor('http://127.0.0.1:3801/health/ready', 180_000);
+  await stop(first);
+  const warm: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = Date.now();
+    const p = startProcess(process.execPath, ['dist/apps/api/src/main.js'], env);
+    await waitFor('http://127.0.0.1:3801/health/ready');
+    warm.push(Date.now() - t0);
+    await stop(p);
+  }
+  const bareScript = `require('fastify')({logger:false}).get('/health/ready',async()=>({status:'ok'})).listen({port:3802,host:'127.0.0.1'})`;
+  const bare: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = Date.now();
+    const p = startProcess(process.execPath, ['-e', bareScript], {});
+    await waitFor('http://127.0.0.1:3802/health/ready');
+    bare.push(Date.now() - t0);
+    await stop(p);
+  }
+  results.start = { coldFirstStartWithDemoSeedMs: cold, warmStartToReadyMs: warm, bareFastifyStartMs: bare, ratio: +(Math.min(...warm) / Math.min(...bare)).toFixed(1) };
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function healthLive(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'commons-bench-'));
+  const api = startProcess(process.execPath, ['dist/apps/api/src/main.js'], { DATA_DIR: dataDir, PORT: '3803', LOG_LEVEL: 'warn', SEED_DEMO: 'false' });
+  await waitFor('http://127.0.0.1:3803/health/ready', 120_000);
+  const platform = await load('http://127.0.0.1:3803/health/live', { connections: 50, seconds: 10 });
+  await stop(api);
+  const bareProc = startProcess(process.execPath, ['-r', '@swc-node/register', 'bench/support/bare-server.ts'], { PORT: '3804' });
+  await waitFor('http://127.0.0.1:3804/health/live');
+  const bare = await load('http://127.0.0.1:3804/health/live', { connections: 50, seconds: 10 });
+  await stop(bareProc);
+  results.healthLive = { platform, bareFastify: bare, ratio: +(platform.requestsPerSecond / bare.requestsPerSecond).toFixed(2) };
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function ownRecord(adminUrl: string, members: number): Promise<void> {
+  const name = `commons_bench_${members}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  if (!exists) {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const t0 = Date.now();
+    execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts', '--members', String(members), '--branches', String(Math.max(10, members / 100)), '--years', '10'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url.toString() },
+      stdio: 'inherit',
+    });
+    results.seedSeconds = (Date.now() - t0) / 1000;
+  }
+  await admin.end();
+  const db = new Client({ connectionString: url.toString() });
+  await db.connect();
+  await db.query('ANALYZE');
+  const token = randomBytes(32).toString('base64url');
+  const [acc] = (await db.query(`SELECT a.id FROM identity.accounts a JOIN membership.members m ON m.id = a.member_id WHERE m.status = 'active' ORDER BY m.member_number DESC LIMIT 1`)).rows;
+  await db.query(`INSERT INTO identity.sessions (account_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [acc.id, createHash('sha256').update(token).digest('hex')]);
+  await db.end();
+  const headers = { authorization: `Bearer ${token}` };
+  const api = startProcess(process.execPath, ['dist/apps/api/src/main.js'], { DATABASE_URL: url.toString(), PORT: '3805', LOG_LEVEL: 'warn', SEED_DEMO: 'false', DATABASE_POOL_SIZE: '10' });
+  await waitFor('http://127.0.0.1:3805/health/ready', 60_000);
+  const probe = await fetch('http://127.0.0.1:3805/me/member', { headers });
+  const route = probe.ok ? '/me/member' : '/me';
+  const platform = await load(`http://127.0.0.1:3805${route}`, { connections: 50, seconds: 15, headers });
+  await stop(api);
+  const bareProc = startProcess(process.execPath, ['-r', '@swc-node/register', 'bench/support/bare-server.ts'], { PORT: '3806', DATABASE_URL: url.toString() });
+  await waitFor('http://127.0.0.1:3806/health/live');
+  const bare = await load('http://127.0.0.1:3806/me/member', { connections: 50, seconds: 15, headers });
+  await stop(bareProc);
+  results.ownMemberRecord = { members, route, platform, barefastifyPg: bare, ratio: +(platform.requestsPerSecond / bare.requestsPerSecond).toFixed(2) };
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(root, 'dist/apps/api/src/main.js'))) throw new Error('Run npm run build first.');
+  results.machine = await machine();
+  results.date = new Date().toISOString().slice(0, 10);
+  await warmStart();
+  await healthLive();
+  if (process.env.PG_BENCH_URL) await ownRecord(process.env.PG_BENCH_URL, Number(process.env.MEMBERS ?? 100_000));
+  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench/results/platform.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(JSON.stringify(results, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
