@@ -1,0 +1,386 @@
+import { Finding } from '../finding/finding.entity';
+import { AppealOutcomeKind, DecidedAppealView } from '../finding/finding-alteration.policy';
+import { Sanction, sameSanction, sanction as parseSanction } from '../finding/sanction.value-object';
+import { Timestamp, Transition, identifier, isBefore, requiredText, timestamp } from '../finding/time';
+import { AppealErrorCode, appealError } from './appeal.errors';
+
+export type AppealGroundKind = 'procedural_error' | 'new_evidence' | 'disproportionate_sanction';
+export const APPEAL_GROUND_KINDS: readonly AppealGroundKind[] = ['procedural_error', 'new_evidence', 'disproportionate_sanction'];
+
+export interface AppealGround {
+  readonly ground: AppealGroundKind;
+  /** What the party says went wrong, in their own words. */
+  readonly text: string;
+}
+
+export interface Appellant {
+  readonly personId: string;
+  readonly role: 'complainant' | 'respondent';
+  readonly grounds: readonly AppealGround[];
+  readonly lodgedAt: Timestamp;
+}
+
+export type AppealStatus = 'lodged' | 'panel_seated' | 'decided';
+
+export interface AppealDecisionRecord {
+  readonly outcome: AppealOutcomeKind;
+  /** The new sanction for `modify_sanction`; `null` otherwise. */
+  readonly sanction: Sanction | null;
+  readonly reasons: string;
+  /** Recorded vote of the Appeals Committee panel on the outcome. */
+  readonly counts: { readonly inFavour: number; readonly against: number };
+  readonly decidedAt: Timestamp;
+}
+
+export interface AppealSnapshot {
+  readonly appealId: string;
+  readonly findingId: string;
+  readonly caseId: string;
+  readonly respondentId: string;
+  readonly complainantIds: readonly string[];
+  /** The panel whose finding is appealed. */
+  readonly firstPanelistIds: readonly string[];
+  /** Members of still earlier panels of this case (after an earlier remand). */
+  readonly priorExcludedIds: readonly string[];
+  readonly originalUpheld: boolean;
+  readonly originalSanction: Sanction;
+  /** End of the statutory window (exclusive); later appellants cannot join after it. */
+  readonly deadline: Timestamp;
+  readonly appellants: readonly Appellant[];
+  readonly status: AppealStatus;
+  readonly appealsPanelIds: readonly string[];
+  readonly panelSeatedAt: Timestamp | null;
+  readonly decision: AppealDecisionRecord | null;
+  readonly lodgedAt: Timestamp;
+}
+
+interface AppealEventBase {
+  readonly appealId: string;
+  readonly findingId: string;
+  readonly caseId: string;
+  readonly at: Timestamp;
+}
+export type AppealEvent =
+  | (AppealEventBase & { readonly type: 'discipline.appeal.lodged'; readonly appellantId: string })
+  | (AppealEventBase & { readonly type: 'discipline.appeal.appellant_joined'; readonly appellantId: string })
+  | (AppealEventBase & { readonly type: 'discipline.appeal.panel_seated'; readonly appealsPanelIds: readonly string[] })
+  | (AppealEventBase & { readonly type: 'discipline.appeal.decided'; readonly outcome: AppealOutcomeKind });
+
+export interface LodgeAppealInput {
+  readonly appealId: string;
+  readonly finding: Finding;
+  readonly appellantId: string;
+  readonly grounds: readonly AppealGround[];
+  readonly now: Timestamp;
+}
+
+export interface DecideAppealInput {
+  readonly outcome: AppealOutcomeKind;
+  /** Required for `modify_sanction`, refused otherwise. */
+  readonly sanction?: Sanction;
+  readonly reasons: string;
+  readonly votesInFavour: number;
+  readonly votesAgainst: number;
+  readonly now: Timestamp;
+}
+
+const freeze = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function partyRole(finding: { respondentId: string; complainantIds: readonly string[] }, personId: string): Appellant['role'] | null {
+  if (personId === finding.respondentId) return 'respondent';
+  if (finding.complainantIds.includes(personId)) return 'complainant';
+  return null;
+}
+
+function parseGrounds(grounds: readonly AppealGround[] | undefined): AppealGround[] {
+  if (!Array.isArray(grounds) || grounds.length === 0) {
+    throw appealError(
+      'invalid',
+      AppealErrorCode.GroundsRequired,
+      'An appeal must state at least one ground (procedural error, new evidence, disproportionate sanction), each with an explanation.',
+    );
+  }
+  const seen = new Set<string>();
+  return grounds.map((g) => {
+    if (!g || !APPEAL_GROUND_KINDS.includes(g.ground)) {
+      throw appealError('invalid', AppealErrorCode.InvalidGround, `A ground of appeal must be one of: ${APPEAL_GROUND_KINDS.join(', ')}.`, {
+        ground: g?.ground,
+      });
+    }
+    if (seen.has(g.ground)) {
+      throw appealError('invalid', AppealErrorCode.InvalidGround, 'Each ground of appeal may be stated once; put everything about it in one text.', {
+        ground: g.ground,
+      });
+    }
+    seen.add(g.ground);
+    return { ground: g.ground, text: requiredText(g.text, `The explanation of the ground "${g.ground}"`, 20_000) };
+  });
+}
+
+function notAParty(): never {
+  throw appealError(
+    'forbidden',
+    AppealErrorCode.NotAParty,
+    'Only a party to the case (a complainant or the respondent) may appeal a finding.',
+  );
+}
+
+/**
+ * An appeal against a finding (S7): lodged by a party, within the statutory window, on stated
+ * grounds; heard by an Appeals Committee panel (drawn by the same engine as panels, which must
+ * share no member with the panel that made the finding); decided by majority with reasons:
+ * uphold, modify the sanction, or remand to a new panel (see `remandExclusions`).
+ *
+ * One appeal per finding: when the other party also wants to appeal within the window, they
+ * join this appeal with their own grounds (`join`), so one panel hears both.
+ */
+export class Appeal {
+  private constructor(private readonly s: AppealSnapshot) {}
+
+  static lodge(input: LodgeAppealInput): Transition<Appeal, AppealEvent> {
+    const now = timestamp(input.now, 'now');
+    const finding = input.finding;
+    const appellantId = identifier(input.appellantId, 'The appellant id');
+    const role = partyRole(finding, appellantId);
+    if (!role) notAParty();
+    if (finding.status === 'under_appeal') {
+      throw appealError(
+        'conflict',
+        AppealErrorCode.AlreadyPending,
+        'An appeal against this finding is already pending; join it with your own grounds instead.',
+        { appealId: finding.appealId },
+      );
+    }
+    if (finding.status === 'deliberating' || finding.status === 'decided') {
+      throw appealError('conflict', AppealErrorCode.FindingNotAppealable, 'This finding has not yet been notified to the parties, so it cannot be appealed yet.');
+    }
+    if (finding.status !== 'notified' || !finding.appealWindowOpen(now)) {
+      throw appealError(
+        'unprocessable',
+        AppealErrorCode.WindowClosed,
+        'The period for appealing this finding has ended; the finding is final.',
+        { deadline: finding.appealDeadline },
+      );
+    }
+    const grounds = parseGrounds(input.grounds);
+    const decision = finding.decision!;
+    const appeal = new Appeal(
+      freeze({
+        appealId: identifier(input.appealId, 'The appeal id'),
+        findingId: finding.findingId,
+        caseId: finding.caseId,
+        respondentId: finding.respondentId,
+        complainantIds: [...finding.complainantIds],
+        firstPanelistIds: [...finding.panelistIds],
+        priorExcludedIds: [...finding.excludedPanelistIds],
+        originalUpheld: decision.upheld,
+        originalSanction: decision.sanction,
+        deadline: finding.appealDeadline!,
+        appellants: [{ personId: appellantId, role: role as Appellant['role'], grounds, lodgedAt: now }],
+        status: 'lodged',
+        appealsPanelIds: [],
+        panelSeatedAt: null,
+        decision: null,
+        lodgedAt: now,
+      }),
+    );
+    return { next: appeal, events: [appeal.event('discipline.appeal.lodged', now, { appellantId })] };
+  }
+
+  static fromSnapshot(snapshot: AppealSnapshot): Appeal {
+    return new Appeal(freeze(snapshot));
+  }
+
+  toSnapshot(): AppealSnapshot {
+    return freeze(this.s);
+  }
+
+  get appealId(): string {
+    return this.s.appealId;
+  }
+  get findingId(): string {
+    return this.s.findingId;
+  }
+  get status(): AppealStatus {
+    return this.s.status;
+  }
+  get decision(): AppealDecisionRecord | null {
+    return this.s.decision;
+  }
+  get appellants(): readonly Appellant[] {
+    return this.s.appellants;
+  }
+  get appealsPanelIds(): readonly string[] {
+    return this.s.appealsPanelIds;
+  }
+
+  private with(patch: Partial<AppealSnapshot>): Appeal {
+    return new Appeal(freeze({ ...this.s, ...patch }));
+  }
+
+  private event<T extends AppealEvent['type']>(
+    type: T,
+    at: Timestamp,
+    extra: Omit<Extract<AppealEvent, { type: T }>, 'type' | 'appealId' | 'findingId' | 'caseId' | 'at'>,
+  ): AppealEvent {
+    return { type, appealId: this.s.appealId, findingId: this.s.findingId, caseId: this.s.caseId, at, ...extra } as unknown as AppealEvent;
+  }
+
+  /** The other party joins the pending appeal with their own grounds, within the same window. */
+  join(input: { readonly appellantId: string; readonly grounds: readonly AppealGround[]; readonly now: Timestamp }): Transition<Appeal, AppealEvent> {
+    const now = timestamp(input.now, 'now');
+    const appellantId = identifier(input.appellantId, 'The appellant id');
+    const role = partyRole(this.s, appellantId);
+    if (!role) notAParty();
+    if (this.s.status === 'decided') {
+      throw appealError('conflict', AppealErrorCode.WrongStatus, 'This appeal has been decided; it can no longer be joined.');
+    }
+    if (!isBefore(now, this.s.deadline)) {
+      throw appealError('unprocessable', AppealErrorCode.WindowClosed, 'The period for appealing this finding has ended.', {
+        deadline: this.s.deadline,
+      });
+    }
+    if (this.s.appellants.some((a) => a.personId === appellantId)) {
+      throw appealError('conflict', AppealErrorCode.AlreadyAppellant, 'You have already appealed this finding.');
+    }
+    const grounds = parseGrounds(input.grounds);
+    return {
+      next: this.with({ appellants: [...this.s.appellants, { personId: appellantId, role: role as Appellant['role'], grounds, lodgedAt: now }] }),
+      events: [this.event('discipline.appeal.appellant_joined', now, { appellantId })],
+    };
+  }
+
+  /**
+   * Seats the Appeals Committee panel drawn (and recused) by the panel engine. It may share no
+   * member with the panel that made the finding, nor with any earlier panel of the case, and no
+   * party may sit on it. Re-seating (after a recusal) is allowed until the decision.
+   */
+  seatPanel(input: { readonly memberIds: readonly string[]; readonly now: Timestamp }): Transition<Appeal, AppealEvent> {
+    const now = timestamp(input.now, 'now');
+    if (this.s.status === 'decided') {
+      throw appealError('conflict', AppealErrorCode.WrongStatus, 'This appeal has been decided; its panel cannot change.');
+    }
+    const memberIds = (input.memberIds ?? []).map((id) => identifier(id, 'An appeals panelist id'));
+    if (memberIds.length === 0 || new Set(memberIds).size !== memberIds.length) {
+      throw appealError('invalid', AppealErrorCode.InvalidPanel, 'An appeals panel needs at least one member, each listed once.');
+    }
+    const earlier = new Set([...this.s.firstPanelistIds, ...this.s.priorExcludedIds]);
+    const overlap = memberIds.filter((id) => earlier.has(id));
+    if (overlap.length > 0) {
+      throw appealError(
+        'unprocessable',
+        AppealErrorCode.PanelOverlapsFirstPanel,
+        'A member of the panel that made the finding (or of an earlier panel of the case) cannot hear the appeal.',
+        { memberIds: overlap },
+      );
+    }
+    if (memberIds.some((id) => partyRole(this.s, id) !== null)) {
+      throw appealError('unprocessable', AppealErrorCode.InvalidPanel, 'A party to the case cannot sit on the appeals panel.');
+    }
+    return {
+      next: this.with({ status: 'panel_seated', appealsPanelIds: memberIds, panelSeatedAt: now }),
+      events: [this.event('discipline.appeal.panel_seated', now, { appealsPanelIds: memberIds })],
+    };
+  }
+
+  /** The Appeals Committee panel's decision, by majority, with reasons. */
+  decide(input: DecideAppealInput): Transition<Appeal, AppealEvent> {
+    const now = timestamp(input.now, 'now');
+    if (this.s.status !== 'panel_seated') {
+      throw appealError(
+        'conflict',
+        AppealErrorCode.WrongStatus,
+        this.s.status === 'decided' ? 'This appeal has already been decided.' : 'An appeals panel must be seated before the appeal is decided.',
+      );
+    }
+    const { votesInFavour: inFavour, votesAgainst: against } = input;
+    if (
+      !Number.isInteger(inFavour) ||
+      !Number.isInteger(against) ||
+      inFavour < 0 ||
+      against < 0 ||
+      inFavour + against !== this.s.appealsPanelIds.length
+    ) {
+      throw appealError(
+        'invalid',
+        AppealErrorCode.InvalidVoteCount,
+        `The recorded vote must account for every member of the appeals panel (${this.s.appealsPanelIds.length}).`,
+      );
+    }
+    if (inFavour <= against) {
+      throw appealError('unprocessable', AppealErrorCode.NoMajority, 'An appeal decision needs a majority of the appeals panel.');
+    }
+    const reasons = requiredText(input.reasons, 'The reasons of the appeal decision', 50_000);
+    let newSanction: Sanction | null = null;
+    switch (input.outcome) {
+      case 'uphold':
+      case 'remand':
+        if (input.sanction) {
+          throw appealError('invalid', AppealErrorCode.InvalidOutcome, 'Only a decision modifying the sanction states a sanction.');
+        }
+        break;
+      case 'modify_sanction': {
+        if (!this.s.originalUpheld) {
+          throw appealError(
+            'unprocessable',
+            AppealErrorCode.InvalidOutcome,
+            'The complaint was not upheld, so there is no sanction to modify: uphold the finding or remand it to a new panel.',
+          );
+        }
+        if (!input.sanction) {
+          throw appealError('invalid', AppealErrorCode.InvalidOutcome, 'A decision modifying the sanction must state the new sanction.');
+        }
+        newSanction = parseSanction(input.sanction, now);
+        if (newSanction.kind === 'no_finding') {
+          throw appealError(
+            'unprocessable',
+            AppealErrorCode.InvalidOutcome,
+            'Modifying the sanction cannot remove the finding; to re-examine the facts, remand to a new panel.',
+          );
+        }
+        if (sameSanction(newSanction, this.s.originalSanction)) {
+          throw appealError('invalid', AppealErrorCode.InvalidOutcome, 'The new sanction is the same as the panel’s: uphold the finding instead.');
+        }
+        break;
+      }
+      default:
+        throw appealError('invalid', AppealErrorCode.InvalidOutcome, 'An appeal is decided by uphold, modify_sanction or remand.');
+    }
+    const decision: AppealDecisionRecord = {
+      outcome: input.outcome,
+      sanction: newSanction,
+      reasons,
+      counts: { inFavour, against },
+      decidedAt: now,
+    };
+    return {
+      next: this.with({ status: 'decided', decision }),
+      events: [this.event('discipline.appeal.decided', now, { outcome: input.outcome })],
+    };
+  }
+
+  /** The decided appeal as a finding accepts it (`Finding.applyAppealDecision`). */
+  decidedView(): DecidedAppealView {
+    if (this.s.status !== 'decided' || !this.s.decision) {
+      throw appealError('conflict', AppealErrorCode.WrongStatus, 'This appeal has not been decided yet.');
+    }
+    return {
+      appealId: this.s.appealId,
+      findingId: this.s.findingId,
+      status: 'decided',
+      decision: { outcome: this.s.decision.outcome, sanction: this.s.decision.sanction, decidedAt: this.s.decision.decidedAt },
+    };
+  }
+
+  /**
+   * After a remand: who may not sit on the new panel — every member of the panel that made the
+   * finding, of earlier panels of the case, and of this appeals panel. Pass it to the panel
+   * draw (as excluded) and to `Finding.open({ excludedPanelistIds })`, which checks it again.
+   */
+  remandExclusions(): readonly string[] {
+    if (this.s.status !== 'decided' || this.s.decision?.outcome !== 'remand') {
+      throw appealError('conflict', AppealErrorCode.NotRemanded, 'Only an appeal decided by remand has a new panel to draw.');
+    }
+    return [...new Set([...this.s.firstPanelistIds, ...this.s.priorExcludedIds, ...this.s.appealsPanelIds])];
+  }
+}

@@ -1,0 +1,200 @@
+import { Finding } from '../finding/finding.entity';
+import { FindingErrorCode } from '../finding/finding.errors';
+import {
+  COMPLAINANT,
+  EXPULSION,
+  PANEL,
+  RESPONDENT,
+  SUSPENSION,
+  WARNING,
+  at,
+  expectDomainError,
+  notifiedFinding,
+  openFinding,
+} from '../finding/finding.test-fixtures';
+import { Appeal, AppealGround } from './appeal.entity';
+import { AppealErrorCode } from './appeal.errors';
+
+const GROUNDS: AppealGround[] = [{ ground: 'disproportionate_sanction', text: 'A suspension is too harsh for a first incident.' }];
+const APPEALS_PANEL = ['ap-1', 'ap-2', 'ap-3'];
+
+const upheldSuspension = () =>
+  notifiedFinding([{ verdict: 'uphold', sanction: SUSPENSION }, { verdict: 'uphold', sanction: SUSPENSION }, { verdict: 'not_uphold' }]);
+
+function lodged(finding = upheldSuspension(), appellantId = RESPONDENT, now = at(40)) {
+  const { next: appeal } = Appeal.lodge({ appealId: 'appeal-1', finding, appellantId, grounds: GROUNDS, now });
+  const { next: underAppeal } = finding.registerAppeal(appeal, now);
+  return { appeal, finding: underAppeal };
+}
+
+function decided(outcome: 'uphold' | 'modify_sanction' | 'remand', sanction?: Parameters<Appeal['decide']>[0]['sanction']) {
+  const { appeal, finding } = lodged();
+  const seated = appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
+  const done = seated.decide({ outcome, sanction, reasons: 'Reasons of the Appeals Committee.', votesInFavour: 2, votesAgainst: 1, now: at(60) }).next;
+  return { appeal: done, finding };
+}
+
+describe('Appeal: who may appeal, and when', () => {
+  it('lets the respondent or the complainant appeal', () => {
+    expect(lodged(upheldSuspension(), RESPONDENT).appeal.appellants[0]).toMatchObject({ personId: RESPONDENT, role: 'respondent' });
+    expect(lodged(upheldSuspension(), COMPLAINANT).appeal.appellants[0]).toMatchObject({ personId: COMPLAINANT, role: 'complainant' });
+  });
+
+  it.each(['ec-chair', 'cc-1', 'some-member'])('refuses %s, who is not a party', (who) => {
+    const error = expectDomainError(
+      () => Appeal.lodge({ appealId: 'a', finding: upheldSuspension(), appellantId: who, grounds: GROUNDS, now: at(40) }),
+      AppealErrorCode.NotAParty,
+    );
+    expect(error.kind).toBe('forbidden');
+  });
+
+  it('accepts an appeal up to the last moment of the 30-day window and refuses it from the deadline on', () => {
+    const finding = upheldSuspension(); // notified at day 31 → deadline day 61
+    expect(() => Appeal.lodge({ appealId: 'a', finding, appellantId: RESPONDENT, grounds: GROUNDS, now: new Date(Date.parse(at(61)) - 1).toISOString() })).not.toThrow();
+    expectDomainError(() => Appeal.lodge({ appealId: 'a', finding, appellantId: RESPONDENT, grounds: GROUNDS, now: at(61) }), AppealErrorCode.WindowClosed);
+    expectDomainError(() => Appeal.lodge({ appealId: 'a', finding, appellantId: RESPONDENT, grounds: GROUNDS, now: at(200) }), AppealErrorCode.WindowClosed);
+    // and of course a finding already final by lapse of time
+    const final = finding.finalizeIfAppealWindowPassed(at(61)).next;
+    expectDomainError(() => Appeal.lodge({ appealId: 'a', finding: final, appellantId: RESPONDENT, grounds: GROUNDS, now: at(50) }), AppealErrorCode.WindowClosed);
+  });
+
+  it('refuses an appeal before the parties are notified of the finding', () => {
+    let f: Finding = openFinding();
+    for (const id of PANEL) f = f.castVote({ panelistId: id, verdict: 'uphold', proposedSanction: WARNING, now: at(1) }).next;
+    f = f.decide({ rule: '§4', reasons: 'r', now: at(2) }).next;
+    expectDomainError(() => Appeal.lodge({ appealId: 'a', finding: f, appellantId: RESPONDENT, grounds: GROUNDS, now: at(3) }), AppealErrorCode.FindingNotAppealable);
+  });
+
+  it('requires at least one stated ground, each with a text, from the statutory list', () => {
+    const finding = upheldSuspension();
+    const lodge = (grounds: unknown) => () => Appeal.lodge({ appealId: 'a', finding, appellantId: RESPONDENT, grounds: grounds as AppealGround[], now: at(40) });
+    expectDomainError(lodge([]), AppealErrorCode.GroundsRequired);
+    expectDomainError(lodge(undefined), AppealErrorCode.GroundsRequired);
+    expectDomainError(lodge([{ ground: 'procedural_error', text: '  ' }]), 'discipline.text_required');
+    expectDomainError(lodge([{ ground: 'i_disagree', text: 'x' }]), AppealErrorCode.InvalidGround);
+    expectDomainError(
+      lodge([
+        { ground: 'new_evidence', text: 'a' },
+        { ground: 'new_evidence', text: 'b' },
+      ]),
+      AppealErrorCode.InvalidGround,
+    );
+  });
+
+  it('has one appeal per finding: the other party joins it within the window', () => {
+    const { appeal, finding } = lodged();
+    const again = expectDomainError(
+      () => Appeal.lodge({ appealId: 'appeal-2', finding, appellantId: COMPLAINANT, grounds: GROUNDS, now: at(41) }),
+      AppealErrorCode.AlreadyPending,
+    );
+    expect(again.details).toEqual({ appealId: 'appeal-1' });
+    const joined = appeal.join({ appellantId: COMPLAINANT, grounds: [{ ground: 'disproportionate_sanction', text: 'Too lenient.' }], now: at(41) }).next;
+    expect(joined.appellants.map((a) => a.role)).toEqual(['respondent', 'complainant']);
+    expectDomainError(() => joined.join({ appellantId: COMPLAINANT, grounds: GROUNDS, now: at(42) }), AppealErrorCode.AlreadyAppellant);
+    expectDomainError(() => appeal.join({ appellantId: 'ec-chair', grounds: GROUNDS, now: at(42) }), AppealErrorCode.NotAParty);
+    expectDomainError(() => appeal.join({ appellantId: COMPLAINANT, grounds: GROUNDS, now: at(61) }), AppealErrorCode.WindowClosed);
+  });
+});
+
+describe('Appeal: the Appeals Committee panel', () => {
+  it('shares no member with the panel that made the finding, and seats no party', () => {
+    const { appeal } = lodged();
+    const error = expectDomainError(() => appeal.seatPanel({ memberIds: ['ap-1', 'cc-2', 'ap-3'], now: at(45) }), AppealErrorCode.PanelOverlapsFirstPanel);
+    expect(error.details).toEqual({ memberIds: ['cc-2'] });
+    expectDomainError(() => appeal.seatPanel({ memberIds: ['ap-1', COMPLAINANT], now: at(45) }), AppealErrorCode.InvalidPanel);
+    expectDomainError(() => appeal.seatPanel({ memberIds: ['ap-1', 'ap-1'], now: at(45) }), AppealErrorCode.InvalidPanel);
+    expect(appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next.appealsPanelIds).toEqual(APPEALS_PANEL);
+  });
+
+  it('decides by a recorded majority of the whole appeals panel, with reasons', () => {
+    const seated = lodged().appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
+    const decide = (inFavour: number, against: number, reasons = 'r') => () =>
+      seated.decide({ outcome: 'uphold', reasons, votesInFavour: inFavour, votesAgainst: against, now: at(60) });
+    expectDomainError(decide(2, 0), AppealErrorCode.InvalidVoteCount);
+    expectDomainError(decide(1, 2), AppealErrorCode.NoMajority);
+    expectDomainError(decide(2, 1, ''), 'discipline.text_required');
+    expect(decide(2, 1)().next.decision).toMatchObject({ outcome: 'uphold', counts: { inFavour: 2, against: 1 } });
+    expectDomainError(() => lodged().appeal.decide({ outcome: 'uphold', reasons: 'r', votesInFavour: 0, votesAgainst: 0, now: at(60) }), AppealErrorCode.WrongStatus);
+  });
+
+  it('cannot modify the sanction into "no finding", into the same sanction, or of a finding that was not upheld', () => {
+    const seated = lodged().appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
+    const modify = (sanction: Parameters<Appeal['decide']>[0]['sanction']) => () =>
+      seated.decide({ outcome: 'modify_sanction', sanction, reasons: 'r', votesInFavour: 3, votesAgainst: 0, now: at(60) });
+    expectDomainError(modify(undefined), AppealErrorCode.InvalidOutcome);
+    expectDomainError(modify({ kind: 'no_finding' }), AppealErrorCode.InvalidOutcome);
+    expectDomainError(modify(SUSPENSION), AppealErrorCode.InvalidOutcome);
+    const notUpheld = notifiedFinding([{ verdict: 'not_uphold' }, { verdict: 'not_uphold' }, { verdict: 'uphold', sanction: WARNING }]);
+    const byComplainant = Appeal.lodge({ appealId: 'a', finding: notUpheld, appellantId: COMPLAINANT, grounds: GROUNDS, now: at(40) }).next;
+    const s2 = byComplainant.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
+    expectDomainError(
+      () => s2.decide({ outcome: 'modify_sanction', sanction: WARNING, reasons: 'r', votesInFavour: 3, votesAgainst: 0, now: at(60) }),
+      AppealErrorCode.InvalidOutcome,
+    );
+  });
+});
+
+describe('Appeal decisions applied to the finding', () => {
+  it('uphold: the finding becomes final as the panel decided', () => {
+    const { appeal, finding } = decided('uphold');
+    const { next, events } = finding.applyAppealDecision(appeal.decidedView(), at(60));
+    expect(next.status).toBe('final');
+    expect(next.finalSanction).toEqual(SUSPENSION);
+    expect(events[0]).toMatchObject({ type: 'discipline.finding.became_final', via: 'appeal_upheld' });
+  });
+
+  it('modify_sanction: final with the new sanction, the panel’s original decision and vote kept', () => {
+    const { appeal, finding } = decided('modify_sanction', WARNING);
+    const { next } = finding.applyAppealDecision(appeal.decidedView(), at(60));
+    expect(next.status).toBe('final');
+    expect(next.finalSanction).toEqual(WARNING);
+    expect(next.decision).toMatchObject({ sanction: SUSPENSION, counts: { uphold: 2, notUphold: 1 } });
+    expect(next.appealOutcome).toMatchObject({ appealId: 'appeal-1', outcome: 'modify_sanction' });
+    expect(next.effects().restrictions).toEqual([]);
+  });
+
+  it('remand: the finding is set aside and a new panel may include no member of the first nor of the appeals panel', () => {
+    const { appeal, finding } = decided('remand');
+    const { next } = finding.applyAppealDecision(appeal.decidedView(), at(60));
+    expect(next.status).toBe('set_aside');
+    expectDomainError(() => next.effects(), FindingErrorCode.NotFinal);
+    const excluded = appeal.remandExclusions();
+    expect([...excluded].sort()).toEqual([...PANEL, ...APPEALS_PANEL].sort());
+    expectDomainError(
+      () => openFinding({ findingId: 'finding-2', panelistIds: ['cc-9', 'cc-1', 'cc-8'], excludedPanelistIds: excluded, remandOf: 'finding-1' }),
+      FindingErrorCode.PanelistExcluded,
+    );
+    expectDomainError(
+      () => openFinding({ findingId: 'finding-2', panelistIds: ['cc-9', 'ap-2', 'cc-8'], excludedPanelistIds: excluded, remandOf: 'finding-1' }),
+      FindingErrorCode.PanelistExcluded,
+    );
+    const second = openFinding({ findingId: 'finding-2', panelistIds: ['cc-7', 'cc-8', 'cc-9'], excludedPanelistIds: excluded, remandOf: 'finding-1' });
+    expect(second.toSnapshot()).toMatchObject({ remandOf: 'finding-1', status: 'deliberating' });
+  });
+
+  it('after a second remand, the exclusions accumulate over every earlier panel', () => {
+    const { appeal } = decided('remand');
+    let f = openFinding({ findingId: 'finding-2', panelistIds: ['cc-7', 'cc-8', 'cc-9'], excludedPanelistIds: appeal.remandExclusions() });
+    for (const id of ['cc-7', 'cc-8', 'cc-9']) f = f.castVote({ panelistId: id, verdict: 'uphold', proposedSanction: EXPULSION, now: at(70) }).next;
+    f = f.decide({ rule: '§4', reasons: 'r', now: at(71) }).next.notifyParties(at(72)).next;
+    const second = Appeal.lodge({ appealId: 'appeal-2', finding: f, appellantId: RESPONDENT, grounds: GROUNDS, now: at(73) }).next;
+    expectDomainError(() => second.seatPanel({ memberIds: ['ap-1', 'ap-9'], now: at(74) }), AppealErrorCode.PanelOverlapsFirstPanel);
+    const remanded = second
+      .seatPanel({ memberIds: ['ap-7', 'ap-8', 'ap-9'], now: at(74) })
+      .next.decide({ outcome: 'remand', reasons: 'r', votesInFavour: 2, votesAgainst: 1, now: at(80) }).next;
+    expect([...remanded.remandExclusions()].sort()).toEqual(['ap-1', 'ap-2', 'ap-3', 'ap-7', 'ap-8', 'ap-9', 'cc-1', 'cc-2', 'cc-3', 'cc-7', 'cc-8', 'cc-9']);
+  });
+
+  it('only a remanded appeal has remand exclusions, and an undecided appeal cannot be applied', () => {
+    expectDomainError(() => decided('uphold').appeal.remandExclusions(), AppealErrorCode.NotRemanded);
+    expectDomainError(() => lodged().appeal.decidedView(), AppealErrorCode.WrongStatus);
+  });
+
+  it('a decision is applied only to the finding it concerns', () => {
+    const { appeal, finding } = decided('uphold');
+    const aboutAnotherFinding = { ...appeal.decidedView(), findingId: 'finding-other' };
+    expectDomainError(() => finding.applyAppealDecision(aboutAnotherFinding, at(60)), FindingErrorCode.AppealMismatch);
+    const anotherAppeal = { ...appeal.decidedView(), appealId: 'appeal-other' };
+    expectDomainError(() => finding.applyAppealDecision(anotherAppeal, at(60)), FindingErrorCode.AppealMismatch);
+  });
+});
