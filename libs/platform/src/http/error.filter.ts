@@ -17,7 +17,9 @@ const STATUS: Record<DomainErrorKind, number> = {
   unavailable: 503,
 };
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '55000', '3D000', '28000', '28P01']);
+/** SQLSTATE classes meaning the database cannot serve us: connection exceptions, operator intervention, resources. */
+const isConnectionCode = (code?: string): boolean => !!code && (CONNECTION_ERRORS.has(code) || /^(08|57P|53)/.test(code));
 
 /**
  * Maps every error to `{ statusCode, code, message, details? }`. Domain errors carry their own
@@ -71,10 +73,10 @@ export class ErrorFilter implements ExceptionFilter {
       if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
         return { statusCode: 400, code: 'invalid_value', message: 'A value in the request has the wrong format.' };
       }
-      if (pgCode && CONNECTION_ERRORS.has(pgCode)) return this.unavailable();
+      if (isConnectionCode(pgCode)) return this.unavailable();
     }
-    if (e?.code && CONNECTION_ERRORS.has(e.code)) return this.unavailable();
-    if (typeof e?.message === 'string' && /Connection terminated|connection timeout|Timed out after .* embedded database|pool has been closed/i.test(e.message)) {
+    if (isConnectionCode(e?.code)) return this.unavailable();
+    if (typeof e?.message === 'string' && /Connection terminated|connection timeout|timeout exceeded when trying to connect|Timed out after .* embedded database|pool has been closed|does not allow connections/i.test(e.message)) {
       return this.unavailable();
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal_error', message: 'Something went wrong on our side. Nothing was changed; please try again.' };

@@ -1,0 +1,30 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('typed configuration', () => {
+  it('defaults to the embedded database under ./data', () => {
+    const c = loadConfig({});
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toMatch(/\/data$/);
+    expect(c.port).toBe(3000);
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT must be a whole number/],
+    ['PORT', '70000', /PORT must be between 0 and 65535/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL must start with postgres:/],
+    ['DATABASE_URL', 'not a url', /DATABASE_URL is not a valid URL/],
+    ['REDIS_URL', 'http://x', /REDIS_URL must start with redis:/],
+    ['NODE_ENV', 'staging', /NODE_ENV must be one of/],
+    ['DISCIPLINE_KEY', 'c2hvcnQ=', /DISCIPLINE_KEY must be 32 bytes/],
+    ['SEED_DEMO', 'maybe', /SEED_DEMO must be true or false/],
+  ])('a bad %s (%s) stops with a message naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('the discipline and migration roles default to DATABASE_URL', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://a@h/db' });
+    expect(c.disciplineDatabaseUrl).toBe('postgres://a@h/db');
+    expect(c.migrationDatabaseUrl).toBe('postgres://a@h/db');
+  });
+});
