@@ -29,6 +29,12 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
       },
     },
   });
+  // One structured line per request: the route pattern (never the concrete path, which could hold a
+  // case id), status and duration. No headers, query strings or bodies.
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', async (req, reply) => {
+    logger.info({ method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter(logger));
   app.enableShutdownHooks();
