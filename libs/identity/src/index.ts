@@ -5,6 +5,7 @@ export { PasswordHasher } from './application/password-hasher';
 export { IdentityNotifier } from './application/identity-notifier.port';
 export { IdentityRepository, type MandateRow } from './infrastructure/identity.repository';
 export { Policy, CurrentPrincipal, ClientAddress, POLICY_KEY } from './api/policy.decorator';
+export { PolicyGuard } from './api/policy.guard';
 export { Principal, type MandateView } from './domain/principal';
 export { BODY_KINDS, INDEPENDENT_BODIES, MANDATE_ROLES, type BodyKind, type MandateRole } from './domain/body-kind';
 export { satisfies, describePolicy, type RoutePolicy } from './domain/policy';

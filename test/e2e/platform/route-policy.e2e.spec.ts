@@ -41,7 +41,7 @@ describe('every route declares a policy', () => {
   });
 
   it('refuses a route that lacks a policy (the guard fails closed)', async () => {
-    const { PolicyGuard } = await import('../../../libs/identity/src/api/policy.guard');
+    const { PolicyGuard } = await import('@org/identity');
     const guard = new PolicyGuard(new Reflector(), {} as never);
     const ctx = { getHandler: () => function handler() {}, getClass: () => class Bare {}, switchToHttp: () => ({ getRequest: () => ({ headers: {} }) }) };
     await expect(guard.canActivate(ctx as never)).rejects.toMatchObject({ code: 'route_without_policy' });
