@@ -36,12 +36,17 @@ export default async function globalSetup(): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `template-${hash.digest('hex').slice(0, 16)}.tar`);
   if (!fs.existsSync(file)) {
-    for (const old of fs.readdirSync(dir)) fs.rmSync(path.join(dir, old), { force: true });
+    // Templates of other migration sets may be in use by a concurrent run: prune only old ones.
+    for (const old of fs.readdirSync(dir)) {
+      const p = path.join(dir, old);
+      if (Date.now() - fs.statSync(p).mtimeMs > 24 * 3600_000) fs.rmSync(p, { force: true });
+    }
     const embedded = await openMemoryDatabase();
     await runMigrations(loadConfig({}), migrations, embedded);
     const dump = await embedded.db.dumpDataDir('none');
-    fs.writeFileSync(file + '.tmp', Buffer.from(await dump.arrayBuffer()));
-    fs.renameSync(file + '.tmp', file);
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(tmp, file);
     await embedded.db.close();
   }
   process.env.TEST_TEMPLATE_FILE = file;
