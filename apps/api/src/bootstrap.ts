@@ -1,13 +1,55 @@
 import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorFilter, LOGGER, createValidationPipe, type Logger } from '@org/platform';
 import { AppModule, type AppModuleOptions } from './app.module';
 
-/** Builds the HTTP app (used by `main.ts` and by the end-to-end tests). */
-export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+/** Where `vite build` wrote the web interface (`dist/web`), from the compiled app or from the sources. */
+export function findWebRoot(): string | null {
+  const candidates = [path.resolve(__dirname, '../../../web'), path.resolve(__dirname, '../../../dist/web'), path.resolve(process.cwd(), 'dist/web')];
+  return candidates.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? null;
+}
+
+/**
+ * Serves the web interface's static files at `/` (hashed assets cached for a year, `.br`/`.gz`
+ * siblings when the browser accepts them) and answers `index.html` for any other GET that the API
+ * does not route and that asks for HTML (a reload of `/app/...`, the reset link): the single-page
+ * app routes it. API 404s — anything not asking for HTML — keep the JSON error shape.
+ */
+async function serveWebInterface(app: NestFastifyApplication, root: string): Promise<void> {
+  const index = fs.readFileSync(path.join(root, 'index.html'));
+  await app.register(fastifyStatic as any, {
+    root,
+    prefix: '/',
+    decorateReply: false,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    setHeaders: (reply: { header(k: string, v: string): unknown }, file: string) => {
+      reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (req, reply, done) => {
+    const wantsHtml = /\btext\/html\b/.test(String(req.headers.accept ?? ''));
+    // Links in e-mails that are also API routes (`/me/notifications`, `/elections/:id`): a browser
+    // opening one as a page (Sec-Fetch-Mode: navigate) gets the interface, which shows that page.
+    const emailLink = req.headers['sec-fetch-mode'] === 'navigate' && /^\/(me\/notifications|elections\/[0-9a-f-]{36})\/?(\?|$)/i.test(req.url);
+    if ((req.method === 'GET' || req.method === 'HEAD') && ((req as { is404?: boolean }).is404 || emailLink) && wantsHtml) {
+      reply.code(200).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+      return;
+    }
+    done();
+  });
+}
+
+/** Builds the HTTP app (used by `main.ts` and by the end-to-end tests). `webRoot`: the built web interface (default: `dist/web` when it exists; `null`: none). */
+export async function createApp(options: AppModuleOptions & { webRoot?: string | null }): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY === 'true',
@@ -51,5 +93,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
       .build(),
   );
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+  const webRoot = options.webRoot === undefined ? findWebRoot() : options.webRoot;
+  if (webRoot) await serveWebInterface(app, webRoot);
   return app;
 }

@@ -1,6 +1,13 @@
 import type { DynamicModule, Provider, Type } from '@nestjs/common';
+import { DisciplineDemoContributor, DisciplineModule, DisciplineRestrictions } from '@org/discipline';
+import { ElectionsModule } from '@org/elections';
 import { IdentityNotifier } from '@org/identity';
+import { RestrictionsPort } from '@org/kernel';
+import { NotificationsModule, Outbox, OutboxIdentityNotifier } from '@org/notifications';
+import { DuesModule, DuesReminderNotifier, DuesStandingFacade, MembershipRegisterPort, OutboxReminderNotifier } from '@org/dues';
+import { MembershipModule, MembershipRegisterFacade, StandingLookup } from '@org/membership';
 import type { AppConfig } from '@org/platform';
+import { READINESS_PROBES } from './health/readiness-probe';
 import type { DemoContributor } from './seed/demo-contributor';
 
 /**
@@ -9,14 +16,27 @@ import type { DemoContributor } from './seed/demo-contributor';
  * another context's implementation.
  */
 export const contextModules = (config: AppConfig): (Type<unknown> | DynamicModule)[] => {
-  void config;
-  return [];
+  return [
+    NotificationsModule.forApi(config, { readinessProbesToken: READINESS_PROBES }),
+    MembershipModule,
+    DuesModule,
+    ElectionsModule,
+    // The disciplinary context: sealed (only this file imports it); its own connection and schema.
+    DisciplineModule,
+  ];
 };
 
 export const portBindings: Provider[] = [
-  // TEMPORARY until the notifications outbox lands: replaced by the outbox adapter.
-  { provide: IdentityNotifier, useValue: { passwordReset: async () => undefined } },
+  // Identity's emails (password reset) go through the notifications outbox.
+  { provide: IdentityNotifier, useExisting: OutboxIdentityNotifier },
+  // S5/S9/S13: what a member may not do and until when — never why — from the disciplinary context.
+  { provide: RestrictionsPort, useExisting: DisciplineRestrictions },
+  // Membership ⇄ dues: each binds its port to the other's published facade (no import between them).
+  { provide: MembershipRegisterPort, useClass: MembershipRegisterFacade satisfies Type<MembershipRegisterPort> },
+  { provide: StandingLookup, useClass: DuesStandingFacade satisfies Type<StandingLookup> },
+  // Subs reminders go out through the notifications outbox (recorded in dues.reminders either way).
+  { provide: DuesReminderNotifier, inject: [Outbox], useFactory: (outbox: Outbox) => new OutboxReminderNotifier(outbox) },
 ];
 
 /** Contexts that add to the demo organization on first start (providers of their modules). */
-export const demoContributors: Type<DemoContributor>[] = [];
+export const demoContributors: Type<DemoContributor>[] = [DisciplineDemoContributor];

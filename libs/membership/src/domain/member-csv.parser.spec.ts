@@ -161,12 +161,11 @@ describe('member CSV import (dry run)', () => {
     });
   });
 
-  it('parses a 100k-row file in reasonable time', () => {
+  it('parses a 100k-row file whole (speed is measured in bench/, not here)', () => {
     const lines = [HEADER];
     for (let i = 0; i < 100_000; i++) lines.push(`First${i},Last${i},m${i}@example.org,+44 20 7946 ${String(i).padStart(4, '0')},north,2020-01-01,active`);
-    const t = Date.now();
     const result = parseMemberCsv(Buffer.from(lines.join('\n')), context({ existingEmails: new Set() }));
     expect(result.accepted).toBe(100_000);
-    expect(Date.now() - t).toBeLessThan(15_000);
+    expect(result.rejected).toBe(0);
   });
 });

@@ -1,0 +1,186 @@
+/**
+ * Appeals Committee: cases waiting for an ad-hoc panel, appeals (when the API offers them), and a
+ * case's audit trail (who read and changed it, when — ids only, never content).
+ */
+import { useState } from 'react';
+import { api, hasRoute } from '../../api/client';
+import type { components } from '../../api/schema.gen';
+import { Link, matchPath, navigate } from '../../app/router';
+import { dateTime } from '../../ui/format';
+import { useAction, useLoad } from '../../ui/hooks';
+import { Alert, Button, Card, EmptyState, ErrorAlert, Loading, NotAvailable, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
+import { DeadlineText, Loose, nextDeadline, stage } from '../cases/words';
+
+export default function AppealsArea({ path }: { path: string }) {
+  const m = matchPath('/app/appeals/audit/:ref', path);
+  if (m) return <AuditTrail reference={m.ref} />;
+  const c = matchPath('/app/appeals/cases/:ref', path);
+  if (c) return <AppealCase reference={c.ref} />;
+  return <Overview />;
+}
+
+type Sanction = components['schemas']['SanctionDto'];
+const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v && typeof v === 'object' && Array.isArray((v as { items?: unknown[] }).items) ? (v as { items: unknown[] }).items : []);
+
+/** A case's appeals (GET /cases/:ref/appeals has no response schema yet: shown as it comes) and the committee's decision. */
+function AppealCase({ reference }: { reference: string }) {
+  const appeals = useLoad((signal) => api.get('/cases/{reference}/appeals', { path: { reference }, signal }), [reference]);
+  const [outcome, setOutcome] = useState<'uphold' | 'modify_sanction' | 'remand'>('uphold');
+  const [kind, setKind] = useState<Sanction['kind']>('warning');
+  const [reasons, setReasons] = useState('');
+  const [yes, setYes] = useState('');
+  const [no, setNo] = useState('');
+  const items = listOf(appeals.data);
+  const appealId = items.map((a) => (a && typeof a === 'object' ? ((a as { appealId?: string }).appealId ?? (a as { id?: string }).id) : undefined)).find(Boolean);
+  const decide = useAction(() =>
+    api.post('/cases/{reference}/appeals/{appealId}/decision', {
+      path: { reference, appealId: appealId! },
+      body: { outcome, ...(outcome === 'modify_sanction' ? { sanction: { kind } } : {}), reasons: reasons.trim(), votesInFavour: Number(yes), votesAgainst: Number(no) },
+    }),
+  );
+  return (
+    <>
+      <PageHeader title={`Appeal: ${reference}`} intro="The committee may uphold the finding, change the sanction, or send the case back to a panel. It decides by majority with written reasons.">
+        <p><Link to="/app/appeals">← Appeals</Link> · <Link to={`/app/appeals/audit/${encodeURIComponent(reference)}`}>Audit trail</Link></p>
+      </PageHeader>
+      <ErrorAlert error={appeals.error} />
+      {appeals.loading && !appeals.data ? <Loading /> : null}
+      {appeals.data && !items.length ? <EmptyState title="No appeal has been lodged in this case" /> : null}
+      {items.map((a, i) => <Card key={i} title={`Appeal ${i + 1}`} headingLevel={2}><Loose value={a} /></Card>)}
+      {appealId ? (
+        <Card title="Decision">
+          <ErrorAlert error={decide.error} title="That was refused" />
+          {decide.result ? <Alert kind="success" live>The decision is recorded.</Alert> : null}
+          <SelectField label="Outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)}>
+            <option value="uphold">Uphold the finding</option>
+            <option value="modify_sanction">Change the sanction</option>
+            <option value="remand">Send back to a panel</option>
+          </SelectField>
+          {outcome === 'modify_sanction' ? (
+            <SelectField label="Sanction" value={kind} onChange={(e) => setKind(e.target.value as Sanction['kind'])}>
+              <option value="no_finding">None</option>
+              <option value="warning">Warning</option>
+              <option value="conditions">Conditions</option>
+              <option value="suspension">Suspension</option>
+              <option value="expulsion">Expulsion</option>
+            </SelectField>
+          ) : null}
+          <TextArea label="Written reasons" rows={4} value={reasons} onChange={(e) => setReasons(e.target.value)} />
+          <div className="grid grid--2">
+            <TextField label="Votes in favour" type="number" min={0} value={yes} onChange={(e) => setYes(e.target.value)} />
+            <TextField label="Votes against" type="number" min={0} value={no} onChange={(e) => setNo(e.target.value)} />
+          </div>
+          <Button busy={decide.busy} disabled={!reasons.trim() || yes === '' || no === ''} onClick={() => decide.run()}>Record the decision</Button>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+function Overview() {
+  const adhoc = useLoad((signal) => (hasRoute('GET /commission/ad-hoc-requests') ? api.get('/commission/ad-hoc-requests', { signal }) : Promise.resolve(null)), []);
+  const [ref, setRef] = useState('');
+  const [appealRef, setAppealRef] = useState('');
+  return (
+    <>
+      <PageHeader title="Appeals" intro="Appeals by a party against a finding, ad-hoc panels when too few commissioners are free of conflict, and each case's audit trail." />
+      <Card title="Appeals">
+        {hasRoute('GET /cases/{reference}/appeals') ? (
+          <>
+            <Cases />
+            <form noValidate onSubmit={(e) => { e.preventDefault(); if (appealRef.trim()) navigate(`/app/appeals/cases/${encodeURIComponent(appealRef.trim())}`); }}>
+              <TextField label="Open a case's appeals by reference" value={appealRef} onChange={(e) => setAppealRef(e.target.value)} autoComplete="off" />
+              <Button type="submit" variant="secondary">Open</Button>
+            </form>
+          </>
+        ) : <NotAvailable what="Hearing appeals" />}
+      </Card>
+      <Card title="Ad-hoc panels to form">
+        <ErrorAlert error={adhoc.error} />
+        {adhoc.loading && !adhoc.data ? <Loading /> : null}
+        {adhoc.data === null ? <NotAvailable what="Ad-hoc panels" /> : null}
+        {adhoc.data && !adhoc.data.length ? <EmptyState title="No case is waiting for an ad-hoc panel" /> : null}
+        {adhoc.data?.length ? (
+          <Table
+            caption="Waiting for panelists"
+            rows={adhoc.data}
+            rowKey={(c) => c.reference}
+            columns={[
+              { header: 'Case', cell: (c) => c.reference },
+              { header: 'Stage', cell: (c) => stage(c.stage) },
+              { header: 'Seats to fill', num: true, cell: (c) => c.seatsToFill },
+              { header: 'Next deadline', cell: (c) => <DeadlineText d={nextDeadline(c.deadlines)} /> },
+              { header: 'Nominate', cell: (c) => <Nominate reference={c.reference} onDone={adhoc.reload} /> },
+            ]}
+          />
+        ) : null}
+      </Card>
+      <Card title="Audit trail of a case">
+        <form noValidate onSubmit={(e) => { e.preventDefault(); if (ref.trim()) navigate(`/app/appeals/audit/${encodeURIComponent(ref.trim())}`); }}>
+          <TextField label="Case reference" value={ref} onChange={(e) => setRef(e.target.value)} autoComplete="off" />
+          <Button type="submit" variant="secondary">Show the audit trail</Button>
+        </form>
+      </Card>
+    </>
+  );
+}
+
+/** Cases the committee member has a role in (GET /cases/mine lists only those). */
+function Cases() {
+  const mine = useLoad((signal) => api.get('/cases/mine', { signal }), []);
+  const list = (mine.data ?? []).filter((c) => /appeal/i.test(c.role));
+  if (!list.length) return <EmptyState title="No appeal before the committee">When a party appeals a finding, the case appears here.</EmptyState>;
+  return (
+    <Table
+      caption="Cases before the committee"
+      rows={list}
+      rowKey={(c) => c.reference}
+      columns={[
+        { header: 'Case', cell: (c) => <Link to={`/app/appeals/cases/${encodeURIComponent(c.reference)}`}>{c.reference}</Link> },
+        { header: 'Stage', cell: (c) => stage(c.stage) },
+        { header: 'Next deadline', cell: (c) => <DeadlineText d={nextDeadline(c.deadlines)} /> },
+      ]}
+    />
+  );
+}
+
+function Nominate({ reference, onDone }: { reference: string; onDone: () => void }) {
+  const [id, setId] = useState('');
+  const go = useAction(() => api.post('/cases/{reference}/ad-hoc-panel/nominations', { path: { reference }, body: { nomineeId: id.trim() } }));
+  return (
+    <div>
+      <TextField label="Member id of the nominee" value={id} onChange={(e) => setId(e.target.value)} autoComplete="off" />
+      <Button small busy={go.busy} disabled={!id.trim()} onClick={async () => (await go.run()) && onDone()}>Nominate</Button>
+      <ErrorAlert error={go.error} />
+      {go.result ? <Alert kind="success" live>{go.result.seatsStillToFill} seats still to fill.</Alert> : null}
+    </div>
+  );
+}
+
+function AuditTrail({ reference }: { reference: string }) {
+  const trail = useLoad((signal) => api.get('/cases/{reference}/audit-trail', { path: { reference }, signal }), [reference]);
+  return (
+    <>
+      <PageHeader title={`Audit trail: ${reference}`} intro="Every read of the case's content and every change, in order. Ids and counts only — never content.">
+        <p><Link to="/app/appeals">← Appeals</Link></p>
+      </PageHeader>
+      <ErrorAlert error={trail.error} />
+      {trail.loading && !trail.data ? <Loading /> : null}
+      {trail.data && !trail.data.length ? <EmptyState title="No entries" /> : null}
+      {trail.data?.length ? (
+        <Table
+          caption={`${trail.data.length} entries`}
+          rows={trail.data}
+          rowKey={(e) => String(e.seq)}
+          columns={[
+            { header: '#', num: true, cell: (e) => e.seq },
+            { header: 'When', cell: (e) => dateTime(e.occurredAt) },
+            { header: 'Who', cell: (e) => <code>{e.actorId ? e.actorId.slice(0, 8) : e.actorKind}</code> },
+            { header: 'What', cell: (e) => e.action },
+            { header: 'Facts', cell: (e) => <Loose value={e.data} /> },
+          ]}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * The investigation and decision part of a case (discipline part 2): statements, messages (every
+ * communication to the panel goes through the platform and is part of the record), and findings
+ * with the panel's votes. Shared by the commission's case view and, for what a party may do, the
+ * parties' page.
+ *
+ * These routes have no response schemas in the OpenAPI document yet (their answers are typed
+ * `unknown`), so answers are shown with `Loose`, as they come.
+ */
+import { useState } from 'react';
+import { api, hasRoute } from '../../api/client';
+import type { components } from '../../api/schema.gen';
+import { useAction, useLoad } from '../../ui/hooks';
+import { Alert, Button, Card, EmptyState, ErrorAlert, SelectField, TextArea, TextField } from '../../ui/kit';
+import { Loose } from './words';
+
+type Sanction = components['schemas']['SanctionDto'];
+const SANCTIONS: Record<Sanction['kind'], string> = { no_finding: 'No finding against the respondent', warning: 'Warning', conditions: 'Conditions', suspension: 'Suspension', expulsion: 'Expulsion' };
+const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v && typeof v === 'object' && Array.isArray((v as { items?: unknown[] }).items) ? (v as { items: unknown[] }).items : []);
+const idOf = (v: unknown): string | null => (v && typeof v === 'object' ? ((v as { id?: string; findingId?: string }).findingId ?? (v as { id?: string }).id ?? null) : null);
+
+export function Messages({ reference, panel }: { reference: string; panel: boolean }) {
+  const list = useLoad((signal) => (hasRoute('GET /cases/{reference}/messages') ? api.get('/cases/{reference}/messages', { path: { reference }, signal }) : Promise.resolve(null)), [reference]);
+  const [text, setText] = useState('');
+  const [to, setTo] = useState(panel ? 'all_parties' : 'panel');
+  const send = useAction(() => api.post('/cases/{reference}/messages', { path: { reference }, body: { text: text.trim(), ...(panel ? { to } : {}) } }));
+  if (list.data === null) return null;
+  const items = listOf(list.data);
+  return (
+    <Card title="Messages">
+      <p className="muted">{panel ? 'Messages to the parties are part of the case record.' : 'Write to the panel here. Everything sent to the panel goes through this page and is part of the record — nobody can instruct the panel privately.'}</p>
+      <ErrorAlert error={list.error ?? send.error} />
+      {items.length ? <ol className="list">{items.map((m, i) => <li key={i}><Loose value={m} /></li>)}</ol> : <EmptyState title="No messages yet" />}
+      <form noValidate onSubmit={async (e) => { e.preventDefault(); if (text.trim() && (await send.run())) { setText(''); list.reload(); } }}>
+        {panel ? (
+          <SelectField label="To" value={to} onChange={(e) => setTo(e.target.value)}>
+            <option value="all_parties">All parties</option>
+            <option value="panel">The panel only</option>
+          </SelectField>
+        ) : null}
+        <TextArea label="Message" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        <Button type="submit" variant="secondary" busy={send.busy} disabled={!text.trim()}>Send the message</Button>
+        {send.result ? <Alert kind="success" live>Sent.</Alert> : null}
+      </form>
+    </Card>
+  );
+}
+
+export function Statements({ reference, canGive }: { reference: string; canGive: boolean }) {
+  const list = useLoad((signal) => (hasRoute('GET /cases/{reference}/statements') ? api.get('/cases/{reference}/statements', { path: { reference }, signal }) : Promise.resolve(null)), [reference]);
+  const [text, setText] = useState('');
+  const give = useAction(() => api.post('/cases/{reference}/statements', { path: { reference }, body: { text: text.trim() } }));
+  if (list.data === null) return null;
+  const items = listOf(list.data);
+  return (
+    <Card title="Statements">
+      <p className="muted">A statement is given once and reused; it can be added to, never retold (S12).</p>
+      <ErrorAlert error={list.error ?? give.error} />
+      {items.length ? <ol className="list">{items.map((s, i) => <li key={i}><Loose value={s} /></li>)}</ol> : <EmptyState title="No statements yet" />}
+      {canGive && !items.length ? (
+        <form noValidate onSubmit={async (e) => { e.preventDefault(); if (text.trim() && (await give.run())) { setText(''); list.reload(); } }}>
+          <TextArea label="Your statement" rows={5} value={text} onChange={(e) => setText(e.target.value)} />
+          <Button type="submit" variant="secondary" busy={give.busy} disabled={!text.trim()}>Give my statement</Button>
+        </form>
+      ) : null}
+    </Card>
+  );
+}
+
+/** The panel's findings: open one per respondent, vote, and decide by majority with written reasons. */
+export function Findings({ reference, respondents }: { reference: string; respondents: { memberId: string | null; name: string | null }[] }) {
+  const list = useLoad((signal) => (hasRoute('GET /cases/{reference}/findings') ? api.get('/cases/{reference}/findings', { path: { reference }, signal }) : Promise.resolve(null)), [reference]);
+  const [respondentId, setRespondentId] = useState(respondents.find((r) => r.memberId)?.memberId ?? '');
+  const open = useAction(() => api.post('/cases/{reference}/findings', { path: { reference }, body: { respondentId } }));
+  const [verdict, setVerdict] = useState<'uphold' | 'not_uphold'>('uphold');
+  const [kind, setKind] = useState<Sanction['kind']>('warning');
+  const [until, setUntil] = useState('');
+  const vote = useAction((findingId: string) =>
+    api.post('/cases/{reference}/findings/{findingId}/votes', { path: { reference, findingId }, body: { verdict, ...(verdict === 'uphold' ? { proposedSanction: { kind, ...(kind === 'suspension' && until ? { until } : {}) } } : {}) } }),
+  );
+  const [rule, setRule] = useState('');
+  const [reasons, setReasons] = useState('');
+  const decide = useAction((findingId: string) => api.post('/cases/{reference}/findings/{findingId}/decision', { path: { reference, findingId }, body: { rule: rule.trim(), reasons: reasons.trim() } }));
+  if (list.data === null) return null;
+  const items = listOf(list.data);
+  const after = async (p: Promise<unknown>) => (await p) && list.reload();
+  return (
+    <Card title="Findings and votes">
+      <p className="muted">The panel decides by majority, with written reasons and recorded vote counts. Only a party can appeal; no other body can change a finding (S7).</p>
+      <ErrorAlert error={list.error ?? open.error ?? vote.error ?? decide.error} title="That was refused" />
+      {items.length ? (
+        items.map((f, i) => {
+          const id = idOf(f);
+          return (
+            <div className="card" key={id ?? i}>
+              <Loose value={f} />
+              {id ? (
+                <details>
+                  <summary>Vote or decide</summary>
+                  <SelectField label="Your vote" value={verdict} onChange={(e) => setVerdict(e.target.value as typeof verdict)}>
+                    <option value="uphold">Uphold the complaint</option>
+                    <option value="not_uphold">Do not uphold</option>
+                  </SelectField>
+                  {verdict === 'uphold' ? (
+                    <>
+                      <SelectField label="Proposed sanction" value={kind} onChange={(e) => setKind(e.target.value as Sanction['kind'])}>
+                        {(Object.keys(SANCTIONS) as Sanction['kind'][]).map((k) => <option key={k} value={k}>{SANCTIONS[k]}</option>)}
+                      </SelectField>
+                      {kind === 'suspension' ? <TextField label="Suspended until" type="date" value={until} onChange={(e) => setUntil(e.target.value)} /> : null}
+                    </>
+                  ) : null}
+                  <Button variant="secondary" busy={vote.busy} onClick={() => after(vote.run(id))}>Record my vote</Button>
+                  <h3>Decide (when a majority has voted)</h3>
+                  <TextField label="Rule considered (published with the outcome)" value={rule} onChange={(e) => setRule(e.target.value)} />
+                  <TextArea label="Written reasons (for the parties, never published)" rows={4} value={reasons} onChange={(e) => setReasons(e.target.value)} />
+                  <Button busy={decide.busy} disabled={!rule.trim() || !reasons.trim()} onClick={() => after(decide.run(id))}>Record the finding</Button>
+                </details>
+              ) : null}
+            </div>
+          );
+        })
+      ) : (
+        <EmptyState title="No finding opened yet" />
+      )}
+      {respondents.some((r) => r.memberId) ? (
+        <form noValidate onSubmit={(e) => { e.preventDefault(); void after(open.run()); }}>
+          <SelectField label="Open a finding about" value={respondentId} onChange={(e) => setRespondentId(e.target.value)}>
+            {respondents.filter((r) => r.memberId).map((r) => <option key={r.memberId!} value={r.memberId!}>{r.name ?? r.memberId}</option>)}
+          </SelectField>
+          <Button type="submit" variant="secondary" busy={open.busy}>Open a finding</Button>
+        </form>
+      ) : null}
+    </Card>
+  );
+}
+
+/** A party's appeal to the Appeals Committee, on stated grounds, within the statutory period. */
+export function LodgeAppeal({ reference }: { reference: string }) {
+  const findings = useLoad((signal) => (hasRoute('GET /cases/{reference}/findings') ? api.get('/cases/{reference}/findings', { path: { reference }, signal }).catch(() => null) : Promise.resolve(null)), [reference]);
+  const [ground, setGround] = useState<components['schemas']['AppealGroundDto']['ground']>('procedural_error');
+  const [text, setText] = useState('');
+  const ids = listOf(findings.data).map(idOf).filter((x): x is string => !!x);
+  const lodge = useAction(() => api.post('/cases/{reference}/appeals', { path: { reference }, body: { findingId: ids[0], grounds: [{ ground, text: text.trim() }] } }));
+  if (!ids.length || !hasRoute('POST /cases/{reference}/appeals')) return null;
+  return (
+    <Card title="Ask for the decision to be looked at again">
+      <p className="muted">Only a party can do this, within the period the statutes set. It goes to a separate elected committee, under the same rules about connections.</p>
+      <ErrorAlert error={lodge.error} />
+      {lodge.result ? <Alert kind="success" live>Sent to the committee.</Alert> : (
+        <form noValidate onSubmit={(e) => { e.preventDefault(); if (text.trim()) void lodge.run(); }}>
+          <SelectField label="Why" value={ground} onChange={(e) => setGround(e.target.value as typeof ground)}>
+            <option value="procedural_error">The process was not followed</option>
+            <option value="new_evidence">There is new information</option>
+            <option value="disproportionate_sanction">The outcome is out of proportion</option>
+          </SelectField>
+          <TextArea label="Explain" rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+          <Button type="submit" variant="secondary" busy={lodge.busy} disabled={!text.trim()}>Send</Button>
+        </form>
+      )}
+    </Card>
+  );
+}
+
+/** The complainant reviews the outcome notice's wording before publication (S8); comments go to the panel. */
+export function OutcomeReview({ reference }: { reference: string }) {
+  const list = useLoad((signal) => (hasRoute('GET /cases/{reference}/outcome-notices') ? api.get('/cases/{reference}/outcome-notices', { path: { reference }, signal }).catch(() => null) : Promise.resolve(null)), [reference]);
+  const [text, setText] = useState('');
+  const items = listOf(list.data);
+  const noticeId = items.map(idOf).find((x): x is string => !!x) ?? (items[0] && typeof items[0] === 'object' ? ((items[0] as { noticeId?: string }).noticeId ?? null) : null);
+  const comment = useAction(() => api.post('/cases/{reference}/outcome-notices/{noticeId}/comments', { path: { reference, noticeId: noticeId! }, body: { text: text.trim() } }));
+  if (!items.length) return null;
+  return (
+    <Card title="The notice to members">
+      <p className="muted">Before it is sent, you can read the wording. It never names you or tells your account.</p>
+      {items.map((n, i) => <Loose key={i} value={n} />)}
+      <ErrorAlert error={comment.error} />
+      {noticeId ? (
+        comment.result ? <Alert kind="success" live>Your comment went to the panel.</Alert> : (
+          <form noValidate onSubmit={(e) => { e.preventDefault(); if (text.trim()) void comment.run(); }}>
+            <TextArea label="Your comment on the wording" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+            <Button type="submit" variant="secondary" busy={comment.busy} disabled={!text.trim()}>Send the comment</Button>
+          </form>
+        )
+      ) : null}
+    </Card>
+  );
+}

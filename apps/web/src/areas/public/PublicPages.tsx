@@ -1,0 +1,138 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { Link, navigate } from '../../app/router';
+import { useSession } from '../../app/session';
+import { useAction, useLoad } from '../../ui/hooks';
+import { Alert, Button, ErrorAlert, PageHeader, TextField } from '../../ui/kit';
+
+export function SignIn({ next }: { next: string }) {
+  const session = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
+  const login = useAction(async () => {
+    await session.signIn(email.trim(), password);
+    navigate(next, { replace: true });
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const m = { email: email.trim() ? undefined : 'Enter your e-mail address.', password: password ? undefined : 'Enter your password.' };
+    setMissing(m);
+    if (m.email || m.password) return;
+    void login.run();
+  };
+  return (
+    <div style={{ maxWidth: '30rem' }}>
+      <PageHeader title="Sign in" intro="Members, officers and commissioners all sign in here. What you can see depends on your mandates." />
+      {session.notice ? <Alert kind="info" live>{session.notice}</Alert> : null}
+      <ErrorAlert error={login.error} title="You are not signed in" />
+      <form onSubmit={submit} noValidate className="card">
+        <TextField label="E-mail address" type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={missing.email} required />
+        <TextField label="Password" type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={missing.password} required />
+        <div className="form-actions">
+          <Button type="submit" busy={login.busy}>Sign in</Button>
+          <Link to="/app/reset" className="button button--ghost">Forgot your password?</Link>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+export function ResetRequest() {
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string>();
+  const ask = useAction(() => api.post('/auth/password-reset', { body: { email: email.trim() } }));
+  return (
+    <div style={{ maxWidth: '30rem' }}>
+      <PageHeader title="Reset your password" intro="We will e-mail you a link that works once, for one hour." />
+      {ask.result ? (
+        <Alert kind="success" title="Check your e-mail" live>
+          <p>{ask.result.message}</p>
+          <p>
+            <Link to="/app/sign-in">Back to sign in</Link>
+          </p>
+        </Alert>
+      ) : (
+        <form
+          className="card"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!email.trim()) return setError('Enter the e-mail address of your account.');
+            setError(undefined);
+            void ask.run();
+          }}
+        >
+          <ErrorAlert error={ask.error} />
+          <TextField label="E-mail address" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={error} />
+          <div className="form-actions">
+            <Button type="submit" busy={ask.busy}>Send the link</Button>
+            <Link to="/app/sign-in" className="button button--ghost">Back to sign in</Link>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+export function ResetConfirm({ token }: { token: string }) {
+  const [password, setPassword] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState<string>();
+  const confirm = useAction(() => api.post('/auth/password-reset/confirm', { body: { token, newPassword: password } }));
+  if (!token)
+    return (
+      <>
+        <PageHeader title="Choose a new password" />
+        <Alert kind="error" title="This link is incomplete">
+          <p>Open the link from the e-mail again, or <Link to="/app/reset">ask for a new one</Link>.</p>
+        </Alert>
+      </>
+    );
+  return (
+    <div style={{ maxWidth: '30rem' }}>
+      <PageHeader title="Choose a new password" intro="At least 12 characters. A few unrelated words make a strong password you can remember." />
+      {confirm.result ? (
+        <Alert kind="success" title="Your password has been changed" live>
+          <p>{confirm.result.message}</p>
+          <p><Link to="/app/sign-in">Sign in</Link></p>
+        </Alert>
+      ) : (
+        <form
+          className="card"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (password !== again) return setError('The two passwords are not the same.');
+            setError(undefined);
+            void confirm.run();
+          }}
+        >
+          <ErrorAlert error={confirm.error} />
+          <TextField label="New password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <TextField label="New password again" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} error={error} />
+          {confirm.error?.code === 'reset_link_invalid' ? <p><Link to="/app/reset">Ask for a new link</Link></p> : null}
+          <div className="form-actions">
+            <Button type="submit" busy={confirm.busy}>Set the new password</Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** Where the welcome e-mail's "code of conduct" link lands: how to reach the Control Commission (S14). */
+export function HowToReport() {
+  const info = useLoad((signal) => api.get('/complaints/how-to-report', { signal }) as Promise<unknown>, []);
+  const d = info.data && typeof info.data === 'object' ? (info.data as { title?: string; text?: unknown }) : null;
+  return (
+    <div style={{ maxWidth: '46rem' }}>
+      <PageHeader title={d?.title ?? 'How to raise a concern'} />
+      <ErrorAlert error={info.error} />
+      {Array.isArray(d?.text) ? d!.text.map((t, i) => <p key={i}>{String(t)}</p>) : null}
+      <p>
+        <Link className="button" to="/app/s">Raise something privately</Link>
+      </p>
+    </div>
+  );
+}

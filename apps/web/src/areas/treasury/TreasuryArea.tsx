@@ -1,0 +1,235 @@
+/**
+ * Treasurer: record a payment, a member's payments and standing at a date, hardship waivers, the
+ * bank-file import (dry run row by row, then apply), and the standing runs.
+ */
+import { useState } from 'react';
+import { api, idempotencyKey } from '../../api/client';
+import { useLocation } from '../../app/router';
+import { date, dateTime, money, parseMoney, plural, today } from '../../ui/format';
+import { useAction, useLoad } from '../../ui/hooks';
+import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, PageHeader, Table, TextArea, TextField } from '../../ui/kit';
+
+export default function TreasuryArea({ path }: { path: string }) {
+  if (path === '/app/treasury/bank') return <BankImport />;
+  return <Payments />;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function Payments() {
+  const { search } = useLocation();
+  const [memberId, setMemberId] = useState(search.get('member') ?? '');
+  const [current, setCurrent] = useState<string | null>(UUID.test(search.get('member') ?? '') ? search.get('member') : null);
+  const [err, setErr] = useState<string>();
+  const plans = useLoad((signal) => api.get('/dues/plans', { signal }), []);
+  const currency = plans.data?.find((p) => p.isDefault)?.currency ?? plans.data?.[0]?.currency ?? 'EUR';
+  return (
+    <>
+      <PageHeader title="Payments and standing" intro="Record subs paid in cash or by cheque, see a member's payments, and check standing at any date." />
+      <form
+        className="card"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!UUID.test(memberId.trim())) return setErr('Paste the member id (it is shown on the member’s page and in bank-import results).');
+          setErr(undefined);
+          setCurrent(memberId.trim());
+          history.replaceState(null, '', `/app/treasury?member=${memberId.trim()}`);
+        }}
+      >
+        <TextField label="Member id" hint="Treasurers open a member by id: from the secretary's member page or a bank-import result." value={memberId} onChange={(e) => setMemberId(e.target.value)} error={err} spellCheck={false} />
+        <Button type="submit">Open</Button>
+      </form>
+      {current ? <MemberLedger key={current} memberId={current} currency={currency} /> : <EmptyState title="No member open">Open a member to record a payment or check their standing.</EmptyState>}
+      <StandingRuns />
+    </>
+  );
+}
+
+function MemberLedger({ memberId, currency }: { memberId: string; currency: string }) {
+  const payments = useLoad((signal) => api.get('/dues/members/{memberId}/payments', { path: { memberId }, signal }), [memberId]);
+  const waivers = useLoad((signal) => api.get('/dues/members/{memberId}/waivers', { path: { memberId }, signal }), [memberId]);
+  const [asOf, setAsOf] = useState(today());
+  const standing = useLoad((signal) => api.get('/dues/members/{memberId}/standing', { path: { memberId }, query: { asOf }, signal }), [memberId, asOf]);
+  const [amount, setAmount] = useState('');
+  const [paidOn, setPaidOn] = useState(today());
+  const [receipt, setReceipt] = useState('');
+  const [amountErr, setAmountErr] = useState<string>();
+  const [key, setKey] = useState(idempotencyKey);
+  const record = useAction(() =>
+    api.post('/dues/payments', { body: { memberId, amountMinor: parseMoney(amount)!, currency, paidOn, ...(receipt.trim() ? { receiptRef: receipt.trim() } : {}) }, headers: { 'Idempotency-Key': key } }),
+  );
+  const [wFrom, setWFrom] = useState(today());
+  const [wTo, setWTo] = useState('');
+  const [wReason, setWReason] = useState('');
+  const waive = useAction(() => api.post('/dues/members/{memberId}/waivers', { path: { memberId }, body: { from: wFrom, to: wTo, reason: wReason } }));
+  const s = standing.data;
+  return (
+    <>
+      <div className="grid grid--2">
+        <Card title="Record a payment">
+          <ErrorAlert error={record.error} />
+          {record.result ? (
+            <Alert kind="success" live>
+              Recorded {money(record.result.payment.amountMinor, record.result.payment.currency)} paid on {date(record.result.payment.paidOn)}. The member is now{' '}
+              {record.result.standing.inGoodStanding ? 'in good standing' : 'not in good standing'}.
+            </Alert>
+          ) : null}
+          <form
+            noValidate
+            onSubmit={async (e) => {
+              e.preventDefault();
+              if (parseMoney(amount) === null || parseMoney(amount) === 0) return setAmountErr('Write the amount like 12.50.');
+              setAmountErr(undefined);
+              if (await record.run()) {
+                setAmount('');
+                setReceipt('');
+                setKey(idempotencyKey());
+                payments.reload();
+                standing.reload();
+              }
+            }}
+          >
+            <TextField label={`Amount (${currency})`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={amountErr} />
+            <TextField label="Paid on" type="date" max={today()} value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
+            <TextField label="Receipt number (optional)" hint="The same receipt number twice is refused." value={receipt} onChange={(e) => setReceipt(e.target.value)} />
+            <Button type="submit" busy={record.busy}>Record the payment</Button>
+          </form>
+        </Card>
+        <Card title="Standing">
+          <TextField label="At the date" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          <ErrorAlert error={standing.error} />
+          {s ? (
+            <div aria-live="polite">
+              <p>{s.inGoodStanding ? <Badge kind="good">In good standing</Badge> : <Badge kind="bad">Not in good standing</Badge>} <span className="muted">{s.reason.replace(/_/g, ' ')}</span></p>
+              <Facts
+                items={[
+                  ['Months behind', `${s.arrearsMonths} (grace ${s.graceMonths})`],
+                  ['Owed', money(s.owedMinor, s.currency)],
+                  ['Counted', money(s.countedMinor, s.currency)],
+                  ['Outstanding', money(s.outstandingMinor, s.currency)],
+                  ['Held (paid while suspended)', money(s.heldMinor, s.currency)],
+                ]}
+              />
+            </div>
+          ) : null}
+        </Card>
+      </div>
+      <Card title="Payments">
+        <ErrorAlert error={payments.error} />
+        {payments.data && !payments.data.length ? <EmptyState title="No payments recorded" /> : null}
+        {payments.data?.length ? (
+          <Table
+            caption={plural(payments.data.length, 'payment')}
+            rows={[...payments.data].reverse()}
+            rowKey={(p) => p.id}
+            columns={[
+              { header: 'Paid on', cell: (p) => date(p.paidOn) },
+              { header: 'Amount', num: true, cell: (p) => money(p.amountMinor, p.currency) },
+              { header: 'Source', cell: (p) => p.source },
+              { header: 'Reference', cell: (p) => p.externalRef ?? '—' },
+            ]}
+          />
+        ) : null}
+      </Card>
+      <Card title="Hardship waivers">
+        <p className="muted">A waiver keeps a member in good standing without paying. The reason is seen by treasurers only.</p>
+        <ErrorAlert error={waivers.error ?? waive.error} />
+        {waivers.data?.length ? (
+          <Table caption="Waivers" rows={waivers.data} rowKey={(w) => w.id} columns={[{ header: 'From', cell: (w) => date(w.from) }, { header: 'Until', cell: (w) => date(w.to) }, { header: 'Granted', cell: (w) => date(w.grantedOn) }]} />
+        ) : null}
+        <form noValidate onSubmit={async (e) => { e.preventDefault(); if (await waive.run()) waivers.reload(); }}>
+          <div className="grid grid--2">
+            <TextField label="First day covered" type="date" value={wFrom} onChange={(e) => setWFrom(e.target.value)} />
+            <TextField label="First day no longer covered" type="date" value={wTo} onChange={(e) => setWTo(e.target.value)} />
+          </div>
+          <TextArea label="Reason (treasurers only)" rows={2} value={wReason} onChange={(e) => setWReason(e.target.value)} />
+          <Button type="submit" variant="secondary" busy={waive.busy}>Grant a waiver</Button>
+        </form>
+      </Card>
+    </>
+  );
+}
+
+function StandingRuns() {
+  const runs = useLoad((signal) => api.get('/dues/standing/runs', { signal }), []);
+  const recompute = useAction(() => api.post('/dues/standing/recompute', { body: {} }));
+  return (
+    <Card title="Standing computations">
+      <ErrorAlert error={runs.error ?? recompute.error} />
+      {recompute.result ? <Alert kind="success" live>Recomputed: {recompute.result.inGoodStanding} of {recompute.result.members} in good standing.</Alert> : null}
+      {runs.data?.length ? (
+        <Table
+          caption="Recent runs"
+          rows={runs.data.slice(0, 5)}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: 'As of', cell: (r) => date(r.asOf) },
+            { header: 'Members', num: true, cell: (r) => r.members },
+            { header: 'Good standing', num: true, cell: (r) => r.inGoodStanding },
+            { header: 'Lapsed', num: true, cell: (r) => r.lapsed },
+            { header: 'Run', cell: (r) => `${r.trigger}` },
+          ]}
+        />
+      ) : runs.data ? <EmptyState title="No runs yet" /> : null}
+      <Button variant="secondary" busy={recompute.busy} onClick={async () => (await recompute.run()) && runs.reload()}>Recompute standing now</Button>
+    </Card>
+  );
+}
+
+function BankImport() {
+  const [text, setText] = useState('');
+  const [skip, setSkip] = useState(false);
+  const preview = useAction(() => api.upload('/dues/bank-imports', text, { query: { mode: 'dry-run' } }));
+  const apply = useAction(() => api.upload('/dues/bank-imports', text, { query: { mode: 'apply', skipRejected: skip ? 'true' : 'false' } }));
+  const r = preview.result;
+  const outcome = { new: <Badge kind="good">New</Badge>, 'already-imported': <Badge>Already imported</Badge>, 'duplicate-in-file': <Badge kind="info">Duplicate in file</Badge>, rejected: <Badge kind="bad">Rejected</Badge> };
+  return (
+    <>
+      <PageHeader title="Bank file" intro="Import the bank's export of incoming transfers. Rows already imported are recognised and never counted twice." />
+      <Card title="1. The file">
+        <p>
+          A CSV with the header <code>date,amount,currency,reference,transaction_id</code>. The reference must contain the member number or e-mail address.
+        </p>
+        <div className="field">
+          <label htmlFor="bank-file">Choose the bank export</label>
+          <input id="bank-file" type="file" accept=".csv,text/csv" onChange={async (e) => { const f = e.target.files?.[0]; if (f) { setText(await f.text()); preview.setResult(undefined); apply.setResult(undefined); } }} />
+        </div>
+        <TextArea label="Or paste it" rows={5} value={text} onChange={(e) => { setText(e.target.value); preview.setResult(undefined); apply.setResult(undefined); }} spellCheck={false} style={{ fontFamily: 'var(--mono)' }} />
+        <Button disabled={!text.trim()} busy={preview.busy} onClick={() => preview.run()}>Check the file (dry run)</Button>
+      </Card>
+      <ErrorAlert error={preview.error} title="The file could not be checked" />
+      {r ? (
+        <Card title="2. Dry run">
+          <Alert kind={r.rejected ? 'warning' : 'success'} live>
+            {plural(r.newPayments, 'new payment')}, {r.alreadyImported} already imported, {r.rejected} rejected. Nothing has been changed yet.
+          </Alert>
+          <Table
+            caption="Rows"
+            rows={r.rows}
+            rowKey={(x) => String(x.row)}
+            rowClass={(x) => (x.outcome === 'rejected' ? 'row--bad' : undefined)}
+            columns={[
+              { header: 'Row', num: true, cell: (x) => x.row },
+              { header: 'Outcome', cell: (x) => outcome[x.outcome] },
+              { header: 'Member id', cell: (x) => (x.memberId ? <code>{x.memberId}</code> : '—') },
+              { header: 'Problems', cell: (x) => (x.errors.length ? x.errors.map((e) => `${e.field}: ${e.message}`).join('; ') : '—') },
+            ]}
+          />
+          {r.rejected ? (
+            <label className="choice">
+              <input type="checkbox" checked={skip} onChange={(e) => setSkip(e.target.checked)} /> Import the good rows and skip the rejected ones
+            </label>
+          ) : null}
+          <ErrorAlert error={apply.error} title="Nothing was imported" />
+          {apply.result ? (
+            <Alert kind="success" live>Added {plural(apply.result.added, 'payment')} to the ledger.</Alert>
+          ) : (
+            <Button busy={apply.busy} disabled={!!r.rejected && !skip} onClick={() => apply.run()}>Import {plural(r.newPayments, 'payment')}</Button>
+          )}
+          <p className="muted">Checked {dateTime(new Date().toISOString())}</p>
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class DeadlineResponse {
+  @ApiProperty({ enum: ['triage', 'panel_seated', 'finding', 'interim_measures'] }) kind: string;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) metAt?: string | null;
+  @ApiPropertyOptional() overdue?: boolean;
+}
+
+export class FiledComplaintResponse {
+  @ApiProperty({ example: 'CC-2026-7K3M-Q9XD', description: 'Your case reference: keep it to follow your case.' }) reference: string;
+  @ApiProperty() stage: string;
+  @ApiProperty() path: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt: string;
+  @ApiProperty({ type: [DeadlineResponse] }) deadlines: DeadlineResponse[];
+}
+
+export class CaseSummaryResponse {
+  @ApiProperty() reference: string;
+  @ApiProperty({ description: 'Your role in this case.' }) role: string;
+  @ApiProperty({ nullable: true, type: String }) stage: string | null;
+  @ApiProperty({ nullable: true, type: String }) path: string | null;
+  @ApiProperty({ format: 'date-time' }) receivedAt: string;
+  @ApiProperty({ type: [DeadlineResponse] }) deadlines: DeadlineResponse[];
+}
+
+export class AdHocRequestResponse extends CaseSummaryResponse {
+  @ApiProperty() seatsToFill: number;
+}
+
+export class PersonResponse {
+  @ApiProperty({ nullable: true, type: String }) memberId: string | null;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'For a non-member: the description given.' }) description: string | null;
+}
+
+export class PanelSeatResponse {
+  @ApiProperty() memberId: string;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ enum: ['commissioner', 'alternate', 'ad_hoc'] }) source: string;
+}
+
+export class TimelineEntryResponse {
+  @ApiProperty() seq: number;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ type: [String] }) audience: string[];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Content-free facts: a stage, a path, a count.' }) data?: Record<string, unknown>;
+}
+
+export class ComplaintRecordResponse {
+  @ApiProperty({ nullable: true, type: String }) narrative: string | null;
+  @ApiProperty({ nullable: true, type: String }) where: string | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) when: { from: string; to: string | null } | null;
+  @ApiProperty({ type: [PersonResponse] }) respondents: PersonResponse[];
+  @ApiProperty({ type: [PersonResponse] }) witnesses: PersonResponse[];
+  @ApiProperty({ nullable: true, type: PersonResponse }) supportPerson: PersonResponse | null;
+  @ApiProperty() matchingOptIn: boolean;
+}
+
+/**
+ * A case as the caller's role lets them see it: fields they may not see are null. Content
+ * (`complaint`, reasons, grounds, terms) appears only for the duty commissioner (triage view)
+ * and seated panelists (full record); each time it does, the read is written to the audit log.
+ */
+export class CaseViewResponse extends CaseSummaryResponse {
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'boolean' } }) seriousness: Record<string, boolean> | null;
+  @ApiProperty({ nullable: true, type: [PanelSeatResponse] }) panel: PanelSeatResponse[] | null;
+  @ApiProperty({ nullable: true, type: [TimelineEntryResponse] }) timeline: TimelineEntryResponse[] | null;
+  @ApiProperty({ nullable: true, type: ComplaintRecordResponse }) complaint: ComplaintRecordResponse | null;
+  @ApiProperty({ nullable: true, type: 'array', items: { type: 'object' } }) interimDecisions: unknown[] | null;
+  @ApiProperty({ nullable: true, type: 'array', items: { type: 'object' } }) challenges: unknown[] | null;
+  @ApiProperty({ nullable: true, type: 'array', items: { type: 'object' }, description: 'Recorded draws (seed, sorted eligible lists): re-run them to check the panel.' }) draws: unknown[] | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) informalResolution: Record<string, unknown> | null;
+}
+
+export class CaseStageResponse {
+  @ApiProperty() reference: string;
+  @ApiProperty() stage: string;
+  @ApiPropertyOptional() path?: string;
+}
+
+export class TriageResponse {
+  @ApiProperty() reference: string;
+  @ApiProperty() stage: string;
+  @ApiProperty({ type: [String], description: 'Seated panelists (member ids).' }) panel: string[];
+  @ApiProperty({ description: 'Seats the Appeals Committee has been asked to fill.' }) adHocSeatsRequested: number;
+}
+
+export class ChallengeResponse {
+  @ApiProperty() reference: string;
+  @ApiProperty() stage: string;
+  @ApiProperty({ type: [String] }) panel: string[];
+  @ApiPropertyOptional() challengeId?: string;
+  @ApiPropertyOptional() decided?: boolean;
+  @ApiProperty({ nullable: true, type: Boolean }) upheld: boolean | null;
+}
+
+export class InterimResultResponse {
+  @ApiProperty() reference: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Set once the decision is recorded and in force.' }) decisionId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'A panel proposal waiting for a majority.' }) proposalId: string | null;
+  @ApiProperty() concurrences: number;
+  @ApiProperty() needed: number;
+}
+
+export class AdHocNominationResponse {
+  @ApiProperty() reference: string;
+  @ApiProperty() stage: string;
+  @ApiProperty({ type: [String] }) appointed: string[];
+  @ApiProperty() seatsStillToFill: number;
+}
+
+export class StoodDownResponse {
+  @ApiProperty() reference: string;
+  @ApiProperty() stoodDown: boolean;
+}
+
+export class DeclarationResponse {
+  @ApiProperty({ description: 'false when the same declaration was already on record.' }) declared: boolean;
+}
+
+export class DirectoryEntryResponse {
+  @ApiProperty() memberId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) branch: string | null;
+}
+
+export class EmailVerificationResponse {
+  @ApiProperty() verificationId: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class VerificationTokenResponse {
+  @ApiProperty({ description: 'Send it as X-Verification-Token to file and to follow your case.' }) verificationToken: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class AuditEntryResponse {
+  @ApiProperty() seq: number;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ nullable: true, type: String }) actorId: string | null;
+  @ApiProperty() actorKind: string;
+  @ApiProperty() action: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Ids, stages and counts — never content.' }) data: unknown;
+}

@@ -1,0 +1,260 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res, UseFilters } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
+import { CaseMessagesUseCase } from '../application/investigation/case-messages.use-case';
+import { EvidenceUseCase } from '../application/investigation/evidence.use-case';
+import { InterviewsUseCase } from '../application/investigation/interviews.use-case';
+import { StatementsUseCase } from '../application/investigation/statements.use-case';
+import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
+import { actorOf } from '../application/finding/proceedings-actor';
+import { MatchingUseCase } from '../application/matching/matching.use-case';
+import type { MessageAudience } from '../domain/investigation/case-message.entity';
+import type { SupportPerson } from '../domain/investigation/statement-register.entity';
+import {
+  AddendumRequest,
+  ChangeTopicsRequest,
+  GiveStatementRequest,
+  InterviewHeldRequest,
+  InterviewSupportPersonRequest,
+  MatchingOptInRequest,
+  MessageRequest,
+  ReasonRequest,
+  RequestStatementRequest,
+  RescheduleInterviewRequest,
+  ScheduleInterviewRequest,
+  SubmitEvidenceRequest,
+  SupportPersonDto,
+} from './dto/part2/proceedings.request.dto';
+import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
+
+const NON_MEMBER = 'the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets "not found"';
+const IN_CASE = 'a party, witness or panelist of the case (the use case decides); anyone else gets "not found", as for a case that does not exist';
+
+const supportOf = (s: SupportPersonDto | null | undefined): SupportPerson | null => (s ? { name: s.name, memberId: s.memberId ?? null } : null);
+
+const audienceOf = (to: string | undefined): MessageAudience =>
+  !to || to === 'panel' ? { kind: 'panel' } : to === 'all_parties' ? { kind: 'all_parties' } : { kind: 'participant', personId: to };
+
+/**
+ * The investigation (S7, S10, S12): statements, interviews, evidence, case messages — the only
+ * channel to a panel — and pattern matching. `:caseId` is a case id or a case reference.
+ */
+@ApiTags('discipline')
+@UseFilters(DisciplineErrorFilter)
+@Controller()
+export class InvestigationController {
+  constructor(
+    private readonly statements: StatementsUseCase,
+    private readonly interviews: InterviewsUseCase,
+    private readonly evidence: EvidenceUseCase,
+    private readonly messages: CaseMessagesUseCase,
+    private readonly matching: MatchingUseCase,
+    private readonly nonMembers: NonMemberComplainants,
+  ) {}
+
+  // ── statements (S12) ───────────────────────────────────────────────────────────────────────
+  @Post('cases/:reference/statements/requests')
+  @Policy.inUseCase(`${IN_CASE}; panel only`)
+  requestStatement(@Param('reference') caseId: string, @Body() body: RequestStatementRequest, @CurrentPrincipal() p: Principal) {
+    return this.statements.request(actorOf(p), caseId, body);
+  }
+
+  @Post('cases/:reference/statements')
+  @Policy.inUseCase(`${IN_CASE}; your own statement, or the panel recording one taken at an interview`)
+  giveStatement(@Param('reference') caseId: string, @Body() body: GiveStatementRequest, @CurrentPrincipal() p: Principal) {
+    return this.statements.give(actorOf(p), caseId, { text: body.text, personId: body.personId, supportPerson: supportOf(body.supportPerson) });
+  }
+
+  @Post('cases/:reference/statements/:statementId/addenda')
+  @HttpCode(204)
+  @Policy.inUseCase(`${IN_CASE}; only the person who gave the statement`)
+  async addAddendum(@Param('reference') caseId: string, @Param('statementId') statementId: string, @Body() body: AddendumRequest, @CurrentPrincipal() p: Principal) {
+    await this.statements.addAddendum(actorOf(p), caseId, statementId, body.text);
+  }
+
+  @Get('cases/:reference/statements')
+  @Policy.inUseCase(`${IN_CASE}; the panel reads all, each person their own`)
+  listStatements(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
+    return this.statements.list(actorOf(p), caseId);
+  }
+
+  // ── interviews (S12) ───────────────────────────────────────────────────────────────────────
+  @Post('cases/:reference/interviews')
+  @Policy.inUseCase(`${IN_CASE}; panel only`)
+  schedule(@Param('reference') caseId: string, @Body() body: ScheduleInterviewRequest, @CurrentPrincipal() p: Principal) {
+    return this.interviews.schedule(actorOf(p), caseId, { ...body, supportPerson: supportOf(body.supportPerson) });
+  }
+
+  @Get('cases/:reference/interviews')
+  @Policy.inUseCase(`${IN_CASE}; the panel sees all, each person their own`)
+  listInterviews(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
+    return this.interviews.list(actorOf(p), caseId);
+  }
+
+  @Put('cases/:reference/interviews/:interviewId/topics')
+  @Policy.inUseCase(`${IN_CASE}; panel only, with at least the notice period left`)
+  changeTopics(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: ChangeTopicsRequest, @CurrentPrincipal() p: Principal) {
+    return this.interviews.change(actorOf(p), caseId, id, { kind: 'topics', topics: body.topics });
+  }
+
+  @Put('cases/:reference/interviews/:interviewId/time')
+  @Policy.inUseCase(`${IN_CASE}; panel only`)
+  reschedule(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: RescheduleInterviewRequest, @CurrentPrincipal() p: Principal) {
+    return this.interviews.change(actorOf(p), caseId, id, { kind: 'reschedule', scheduledFor: body.scheduledFor });
+  }
+
+  @Put('cases/:reference/interviews/:interviewId/support-person')
+  @Policy.inUseCase(`${IN_CASE}; the person interviewed`)
+  supportPerson(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: InterviewSupportPersonRequest, @CurrentPrincipal() p: Principal) {
+    return this.interviews.change(actorOf(p), caseId, id, { kind: 'support_person', supportPerson: supportOf(body.supportPerson) });
+  }
+
+  @Post('cases/:reference/interviews/:interviewId/held')
+  @HttpCode(200)
+  @Policy.inUseCase(`${IN_CASE}; panel only`)
+  held(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: InterviewHeldRequest, @CurrentPrincipal() p: Principal) {
+    return this.interviews.change(actorOf(p), caseId, id, { kind: 'held', supportPersonAttended: body.supportPersonAttended });
+  }
+
+  @Post('cases/:reference/interviews/:interviewId/cancel')
+  @HttpCode(200)
+  @Policy.inUseCase(`${IN_CASE}; panel only`)
+  cancel(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: ReasonRequest, @CurrentPrincipal() p: Principal) {
+    return this.interviews.change(actorOf(p), caseId, id, { kind: 'cancel', reason: body.reason });
+  }
+
+  // ── evidence ───────────────────────────────────────────────────────────────────────────────
+  @Post('cases/:reference/evidence')
+  @Policy.inUseCase(`${IN_CASE}; parties, witnesses and the panel`)
+  submitEvidence(@Param('reference') caseId: string, @Body() body: SubmitEvidenceRequest, @CurrentPrincipal() p: Principal) {
+    return this.evidence.submit(actorOf(p), caseId, body);
+  }
+
+  @Get('cases/:reference/evidence')
+  @Policy.inUseCase(`${IN_CASE}; the panel sees all, a submitter their own`)
+  listEvidence(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
+    return this.evidence.list(actorOf(p), caseId);
+  }
+
+  @Get('cases/:reference/evidence/:evidenceId')
+  @Policy.inUseCase(`${IN_CASE}; the panel, or the submitter`)
+  readEvidence(@Param('reference') caseId: string, @Param('evidenceId') id: string, @CurrentPrincipal() p: Principal) {
+    return this.evidence.read(actorOf(p), caseId, id);
+  }
+
+  // ── case messages: the only channel to a panel (S7) ────────────────────────────────────────
+  @Post('cases/:reference/messages')
+  @Policy.inUseCase(
+    `${IN_CASE}; an officer of the organization with no part in the case may write to its panel, and every party reads it (the answer is the same whether the case exists or not)`,
+  )
+  async sendMessage(@Param('reference') caseId: string, @Body() body: MessageRequest, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    const r = await this.messages.send(actorOf(p), caseId, { text: body.text, audience: audienceOf(body.to) });
+    void reply.status(r.messageId ? 201 : 202);
+    return r;
+  }
+
+  @Get('cases/:reference/messages')
+  @Policy.inUseCase(`${IN_CASE}; each sees the messages the rules give them`)
+  listMessages(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
+    return this.messages.list(actorOf(p), caseId);
+  }
+
+  @Post('cases/:reference/messages/:messageId/disclose')
+  @HttpCode(204)
+  @Policy.inUseCase(`${IN_CASE}; panel only`)
+  async disclose(@Param('reference') caseId: string, @Param('messageId') id: string, @CurrentPrincipal() p: Principal) {
+    await this.messages.disclose(actorOf(p), caseId, id);
+  }
+
+  // ── pattern matching (S10) ─────────────────────────────────────────────────────────────────
+  @Get('cases/:reference/matching')
+  @Policy.inUseCase(`${IN_CASE}; the person who filed the report`)
+  matchingStatus(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
+    return this.matching.status(actorOf(p), caseId);
+  }
+
+  @Put('cases/:reference/matching/opt-in')
+  @Policy.inUseCase(`${IN_CASE}; the person who filed a record-only report`)
+  optIn(@Param('reference') caseId: string, @Body() body: MatchingOptInRequest, @CurrentPrincipal() p: Principal) {
+    return this.matching.setOptIn(actorOf(p), caseId, body.optedIn);
+  }
+
+  @Post('cases/:reference/matching/contact-consent')
+  @HttpCode(200)
+  @Policy.inUseCase(`${IN_CASE}; a reporter told of a match`)
+  consent(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
+    return this.matching.consentToContact(actorOf(p), caseId);
+  }
+
+  @Get('cases/:reference/linked-reports')
+  @Policy.inUseCase(`${IN_CASE}; the panel`)
+  linked(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
+    return this.matching.linked(actorOf(p), caseId);
+  }
+
+  // ── a non-member complainant, by their confirmed address (X-Verification-Token) ─────────────
+  @Post('complaints/non-member/cases/:reference/statements')
+  @Policy.public(NON_MEMBER)
+  @ApiHeader({ name: TOKEN, required: true })
+  async giveStatementAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string, @Body() body: GiveStatementRequest) {
+    return this.statements.give(await this.nonMembers.actorFor(token), caseId, { text: body.text, supportPerson: supportOf(body.supportPerson) });
+  }
+
+  @Get('complaints/non-member/cases/:reference/statements')
+  @Policy.public(NON_MEMBER)
+  @ApiHeader({ name: TOKEN, required: true })
+  async listStatementsAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string) {
+    return this.statements.list(await this.nonMembers.actorFor(token), caseId);
+  }
+
+  @Post('complaints/non-member/cases/:reference/evidence')
+  @Policy.public(NON_MEMBER)
+  @ApiHeader({ name: TOKEN, required: true })
+  async submitEvidenceAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string, @Body() body: SubmitEvidenceRequest) {
+    return this.evidence.submit(await this.nonMembers.actorFor(token), caseId, body);
+  }
+
+  @Get('complaints/non-member/cases/:reference/evidence')
+  @Policy.public(NON_MEMBER)
+  @ApiHeader({ name: TOKEN, required: true })
+  async listEvidenceAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string) {
+    return this.evidence.list(await this.nonMembers.actorFor(token), caseId);
+  }
+
+  @Post('complaints/non-member/cases/:reference/messages')
+  @Policy.public(NON_MEMBER)
+  @ApiHeader({ name: TOKEN, required: true })
+  async sendMessageAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string, @Body() body: MessageRequest) {
+    return this.messages.send(await this.nonMembers.actorFor(token), caseId, { text: body.text, audience: audienceOf(body.to) });
+  }
+
+  @Get('complaints/non-member/cases/:reference/messages')
+  @Policy.public(NON_MEMBER)
+  @ApiHeader({ name: TOKEN, required: true })
+  async listMessagesAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string) {
+    return this.messages.list(await this.nonMembers.actorFor(token), caseId);
+  }
+
+  @Get('complaints/non-member/cases/:reference/matching')
+  @Policy.public(NON_MEMBER)
+  @ApiHeader({ name: TOKEN, required: true })
+  async matchingAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string) {
+    return this.matching.status(await this.nonMembers.actorFor(token), caseId);
+  }
+
+  @Put('complaints/non-member/cases/:reference/matching/opt-in')
+  @Policy.public(NON_MEMBER)
+  @ApiHeader({ name: TOKEN, required: true })
+  async optInAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string, @Body() body: MatchingOptInRequest) {
+    return this.matching.setOptIn(await this.nonMembers.actorFor(token), caseId, body.optedIn);
+  }
+
+  @Post('complaints/non-member/cases/:reference/matching/contact-consent')
+  @HttpCode(200)
+  @Policy.public(NON_MEMBER)
+  @ApiHeader({ name: TOKEN, required: true })
+  async consentAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string) {
+    return this.matching.consentToContact(await this.nonMembers.actorFor(token), caseId);
+  }
+}

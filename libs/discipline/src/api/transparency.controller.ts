@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Policy } from '@org/identity';
+import { TransparencyReportQuery } from '../application/transparency/transparency-report.query';
+import { TransparencyQuery } from './dto/part2/proceedings.request.dto';
+
+/** The transparency report (S6, S8): aggregate figures for a period, small cells suppressed. */
+@ApiTags('discipline')
+@Controller('transparency-report')
+export class TransparencyController {
+  constructor(private readonly report: TransparencyReportQuery) {}
+
+  @Get()
+  @Policy.member()
+  get(@Query() q: TransparencyQuery) {
+    return this.report.report({ from: q.from, to: q.to });
+  }
+}

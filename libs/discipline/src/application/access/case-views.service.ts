@@ -1,0 +1,231 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditLog, type AuditEntryView } from '@org/audit';
+import { DomainError } from '@org/kernel';
+import { Clock } from '@org/platform';
+import {
+  canSee,
+  caseAccess,
+  deadlinesFor,
+  timelineFor,
+  toMillis,
+  type Case,
+  type CaseAccess,
+  type CaseRole,
+  type CaseSnapshot,
+  type PanelDrawRecord,
+  type PersonRef,
+  type TimelineEntry,
+} from '../../domain/index-part1';
+import { CaseRepository } from '../../infrastructure/case.repository';
+import { DisciplineDb } from '../../infrastructure/discipline-db';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
+import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
+import { AUDIT_SUBJECT, CaseContentService, type ContentItem } from '../case-content/case-content.service';
+import { CaseGate } from './case-gate.service';
+import type { DisciplineActor } from './discipline-actor';
+
+export interface DeadlineView {
+  kind: string;
+  dueAt: string;
+  metAt: string | null;
+  overdue: boolean;
+}
+
+export interface PersonView {
+  memberId: string | null;
+  name: string | null;
+  description: string | null;
+}
+
+export interface CaseSummary {
+  reference: string;
+  role: CaseRole;
+  stage: string | null;
+  path: string | null;
+  receivedAt: string;
+  deadlines: DeadlineView[];
+}
+
+export interface CaseView extends CaseSummary {
+  seriousness: { violence: boolean; sexualMisconduct: boolean; threats: boolean } | null;
+  panel: { memberId: string; name: string | null; source: string }[] | null;
+  timeline: TimelineEntry[] | null;
+  complaint: {
+    narrative: string | null;
+    where: string | null;
+    when: { from: string; to: string | null } | null;
+    respondents: PersonView[];
+    witnesses: PersonView[];
+    supportPerson: PersonView | null;
+    matchingOptIn: boolean;
+  } | null;
+  interimDecisions: { id: string; decidedAt: string; outcome: string; measures: unknown[]; reasons: string | null; endedAt: string | null }[] | null;
+  challenges: { id: string; panelistId: string; challenger: string; grounds: string | null; decided: boolean; upheld: boolean | null }[] | null;
+  draws: PanelDrawRecord[] | null;
+  informalResolution: { proposedAt: string; terms: string | null; confirmedAt: string | null } | null;
+}
+
+/**
+ * What each person sees of a case (S1, S11), by the role the domain gives them (`caseAccess`):
+ * parties their stage, deadlines, panel and their side of the timeline; the duty commissioner
+ * the triage view; seated panelists the full record; the Appeals Committee the audit trail.
+ * Content is opened only for the views that include it, and every such read is audited with
+ * the items read. Lists show only cases where the caller has a role (and never a conflicted
+ * commissioner's).
+ */
+@Injectable()
+export class CaseViews {
+  constructor(
+    private readonly db: DisciplineDb,
+    private readonly gate: CaseGate,
+    private readonly cases: CaseRepository,
+    private readonly directory: MemberDirectoryRepository,
+    private readonly content: CaseContentService,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
+  ) {}
+
+  view(key: string, actor: DisciplineActor): Promise<CaseView> {
+    return this.gate.withCase(key, actor, (tx, c, access) => this.render(tx, c, access, actor));
+  }
+
+  timeline(key: string, actor: DisciplineActor): Promise<TimelineEntry[]> {
+    return this.gate.withCase(key, actor, async (_tx, c) => timelineFor(c, actor.caseActor));
+  }
+
+  /** The audit trail of a case, for the Appeals Committee (S11): who read and changed what, when — ids only. */
+  auditTrail(key: string, actor: DisciplineActor): Promise<AuditEntryView[]> {
+    return this.gate.withCase(key, actor, async (tx, c, access) => {
+      if (!canSee(access, 'audit_trail')) {
+        throw new DomainError('forbidden', 'discipline.audit_trail_reserved', 'The audit trail of a case is for the Appeals Committee.');
+      }
+      await this.audit.record(
+        tx,
+        { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action: 'case.audit-trail-read', subjectType: AUDIT_SUBJECT, subjectId: c.id, data: {} },
+        this.clock.now(),
+      );
+      return this.audit.trail(tx, AUDIT_SUBJECT, c.id);
+    });
+  }
+
+  /** Cases a person is a party or witness to (as the domain lets them see them), and those they handle. */
+  async mine(actor: DisciplineActor): Promise<CaseSummary[]> {
+    return this.db.transaction(async (tx) => {
+      const found: CaseSnapshot[] = [];
+      if (actor.memberId) {
+        found.push(...(await this.cases.namingMember(tx, actor.memberId)));
+        found.push(...(await this.cases.handledBy(tx, actor.memberId)));
+      } else if (actor.caseActor.verifiedEmail) {
+        found.push(...(await this.cases.filedByEmail(tx, actor.caseActor.verifiedEmail)));
+      }
+      return this.summaries(found, actor);
+    });
+  }
+
+  /** A commissioner's cases: seated on the panel or on duty, and not conflicted. */
+  async handledBy(actor: DisciplineActor): Promise<CaseSummary[]> {
+    if (!actor.memberId) return [];
+    return this.db.transaction(async (tx) => this.summaries(await this.cases.handledBy(tx, actor.memberId!), actor));
+  }
+
+  /** Cases waiting for the Appeals Committee to appoint ad-hoc panelists, for a cleared committee member. */
+  async adHocRequests(actor: DisciplineActor): Promise<(CaseSummary & { seatsToFill: number })[]> {
+    if (!actor.memberId || !actor.caseActor.isAppealsCommitteeMember) return [];
+    return this.db.transaction(async (tx) => {
+      const all = await this.cases.awaitingAdHocPanel(tx);
+      const cleared = all.filter((s) => s.recusal?.eligible.some((e) => e.memberId === actor.memberId && e.seat === 'appeals_member'));
+      return this.summaries(cleared, actor).map((x) => ({ ...x, seatsToFill: cleared.find((s) => s.reference === x.reference)!.panel.adHocSeatsRequested }));
+    });
+  }
+
+  private summaries(found: CaseSnapshot[], actor: DisciplineActor): CaseSummary[] {
+    const seen = new Set<string>();
+    const out: CaseSummary[] = [];
+    for (const s of found) {
+      if (seen.has(s.id)) continue;
+      seen.add(s.id);
+      const access = caseAccess(s, actor.caseActor);
+      if (access.role === 'none') continue;
+      out.push(this.summary(s, access));
+    }
+    return out;
+  }
+
+  private summary(s: CaseSnapshot, access: CaseAccess): CaseSummary {
+    const now = toMillis(this.clock.now().toISOString());
+    return {
+      reference: s.reference,
+      role: access.role,
+      stage: canSee(access, 'stage') ? s.stage : null,
+      path: canSee(access, 'stage') ? s.path : null,
+      receivedAt: s.receivedAt,
+      deadlines: canSee(access, 'deadlines')
+        ? deadlinesFor(s, this.settings.deadlines).map((d) => ({ kind: d.kind, dueAt: d.dueAt, metAt: d.metAt, overdue: d.metAt === null && now > toMillis(d.dueAt) }))
+        : [],
+    };
+  }
+
+  private async render(tx: EntityManager, c: Case, access: CaseAccess, actor: DisciplineActor): Promise<CaseView> {
+    const s = c.state;
+    const full = canSee(access, 'full_record');
+    const triage = canSee(access, 'triage');
+    const panelIds = s.panel.seats.map((x) => x.memberId);
+    const people = [...s.respondents, ...s.witnesses, ...(s.supportPerson ? [s.supportPerson] : [])];
+    const memberIds = [...panelIds, ...people.flatMap((p) => (p.kind === 'member' ? [p.memberId] : []))];
+    const names = await this.directory.names(tx, canSee(access, 'panel_membership') || full || triage ? memberIds : []);
+    let opened = new Map<string, string>();
+    const complainantReadsTerms = access.role === 'complainant' && !!s.informalResolution;
+    if (complainantReadsTerms) {
+      opened = await this.content.read(tx, c.id, [{ item: 'informal resolution terms', ref: s.informalResolution!.terms }], actor.audit, 'informal_terms');
+    }
+    if (full || triage) {
+      const items: ContentItem[] = [
+        { item: 'narrative', ref: s.narrative },
+        { item: 'where', ref: s.where },
+        ...s.respondents.map((p, i) => ({ item: `respondent ${i + 1}`, ref: p.kind === 'non_member' ? p.description : null })),
+        ...s.witnesses.map((p, i) => ({ item: `witness ${i + 1}`, ref: p.kind === 'non_member' ? p.description : null })),
+        { item: 'support person', ref: s.supportPerson?.kind === 'non_member' ? s.supportPerson.description : null },
+      ];
+      if (full) {
+        items.push(...s.interimDecisions.map((d) => ({ item: `interim decision ${d.id}`, ref: d.reasons })));
+        items.push(...s.challenges.map((ch) => ({ item: `challenge ${ch.id}`, ref: ch.grounds })));
+        if (s.informalResolution) items.push({ item: 'informal resolution terms', ref: s.informalResolution.terms });
+      }
+      opened = await this.content.read(tx, c.id, items, actor.audit, full ? 'full_record' : 'triage');
+    }
+    const text = (ref: string | null | undefined) => (ref ? opened.get(ref) ?? null : null);
+    const person = (p: PersonRef): PersonView =>
+      p.kind === 'member' ? { memberId: p.memberId, name: names.get(p.memberId) ?? null, description: null } : { memberId: null, name: null, description: text(p.description) };
+    return {
+      ...this.summary(s, access),
+      seriousness: full || triage || access.role === 'complainant' ? { ...s.seriousness } : null,
+      panel: canSee(access, 'panel_membership') ? s.panel.seats.map((x) => ({ memberId: x.memberId, name: names.get(x.memberId) ?? null, source: x.source })) : null,
+      timeline: canSee(access, 'own_timeline') ? timelineFor(c, actor.caseActor) : null,
+      complaint:
+        full || triage
+          ? {
+              narrative: text(s.narrative),
+              where: text(s.where),
+              when: s.when ? { from: s.when.from, to: s.when.to ?? null } : null,
+              respondents: s.respondents.map(person),
+              witnesses: s.witnesses.map(person),
+              supportPerson: s.supportPerson ? person(s.supportPerson) : null,
+              matchingOptIn: s.matchingOptIn,
+            }
+          : null,
+      interimDecisions: full
+        ? s.interimDecisions.map((d) => ({ id: d.id, decidedAt: d.decidedAt, outcome: d.outcome, measures: [...d.measures], reasons: text(d.reasons), endedAt: d.endedAt }))
+        : null,
+      challenges: full
+        ? s.challenges.map((ch) => ({ id: ch.id, panelistId: ch.panelistId, challenger: ch.challenger, grounds: text(ch.grounds), decided: ch.decision !== null, upheld: ch.decision?.upheld ?? null }))
+        : null,
+      draws: full ? [...s.panel.draws] : null,
+      informalResolution:
+        s.informalResolution && (full || access.role === 'complainant')
+          ? { proposedAt: s.informalResolution.proposedAt, terms: text(s.informalResolution.terms), confirmedAt: s.informalResolution.confirmedAt }
+          : null,
+    };
+  }
+}

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '@org/audit';
+import { DomainError } from '@org/kernel';
+import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Appeal, type AppealGround } from '../../domain/appeal/appeal.entity';
+import { AppealErrorCode, appealError } from '../../domain/appeal/appeal.errors';
+import type { AppealOutcomeKind } from '../../domain/finding/finding-alteration.policy';
+import { Finding } from '../../domain/finding/finding.entity';
+import type { Sanction } from '../../domain/finding/sanction.value-object';
+import { AppealSqlRepository } from '../../infrastructure/part2/appeal.sql-repository';
+import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
+import type { CaseFile } from '../finding/case-file';
+import { CaseFiles } from '../finding/case-files';
+import { CaseUpdates } from '../finding/case-updates';
+import { findingNotFound } from '../finding/deliberate.use-case';
+import { FindingFinality } from '../finding/finding-finality';
+import type { ProceedingsActor } from '../finding/proceedings-actor';
+import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from '../finding/proceedings-settings';
+import { PanelDrawing, type RecordedPanelDraw } from './panel-drawing';
+import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+
+export interface AppealView {
+  readonly appealId: string;
+  readonly findingId: string;
+  readonly status: string;
+  readonly appellants: readonly { personId: string; role: string; grounds: readonly AppealGround[]; lodgedAt: string }[];
+  readonly appealsPanelIds: readonly string[];
+  readonly panelShortfall: number;
+  readonly decision: { outcome: AppealOutcomeKind; sanction: Sanction | null; reasons: string; counts: { inFavour: number; against: number }; decidedAt: string } | null;
+  /** After a remand: the new panel (none of the first panel nor of the appeals panel). */
+  readonly remandFindingId: string | null;
+}
+
+const notAnAppealsPanelist = () =>
+  appealError('forbidden', AppealErrorCode.NotAnAppealsPanelist, 'Only the members of the Appeals Committee panel hearing this appeal can decide it.');
+
+/**
+ * Appeals (S7): only a party, within the window (default 30 days), on stated grounds. Lodging
+ * draws the Appeals Committee panel at once with the recusal engine (`ownBodyKind` APPEALS),
+ * none of whom sat on the panel that made the finding. The appeals panel decides: uphold or
+ * modify the sanction (the finding becomes final and takes effect), or remand to a new panel of
+ * the commission drawn the same way, with no member of the first panel nor of the appeals panel.
+ */
+@Injectable()
+export class AppealsUseCase {
+  constructor(
+    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly files: CaseFiles,
+    private readonly findings: FindingSqlRepository,
+    private readonly appeals: AppealSqlRepository,
+    private readonly drawing: PanelDrawing,
+    private readonly finality: FindingFinality,
+    private readonly updates: CaseUpdates,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    @Inject(PROCEEDINGS_SETTINGS) private readonly settings: ProceedingsSettings,
+  ) {}
+
+  /** A party appeals (or joins the pending appeal with their own grounds). */
+  async lodge(actor: ProceedingsActor, key: string, findingId: string, grounds: readonly AppealGround[]): Promise<AppealView> {
+    return this.ds.transaction(async (m) => {
+      const now = this.clock.now();
+      const at = now.toISOString();
+      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const caseId = file.caseId;
+      file.requireRole(actor, ['complainant', 'respondent'], () =>
+        appealError('forbidden', AppealErrorCode.NotAParty, 'Only a party to the case (a complainant or the respondent) may appeal a finding.'),
+      );
+      const finding = file.finding(findingId);
+      if (!finding) throw findingNotFound();
+      const appellantId = actor.personId as string;
+      const pending = file.appeals.find((a) => a.findingId === findingId && a.status !== 'decided');
+      if (pending) {
+        const joined = pending.join({ appellantId, grounds, now: at });
+        await this.appeals.update(m, joined.next);
+        await this.record(m, actor, caseId, 'appeal.joined', { appealId: pending.appealId, findingId }, now);
+        await this.updates.notify(m, pending.appealsPanelIds);
+        return this.view(joined.next, await this.appeals.drawOf(m, pending.appealId), null);
+      }
+      const lodged = Appeal.lodge({ appealId: randomUUID(), finding, appellantId, grounds, now: at });
+      const registered = finding.registerAppeal({ appealId: lodged.next.appealId, findingId }, at);
+      const draw = await this.drawing.draw(m, { c: file.c, purpose: 'appeal', exclude: this.earlierPanels(file, finding), now: at });
+      let appeal = lodged.next;
+      if (draw.record.drawn.length > 0 && draw.record.shortfall === 0) {
+        appeal = appeal.seatPanel({ memberIds: draw.record.drawn.map((d) => d.memberId), now: at }).next;
+      }
+      await this.findings.update(m, registered.next);
+      await this.appeals.insert(m, appeal, draw);
+      await this.record(m, actor, caseId, 'appeal.lodged', {
+        appealId: appeal.appealId,
+        findingId,
+        grounds: grounds.map((g) => g.ground),
+        appealsPanel: appeal.appealsPanelIds,
+        seed: draw.record.seed,
+        shortfall: draw.record.shortfall,
+      }, now);
+      await this.updates.notify(m, [...file.complainantIds(), finding.respondentId, ...finding.panelistIds, ...appeal.appealsPanelIds].filter((id) => id !== appellantId));
+      return this.view(appeal, draw, null);
+    });
+  }
+
+  /** The appeals panel's decision, by majority, with reasons. */
+  async decide(
+    actor: ProceedingsActor,
+    key: string,
+    appealId: string,
+    input: { outcome: AppealOutcomeKind; sanction?: Sanction; reasons: string; votesInFavour: number; votesAgainst: number },
+  ): Promise<AppealView> {
+    return this.ds.transaction(async (m) => {
+      const now = this.clock.now();
+      const at = now.toISOString();
+      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const caseId = file.caseId;
+      const appeal = file.appeals.find((a) => a.appealId === appealId);
+      const role = file.roleOf(actor);
+      if (role === 'none') file.requireRole(actor, [], notAnAppealsPanelist);
+      if (!appeal) throw new DomainError('not_found', 'discipline.appeal.not_found', 'This case has no such appeal.');
+      if (!appeal.appealsPanelIds.includes(actor.memberId ?? '')) throw notAnAppealsPanelist();
+      const decided = appeal.decide({ ...input, now: at });
+      const finding = file.finding(appeal.findingId);
+      if (!finding) throw findingNotFound();
+      const applied = finding.applyAppealDecision(decided.next.decidedView(), at);
+      await this.appeals.update(m, decided.next);
+      let remandFindingId: string | null = null;
+      if (applied.next.status === 'final') {
+        await this.finality.takeEffect(m, file, applied.next, applied.events, now);
+      } else {
+        await this.findings.update(m, applied.next);
+        remandFindingId = await this.remand(m, file, applied.next, decided.next, now);
+      }
+      await this.record(m, actor, caseId, 'appeal.decided', {
+        appealId,
+        findingId: finding.findingId,
+        outcome: input.outcome,
+        counts: { inFavour: input.votesInFavour, against: input.votesAgainst },
+        remandFindingId,
+      }, now);
+      await this.updates.notify(m, [...file.complainantIds(), finding.respondentId]);
+      return this.view(decided.next, await this.appeals.drawOf(m, appealId), remandFindingId);
+    });
+  }
+
+  async list(actor: ProceedingsActor, key: string): Promise<AppealView[]> {
+    return this.ds.transaction(async (m) => {
+      const file = await this.files.load(m, key, { actor });
+      const caseId = file.caseId;
+      file.requireRole(actor, ['complainant', 'respondent', 'panelist', 'appeals_panelist', 'former_panelist'], () =>
+        new DomainError('forbidden', 'discipline.appeal.not_visible', 'Appeals are shown to the parties and to the panels of the case.'),
+      );
+      await this.record(m, actor, caseId, 'case.content-read', { what: 'appeals', count: file.appeals.length }, this.clock.now());
+      const out: AppealView[] = [];
+      for (const a of file.appeals) {
+        const remand = a.decision?.outcome === 'remand' ? file.findings.find((f) => f.toSnapshot().remandOf === a.findingId) : undefined;
+        out.push(this.view(a, await this.appeals.drawOf(m, a.appealId), remand?.findingId ?? null));
+      }
+      return out;
+    });
+  }
+
+  /** Remand: a new panel of the commission, drawn without anyone who sat on this case's panels or on the appeals panel. */
+  private async remand(m: EntityManager, file: CaseFile, setAside: Finding, appeal: Appeal, now: Date): Promise<string> {
+    const at = now.toISOString();
+    const exclusions = [...new Set([...appeal.remandExclusions(), ...this.earlierPanels(file, setAside), ...file.c.removedPanelists()])];
+    const draw = await this.drawing.draw(m, { c: file.c, purpose: 'remand', exclude: exclusions, now: at });
+    if (draw.record.shortfall > 0) {
+      throw new DomainError(
+        'unprocessable',
+        'discipline.appeal.remand_panel_shortfall',
+        'Not enough commissioners without a conflict and without a seat on an earlier panel of this case are available for a new panel. Elect alternates, or ask the Appeals Committee for an ad-hoc panel, then decide the remand again.',
+        { shortfall: draw.record.shortfall },
+      );
+    }
+    const next = Finding.open({
+      findingId: randomUUID(),
+      caseId: file.caseId,
+      respondentId: setAside.respondentId,
+      complainantIds: setAside.complainantIds,
+      panelistIds: draw.record.drawn.map((d) => d.memberId),
+      excludedPanelistIds: exclusions,
+      remandOf: setAside.findingId,
+      appealWindowDays: this.settings.appealWindowDays,
+      now: at,
+    });
+    await this.findings.insert(m, next);
+    await this.appeals.recordRemandPanel(m, next.findingId, appeal.appealId, draw, at);
+    await this.updates.notify(m, next.panelistIds);
+    return next.findingId;
+  }
+
+  /** Everyone who sat on a panel of this case so far (the first panel, earlier remand panels). */
+  private earlierPanels(file: CaseFile, finding: Finding): string[] {
+    return [...new Set([...finding.panelistIds, ...finding.excludedPanelistIds, ...file.c.seatedPanel, ...file.findings.flatMap((f) => f.panelistIds)])];
+  }
+
+  private view(a: Appeal, draw: RecordedPanelDraw | null, remandFindingId: string | null): AppealView {
+    const s = a.toSnapshot();
+    return {
+      appealId: s.appealId,
+      findingId: s.findingId,
+      status: s.status,
+      appellants: s.appellants,
+      appealsPanelIds: s.appealsPanelIds,
+      panelShortfall: draw?.record.shortfall ?? 0,
+      decision: s.decision,
+      remandFindingId,
+    };
+  }
+
+  private record(m: EntityManager, actor: ProceedingsActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+    return this.audit.record(m, { actorId: actor.auditRef.id, actorKind: actor.auditRef.kind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
+  }
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Case } from '../../domain/case/case.aggregate';
+import { drawPanel, verifyDraw, type PanelDrawRecord } from '../../domain/panel/panel-draw';
+import { computeRecusal } from '../../domain/recusal/recusal.engine';
+import type { CandidateSeat, RecusalCandidate } from '../../domain/recusal/recusal.types';
+import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from '../finding/proceedings-settings';
+import { RecusalFactsSource } from '../finding/proceedings.ports';
+
+/**
+ * A panel drawn for part 2 — the Appeals Committee panel of an appeal, or the new panel after a
+ * remand — by the same engine as part 1's panels (S3, S7): the recusal engine clears candidates
+ * (`ownBodyKind` APPEALS for the appeals panel), then `drawPanel` draws from the cleared pool
+ * with a recorded seed. Everything needed to re-run it is kept: seed, pools, who was excluded
+ * beforehand and why (an earlier panel of the case), how many candidates were conflicted.
+ */
+export interface RecordedPanelDraw {
+  readonly purpose: 'appeal' | 'remand';
+  readonly body: 'APPEALS' | 'CCOM';
+  readonly drawnAt: string;
+  /** Members kept out before recusal: earlier panels of the case (and, for a remand, the appeals panel). */
+  readonly excludedBeforehand: readonly string[];
+  readonly conflicted: number;
+  readonly record: PanelDrawRecord;
+}
+
+@Injectable()
+export class PanelDrawing {
+  constructor(
+    private readonly facts: RecusalFactsSource,
+    @Inject(PROCEEDINGS_SETTINGS) private readonly settings: ProceedingsSettings,
+  ) {}
+
+  /**
+   * Draws `settings.panelSize` seats for `purpose` from the current members of `body`, minus
+   * `exclude`, through the recusal engine. On the appeals committee every member is drawn as
+   * one kind of seat (recorded as `commissioner` in the draw's pool: the committee's members).
+   */
+  async draw(
+    m: EntityManager,
+    input: { c: Case; purpose: 'appeal' | 'remand'; exclude: readonly string[]; now: string; seed?: string },
+  ): Promise<RecordedPanelDraw> {
+    const body = input.purpose === 'appeal' ? 'APPEALS' : 'CCOM';
+    const today = input.now.slice(0, 10);
+    const members = await this.facts.currentBodyMembers(m, body, today);
+    const excluded = new Set(input.exclude);
+    const seatOf = (role: string): CandidateSeat => (body === 'CCOM' && role === 'alternate' ? 'alternate' : 'commissioner');
+    const candidates: RecusalCandidate[] = [];
+    const seen = new Set<string>();
+    for (const x of members) {
+      if (excluded.has(x.memberId) || seen.has(x.memberId)) continue;
+      seen.add(x.memberId);
+      candidates.push({ memberId: x.memberId, seat: seatOf(x.role) });
+    }
+    const people = input.c.participantsForRecusal();
+    const concerned = [...new Set([...candidates.map((x) => x.memberId), ...people.parties])];
+    // One after another: the transaction has one connection.
+    const branchHistory = await this.facts.branchHistory(m, concerned);
+    const mandates = await this.facts.mandates(m, concerned);
+    const relationships = await this.facts.relationships(m, concerned);
+    const otherOpenCases = await this.facts.otherOpenCases(m, input.c.id, concerned);
+    const ex = input.c.recusalExclusions();
+    const recusal = computeRecusal({
+      caseId: input.c.id,
+      intakeDate: input.c.state.receivedAt.slice(0, 10),
+      computedAt: input.now,
+      ...people,
+      reportedEvents: input.c.state.when ? [input.c.state.when] : [],
+      candidates,
+      facts: { branchHistory, mandates, relationships, otherOpenCases },
+      selfRecused: ex.selfRecused,
+      challengeUpheld: ex.challengeUpheld,
+      lookBackYears: this.settings.lookBackYears,
+      ownBodyKind: body,
+    });
+    const record = drawPanel({ caseId: input.c.id, seed: input.seed ?? randomBytes(16).toString('hex'), recusal, size: this.settings.panelSize });
+    if (!verifyDraw(record).matches) throw new Error('A panel draw did not re-run to its own seats.');
+    return {
+      purpose: input.purpose,
+      body,
+      drawnAt: input.now,
+      excludedBeforehand: [...excluded].sort(),
+      conflicted: recusal.assessments.filter((a) => !a.eligible).length,
+      record,
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
+import { SanctionEffectsSqlWriter } from '../../infrastructure/part2/sanction-effects.sql-writer';
+import { CaseFiles } from './case-files';
+import { FindingFinality } from './finding-finality';
+
+/**
+ * The scheduled finality job (S7, S9): every notified finding whose appeal window has passed
+ * with no appeal becomes final — each in its own transaction, in which the sanction takes
+ * effect and the outcome notice is composed. Then suspensions whose end has come are lifted.
+ * Idempotent: a finding already final, or appealed meanwhile, is left alone.
+ */
+@Injectable()
+export class FinalizeFindingsJob {
+  constructor(
+    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly findings: FindingSqlRepository,
+    private readonly files: CaseFiles,
+    private readonly finality: FindingFinality,
+    private readonly sanctions: SanctionEffectsSqlWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async runOnce(): Promise<{ finalized: number; suspensionsLifted: number }> {
+    const now = this.clock.now();
+    let finalized = 0;
+    for (;;) {
+      const due = await this.findings.dueForFinality(this.ds.manager, now, 50);
+      let progressed = 0;
+      for (const { findingId, caseId } of due) {
+        const done = await this.ds.transaction(async (m) => {
+          const file = await this.files.load(m, caseId, { forUpdate: true });
+          const finding = file.finding(findingId);
+          if (!finding) return false;
+          const t = finding.finalizeIfAppealWindowPassed(now.toISOString());
+          if (t.events.length === 0) return false;
+          await this.finality.takeEffect(m, file, t.next, t.events, now);
+          return true;
+        });
+        if (done) progressed++;
+      }
+      finalized += progressed;
+      if (due.length < 50 || progressed === 0) break;
+    }
+    const suspensionsLifted = await this.ds.transaction((m) => this.sanctions.liftEndedSuspensions(m, now));
+    return { finalized, suspensionsLifted };
+  }
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditLog } from '@org/audit';
+import type { Finding, FindingEvent } from '../../domain/finding/finding.entity';
+import { OutcomeNotice } from '../../domain/outcome/outcome-notice.entity';
+import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
+import { MemberDirectorySql } from '../../infrastructure/part2/member-directory.sql';
+import { OutcomeNoticeSqlRepository } from '../../infrastructure/part2/outcome-notice.sql-repository';
+import { SanctionEffectsSqlWriter } from '../../infrastructure/part2/sanction-effects.sql-writer';
+import type { CaseFile } from './case-file';
+import { CaseUpdates } from './case-updates';
+import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from './proceedings-settings';
+import { CaseGateway } from './proceedings.ports';
+import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+
+/**
+ * What happens, in one transaction, when a finding becomes final (S7, S8, S9) — whether its
+ * appeal window passed or the Appeals Committee upheld it or modified the sanction:
+ * 1. the finding is saved as final;
+ * 2. the sanction takes effect everywhere (status, restrictions, mandates, readmission list);
+ * 3. the outcome notice is composed from the finding's facts and the complainant's review
+ *    window opens; its publication date is fixed now and nobody can take it back;
+ * 4. the case moves to `final`; the parties are told there is news in their case.
+ */
+@Injectable()
+export class FindingFinality {
+  constructor(
+    private readonly findings: FindingSqlRepository,
+    private readonly notices: OutcomeNoticeSqlRepository,
+    private readonly sanctions: SanctionEffectsSqlWriter,
+    private readonly directory: MemberDirectorySql,
+    private readonly cases: CaseGateway,
+    private readonly updates: CaseUpdates,
+    private readonly audit: AuditLog,
+    @Inject(PROCEEDINGS_SETTINGS) private readonly settings: ProceedingsSettings,
+  ) {}
+
+  async takeEffect(m: EntityManager, file: CaseFile, finding: Finding, events: readonly FindingEvent[], now: Date): Promise<{ noticeId: string }> {
+    const at = now.toISOString();
+    const became = events.find((e) => e.type === 'discipline.finding.became_final');
+    if (!became || finding.status !== 'final') throw new Error('takeEffect needs a finding that just became final.');
+    await this.findings.update(m, finding);
+
+    const effects = finding.effects();
+    await this.sanctions.apply(m, { effects, caseId: file.caseId, findingId: finding.findingId, now });
+
+    const respondentName = (await this.directory.fullName(m, finding.respondentId)) ?? '';
+    const composed = OutcomeNotice.compose({ noticeId: randomUUID(), finding, respondentName, policy: this.settings.publication, now: at });
+    const notice = composed.next.openComplainantReview(at).next;
+    await this.notices.insert(m, file.caseId, notice);
+
+    if (file.c.stage === 'finding') {
+      const caseEvents = file.c.advanceToStage('final', at);
+      await this.cases.save(m, file.c, caseEvents, { id: null, kind: 'system' });
+    }
+    await this.updates.notify(m, [...file.complainantIds(), finding.respondentId, ...finding.panelistIds]);
+    await this.audit.record(
+      m,
+      {
+        actorId: null,
+        actorKind: 'system',
+        context: 'discipline',
+        action: 'finding.became-final',
+        subjectType: AUDIT_SUBJECT,
+        subjectId: file.caseId,
+        data: {
+          findingId: finding.findingId,
+          via: became.type === 'discipline.finding.became_final' ? became.via : null,
+          sanction: finding.finalSanction?.kind ?? null,
+          noticeId: notice.noticeId,
+          publishAt: notice.publishAt,
+        },
+      },
+      now,
+    );
+    return { noticeId: notice.noticeId };
+  }
+}

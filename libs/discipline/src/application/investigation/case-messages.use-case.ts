@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '@org/audit';
+import { DomainError } from '@org/kernel';
+import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { caseNotFound } from '../../domain/case/case.errors';
+import { CaseMessage, caseRecordFor, type MessageAudience } from '../../domain/investigation/case-message.entity';
+import { InvestigationSqlRepository } from '../../infrastructure/part2/investigation.sql-repository';
+import { CaseFiles } from '../finding/case-files';
+import { CaseUpdates } from '../finding/case-updates';
+import type { ProceedingsActor } from '../finding/proceedings-actor';
+import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+
+export interface CaseMessageView {
+  readonly messageId: string;
+  readonly senderId: string;
+  readonly senderRole: string;
+  readonly audience: MessageAudience;
+  readonly text: string;
+  readonly sentAt: string;
+  readonly disclosedToPartiesAt: string | null;
+}
+
+/** What an officer with no part in a case is told, whether or not the case exists (S1, S7). */
+export const OFFICER_MESSAGE_RECEIPT =
+  'If a case with this id exists, your message is now part of its record: its panel and every party to it can read it, with your name and office. There is no other way to reach a panel.';
+
+/**
+ * Case messages: the only channel to a panel (S7). Parties and witnesses write to the panel;
+ * the panel writes to a participant or to all parties; anyone holding an office who has no part
+ * in the case may write to the panel, and the parties read that too — whatever the leadership
+ * tells a panel is on the record the parties see. An officer is given the same receipt whether
+ * the case exists or not, so writing cannot be used to learn of a case.
+ */
+@Injectable()
+export class CaseMessagesUseCase {
+  constructor(
+    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly files: CaseFiles,
+    private readonly repo: InvestigationSqlRepository,
+    private readonly updates: CaseUpdates,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async send(actor: ProceedingsActor, key: string, input: { text: string; audience: MessageAudience }): Promise<{ messageId: string | null; receipt: string }> {
+    return this.ds.transaction(async (m) => {
+      const now = this.clock.now();
+      const file = await this.files.find(m, key, { forUpdate: true, actor });
+      const caseId = file?.caseId ?? key;
+      const role = file ? file.roleOf(actor) : 'none';
+      const participant = role !== 'none' && role !== 'former_panelist';
+      if (!participant && !actor.isOfficer) throw caseNotFound();
+      if (!participant) {
+        // An officer without a part in the case: the same answer whether the case exists or not.
+        if (typeof input.text !== 'string' || !input.text.trim() || input.text.length > 50_000) {
+          throw new DomainError('invalid', 'discipline.text_required', 'The message must be written out (at most 50,000 characters).');
+        }
+        let messageId: string | null = null;
+        if (file) {
+          const composed = CaseMessage.compose({
+            messageId: randomUUID(),
+            caseId,
+            participants: file.participants(),
+            senderId: actor.personId as string,
+            senderIsOfficer: true,
+            audience: { kind: 'panel' },
+            text: input.text,
+            now: now.toISOString(),
+          });
+          await this.repo.insertMessage(m, composed.next);
+          await this.updates.notify(m, composed.events.flatMap((e) => e.notify));
+          messageId = composed.next.messageId;
+        }
+        await this.audit.record(
+          m,
+          {
+            actorId: actor.auditRef.id,
+            actorKind: actor.auditRef.kind,
+            context: 'discipline',
+            action: 'message.officer-wrote-to-panel',
+            subjectType: AUDIT_SUBJECT,
+            subjectId: /^[0-9a-f-]{36}$/i.test(caseId) ? caseId : null,
+            data: { bodies: actor.bodies, recorded: messageId !== null, messageId },
+          },
+          now,
+        );
+        return { messageId: null, receipt: OFFICER_MESSAGE_RECEIPT };
+      }
+      const composed = CaseMessage.compose({
+        messageId: randomUUID(),
+        caseId,
+        participants: file!.participants(),
+        senderId: actor.personId as string,
+        senderIsOfficer: actor.isOfficer,
+        audience: input.audience,
+        text: input.text,
+        now: now.toISOString(),
+      });
+      await this.repo.insertMessage(m, composed.next);
+      await this.updates.notify(m, composed.events.flatMap((e) => e.notify));
+      await this.record(m, actor, caseId, 'message.sent', { messageId: composed.next.messageId, senderRole: composed.next.senderRole, audience: input.audience.kind }, now);
+      return { messageId: composed.next.messageId, receipt: 'Your message is part of the case record.' };
+    });
+  }
+
+  /** The case record of messages this person may read, oldest first (reading is audited). */
+  async list(actor: ProceedingsActor, key: string): Promise<CaseMessageView[]> {
+    return this.ds.transaction(async (m) => {
+      const file = await this.files.load(m, key, { actor });
+      const caseId = file.caseId;
+      const role = file.roleOf(actor);
+      if (role === 'none' || role === 'former_panelist') throw caseNotFound();
+      const viewer = actor.personId as string;
+      const all = await this.repo.messages(m, caseId, { withText: false });
+      const visible = caseRecordFor(all, viewer, file.participants());
+      const out: CaseMessageView[] = [];
+      for (const msg of visible) {
+        const s = msg.toSnapshot();
+        out.push({ ...s, text: (await this.repo.messageText(m, caseId, s.messageId)) ?? '', disclosedToPartiesAt: s.disclosedToPartiesAt });
+      }
+      await this.record(m, actor, caseId, 'case.content-read', { what: 'messages', count: out.length }, this.clock.now());
+      return out;
+    });
+  }
+
+  /** The panel shares a message sent to it with every party. */
+  async disclose(actor: ProceedingsActor, key: string, messageId: string): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const now = this.clock.now();
+      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const caseId = file.caseId;
+      file.requireRole(actor, ['panelist'], () => new DomainError('forbidden', 'discipline.message.sender_not_permitted', 'Only the panel can share a message with the parties.'));
+      const msg = (await this.repo.messages(m, caseId, { withText: false })).find((x) => x.messageId === messageId);
+      if (!msg) throw new DomainError('not_found', 'discipline.message.not_found', 'This case has no such message.');
+      const t = msg.discloseToParties({ by: actor.memberId as string, participants: file.participants(), now: now.toISOString() });
+      if (t.events.length === 0) return;
+      await this.repo.markDisclosed(m, t.next);
+      await this.updates.notify(m, t.events.flatMap((e) => e.notify));
+      await this.record(m, actor, caseId, 'message.disclosed-to-parties', { messageId }, now);
+    });
+  }
+
+  private record(m: EntityManager, actor: ProceedingsActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+    return this.audit.record(m, { actorId: actor.auditRef.id, actorKind: actor.auditRef.kind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
+  }
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '@org/audit';
+import { DomainError } from '@org/kernel';
+import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Interview, type InterviewSnapshot } from '../../domain/investigation/interview.entity';
+import type { SupportPerson } from '../../domain/investigation/statement-register.entity';
+import { InvestigationSqlRepository } from '../../infrastructure/part2/investigation.sql-repository';
+import type { CaseFile } from '../finding/case-file';
+import { CaseFiles } from '../finding/case-files';
+import { CaseUpdates } from '../finding/case-updates';
+import { notAPanelist } from '../finding/deliberate.use-case';
+import type { ProceedingsActor } from '../finding/proceedings-actor';
+import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+
+const interviewNotFound = () => new DomainError('not_found', 'discipline.interview.not_found', 'This case has no such interview.');
+
+/**
+ * Interviews without ambush (S12): scheduled by the panel with their topics stated to the
+ * person at least 48 hours ahead (they are told at once); topics and time cannot change with
+ * less notice; the person names a support person, who is recorded, and whether they attended.
+ */
+@Injectable()
+export class InterviewsUseCase {
+  constructor(
+    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly files: CaseFiles,
+    private readonly repo: InvestigationSqlRepository,
+    private readonly updates: CaseUpdates,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async schedule(actor: ProceedingsActor, key: string, input: { personId: string; scheduledFor: string; topics: string[]; supportPerson?: SupportPerson | null }): Promise<InterviewSnapshot> {
+    return this.ds.transaction(async (m) => {
+      const now = this.clock.now();
+      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const caseId = file.caseId;
+      file.requireRole(actor, ['panelist'], notAPanelist);
+      this.assertParticipant(file, input.personId);
+      const t = Interview.schedule({
+        interviewId: randomUUID(),
+        caseId,
+        personId: input.personId,
+        scheduledFor: input.scheduledFor,
+        topics: input.topics,
+        supportPerson: input.supportPerson ?? null,
+        scheduledBy: actor.memberId as string,
+        now: now.toISOString(),
+      });
+      await this.repo.saveInterview(m, t.next, now.toISOString());
+      await this.updates.notify(m, [input.personId]);
+      await this.record(m, actor, caseId, 'interview.scheduled', { interviewId: t.next.toSnapshot().interviewId }, now);
+      return t.next.toSnapshot();
+    });
+  }
+
+  async change(
+    actor: ProceedingsActor,
+    key: string,
+    interviewId: string,
+    change:
+      | { kind: 'topics'; topics: string[] }
+      | { kind: 'reschedule'; scheduledFor: string }
+      | { kind: 'support_person'; supportPerson: SupportPerson | null }
+      | { kind: 'held'; supportPersonAttended: boolean }
+      | { kind: 'cancel'; reason: string },
+  ): Promise<InterviewSnapshot> {
+    return this.ds.transaction(async (m) => {
+      const now = this.clock.now();
+      const at = now.toISOString();
+      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const caseId = file.caseId;
+      const role = file.roleOf(actor);
+      if (role === 'none') file.requireRole(actor, [], notAPanelist);
+      const interview = (await this.repo.interviews(m, caseId)).find((i) => i.toSnapshot().interviewId === interviewId);
+      const interviewee = interview?.toSnapshot().personId;
+      if (!interview || (role !== 'panelist' && interviewee !== actor.personId)) throw interviewNotFound();
+      if (change.kind === 'support_person') {
+        if (interviewee !== actor.personId) {
+          throw new DomainError('forbidden', 'discipline.interview.support_person_by_interviewee', 'The person interviewed chooses their support person.');
+        }
+      } else if (role !== 'panelist') {
+        throw notAPanelist();
+      }
+      const t =
+        change.kind === 'topics'
+          ? interview.changeTopics({ topics: change.topics, now: at })
+          : change.kind === 'reschedule'
+            ? interview.reschedule({ scheduledFor: change.scheduledFor, now: at })
+            : change.kind === 'support_person'
+              ? interview.setSupportPerson({ supportPerson: change.supportPerson, now: at })
+              : change.kind === 'held'
+                ? interview.recordHeld({ supportPersonAttended: change.supportPersonAttended, now: at })
+                : interview.cancel({ reason: change.reason, now: at });
+      await this.repo.saveInterview(m, t.next, at);
+      await this.updates.notify(m, role === 'panelist' ? [interviewee as string] : file.panelistIds());
+      await this.record(m, actor, caseId, `interview.${change.kind}`, { interviewId }, now);
+      return t.next.toSnapshot();
+    });
+  }
+
+  /** The panel sees every interview; a person sees their own (with the topics, in advance). */
+  async list(actor: ProceedingsActor, key: string): Promise<InterviewSnapshot[]> {
+    return this.ds.transaction(async (m) => {
+      const file = await this.files.load(m, key, { actor });
+      const caseId = file.caseId;
+      const role = file.requireRole(actor, ['panelist', 'appeals_panelist', 'complainant', 'respondent', 'witness'], notAPanelist);
+      const all = (await this.repo.interviews(m, caseId)).map((i) => i.toSnapshot());
+      const visible = role === 'panelist' || role === 'appeals_panelist' ? all : all.filter((i) => i.personId === actor.personId);
+      await this.record(m, actor, caseId, 'case.content-read', { what: 'interviews', count: visible.length }, this.clock.now());
+      return visible;
+    });
+  }
+
+  private assertParticipant(file: CaseFile, personId: string): void {
+    const p = file.participants();
+    if (![...p.complainantIds, ...p.respondentIds, ...p.witnessIds].includes(personId)) {
+      throw new DomainError('invalid', 'discipline.interview.not_a_participant', 'The panel interviews the parties and witnesses of this case only.');
+    }
+  }
+
+  private record(m: EntityManager, actor: ProceedingsActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+    return this.audit.record(m, { actorId: actor.auditRef.id, actorKind: actor.auditRef.kind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
+  }
+}

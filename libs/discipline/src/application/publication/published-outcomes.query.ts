@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '@org/kernel';
+import { DISCIPLINE_CONNECTION } from '@org/platform';
+import { OutcomeNoticeSqlRepository, type PublishedOutcome } from '../../infrastructure/part2/outcome-notice.sql-repository';
+
+const encode = (o: PublishedOutcome) => Buffer.from(`${o.publishedAt}|${o.id}`).toString('base64url');
+function decode(cursor: string): { at: string; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!at || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id ?? '')) {
+    throw new DomainError('invalid', 'discipline.outcomes.bad_cursor', 'This page cursor is not valid; start again from the first page.');
+  }
+  return { at, id };
+}
+
+/** Published outcome notices, which every member may list and read (S8). Facts only. */
+@Injectable()
+export class PublishedOutcomesQuery {
+  constructor(
+    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly notices: OutcomeNoticeSqlRepository,
+  ) {}
+
+  async list(o: { limit: number; cursor?: string }): Promise<{ items: PublishedOutcome[]; nextCursor: string | null }> {
+    const rows = await this.notices.published(this.ds.manager, { limit: o.limit + 1, before: o.cursor ? decode(o.cursor) : null });
+    const items = rows.slice(0, o.limit);
+    return { items, nextCursor: rows.length > o.limit ? encode(items[items.length - 1]) : null };
+  }
+
+  async one(id: string): Promise<PublishedOutcome> {
+    const found = /^[0-9a-f-]{36}$/i.test(id) ? await this.notices.publishedOne(this.ds.manager, id) : null;
+    if (!found) throw new DomainError('not_found', 'discipline.outcome.not_found', 'No published outcome with this id.');
+    return found;
+  }
+}

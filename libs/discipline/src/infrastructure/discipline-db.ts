@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DISCIPLINE_CONNECTION } from '@org/platform';
+
+/**
+ * The disciplinary context's only way to the database: its own connection (its own role on real
+ * PostgreSQL). Every use case runs in one transaction here; everything inside it — the audit
+ * entry, the outbox row, the restrictions projection — is written through the same manager, so
+ * it commits or rolls back with the change (and never asks for a second connection, which would
+ * wait forever on the embedded database's single lease).
+ */
+@Injectable()
+export class DisciplineDb {
+  constructor(@InjectDataSource(DISCIPLINE_CONNECTION) readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('READ COMMITTED', work);
+  }
+}
+
+/** `m.query` returns `[rows, count]` for UPDATE … RETURNING on some drivers; this gives the rows. */
+export const rowsOf = <T = any>(result: unknown): T[] =>
+  (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as T[];

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { RestrictionsPort, type Restriction } from '@org/kernel';
+import { DisciplineDb } from './discipline-db';
+import { RestrictionsRepository } from './restrictions.repository';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isManager = (tx: unknown): tx is EntityManager => !!tx && typeof (tx as EntityManager).query === 'function';
+
+/**
+ * The restrictions interface (S5, S9, S13) other contexts consult: what a member may not do and
+ * until when — never why, never which case. It reads `restrictions.*` only (the app role's
+ * grant), through the caller's transaction when one is given: on the embedded database a second
+ * connection inside a transaction would wait forever.
+ */
+@Injectable()
+export class DisciplineRestrictions extends RestrictionsPort {
+  constructor(
+    private readonly db: DisciplineDb,
+    private readonly repo: RestrictionsRepository,
+  ) {
+    super();
+  }
+
+  private manager(tx: unknown): EntityManager {
+    return isManager(tx) ? tx : this.db.dataSource.manager;
+  }
+
+  async restrictionsFor(memberId: string, at: Date, tx?: unknown): Promise<Restriction[]> {
+    if (!UUID_RE.test(memberId)) return [];
+    return this.repo.restrictionsFor(this.manager(tx), memberId, at);
+  }
+
+  async separatedFrom(memberId: string, at: Date, tx?: unknown): Promise<string[]> {
+    const all = await this.restrictionsFor(memberId, at, tx);
+    return [...new Set(all.filter((r) => r.kind === 'separation').flatMap((r) => r.separatedFrom ?? []))].sort();
+  }
+
+  async hasProtectedTransferRight(memberId: string, at: Date, tx?: unknown): Promise<boolean> {
+    if (!UUID_RE.test(memberId)) return false;
+    return this.repo.hasProtectedTransferRight(this.manager(tx), memberId, at);
+  }
+}

@@ -1,0 +1,164 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query, UseFilters } from '@nestjs/common';
+import { ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
+import { DomainError } from '@org/kernel';
+import { LOGGER, type Logger } from '@org/platform';
+import { DuesApplicationErrorCode } from '../application/dues-application.errors';
+import { BankImportUseCase } from '../application/use-cases/bank-import.use-case';
+import { DispatchRemindersUseCase } from '../application/use-cases/dispatch-reminders.use-case';
+import { ManagePlansUseCase } from '../application/use-cases/manage-plans.use-case';
+import { MyDuesUseCase } from '../application/use-cases/my-dues.use-case';
+import { RecomputeStandingUseCase, recomputeScope } from '../application/use-cases/recompute-standing.use-case';
+import { RecordPaymentUseCase } from '../application/use-cases/record-payment.use-case';
+import { StandingQueryUseCase } from '../application/use-cases/standing-query.use-case';
+import { WaiversUseCase } from '../application/use-cases/waivers.use-case';
+import {
+  AsOfQuery,
+  BankImportQuery,
+  BankImportReportResponse,
+  CreatePlanRequest,
+  LedgerPaymentResponse,
+  LevelResponse,
+  MyDuesResponse,
+  PlanResponse,
+  RecomputeRequest,
+  RecordPaymentRequest,
+  RecordPaymentResponse,
+  SetLevelRequest,
+  StandingResponse,
+  StandingRunResponse,
+  WaiverRequest,
+  WaiverResponse,
+} from './dues.dto';
+import { DuesErrorFilter } from './dues-error.filter';
+
+const uuid = (name: string) => new ParseUUIDPipe({ exceptionFactory: () => new DomainError('invalid', 'invalid_id', `${name} in the path must be a UUID.`, { field: name }) });
+
+const TREASURER_POLICY = [
+  { body: 'BRANCH_COMMITTEE' as const, roles: ['treasurer' as const] },
+  { body: 'NATIONAL_OFFICE' as const, roles: ['treasurer' as const, 'membership-secretary' as const] },
+];
+
+const idempotencyKey = (v: string | undefined): string | null => {
+  if (v === undefined) return null;
+  if (!/^[\x21-\x7e]{8,200}$/.test(v)) {
+    throw new DomainError('invalid', DuesApplicationErrorCode.invalidIdempotencyKey, 'Idempotency-Key must be 8 to 200 visible ASCII characters.', { field: 'Idempotency-Key' });
+  }
+  return v;
+};
+
+const csvBytes = (body: unknown): Buffer => {
+  if (Buffer.isBuffer(body)) return body;
+  throw new DomainError('invalid', DuesApplicationErrorCode.csvNotCsv, 'Send the bank export as the request body with Content-Type: text/csv.');
+};
+
+@ApiTags('dues')
+@UseFilters(DuesErrorFilter)
+@Controller()
+export class DuesController {
+  constructor(
+    private readonly plans: ManagePlansUseCase,
+    private readonly mine: MyDuesUseCase,
+    private readonly payments: RecordPaymentUseCase,
+    private readonly waivers: WaiversUseCase,
+    private readonly standing: StandingQueryUseCase,
+    private readonly bank: BankImportUseCase,
+    private readonly job: RecomputeStandingUseCase,
+    private readonly reminders: DispatchRemindersUseCase,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @Get('dues/plans')
+  @Policy.member()
+  @ApiOkResponse({ type: [PlanResponse] })
+  listPlans(): Promise<PlanResponse[]> {
+    return this.plans.list();
+  }
+
+  @Post('dues/plans')
+  @Policy.mandate({ body: 'EC' }, { body: 'NATIONAL_OFFICE', roles: ['treasurer'] })
+  @ApiCreatedResponse({ type: PlanResponse })
+  createPlan(@Body() body: CreatePlanRequest, @CurrentPrincipal() p: Principal): Promise<PlanResponse> {
+    return this.plans.create(p, body);
+  }
+
+  @Get('me/dues')
+  @Policy.member()
+  @ApiOkResponse({ type: MyDuesResponse })
+  myDues(@Query() q: AsOfQuery, @CurrentPrincipal() p: Principal): Promise<MyDuesResponse> {
+    return this.mine.overview(p, q.asOf);
+  }
+
+  /** No approval and no notice to officers: the member's own choice. */
+  @Put('me/dues-level')
+  @Policy.member()
+  @ApiOkResponse({ type: LevelResponse })
+  setLevel(@Body() body: SetLevelRequest, @CurrentPrincipal() p: Principal): Promise<LevelResponse> {
+    return this.mine.setLevel(p, body);
+  }
+
+  @Post('dues/payments')
+  @Policy.mandate(...TREASURER_POLICY)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer and records nothing new.' })
+  @ApiCreatedResponse({ type: RecordPaymentResponse })
+  recordPayment(@Body() body: RecordPaymentRequest, @Headers('idempotency-key') key: string | undefined, @CurrentPrincipal() p: Principal): Promise<RecordPaymentResponse> {
+    return this.payments.execute(p, { ...body, idempotencyKey: idempotencyKey(key) });
+  }
+
+  @Get('dues/members/:memberId/payments')
+  @Policy.mandate(...TREASURER_POLICY)
+  @ApiOkResponse({ type: [LedgerPaymentResponse] })
+  listPayments(@Param('memberId', uuid('memberId')) memberId: string, @CurrentPrincipal() p: Principal): Promise<LedgerPaymentResponse[]> {
+    return this.payments.list(p, memberId);
+  }
+
+  @Get('dues/members/:memberId/standing')
+  @Policy.mandate(...TREASURER_POLICY, { body: 'BRANCH_COMMITTEE', roles: ['secretary'] })
+  @ApiOkResponse({ type: StandingResponse })
+  memberStanding(@Param('memberId', uuid('memberId')) memberId: string, @Query() q: AsOfQuery, @CurrentPrincipal() p: Principal): Promise<StandingResponse> {
+    return this.standing.execute(p, memberId, q.asOf);
+  }
+
+  @Post('dues/members/:memberId/waivers')
+  @Policy.mandate(...TREASURER_POLICY)
+  @ApiCreatedResponse({ type: WaiverResponse })
+  grantWaiver(@Param('memberId', uuid('memberId')) memberId: string, @Body() body: WaiverRequest, @CurrentPrincipal() p: Principal): Promise<WaiverResponse> {
+    return this.waivers.grant(p, memberId, body);
+  }
+
+  @Get('dues/members/:memberId/waivers')
+  @Policy.mandate(...TREASURER_POLICY)
+  @ApiOkResponse({ type: [WaiverResponse] })
+  listWaivers(@Param('memberId', uuid('memberId')) memberId: string, @CurrentPrincipal() p: Principal): Promise<WaiverResponse[]> {
+    return this.waivers.list(p, memberId);
+  }
+
+  @Post('dues/bank-imports')
+  @HttpCode(200)
+  @Policy.mandate(...TREASURER_POLICY)
+  @ApiConsumes('text/csv')
+  @ApiOkResponse({ type: BankImportReportResponse })
+  bankImport(@Query() q: BankImportQuery, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<BankImportReportResponse> {
+    return this.bank.execute(p, csvBytes(body), q.mode, { skipRejected: q.skipRejected === 'true' });
+  }
+
+  @Post('dues/standing/recompute')
+  @HttpCode(200)
+  @Policy.mandate({ body: 'EC' }, ...TREASURER_POLICY)
+  @ApiOkResponse({ type: StandingRunResponse })
+  async recompute(@Body() body: RecomputeRequest, @CurrentPrincipal() p: Principal): Promise<StandingRunResponse> {
+    const run = await this.job.run({ asOf: body.asOf, branchIds: recomputeScope(p), trigger: 'request', requestedBy: p.memberId });
+    // Reminders recorded by the run go to the outbox after the response, batch by batch.
+    if (run.reminders > 0) {
+      this.reminders.drain().catch((e: { message?: string }) => this.logger.warn({ err: { message: e.message?.slice(0, 200) } }, 'reminder dispatch failed; the scheduler retries it'));
+    }
+    return run;
+  }
+
+  @Get('dues/standing/runs')
+  @Policy.mandate({ body: 'EC' }, ...TREASURER_POLICY)
+  @ApiOkResponse({ type: [StandingRunResponse] })
+  runs(): Promise<StandingRunResponse[]> {
+    return this.job.recentRuns() as unknown as Promise<StandingRunResponse[]>;
+  }
+}

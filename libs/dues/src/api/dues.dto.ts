@@ -1,0 +1,185 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+const date = (field: string) => ({ message: `${field} must be a date (YYYY-MM-DD)` });
+const wholeMinor = (field: string) => ({ message: `${field} must be a whole number of minor units (cents), for example 1250 for 12.50` });
+
+export class IncomeBandRequest {
+  @ApiProperty({ example: 'under-15k' }) @IsString() @Length(1, 40) code: string;
+  @ApiProperty({ example: 'Under 15,000 a year' }) @IsString() @Length(1, 120) label: string;
+  @ApiProperty({ example: 300 }) @IsInt(wholeMinor('amountMinor')) @Min(0) amountMinor: number;
+}
+
+export class CreatePlanRequest {
+  @ApiProperty({ example: 'Standard subs' }) @IsString() @Length(1, 120) name: string;
+  @ApiProperty({ enum: ['fixed', 'sliding-scale'] }) @IsIn(['fixed', 'sliding-scale'], { message: 'kind must be fixed or sliding-scale' }) kind: 'fixed' | 'sliding-scale';
+  @ApiProperty({ example: 'EUR', description: 'ISO 4217 code.' }) @IsString() @MaxLength(10) currency: string;
+  @ApiPropertyOptional({ enum: ['monthly', 'quarterly', 'annual'] }) @IsOptional() @IsIn(['monthly', 'quarterly', 'annual'], { message: 'period must be monthly, quarterly or annual' }) period?: 'monthly' | 'quarterly' | 'annual';
+  @ApiPropertyOptional({ description: 'A fixed plan: the amount per period.' }) @IsOptional() @IsInt(wholeMinor('amountMinor')) amountMinor?: number;
+  @ApiPropertyOptional({ description: 'A sliding scale: the lowest level allowed.' }) @IsOptional() @IsInt(wholeMinor('minimumMinor')) minimumMinor?: number;
+  @ApiPropertyOptional({ type: [IncomeBandRequest] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => IncomeBandRequest) bands?: IncomeBandRequest[];
+  @ApiPropertyOptional({ description: 'Statutory grace in months of arrears (default 3).' }) @IsOptional() @IsInt() @Min(0) @Max(120) graceMonths?: number;
+  @ApiPropertyOptional({ description: 'Make this the plan for members who chose no other.' }) @IsOptional() @IsBoolean() isDefault?: boolean;
+}
+
+export class IncomeBandResponse {
+  @ApiProperty() code: string;
+  @ApiProperty() label: string;
+  @ApiProperty() amountMinor: number;
+}
+
+export class PlanResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['fixed', 'sliding-scale'] }) kind: string;
+  @ApiProperty() currency: string;
+  @ApiProperty({ enum: ['monthly', 'quarterly', 'annual'] }) period: string;
+  @ApiProperty() minimumMinor: number;
+  @ApiProperty({ nullable: true, type: Number }) amountMinor: number | null;
+  @ApiProperty({ type: [IncomeBandResponse] }) bands: IncomeBandResponse[];
+  @ApiProperty() graceMonths: number;
+  @ApiProperty() isDefault: boolean;
+}
+
+export class SetLevelRequest {
+  @ApiPropertyOptional({ description: 'Amount per period in minor units; default: the plan or band suggestion.' }) @IsOptional() @IsInt(wholeMinor('amountMinor')) @Min(0) amountMinor?: number;
+  @ApiPropertyOptional({ description: 'Self-declared income band (sliding scale).' }) @IsOptional() @IsString() @MaxLength(40) bandCode?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Default: today. Not in the past.' }) @IsOptional() @IsDateString({ strict: true }, date('effectiveFrom')) effectiveFrom?: string;
+  @ApiPropertyOptional({ description: 'Switch to another plan.' }) @IsOptional() @IsUUID('4', { message: 'planId must be a UUID' }) planId?: string;
+}
+
+export class LevelResponse {
+  @ApiProperty() planId: string;
+  @ApiProperty() currency: string;
+  @ApiProperty() period: string;
+  @ApiProperty() amountMinor: number;
+  @ApiProperty({ nullable: true, type: String }) bandCode: string | null;
+  @ApiProperty({ format: 'date' }) effectiveFrom: string;
+}
+
+export class StandingResponse {
+  @ApiProperty({ format: 'date' }) asOf: string;
+  @ApiProperty() inGoodStanding: boolean;
+  @ApiProperty({ enum: ['in_good_standing', 'arrears', 'suspended', 'expelled', 'not_a_member'] }) reason: string;
+  @ApiProperty({ nullable: true, type: String }) status: string | null;
+  @ApiProperty() arrearsMonths: number;
+  @ApiProperty() graceMonths: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) oldestUnpaidDueOn: string | null;
+  @ApiProperty() currency: string;
+  @ApiProperty() owedMinor: number;
+  @ApiProperty() countedMinor: number;
+  @ApiProperty() outstandingMinor: number;
+  @ApiProperty() prepaidMinor: number;
+  @ApiProperty({ description: 'Paid during a sanction still running (S9): counts only for dues after it ends, if it ends with the member back.' }) heldMinor: number;
+  @ApiProperty() notCountedMinor: number;
+}
+
+export class PaymentResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() amountMinor: number;
+  @ApiProperty() currency: string;
+  @ApiProperty({ format: 'date' }) paidOn: string;
+  @ApiProperty({ enum: ['treasurer', 'bank-import', 'seed'] }) source: string;
+}
+
+export class LedgerPaymentResponse extends PaymentResponse {
+  @ApiProperty() memberId: string;
+  @ApiProperty({ nullable: true, type: String }) externalRef: string | null;
+  @ApiProperty() recordedBy: string;
+}
+
+export class MyDuesResponse {
+  @ApiProperty({ nullable: true, type: String }) planId: string | null;
+  @ApiProperty({ nullable: true, type: String }) currency: string | null;
+  @ApiProperty({ nullable: true, type: LevelResponse }) level: LevelResponse | null;
+  @ApiProperty({ type: StandingResponse }) standing: StandingResponse;
+  @ApiProperty({ type: [PaymentResponse] }) payments: PaymentResponse[];
+}
+
+export class AsOfQuery {
+  @ApiPropertyOptional({ format: 'date', description: 'Default: today.' }) @IsOptional() @IsDateString({ strict: true }, date('asOf')) asOf?: string;
+}
+
+export class RecordPaymentRequest {
+  @ApiProperty() @IsUUID('4', { message: 'memberId must be a UUID' }) memberId: string;
+  @ApiProperty({ example: 1250, description: 'Minor units (cents): a positive whole number.' })
+  @IsInt({ message: 'amountMinor must be a positive whole number of minor units (cents), for example 1250 for 12.50' })
+  @Min(1, { message: 'amountMinor must be positive' })
+  amountMinor: number;
+  @ApiProperty({ example: 'EUR', description: 'ISO 4217 code; must be the member’s dues currency.' }) @IsString() @MaxLength(10) currency: string;
+  @ApiProperty({ format: 'date', description: 'Not in the future.' }) @IsDateString({ strict: true }, date('paidOn')) paidOn: string;
+  @ApiPropertyOptional({ description: 'A receipt number; the same one twice is refused.' }) @IsOptional() @IsString() @Length(1, 200) receiptRef?: string;
+}
+
+export class RecordPaymentResponse {
+  @ApiProperty({ type: LedgerPaymentResponse }) payment: LedgerPaymentResponse;
+  @ApiProperty({ type: StandingResponse }) standing: StandingResponse;
+}
+
+export class WaiverRequest {
+  @ApiProperty({ format: 'date', description: 'First day covered.' }) @IsDateString({ strict: true }, date('from')) from: string;
+  @ApiProperty({ format: 'date', description: 'First day no longer covered.' }) @IsDateString({ strict: true }, date('to')) to: string;
+  @ApiProperty({ description: 'Treasurers only; never shown elsewhere or logged.' }) @IsString() @Length(1, 2000) reason: string;
+}
+
+export class WaiverResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() memberId: string;
+  @ApiProperty({ format: 'date' }) from: string;
+  @ApiProperty({ format: 'date' }) to: string;
+  @ApiProperty() treasurerOnlyReason: string;
+  @ApiProperty() grantedBy: string;
+  @ApiProperty({ format: 'date' }) grantedOn: string;
+}
+
+export class BankImportQuery {
+  @ApiProperty({ enum: ['dry-run', 'apply'] }) @IsIn(['dry-run', 'apply'], { message: 'mode must be dry-run or apply' }) mode: 'dry-run' | 'apply';
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Apply the good rows and skip rejected ones (default: all or nothing).' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'skipRejected must be true or false' })
+  skipRejected?: string;
+}
+
+export class BankRowErrorResponse {
+  @ApiProperty() field: string;
+  @ApiProperty() message: string;
+}
+
+export class BankRowResponse {
+  @ApiProperty() row: number;
+  @ApiProperty({ enum: ['new', 'already-imported', 'duplicate-in-file', 'rejected'] }) outcome: string;
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ type: [BankRowErrorResponse] }) errors: BankRowErrorResponse[];
+  @ApiProperty({ nullable: true, type: String }) memberId: string | null;
+}
+
+export class BankImportReportResponse {
+  @ApiProperty({ enum: ['dry-run', 'apply'] }) mode: string;
+  @ApiProperty() fileSha256: string;
+  @ApiProperty() ok: boolean;
+  @ApiProperty() newPayments: number;
+  @ApiProperty() alreadyImported: number;
+  @ApiProperty() rejected: number;
+  @ApiProperty({ type: [BankRowResponse] }) rows: BankRowResponse[];
+  @ApiProperty() applied: boolean;
+  @ApiProperty({ description: 'Payments this call added to the ledger.' }) added: number;
+  @ApiProperty({ nullable: true, type: String }) batchId: string | null;
+}
+
+export class RecomputeRequest {
+  @ApiPropertyOptional({ format: 'date', description: 'Default: today. Statuses change only for a run as of today.' }) @IsOptional() @IsDateString({ strict: true }, date('asOf')) asOf?: string;
+}
+
+export class StandingRunResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ format: 'date' }) asOf: string;
+  @ApiProperty({ enum: ['schedule', 'request'] }) trigger: string;
+  @ApiProperty() members: number;
+  @ApiProperty() inGoodStanding: number;
+  @ApiProperty() lapsed: number;
+  @ApiProperty() reinstated: number;
+  @ApiProperty() reminders: number;
+  @ApiProperty() skipped: number;
+  @ApiProperty() durationMs: number;
+}

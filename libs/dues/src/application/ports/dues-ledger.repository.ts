@@ -1,0 +1,43 @@
+import type { EntityManager } from 'typeorm';
+import type { DuesLevel, DuesPlan, HardshipWaiver, PaymentEntry, StandingAssessment } from '../../domain';
+
+export interface StoredPlan {
+  plan: DuesPlan;
+  graceMonths: number;
+  isDefault: boolean;
+}
+
+/** What standing is computed from, per member, without the status history (that comes from membership). */
+export interface LedgerRecord {
+  levels: DuesLevel[];
+  payments: Array<{ amountMinor: number; currency: string; paidOn: string }>;
+  waivers: Array<{ from: string; to: string }>;
+}
+
+export interface StoredStanding {
+  memberId: string;
+  asOf: string | null;
+  inGoodStanding: boolean;
+  reason: string | null;
+  arrearsMonths: number;
+}
+
+/** The dues ledger: plans, levels, payments, waivers, the standing read model. The caller's transaction throughout. */
+export abstract class DuesLedger {
+  abstract plans(m: EntityManager): Promise<StoredPlan[]>;
+  abstract insertPlan(m: EntityManager, plan: DuesPlan, o: { graceMonths: number; isDefault: boolean }): Promise<void>;
+  abstract levelsOf(m: EntityManager, memberId: string, plans: ReadonlyMap<string, StoredPlan>): Promise<DuesLevel[]>;
+  abstract saveLevel(m: EntityManager, memberId: string, level: DuesLevel): Promise<void>;
+  abstract paymentsOf(m: EntityManager, memberId: string): Promise<PaymentEntry[]>;
+  abstract insertPayment(m: EntityManager, p: PaymentEntry, extra?: { bankBatchId?: string; reference?: string | null }): Promise<boolean>;
+  /** Batched insert of imported payments; rows whose key is already in the ledger are skipped. Returns the ids inserted. */
+  abstract insertImportedPayments(m: EntityManager, payments: readonly PaymentEntry[], bankBatchId: string, references: readonly (string | null)[]): Promise<Set<string>>;
+  /** Of these bank-import keys, those already in the ledger. */
+  abstract existingExternalRefs(m: EntityManager, keys: readonly string[]): Promise<Set<string>>;
+  abstract waiversOf(m: EntityManager, memberId: string): Promise<HardshipWaiver[]>;
+  abstract insertWaiver(m: EntityManager, w: HardshipWaiver): Promise<void>;
+  /** Levels, payments and waivers of many members at once (the standing job's batch). */
+  abstract recordsOf(m: EntityManager, memberIds: readonly string[], plans: ReadonlyMap<string, StoredPlan>): Promise<Map<string, LedgerRecord>>;
+  abstract upsertStanding(m: EntityManager, rows: ReadonlyArray<{ memberId: string; a: StandingAssessment }>, computedAt: Date): Promise<void>;
+  abstract standingOn(m: EntityManager, memberIds: readonly string[], asOf: string): Promise<Map<string, boolean>>;
+}

@@ -1,0 +1,30 @@
+import type { EntityManager } from 'typeorm';
+import type { MemberDirectory, MembershipStatus, StatusChange } from '../../domain';
+
+export interface RegisteredMember {
+  id: string;
+  memberNumber: string;
+  branchId: string | null;
+  status: MembershipStatus;
+}
+
+/**
+ * What the dues context needs from the membership register. Implemented by the membership
+ * context (its `MembershipRegisterFacade`) and bound in the app's composition root. Every method
+ * runs in the caller's transaction.
+ */
+export abstract class MembershipRegisterPort {
+  abstract member(m: EntityManager, memberId: string): Promise<RegisteredMember | null>;
+  /** Members in id order after `after` (keyset), of some branches only when given. */
+  abstract page(m: EntityManager, after: string | null, limit: number, branchIds: readonly string[] | null): Promise<RegisteredMember[]>;
+  /** Each member's status history, oldest first (the dues domain's `StatusChange`). */
+  abstract statusHistories(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, StatusChange[]>>;
+  /** Current members of these branches (all when null) by member number and e-mail, for matching bank references. */
+  abstract directory(m: EntityManager, branchIds: readonly string[] | null): Promise<MemberDirectory>;
+  /** The standing job's outcome, applied through the member aggregate: lapse and reinstate. */
+  abstract applyStanding(
+    m: EntityManager,
+    decisions: { lapse: readonly string[]; reinstate: readonly string[] },
+    moment: { on: string; at: string },
+  ): Promise<{ lapsed: string[]; reinstated: string[]; skipped: string[] }>;
+}

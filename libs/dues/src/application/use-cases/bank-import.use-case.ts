@@ -1,0 +1,139 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '@org/identity';
+import { DomainError } from '@org/kernel';
+import { Clock } from '@org/platform';
+import { parseBankCsv, recordPayment, type BankCsvDryRun, type PaymentEntry } from '../../domain';
+import { DUES_CONFIG, type DuesConfig } from '../dues.config';
+import { DuesApplicationErrorCode, noDuesPlan } from '../dues-application.errors';
+import { DuesAudit } from '../dues-audit';
+import { DuesLedger } from '../ports/dues-ledger.repository';
+import { MembershipRegisterPort } from '../ports/membership-register.port';
+import { StandingCalculator } from '../standing-calculator';
+import { branchFilter, requireScope, treasurerScopeOf, type TreasurerScope } from '../treasurer-scope';
+
+export interface BankImportReport {
+  mode: 'dry-run' | 'apply';
+  fileSha256: string;
+  ok: boolean;
+  newPayments: number;
+  alreadyImported: number;
+  rejected: number;
+  rows: Array<{ row: number; outcome: string; ok: boolean; errors: Array<{ field: string; message: string }>; memberId: string | null }>;
+  applied: boolean;
+  /** Payments actually added by this call (0 when the file was imported before). */
+  added: number;
+  batchId: string | null;
+}
+
+/**
+ * A bank CSV export imported into the ledger. The dry run reports every row (new, already
+ * imported, repeated in the file, rejected and why). Applying adds the new payments in one
+ * transaction — all rows or none, unless `skipRejected` is asked for — and each row's
+ * idempotency key is stored as the payment's reference, unique in the ledger: importing the
+ * same file again adds nothing.
+ */
+@Injectable()
+export class BankImportUseCase {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ledger: DuesLedger,
+    private readonly register: MembershipRegisterPort,
+    private readonly calculator: StandingCalculator,
+    private readonly audit: DuesAudit,
+    private readonly clock: Clock,
+    @Inject(DUES_CONFIG) private readonly config: DuesConfig,
+  ) {}
+
+  async execute(p: Principal, file: Buffer, mode: 'dry-run' | 'apply', options: { skipRejected?: boolean } = {}): Promise<BankImportReport> {
+    const scope = requireScope(treasurerScopeOf(p));
+    if (file.length > this.config.csvMaxBytes) {
+      throw new DomainError('invalid', DuesApplicationErrorCode.csvTooLarge, `The file is larger than ${this.config.csvMaxBytes} bytes; split it into smaller files.`);
+    }
+    const fileSha256 = createHash('sha256').update(file).digest('hex');
+    if (mode === 'dry-run') {
+      const { dry } = await this.dryRun(this.ds.manager, scope, file);
+      return this.report(mode, fileSha256, dry, { applied: false, added: 0, batchId: null });
+    }
+    return this.ds.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('dues.bank-import'))`);
+      const { dry, currency } = await this.dryRun(m, scope, file);
+      if (dry.rejected > 0 && !options.skipRejected) {
+        const rejected = dry.rows.filter((r) => r.outcome === 'rejected');
+        const first = rejected[0];
+        throw new DomainError(
+          'invalid',
+          DuesApplicationErrorCode.importRejected,
+          `Nothing was imported: ${dry.rejected} row(s) would be rejected (first: row ${first.row} — ${first.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}). Fix them, or import with skipRejected=true to add only the good rows.`,
+          rejected.slice(0, 1000).map((r) => ({ row: r.row, errors: r.errors })),
+        );
+      }
+      const today = this.clock.today();
+      const batchId = randomUUID();
+      const fresh = dry.rows.filter((r) => r.outcome === 'new' && r.payment);
+      const payments: PaymentEntry[] = fresh.map((r) =>
+        recordPayment(
+          { id: randomUUID(), memberId: r.payment!.memberId, amountMinor: r.payment!.amountMinor, currency: r.payment!.currency, paidOn: r.payment!.paidOn, source: 'bank-import', externalRef: r.payment!.externalRef, recordedBy: 'system' },
+          { today, planCurrency: currency },
+        ),
+      );
+      await m.query(
+        `INSERT INTO dues.bank_import_batches (id, file_sha256, imported_by, imported_at, row_count, new_payments, already_imported, skipped_rejected) VALUES ($1, $2, $3, $4, $5, 0, $6, $7)`,
+        [batchId, fileSha256, p.memberId, this.clock.now(), dry.rows.length, dry.alreadyImported, dry.rejected],
+      );
+      const inserted = await this.ledger.insertImportedPayments(m, payments, batchId, fresh.map((r) => r.payment!.reference));
+      const paymentIdByKey = new Map(payments.filter((x) => inserted.has(x.id)).map((x) => [x.externalRef!, x.id]));
+      await m.query(
+        `INSERT INTO dues.bank_import_rows (batch_id, row_number, outcome, idempotency_key, member_id, payment_id, errors)
+         SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::jsonb[])`,
+        [
+          batchId,
+          dry.rows.map((r) => r.row),
+          dry.rows.map((r) => (r.outcome === 'new' && r.idempotencyKey && !paymentIdByKey.has(r.idempotencyKey) ? 'already-imported' : r.outcome)),
+          dry.rows.map((r) => r.idempotencyKey),
+          dry.rows.map((r) => r.payment?.memberId ?? null),
+          dry.rows.map((r) => (r.idempotencyKey ? paymentIdByKey.get(r.idempotencyKey) ?? null : null)),
+          dry.rows.map((r) => JSON.stringify(r.errors)),
+        ],
+      );
+      await m.query(`UPDATE dues.bank_import_batches SET new_payments = $2 WHERE id = $1`, [batchId, inserted.size]);
+      // Refresh the standing read model of the members who paid.
+      const members = [...new Set(payments.filter((x) => inserted.has(x.id)).map((x) => x.memberId))];
+      if (members.length > 0) {
+        const assessed = await this.calculator.assessMany(m, members, today);
+        await this.ledger.upsertStanding(m, members.map((id) => ({ memberId: id, a: assessed.get(id)! })), this.clock.now());
+      }
+      await this.audit.record(m, { actorId: p.memberId, action: 'dues.bank-imported', subjectType: 'bank-import', subjectId: batchId, data: { fileSha256, rows: dry.rows.length, added: inserted.size, alreadyImported: dry.alreadyImported, skippedRejected: dry.rejected } });
+      return this.report(mode, fileSha256, dry, { applied: true, added: inserted.size, batchId });
+    });
+  }
+
+  /** Parses twice: once to learn the rows' keys, then with the keys already in the ledger. */
+  private async dryRun(m: EntityManager, scope: TreasurerScope, file: Buffer): Promise<{ dry: BankCsvDryRun; currency: string }> {
+    const book = await this.calculator.planBook(m);
+    if (!book.defaultPlan) throw noDuesPlan();
+    const currency = book.defaultPlan.plan.currency;
+    const directory = await this.register.directory(m, branchFilter(scope));
+    const today = this.clock.today();
+    const first = parseBankCsv(file, { currency, today, directory, alreadyImported: new Set() });
+    const keys = first.rows.map((r) => r.idempotencyKey).filter((k): k is string => k !== null);
+    const existing = await this.ledger.existingExternalRefs(m, keys);
+    const dry = existing.size === 0 ? first : parseBankCsv(file, { currency, today, directory, alreadyImported: existing });
+    return { dry, currency };
+  }
+
+  private report(mode: 'dry-run' | 'apply', fileSha256: string, dry: BankCsvDryRun, extra: Pick<BankImportReport, 'applied' | 'added' | 'batchId'>): BankImportReport {
+    return {
+      mode,
+      fileSha256,
+      ok: dry.ok,
+      newPayments: dry.newPayments,
+      alreadyImported: dry.alreadyImported,
+      rejected: dry.rejected,
+      rows: dry.rows.map((r) => ({ row: r.row, outcome: r.outcome, ok: r.ok, errors: r.errors, memberId: r.payment?.memberId ?? null })),
+      ...extra,
+    };
+  }
+}

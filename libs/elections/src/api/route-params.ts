@@ -1,0 +1,8 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { DomainError } from '@org/kernel';
+
+export const uuidParam = (name: string) =>
+  new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new DomainError('invalid', 'invalid_id', `${name} in the path must be a UUID.`, { field: name }) });
+
+/** Returning officers: an Elections Committee mandate with that role. */
+export const RETURNING_OFFICER_POLICY = { body: 'ELECTIONS' as const, roles: ['returning-officer' as const] };

@@ -1,0 +1,44 @@
+import type { EntityManager } from 'typeorm';
+import type { BallotContent, ElectionSnapshot, PublishedBallot } from '../../domain';
+
+/** Everything a cast needs, read in one round trip inside the casting transaction (which it locks the election's row for, shared). */
+export interface CastingContext {
+  election: ElectionSnapshot;
+  onElectorate: boolean;
+  /** The voter's member status now (a suspension after the roll was frozen still bars voting). */
+  memberStatus: string | null;
+  /** This voter's participation row, if they have voted. */
+  participation: { idempotencyKeyHash: string | null; sealedReceipt: string | null } | null;
+}
+
+/**
+ * The participation roll and the ballots (E3). The two are written in the same transaction but
+ * to tables with nothing in common; ballots pass through a buffer and are moved in shuffled
+ * batches (see README, "Secrecy").
+ */
+export abstract class BallotBox {
+  abstract castingContext(m: EntityManager, electionId: string, memberId: string): Promise<CastingContext | null>;
+  /**
+   * One statement: the participation row (its primary key is the one-vote guarantee) and, only if
+   * it was inserted, the ballot into the shuffle buffer. `recorded` is false when this voter
+   * already has a participation row (nothing written). `buffered` is how many ballots of the
+   * election were already waiting in the buffer (committed ones).
+   */
+  abstract record(
+    m: EntityManager,
+    x: { electionId: string; memberId: string; idempotencyKeyHash: string | null; sealedReceipt: string | null; receipt: string; content: BallotContent },
+  ): Promise<{ recorded: boolean; buffered: number }>;
+  abstract participation(m: EntityManager, electionId: string, memberId: string): Promise<CastingContext['participation']>;
+  /** Only one mover at a time per election (a try-lock: false when another holds it). */
+  abstract tryLockMover(m: EntityManager, electionId: string): Promise<boolean>;
+  /**
+   * Moves every committed buffered ballot of the election into the ballot table, in random
+   * order — only when at least `minimum` are waiting (a batch is the anonymity set; the close
+   * moves whatever is left with minimum 0).
+   */
+  abstract moveBuffered(m: EntityManager, electionId: string, minimum: number): Promise<number>;
+  /** The ballot list in publication order (the random sort key). */
+  abstract publishedList(m: EntityManager, electionId: string): Promise<PublishedBallot[]>;
+  abstract counts(m: EntityManager, electionId: string): Promise<{ participation: number; ballots: number; buffered: number }>;
+  abstract hasReceipt(m: EntityManager, electionId: string, receipt: string): Promise<boolean>;
+}

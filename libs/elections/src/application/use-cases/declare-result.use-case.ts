@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '@org/identity';
+import { DomainError } from '@org/kernel';
+import { Clock } from '@org/platform';
+import {
+  ballotListHash,
+  countBallots,
+  Election,
+  ElectionErrorCode,
+  electionError,
+  electionNotFound,
+  type CandidacySnapshot,
+  type ElectionSnapshot,
+  type MotionResult,
+} from '../../domain';
+import { ballotPaperOf } from '../ballot-paper-of';
+import { audienceOf, requireReturningOfficer } from '../election-access';
+import { ElectionsAudit } from '../elections-audit';
+import { BallotBox } from '../ports/ballot-box.repository';
+import { CongressRepository } from '../ports/congress.repository';
+import { ElectionNotices } from '../ports/election-notices.port';
+import { ElectionRepository, type StoredResult } from '../ports/election.repository';
+import { SeatFilling } from '../seat-filling';
+
+/**
+ * After the poll: close (the remaining buffered ballots are moved, shuffled, and the hash of the
+ * ballot list is committed — before any count), certify (the committed list is re-hashed, counted
+ * with the counting engine, and the seats filled in the same transaction: mandates through
+ * identity's MandateService, or congress delegates), publish (results to the members of the
+ * scope through the notifications outbox and feed; the ballot list becomes public).
+ */
+@Injectable()
+export class DeclareResultUseCase {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly elections: ElectionRepository,
+    private readonly box: BallotBox,
+    private readonly congresses: CongressRepository,
+    private readonly seats: SeatFilling,
+    private readonly notices: ElectionNotices,
+    private readonly audit: ElectionsAudit,
+    private readonly clock: Clock,
+  ) {}
+
+  async close(p: Principal, electionId: string, tieBreakSeed: string | null): Promise<ElectionSnapshot> {
+    requireReturningOfficer(p);
+    return this.withElection(p, electionId, async (m, election) => {
+      // Casts hold the election's lock shared: holding it exclusively, no cast is in flight.
+      await this.box.moveBuffered(m, electionId, 0);
+      const counts = await this.box.counts(m, electionId);
+      if (counts.participation !== counts.ballots || counts.buffered !== 0) {
+        throw new DomainError('unavailable', ElectionErrorCode.ballotListChanged, 'The ballot box is inconsistent (participation and ballots differ); the poll was not closed. Contact the operators.');
+      }
+      const list = await this.box.publishedList(m, electionId);
+      const hash = ballotListHash(electionId, list);
+      const next = election.close(this.clock.now(), hash, tieBreakSeed?.trim() || hash);
+      return {
+        next,
+        action: 'election.closed',
+        data: { ballotsHash: hash, participation: counts.participation, ballots: counts.ballots, tieBreakSeed: next.toSnapshot().tieBreakSeed, seedGiven: Boolean(tieBreakSeed?.trim()) },
+      };
+    });
+  }
+
+  async certify(p: Principal, electionId: string): Promise<ElectionSnapshot> {
+    requireReturningOfficer(p);
+    return this.withElection(p, electionId, async (m, election, candidates) => {
+      const s = election.toSnapshot();
+      if (s.status !== 'closed') election.certify(this.clock.now());
+      const list = await this.box.publishedList(m, electionId);
+      const hash = ballotListHash(electionId, list);
+      if (hash !== s.ballotsHash) {
+        throw new DomainError('unavailable', ElectionErrorCode.ballotListChanged, 'The ballot list no longer matches the hash committed at the close; nothing was certified. Contact the operators.');
+      }
+      let quorum: number | null = null;
+      if (s.scope.kind === 'congress') {
+        const congress = await this.congresses.load(m, s.scope.congressId);
+        quorum = congress?.quorum ?? null;
+      }
+      const paper = ballotPaperOf(s, candidates, await this.elections.slatesOf(m, electionId), quorum ?? undefined);
+      const participation = (await this.box.counts(m, electionId)).participation;
+      if (quorum !== null && participation < quorum) {
+        throw electionError(
+          'unprocessable',
+          ElectionErrorCode.inquorate,
+          `Only ${participation} delegates voted and the congress quorum is ${quorum}: this ballot is inquorate and cannot be certified. Hold it again with a quorum present.`,
+          { participation, quorum },
+        );
+      }
+      const count = countBallots(paper.count, list.map((b) => b.content), s.tieBreakSeed ?? hash);
+      const next = election.certify(this.clock.now());
+      const elected: CandidacySnapshot[] = election.isMotion ? [] : count.elected.map((i) => paper.listed[i]);
+      const mandates = await this.seats.fill(m, next, elected, { id: p.memberId, kind: 'member' });
+      const result: StoredResult = {
+        method: s.method,
+        acclaimed: false,
+        candidates: paper.listed.map((c, i) => ({ id: c.id, memberId: c.memberId, name: c.displayName, number: i + 1 })),
+        elected: elected.map((c) => c.id),
+        electorateSize: s.electorateSize,
+        participation,
+        ballotsCounted: list.length,
+        ballotsHash: hash,
+        seed: s.tieBreakSeed,
+        quorum,
+        count,
+      };
+      await this.elections.saveResult(m, electionId, result);
+      return {
+        next,
+        action: 'election.certified',
+        data: { elected: elected.map((c) => c.memberId), mandates, ballotsHash: hash, ballotsCounted: list.length, participation, carried: (count as MotionResult).carried ?? null },
+      };
+    });
+  }
+
+  async publish(p: Principal, electionId: string): Promise<ElectionSnapshot> {
+    requireReturningOfficer(p);
+    return this.withElection(p, electionId, async (m, election) => {
+      const next = election.publish(this.clock.now());
+      const s = next.toSnapshot();
+      const result = await this.elections.result(m, electionId);
+      await this.notices.announce(m, { electionId, title: s.title, stage: 'result', summary: summaryOf(s, result), audience: audienceOf(s), actorId: p.memberId });
+      return { next, action: 'election.published', data: { ballotsHash: s.ballotsHash } };
+    });
+  }
+
+  private withElection(
+    p: Principal,
+    electionId: string,
+    apply: (m: EntityManager, election: Election, candidates: CandidacySnapshot[]) => Promise<{ next: Election; action: string; data: Record<string, unknown> }>,
+  ): Promise<ElectionSnapshot> {
+    return this.ds.transaction(async (m) => {
+      await this.elections.lockExclusive(m, electionId);
+      const s = await this.elections.load(m, electionId);
+      if (!s) throw electionNotFound();
+      const election = Election.fromSnapshot(s);
+      const candidates = await this.elections.candidates(m, electionId);
+      election.assertRunBy(p.memberId, candidates.filter((c) => c.status !== 'withdrawn').map((c) => c.memberId));
+      const { next, action, data } = await apply(m, election, candidates);
+      await this.elections.update(m, next.toSnapshot());
+      await this.audit.record(m, { actorId: p.memberId, action, subjectType: 'election', subjectId: electionId, data: { from: s.status, to: next.status, ...data } });
+      return next.toSnapshot();
+    });
+  }
+}
+
+/** The result in a sentence or two, for the notice to members. */
+export function summaryOf(s: ElectionSnapshot, r: StoredResult | null): string {
+  if (!r) return 'The result has been published.';
+  const name = new Map(r.candidates.map((c) => [c.id, c.name] as const));
+  if (s.purpose === 'motion') {
+    const m = r.count as MotionResult;
+    const [yes, no, abstain] = m.stages[0].totals;
+    return `${m.carried ? 'Carried' : 'Not carried'}: yes ${yes}, no ${no}, abstain ${abstain} (${m.rule}). ${r.participation} of ${r.electorateSize} voted.`;
+  }
+  const elected = r.elected.map((id) => name.get(id)).join(', ') || 'nobody';
+  if (r.acclaimed) return `Elected unopposed: ${elected}.`;
+  return `Elected: ${elected}. ${r.participation} of ${r.electorateSize} voted (${s.method}). The round-by-round result and the ballots are published with the election; anyone can recount them.`;
+}

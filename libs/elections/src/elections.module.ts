@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@org/identity';
+import { BallotsController } from './api/ballots.controller';
+import { CongressesController } from './api/congresses.controller';
+import { ElectionsController } from './api/elections.controller';
+import { NominationsController } from './api/nominations.controller';
+import { ElectionsAudit } from './application/elections-audit';
+import { ELECTIONS_CONFIG, loadElectionsConfig } from './application/elections.config';
+import { BallotBox } from './application/ports/ballot-box.repository';
+import { CongressRepository } from './application/ports/congress.repository';
+import { ElectionNotices } from './application/ports/election-notices.port';
+import { ElectionRepository } from './application/ports/election.repository';
+import { ElectoralRegister } from './application/ports/electoral-register.port';
+import { SeatFilling } from './application/seat-filling';
+import { CastBallotUseCase } from './application/use-cases/cast-ballot.use-case';
+import { CongressUseCase } from './application/use-cases/congress.use-case';
+import { DeclareResultUseCase } from './application/use-cases/declare-result.use-case';
+import { NominateUseCase } from './application/use-cases/nominate.use-case';
+import { ReadElectionsUseCase } from './application/use-cases/read-elections.use-case';
+import { RunElectionUseCase } from './application/use-cases/run-election.use-case';
+import { BallotBoxSqlRepository } from './infrastructure/ballot-box.sql-repository';
+import { CongressSqlRepository } from './infrastructure/congress.sql-repository';
+import { ElectionSqlRepository } from './infrastructure/election.sql-repository';
+import { ElectoralRegisterSqlAdapter } from './infrastructure/electoral-register.sql-adapter';
+import { OutboxElectionNotices } from './infrastructure/outbox-election-notices';
+
+/**
+ * Elections and congress. Needs from the composing app: `RestrictionsPort` (kernel, bound
+ * globally), `Outbox` (the global notifications module), `AuditLog`, `Clock`, the database; and
+ * identity's `MandateService` / `IdentityRepository` (imported here).
+ */
+@Module({
+  imports: [IdentityModule],
+  controllers: [ElectionsController, NominationsController, BallotsController, CongressesController],
+  providers: [
+    { provide: ELECTIONS_CONFIG, useFactory: () => loadElectionsConfig() },
+    { provide: ElectionRepository, useClass: ElectionSqlRepository },
+    { provide: BallotBox, useClass: BallotBoxSqlRepository },
+    { provide: ElectoralRegister, useClass: ElectoralRegisterSqlAdapter },
+    { provide: CongressRepository, useClass: CongressSqlRepository },
+    { provide: ElectionNotices, useClass: OutboxElectionNotices },
+    ElectionsAudit,
+    SeatFilling,
+    RunElectionUseCase,
+    NominateUseCase,
+    CastBallotUseCase,
+    DeclareResultUseCase,
+    ReadElectionsUseCase,
+    CongressUseCase,
+  ],
+})
+export class ElectionsModule {}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { parseBallotContent, type BallotContent, type PublishedBallot } from '../domain';
+import { BallotBox, type CastingContext } from '../application/ports/ballot-box.repository';
+import { ELECTION_COLUMNS, rowsOf, toElection } from './sql-rows';
+
+/**
+ * The participation roll and the ballots (E3), in plain SQL. See the migration and the README
+ * ("Secrecy") for why the two tables share nothing and why ballots pass through a buffer.
+ */
+@Injectable()
+export class BallotBoxSqlRepository extends BallotBox {
+  /**
+   * One round trip, and the election's row locked FOR SHARE: closing the poll locks it FOR
+   * UPDATE, so a cast either commits before the close reads the ballot list, or waits and then
+   * reads the election as closed (READ COMMITTED re-reads a row updated while it waited).
+   */
+  async castingContext(m: EntityManager, electionId: string, memberId: string): Promise<CastingContext | null> {
+    const rows = await m.query(
+      `SELECT ${ELECTION_COLUMNS},
+              EXISTS (SELECT 1 FROM elections.electors x WHERE x.election_id = e.id AND x.member_id = $2) AS on_electorate,
+              (SELECT mb.status FROM membership.members mb WHERE mb.id = $2) AS member_status,
+              p.member_id AS voted, p.idempotency_key_hash, p.sealed_receipt
+         FROM elections.elections e
+         LEFT JOIN elections.participation p ON p.election_id = e.id AND p.member_id = $2
+        WHERE e.id = $1
+          FOR SHARE OF e`,
+      [electionId, memberId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      election: toElection(r),
+      onElectorate: Boolean(r.on_electorate),
+      memberStatus: r.member_status ?? null,
+      participation: r.voted ? { idempotencyKeyHash: r.idempotency_key_hash, sealedReceipt: r.sealed_receipt } : null,
+    };
+  }
+
+  async record(
+    m: EntityManager,
+    x: { electionId: string; memberId: string; idempotencyKeyHash: string | null; sealedReceipt: string | null; receipt: string; content: BallotContent },
+  ): Promise<{ recorded: boolean; buffered: number }> {
+    const [r] = await m.query(
+      `WITH voted AS (
+         INSERT INTO elections.participation (election_id, member_id, idempotency_key_hash, sealed_receipt) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (election_id, member_id) DO NOTHING RETURNING election_id),
+       deposited AS (
+         INSERT INTO elections.ballot_buffer (election_id, receipt_code, content) SELECT election_id, $5, $6::jsonb FROM voted RETURNING 1)
+       SELECT (SELECT count(*) FROM deposited)::int AS recorded,
+              (SELECT count(*) FROM elections.ballot_buffer WHERE election_id = $1)::int AS buffered`,
+      [x.electionId, x.memberId, x.idempotencyKeyHash, x.sealedReceipt, x.receipt, JSON.stringify(x.content)],
+    );
+    return { recorded: Number(r.recorded) === 1, buffered: Number(r.buffered) };
+  }
+
+  async participation(m: EntityManager, electionId: string, memberId: string): Promise<CastingContext['participation']> {
+    const rows = await m.query(`SELECT idempotency_key_hash, sealed_receipt FROM elections.participation WHERE election_id = $1 AND member_id = $2`, [electionId, memberId]);
+    return rows[0] ? { idempotencyKeyHash: rows[0].idempotency_key_hash, sealedReceipt: rows[0].sealed_receipt } : null;
+  }
+
+  async tryLockMover(m: EntityManager, electionId: string): Promise<boolean> {
+    const [r] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('elections-mover:' || $1::text)) AS ok`, [electionId]);
+    return Boolean(r.ok);
+  }
+
+  /**
+   * One statement: the committed buffered ballots are deleted and inserted into `ballots` in
+   * random order, each with a fresh random id and sort key. They all get this transaction's xmin.
+   */
+  async moveBuffered(m: EntityManager, electionId: string, minimum: number): Promise<number> {
+    const [r] = await m.query(
+      `WITH ready AS (SELECT count(*) >= $2::int AS ok FROM elections.ballot_buffer WHERE election_id = $1::uuid),
+            moved AS (DELETE FROM elections.ballot_buffer WHERE election_id = $1::uuid AND (SELECT ok FROM ready) RETURNING receipt_code, content),
+            placed AS (INSERT INTO elections.ballots (election_id, receipt_code, content)
+                       SELECT $1::uuid, receipt_code, content FROM moved ORDER BY random() RETURNING 1)
+       SELECT count(*)::int AS n FROM placed`,
+      [electionId, minimum],
+    );
+    return Number(r.n);
+  }
+
+  async publishedList(m: EntityManager, electionId: string): Promise<PublishedBallot[]> {
+    const rows = await m.query(`SELECT receipt_code, content FROM elections.ballots WHERE election_id = $1 ORDER BY sort_key, id`, [electionId]);
+    return rows.map((r: any) => ({ receipt: r.receipt_code, content: parseBallotContent(r.content) }));
+  }
+
+  async counts(m: EntityManager, electionId: string): Promise<{ participation: number; ballots: number; buffered: number }> {
+    const [r] = await m.query(
+      `SELECT (SELECT count(*) FROM elections.participation WHERE election_id = $1)::int AS participation,
+              (SELECT count(*) FROM elections.ballots WHERE election_id = $1)::int AS ballots,
+              (SELECT count(*) FROM elections.ballot_buffer WHERE election_id = $1)::int AS buffered`,
+      [electionId],
+    );
+    return { participation: Number(r.participation), ballots: Number(r.ballots), buffered: Number(r.buffered) };
+  }
+
+  async hasReceipt(m: EntityManager, electionId: string, receipt: string): Promise<boolean> {
+    return (await m.query(`SELECT 1 FROM elections.ballots WHERE election_id = $1 AND receipt_code = $2`, [electionId, receipt])).length > 0;
+  }
+}

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { INDEPENDENT_BODIES, type BodyKind } from '@org/identity';
+import type { CandidacySnapshot, CandidacyStatus, ElectionSnapshot, SlateEntry } from '../domain';
+import { ElectionRepository, type SlateView, type StoredResult } from '../application/ports/election.repository';
+import { ELECTION_COLUMNS, iso, toCandidacy, toElection } from './sql-rows';
+
+const CANDIDATE_SELECT = `
+  SELECT c.id, c.election_id, c.member_id, c.display_name, c.status, c.nominated_by_kind, c.nominating_body_id, c.slate_id,
+         c.ballot_number, c.statement, c.created_at,
+         COALESCE((SELECT json_agg(n.member_id ORDER BY n.created_at, n.member_id) FROM elections.nominators n WHERE n.candidate_id = c.id), '[]'::json) AS nominators
+    FROM elections.candidates c`;
+
+/** Elections, candidacies and slates in plain SQL (`elections.*`). */
+@Injectable()
+export class ElectionSqlRepository extends ElectionRepository {
+  /** The election's row, locked FOR UPDATE: waits for every cast and nomination in flight (they hold it FOR SHARE). */
+  async lockExclusive(m: EntityManager, electionId: string): Promise<void> {
+    await m.query(`SELECT 1 FROM elections.elections WHERE id = $1 FOR UPDATE`, [electionId]);
+  }
+
+  async lockShared(m: EntityManager, electionId: string): Promise<void> {
+    await m.query(`SELECT 1 FROM elections.elections WHERE id = $1 FOR SHARE`, [electionId]);
+  }
+
+  async isElector(m: EntityManager, electionId: string, memberId: string): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM elections.electors WHERE election_id = $1 AND member_id = $2`, [electionId, memberId]);
+    return rows.length > 0;
+  }
+
+  async load(m: EntityManager, id: string): Promise<ElectionSnapshot | null> {
+    const rows = await m.query(`SELECT ${ELECTION_COLUMNS} FROM elections.elections e WHERE e.id = $1`, [id]);
+    return rows[0] ? toElection(rows[0]) : null;
+  }
+
+  async list(m: EntityManager): Promise<ElectionSnapshot[]> {
+    return (await m.query(`SELECT ${ELECTION_COLUMNS} FROM elections.elections e ORDER BY e.created_at DESC, e.id LIMIT 500`)).map(toElection);
+  }
+
+  async ofCongress(m: EntityManager, congressId: string): Promise<ElectionSnapshot[]> {
+    return (await m.query(`SELECT ${ELECTION_COLUMNS} FROM elections.elections e WHERE e.congress_id = $1 ORDER BY e.created_at, e.id`, [congressId])).map(toElection);
+  }
+
+  async insert(m: EntityManager, s: ElectionSnapshot): Promise<void> {
+    await m.query(
+      `INSERT INTO elections.elections (id, title, purpose, scope_kind, branch_id, congress_id, body_id, body_kind, seats, method, motion_text, motion_threshold,
+         status, electorate_kind, roll_id, electorate_as_of, electorate_size, term_starts_on, term_ends_on, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+      [
+        s.id,
+        s.title,
+        s.purpose,
+        s.scope.kind,
+        s.scope.kind === 'branch' ? s.scope.branchId : null,
+        s.congressId,
+        s.bodyId,
+        s.bodyKind,
+        s.seats,
+        s.method,
+        s.motionText,
+        s.motionThreshold,
+        s.status,
+        s.electorate.kind,
+        s.electorate.kind === 'roll' ? s.electorate.rollId : null,
+        s.electorate.kind === 'freeze' ? s.electorate.asOf : null,
+        s.electorateSize,
+        s.termStartsOn,
+        s.termEndsOn,
+        s.createdBy,
+        s.createdAt,
+      ],
+    );
+  }
+
+  async update(m: EntityManager, s: ElectionSnapshot): Promise<void> {
+    await m.query(
+      `UPDATE elections.elections SET status = $2, electorate_size = $3, nominations_opened_at = $4, voting_opened_at = $5, voting_closes_at = $6,
+         closed_at = $7, certified_at = $8, published_at = $9, acclaimed = $10, tie_break_seed = $11, ballots_hash = $12 WHERE id = $1`,
+      [s.id, s.status, s.electorateSize, s.nominationsOpenedAt, s.votingOpenedAt, s.votingClosesAt, s.closedAt, s.certifiedAt, s.publishedAt, s.acclaimed, s.tieBreakSeed, s.ballotsHash],
+    );
+  }
+
+  async candidates(m: EntityManager, electionId: string): Promise<CandidacySnapshot[]> {
+    const rows = await m.query(`${CANDIDATE_SELECT} WHERE c.election_id = $1 ORDER BY c.ballot_number NULLS LAST, c.created_at, c.id`, [electionId]);
+    return rows.map(toCandidacy);
+  }
+
+  async candidate(m: EntityManager, candidateId: string, forUpdate = false): Promise<CandidacySnapshot | null> {
+    if (forUpdate) await m.query(`SELECT id FROM elections.candidates WHERE id = $1 FOR UPDATE`, [candidateId]);
+    const rows = await m.query(`${CANDIDATE_SELECT} WHERE c.id = $1`, [candidateId]);
+    return rows[0] ? toCandidacy(rows[0]) : null;
+  }
+
+  async insertCandidate(m: EntityManager, c: CandidacySnapshot): Promise<void> {
+    await m.query(
+      `INSERT INTO elections.candidates (id, election_id, member_id, display_name, status, nominated_by_kind, nominating_body_id, slate_id, ballot_number, statement, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [c.id, c.electionId, c.memberId, c.displayName, c.status, c.nominatedBy.kind, c.nominatedBy.kind === 'body' ? c.nominatedBy.bodyId : null, c.slateId, c.ballotNumber, c.statement, c.createdAt],
+    );
+  }
+
+  async setCandidateStatus(m: EntityManager, candidateId: string, status: CandidacyStatus): Promise<void> {
+    await m.query(`UPDATE elections.candidates SET status = $2 WHERE id = $1`, [candidateId, status]);
+  }
+
+  async addNominator(m: EntityManager, candidateId: string, memberId: string, at: Date): Promise<void> {
+    await m.query(`INSERT INTO elections.nominators (candidate_id, member_id, created_at) VALUES ($1, $2, $3)`, [candidateId, memberId, at]);
+  }
+
+  async assignBallotNumbers(m: EntityManager, electionId: string): Promise<void> {
+    await m.query(`UPDATE elections.candidates SET ballot_number = NULL WHERE election_id = $1`, [electionId]);
+    await m.query(
+      `UPDATE elections.candidates c SET ballot_number = x.n
+         FROM (SELECT id, row_number() OVER (ORDER BY lower(display_name), id) AS n
+                 FROM elections.candidates WHERE election_id = $1 AND status = 'nominated') x
+        WHERE c.id = x.id`,
+      [electionId],
+    );
+  }
+
+  async insertSlate(m: EntityManager, s: SlateView): Promise<void> {
+    await m.query(`INSERT INTO elections.slates (id, name, created_by, created_at) VALUES ($1, $2, $3, $4)`, [s.id, s.name, s.createdBy, s.createdAt]);
+  }
+
+  async slateForUpdate(m: EntityManager, slateId: string): Promise<SlateView | null> {
+    const rows = await m.query(`SELECT id, name, created_by, created_at FROM elections.slates WHERE id = $1 FOR UPDATE`, [slateId]);
+    return rows[0] ? { id: rows[0].id, name: rows[0].name, createdBy: rows[0].created_by, createdAt: iso(rows[0].created_at) as string } : null;
+  }
+
+  async slateEntries(m: EntityManager, slateId: string): Promise<SlateEntry[]> {
+    const rows = await m.query(
+      `SELECT c.election_id, e.body_id, e.body_kind FROM elections.candidates c JOIN elections.elections e ON e.id = c.election_id
+        WHERE c.slate_id = $1 AND c.status <> 'withdrawn'`,
+      [slateId],
+    );
+    return rows.map((r: any) => ({ electionId: r.election_id, bodyId: r.body_id, independentBody: r.body_kind !== null && INDEPENDENT_BODIES.includes(r.body_kind as BodyKind) }));
+  }
+
+  async slatesOf(m: EntityManager, electionId: string): Promise<{ id: string; name: string; candidateIds: string[] }[]> {
+    const rows = await m.query(
+      `SELECT s.id, s.name, json_agg(c.id ORDER BY c.ballot_number NULLS LAST, c.id) AS candidate_ids
+         FROM elections.slates s JOIN elections.candidates c ON c.slate_id = s.id
+        WHERE c.election_id = $1 AND c.status <> 'withdrawn'
+        GROUP BY s.id, s.name ORDER BY s.name, s.id`,
+      [electionId],
+    );
+    return rows.map((r: any) => ({ id: r.id, name: r.name, candidateIds: typeof r.candidate_ids === 'string' ? JSON.parse(r.candidate_ids) : r.candidate_ids }));
+  }
+
+  async saveResult(m: EntityManager, electionId: string, result: StoredResult): Promise<void> {
+    await m.query(`UPDATE elections.elections SET result = $2::jsonb, ballots_counted = $3, participation_count = $4 WHERE id = $1`, [
+      electionId,
+      JSON.stringify(result),
+      result.ballotsCounted,
+      result.participation,
+    ]);
+  }
+
+  async result(m: EntityManager, electionId: string): Promise<StoredResult | null> {
+    const rows = await m.query(`SELECT result FROM elections.elections WHERE id = $1`, [electionId]);
+    const r = rows[0]?.result;
+    return r ? (typeof r === 'string' ? JSON.parse(r) : r) : null;
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Outbox } from '@org/notifications';
+import { ElectionNotices, type ElectionAnnouncement } from '../application/ports/election-notices.port';
+
+/**
+ * Election notices through the notifications outbox: `election-notice` is an essential type that
+ * always reaches the feed (and email), sent to every member of the scope — members in good
+ * standing organization-wide, or a branch's members — in the caller's transaction.
+ */
+@Injectable()
+export class OutboxElectionNotices extends ElectionNotices {
+  constructor(private readonly outbox: Outbox) {
+    super();
+  }
+
+  async announce(m: EntityManager, a: ElectionAnnouncement): Promise<void> {
+    await this.outbox.fanOutToMembers(m, {
+      type: 'election-notice',
+      data: { electionId: a.electionId, electionTitle: a.title.slice(0, 200), stage: a.stage, summary: a.summary.slice(0, 4000) },
+      audience: a.audience.kind === 'branch' ? { branchId: a.audience.branchId } : 'good-standing',
+      dedupeKey: `election:${a.electionId}:${a.stage}`,
+      actor: a.actorId ? { id: a.actorId, kind: 'member' } : undefined,
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, StreamableFile, UseFilters } from '@nestjs/common';
+import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
+import { ApplyForMembershipUseCase } from '../application/use-cases/apply-for-membership.use-case';
+import { DecideApplicationUseCase } from '../application/use-cases/decide-application.use-case';
+import { EditMemberUseCase } from '../application/use-cases/edit-member.use-case';
+import { ExportMembersUseCase } from '../application/use-cases/export-members.use-case';
+import { ImportMembersUseCase } from '../application/use-cases/import-members.use-case';
+import { ReadMemberUseCase } from '../application/use-cases/read-member.use-case';
+import {
+  AdmitRequest,
+  AggregatesResponse,
+  ApplicationResponse,
+  ApplyForMembershipRequest,
+  DeclineRequest,
+  ImportQuery,
+  ImportReportResponse,
+  MemberDetailResponse,
+  DoneResponse,
+  SearchMembersQuery,
+  SearchPageResponse,
+  StatusChangeResponse,
+  UpdateMemberRequest,
+} from './member.dto';
+import { MembershipErrorFilter } from './membership-error.filter';
+import { SECRETARY_POLICY, csvBytes, uuidParam } from './route-helpers';
+
+const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+
+@ApiTags('membership')
+@UseFilters(MembershipErrorFilter)
+@Controller()
+export class MembersController {
+  constructor(
+    private readonly applyUseCase: ApplyForMembershipUseCase,
+    private readonly decide: DecideApplicationUseCase,
+    private readonly read: ReadMemberUseCase,
+    private readonly edit: EditMemberUseCase,
+    private readonly importer: ImportMembersUseCase,
+    private readonly exporter: ExportMembersUseCase,
+  ) {}
+
+  @Post('applications')
+  @Policy.public('anyone may apply to join through a branch; the branch secretary decides')
+  @ApiCreatedResponse({ type: ApplicationResponse })
+  apply(@Body() body: ApplyForMembershipRequest): Promise<ApplicationResponse> {
+    const { branchId, emailConsent, note, ...profile } = body;
+    return this.applyUseCase.execute({ profile, branchId, emailConsent, note });
+  }
+
+  @Post('members/:memberId/admit')
+  @HttpCode(200)
+  @Policy.mandate(...SECRETARY_POLICY)
+  @ApiOkResponse({ type: StatusChangeResponse })
+  admit(@Param('memberId', uuidParam('memberId')) memberId: string, @Body() body: AdmitRequest, @CurrentPrincipal() p: Principal): Promise<StatusChangeResponse> {
+    return this.decide.admit(p, memberId, body.reason ?? null);
+  }
+
+  @Post('members/:memberId/decline')
+  @HttpCode(200)
+  @Policy.mandate(...SECRETARY_POLICY)
+  @ApiOkResponse({ type: StatusChangeResponse })
+  decline(@Param('memberId', uuidParam('memberId')) memberId: string, @Body() body: DeclineRequest, @CurrentPrincipal() p: Principal): Promise<StatusChangeResponse> {
+    return this.decide.decline(p, memberId, body.reason);
+  }
+
+  @Get('members')
+  @Policy.mandate(...SECRETARY_POLICY)
+  @ApiOkResponse({ type: SearchPageResponse })
+  search(@Query() q: SearchMembersQuery, @CurrentPrincipal() p: Principal): Promise<SearchPageResponse> {
+    return this.read.search(p, { name: q.name, email: q.email, branchIds: list(q.branchId), statuses: list(q.status), standing: q.standing, pageSize: q.pageSize, cursor: q.cursor });
+  }
+
+  @Get('members/export')
+  @Policy.mandate(...SECRETARY_POLICY)
+  @ApiProduces('text/csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="members.csv"')
+  exportCsv(@CurrentPrincipal() p: Principal): StreamableFile {
+    return new StreamableFile(Readable.from(this.exporter.execute(p)));
+  }
+
+  @Post('members/import')
+  @HttpCode(200)
+  @Policy.mandate(...SECRETARY_POLICY)
+  @ApiConsumes('text/csv')
+  @ApiOkResponse({ type: ImportReportResponse })
+  importCsv(@Query() q: ImportQuery, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<ImportReportResponse> {
+    return this.importer.execute(p, csvBytes(body), q.mode);
+  }
+
+  @Get('members/:memberId')
+  @Policy.mandate(...SECRETARY_POLICY)
+  @ApiOkResponse({ type: MemberDetailResponse })
+  detail(@Param('memberId', uuidParam('memberId')) memberId: string, @CurrentPrincipal() p: Principal): Promise<MemberDetailResponse> {
+    return this.read.detail(p, memberId);
+  }
+
+  @Patch('members/:memberId')
+  @Policy.mandate(...SECRETARY_POLICY)
+  @ApiOkResponse({ type: DoneResponse })
+  async update(@Param('memberId', uuidParam('memberId')) memberId: string, @Body() body: UpdateMemberRequest, @CurrentPrincipal() p: Principal): Promise<DoneResponse> {
+    await this.edit.updateBySecretary(p, memberId, body);
+    return { message: 'Saved.' };
+  }
+
+  @Get('membership/aggregates')
+  @Policy.mandate({ body: 'EC' }, ...SECRETARY_POLICY)
+  @ApiOkResponse({ type: AggregatesResponse })
+  aggregates(@CurrentPrincipal() p: Principal): Promise<AggregatesResponse> {
+    return this.read.aggregates(p);
+  }
+}

@@ -1,0 +1,10 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Good standing (subs) on a date, as the dues context decides it. Implemented by the dues
+ * context and bound in the app's composition root; membership never computes standing itself.
+ */
+export abstract class StandingLookup {
+  /** Of `memberIds`, those in good standing on `asOf`, using the stored read model when it is for that date. */
+  abstract inGoodStandingOn(m: EntityManager, memberIds: readonly string[], asOf: string): Promise<Set<string>>;
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort } from '@org/kernel';
+import { Clock } from '@org/platform';
+import { MembershipErrorCode, precheckedRestriction, type RestrictionCheck, type RestrictionVerdict } from '../domain';
+
+/**
+ * Asks the restrictions port (S5, S13) before any assignment to a branch or meeting, and hands
+ * the domain the verdict as a synchronous `RestrictionCheck`. Always through the caller's
+ * transaction (the embedded database has one connection). A member is blocked from a branch
+ * when someone they are separated from is in that branch on the date. The port says *that*,
+ * never why.
+ */
+@Injectable()
+export class RestrictionGate {
+  constructor(
+    private readonly restrictions: RestrictionsPort,
+    private readonly clock: Clock,
+  ) {}
+
+  async verdict(m: EntityManager, memberIds: readonly string[], branchId: string, date: string): Promise<RestrictionVerdict> {
+    const at = this.clock.now();
+    const separated = new Set<string>();
+    for (const id of memberIds) for (const other of await this.restrictions.separatedFrom(id, at, m)) separated.add(other);
+    for (const id of memberIds) separated.delete(id);
+    if (separated.size === 0) return { blocked: false };
+    const rows = await m.query(
+      `SELECT 1 FROM membership.branch_periods
+        WHERE branch_id = $1 AND member_id = ANY($2::uuid[]) AND from_date <= $3::date AND (to_date IS NULL OR to_date > $3::date) LIMIT 1`,
+      [branchId, [...separated], date],
+    );
+    return { blocked: rows.length > 0 };
+  }
+
+  /** The check the domain will call with exactly these arguments. */
+  async checkFor(m: EntityManager, memberIds: readonly string[], branchId: string, date: string): Promise<RestrictionCheck> {
+    return precheckedRestriction(memberIds, branchId, date, await this.verdict(m, memberIds, branchId, date));
+  }
+
+  /** S13: whether the Control Commission has confirmed the member may move without reasons or approval. */
+  mayTransferProtected(m: EntityManager, memberId: string): Promise<boolean> {
+    return this.restrictions.hasProtectedTransferRight(memberId, this.clock.now(), m);
+  }
+
+  /** S5: a member under `no_hosting` cannot host a meeting. */
+  async assertMayHost(m: EntityManager, memberId: string): Promise<void> {
+    const current = await this.restrictions.restrictionsFor(memberId, this.clock.now(), m);
+    if (current.some((r) => r.kind === 'no_hosting')) {
+      throw new DomainError('conflict', MembershipErrorCode.blockedByRestriction, CONFIDENTIAL_RESTRICTION_MESSAGE);
+    }
+  }
+}

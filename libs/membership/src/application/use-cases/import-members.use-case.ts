@@ -1,0 +1,167 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '@org/identity';
+import { DomainError } from '@org/kernel';
+import { Clock } from '@org/platform';
+import { Member, parseMemberCsv, type MemberCsvDryRun, type MembershipActor } from '../../domain';
+import { officerActor, requireRegisterScope, type RegisterScope } from '../access-scope';
+import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
+import { MembershipApplicationErrorCode } from '../membership-application.errors';
+import { MembershipAudit } from '../membership-audit';
+import { momentOf } from '../moment';
+import { BranchRepository } from '../ports/branch.repository';
+import { MemberRepository } from '../ports/member.repository';
+import { RestrictionGate } from '../restriction-gate';
+
+export interface MemberImportReport {
+  mode: 'dry-run' | 'apply';
+  fileSha256: string;
+  ok: boolean;
+  accepted: number;
+  rejected: number;
+  /** Every data row: its spreadsheet row number, whether it is accepted, and why not. */
+  rows: Array<{ row: number; ok: boolean; errors: Array<{ field: string; message: string }> }>;
+  applied: boolean;
+  /** True when this exact file had been applied before: nothing was imported again. */
+  alreadyApplied: boolean;
+  batchId: string | null;
+}
+
+/** Member numbers of the form M<digits> are the ones the register assigns itself. */
+const RESERVED_NUMBER = /^M\d+$/i;
+
+/**
+ * The member CSV import for secretaries: a dry run reports per row what would be accepted or
+ * rejected and why; applying imports every row or none (one transaction, batched inserts).
+ * Applying the same file twice imports it once (natural idempotency by the file's SHA-256).
+ */
+@Injectable()
+export class ImportMembersUseCase {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly members: MemberRepository,
+    private readonly branches: BranchRepository,
+    private readonly gate: RestrictionGate,
+    private readonly audit: MembershipAudit,
+    private readonly clock: Clock,
+    @Inject(MEMBERSHIP_CONFIG) private readonly config: MembershipConfig,
+  ) {}
+
+  async execute(p: Principal, file: Buffer, mode: 'dry-run' | 'apply'): Promise<MemberImportReport> {
+    const scope = requireRegisterScope(p);
+    if (file.length > this.config.csvMaxBytes) {
+      throw new DomainError('invalid', MembershipApplicationErrorCode.csvTooLarge, `The file is larger than ${this.config.csvMaxBytes} bytes; split it into smaller files.`);
+    }
+    const fileSha256 = createHash('sha256').update(file).digest('hex');
+    if (mode === 'dry-run') {
+      const dry = await this.dryRun(this.ds.manager, scope, file);
+      return this.report('dry-run', fileSha256, dry, { applied: false, alreadyApplied: false, batchId: null });
+    }
+    return this.ds.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('membership.import'))`);
+      const previous = await m.query(`SELECT id, row_count FROM membership.import_batches WHERE file_sha256 = $1`, [fileSha256]);
+      if (previous[0]) {
+        return { mode, fileSha256, ok: true, accepted: previous[0].row_count, rejected: 0, rows: [], applied: false, alreadyApplied: true, batchId: previous[0].id };
+      }
+      const dry = await this.dryRun(m, scope, file);
+      if (!dry.ok) {
+        const rejected = dry.rows.filter((r) => !r.ok).map((r) => ({ row: r.row, errors: r.errors }));
+        const first = rejected[0];
+        throw new DomainError(
+          'invalid',
+          MembershipApplicationErrorCode.importRejected,
+          `Nothing was imported: ${dry.rejected} of ${dry.rows.length} rows would be rejected (first: row ${first.row} — ${first.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}). Fix them and import the file again; run a dry run to see every row.`,
+          rejected.slice(0, 1000),
+        );
+      }
+      const moment = momentOf(this.clock);
+      const batchId = randomUUID();
+      const built: Member[] = [];
+      for (const r of dry.rows) {
+        const row = r.member!;
+        const id = randomUUID();
+        const actor: MembershipActor = officerActor(p, scope, row.branchId);
+        // A member id generated in this transaction cannot be named by any restriction yet, so the
+        // port is not asked 100,000 times for nothing; people already in the register cannot be
+        // imported again (their e-mail is refused, expelled members' included — S9).
+        const restrictions = () => ({ blocked: false });
+        const { member } = Member.importRecord({
+          id,
+          memberNumber: row.memberNumber,
+          profile: { firstName: row.firstName, lastName: row.lastName, email: row.email, phone: row.phone, address: row.address },
+          branchId: row.branchId,
+          joinedOn: row.joinedOn,
+          status: row.status,
+          emailConsent: row.emailConsent,
+          actor,
+          moment,
+          restrictions,
+        });
+        built.push(member);
+      }
+      const branchIds = [...new Set(dry.rows.map((r) => r.member!.branchId))];
+      await m.query(`INSERT INTO membership.import_batches (id, file_sha256, imported_by, imported_at, row_count, branch_ids) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        batchId,
+        fileSha256,
+        p.memberId,
+        moment.at,
+        built.length,
+        branchIds,
+      ]);
+      // Trigram (GIN) index entries go to the pending list and are merged later by (auto)vacuum,
+      // instead of being merged several times during one large insert.
+      if (built.length > 1000) await m.query(`SET LOCAL gin_pending_list_limit = '256MB'`);
+      await this.members.insertMany(m, built, batchId);
+      await this.audit.record(m, { actorId: p.memberId, action: 'members.imported', subjectType: 'import', subjectId: batchId, data: { rows: built.length, branchIds: branchIds.slice(0, 100), fileSha256 } });
+      return this.report('apply', fileSha256, dry, { applied: true, alreadyApplied: false, batchId });
+    });
+  }
+
+  private async dryRun(m: EntityManager, scope: RegisterScope, file: Buffer): Promise<MemberCsvDryRun> {
+    const branches = await this.branches.activeCodes(m, scope.kind === 'all' ? null : scope.branchIds);
+    const emails: { e: string }[] = await m.query(`SELECT lower(email) AS e FROM membership.members WHERE email IS NOT NULL AND status NOT IN ('declined', 'resigned', 'expelled')`);
+    const expelled: { e: string }[] = await m.query(`SELECT DISTINCT lower(email) AS e FROM membership.members WHERE email IS NOT NULL AND status = 'expelled'`);
+    const expelledSet = new Set(expelled.map((r) => r.e));
+    const numbers: { n: string }[] = await m.query(`SELECT upper(register_number) AS n FROM membership.members`);
+    const emailSet = new Set(emails.map((r) => r.e));
+    const numberSet = new Set(numbers.map((r) => r.n));
+    const dry = parseMemberCsv(file, {
+      branches,
+      existingEmails: emailSet,
+      existingMemberNumbers: { has: (n: string) => numberSet.has(n.toUpperCase()) },
+      today: this.clock.today(),
+    });
+    // The register's own numbering (M<digits>) is reserved: an import cannot claim a future number.
+    // S9: an expelled member comes back only through a Control Commission readmission, never as a new record.
+    for (const r of dry.rows) {
+      const email = r.member?.email;
+      if (email && expelledSet.has(email)) {
+        r.errors.push({ field: 'email', message: `${email} belongs to a former member who can rejoin only after a Control Commission readmission decision` });
+        r.ok = false;
+        delete r.member;
+      }
+      const n = r.member?.memberNumber;
+      if (n && RESERVED_NUMBER.test(n)) {
+        r.errors.push({ field: 'member_number', message: `${n} has the form M<digits>, which the register reserves for the numbers it assigns; use another form or leave it empty` });
+        r.ok = false;
+        delete r.member;
+      }
+    }
+    const accepted = dry.rows.filter((r) => r.ok).length;
+    return { rows: dry.rows, accepted, rejected: dry.rows.length - accepted, ok: accepted === dry.rows.length };
+  }
+
+  private report(mode: 'dry-run' | 'apply', fileSha256: string, dry: MemberCsvDryRun, extra: Pick<MemberImportReport, 'applied' | 'alreadyApplied' | 'batchId'>): MemberImportReport {
+    return {
+      mode,
+      fileSha256,
+      ok: dry.ok,
+      accepted: dry.accepted,
+      rejected: dry.rejected,
+      rows: dry.rows.map((r) => ({ row: r.row, ok: r.ok, errors: r.errors })),
+      ...extra,
+    };
+  }
+}

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { MemberSearchCriteria, MemberStatus } from '../domain';
+import type { MemberLocation } from '../application/access-scope';
+import {
+  MemberRegisterQuery,
+  type ExportRow,
+  type MemberDetail,
+  type MemberSummary,
+  type RegisterAggregates,
+  type SearchPage,
+} from '../application/ports/member-register.query';
+import { iso, toPeriod, toStatusEntry } from './member-row.mapper';
+
+const SUMMARY_COLUMNS = `m.id, m.register_number, m.first_name, m.last_name, m.email, m.phone, m.status, m.branch_id, b.code AS branch_code,
+  m.application_branch_id, s.in_good_standing, m.sort_key`;
+
+const toSummary = (r: any): MemberSummary => ({
+  id: r.id,
+  memberNumber: r.register_number,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  email: r.email,
+  phone: r.phone,
+  status: r.status as MemberStatus,
+  branchId: r.branch_id,
+  branchCode: r.branch_code,
+  applicationBranchId: r.application_branch_id,
+  inGoodStanding: r.in_good_standing ?? null,
+});
+
+const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Reads of the register. Standing comes from the dues context's published read model
+ * `dues.standing` (one row per member, refreshed by the standing job): a read-only join, so
+ * searching and counting by standing stay single indexed queries (see README).
+ */
+@Injectable()
+export class MemberRegisterSqlQuery extends MemberRegisterQuery {
+  async locate(m: EntityManager, id: string): Promise<MemberLocation | null> {
+    const rows = await m.query(`SELECT id, branch_id, application_branch_id, status FROM membership.members WHERE id = $1`, [id]);
+    return rows[0] ? { id: rows[0].id, branchId: rows[0].branch_id, applicationBranchId: rows[0].application_branch_id, status: rows[0].status } : null;
+  }
+
+  async detail(m: EntityManager, id: string): Promise<MemberDetail | null> {
+    const rows = await m.query(
+      `SELECT ${SUMMARY_COLUMNS}, m.address, m.email_consent, m.email_consent_at, m.applied_on, m.joined_on, s.arrears_months, s.as_of
+         FROM membership.members m
+         LEFT JOIN membership.branches b ON b.id = m.branch_id
+         LEFT JOIN dues.standing s ON s.member_id = m.id
+        WHERE m.id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    const history = await m.query(
+      `SELECT member_id, from_status, to_status, effective_on, changed_at, changed_by, source, reason, ref FROM membership.status_history WHERE member_id = $1 ORDER BY effective_on, id`,
+      [id],
+    );
+    const periods = await m.query(`SELECT id::text AS id, member_id, branch_id, from_date, to_date FROM membership.branch_periods WHERE member_id = $1 ORDER BY from_date, id`, [id]);
+    return {
+      ...toSummary(r),
+      address: r.address,
+      emailConsent: r.email_consent_at ? { given: r.email_consent, at: iso(r.email_consent_at) } : null,
+      appliedOn: r.applied_on,
+      joinedOn: r.joined_on,
+      statusHistory: history.map(toStatusEntry),
+      branchHistory: periods.map(toPeriod),
+      standing: r.in_good_standing === null || r.in_good_standing === undefined ? null : { inGoodStanding: r.in_good_standing, arrearsMonths: r.arrears_months, asOf: r.as_of },
+    };
+  }
+
+  async search(m: EntityManager, c: MemberSearchCriteria): Promise<SearchPage> {
+    if (c.isEmpty) return { items: [], nextCursor: null };
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (c.branchIds !== null) {
+      const ids = p(c.branchIds);
+      where.push(`(m.branch_id = ANY(${ids}::uuid[]) OR m.application_branch_id = ANY(${ids}::uuid[]))`);
+    }
+    if (c.statuses !== null) where.push(`m.status = ANY(${p(c.statuses)}::text[])`);
+    if (c.name !== null) {
+      // "first last first" holds both name orders, so one LIKE (and one trigram index) covers "Ana Lopez" and "Lopez Ana".
+      where.push(`lower(m.first_name || ' ' || m.last_name || ' ' || m.first_name) LIKE ${p(likePattern(c.name))}`);
+    }
+    if (c.email !== null) where.push(`lower(m.email) LIKE ${p(likePattern(c.email))}`);
+    if (c.standing === 'good') where.push(`EXISTS (SELECT 1 FROM dues.standing s WHERE s.member_id = m.id AND s.in_good_standing)`);
+    if (c.standing === 'not-good') where.push(`NOT EXISTS (SELECT 1 FROM dues.standing s WHERE s.member_id = m.id AND s.in_good_standing)`);
+    if (c.after) where.push(`(m.sort_key, m.id) > (${p(c.after.sortKey)}, ${p(c.after.id)}::uuid)`);
+    // With a substring of 3+ characters the trigram indexes find the matches; sorting them is
+    // then cheaper than walking the name index until 50 match (names cluster: every "Garcia" sits
+    // late in the alphabet). `|| ''` keeps the planner from choosing that walk.
+    const textFilter = (c.name?.length ?? 0) >= 3 || (c.email?.length ?? 0) >= 3;
+    // The page is chosen first; branch code and standing are then looked up for its rows only.
+    const sql = `SELECT p.*, b.code AS branch_code, (SELECT s.in_good_standing FROM dues.standing s WHERE s.member_id = p.id) AS in_good_standing
+                   FROM (SELECT m.id, m.register_number, m.first_name, m.last_name, m.email, m.phone, m.status, m.branch_id, m.application_branch_id, m.sort_key
+                           FROM membership.members m
+                          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                          ORDER BY ${textFilter ? `(m.sort_key || '')` : 'm.sort_key'}, m.id
+                          LIMIT ${p(c.pageSize)}) p
+                   LEFT JOIN membership.branches b ON b.id = p.branch_id
+                  ORDER BY p.sort_key, p.id`;
+    const rows = await m.query(sql, params);
+    const last = rows[rows.length - 1];
+    return { items: rows.map(toSummary), nextCursor: c.nextCursor(last ? { sortKey: last.sort_key, id: last.id } : undefined, rows.length) };
+  }
+
+  async aggregates(m: EntityManager, branchIds: readonly string[] | null): Promise<RegisterAggregates> {
+    const rows: Array<{ branch_id: string | null; code: string | null; name: string | null; status: string; good: boolean | null; n: string }> = await m.query(
+      `SELECT coalesce(m.branch_id, m.application_branch_id) AS branch_id, b.code, b.name, m.status, s.in_good_standing AS good, count(*) AS n
+         FROM membership.members m
+         LEFT JOIN membership.branches b ON b.id = coalesce(m.branch_id, m.application_branch_id)
+         LEFT JOIN dues.standing s ON s.member_id = m.id
+        WHERE ($1::uuid[] IS NULL OR coalesce(m.branch_id, m.application_branch_id) = ANY($1::uuid[]))
+        GROUP BY 1, 2, 3, 4, 5`,
+      [branchIds],
+    );
+    const out: RegisterAggregates = { total: 0, byStatus: {}, byStanding: { inGoodStanding: 0, notInGoodStanding: 0, notComputed: 0 }, byBranch: [] };
+    const branches = new Map<string, RegisterAggregates['byBranch'][number]>();
+    for (const r of rows) {
+      const n = Number(r.n);
+      out.total += n;
+      out.byStatus[r.status] = (out.byStatus[r.status] ?? 0) + n;
+      if (r.good === true) out.byStanding.inGoodStanding += n;
+      else if (r.good === false) out.byStanding.notInGoodStanding += n;
+      else out.byStanding.notComputed += n;
+      if (r.branch_id && r.code) {
+        let b = branches.get(r.branch_id);
+        if (!b) branches.set(r.branch_id, (b = { branchId: r.branch_id, code: r.code, name: r.name ?? '', total: 0, byStatus: {}, inGoodStanding: 0 }));
+        b.total += n;
+        b.byStatus[r.status] = (b.byStatus[r.status] ?? 0) + n;
+        if (r.good === true) b.inGoodStanding += n;
+      }
+    }
+    out.byBranch = [...branches.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return out;
+  }
+
+  async *exportRows(m: EntityManager, branchIds: readonly string[] | null): AsyncGenerator<ExportRow[]> {
+    let after: { sortKey: string; id: string } | null = null;
+    for (;;) {
+      const rows: any[] = await m.query(
+        `SELECT m.id, m.sort_key, m.register_number, m.first_name, m.last_name, m.email, m.phone, m.address, b.code AS branch_code,
+                coalesce(m.joined_on, m.applied_on) AS joined_on, m.status, CASE WHEN m.email_consent_at IS NULL THEN NULL ELSE m.email_consent END AS email_consent
+           FROM membership.members m
+           JOIN membership.branches b ON b.id = coalesce(m.branch_id, m.application_branch_id)
+          WHERE m.status IN ('applicant', 'active', 'lapsed', 'suspended')
+            AND ($1::uuid[] IS NULL OR m.branch_id = ANY($1::uuid[]) OR m.application_branch_id = ANY($1::uuid[]))
+            AND ($2::text IS NULL OR (m.sort_key, m.id) > ($2::text, $3::uuid))
+          ORDER BY m.sort_key, m.id LIMIT 5000`,
+        [branchIds, after?.sortKey ?? null, after?.id ?? null],
+      );
+      if (rows.length === 0) return;
+      yield rows.map((r) => ({
+        memberNumber: r.register_number,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        email: r.email,
+        phone: r.phone,
+        address: r.address,
+        branchCode: r.branch_code,
+        joinedOn: r.joined_on,
+        status: r.status,
+        emailConsent: r.email_consent,
+      }));
+      const last = rows[rows.length - 1];
+      after = { sortKey: last.sort_key, id: last.id };
+      if (rows.length < 5000) return;
+    }
+  }
+
+  async activeMemberOfBranch(m: EntityManager, memberId: string, branchId: string): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM membership.members WHERE id = $1 AND branch_id = $2 AND status = 'active'`, [memberId, branchId]);
+    return rows.length > 0;
+  }
+}

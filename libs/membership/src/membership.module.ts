@@ -1,0 +1,63 @@
+import { Module } from '@nestjs/common';
+import { BranchesController } from './api/branches.controller';
+import { CsvBodyParser } from './api/csv-body.parser';
+import { ElectoralRollsController } from './api/electoral-rolls.controller';
+import { MeController } from './api/me.controller';
+import { MembersController } from './api/members.controller';
+import { MEMBERSHIP_CONFIG, loadMembershipConfig } from './application/membership.config';
+import { MembershipAudit } from './application/membership-audit';
+import { BranchRepository } from './application/ports/branch.repository';
+import { ElectoralRollRepository } from './application/ports/electoral-roll.repository';
+import { IdempotencyStore } from './application/ports/idempotency.store';
+import { MemberRegisterQuery } from './application/ports/member-register.query';
+import { MemberRepository } from './application/ports/member.repository';
+import { TransferRepository } from './application/ports/transfer.repository';
+import { RestrictionGate } from './application/restriction-gate';
+import { ApplyForMembershipUseCase } from './application/use-cases/apply-for-membership.use-case';
+import { DecideApplicationUseCase } from './application/use-cases/decide-application.use-case';
+import { EditMemberUseCase } from './application/use-cases/edit-member.use-case';
+import { ElectoralRollUseCase } from './application/use-cases/electoral-roll.use-case';
+import { ExportMembersUseCase } from './application/use-cases/export-members.use-case';
+import { ImportMembersUseCase } from './application/use-cases/import-members.use-case';
+import { ManageBranchesUseCase } from './application/use-cases/manage-branches.use-case';
+import { ReadMemberUseCase } from './application/use-cases/read-member.use-case';
+import { ScheduleMeetingUseCase } from './application/use-cases/schedule-meeting.use-case';
+import { TransferMemberUseCase } from './application/use-cases/transfer-member.use-case';
+import { BranchSqlRepository } from './infrastructure/branch.sql-repository';
+import { ElectoralRollSqlRepository } from './infrastructure/electoral-roll.sql-repository';
+import { IdempotencySqlStore } from './infrastructure/idempotency.sql-store';
+import { MemberRegisterSqlQuery } from './infrastructure/member-register.sql-query';
+import { MemberSqlRepository } from './infrastructure/member.sql-repository';
+import { TransferSqlRepository } from './infrastructure/transfer.sql-repository';
+
+/**
+ * Members, branches, transfers, imports, electoral rolls. Needs from the composing app (bound as
+ * global ports): `RestrictionsPort` (kernel; separations, hosting and the S13 protected-transfer
+ * right) and `StandingLookup` (the dues context).
+ */
+@Module({
+  controllers: [MembersController, MeController, BranchesController, ElectoralRollsController],
+  providers: [
+    { provide: MEMBERSHIP_CONFIG, useFactory: () => loadMembershipConfig() },
+    { provide: MemberRepository, useClass: MemberSqlRepository },
+    { provide: BranchRepository, useClass: BranchSqlRepository },
+    { provide: TransferRepository, useClass: TransferSqlRepository },
+    { provide: MemberRegisterQuery, useClass: MemberRegisterSqlQuery },
+    { provide: ElectoralRollRepository, useClass: ElectoralRollSqlRepository },
+    { provide: IdempotencyStore, useFactory: () => new IdempotencySqlStore('membership.idempotency_keys') },
+    RestrictionGate,
+    MembershipAudit,
+    CsvBodyParser,
+    ApplyForMembershipUseCase,
+    DecideApplicationUseCase,
+    ReadMemberUseCase,
+    EditMemberUseCase,
+    ManageBranchesUseCase,
+    TransferMemberUseCase,
+    ScheduleMeetingUseCase,
+    ImportMembersUseCase,
+    ExportMembersUseCase,
+    ElectoralRollUseCase,
+  ],
+})
+export class MembershipModule {}

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Logger } from '@org/platform';
+import type { Clock } from '@org/platform';
+import type { OutboxRepository } from '../infrastructure/outbox.repository';
+import type { EmailQueue } from './email-queue.port';
+import type { MessageDelivery } from './message-delivery';
+import type { NotificationSettings } from './notification-settings';
+import type { OutboxSignal } from './outbox-signal';
+
+/** A background loop that wakes on a nudge or after `pollMs`, and stops cleanly. */
+abstract class Loop {
+  private running = false;
+  private wake: (() => void) | null = null;
+  private nudged = false;
+  private done: Promise<void> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private lastErrorLog = 0;
+
+  constructor(
+    protected readonly logger: Logger,
+    protected readonly pollMs: number,
+    private readonly signal: OutboxSignal,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.signal.subscribe(() => this.nudge());
+    this.done = this.loop();
+  }
+
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake?.();
+    await this.done;
+    await this.drain();
+  }
+
+  /** One round: returns true when there may be more to do right away. */
+  protected abstract round(): Promise<boolean>;
+  protected async drain(): Promise<void> {}
+
+  protected sleep(ms: number): Promise<void> {
+    if (this.nudged) {
+      this.nudged = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      t.unref?.();
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        this.nudged = false;
+        done();
+      };
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let more = false;
+      try {
+        more = await this.round();
+      } catch (e) {
+        const now = Date.now();
+        if (now - this.lastErrorLog > 30_000) {
+          this.lastErrorLog = now;
+          this.logger.warn({ err: { message: (e as Error).message?.slice(0, 300) } }, `${this.constructor.name}: round failed; will retry`);
+        }
+      }
+      if (!this.running) break;
+      if (!more) await this.sleep(this.pollMs);
+    }
+  }
+}
+
+/**
+ * The embedded default (no REDIS_URL): sends straight from the outbox, up to `concurrency`
+ * messages at once. Several processes may run one on the same database (real PostgreSQL):
+ * claims use `FOR UPDATE SKIP LOCKED` and leases.
+ */
+export class DirectDispatcher extends Loop {
+  readonly owner = `direct:${randomUUID()}`;
+  private inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly manager: () => EntityManager,
+    private readonly repo: OutboxRepository,
+    private readonly delivery: MessageDelivery,
+    private readonly clock: Clock,
+    private readonly settings: NotificationSettings,
+    logger: Logger,
+    signal: OutboxSignal,
+  ) {
+    super(logger, settings.pollMs, signal);
+  }
+
+  protected async round(): Promise<boolean> {
+    const free = this.settings.concurrency - this.inFlight.size;
+    if (free <= 0) {
+      await Promise.race(this.inFlight);
+      return true;
+    }
+    const now = this.clock.now();
+    const rows = await this.repo.claimDue(this.manager(), { owner: this.owner, now, leaseUntil: new Date(now.getTime() + this.settings.leaseMs), limit: free, countAttempt: true });
+    for (const row of rows) {
+      const p: Promise<unknown> = this.delivery
+        .deliver(row, this.owner)
+        .catch((e) => this.logger.error({ outboxId: row.id, err: { message: (e as Error).message?.slice(0, 300) } }, 'delivery crashed; the row comes back when its lease ends'))
+        .finally(() => this.inFlight.delete(p));
+      this.inFlight.add(p);
+    }
+    if (rows.length > 0) return true;
+    if (this.inFlight.size > 0) {
+      // Nothing due now: wait for a send to finish (it may schedule a retry) or for a nudge.
+      await Promise.race([Promise.race(this.inFlight), this.sleep(this.pollMs)]);
+      return true;
+    }
+    return false;
+  }
+
+  protected override async drain(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+}
+
+/**
+ * With REDIS_URL: hands due rows to the queue (job = row id only). A row handed over is leased
+ * to the queue for `queueLeaseMs`; if no worker took it by then (Redis lost it, no worker ran),
+ * it is handed over again. When Redis is down the round is skipped — the outbox simply grows —
+ * and a failed hand-over gives the rows back at once.
+ */
+export class QueueDispatcher extends Loop {
+  readonly owner = `queue:${randomUUID()}`;
+
+  constructor(
+    private readonly manager: () => EntityManager,
+    private readonly repo: OutboxRepository,
+    private readonly queue: EmailQueue,
+    private readonly clock: Clock,
+    private readonly settings: NotificationSettings,
+    logger: Logger,
+    signal: OutboxSignal,
+  ) {
+    super(logger, settings.pollMs, signal);
+  }
+
+  protected async round(): Promise<boolean> {
+    if (!this.queue.connected) return false;
+    const now = this.clock.now();
+    const rows = await this.repo.claimDue(this.manager(), {
+      owner: this.owner,
+      now,
+      leaseUntil: new Date(now.getTime() + this.settings.queueLeaseMs),
+      limit: this.settings.queueBatch,
+      countAttempt: false,
+    });
+    if (rows.length === 0) return false;
+    try {
+      await this.queue.add(rows.map((r) => ({ outboxId: r.id, attempts: r.attempts })));
+    } catch (e) {
+      await this.repo.release(this.manager(), rows.map((r) => r.id), this.owner);
+      throw e;
+    }
+    return rows.length === this.settings.queueBatch;
+  }
+}

@@ -1,0 +1,162 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditLog } from '@org/audit';
+import { DomainError } from '@org/kernel';
+import { Clock } from '@org/platform';
+import { describeAudience, validateFanOut, validateMessage, type FanOutInput, type NotificationMessage } from '../domain/notification-message';
+import { effectiveEssential, NOTIFICATION_TYPES } from '../domain/notification-types';
+import { OutboxRepository } from '../infrastructure/outbox.repository';
+import { RESOLVED_NOTIFICATION_SETTINGS, type NotificationSettings } from './notification-settings';
+import { OUTBOX_WRITTEN } from './outbox-signal';
+
+export interface EnqueueResult {
+  noticeId: string;
+  /** The outbox rows written (none when the member gets no email for this message). */
+  outboxIds: string[];
+  inFeed: boolean;
+  /** True when a message with the same dedupe key existed: nothing new was written. */
+  duplicate: boolean;
+}
+
+export interface FanOutResult {
+  noticeId: string;
+  /** Members of the audience (each has a feed entry when the type goes to the feed). */
+  recipients: number;
+  /** Outbox rows written. */
+  emails: number;
+  duplicate: boolean;
+}
+
+const requireTransaction = (manager: EntityManager, what: string): void => {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`${what} must be called inside the transaction of the change it reports (pass the transaction's EntityManager).`);
+  }
+};
+
+const invalid = (problems: string[]) =>
+  new DomainError('invalid', 'notification_invalid', `This notification cannot be written: ${problems.join('; ')}.`, { problems });
+
+/** Marks the caller's transaction so that its commit wakes this process's dispatchers. */
+const markWritten = (manager: EntityManager): void => {
+  const qr = manager.queryRunner;
+  if (qr) qr.data = { ...(qr.data ?? {}), [OUTBOX_WRITTEN]: true };
+};
+
+/**
+ * A notice to every member of an audience, written in the caller's transaction: one notice row,
+ * then, batch by batch inside PostgreSQL (INSERT … SELECT), a feed entry per member and an
+ * outbox row per member who gets email. Node never holds the member list.
+ */
+export async function fanOutToMembers(
+  manager: EntityManager,
+  input: FanOutInput,
+  deps: { now?: Date; batchSize?: number; audit?: AuditLog; repo?: OutboxRepository } = {},
+): Promise<FanOutResult> {
+  requireTransaction(manager, 'fanOutToMembers');
+  const problems = validateFanOut(input);
+  if (problems.length) throw invalid(problems);
+  const repo = deps.repo ?? new OutboxRepository();
+  const audit = deps.audit ?? new AuditLog();
+  const now = deps.now ?? new Date();
+  const rule = NOTIFICATION_TYPES[input.type];
+  const essential = effectiveEssential(input.type, input.essential ?? false);
+  const noticeId = await repo.insertNotice(manager, {
+    type: input.type,
+    data: input.data,
+    essential,
+    audience: describeAudience(input.audience),
+    dedupeKey: input.dedupeKey ?? null,
+    createdAt: now,
+  });
+  if (!noticeId) {
+    const existing = await repo.noticeByDedupeKey(manager, input.dedupeKey as string);
+    return { noticeId: existing!.id, recipients: existing!.recipients ?? 0, emails: existing!.emails ?? 0, duplicate: true };
+  }
+  let after: string | null = null;
+  let recipients = 0;
+  let emails = 0;
+  const size = deps.batchSize ?? 5000;
+  for (;;) {
+    const batch = await repo.fanOutBatch(manager, { noticeId, audience: input.audience, after, size, inFeed: rule.inFeed, essential, at: now });
+    recipients += batch.members;
+    emails += batch.emails;
+    if (batch.members < size || !batch.lastMemberId) break;
+    after = batch.lastMemberId;
+  }
+  await repo.setNoticeCounts(manager, noticeId, recipients, emails);
+  await audit.record(
+    manager,
+    {
+      actorId: input.actor?.id ?? null,
+      actorKind: input.actor?.kind ?? 'system',
+      context: 'notifications',
+      action: 'notice.sent-to-audience',
+      subjectType: 'notice',
+      subjectId: noticeId,
+      data: { type: input.type, audience: describeAudience(input.audience), recipients, emails, essential },
+    },
+    now,
+  );
+  if (emails > 0) markWritten(manager);
+  return { noticeId, recipients, emails, duplicate: false };
+}
+
+/**
+ * The transactional outbox. Use cases call it with their own transaction's manager: the message
+ * exists if and only if their change commits. Nothing is sent from inside a request; a
+ * dispatcher picks the rows up after the commit.
+ */
+@Injectable()
+export class Outbox {
+  constructor(
+    private readonly repo: OutboxRepository,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    @Inject(RESOLVED_NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
+  ) {}
+
+  /**
+   * Writes one message. A member recipient gets a feed entry (for feed types, whatever their
+   * preference) and an outbox row when email applies: essential messages always; others only
+   * with the member's consent and their preference on. An address recipient gets email only.
+   */
+  async enqueue(manager: EntityManager, message: NotificationMessage): Promise<EnqueueResult> {
+    requireTransaction(manager, 'Outbox.enqueue');
+    const problems = validateMessage(message);
+    if (problems.length) throw invalid(problems);
+    const now = this.clock.now();
+    const rule = NOTIFICATION_TYPES[message.type];
+    const essential = effectiveEssential(message.type, message.essential);
+    const memberId = 'memberId' in message.recipient ? message.recipient.memberId : null;
+    const contact = memberId ? await this.repo.memberContact(manager, memberId) : null;
+    if (memberId && !contact) throw new DomainError('not_found', 'recipient_not_found', 'The member this notification is for does not exist.');
+    const noticeId = await this.repo.insertNotice(manager, {
+      type: message.type,
+      data: message.data,
+      essential,
+      audience: memberId ? `member:${memberId}` : 'address',
+      dedupeKey: message.dedupeKey ?? null,
+      createdAt: now,
+    });
+    if (!noticeId) {
+      const existing = await this.repo.noticeByDedupeKey(manager, message.dedupeKey as string);
+      return { noticeId: existing!.id, outboxIds: await this.repo.outboxIdsOfNotice(manager, existing!.id), inFeed: rule.inFeed && memberId !== null, duplicate: true };
+    }
+    const inFeed = rule.inFeed && memberId !== null;
+    if (inFeed) await this.repo.insertFeedEntry(manager, memberId as string, noticeId, now);
+    const outboxIds: string[] = [];
+    const toAddress = contact ? contact.email : (message.recipient as { email: string }).email;
+    const emailAllowed = contact ? essential || (contact.emailConsent && contact.emailNonEssential !== false) : true;
+    if (toAddress && emailAllowed) {
+      outboxIds.push(await this.repo.insertOutboxRow(manager, { noticeId, memberId, toAddress, at: now }));
+      markWritten(manager);
+    }
+    await this.repo.setNoticeCounts(manager, noticeId, inFeed ? 1 : 0, outboxIds.length);
+    return { noticeId, outboxIds, inFeed, duplicate: false };
+  }
+
+  /** See `fanOutToMembers`: this one uses the app's clock and batch size. */
+  fanOutToMembers(manager: EntityManager, input: FanOutInput): Promise<FanOutResult> {
+    return fanOutToMembers(manager, input, { now: this.clock.now(), batchSize: this.settings.fanOutBatch, audit: this.audit, repo: this.repo });
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The notification types the platform sends, the data each one carries, and the rules each one
+ * obeys. A type's data is checked twice: by the compiler (the mapped types below) and at run time
+ * (`validateNotificationData`, exact keys), so a caller written in plain JavaScript or a queue
+ * job cannot smuggle extra fields either.
+ */
+
+export type SanctionKind = 'no_finding' | 'warning' | 'conditions' | 'suspension' | 'expulsion';
+
+export interface NoticeSanctionData {
+  kind: SanctionKind;
+  /** For a suspension: the first day the member is no longer suspended (YYYY-MM-DD). */
+  suspendedUntil: string | null;
+}
+
+/** S8: the facts of a final finding, and nothing else (no complainant, no narrative). */
+export interface OutcomeNoticeData {
+  respondentName: string | null;
+  rule: string;
+  upheld: boolean;
+  sanction: NoticeSanctionData;
+  panelSanction: NoticeSanctionData | null;
+  decidedOn: string;
+  finalOn: string;
+  panelVote: { uphold: number; notUphold: number };
+  appealOutcome: 'uphold' | 'modify_sanction' | null;
+}
+
+export type ElectionStage = 'called' | 'nominations-open' | 'voting-open' | 'result';
+
+export interface ElectionNoticeData {
+  electionId: string;
+  electionTitle: string;
+  stage: ElectionStage;
+  /** Plain text: dates, candidates, or the result summary. */
+  summary?: string;
+}
+
+export interface BallotData {
+  electionId: string;
+  electionTitle: string;
+  /** ISO date-time. */
+  votingClosesAt: string;
+}
+
+export interface SubsReminderData {
+  arrearsMonths: number;
+  /** YYYY-MM-DD, or null when nothing was ever paid. */
+  paidThrough: string | null;
+}
+
+export interface AnnouncementData {
+  title: string;
+  text: string;
+}
+
+export interface WelcomeData {
+  firstName: string;
+}
+
+export interface PasswordResetData {
+  /** A secret: removed from the stored message once it has been sent or has failed for good. */
+  resetUrl: string;
+}
+
+/**
+ * Discipline safety (S1, S11): a case update carries **nothing** — no case id, no reference, no
+ * text. The message says only that there is something new and links to the sign-in page for
+ * cases. `Record<string, never>` makes any field a compile error; the run-time check refuses
+ * any key.
+ */
+export type CaseUpdateData = Record<string, never>;
+
+export interface NotificationDataByType {
+  'outcome-notice': OutcomeNoticeData;
+  'election-notice': ElectionNoticeData;
+  ballot: BallotData;
+  'subs-reminder': SubsReminderData;
+  announcement: AnnouncementData;
+  welcome: WelcomeData;
+  'password-reset': PasswordResetData;
+  'case-update': CaseUpdateData;
+}
+
+export type NotificationType = keyof NotificationDataByType;
+
+export interface NotificationTypeRule {
+  /** 'always': essential whatever the caller says (email ignores the member's preference). */
+  essential: 'always' | 'caller';
+  /** Whether a member recipient also gets a feed entry (always, whatever the preference). */
+  inFeed: boolean;
+  /** May be sent to a whole audience by `fanOutToMembers`. */
+  fanOut: boolean;
+  /** Data keys that are secrets: scrubbed from storage once the message is sent or failed. */
+  secretKeys: readonly string[];
+  /** A disciplinary message: its recipients are not shown to operators (S1). */
+  confidential: boolean;
+}
+
+export const NOTIFICATION_TYPES: Readonly<Record<NotificationType, NotificationTypeRule>> = {
+  'outcome-notice': { essential: 'always', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
+  'election-notice': { essential: 'always', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
+  ballot: { essential: 'always', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
+  'subs-reminder': { essential: 'caller', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
+  announcement: { essential: 'caller', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
+  welcome: { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], confidential: false },
+  'password-reset': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['resetUrl'], confidential: false },
+  'case-update': { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], confidential: true },
+};
+
+export const NOTIFICATION_TYPE_NAMES = Object.keys(NOTIFICATION_TYPES) as NotificationType[];
+
+export const isNotificationType = (t: unknown): t is NotificationType => typeof t === 'string' && Object.prototype.hasOwnProperty.call(NOTIFICATION_TYPES, t);
+
+/** Essential types reach the member by email even when they turned non-essential email off. */
+export const effectiveEssential = (type: NotificationType, requested: boolean): boolean =>
+  NOTIFICATION_TYPES[type].essential === 'always' || requested;
+
+export const ALWAYS_ESSENTIAL_TYPES = NOTIFICATION_TYPE_NAMES.filter((t) => NOTIFICATION_TYPES[t].essential === 'always');
+export const FEED_TYPES = NOTIFICATION_TYPE_NAMES.filter((t) => NOTIFICATION_TYPES[t].inFeed);
+
+// ── run-time validation ────────────────────────────────────────────────────────────────────
+
+type Check = (v: unknown) => boolean;
+
+const str = (max: number, min = 1): Check => (v) => typeof v === 'string' && v.length >= min && v.length <= max;
+const nullable = (c: Check): Check => (v) => v === null || c(v);
+const optional = (c: Check): Check & { optional: true } => Object.assign((v: unknown) => v === undefined || c(v), { optional: true as const });
+const oneOf = (...values: readonly unknown[]): Check => (v) => values.includes(v);
+const bool: Check = (v) => typeof v === 'boolean';
+const count: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10_000;
+const date: Check = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+const dateTime: Check = (v) => typeof v === 'string' && v.length <= 40 && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
+const uuid: Check = (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+const httpUrl: Check = (v) => {
+  if (typeof v !== 'string' || v.length > 2000) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+};
+
+type Shape = Record<string, Check>;
+const object = (shape: Shape): Check => (v) => checkShape(v, shape).length === 0;
+
+function checkShape(value: unknown, shape: Shape, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [`${prefix || 'data'} must be an object`];
+  const problems: string[] = [];
+  const obj = value as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (!Object.prototype.hasOwnProperty.call(shape, key)) problems.push(`${prefix}${key} is not a field of this notification type`);
+  }
+  for (const [key, check] of Object.entries(shape)) {
+    const present = Object.prototype.hasOwnProperty.call(obj, key);
+    if (!present && !(check as { optional?: boolean }).optional) problems.push(`${prefix}${key} is missing`);
+    else if (present && !check(obj[key])) problems.push(`${prefix}${key} has a wrong value`);
+  }
+  return problems;
+}
+
+const sanction = object({ kind: oneOf('no_finding', 'warning', 'conditions', 'suspension', 'expulsion'), suspendedUntil: nullable(date) });
+
+const SHAPES: Record<NotificationType, Shape> = {
+  'outcome-notice': {
+    respondentName: nullable(str(200)),
+    rule: str(500),
+    upheld: bool,
+    sanction,
+    panelSanction: nullable(sanction),
+    decidedOn: date,
+    finalOn: date,
+    panelVote: object({ uphold: count, notUphold: count }),
+    appealOutcome: nullable(oneOf('uphold', 'modify_sanction')),
+  },
+  'election-notice': {
+    electionId: uuid,
+    electionTitle: str(200),
+    stage: oneOf('called', 'nominations-open', 'voting-open', 'result'),
+    summary: optional(str(4000)),
+  },
+  ballot: { electionId: uuid, electionTitle: str(200), votingClosesAt: dateTime },
+  'subs-reminder': { arrearsMonths: count, paidThrough: nullable(date) },
+  announcement: { title: str(200), text: str(10_000) },
+  welcome: { firstName: str(100) },
+  'password-reset': { resetUrl: httpUrl },
+  'case-update': {},
+};
+
+/** Problems with a notification's data, each naming the field; empty when it is valid. */
+export function validateNotificationData(type: NotificationType, data: unknown): string[] {
+  return checkShape(data ?? {}, SHAPES[type]);
+}

@@ -1,0 +1,148 @@
+import type {
+  BallotData,
+  ElectionNoticeData,
+  NoticeSanctionData,
+  NotificationDataByType,
+  NotificationType,
+  OutcomeNoticeData,
+} from '../notification-types';
+import { htmlLayout, paragraphsToHtml } from './html';
+
+export interface TemplateContext {
+  /** The platform's public base URL, without a trailing slash. */
+  publicUrl: string;
+  /** The organization's name as members know it (from MAIL_FROM's display name). */
+  organizationName: string;
+}
+
+/** One notification, rendered for email and for the member's feed. */
+export interface RenderedNotification {
+  subject: string;
+  text: string;
+  html: string;
+  /** Feed: a short title and the plain-text body. */
+  title: string;
+  body: string;
+  link: string | null;
+}
+
+interface Parts {
+  title: string;
+  body: string;
+  link: { path: string; label: string } | null;
+}
+
+const sanctionText = (s: NoticeSanctionData): string => {
+  switch (s.kind) {
+    case 'no_finding':
+      return 'no sanction';
+    case 'warning':
+      return 'a formal warning';
+    case 'conditions':
+      return 'conditions on membership';
+    case 'suspension':
+      return s.suspendedUntil ? `suspension until ${s.suspendedUntil}` : 'suspension';
+    case 'expulsion':
+      return 'expulsion';
+  }
+};
+
+function outcomeNotice(d: OutcomeNoticeData): Parts {
+  const lines = [
+    'A finding of the Control Commission in a disciplinary case is final. The statutes require that every member in good standing is told.',
+    [
+      d.respondentName ? `Member concerned: ${d.respondentName}` : 'Member concerned: not named (the statutes do not name the member for this outcome).',
+      `Rule considered: ${d.rule}`,
+      `Finding: ${d.upheld ? 'the complaint was upheld' : 'the complaint was not upheld'}`,
+      `Sanction: ${sanctionText(d.sanction)}`,
+      `Panel vote: ${d.panelVote.uphold} to uphold, ${d.panelVote.notUphold} not to uphold`,
+      `Decided on: ${d.decidedOn}; final on: ${d.finalOn}`,
+      d.appealOutcome === 'uphold'
+        ? 'Appeal: the Appeals Committee upheld the finding.'
+        : d.appealOutcome === 'modify_sanction'
+          ? `Appeal: the Appeals Committee modified the sanction${d.panelSanction ? ` (the panel had decided ${sanctionText(d.panelSanction)})` : ''}.`
+          : 'Appeal: none.',
+    ].join('\n'),
+    'This notice never names the person who complained and never describes what was reported.',
+  ];
+  return { title: 'Outcome of a disciplinary case', body: lines.join('\n\n'), link: { path: '/me/notifications', label: 'Read it on the platform' } };
+}
+
+const STAGE_TITLES: Record<ElectionNoticeData['stage'], string> = {
+  called: 'An election has been called',
+  'nominations-open': 'Nominations are open',
+  'voting-open': 'Voting is open',
+  result: 'Election result',
+};
+
+function electionNotice(d: ElectionNoticeData): Parts {
+  const body = [`${STAGE_TITLES[d.stage]}: ${d.electionTitle}.`, ...(d.summary ? [d.summary] : [])].join('\n\n');
+  return { title: `${STAGE_TITLES[d.stage]}: ${d.electionTitle}`, body, link: { path: `/elections/${d.electionId}`, label: 'See the election' } };
+}
+
+function ballot(d: BallotData): Parts {
+  return {
+    title: `Your ballot: ${d.electionTitle}`,
+    body: `Your ballot for "${d.electionTitle}" is ready. Voting closes at ${d.votingClosesAt}.\n\nYour vote is secret: who voted is recorded apart from what was voted, and you will get a receipt.`,
+    link: { path: `/elections/${d.electionId}/ballot`, label: 'Vote' },
+  };
+}
+
+const RENDER: { [T in NotificationType]: (d: NotificationDataByType[T], ctx: TemplateContext) => Parts } = {
+  'outcome-notice': outcomeNotice,
+  'election-notice': electionNotice,
+  ballot,
+  'subs-reminder': (d) => ({
+    title: 'Your subs',
+    body:
+      d.arrearsMonths === 0
+        ? `Your subs are paid${d.paidThrough ? ` through ${d.paidThrough}` : ''}. Thank you.`
+        : `Our records show ${d.arrearsMonths} month${d.arrearsMonths === 1 ? '' : 's'} of subs unpaid${d.paidThrough ? ` (paid through ${d.paidThrough})` : ''}. If this is wrong, or if you need a lower rate or a waiver, talk to your branch treasurer.`,
+    link: { path: '/me/subs', label: 'See your subs' },
+  }),
+  announcement: (d) => ({ title: d.title, body: d.text, link: { path: '/me/notifications', label: 'Open the platform' } }),
+  welcome: (d, ctx) => ({
+    title: `Welcome to ${ctx.organizationName}`,
+    body: [
+      `Welcome, ${d.firstName}.`,
+      'Please read our code of conduct. If you experience or witness harassment, abuse or any breach of it, you can report it to the Control Commission at any time, on the platform, under "Report a concern". Reports go to the commission only, never to the leadership, and you choose how your report is handled.',
+    ].join('\n\n'),
+    link: { path: '/code-of-conduct', label: 'Read the code of conduct' },
+  }),
+  'password-reset': () => ({
+    title: 'Reset your password',
+    body: 'Someone (we hope you) asked to reset the password of your account. The link below works once, for one hour. If you did not ask for this, ignore this email: your password stays as it is.',
+    link: null,
+  }),
+  // Discipline safety: the same words for every case update, whatever happened. No data exists.
+  'case-update': () => ({
+    title: 'There is something new in your case',
+    body: 'There is something new in your case. Sign in to read it.',
+    link: { path: '/me/cases', label: 'Sign in to read it' },
+  }),
+};
+
+/** Renders a notification from its type and data (the data was validated when it was written). */
+export function renderNotification<T extends NotificationType>(type: T, data: NotificationDataByType[T], ctx: TemplateContext): RenderedNotification {
+  const parts = (RENDER[type] as (d: NotificationDataByType[T], c: TemplateContext) => Parts)(data, ctx);
+  let link = parts.link ? `${ctx.publicUrl}${parts.link.path}` : null;
+  let linkLabel = parts.link?.label ?? '';
+  if (type === 'password-reset') {
+    link = (data as NotificationDataByType['password-reset']).resetUrl;
+    linkLabel = 'Choose a new password';
+  }
+  const footer =
+    type === 'case-update'
+      ? `${ctx.organizationName}. This message says only that something changed; what changed is visible only after signing in.`
+      : `${ctx.organizationName}. You can choose which emails you receive on the platform; notices the statutes require always reach you.`;
+  const text = [parts.body, ...(link ? [`${linkLabel}: ${link}`] : []), '--', footer].join('\n\n');
+  const html = htmlLayout({ title: parts.title, bodyHtml: paragraphsToHtml(parts.body), link: link ? { href: link, label: linkLabel } : null, footer });
+  return { subject: `${parts.title} — ${ctx.organizationName}`.slice(0, 250), text, html, title: parts.title, body: parts.body, link };
+}
+
+/** The organization name from a `Name <address>` sender; the address's domain otherwise. */
+export function organizationNameFrom(mailFrom: string): string {
+  const named = /^\s*"?([^"<]+?)"?\s*</.exec(mailFrom);
+  if (named) return named[1].trim();
+  return 'Commons';
+}

@@ -1,0 +1,174 @@
+/**
+ * A member raises a concern through the interface; the demo commissioner sees it in "My cases";
+ * an EC member's interface shows no trace of it. Along the way: the page says nothing about what
+ * it is (title "Commons", neutral heading and address), the draft survives a reload but not
+ * "Leave this page quickly" (nor Esc twice), and nothing is sent until "Send".
+ *
+ * The duty commissioner of a new case is chosen by rotation among the commissioners with no
+ * conflict (S3), so the member files until the rotation reaches the demo commissioner — at most
+ * once round the commission.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { a11yProblems } from './support/a11y';
+import { describeInBrowser, launchChromium, mainText, newPage, screenshot, seeText, signIn, startWebPlatform, type WebPlatform } from './support/web-platform';
+
+jest.setTimeout(300_000);
+
+const NEUTRAL = /complain|discipl|harass|abuse|misconduct|report/i;
+
+async function fileThroughInterface(page: Page, url: string, canary: string, pick: number): Promise<string> {
+  await page.goto(`${url}/app/s/new`);
+  await page.getByLabel('Ask for a full inquiry').check();
+  await page.getByLabel('Search by name').fill('an');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const choices = page.getByRole('list', { name: 'People found' }).getByRole('button');
+  await choices.first().waitFor();
+  const n = await choices.count();
+  await choices.nth(pick % n).click();
+  await page.getByLabel('What happened?').fill(`At the branch meeting the person shouted at me and blocked the door. ${canary}`);
+  await page.getByLabel('Where? (optional)').fill('Branch office');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const ref = await page.getByTestId('case-reference').innerText();
+  expect(await page.title()).toBe('Commons');
+  return ref.trim();
+}
+
+describeInBrowser('web interface: raising a concern, the commission sees it, the executive sees nothing', () => {
+  let p: WebPlatform;
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    p = await startWebPlatform();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await p?.close();
+  });
+
+  it('member files; commissioner sees it; EC member’s interface has no trace of it', async () => {
+    const canary = `CANARY-${randomBytes(5).toString('hex')}`;
+    const member = await newPage(browser);
+    await member.context.route('https://www.wikipedia.org/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Wikipedia</title><p>The free encyclopedia</p>' }));
+    const page = member.page;
+    await signIn(page, p.url, p.account('member'));
+
+    // The way in is visible on every page and says where it goes (S14).
+    await page.getByRole('link', { name: 'Raise it privately with the Control Commission' }).click();
+    await page.waitForURL(/\/app\/s$/);
+    expect(await page.title()).toBe('Commons');
+    await page.waitForSelector('h1:has-text("Your space")');
+    // The three paths are explained before anything is chosen.
+    for (const path of ['Only keep a record', 'Try to sort it out, with help', 'Ask for a full inquiry']) await seeText(page, path);
+    await expect(page.getByRole('button', { name: 'Leave this page quickly' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('navigation').count()).resolves.toBe(0);
+
+    // A draft is kept in this tab across a reload…
+    await page.getByRole('link', { name: 'Start' }).click();
+    const draft = `After the branch meeting the person followed me to the door and would not let me leave. (${canary})`;
+    await page.getByLabel('Ask for a full inquiry').check();
+    await page.getByLabel('What happened?').fill(draft);
+    await page.waitForTimeout(400);
+    await page.reload();
+    await expect(page.getByLabel('What happened?').inputValue()).resolves.toBe(draft);
+    await expect(page.getByLabel('Ask for a full inquiry').isChecked()).resolves.toBe(true);
+    expect(await page.title()).toBe('Commons');
+    const headings = await page.locator('h1, h2, legend').allInnerTexts();
+    expect(headings.join(' | ')).not.toMatch(NEUTRAL);
+    expect(page.url()).not.toMatch(NEUTRAL);
+    expect(await a11yProblems(page)).toEqual([]);
+    await screenshot(page, 'member-private-draft');
+
+    // …but "Leave this page quickly" replaces the page with a neutral site and forgets it.
+    await page.getByRole('button', { name: 'Leave this page quickly' }).click();
+    await page.waitForURL('https://www.wikipedia.org/**');
+    expect(await page.title()).toBe('Wikipedia');
+    await page.goto(`${p.url}/app/s/new`);
+    await expect(page.getByLabel('What happened?').inputValue()).resolves.toBe('');
+    // Esc twice does the same.
+    await page.getByLabel('What happened?').fill('another draft');
+    await page.waitForTimeout(400);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.waitForURL('https://www.wikipedia.org/**');
+    await page.goto(`${p.url}/app/s/new`);
+    await expect(page.getByLabel('What happened?').inputValue()).resolves.toBe('');
+
+    // File, until the rotation makes the demo commissioner the duty commissioner.
+    const commissionerToken = await p.login(p.account('commissioner').email, p.account('commissioner').password);
+    const filed: string[] = [];
+    let seen: string | undefined;
+    for (let i = 0; i < 12 && !seen; i++) {
+      filed.push(await fileThroughInterface(page, p.url, canary, i));
+      const list = await p.api<{ reference: string }[]>('GET', '/commission/cases', commissionerToken);
+      seen = filed.find((r) => list.some((c) => c.reference === r));
+    }
+    expect(seen).toBeDefined();
+    await screenshot(page, 'member-private-sent');
+    await page.goto(`${p.url}/app/s`);
+    for (const ref of filed) await seeText(page, ref);
+    await page.getByRole('link', { name: filed[0] }).click();
+    await seeText(page, `Reference ${filed[0]}`);
+    await seeText(page, 'First look');
+    expect(await page.title()).toBe('Commons');
+    expect((await page.locator('h1, h2, h3, legend').allInnerTexts()).join(' | ')).not.toMatch(NEUTRAL);
+    await screenshot(page, 'member-private-case');
+    // Updates about the case reach the member's feed discreetly.
+    await page.goto(`${p.url}/app/notifications`);
+    await page.waitForSelector('main h1:has-text("Notifications")');
+    await page.waitForLoadState('networkidle');
+    const feed = await page.getByRole('list', { name: 'Notifications' }).innerText();
+    expect(feed).not.toMatch(/case|complain|discipl/i);
+
+    // The demo commissioner sees it in "My cases" and can open it.
+    const commissioner = await newPage(browser);
+    await signIn(commissioner.page, p.url, p.account('commissioner'));
+    await commissioner.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My cases' }).click();
+    await commissioner.page.getByRole('link', { name: seen! }).click();
+    await commissioner.page.waitForSelector(`h1:has-text("Case ${seen}")`);
+    await seeText(commissioner.page, canary);
+    await seeText(commissioner.page, 'Duty commissioner');
+    expect(await a11yProblems(commissioner.page)).toEqual([]);
+    await screenshot(commissioner.page, 'commissioner-case');
+    // Triage draws the panel (recorded draw).
+    await commissioner.page.getByRole('button', { name: 'Triage and draw the panel' }).click();
+    await commissioner.page.waitForSelector('text=Triaged.');
+    expect(commissioner.errors).toEqual([]);
+    await commissioner.context.close();
+
+    // The EC member: every screen, every API answer the interface receives — no trace.
+    const ec = await newPage(browser);
+    const bodies: string[] = [];
+    ec.page.on('response', async (r) => {
+      if (r.url().startsWith(p.url) && (r.headers()['content-type'] ?? '').includes('json')) bodies.push(await r.text().catch(() => ''));
+    });
+    await signIn(ec.page, p.url, p.account('ec-member'));
+    const links = await ec.page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((as) => as.map((a) => (a as unknown as { pathname: string }).pathname));
+    for (const path of [...links, '/app/s', `/app/commission/cases/${seen}`, `/app/s/cases/${seen}`]) {
+      await ec.page.goto(p.url + path);
+      await ec.page.waitForSelector('main h1');
+      await ec.page.waitForLoadState('networkidle');
+      const text = `${await ec.page.title()}\n${await ec.page.locator('body').innerText()}`;
+      for (const ref of filed) expect(text).not.toContain(ref);
+      expect(text).not.toContain(canary);
+    }
+    await ec.page.goto(`${p.url}/app/commission`);
+    await expect(ec.page.locator('h1').innerText()).resolves.toBe('Page not found');
+    await ec.page.goto(`${p.url}/app/s/cases/${seen}`);
+    await ec.page.waitForSelector('.alert--error');
+    // The same answer as for a case that does not exist.
+    const ours = await ec.page.locator('.alert--error').innerText();
+    await ec.page.goto(`${p.url}/app/s/cases/CC-2000-AAAA-AAAA`);
+    await ec.page.waitForSelector('.alert--error');
+    await expect(ec.page.locator('.alert--error').innerText()).resolves.toBe(ours);
+    for (const b of bodies) {
+      for (const ref of filed) expect(b).not.toContain(ref);
+      expect(b).not.toContain(canary);
+    }
+    await screenshot(ec.page, 'ec-member-no-trace');
+    expect(ec.errors).toEqual([]);
+    await ec.context.close();
+    expect(member.errors).toEqual([]);
+    await member.context.close();
+  });
+});

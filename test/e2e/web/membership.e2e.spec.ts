@@ -1,0 +1,96 @@
+/**
+ * A branch secretary's CSV import: the dry run shows every rejected row with its problems, nothing
+ * is imported while any row is wrong, and the corrected file imports all rows. Then the branch
+ * treasurer checks a bank file the same way.
+ */
+import type { Browser } from 'playwright-core';
+import { a11yProblems } from './support/a11y';
+import { describeInBrowser, launchChromium, newPage, screenshot, seeText, signIn, startWebPlatform, type WebPlatform } from './support/web-platform';
+
+jest.setTimeout(240_000);
+
+describeInBrowser('web interface: branch secretary and treasurer imports', () => {
+  let p: WebPlatform;
+  let browser: Browser;
+  let code: string;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    p = await startWebPlatform();
+    const branches = await p.api<{ id: string; code: string }[]>('GET', '/branches');
+    code = branches.find((b) => b.id === p.account('branch-secretary').branchId)!.code;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await p?.close();
+  });
+
+  it('the dry run shows the rejected rows one by one; the corrected file imports', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signIn(page, p.url, p.account('branch-secretary'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+    await seeText(page, 'first_name,last_name,email,phone,branch_code,joined_on,status');
+    const header = 'first_name,last_name,email,phone,branch_code,joined_on,status';
+    const good1 = `Ada,Okonkwo,ada.okonkwo@import.example.org,+447700900123,${code},2024-03-01,active`;
+    const good2 = `Rui,Costa,rui.costa@import.example.org,,${code},2025-01-15,applicant`;
+    const badEmail = `Bo,Lind,not-an-email,,${code},2024-05-01,active`;
+    const badBranch = `Cy,Moss,cy.moss@import.example.org,,NO-SUCH-BRANCH,2024-05-01,active`;
+    const badStatus = `Di,Park,di.park@import.example.org,,${code},2024-05-01,expelled`;
+    const future = `Ed,Quinn,ed.quinn@import.example.org,,${code},2999-01-01,active`;
+    await page.getByLabel('Or paste the rows').fill([header, good1, badEmail, good2, badBranch, badStatus, future].join('\n'));
+    await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+    await seeText(page, '4 rows rejected, 2 accepted');
+    const table = page.locator('table', { has: page.locator('caption', { hasText: 'Rows' }) });
+    const rows = table.locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(4);
+    const text = await table.innerText();
+    for (const row of [3, 5, 6, 7]) expect(text).toMatch(new RegExp(`\\b${row}\\b`));
+    expect(text).toMatch(/email/);
+    expect(text).toMatch(/branch_code/);
+    expect(text).toMatch(/status/);
+    expect(text).toMatch(/joined_on/);
+    await expect(page.getByRole('button', { name: /^Import \d+ member/ }).count()).resolves.toBe(0);
+    expect(await a11yProblems(page)).toEqual([]);
+    await screenshot(page, 'branch-secretary-import-rejected');
+    // Accepted rows can be shown too.
+    await page.getByLabel('Show accepted rows too').check();
+    await expect(rows.count()).resolves.toBe(6);
+
+    // Nothing was imported.
+    const secretary = await p.login(p.account('branch-secretary').email, p.account('branch-secretary').password);
+    expect((await p.api('GET', '/members?name=Okonkwo', secretary)).items).toHaveLength(0);
+
+    await page.getByLabel('Or paste the rows').fill([header, good1, good2].join('\n'));
+    await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+    await seeText(page, 'All 2 rows can be imported');
+    await page.getByRole('button', { name: 'Import 2 members' }).click();
+    await seeText(page, 'Imported 2 members');
+    await page.getByRole('link', { name: 'See the members' }).click();
+    await page.getByLabel('Name').fill('Okonkwo');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: 'Ada Okonkwo' }).click();
+    await seeText(page, 'Standing at a date');
+    await screenshot(page, 'branch-secretary-member-page');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the treasurer’s bank file: a dry run row by row, then the good rows', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signIn(page, p.url, p.account('branch-treasurer'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bank file' }).click();
+    const treasurer = await p.login(p.account('branch-treasurer').email, p.account('branch-treasurer').password);
+    const me = await p.api('GET', '/me/member', treasurer);
+    const today = p.clock.now().toISOString().slice(0, 10);
+    const csv = ['date,amount,currency,reference,transaction_id', `${today},3.00,EUR,Subs ${me.memberNumber},TX-WEB-1`, `${today},3.00,EUR,Subs nobody-knows,TX-WEB-2`].join('\n');
+    await page.getByLabel('Or paste it').fill(csv);
+    await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+    await seeText(page, '1 new payment, 0 already imported, 1 rejected');
+    await page.getByLabel('Import the good rows and skip the rejected ones').check();
+    await page.getByRole('button', { name: 'Import 1 payment' }).click();
+    await seeText(page, 'Added 1 payment to the ledger');
+    expect(await a11yProblems(page)).toEqual([]);
+    await screenshot(page, 'branch-treasurer-bank-file');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
