@@ -15,6 +15,8 @@ export {
   type SubsReminderData,
   type AnnouncementData,
   type WelcomeData,
+  type ConfirmationCodeData,
+  type PasswordResetData,
   type CaseUpdateData,
 } from './domain/notification-types';
 export { messageIdFor, outboxIdOf } from './domain/message-id';

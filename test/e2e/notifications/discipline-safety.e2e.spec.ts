@@ -75,6 +75,30 @@ describe('case updates carry no case content', () => {
     expect(JSON.stringify(list.body)).not.toContain(m.email);
     expect(JSON.stringify(list.body)).not.toContain(m.id);
   });
+
+  it('a confirmation code (e.g. before filing a complaint) is scrubbed once sent, and its failures name nobody', async () => {
+    const address = `someone-${Date.now()}@elsewhere.example`;
+    const sent = await t.enqueue({ type: 'confirmation-code', recipient: { email: address }, essential: true, data: { code: '493817', validMinutes: 15 } });
+    const mail = await waitFor('the code email', () => t.sink.accepted().find((x) => x.to === address));
+    expect(mail.text).toContain('Your confirmation code is 493817.');
+    expect(mail.subject).toBe('Your confirmation code — Commons');
+    await waitFor('sent', async () => (await t.db.dataSource.query(`SELECT status FROM notifications.outbox WHERE id = $1`, [sent.outboxIds[0]]))[0].status === 'sent');
+    const [stored] = await t.db.dataSource.query(`SELECT data FROM notifications.notices WHERE id = $1`, [sent.noticeId]);
+    expect(stored.data).toEqual({ validMinutes: 15 });
+
+    const other = `other-${Date.now()}@elsewhere.example`;
+    t.sink.reply = ({ to }) => (to === other ? { code: 550, message: `5.1.1 <${other}> unknown` } : 'accept');
+    const failed = await t.enqueue({ type: 'confirmation-code', recipient: { email: other }, essential: true, data: { code: '111222', validMinutes: 15 } });
+    await waitFor('failed', async () => (await t.db.dataSource.query(`SELECT status FROM notifications.outbox WHERE id = $1`, [failed.outboxIds[0]]))[0].status === 'failed');
+    t.sink.reply = () => 'accept';
+    const [scrubbed] = await t.db.dataSource.query(`SELECT data FROM notifications.notices WHERE id = $1`, [failed.noticeId]);
+    expect(scrubbed.data).toEqual({ validMinutes: 15 });
+    const operator = await t.make.signedInMember();
+    await t.make.mandate(operator.id, 'STAFF', { role: 'staff' });
+    const list = await t.http().get('/operations/dead-letters').set(operator.auth);
+    expect(list.body.items.find((i: { outboxId: string }) => i.outboxId === failed.outboxIds[0])).toMatchObject({ type: 'confirmation-code', confidential: true, recipient: null });
+    expect(JSON.stringify(list.body)).not.toContain(other);
+  });
 });
 
 (MODES.includes('queue') ? describe : describe.skip)('the queue payload (queue transport)', () => {

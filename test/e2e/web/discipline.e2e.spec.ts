@@ -132,7 +132,11 @@ describeInBrowser('web interface: raising a concern, the commission sees it, the
     await screenshot(commissioner.page, 'commissioner-case');
     // Triage draws the panel (recorded draw).
     await commissioner.page.getByRole('button', { name: 'Triage and draw the panel' }).click();
-    await commissioner.page.waitForSelector('text=Triaged.');
+    const outcome = commissioner.page.locator('main .alert--success, main .alert--error').first();
+    await outcome.waitFor({ timeout: 45_000 });
+    const said = (await outcome.innerText()).replace(/\s+/g, ' ');
+    // Whether the demo commissioner is drawn onto the panel is up to the recorded random draw.
+    if (!/Triaged\./.test(said)) throw new Error(`triage was refused: ${said}`);
     expect(commissioner.errors).toEqual([]);
     await commissioner.context.close();
 

@@ -98,8 +98,8 @@ describeInBrowser('web interface: performance budgets', () => {
 
   it('member home is interactive within 3 s on a throttled connection; member-area JS ≤ 200 kB gzipped', async () => {
     const runs: Load[] = [];
-    for (let i = 0; i < 3; i++) runs.push(await firstLoad(true));
-    const median = (k: keyof Load) => [...runs].sort((a, b) => a[k] - b[k])[1][k];
+    for (let i = 0; i < 5; i++) runs.push(await firstLoad(true));
+    const median = (k: keyof Load) => [...runs].sort((a, b) => a[k] - b[k])[2][k];
     const cpu4 = await firstLoad(true, 4);
     const unthrottled = await firstLoad(false);
 
@@ -124,11 +124,11 @@ describeInBrowser('web interface: performance budgets', () => {
     const lines = [
       '# Web interface: load time and JavaScript size',
       '',
-      `Measured by \`test/e2e/web/performance.e2e.spec.ts\` (run by \`npm test\`) on ${new Date().toISOString().slice(0, 10)}, headless Debian Chromium driven by playwright-core, the platform in-process on the embedded database with the demo organization, served by the API (Brotli/gzip pre-compressed assets).`,
+      `Measured by \`test/e2e/web/performance.e2e.spec.ts\` (run by \`npm run test:web\`) on ${new Date().toISOString().slice(0, 10)}, headless Debian Chromium driven by playwright-core, the platform in-process on the embedded database with the demo organization, served by the API (Brotli/gzip pre-compressed assets).`,
       '',
       '## First load of the member home, signed in, cold cache',
       '',
-      'Network throttled through CDP `Network.emulateNetworkConditions`: 1.6 Mbps down, 750 kbps up, 150 ms RTT (Lighthouse mobile). "Interactive" = the home has rendered with its data (`commons:home-ready` mark, after `GET /me`, `/me/member`, `/me/dues`, `/me/notifications`) and no long task has run since. Budget: ≤ 3 000 ms.',
+      'Network throttled through CDP `Network.emulateNetworkConditions`: 1.6 Mbps down, 750 kbps up, 150 ms RTT (Lighthouse mobile). "Interactive" = the home has rendered with its data (`commons:home-ready` mark, after `GET /me`, then `/me/member`, `/me/dues`, `/me/notifications`, `/elections` in parallel) and no long task has run since. Budget: ≤ 3 000 ms, on the median of five loads.',
       '',
       '| run | first contentful paint | home rendered with data | interactive | long tasks |',
       '| --- | ---: | ---: | ---: | ---: |',

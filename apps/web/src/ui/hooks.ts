@@ -17,10 +17,11 @@ export function useLoad<T>(fn: (signal: AbortSignal) => Promise<T>, deps: unknow
   const [tick, setTick] = useState(0);
   useEffect(() => {
     const ctrl = new AbortController();
+    // A reload keeps what is on screen; a failed reload shows its error next to it.
     setState((s) => ({ ...s, loading: true, error: undefined }));
     fn(ctrl.signal).then(
       (data) => !ctrl.signal.aborted && setState({ data, loading: false }),
-      (e) => !ctrl.signal.aborted && (e as Error)?.name !== 'AbortError' && setState({ error: asApiError(e), loading: false }),
+      (e) => !ctrl.signal.aborted && (e as Error)?.name !== 'AbortError' && setState((st) => ({ data: st.data, error: asApiError(e), loading: false })),
     );
     return () => ctrl.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps

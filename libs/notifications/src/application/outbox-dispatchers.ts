@@ -11,8 +11,9 @@ import type { OutboxSignal } from './outbox-signal';
 /** A background loop that wakes on a nudge or after `pollMs`, and stops cleanly. */
 abstract class Loop {
   private running = false;
-  private wake: (() => void) | null = null;
-  private nudged = false;
+  /** Counts nudges; the loop skips its sleep when one arrived during the round. */
+  private nudges = 0;
+  private readonly sleepers = new Set<() => void>();
   private done: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
   private lastErrorLog = 0;
@@ -31,8 +32,8 @@ abstract class Loop {
   }
 
   nudge(): void {
-    this.nudged = true;
-    this.wake?.();
+    this.nudges++;
+    for (const wake of [...this.sleepers]) wake();
   }
 
   get isRunning(): boolean {
@@ -42,7 +43,7 @@ abstract class Loop {
   async stop(): Promise<void> {
     this.running = false;
     this.unsubscribe?.();
-    this.wake?.();
+    for (const wake of [...this.sleepers]) wake();
     await this.done;
     await this.drain();
   }
@@ -51,28 +52,24 @@ abstract class Loop {
   protected abstract round(): Promise<boolean>;
   protected async drain(): Promise<void> {}
 
-  protected sleep(ms: number): Promise<void> {
-    if (this.nudged) {
-      this.nudged = false;
-      return Promise.resolve();
-    }
+  /** Waits `ms`, or less if nudged (or if a nudge came since `since`), or until stopped. */
+  protected sleep(ms: number, since = this.nudges): Promise<void> {
+    if (this.nudges !== since || !this.running) return Promise.resolve();
     return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      t.unref?.();
-      function done() {
-        clearTimeout(t);
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
         resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        this.nudged = false;
-        done();
       };
+      const timer = setTimeout(wake, ms);
+      timer.unref?.();
+      this.sleepers.add(wake);
     });
   }
 
   private async loop(): Promise<void> {
     while (this.running) {
+      const seen = this.nudges;
       let more = false;
       try {
         more = await this.round();
@@ -84,7 +81,7 @@ abstract class Loop {
         }
       }
       if (!this.running) break;
-      if (!more) await this.sleep(this.pollMs);
+      if (!more) await this.sleep(this.pollMs, seen);
     }
   }
 }

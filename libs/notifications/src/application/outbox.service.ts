@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
@@ -43,9 +44,11 @@ const markWritten = (manager: EntityManager): void => {
 };
 
 /**
- * A notice to every member of an audience, written in the caller's transaction: one notice row,
- * then, batch by batch inside PostgreSQL (INSERT … SELECT), a feed entry per member and an
- * outbox row per member who gets email. Node never holds the member list.
+ * A notice to every member of an audience, written in the caller's transaction: batch by batch
+ * inside PostgreSQL (INSERT … SELECT), a feed entry per member and an outbox row per member who
+ * gets email, then the notice row with its counts, and one audit entry. Node never holds the
+ * member list. A dedupe key is locked for the transaction, so two publications of the same
+ * notice write it once.
  */
 export async function fanOutToMembers(
   manager: EntityManager,
@@ -60,18 +63,15 @@ export async function fanOutToMembers(
   const now = deps.now ?? new Date();
   const rule = NOTIFICATION_TYPES[input.type];
   const essential = effectiveEssential(input.type, input.essential ?? false);
-  const noticeId = await repo.insertNotice(manager, {
-    type: input.type,
-    data: input.data,
-    essential,
-    audience: describeAudience(input.audience),
-    dedupeKey: input.dedupeKey ?? null,
-    createdAt: now,
-  });
-  if (!noticeId) {
-    const existing = await repo.noticeByDedupeKey(manager, input.dedupeKey as string);
-    return { noticeId: existing!.id, recipients: existing!.recipients ?? 0, emails: existing!.emails ?? 0, duplicate: true };
+  const dedupeKey = input.dedupeKey ?? null;
+  if (dedupeKey) {
+    await repo.lockDedupeKey(manager, dedupeKey);
+    const existing = await repo.noticeByDedupeKey(manager, dedupeKey);
+    if (existing) return { noticeId: existing.id, recipients: existing.recipients ?? 0, emails: existing.emails ?? 0, duplicate: true };
   }
+  // The rows are written first and the notice last, with its counts: no UPDATE is needed, so a
+  // context whose database role may only insert here (discipline) can publish too.
+  const noticeId = randomUUID();
   let after: string | null = null;
   let recipients = 0;
   let emails = 0;
@@ -83,7 +83,18 @@ export async function fanOutToMembers(
     if (batch.members < size || !batch.lastMemberId) break;
     after = batch.lastMemberId;
   }
-  await repo.setNoticeCounts(manager, noticeId, recipients, emails);
+  const inserted = await repo.insertNotice(manager, {
+    id: noticeId,
+    type: input.type,
+    data: input.data,
+    essential,
+    audience: describeAudience(input.audience),
+    dedupeKey,
+    createdAt: now,
+    recipients,
+    emails,
+  });
+  if (!inserted) throw new Error(`A notice with dedupe key ${dedupeKey} appeared during the fan-out.`);
   await audit.record(
     manager,
     {
@@ -130,6 +141,10 @@ export class Outbox {
     const memberId = 'memberId' in message.recipient ? message.recipient.memberId : null;
     const contact = memberId ? await this.repo.memberContact(manager, memberId) : null;
     if (memberId && !contact) throw new DomainError('not_found', 'recipient_not_found', 'The member this notification is for does not exist.');
+    const inFeed = rule.inFeed && memberId !== null;
+    const toAddress = contact ? contact.email : (message.recipient as { email: string }).email;
+    const emailAllowed = contact ? essential || (contact.emailConsent && contact.emailNonEssential !== false) : true;
+    const email = !!toAddress && emailAllowed;
     const noticeId = await this.repo.insertNotice(manager, {
       type: message.type,
       data: message.data,
@@ -137,21 +152,19 @@ export class Outbox {
       audience: memberId ? `member:${memberId}` : 'address',
       dedupeKey: message.dedupeKey ?? null,
       createdAt: now,
+      recipients: inFeed ? 1 : 0,
+      emails: email ? 1 : 0,
     });
     if (!noticeId) {
       const existing = await this.repo.noticeByDedupeKey(manager, message.dedupeKey as string);
-      return { noticeId: existing!.id, outboxIds: await this.repo.outboxIdsOfNotice(manager, existing!.id), inFeed: rule.inFeed && memberId !== null, duplicate: true };
+      return { noticeId: existing!.id, outboxIds: await this.repo.outboxIdsOfNotice(manager, existing!.id), inFeed, duplicate: true };
     }
-    const inFeed = rule.inFeed && memberId !== null;
     if (inFeed) await this.repo.insertFeedEntry(manager, memberId as string, noticeId, now);
     const outboxIds: string[] = [];
-    const toAddress = contact ? contact.email : (message.recipient as { email: string }).email;
-    const emailAllowed = contact ? essential || (contact.emailConsent && contact.emailNonEssential !== false) : true;
-    if (toAddress && emailAllowed) {
+    if (email) {
       outboxIds.push(await this.repo.insertOutboxRow(manager, { noticeId, memberId, toAddress, at: now }));
       markWritten(manager);
     }
-    await this.repo.setNoticeCounts(manager, noticeId, inFeed ? 1 : 0, outboxIds.length);
     return { noticeId, outboxIds, inFeed, duplicate: false };
   }
 

@@ -58,6 +58,16 @@ export interface WelcomeData {
   firstName: string;
 }
 
+/**
+ * A one-time code sent to an address to prove it is theirs (e.g. before filing a complaint).
+ * The code is a secret (scrubbed after sending) and the message is confidential: who asked for a
+ * code may reveal who is approaching the Control Commission (S1).
+ */
+export interface ConfirmationCodeData {
+  code: string;
+  validMinutes: number;
+}
+
 export interface PasswordResetData {
   /** A secret: removed from the stored message once it has been sent or has failed for good. */
   resetUrl: string;
@@ -79,6 +89,7 @@ export interface NotificationDataByType {
   announcement: AnnouncementData;
   welcome: WelcomeData;
   'password-reset': PasswordResetData;
+  'confirmation-code': ConfirmationCodeData;
   'case-update': CaseUpdateData;
 }
 
@@ -105,6 +116,7 @@ export const NOTIFICATION_TYPES: Readonly<Record<NotificationType, NotificationT
   announcement: { essential: 'caller', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
   welcome: { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], confidential: false },
   'password-reset': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['resetUrl'], confidential: false },
+  'confirmation-code': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['code'], confidential: true },
   'case-update': { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], confidential: true },
 };
 
@@ -184,6 +196,7 @@ const SHAPES: Record<NotificationType, Shape> = {
   announcement: { title: str(200), text: str(10_000) },
   welcome: { firstName: str(100) },
   'password-reset': { resetUrl: httpUrl },
+  'confirmation-code': { code: (v) => typeof v === 'string' && /^[0-9A-Za-z]{4,12}$/.test(v), validMinutes: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 1440 },
   'case-update': {},
 };
 

@@ -66,12 +66,12 @@ export class OutboxRepository {
   /** Inserts a notice; null when one with the same dedupe key exists already. */
   async insertNotice(
     m: EntityManager,
-    n: { type: NotificationType; data: unknown; essential: boolean; audience: string; dedupeKey: string | null; createdAt: Date },
+    n: { id?: string; type: NotificationType; data: unknown; essential: boolean; audience: string; dedupeKey: string | null; createdAt: Date; recipients: number; emails: number },
   ): Promise<string | null> {
     const rows = await m.query(
-      `INSERT INTO notifications.notices (type, data, essential, audience, dedupe_key, created_at)
-       VALUES ($1, $2::jsonb, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [n.type, JSON.stringify(n.data ?? {}), n.essential, n.audience, n.dedupeKey, n.createdAt],
+      `INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails)
+       VALUES (COALESCE($9::uuid, gen_random_uuid()), $1, $2::jsonb, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [n.type, JSON.stringify(n.data ?? {}), n.essential, n.audience, n.dedupeKey, n.createdAt, n.recipients, n.emails, n.id ?? null],
     );
     return rowsOf(rows)[0]?.id ?? null;
   }
@@ -86,8 +86,9 @@ export class OutboxRepository {
     return rows.map((r: any) => r.id);
   }
 
-  async setNoticeCounts(m: EntityManager, noticeId: string, recipients: number, emails: number): Promise<void> {
-    await m.query(`UPDATE notifications.notices SET recipients = $2, emails = $3 WHERE id = $1`, [noticeId, recipients, emails]);
+  /** Serializes writers of one dedupe key until the end of the transaction. */
+  async lockDedupeKey(m: EntityManager, key: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('notifications.dedupe:' || $1))`, [key]);
   }
 
   async memberContact(m: EntityManager, memberId: string): Promise<MemberContact | null> {

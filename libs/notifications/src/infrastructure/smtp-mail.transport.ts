@@ -13,8 +13,10 @@ export class SmtpMailTransport extends MailTransport {
   constructor(smtpUrl: string, maxConnections: number, private readonly logger: Logger) {
     super();
     const url = new URL(smtpUrl);
-    // Query parameters of SMTP_URL (e.g. ?tls.rejectUnauthorized=false) still apply through the URL form.
-    this.transporter = nodemailer.createTransport(smtpUrl, {
+    // One options object: nodemailer reads a second argument as *message* defaults, not as
+    // transport options. Settings given in SMTP_URL's query string win over these.
+    this.transporter = nodemailer.createTransport({
+      url: smtpUrl,
       pool: true,
       maxConnections,
       maxMessages: 500,

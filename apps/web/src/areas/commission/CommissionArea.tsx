@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { api, hasRoute, type Get } from '../../api/client';
 import type { components } from '../../api/schema.gen';
 import { Link, matchPath } from '../../app/router';
+import { useMe } from '../../app/session';
 import { dateTime, today } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, Checkbox, EmptyState, ErrorAlert, Facts, Loading, NotAvailable, PageHeader, SelectField, Table, TextArea } from '../../ui/kit';
@@ -95,7 +96,20 @@ const MEASURES: Record<Measure['kind'], string> = {
 };
 
 function CaseView({ reference }: { reference: string }) {
+  const { me } = useMe();
   const view = useLoad((signal) => api.get('/cases/{reference}', { path: { reference }, signal }), [reference]);
+  const [left, setLeft] = useState<string | null>(null);
+  if (left) {
+    return (
+      <>
+        <PageHeader title={`Case ${reference}`} />
+        <Alert kind="success" title="Done" live>
+          <p>{left}</p>
+          <p><Link to="/app/commission">Back to my cases</Link></p>
+        </Alert>
+      </>
+    );
+  }
   if (view.loading && !view.data) return <><PageHeader title={`Case ${reference}`} /><Loading /></>;
   if (!view.data) return <><PageHeader title={`Case ${reference}`} /><ErrorAlert error={view.error} /><p><Link to="/app/commission">← My cases</Link></p></>;
   const c: View = view.data;
@@ -139,7 +153,8 @@ function CaseView({ reference }: { reference: string }) {
           <p style={{ whiteSpace: 'pre-line' }}>{c.complaint.narrative ?? '—'}</p>
         </Card>
       ) : null}
-      <Actions c={c} onDone={view.reload} />
+      <ErrorAlert error={view.error} title="The case could not be reloaded" />
+      <Actions c={c} onDone={view.reload} onLeft={setLeft} me={me.memberId} />
       {['investigating', 'finding', 'final', 'published'].includes(c.stage ?? '') ? (
         <>
           <Statements reference={c.reference} canGive={false} />
@@ -173,7 +188,7 @@ function CaseView({ reference }: { reference: string }) {
   );
 }
 
-function Actions({ c, onDone }: { c: View; onDone: () => void }) {
+function Actions({ c, onDone, onLeft, me }: { c: View; onDone: () => void; onLeft: (why: string) => void; me: string | null }) {
   const reference = c.reference;
   const [raise, setRaise] = useState({ violence: false, sexualMisconduct: false, threats: false });
   const [reason, setReason] = useState('');
@@ -187,7 +202,7 @@ function Actions({ c, onDone }: { c: View; onDone: () => void }) {
   return (
     <Card title="What you can do">
       <ErrorAlert error={error} title="That was refused" />
-      {triage.result ? <Alert kind="success" live>Triaged. {triage.result.panel.length} panelists drawn{triage.result.adHocSeatsRequested ? `; the Appeals Committee is asked to fill ${triage.result.adHocSeatsRequested}` : ''}.</Alert> : null}
+      {triage.result ? <Alert kind="success" live>Triaged. {triage.result.panel.length} panelists drawn{triage.result.adHocSeatsRequested ? `; the Appeals Committee is asked to fill ${triage.result.adHocSeatsRequested}` : ''}{triage.result.panel.includes(me ?? '') ? ', and you are one of them' : ''}.</Alert> : null}
       {c.stage === 'received' && c.role === 'duty_commissioner' ? (
         <fieldset>
           <legend>Triage</legend>
@@ -195,7 +210,17 @@ function Actions({ c, onDone }: { c: View; onDone: () => void }) {
           <Checkbox label="Violence" checked={raise.violence} onChange={(e) => setRaise({ ...raise, violence: e.target.checked })} />
           <Checkbox label="Sexual misconduct" checked={raise.sexualMisconduct} onChange={(e) => setRaise({ ...raise, sexualMisconduct: e.target.checked })} />
           <Checkbox label="Threats" checked={raise.threats} onChange={(e) => setRaise({ ...raise, threats: e.target.checked })} />
-          <Button busy={triage.busy} onClick={() => run(triage.run())}>Triage and draw the panel</Button>
+          <Button
+            busy={triage.busy}
+            onClick={async () => {
+              const r = await triage.run();
+              if (!r) return;
+              if (r.panel.includes(me ?? '')) onDone();
+              else onLeft(`Triaged. The panel was drawn by a recorded random draw (${r.panel.length} commissioners${r.adHocSeatsRequested ? `, and the Appeals Committee is asked to fill ${r.adHocSeatsRequested} more seats` : ''}); you are not on it, so this case leaves your list.`);
+            }}
+          >
+            Triage and draw the panel
+          </Button>
         </fieldset>
       ) : null}
       {c.stage === 'panel_seated' && c.path === 'formal' ? <p><Button busy={investigate.busy} onClick={() => run(investigate.run())}>Begin the investigation</Button> <span className="muted">The respondents are told from now on.</span></p> : null}
@@ -208,8 +233,7 @@ function Actions({ c, onDone }: { c: View; onDone: () => void }) {
       <details>
         <summary>Stand down from this case</summary>
         <TextArea label="Your reason (recorded, sealed)" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-        <Button variant="danger" busy={recuse.busy} disabled={!reason.trim()} onClick={() => run(recuse.run())}>Stand down</Button>
-        {recuse.result?.stoodDown ? <Alert kind="success" live>You have stood down. The case will leave your list.</Alert> : null}
+        <Button variant="danger" busy={recuse.busy} disabled={!reason.trim()} onClick={async () => { const r = await recuse.run(); if (r?.stoodDown) onLeft('You have stood down; this is recorded with your reason. The case has left your list.'); }}>Stand down</Button>
       </details>
     </Card>
   );

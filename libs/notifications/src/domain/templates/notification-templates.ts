@@ -109,6 +109,11 @@ const RENDER: { [T in NotificationType]: (d: NotificationDataByType[T], ctx: Tem
     ].join('\n\n'),
     link: { path: '/code-of-conduct', label: 'Read the code of conduct' },
   }),
+  'confirmation-code': (d) => ({
+    title: 'Your confirmation code',
+    body: `Your confirmation code is ${d.code}. It works for ${d.validMinutes} minutes.\n\nIf you did not ask for a code, ignore this email.`,
+    link: null,
+  }),
   'password-reset': () => ({
     title: 'Reset your password',
     body: 'Someone (we hope you) asked to reset the password of your account. The link below works once, for one hour. If you did not ask for this, ignore this email: your password stays as it is.',
