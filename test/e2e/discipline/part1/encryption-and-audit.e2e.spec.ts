@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { verifyAuditChain } from '@org/audit';
 import { LOGGER } from '@org/platform';
 import { createTestApp, type TestApp } from '../../../support/test-app';
+import { confirmationCodeSentTo } from '../../../support/mail';
 import { buildWorld, by, caseRow, complaint, fileAndTriage, type World } from './support/discipline-world';
 
 const run = promisify(execFile);
@@ -61,8 +62,7 @@ describe('discipline S11: encryption at rest and the audit of reads', () => {
     // A non-member files too: code by email, confirm, file.
     const asked = await t.http().post('/complaints/email-verifications').send({ email: 'Visitor@Example.org' });
     expect(asked.status).toBe(201);
-    const [notice] = await t.db.dataSource.query(`SELECT data FROM notifications.notices WHERE type = 'announcement' ORDER BY created_at DESC LIMIT 1`);
-    const code = /(\d{6})/.exec(JSON.stringify(notice.data))![1];
+    const code = await confirmationCodeSentTo(t, 'visitor@example.org');
     const confirmed = await t.http().post(`/complaints/email-verifications/${asked.body.verificationId}/confirm`).send({ code });
     expect(confirmed.status).toBe(200);
     const filed = await t.http().post('/complaints/non-member').set('X-Verification-Token', confirmed.body.verificationToken).send({
@@ -179,10 +179,10 @@ describe('discipline S11: encryption at rest and the audit of reads', () => {
 
   it('the non-member follows their case with their token; nobody else can', async () => {
     const asked = await t.http().post('/complaints/email-verifications').send({ email: 'someone.else@example.org' });
-    const [notice] = await t.db.dataSource.query(`SELECT data FROM notifications.notices WHERE type = 'announcement' ORDER BY created_at DESC LIMIT 1`);
-    const wrong = await t.http().post(`/complaints/email-verifications/${asked.body.verificationId}/confirm`).send({ code: '000000' === /(\d{6})/.exec(JSON.stringify(notice.data))![1] ? '111111' : '000000' });
+    const code = await confirmationCodeSentTo(t, 'someone.else@example.org');
+    const wrong = await t.http().post(`/complaints/email-verifications/${asked.body.verificationId}/confirm`).send({ code: code === '000000' ? '111111' : '000000' });
     expect(wrong.status).toBe(400);
-    const confirmed = await t.http().post(`/complaints/email-verifications/${asked.body.verificationId}/confirm`).send({ code: /(\d{6})/.exec(JSON.stringify(notice.data))![1] });
+    const confirmed = await t.http().post(`/complaints/email-verifications/${asked.body.verificationId}/confirm`).send({ code });
     const other = confirmed.body.verificationToken;
     expect((await t.http().get(`/complaints/non-member/cases/${nonMemberRef}`).set('X-Verification-Token', other)).status).toBe(404);
     expect((await t.http().get(`/complaints/non-member/cases/${nonMemberRef}`).set('X-Verification-Token', 'nonsense-token-value-123')).status).toBe(401);

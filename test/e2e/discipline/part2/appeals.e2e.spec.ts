@@ -1,4 +1,5 @@
 import { byId, caseUnderInvestigation, createPart2App, DAY, decide, organization, relogin, type FiledCase, type Org, type Part2App } from './support';
+import { confirmationCodeSentTo } from '../../../support/mail';
 
 const grounds = [{ ground: 'disproportionate_sanction', text: 'The sanction is out of proportion to what happened.' }];
 
@@ -150,13 +151,7 @@ describe('discipline part 2: appeals', () => {
   it('a non-member complainant follows the finding and appeals with their confirmed address', async () => {
     const asked = await t.http().post('/complaints/email-verifications').send({ email: 'Visitor.Appellant@example.org' });
     expect(asked.status).toBe(201);
-    const codeSentTo = async (address: string) => {
-      const [row] = await t.db.dataSource.query(
-        `SELECT n.data FROM notifications.notices n JOIN notifications.outbox o ON o.notice_id = n.id WHERE n.type = 'announcement' AND lower(o.to_address) = $1`,
-        [address],
-      );
-      return /(\d{6})/.exec(JSON.stringify(row.data))![1];
-    };
+    const codeSentTo = (address: string) => confirmationCodeSentTo(t, address);
     const code = await codeSentTo('visitor.appellant@example.org');
     const confirmed = await t.http().post(`/complaints/email-verifications/${asked.body.verificationId}/confirm`).send({ code });
     expect(confirmed.status).toBe(200);

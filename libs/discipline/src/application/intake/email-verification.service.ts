@@ -47,15 +47,9 @@ export class EmailVerificationService {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const expiresAt = new Date(now.getTime() + codeMinutes * 60_000);
       await this.repo.insert(tx, { id, email, codeHash: sha256(`${id}:${code}`), createdAt: now, expiresAt });
-      await this.outbox.enqueue(tx, {
-        type: 'announcement',
-        recipient: { email },
-        essential: true,
-        data: {
-          title: 'Your confirmation code',
-          text: `Your confirmation code is ${code}. It works for ${codeMinutes} minutes.\n\nIf you did not ask for a code, ignore this email.`,
-        },
-      });
+      // `confirmation-code` is secret (scrubbed from the stored notice once sent) and confidential
+      // (the dead-letter list names no recipient): who asks for a code may be approaching the commission.
+      await this.outbox.enqueue(tx, { type: 'confirmation-code', recipient: { email }, essential: true, data: { code, validMinutes: codeMinutes } });
       await this.audit.record(
         tx,
         { actorId: null, actorKind: 'anonymous', context: 'discipline', action: 'email-verification.requested', subjectType: 'discipline.email-verification', subjectId: id, data: {} },
