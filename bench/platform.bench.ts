@@ -84,7 +84,7 @@ async function ownRecord(adminUrl: string, members: number): Promise<void> {
   await db.query(`INSERT INTO identity.sessions (account_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [acc.id, createHash('sha256').update(token).digest('hex')]);
   await db.end();
   const headers = { authorization: `Bearer ${token}` };
-  const api = startProcess(process.execPath, ['dist/apps/api/src/main.js'], { DATABASE_URL: url.toString(), PORT: '3805', LOG_LEVEL: 'warn', SEED_DEMO: 'false', DATABASE_POOL_SIZE: '10' });
+  const api = startProcess(process.execPath, ['dist/apps/api/src/main.js'], { DATABASE_URL: url.toString(), PORT: '3805', STANDING_JOB_INTERVAL_MINUTES: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false', DATABASE_POOL_SIZE: '10' });
   await waitFor('http://127.0.0.1:3805/health/ready', 60_000);
   const probe = await fetch('http://127.0.0.1:3805/me/member', { headers });
   const route = probe.ok ? '/me/member' : '/me';
