@@ -5,6 +5,7 @@ export { DatabaseModule, DISCIPLINE_CONNECTION, EMBEDDED_DATABASE, type Database
 export { dataSourceOptions, type DatabaseRole } from './database/data-source-options';
 export { openEmbeddedDatabase, openMemoryDatabase, closeEmbeddedDatabases, driverFor, type EmbeddedDatabase } from './database/embedded-database';
 export { PglitePool } from './database/pglite-pool';
+export { preparedQuery } from './database/prepared-query';
 export { runMigrations, type MigrationClass } from './database/run-migrations';
 export { SnakeNamingStrategy } from './database/snake-naming.strategy';
 export { ErrorFilter } from './http/error.filter';

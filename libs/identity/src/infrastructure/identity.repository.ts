@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '@org/platform';
 import type { BodyKind, MandateRole } from '../domain/body-kind';
 import type { MandateView } from '../domain/principal';
 
@@ -33,7 +34,9 @@ export class IdentityRepository {
   /** One round trip: the live session, its account, member status and current mandates. */
   async findSession(m: EntityManager, tokenHash: string, now: Date): Promise<SessionRow | null> {
     const today = now.toISOString().slice(0, 10);
-    const rows = await m.query(
+    // Runs on every authenticated request: prepared once per connection (see preparedQuery).
+    const rows = await preparedQuery<any>(
+      m,
       `SELECT s.id AS session_id, a.id AS account_id, a.email, a.member_id, mb.status AS member_status, mb.branch_id,
               COALESCE((SELECT json_agg(json_build_object(
                   'id', md.id, 'bodyId', md.body_id, 'bodyKind', b.kind, 'role', md.role, 'branchId', b.branch_id,
