@@ -59,9 +59,47 @@ export interface components {
       branchId: string;
       seats: number;
     };
+    AppealCountsResponse: {
+      total: components["schemas"]["ReportCellResponse"];
+      by: components["schemas"]["CellsByAppealResultResponse"];
+    };
+    AppealDecisionResponse: {
+      outcome: "uphold" | "modify_sanction" | "remand";
+      /** The new sanction for modify_sanction. */
+      sanction: components["schemas"]["SanctionResponse"] | null;
+      reasons: string;
+      counts: components["schemas"]["AppealVoteCountsResponse"];
+      decidedAt: string;
+    };
     AppealGroundDto: {
       ground: "procedural_error" | "new_evidence" | "disproportionate_sanction";
       text: string;
+    };
+    AppealGroundResponse: {
+      ground: "procedural_error" | "new_evidence" | "disproportionate_sanction";
+      text: string;
+    };
+    AppealResponse: {
+      appealId: string;
+      findingId: string;
+      status: "lodged" | "panel_seated" | "decided";
+      appellants: components["schemas"]["AppellantResponse"][];
+      appealsPanelIds: string[];
+      /** Seats the draw could not fill from the Appeals Committee. */
+      panelShortfall: number;
+      decision: components["schemas"]["AppealDecisionResponse"] | null;
+      /** After a remand: the new finding. */
+      remandFindingId: string | null;
+    };
+    AppealVoteCountsResponse: {
+      inFavour: number;
+      against: number;
+    };
+    AppellantResponse: {
+      personId: string;
+      role: "complainant" | "respondent";
+      grounds: components["schemas"]["AppealGroundResponse"][];
+      lodgedAt: string;
     };
     ApplicationResponse: {
       memberId: string;
@@ -199,6 +237,9 @@ export interface components {
       mergedIntoBranchId: string | null;
       endedOn: string | null;
     };
+    CancelInterviewRequest: {
+      reason: string;
+    };
     CandidateResponse: {
       id: string;
       electionId: string;
@@ -214,6 +255,15 @@ export interface components {
       statement: string | null;
       /** Member nominators so far. */
       nominatorCount: number;
+    };
+    CaseMessageResponse: {
+      messageId: string;
+      senderId: string;
+      senderRole: "panel" | "complainant" | "respondent" | "witness" | "officer";
+      audience: components["schemas"]["MessageAudienceResponse"];
+      text: string;
+      sentAt: string;
+      disclosedToPartiesAt: string | null;
     };
     CaseStageResponse: {
       reference: string;
@@ -265,6 +315,50 @@ export interface components {
       /** Motions and recalls. */
       answer?: "yes" | "no" | "abstain";
     };
+    CellsByAppealResultResponse: {
+      uphold: components["schemas"]["ReportCellResponse"];
+      modify_sanction: components["schemas"]["ReportCellResponse"];
+      remand: components["schemas"]["ReportCellResponse"];
+      pending: components["schemas"]["ReportCellResponse"];
+    };
+    CellsByChallengeResultResponse: {
+      upheld: components["schemas"]["ReportCellResponse"];
+      rejected: components["schemas"]["ReportCellResponse"];
+      pending: components["schemas"]["ReportCellResponse"];
+    };
+    CellsByPathResponse: {
+      record_only: components["schemas"]["ReportCellResponse"];
+      informal: components["schemas"]["ReportCellResponse"];
+      formal: components["schemas"]["ReportCellResponse"];
+    };
+    CellsByRecusalKindResponse: {
+      automatic: components["schemas"]["ReportCellResponse"];
+      self: components["schemas"]["ReportCellResponse"];
+    };
+    CellsBySanctionResponse: {
+      no_finding: components["schemas"]["ReportCellResponse"];
+      warning: components["schemas"]["ReportCellResponse"];
+      conditions: components["schemas"]["ReportCellResponse"];
+      suspension: components["schemas"]["ReportCellResponse"];
+      expulsion: components["schemas"]["ReportCellResponse"];
+    };
+    CellsByStageResponse: {
+      received: components["schemas"]["ReportCellResponse"];
+      triaged: components["schemas"]["ReportCellResponse"];
+      panel_seated: components["schemas"]["ReportCellResponse"];
+      investigating: components["schemas"]["ReportCellResponse"];
+      decided: components["schemas"]["ReportCellResponse"];
+      under_appeal: components["schemas"]["ReportCellResponse"];
+      final: components["schemas"]["ReportCellResponse"];
+      published: components["schemas"]["ReportCellResponse"];
+      closed_record_only: components["schemas"]["ReportCellResponse"];
+      resolved_informally: components["schemas"]["ReportCellResponse"];
+      withdrawn: components["schemas"]["ReportCellResponse"];
+    };
+    ChallengeCountsResponse: {
+      total: components["schemas"]["ReportCellResponse"];
+      by: components["schemas"]["CellsByChallengeResultResponse"];
+    };
     ChallengePanelistRequest: {
       /** The panelist you challenge. */
       panelistId: string;
@@ -310,6 +404,11 @@ export interface components {
       supportPerson: components["schemas"]["PersonResponse"] | null;
       matchingOptIn: boolean;
     };
+    ComplaintsReceivedResponse: {
+      total: components["schemas"]["ReportCellResponse"];
+      byPath: components["schemas"]["CellsByPathResponse"];
+      byStage: components["schemas"]["CellsByStageResponse"];
+    };
     ConfirmEmailVerificationRequest: {
       /** The six-digit code from the email. */
       code: string;
@@ -335,7 +434,21 @@ export interface components {
       view?: string;
       attempts?: components["schemas"]["ContactAttemptDto"][];
     };
+    ConsultationResponse: {
+      kind: "consulted" | "unreachable";
+      complainantId: string;
+      /** consulted: when. */
+      consultedOn?: string;
+      /** consulted: their view, as they gave it. */
+      view?: string;
+      /** unreachable: each attempt to reach them. */
+      attempts?: components["schemas"]["ContactAttemptResponse"][];
+    };
     ContactAttemptDto: {
+      on: string;
+      channel: "email" | "phone" | "post" | "in_person" | "other";
+    };
+    ContactAttemptResponse: {
       on: string;
       channel: "email" | "phone" | "post" | "in_person" | "other";
     };
@@ -577,6 +690,41 @@ export interface components {
       endsOn: string;
       reason: string;
     };
+    EvidenceContentResponse: {
+      evidenceId: string;
+      caseId: string;
+      submittedBy: string;
+      fileName: string;
+      /** The type recognised from the bytes (never the uploader’s claim). */
+      contentType: string;
+      sizeBytes: number;
+      /** SHA-256 of the file, hex. */
+      sha256: string;
+      submittedAt: string;
+      /** The file, base64-encoded. */
+      contentBase64: string;
+    };
+    EvidenceResponse: {
+      evidenceId: string;
+      caseId: string;
+      submittedBy: string;
+      fileName: string;
+      /** The type recognised from the bytes (never the uploader’s claim). */
+      contentType: string;
+      sizeBytes: number;
+      /** SHA-256 of the file, hex. */
+      sha256: string;
+      submittedAt: string;
+    };
+    ExpulsionComplainantResponse: {
+      personId: string;
+      name: string | null;
+    };
+    ExpulsionResponse: {
+      findingId: string;
+      finalAt: string;
+      complainants: components["schemas"]["ExpulsionComplainantResponse"][];
+    };
     FeedItemResponse: {
       /** The notice id (use it to mark the notice read). */
       id: string;
@@ -623,6 +771,47 @@ export interface components {
       receivedAt: string;
       deadlines: components["schemas"]["DeadlineResponse"][];
     };
+    FindingDecisionResponse: {
+      upheld: boolean;
+      /** e.g. "2–1". */
+      voteCount: string;
+      counts: components["schemas"]["FindingVoteCountsResponse"];
+      sanction: components["schemas"]["SanctionResponse"];
+      rule: string;
+      /** The written reasons (seen by the parties, never published). */
+      reasons: string;
+      decidedAt: string;
+    };
+    FindingOpenedResponse: {
+      findingId: string;
+    };
+    FindingResponse: {
+      findingId: string;
+      respondentId: string;
+      status: "deliberating" | "decided" | "notified" | "under_appeal" | "final" | "set_aside";
+      /** After a remand: the finding set aside. */
+      remandOf: string | null;
+      panelistIds: string[];
+      /** The panels only: the individual votes. */
+      votes?: components["schemas"]["FindingVoteResponse"][];
+      /** The panels only: who has not voted yet. */
+      outstandingVoters?: string[];
+      decision: components["schemas"]["FindingDecisionResponse"] | null;
+      appealDeadline: string | null;
+      finalAt: string | null;
+      finalSanction: components["schemas"]["SanctionResponse"] | null;
+      appealOutcome: ("uphold" | "modify_sanction" | "remand") | null;
+    };
+    FindingVoteCountsResponse: {
+      uphold: number;
+      notUphold: number;
+    };
+    FindingVoteResponse: {
+      panelistId: string;
+      verdict: "uphold" | "not_uphold";
+      proposedSanction: components["schemas"]["SanctionResponse"];
+      castAt: string;
+    };
     FreezeRollRequest: {
       /** The freeze date: status, branch and standing as they stood that day. */
       asOf: string;
@@ -636,6 +825,14 @@ export interface components {
       /** Panel only: whose statement, taken at an interview, is recorded. */
       personId?: string;
       supportPerson?: components["schemas"]["SupportPersonDto"] | null;
+    };
+    HowToReportResponse: {
+      title: string;
+      text: string[];
+      /** How a member or former member files. */
+      members: string;
+      /** How someone who is not a member files. */
+      nonMembers: string;
     };
     IdResponse: {
       id: string;
@@ -698,6 +895,24 @@ export interface components {
     InterviewHeldRequest: {
       supportPersonAttended: boolean;
     };
+    InterviewResponse: {
+      interviewId: string;
+      caseId: string;
+      /** The person interviewed (party or witness). */
+      personId: string;
+      scheduledFor: string;
+      /** Stated to the person in advance; nothing else is asked. */
+      topics: string[];
+      topicsStatedAt: string;
+      noticeHours: number;
+      supportPerson: components["schemas"]["SupportPersonResponse"] | null;
+      status: "scheduled" | "held" | "cancelled";
+      heldAt: string | null;
+      supportPersonAttended: boolean | null;
+      cancelledAt: string | null;
+      cancellationReason: string | null;
+      scheduledBy: string;
+    };
     InterviewSupportPersonRequest: {
       supportPerson: components["schemas"]["SupportPersonDto"] | null;
     };
@@ -718,6 +933,11 @@ export interface components {
       amountMinor: number;
       bandCode: string | null;
       effectiveFrom: string;
+    };
+    LinkedReportResponse: {
+      reference: string | null;
+      kind: "complaint" | "record_only";
+      filedAt: string;
     };
     LiveResponse: {
       status: string;
@@ -748,8 +968,22 @@ export interface components {
       id: string;
       readAt: string;
     };
+    MatchingIntroductionResponse: {
+      name: string | null;
+      email: string | null;
+      at: string;
+    };
     MatchingOptInRequest: {
       optedIn: boolean;
+    };
+    MatchingStatusResponse: {
+      recordOnly: boolean;
+      optedIn: boolean;
+      /** Another report names the same person (told once). */
+      toldOfMatch: boolean;
+      consentedToContact: boolean;
+      /** Reporters who also consented, and how to reach them. */
+      introductions: components["schemas"]["MatchingIntroductionResponse"][];
     };
     MeResponse: {
       accountId: string;
@@ -767,6 +1001,12 @@ export interface components {
       until: string;
       /** For 'separation': the members to keep apart. */
       separatedFrom?: string[];
+    };
+    MedianCellResponse: {
+      kind: "days" | "withheld";
+      /** Only when kind is days. */
+      value?: number;
+      display: string;
     };
     MemberDetailResponse: {
       id: string;
@@ -814,6 +1054,16 @@ export interface components {
     MergeResultResponse: {
       movedMembers: number;
     };
+    MessageAudienceResponse: {
+      kind: "panel" | "participant" | "all_parties";
+      /** For "participant": the person written to. */
+      personId?: string;
+    };
+    MessageReceiptResponse: {
+      /** null for an officer with no part in the case (the answer is the same whether the case exists or not). */
+      messageId: string | null;
+      receipt: string;
+    };
     MessageRequest: {
       text: string;
       /** "panel" (default), "all_parties" (panel only), or a person id (panel only: a party or witness). */
@@ -839,6 +1089,11 @@ export interface components {
       /** Your comment on the wording; it goes to the panel as a case message. */
       text: string;
     };
+    NoticeSanctionResponse: {
+      kind: "no_finding" | "warning" | "conditions" | "suspension" | "expulsion";
+      /** For a suspension: the first day the member is no longer suspended. */
+      suspendedUntil: string | null;
+    };
     NoticeWordingRequest: {
       wording: string;
     };
@@ -849,6 +1104,31 @@ export interface components {
     OpenVotingRequest: {
       /** When the poll closes; it cannot be closed earlier. */
       closesAt: string;
+    };
+    OutcomeCountsResponse: {
+      total: components["schemas"]["ReportCellResponse"];
+      by: components["schemas"]["CellsBySanctionResponse"];
+    };
+    OutcomeFactsResponse: {
+      /** null when the statutes do not name the respondent for this outcome. */
+      respondentName: string | null;
+      rule: string;
+      upheld: boolean;
+      sanction: components["schemas"]["NoticeSanctionResponse"];
+      /** When the Appeals Committee modified the sanction: the panel’s own. */
+      panelSanction: components["schemas"]["NoticeSanctionResponse"] | null;
+      decidedOn: string;
+      finalOn: string;
+      panelVote: components["schemas"]["FindingVoteCountsResponse"];
+      appealOutcome: ("uphold" | "modify_sanction") | null;
+    };
+    OutcomeNoticeDraftResponse: {
+      noticeId: string;
+      status: "draft" | "complainant_review" | "scheduled" | "published";
+      text: string;
+      reviewEndsAt: string;
+      publishAt: string;
+      delay: components["schemas"]["PublicationDelayResponse"] | null;
     };
     PanelSeatResponse: {
       memberId: string;
@@ -912,6 +1192,11 @@ export interface components {
     ProtectedTransferRequest: {
       toBranchId: string;
     };
+    PublicationDelayResponse: {
+      until: string;
+      reason: string;
+      decidedAt: string;
+    };
     PublishedBallotResponse: {
       receipt: string;
       /** Candidate and slate numbers as on the ballot paper: {ranking: [..]} | {choices: [..]} | {slate, struck, added} | {answer}. */
@@ -922,6 +1207,19 @@ export interface components {
     PublishedCandidateResponse: {
       number: number;
       name: string;
+    };
+    PublishedOutcomePageResponse: {
+      items: components["schemas"]["PublishedOutcomeResponse"][];
+      /** Pass as cursor for the next page; null on the last page. */
+      nextCursor: string | null;
+    };
+    PublishedOutcomeResponse: {
+      id: string;
+      publishedAt: string;
+      facts: components["schemas"]["OutcomeFactsResponse"];
+      text: string;
+      /** Members the notice was sent to. */
+      recipients: number | null;
     };
     PublishedSlateResponse: {
       number: number;
@@ -935,12 +1233,27 @@ export interface components {
       conditionsAssessment: string;
       reasons: string;
     };
+    ReadmissionDecisionResponse: {
+      decisionId: string;
+      memberId: string;
+      expulsionFindingId: string;
+      outcome: "readmit" | "refuse";
+      consultations: components["schemas"]["ConsultationResponse"][];
+      conditionsAssessment: string;
+      reasons: string;
+      decidedAt: string;
+      decidedBy: string;
+    };
+    ReadmissionFileResponse: {
+      memberId: string;
+      /** Whether a rejoin application is refused today. */
+      readmissionRequired: boolean;
+      expulsions: components["schemas"]["ExpulsionResponse"][];
+      decisions: components["schemas"]["ReadmissionDecisionResponse"][];
+    };
     ReadyResponse: {
       status: string;
       checks: Record<string, never>;
-    };
-    ReasonRequest: {
-      reason: string;
     };
     ReceiptCheckResponse: {
       electionId: string;
@@ -973,6 +1286,24 @@ export interface components {
     RecordPaymentResponse: {
       payment: components["schemas"]["LedgerPaymentResponse"];
       standing: components["schemas"]["StandingResponse"];
+    };
+    RecusalCountsResponse: {
+      total: components["schemas"]["ReportCellResponse"];
+      by: components["schemas"]["CellsByRecusalKindResponse"];
+    };
+    ReportCellResponse: {
+      /** count: the number is shown; small: 1 to threshold−1; withheld: not shown. */
+      kind: "count" | "small" | "withheld";
+      /** Only when kind is count. */
+      value?: number;
+      /** What to show: the number, "<3", or "withheld". */
+      display: string;
+    };
+    ReportPeriodResponse: {
+      /** Inclusive. */
+      from: string;
+      /** Exclusive. */
+      to: string;
     };
     ReportedPeriodRequest: {
       /** First day of the events. */
@@ -1036,6 +1367,15 @@ export interface components {
       conditions?: string;
       readmissionConditions?: string;
     };
+    SanctionResponse: {
+      kind: "no_finding" | "warning" | "conditions" | "suspension" | "expulsion";
+      /** Suspension: the first day the member is no longer suspended. */
+      until?: string;
+      /** Conditions: the conditions the member must keep. */
+      conditions?: string;
+      /** Expulsion: the conditions under which readmission may be considered. */
+      readmissionConditions?: string;
+    };
     ScheduleInterviewRequest: {
       personId: string;
       scheduledFor: string;
@@ -1058,6 +1398,10 @@ export interface components {
       branchId: string;
       rollSize: number;
       seats: number;
+    };
+    SelfRecusalRequest: {
+      /** Your reason (sealed; part of the record). */
+      reason: string;
     };
     SeriousnessRequest: {
       violence?: boolean;
@@ -1124,6 +1468,31 @@ export interface components {
       arrearsMonths: number;
       asOf: string | null;
     };
+    StatementAddendumResponse: {
+      addendumId: string;
+      text: string;
+      addedAt: string;
+    };
+    StatementIdResponse: {
+      /** The statement to reuse: a statement is given once. */
+      statementId: string;
+    };
+    StatementResponse: {
+      statementId: string;
+      /** A member id, or email:<address> for a non-member complainant. */
+      personId: string;
+      role: "complainant" | "respondent" | "witness";
+      status: "requested" | "given";
+      requestedAt: string | null;
+      requestedBy: string | null;
+      text: string | null;
+      source: ("written" | "interview" | "complaint") | null;
+      givenAt: string | null;
+      recordedBy: string | null;
+      supportPerson: components["schemas"]["SupportPersonResponse"] | null;
+      /** Added by the person themself; the statement is never rewritten. */
+      addenda: components["schemas"]["StatementAddendumResponse"][];
+    };
     StatusChangeResponse: {
       memberId: string;
       status: "applicant" | "active" | "lapsed" | "suspended" | "expelled" | "resigned" | "declined";
@@ -1154,6 +1523,11 @@ export interface components {
     SupportPersonDto: {
       name: string;
       memberId?: string | null;
+    };
+    SupportPersonResponse: {
+      name: string;
+      /** When the support person is a member. */
+      memberId: string | null;
     };
     TimelineEntryResponse: {
       seq: number;
@@ -1188,6 +1562,24 @@ export interface components {
       effectiveOn: string | null;
       declineReason: string | null;
     };
+    TransparencyReportResponse: {
+      period: components["schemas"]["ReportPeriodResponse"];
+      /** Smallest count shown as a number. */
+      threshold: number;
+      /** Complaints and record-only reports received in the period, by path and by current stage. */
+      complaintsReceived: components["schemas"]["ComplaintsReceivedResponse"];
+      /** Median days from receipt to the panel’s finding, over findings decided in the period. */
+      medianDaysToFinding: components["schemas"]["MedianCellResponse"];
+      /** Cases with a stage deadline that fell due in the period and was missed. */
+      overdueCases: components["schemas"]["ReportCellResponse"];
+      recusals: components["schemas"]["RecusalCountsResponse"];
+      challenges: components["schemas"]["ChallengeCountsResponse"];
+      /** Findings that became final in the period, by the sanction in force. */
+      outcomes: components["schemas"]["OutcomeCountsResponse"];
+      /** Appeals lodged in the period, by result. */
+      appeals: components["schemas"]["AppealCountsResponse"];
+      notes: string[];
+    };
     TriageRequest: {
       /** Raise seriousness flags (never lowers what the complainant marked). */
       raise?: components["schemas"]["SeriousnessRequest"];
@@ -1220,6 +1612,10 @@ export interface components {
       /** Send it as X-Verification-Token to file and to follow your case. */
       verificationToken: string;
       expiresAt: string;
+    };
+    VoteRecordedResponse: {
+      /** Panelists who have not voted yet. */
+      outstanding: number;
     };
     VoteRequest: {
       verdict: "uphold" | "not_uphold";
@@ -1401,7 +1797,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["AppealResponse"][];
       policy: "Signed-in; the parties and the panels of the case; anyone else gets \"not found\"";
     };
     post: {
@@ -1410,7 +1806,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["LodgeAppealRequest"];
-      response: unknown;
+      response: components["schemas"]["AppealResponse"];
       policy: "Signed-in; a party to the case (complainant or respondent), within the appeal window; anyone else gets \"not found\" (recorded)";
     };
   };
@@ -1422,7 +1818,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["DecideAppealRequest"];
-      response: unknown;
+      response: components["schemas"]["AppealResponse"];
       policy: "Signed-in; the Appeals Committee panel drawn for this appeal; anyone else gets \"not found\" (recorded)";
     };
   };
@@ -1457,7 +1853,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["EvidenceResponse"][];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; the panel sees all, a submitter their own";
     };
     post: {
@@ -1466,7 +1862,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["SubmitEvidenceRequest"];
-      response: unknown;
+      response: components["schemas"]["EvidenceResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; parties, witnesses and the panel";
     };
   };
@@ -1478,7 +1874,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["EvidenceContentResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; the panel, or the submitter";
     };
   };
@@ -1489,7 +1885,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["FindingResponse"][];
       policy: "Signed-in; the parties and the panels of the case; anyone else gets \"not found\"";
     };
     post: {
@@ -1498,7 +1894,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["OpenFindingRequest"];
-      response: unknown;
+      response: components["schemas"]["FindingOpenedResponse"];
       policy: "Signed-in; the panel now deciding the case; anyone else gets \"not found\" (and the attempt is recorded)";
     };
   };
@@ -1510,7 +1906,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can change, annul, re-open, set aside or delay a finding; only the Appeals Committee, on a party’s appeal (S7)";
     };
     delete: {
@@ -1520,7 +1916,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can change, annul, re-open, set aside or delay a finding; only the Appeals Committee, on a party’s appeal (S7)";
     };
     patch: {
@@ -1530,7 +1926,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can change, annul, re-open, set aside or delay a finding; only the Appeals Committee, on a party’s appeal (S7)";
     };
   };
@@ -1542,7 +1938,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["DecideFindingRequest"];
-      response: unknown;
+      response: components["schemas"]["FindingResponse"];
       policy: "Signed-in; the panel now deciding the case; anyone else gets \"not found\" (and the attempt is recorded)";
     };
   };
@@ -1554,7 +1950,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["VoteRequest"];
-      response: unknown;
+      response: components["schemas"]["VoteRecordedResponse"];
       policy: "Signed-in; the panel now deciding the case; anyone else gets \"not found\" (and the attempt is recorded)";
     };
   };
@@ -1567,7 +1963,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can change, annul, re-open, set aside or delay a finding; only the Appeals Committee, on a party’s appeal (S7)";
     };
   };
@@ -1589,7 +1985,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["InterviewResponse"][];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; the panel sees all, each person their own";
     };
     post: {
@@ -1598,7 +1994,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["ScheduleInterviewRequest"];
-      response: unknown;
+      response: components["schemas"]["InterviewResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; panel only";
     };
   };
@@ -1609,8 +2005,8 @@ export interface paths {
         interviewId: string;
       };
       query: never;
-      body: components["schemas"]["ReasonRequest"];
-      response: unknown;
+      body: components["schemas"]["CancelInterviewRequest"];
+      response: components["schemas"]["InterviewResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; panel only";
     };
   };
@@ -1622,7 +2018,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["InterviewHeldRequest"];
-      response: unknown;
+      response: components["schemas"]["InterviewResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; panel only";
     };
   };
@@ -1634,7 +2030,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["InterviewSupportPersonRequest"];
-      response: unknown;
+      response: components["schemas"]["InterviewResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; the person interviewed";
     };
   };
@@ -1646,7 +2042,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["RescheduleInterviewRequest"];
-      response: unknown;
+      response: components["schemas"]["InterviewResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; panel only";
     };
   };
@@ -1658,7 +2054,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["ChangeTopicsRequest"];
-      response: unknown;
+      response: components["schemas"]["InterviewResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; panel only, with at least the notice period left";
     };
   };
@@ -1669,7 +2065,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["LinkedReportResponse"][];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; the panel";
     };
   };
@@ -1680,7 +2076,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["MatchingStatusResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; the person who filed the report";
     };
   };
@@ -1691,7 +2087,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["MatchingStatusResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; a reporter told of a match";
     };
   };
@@ -1702,7 +2098,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["MatchingOptInRequest"];
-      response: unknown;
+      response: components["schemas"]["MatchingStatusResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; the person who filed a record-only report";
     };
   };
@@ -1713,7 +2109,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["CaseMessageResponse"][];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; each sees the messages the rules give them";
     };
     post: {
@@ -1722,7 +2118,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["MessageRequest"];
-      response: unknown;
+      response: components["schemas"]["MessageReceiptResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; an officer of the organization with no part in the case may write to its panel, and every party reads it (the answer is the same whether the case exists or not)";
     };
   };
@@ -1745,7 +2141,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["OutcomeNoticeDraftResponse"][];
       policy: "Signed-in; the parties and the panel of the case; anyone else gets \"not found\"";
     };
   };
@@ -1757,7 +2153,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can stop, withdraw or cancel an outcome notice; the panel may only delay it once (S8)";
     };
   };
@@ -1769,7 +2165,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["NoticeCommentRequest"];
-      response: unknown;
+      response: components["schemas"]["OutcomeNoticeDraftResponse"];
       policy: "Signed-in; the complainant, during the review window (the comment goes to the panel as a case message)";
     };
   };
@@ -1781,7 +2177,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["DelayPublicationRequest"];
-      response: unknown;
+      response: components["schemas"]["OutcomeNoticeDraftResponse"];
       policy: "Signed-in; the panel that made the finding, once, up to 14 days, with a reason; anyone else gets \"not found\" (recorded)";
     };
   };
@@ -1793,7 +2189,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["NoticeWordingRequest"];
-      response: unknown;
+      response: components["schemas"]["OutcomeNoticeDraftResponse"];
       policy: "Signed-in; the panel, during the review window; anyone else gets \"not found\" (recorded)";
     };
   };
@@ -1806,7 +2202,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can stop, withdraw or cancel an outcome notice; the panel may only delay it once (S8)";
     };
   };
@@ -1841,7 +2237,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["StatementResponse"][];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; the panel reads all, each person their own";
     };
     post: {
@@ -1850,7 +2246,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["GiveStatementRequest"];
-      response: unknown;
+      response: components["schemas"]["StatementIdResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; your own statement, or the panel recording one taken at an interview";
     };
   };
@@ -1861,7 +2257,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["RequestStatementRequest"];
-      response: unknown;
+      response: components["schemas"]["StatementIdResponse"];
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; panel only";
     };
   };
@@ -1985,7 +2381,7 @@ export interface paths {
         reference: string;
       };
       query: never;
-      body: components["schemas"]["ReasonRequest"];
+      body: components["schemas"]["SelfRecusalRequest"];
       response: components["schemas"]["StoodDownResponse"];
       policy: "Signed-in; the duty commissioner or a seated panelist of this case, not conflicted; anyone else gets the same 404 as for a case that does not exist";
     };
@@ -2063,7 +2459,7 @@ export interface paths {
       path: never;
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["HowToReportResponse"];
       policy: "Public: how to reach the Control Commission must be visible to everyone at all times (S14)";
     };
   };
@@ -2104,7 +2500,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["AppealResponse"][];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
     post: {
@@ -2113,7 +2509,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["LodgeAppealRequest"];
-      response: unknown;
+      response: components["schemas"]["AppealResponse"];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token), within the appeal window; anyone else gets \"not found\"";
     };
   };
@@ -2124,7 +2520,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["EvidenceResponse"][];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
     post: {
@@ -2133,7 +2529,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["SubmitEvidenceRequest"];
-      response: unknown;
+      response: components["schemas"]["EvidenceResponse"];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
   };
@@ -2144,7 +2540,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["FindingResponse"][];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
   };
@@ -2155,7 +2551,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["MatchingStatusResponse"];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
   };
@@ -2166,7 +2562,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["MatchingStatusResponse"];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
   };
@@ -2177,7 +2573,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["MatchingOptInRequest"];
-      response: unknown;
+      response: components["schemas"]["MatchingStatusResponse"];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
   };
@@ -2188,7 +2584,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["CaseMessageResponse"][];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
     post: {
@@ -2197,7 +2593,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["MessageRequest"];
-      response: unknown;
+      response: components["schemas"]["MessageReceiptResponse"];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
   };
@@ -2208,7 +2604,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["OutcomeNoticeDraftResponse"][];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
   };
@@ -2220,7 +2616,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["NoticeCommentRequest"];
-      response: unknown;
+      response: components["schemas"]["OutcomeNoticeDraftResponse"];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token), during the review window";
     };
   };
@@ -2242,7 +2638,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["StatementResponse"][];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
     post: {
@@ -2251,7 +2647,7 @@ export interface paths {
       };
       query: never;
       body: components["schemas"]["GiveStatementRequest"];
-      response: unknown;
+      response: components["schemas"]["StatementIdResponse"];
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
   };
@@ -2669,7 +3065,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can change, annul, re-open, set aside or delay a finding; only the Appeals Committee, on a party’s appeal (S7)";
     };
     delete: {
@@ -2678,7 +3074,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can change, annul, re-open, set aside or delay a finding; only the Appeals Committee, on a party’s appeal (S7)";
     };
     patch: {
@@ -2687,7 +3083,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can change, annul, re-open, set aside or delay a finding; only the Appeals Committee, on a party’s appeal (S7)";
     };
   };
@@ -2699,7 +3095,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can change, annul, re-open, set aside or delay a finding; only the Appeals Committee, on a party’s appeal (S7)";
     };
   };
@@ -2989,7 +3385,7 @@ export interface paths {
         cursor?: string;
       };
       body: never;
-      response: unknown;
+      response: components["schemas"]["PublishedOutcomePageResponse"];
       policy: "Members";
     };
   };
@@ -3000,7 +3396,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["PublishedOutcomeResponse"];
       policy: "Members";
     };
     put: {
@@ -3009,7 +3405,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can stop, withdraw or cancel an outcome notice; the panel may only delay it once (S8)";
     };
     delete: {
@@ -3018,7 +3414,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can stop, withdraw or cancel an outcome notice; the panel may only delay it once (S8)";
     };
     patch: {
@@ -3027,7 +3423,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can stop, withdraw or cancel an outcome notice; the panel may only delay it once (S8)";
     };
   };
@@ -3039,7 +3435,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: never;
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can stop, withdraw or cancel an outcome notice; the panel may only delay it once (S8)";
     };
   };
@@ -3048,7 +3444,7 @@ export interface paths {
       path: never;
       query: never;
       body: components["schemas"]["ReadmissionDecisionRequest"];
-      response: unknown;
+      response: components["schemas"]["ReadmissionFileResponse"];
       policy: "Holders of a current mandate: CCOM";
     };
   };
@@ -3059,7 +3455,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: components["schemas"]["ReadmissionFileResponse"];
       policy: "Holders of a current mandate: CCOM";
     };
   };
@@ -3113,7 +3509,7 @@ export interface paths {
         to: string;
       };
       body: never;
-      response: unknown;
+      response: components["schemas"]["TransparencyReportResponse"];
       policy: "Members";
     };
   };

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, Param, Post, UseFilters } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { AppealsUseCase } from '../application/appeal/appeals.use-case';
 import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
 import { actorOf } from '../application/finding/proceedings-actor';
 import { ProceedingsRefusals } from '../application/independence/proceedings-refusals';
 import { DecideAppealRequest, LodgeAppealRequest } from './dto/part2/proceedings.request.dto';
+import { AppealResponse } from './dto/part2/proceedings.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
 
 /**
@@ -24,6 +25,7 @@ export class AppealsController {
 
   @Post('cases/:reference/appeals')
   @Policy.inUseCase('a party to the case (complainant or respondent), within the appeal window; anyone else gets "not found" (recorded)')
+  @ApiCreatedResponse({ type: AppealResponse })
   lodge(@Param('reference') caseId: string, @Body() body: LodgeAppealRequest, @CurrentPrincipal() p: Principal) {
     const actor = actorOf(p);
     return this.refusals.audited(actor, { action: 'appeal.lodge', caseId, target: body.findingId }, () =>
@@ -33,12 +35,14 @@ export class AppealsController {
 
   @Get('cases/:reference/appeals')
   @Policy.inUseCase('the parties and the panels of the case; anyone else gets "not found"')
+  @ApiOkResponse({ type: [AppealResponse] })
   list(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
     return this.appeals.list(actorOf(p), caseId);
   }
 
   @Post('cases/:reference/appeals/:appealId/decision')
   @Policy.inUseCase('the Appeals Committee panel drawn for this appeal; anyone else gets "not found" (recorded)')
+  @ApiCreatedResponse({ type: AppealResponse })
   decide(@Param('reference') caseId: string, @Param('appealId') appealId: string, @Body() body: DecideAppealRequest, @CurrentPrincipal() p: Principal) {
     const actor = actorOf(p);
     return this.refusals.audited(actor, { action: 'appeal.decide', caseId, target: appealId }, () =>
@@ -49,6 +53,7 @@ export class AppealsController {
   @Post('complaints/non-member/cases/:reference/appeals')
   @Policy.public('the non-member complainant, by the confirmed address (X-Verification-Token), within the appeal window; anyone else gets "not found"')
   @ApiHeader({ name: TOKEN, required: true })
+  @ApiCreatedResponse({ type: AppealResponse })
   async lodgeAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string, @Body() body: LodgeAppealRequest) {
     const actor = await this.nonMembers.actorFor(token);
     return this.refusals.audited(actor, { action: 'appeal.lodge', caseId, target: body.findingId }, () =>
@@ -59,6 +64,7 @@ export class AppealsController {
   @Get('complaints/non-member/cases/:reference/appeals')
   @Policy.public('the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets "not found"')
   @ApiHeader({ name: TOKEN, required: true })
+  @ApiOkResponse({ type: [AppealResponse] })
   async listAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string) {
     return this.appeals.list(await this.nonMembers.actorFor(token), caseId);
   }

@@ -18,7 +18,7 @@ import {
   StoodDownResponse,
   TriageResponse,
 } from './dto/part1/case.response.dto';
-import { ChallengeVoteRequest, DeclarationRequest, InformalTermsRequest, InterimDecisionRequest, ReasonRequest, TriageRequest } from './dto/part1/commission.request.dto';
+import { ChallengeVoteRequest, DeclarationRequest, InformalTermsRequest, InterimDecisionRequest, SelfRecusalRequest, TriageRequest } from './dto/part1/commission.request.dto';
 
 const HANDLER = 'the duty commissioner or a seated panelist of this case, not conflicted; anyone else gets the same 404 as for a case that does not exist';
 
@@ -78,7 +78,7 @@ export class CommissionController {
   @Policy.inUseCase(HANDLER)
   @ApiOperation({ summary: 'Stand down from the case (recorded, with reasons)' })
   @ApiOkResponse({ type: StoodDownResponse })
-  selfRecuse(@CurrentPrincipal() p: Principal, @Param('reference') reference: string, @Body() body: ReasonRequest): Promise<StoodDownResponse> {
+  selfRecuse(@CurrentPrincipal() p: Principal, @Param('reference') reference: string, @Body() body: SelfRecusalRequest): Promise<StoodDownResponse> {
     return this.recusal.selfRecuse(reference, actorFromPrincipal(p), body.reason);
   }
 

@@ -15,6 +15,7 @@ import {
   DirectoryEntryResponse,
   EmailVerificationResponse,
   FiledComplaintResponse,
+  HowToReportResponse,
   VerificationTokenResponse,
 } from './dto/part1/case.response.dto';
 import { ChangePathRequest, ConfirmEmailVerificationRequest, FileComplaintRequest, RequestEmailVerificationRequest } from './dto/part1/complaint.request.dto';
@@ -51,6 +52,7 @@ export class IntakeController {
   @Get('how-to-report')
   @Policy.public('how to reach the Control Commission must be visible to everyone at all times (S14)')
   @ApiOperation({ summary: 'How to report a concern, and where it goes' })
+  @ApiOkResponse({ type: HowToReportResponse })
   howToReport(): typeof HOW_TO_REPORT {
     return HOW_TO_REPORT;
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res, UseFilters } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { CaseMessagesUseCase } from '../application/investigation/case-messages.use-case';
@@ -19,13 +19,24 @@ import {
   InterviewSupportPersonRequest,
   MatchingOptInRequest,
   MessageRequest,
-  ReasonRequest,
+  CancelInterviewRequest,
   RequestStatementRequest,
   RescheduleInterviewRequest,
   ScheduleInterviewRequest,
   SubmitEvidenceRequest,
   SupportPersonDto,
 } from './dto/part2/proceedings.request.dto';
+import {
+  CaseMessageResponse,
+  EvidenceContentResponse,
+  EvidenceResponse,
+  InterviewResponse,
+  LinkedReportResponse,
+  MatchingStatusResponse,
+  MessageReceiptResponse,
+  StatementIdResponse,
+  StatementResponse,
+} from './dto/part2/proceedings.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
 
 const NON_MEMBER = 'the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets "not found"';
@@ -56,12 +67,14 @@ export class InvestigationController {
   // ── statements (S12) ───────────────────────────────────────────────────────────────────────
   @Post('cases/:reference/statements/requests')
   @Policy.inUseCase(`${IN_CASE}; panel only`)
+  @ApiCreatedResponse({ type: StatementIdResponse })
   requestStatement(@Param('reference') caseId: string, @Body() body: RequestStatementRequest, @CurrentPrincipal() p: Principal) {
     return this.statements.request(actorOf(p), caseId, body);
   }
 
   @Post('cases/:reference/statements')
   @Policy.inUseCase(`${IN_CASE}; your own statement, or the panel recording one taken at an interview`)
+  @ApiCreatedResponse({ type: StatementIdResponse })
   giveStatement(@Param('reference') caseId: string, @Body() body: GiveStatementRequest, @CurrentPrincipal() p: Principal) {
     return this.statements.give(actorOf(p), caseId, { text: body.text, personId: body.personId, supportPerson: supportOf(body.supportPerson) });
   }
@@ -69,12 +82,14 @@ export class InvestigationController {
   @Post('cases/:reference/statements/:statementId/addenda')
   @HttpCode(204)
   @Policy.inUseCase(`${IN_CASE}; only the person who gave the statement`)
+  @ApiNoContentResponse({ description: 'The addendum is recorded.' })
   async addAddendum(@Param('reference') caseId: string, @Param('statementId') statementId: string, @Body() body: AddendumRequest, @CurrentPrincipal() p: Principal) {
     await this.statements.addAddendum(actorOf(p), caseId, statementId, body.text);
   }
 
   @Get('cases/:reference/statements')
   @Policy.inUseCase(`${IN_CASE}; the panel reads all, each person their own`)
+  @ApiOkResponse({ type: [StatementResponse] })
   listStatements(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
     return this.statements.list(actorOf(p), caseId);
   }
@@ -82,30 +97,35 @@ export class InvestigationController {
   // ── interviews (S12) ───────────────────────────────────────────────────────────────────────
   @Post('cases/:reference/interviews')
   @Policy.inUseCase(`${IN_CASE}; panel only`)
+  @ApiCreatedResponse({ type: InterviewResponse })
   schedule(@Param('reference') caseId: string, @Body() body: ScheduleInterviewRequest, @CurrentPrincipal() p: Principal) {
     return this.interviews.schedule(actorOf(p), caseId, { ...body, supportPerson: supportOf(body.supportPerson) });
   }
 
   @Get('cases/:reference/interviews')
   @Policy.inUseCase(`${IN_CASE}; the panel sees all, each person their own`)
+  @ApiOkResponse({ type: [InterviewResponse] })
   listInterviews(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
     return this.interviews.list(actorOf(p), caseId);
   }
 
   @Put('cases/:reference/interviews/:interviewId/topics')
   @Policy.inUseCase(`${IN_CASE}; panel only, with at least the notice period left`)
+  @ApiOkResponse({ type: InterviewResponse })
   changeTopics(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: ChangeTopicsRequest, @CurrentPrincipal() p: Principal) {
     return this.interviews.change(actorOf(p), caseId, id, { kind: 'topics', topics: body.topics });
   }
 
   @Put('cases/:reference/interviews/:interviewId/time')
   @Policy.inUseCase(`${IN_CASE}; panel only`)
+  @ApiOkResponse({ type: InterviewResponse })
   reschedule(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: RescheduleInterviewRequest, @CurrentPrincipal() p: Principal) {
     return this.interviews.change(actorOf(p), caseId, id, { kind: 'reschedule', scheduledFor: body.scheduledFor });
   }
 
   @Put('cases/:reference/interviews/:interviewId/support-person')
   @Policy.inUseCase(`${IN_CASE}; the person interviewed`)
+  @ApiOkResponse({ type: InterviewResponse })
   supportPerson(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: InterviewSupportPersonRequest, @CurrentPrincipal() p: Principal) {
     return this.interviews.change(actorOf(p), caseId, id, { kind: 'support_person', supportPerson: supportOf(body.supportPerson) });
   }
@@ -113,6 +133,7 @@ export class InvestigationController {
   @Post('cases/:reference/interviews/:interviewId/held')
   @HttpCode(200)
   @Policy.inUseCase(`${IN_CASE}; panel only`)
+  @ApiOkResponse({ type: InterviewResponse })
   held(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: InterviewHeldRequest, @CurrentPrincipal() p: Principal) {
     return this.interviews.change(actorOf(p), caseId, id, { kind: 'held', supportPersonAttended: body.supportPersonAttended });
   }
@@ -120,25 +141,29 @@ export class InvestigationController {
   @Post('cases/:reference/interviews/:interviewId/cancel')
   @HttpCode(200)
   @Policy.inUseCase(`${IN_CASE}; panel only`)
-  cancel(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: ReasonRequest, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ type: InterviewResponse })
+  cancel(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: CancelInterviewRequest, @CurrentPrincipal() p: Principal) {
     return this.interviews.change(actorOf(p), caseId, id, { kind: 'cancel', reason: body.reason });
   }
 
   // ── evidence ───────────────────────────────────────────────────────────────────────────────
   @Post('cases/:reference/evidence')
   @Policy.inUseCase(`${IN_CASE}; parties, witnesses and the panel`)
+  @ApiCreatedResponse({ type: EvidenceResponse })
   submitEvidence(@Param('reference') caseId: string, @Body() body: SubmitEvidenceRequest, @CurrentPrincipal() p: Principal) {
     return this.evidence.submit(actorOf(p), caseId, body);
   }
 
   @Get('cases/:reference/evidence')
   @Policy.inUseCase(`${IN_CASE}; the panel sees all, a submitter their own`)
+  @ApiOkResponse({ type: [EvidenceResponse] })
   listEvidence(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
     return this.evidence.list(actorOf(p), caseId);
   }
 
   @Get('cases/:reference/evidence/:evidenceId')
   @Policy.inUseCase(`${IN_CASE}; the panel, or the submitter`)
+  @ApiOkResponse({ type: EvidenceContentResponse })
   readEvidence(@Param('reference') caseId: string, @Param('evidenceId') id: string, @CurrentPrincipal() p: Principal) {
     return this.evidence.read(actorOf(p), caseId, id);
   }
@@ -148,6 +173,8 @@ export class InvestigationController {
   @Policy.inUseCase(
     `${IN_CASE}; an officer of the organization with no part in the case may write to its panel, and every party reads it (the answer is the same whether the case exists or not)`,
   )
+  @ApiCreatedResponse({ type: MessageReceiptResponse, description: 'Recorded: you have a part in the case.' })
+  @ApiAcceptedResponse({ type: MessageReceiptResponse, description: 'An officer with no part in the case: the same receipt whether the case exists or not.' })
   async sendMessage(@Param('reference') caseId: string, @Body() body: MessageRequest, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const r = await this.messages.send(actorOf(p), caseId, { text: body.text, audience: audienceOf(body.to) });
     void reply.status(r.messageId ? 201 : 202);
@@ -156,6 +183,7 @@ export class InvestigationController {
 
   @Get('cases/:reference/messages')
   @Policy.inUseCase(`${IN_CASE}; each sees the messages the rules give them`)
+  @ApiOkResponse({ type: [CaseMessageResponse] })
   listMessages(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
     return this.messages.list(actorOf(p), caseId);
   }
@@ -163,6 +191,7 @@ export class InvestigationController {
   @Post('cases/:reference/messages/:messageId/disclose')
   @HttpCode(204)
   @Policy.inUseCase(`${IN_CASE}; panel only`)
+  @ApiNoContentResponse({ description: 'The message is shared with every party.' })
   async disclose(@Param('reference') caseId: string, @Param('messageId') id: string, @CurrentPrincipal() p: Principal) {
     await this.messages.disclose(actorOf(p), caseId, id);
   }
@@ -170,12 +199,14 @@ export class InvestigationController {
   // ── pattern matching (S10) ─────────────────────────────────────────────────────────────────
   @Get('cases/:reference/matching')
   @Policy.inUseCase(`${IN_CASE}; the person who filed the report`)
+  @ApiOkResponse({ type: MatchingStatusResponse })
   matchingStatus(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
     return this.matching.status(actorOf(p), caseId);
   }
 
   @Put('cases/:reference/matching/opt-in')
   @Policy.inUseCase(`${IN_CASE}; the person who filed a record-only report`)
+  @ApiOkResponse({ type: MatchingStatusResponse })
   optIn(@Param('reference') caseId: string, @Body() body: MatchingOptInRequest, @CurrentPrincipal() p: Principal) {
     return this.matching.setOptIn(actorOf(p), caseId, body.optedIn);
   }
@@ -183,12 +214,14 @@ export class InvestigationController {
   @Post('cases/:reference/matching/contact-consent')
   @HttpCode(200)
   @Policy.inUseCase(`${IN_CASE}; a reporter told of a match`)
+  @ApiOkResponse({ type: MatchingStatusResponse })
   consent(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
     return this.matching.consentToContact(actorOf(p), caseId);
   }
 
   @Get('cases/:reference/linked-reports')
   @Policy.inUseCase(`${IN_CASE}; the panel`)
+  @ApiOkResponse({ type: [LinkedReportResponse] })
   linked(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
     return this.matching.linked(actorOf(p), caseId);
   }
@@ -197,6 +230,7 @@ export class InvestigationController {
   @Post('complaints/non-member/cases/:reference/statements')
   @Policy.public(NON_MEMBER)
   @ApiHeader({ name: TOKEN, required: true })
+  @ApiCreatedResponse({ type: StatementIdResponse })
   async giveStatementAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string, @Body() body: GiveStatementRequest) {
     return this.statements.give(await this.nonMembers.actorFor(token), caseId, { text: body.text, supportPerson: supportOf(body.supportPerson) });
   }
@@ -204,6 +238,7 @@ export class InvestigationController {
   @Get('complaints/non-member/cases/:reference/statements')
   @Policy.public(NON_MEMBER)
   @ApiHeader({ name: TOKEN, required: true })
+  @ApiOkResponse({ type: [StatementResponse] })
   async listStatementsAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string) {
     return this.statements.list(await this.nonMembers.actorFor(token), caseId);
   }
@@ -211,6 +246,7 @@ export class InvestigationController {
   @Post('complaints/non-member/cases/:reference/evidence')
   @Policy.public(NON_MEMBER)
   @ApiHeader({ name: TOKEN, required: true })
+  @ApiCreatedResponse({ type: EvidenceResponse })
   async submitEvidenceAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string, @Body() body: SubmitEvidenceRequest) {
     return this.evidence.submit(await this.nonMembers.actorFor(token), caseId, body);
   }
@@ -218,6 +254,7 @@ export class InvestigationController {
   @Get('complaints/non-member/cases/:reference/evidence')
   @Policy.public(NON_MEMBER)
   @ApiHeader({ name: TOKEN, required: true })
+  @ApiOkResponse({ type: [EvidenceResponse] })
   async listEvidenceAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string) {
     return this.evidence.list(await this.nonMembers.actorFor(token), caseId);
   }
@@ -225,6 +262,7 @@ export class InvestigationController {
   @Post('complaints/non-member/cases/:reference/messages')
   @Policy.public(NON_MEMBER)
   @ApiHeader({ name: TOKEN, required: true })
+  @ApiCreatedResponse({ type: MessageReceiptResponse })
   async sendMessageAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string, @Body() body: MessageRequest) {
     return this.messages.send(await this.nonMembers.actorFor(token), caseId, { text: body.text, audience: audienceOf(body.to) });
   }
@@ -232,6 +270,7 @@ export class InvestigationController {
   @Get('complaints/non-member/cases/:reference/messages')
   @Policy.public(NON_MEMBER)
   @ApiHeader({ name: TOKEN, required: true })
+  @ApiOkResponse({ type: [CaseMessageResponse] })
   async listMessagesAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string) {
     return this.messages.list(await this.nonMembers.actorFor(token), caseId);
   }
@@ -239,6 +278,7 @@ export class InvestigationController {
   @Get('complaints/non-member/cases/:reference/matching')
   @Policy.public(NON_MEMBER)
   @ApiHeader({ name: TOKEN, required: true })
+  @ApiOkResponse({ type: MatchingStatusResponse })
   async matchingAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string) {
     return this.matching.status(await this.nonMembers.actorFor(token), caseId);
   }
@@ -246,6 +286,7 @@ export class InvestigationController {
   @Put('complaints/non-member/cases/:reference/matching/opt-in')
   @Policy.public(NON_MEMBER)
   @ApiHeader({ name: TOKEN, required: true })
+  @ApiOkResponse({ type: MatchingStatusResponse })
   async optInAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string, @Body() body: MatchingOptInRequest) {
     return this.matching.setOptIn(await this.nonMembers.actorFor(token), caseId, body.optedIn);
   }
@@ -254,6 +295,7 @@ export class InvestigationController {
   @HttpCode(200)
   @Policy.public(NON_MEMBER)
   @ApiHeader({ name: TOKEN, required: true })
+  @ApiOkResponse({ type: MatchingStatusResponse })
   async consentAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string) {
     return this.matching.consentToContact(await this.nonMembers.actorFor(token), caseId);
   }

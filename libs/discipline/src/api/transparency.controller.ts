@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Policy } from '@org/identity';
 import { TransparencyReportQuery } from '../application/transparency/transparency-report.query';
 import { TransparencyQuery } from './dto/part2/proceedings.request.dto';
+import { TransparencyReportResponse } from './dto/part2/proceedings.response.dto';
 
 /** The transparency report (S6, S8): aggregate figures for a period, small cells suppressed. */
 @ApiTags('discipline')
@@ -12,6 +13,7 @@ export class TransparencyController {
 
   @Get()
   @Policy.member()
+  @ApiOkResponse({ type: TransparencyReportResponse })
   get(@Query() q: TransparencyQuery) {
     return this.report.report({ from: q.from, to: q.to });
   }

@@ -144,3 +144,11 @@ export class AuditEntryResponse {
   @ApiProperty() action: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Ids, stages and counts — never content.' }) data: unknown;
 }
+
+/** How to reach the Control Commission (S14): shown to everyone, signed in or not. */
+export class HowToReportResponse {
+  @ApiProperty() title: string;
+  @ApiProperty({ type: [String] }) text: string[];
+  @ApiProperty({ description: 'How a member or former member files.' }) members: string;
+  @ApiProperty({ description: 'How someone who is not a member files.' }) nonMembers: string;
+}

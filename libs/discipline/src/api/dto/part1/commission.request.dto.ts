@@ -51,7 +51,7 @@ export class InterimDecisionRequest {
   reasons: string;
 }
 
-export class ReasonRequest {
+export class SelfRecusalRequest {
   @ApiProperty({ description: 'Your reason (sealed; part of the record).', maxLength: 10000 })
   @IsString()
   @Length(1, 10_000)

@@ -95,7 +95,7 @@ export class InterviewHeldRequest {
   @ApiProperty() @IsBoolean() supportPersonAttended: boolean;
 }
 
-export class ReasonRequest {
+export class CancelInterviewRequest {
   @ApiProperty() @IsString() @Length(1, 2000) reason: string;
 }
 
