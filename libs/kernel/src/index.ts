@@ -1,3 +1,5 @@
 export * from './domain-error';
 export * from './seeded-random';
 export * from './restrictions.port';
+export * from './calendar-date';
+export * from './csv-table.parser';

@@ -103,6 +103,36 @@ describe('membership: electoral roll frozen as of a date (E4) and delegate appor
     expect((await t.http().get(`/electoral-rolls/${own.body.id}`).set(treasurer.auth)).status).toBe(404);
   });
 
+  it('E4: a member under a no_voting restriction on the date is left off the roll; one whose restriction ended before it is on it', async () => {
+    const ec = await f.electionsCommittee();
+    const w = await t.make.branch('Roll W');
+    const member = async (name: string) => {
+      const m = await t.make.member({ branchId: w, joinedOn: '2024-01-01', lastName: name });
+      await f.monthlyPayments(m.id, '2024-01-01', '2026-06-01');
+      return m.id;
+    };
+    const plain = await member('plainW');
+    const noVote = await member('noVoteW');
+    const ended = await member('endedW');
+    const later = await member('laterW');
+    const otherKind = await member('noCandidacyW');
+    const restrict = (memberId: string, kind: string, since: string, until: string | null) =>
+      t.db.dataSource.query(`INSERT INTO restrictions.active (member_id, kind, since, until) VALUES ($1, $2, $3, $4)`, [memberId, kind, since, until]);
+    await restrict(noVote, 'no_voting', '2026-02-01T09:00:00Z', null);
+    await restrict(ended, 'no_voting', '2025-06-01T09:00:00Z', '2026-02-28T17:00:00Z');
+    await restrict(later, 'no_voting', '2026-03-02T09:00:00Z', null);
+    await restrict(otherKind, 'no_candidacy', '2026-01-01T09:00:00Z', null);
+    for (const scope of [{ scope: 'organization' }, { scope: 'branch', branchId: w }]) {
+      const res = await t.http().post('/electoral-rolls').set(ec.auth).send({ asOf, ...scope });
+      expect(res.status).toBe(201);
+      const rows: { member_id: string }[] = await t.db.dataSource.query(`SELECT member_id FROM membership.roll_entries WHERE roll_id = $1 AND branch_id = $2`, [res.body.id, w]);
+      expect(rows.map((r) => r.member_id).sort()).toEqual([plain, ended, later, otherKind].sort());
+      // Nothing about the restriction is written with the roll.
+      const [entry] = await t.db.dataSource.query(`SELECT data FROM audit.entries WHERE action = 'electoral-roll.frozen' AND subject_id = $1`, [res.body.id]);
+      expect(JSON.stringify(entry.data)).not.toMatch(/restrict|no_voting/);
+    }
+  });
+
   it('bad input: a future date, a branch scope without a branch', async () => {
     const ec = await f.electionsCommittee();
     const future = await t.http().post('/electoral-rolls').set(ec.auth).send({ asOf: '2027-01-01', scope: 'organization' });

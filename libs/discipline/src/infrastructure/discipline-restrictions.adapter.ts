@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RestrictionsPort, type Restriction } from '@org/kernel';
+import { RestrictionsPort, type Restriction, type RestrictionKind, type TimeWindow } from '@org/kernel';
 import { DisciplineDb } from './discipline-db';
 import { RestrictionsRepository } from './restrictions.repository';
 
@@ -39,5 +39,24 @@ export class DisciplineRestrictions extends RestrictionsPort {
   async hasProtectedTransferRight(memberId: string, at: Date, tx?: unknown): Promise<boolean> {
     if (!UUID_RE.test(memberId)) return false;
     return this.repo.hasProtectedTransferRight(this.manager(tx), memberId, at);
+  }
+
+  /** E4: one query over the projection (it holds only members under a restriction, so it is small). */
+  override async membersRestricted(kind: RestrictionKind, during: TimeWindow, memberIds: readonly string[] | null, tx?: unknown): Promise<Set<string>> {
+    const ids = memberIds === null ? null : memberIds.filter((id) => UUID_RE.test(id));
+    if (ids !== null && ids.length === 0) return new Set();
+    const rows: { member_id: string }[] = await this.manager(tx).query(
+      `SELECT DISTINCT member_id FROM restrictions.active
+        WHERE kind = $1 AND since < $3 AND (until IS NULL OR until > $2) AND ($4::uuid[] IS NULL OR member_id = ANY($4::uuid[]))`,
+      [kind, during.from, during.to, ids],
+    );
+    return new Set(rows.map((r) => r.member_id));
+  }
+
+  /** S9: listed from the expulsion until the commission's readmission decision. */
+  override async readmissionRequired(memberId: string, tx?: unknown): Promise<boolean> {
+    if (!UUID_RE.test(memberId)) return true;
+    const rows = await this.manager(tx).query(`SELECT 1 FROM restrictions.readmission_required WHERE member_id = $1`, [memberId]);
+    return rows.length > 0;
   }
 }

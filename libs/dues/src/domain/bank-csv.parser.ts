@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DomainError } from '@org/kernel';
-import { IsoDate, isIsoDate } from './calendar-date';
+import { DomainError, IsoDate, isIsoDate, decodeCsv, isBlankRecord, parseCsvRecords } from '@org/kernel';
 import { isCurrencyCode } from './currency';
-import { decodeCsv, isBlankRecord, parseCsvRecords } from './csv-table.parser';
 import { DuesErrorCode, FieldError } from './dues.errors';
 import { parseMajorAmount } from './money.value-object';
 

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { DomainError } from '@org/kernel';
-import { addDays } from './calendar-date';
+import { DomainError, addDays } from '@org/kernel';
 import { DuesLevel, DuesPeriod } from './dues-plan.entity';
 import { DuesRecord, GoodStandingPolicy, MembershipStatus, StatusChange } from './good-standing.policy';
 

@@ -1,5 +1,4 @@
-import { DomainError } from '@org/kernel';
-import { IsoDate, addDays, daysBetween, isIsoDate, maxDate, minDate, monthsBetween } from './calendar-date';
+import { DomainError, IsoDate, addDays, daysBetween, isIsoDate, maxDate, minDate, monthsBetween } from '@org/kernel';
 import { DuesLevel, DuesPeriod, monthsPerPeriod } from './dues-plan.entity';
 import { DuesErrorCode, invalidDate } from './dues.errors';
 

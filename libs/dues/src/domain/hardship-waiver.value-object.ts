@@ -1,5 +1,4 @@
-import { DomainError } from '@org/kernel';
-import { IsoDate, isIsoDate } from './calendar-date';
+import { DomainError, IsoDate, isIsoDate } from '@org/kernel';
 import { DuesErrorCode, invalidDate } from './dues.errors';
 
 /**

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { DomainError } from '@org/kernel';
+import { DomainError, addDays } from '@org/kernel';
 import { BranchHistory, BranchPeriod } from './branch-history.value-object';
-import { addDays } from './calendar-date';
 
 const day = (n: number) => addDays('2020-01-01', n);
 const days = Array.from({ length: 500 }, (_, n) => day(n));

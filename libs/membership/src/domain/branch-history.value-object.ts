@@ -1,5 +1,4 @@
-import { DomainError } from '@org/kernel';
-import { IsoDate, isIsoDate, maxDate, minEnd } from './calendar-date';
+import { DomainError, IsoDate, isIsoDate, maxDate, minEnd } from '@org/kernel';
 import { MembershipErrorCode, invalidDate } from './membership.errors';
 
 /**

@@ -1,5 +1,4 @@
-import { DomainError } from '@org/kernel';
-import { IsoDate, isIsoDate } from './calendar-date';
+import { DomainError, IsoDate, isIsoDate } from '@org/kernel';
 import { Member, MemberEvent } from './member.entity';
 import { MembershipErrorCode, invalidDate } from './membership.errors';
 import { RestrictionCheck, assertAssignmentAllowed } from './restriction-check.port';

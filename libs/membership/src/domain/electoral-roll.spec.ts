@@ -1,5 +1,5 @@
 import { DomainError } from '@org/kernel';
-import { RollSource, electoralRoll, electoralRollAsync, eligibleVoter, rollSizesByBranch } from './electoral-roll';
+import { RollSource, electoralRoll, electoralRollAsync, eligibleVoter, rollFromCandidates, rollSizesByBranch } from './electoral-roll';
 import { Member } from './member.entity';
 import { MembershipActor } from './member-status.value-object';
 import { noRestrictions } from './restriction-check.port';
@@ -46,17 +46,46 @@ describe('electoral roll (E4)', () => {
     expect(() => eligibleVoter(admitted('m1', 'A').toSnapshot(), good('2025-02-28'), freeze)).toThrow(DomainError);
   });
 
+  it('excludes a member under a no_voting restriction on the date, with a reason that does not say why', () => {
+    const m = admitted('m1', 'A').toSnapshot();
+    expect(eligibleVoter(m, good(freeze), freeze, { kind: 'organization' }, { asOf: freeze, votingRestricted: true })).toEqual({
+      memberId: 'm1',
+      eligible: false,
+      reasons: ['restricted'],
+      branchId: 'A',
+    });
+    expect(eligibleVoter(m, good(freeze), freeze, { kind: 'organization' }, { asOf: freeze, votingRestricted: false }).eligible).toBe(true);
+    expect(() => eligibleVoter(m, good(freeze), freeze, { kind: 'organization' }, { asOf: '2025-02-28', votingRestricted: false })).toThrow(DomainError);
+  });
+
+  it('the set-based roll keeps candidates in good standing and under no voting restriction, nobody else', () => {
+    const candidates = [
+      { memberId: 'ok', branchId: 'A' },
+      { memberId: 'arrears', branchId: 'A' },
+      { memberId: 'no-vote', branchId: 'B' },
+      { memberId: 'both', branchId: 'B' },
+    ];
+    const roll = rollFromCandidates(candidates, {
+      asOf: freeze,
+      inGoodStanding: new Set(['ok', 'no-vote']),
+      votingRestricted: new Set(['no-vote', 'both', 'not-a-candidate']),
+    });
+    expect(roll).toEqual([{ memberId: 'ok', branchId: 'A' }]);
+    expect(() => rollFromCandidates(candidates, { asOf: '2025-13-01', inGoodStanding: new Set(), votingRestricted: new Set() })).toThrow(DomainError);
+  });
+
   it('builds the roll lazily for an organization or a branch scope, and counts it per branch', async () => {
     let pulled = 0;
     function* source(): Generator<RollSource> {
-      for (const [id, branch, standing] of [
-        ['a1', 'A', true],
-        ['a2', 'A', true],
-        ['a3', 'A', false],
-        ['b1', 'B', true],
+      for (const [id, branch, standing, votingRestricted] of [
+        ['a1', 'A', true, false],
+        ['a2', 'A', true, false],
+        ['a3', 'A', false, false],
+        ['a4', 'A', true, true],
+        ['b1', 'B', true, false],
       ] as const) {
         pulled++;
-        yield { member: admitted(id, branch).toSnapshot(), standing: { asOf: freeze, inGoodStanding: standing } };
+        yield { member: admitted(id, branch).toSnapshot(), standing: { asOf: freeze, inGoodStanding: standing }, votingRestricted };
       }
     }
     const roll = electoralRoll(source(), { asOf: freeze });

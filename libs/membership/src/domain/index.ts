@@ -2,7 +2,9 @@
  * The membership domain's public API: plain TypeScript, no framework. See ../../README.md,
  * "Domain rules", for each rule and the test that proves it.
  */
-export * from './calendar-date';
+// Calendar dates are the shared kernel's (one implementation for every context).
+export { isIsoDate, isIsoInstant, daysInMonth, addDays, daysBetween, addMonths, minDate, maxDate, minEnd } from '@org/kernel';
+export type { IsoDate, IsoInstant } from '@org/kernel';
 export * from './moment';
 export * from './membership.errors';
 export * from './member-status.value-object';
@@ -22,8 +24,8 @@ export {
   encodeCsvRecord,
   unprotectCsvField,
   firstInvalidUtf8Byte,
-} from './csv-table.parser';
-export type { CsvRecord } from './csv-table.parser';
+} from '@org/kernel';
+export type { CsvRecord } from '@org/kernel';
 export * from './member-csv.parser';
 export * from './member-csv.writer';
 export * from './member-search-criteria.value-object';

@@ -1,7 +1,5 @@
-import { DomainError } from '@org/kernel';
-import { IsoDate, isIsoDate } from './calendar-date';
+import { DomainError, IsoDate, isIsoDate, decodeCsv, isBlankRecord, parseCsvRecords, unprotectCsvField } from '@org/kernel';
 import { normalizeBranchCode } from './branch.entity';
-import { decodeCsv, isBlankRecord, parseCsvRecords, unprotectCsvField } from './csv-table.parser';
 import { MemberProfile } from './member-profile.value-object';
 import { FieldError, MembershipErrorCode } from './membership.errors';
 

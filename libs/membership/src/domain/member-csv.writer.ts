@@ -1,5 +1,4 @@
-import { IsoDate } from './calendar-date';
-import { encodeCsvRecord } from './csv-table.parser';
+import { IsoDate, encodeCsvRecord } from '@org/kernel';
 import { MemberStatus } from './member-status.value-object';
 
 /**

@@ -1,4 +1,4 @@
-import { IsoDate, IsoInstant } from './calendar-date';
+import { IsoDate, IsoInstant } from '@org/kernel';
 
 export const MEMBER_STATUSES = ['applicant', 'active', 'lapsed', 'suspended', 'expelled', 'resigned', 'declined'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];

@@ -1,6 +1,5 @@
-import { DomainError } from '@org/kernel';
+import { DomainError, IsoDate, IsoInstant, isIsoDate, isIsoInstant } from '@org/kernel';
 import { BranchHistory, BranchPeriod } from './branch-history.value-object';
-import { IsoDate, IsoInstant, isIsoDate, isIsoInstant } from './calendar-date';
 import { MemberProfile, MemberProfileInput, MemberProfileProps } from './member-profile.value-object';
 import {
   IN_BRANCH_STATUSES,

@@ -1,4 +1,4 @@
-import { IsoDate, IsoInstant, isIsoDate, isIsoInstant } from './calendar-date';
+import { IsoDate, IsoInstant, isIsoDate, isIsoInstant } from '@org/kernel';
 import { invalidDate, invalidInstant } from './membership.errors';
 
 /**

@@ -1,4 +1,4 @@
-import { IsoDate } from './calendar-date';
+import { IsoDate } from '@org/kernel';
 import { blockedByRestriction } from './membership.errors';
 
 /**

@@ -1,6 +1,5 @@
-import { DomainError } from '@org/kernel';
+import { DomainError, IsoDate, IsoInstant } from '@org/kernel';
 import { Branch } from './branch.entity';
-import { IsoDate, IsoInstant } from './calendar-date';
 import { Member, MemberEvent } from './member.entity';
 import { MembershipActor } from './member-status.value-object';
 import { MembershipErrorCode } from './membership.errors';

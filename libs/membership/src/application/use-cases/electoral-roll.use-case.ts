@@ -3,9 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
-import { DomainError, SeededRandom } from '@org/kernel';
+import { DomainError, RestrictionsPort, SeededRandom, addDays, membersRestrictedOf } from '@org/kernel';
 import { Clock } from '@org/platform';
-import { apportion, isIsoDate, MembershipErrorCode, type ApportionmentMethod, type ApportionmentResult, type RollScope } from '../../domain';
+import { apportion, isIsoDate, MembershipErrorCode, rollFromCandidates, type ApportionmentMethod, type ApportionmentResult, type RollScope } from '../../domain';
 import { isNationalMembershipSecretary } from '../access-scope';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
 import { MembershipApplicationErrorCode, branchNotFound, rollNotFound } from '../membership-application.errors';
@@ -33,7 +33,8 @@ export interface ApportionCommand {
 /**
  * E4: the electoral roll frozen as of a date — members whose status on that date was `active`
  * (so not lapsed, suspended or expelled), who were in a branch (in the branch, for a branch
- * scope) and in good standing on that date — and the delegate apportionment by roll size.
+ * scope), in good standing and under no `no_voting` restriction on that date — and the delegate
+ * apportionment by roll size. Standing and restrictions are each asked once for everyone.
  * Frozen by the Elections Committee, the EC or the national membership secretary; a branch roll
  * also by that branch's secretary.
  */
@@ -44,6 +45,7 @@ export class ElectoralRollUseCase {
     private readonly rolls: ElectoralRollRepository,
     private readonly branches: BranchRepository,
     private readonly standing: StandingLookup,
+    private readonly restrictions: RestrictionsPort,
     private readonly idempotency: IdempotencyStore,
     private readonly audit: MembershipAudit,
     private readonly clock: Clock,
@@ -67,7 +69,11 @@ export class ElectoralRollUseCase {
       if (cmd.scope.kind === 'branch' && !(await this.branches.load(m, cmd.scope.branchId))) throw branchNotFound();
       const candidates = await this.rolls.candidates(m, cmd.asOf, cmd.scope);
       const good = await this.standing.inGoodStandingOn(m, candidates.map((c) => c.memberId), cmd.asOf);
-      const eligible = candidates.filter((c) => good.has(c.memberId));
+      // Everyone under no_voting at any moment of the day (the organization's calendar is UTC):
+      // one question, answered from a small table, intersected here.
+      const day = { from: new Date(`${cmd.asOf}T00:00:00Z`), to: new Date(`${addDays(cmd.asOf, 1)}T00:00:00Z`) };
+      const noVoting = await membersRestrictedOf(this.restrictions, 'no_voting', day, null, m);
+      const eligible = rollFromCandidates(candidates, { asOf: cmd.asOf, inGoodStanding: good, votingRestricted: noVoting });
       const roll = { id: randomUUID(), scope: cmd.scope, asOf: cmd.asOf, label: cmd.label ?? null, frozenAt: this.clock.now().toISOString(), frozenBy: p.memberId };
       const entryCount = await this.rolls.freeze(m, roll, { memberIds: eligible.map((e) => e.memberId), branchIds: eligible.map((e) => e.branchId) });
       await this.audit.record(m, { actorId: p.memberId, action: 'electoral-roll.frozen', subjectType: 'electoral-roll', subjectId: roll.id, data: { asOf: cmd.asOf, scope: cmd.scope, entryCount } });

@@ -1,9 +1,18 @@
-import { DomainError } from '@org/kernel';
-import { DuesErrorCode } from './dues.errors';
+import { DomainError } from './domain-error';
 
 /**
- * A small, strict CSV reader and writer (RFC 4180, plus LF or CR line ends), for the bank import.
- * A copy of libs/membership's reader (contexts do not import each other). Linear in the file size.
+ * The codes of the errors thrown here. Each context that reads CSV lists them among its own codes
+ * (same strings) so that its error filter maps them.
+ */
+export const CsvErrorCode = {
+  badEncoding: 'csv_bad_encoding',
+  malformed: 'csv_malformed',
+} as const;
+export type CsvErrorCode = (typeof CsvErrorCode)[keyof typeof CsvErrorCode];
+
+/**
+ * A small, strict CSV reader and writer (RFC 4180, plus LF or CR line ends), shared by the member
+ * import and export and the bank import. Parsing is linear in the size of the file.
  *
  * Row numbers are **record numbers counted from 1, header included** — what a spreadsheet shows
  * as the row number — so "row 2" is the first data row. A quoted field may span lines; it is
@@ -79,7 +88,7 @@ export function decodeCsv(input: Uint8Array | string): string {
   if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)) {
     throw new DomainError(
       'invalid',
-      DuesErrorCode.csvBadEncoding,
+      CsvErrorCode.badEncoding,
       'The file is encoded as UTF-16. Save it as "CSV UTF-8" (comma-separated) and import it again.',
       { encoding: 'utf-16' },
     );
@@ -93,7 +102,7 @@ export function decodeCsv(input: Uint8Array | string): string {
     const byte = body[bad].toString(16).toUpperCase().padStart(2, '0');
     throw new DomainError(
       'invalid',
-      DuesErrorCode.csvBadEncoding,
+      CsvErrorCode.badEncoding,
       `The file is not valid UTF-8: byte 0x${byte} at byte offset ${bad + start} (row ${row}) cannot be read. It was probably saved in another encoding such as Windows-1252; save it as "CSV UTF-8" and import it again.`,
       { row, byteOffset: bad + start, byte: `0x${byte}` },
     );
@@ -124,7 +133,7 @@ export function* parseCsvRecords(text: string): Generator<CsvRecord> {
           if (q < 0) {
             throw new DomainError(
               'invalid',
-              DuesErrorCode.csvMalformed,
+              CsvErrorCode.malformed,
               `Row ${recordRow} has a quoted value that is never closed. Check the quotes (") in that row.`,
               { row: recordRow },
             );
@@ -142,7 +151,7 @@ export function* parseCsvRecords(text: string): Generator<CsvRecord> {
         if (i < n && next !== 44 && next !== 10 && next !== 13) {
           throw new DomainError(
             'invalid',
-            DuesErrorCode.csvMalformed,
+            CsvErrorCode.malformed,
             `Row ${recordRow} has text right after a closing quote. A quoted value must be followed by a comma or the end of the line; write a quote inside a value as "".`,
             { row: recordRow },
           );

@@ -5,11 +5,9 @@
  * on a date, not at an instant). Valid dates compare correctly as plain strings, so `<`, `>=`
  * and `localeCompare`-free sorting are safe once a value has passed `isIsoDate`.
  *
- * Interval convention used throughout this context: **half-open `[from, to)`** (a hardship
+ * Interval convention of every context that uses these: **half-open `[from, to)`** — `from` is
+ * the first day inside, `to` the first day NOT inside, `to: null` means "still open" (a hardship
  * waiver from 2024-01-01 to 2024-04-01 covers January, February and March).
- *
- * The same helper exists in libs/membership: bounded contexts do not import each other's
- * internals, and the shared kernel is not this change's to edit (a candidate for libs/kernel).
  */
 export type IsoDate = string;
 export type IsoInstant = string;

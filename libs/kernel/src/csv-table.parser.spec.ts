@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DomainError } from '@org/kernel';
+import { DomainError } from './domain-error';
 import { decodeCsv, encodeCsvRecord, firstInvalidUtf8Byte, parseCsvRecords } from './csv-table.parser';
 
 const records = (text: string) => [...parseCsvRecords(text)].map((r) => [r.row, r.fields] as const);
