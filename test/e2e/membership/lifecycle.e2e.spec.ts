@@ -76,17 +76,31 @@ describe('membership: applying, admission, decline, resignation, branches', () =
     expect(nowhere.body.code).toBe('branch_not_found');
   });
 
-  it('S9: an expelled member cannot come back by applying again or being imported as a new record', async () => {
+  it('S9: an expelled member cannot come back by applying again or being imported as a new record until the commission readmits them', async () => {
     const expelled = await t.make.member({ branchId: branch, email: 'expelled.one@example.org' });
     await f.changeStatus(expelled.id, 'expelled', '2026-01-01');
+    // What the disciplinary context records with a final expulsion.
+    await t.db.dataSource.query(`INSERT INTO restrictions.readmission_required (member_id, since) VALUES ($1, '2026-01-01T00:00:00Z')`, [expelled.id]);
     const res = await apply({ firstName: 'Again', email: 'Expelled.One@example.org' });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'application_not_possible', details: { field: 'email' } });
-    expect(res.body.message).not.toMatch(/expel/i);
+    expect(res.body.message).toContain(CONFIDENTIAL_RESTRICTION_MESSAGE);
+    expect(res.body.message).not.toMatch(/expel|case|sanction/i);
     const [{ code }] = await t.db.dataSource.query(`SELECT upper(code) AS code FROM membership.branches WHERE id = $1`, [branch]);
     const csv = `first_name,last_name,email,phone,branch_code,joined_on,status\nAgain,X,expelled.one@example.org,,${code},2026-01-02,active\n`;
     const dry = await t.http().post('/members/import?mode=dry-run').set(secretary.auth).set('content-type', 'text/csv').send(Buffer.from(csv));
     expect(dry.body.rows[0]).toMatchObject({ ok: false, errors: [expect.objectContaining({ field: 'email', message: expect.stringMatching(/readmission/) })] });
+    const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM membership.members WHERE lower(email) = 'expelled.one@example.org'`);
+    expect(n).toBe(1);
+
+    // The Control Commission decides to readmit (its decision removes the listing): the person applies like anyone else.
+    await t.db.dataSource.query(`DELETE FROM restrictions.readmission_required WHERE member_id = $1`, [expelled.id]);
+    const dryAfter = await t.http().post('/members/import?mode=dry-run').set(secretary.auth).set('content-type', 'text/csv').send(Buffer.from(csv));
+    expect(dryAfter.body.rows[0]).toMatchObject({ ok: true, errors: [] });
+    const again = await apply({ firstName: 'Again', email: 'Expelled.One@example.org' });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ status: 'applicant' });
+    expect(again.body.memberId).not.toBe(expelled.id);
   });
 
   it('a member resigns; their branch period closes and their mandates lose authority', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort } from '@org/kernel';
+import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort, readmissionRequiredOf } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { MembershipErrorCode, precheckedRestriction, type RestrictionCheck, type RestrictionVerdict } from '../domain';
 
@@ -40,6 +40,17 @@ export class RestrictionGate {
   /** S13: whether the Control Commission has confirmed the member may move without reasons or approval. */
   mayTransferProtected(m: EntityManager, memberId: string): Promise<boolean> {
     return this.restrictions.hasProtectedTransferRight(memberId, this.clock.now(), m);
+  }
+
+  /**
+   * S9: of these expelled records, those still waiting for a Control Commission readmission
+   * decision. One question per record — only the few whose e-mail an application or import row
+   * carries; a port that cannot answer counts as "still waiting" (fails closed).
+   */
+  async awaitingReadmission(m: EntityManager, expelledMemberIds: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const id of new Set(expelledMemberIds)) if (await readmissionRequiredOf(this.restrictions, id, m)) out.add(id);
+    return out;
   }
 
   /** S5: a member under `no_hosting` cannot host a meeting. */

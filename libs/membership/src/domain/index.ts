@@ -16,6 +16,7 @@ export type { BranchSnapshot, BranchStatus, BranchEvent } from './branch.entity'
 export * from './transfer.entity';
 export * from './restriction-check.port';
 export * from './electoral-roll';
+export * from './rejoin.policy';
 export * from './apportionment';
 export {
   decodeCsv,

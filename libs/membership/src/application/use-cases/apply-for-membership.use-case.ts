@@ -3,13 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '@org/platform';
-import { Member, type MemberProfileInput } from '../../domain';
-import { DomainError } from '@org/kernel';
+import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError } from '@org/kernel';
+import { Member, mayApplyAgain, recordsNeedingReadmissionCheck, type FormerRecord, type MemberProfileInput } from '../../domain';
 import { MembershipApplicationErrorCode, branchNotFound, duplicateEmail } from '../membership-application.errors';
 import { MembershipAudit } from '../membership-audit';
 import { momentOf } from '../moment';
 import { BranchRepository } from '../ports/branch.repository';
 import { MemberRepository } from '../ports/member.repository';
+import { RestrictionGate } from '../restriction-gate';
 
 export interface ApplyForMembershipCommand {
   profile: MemberProfileInput;
@@ -25,6 +26,7 @@ export class ApplyForMembershipUseCase {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly members: MemberRepository,
     private readonly branches: BranchRepository,
+    private readonly gate: RestrictionGate,
     private readonly audit: MembershipAudit,
     private readonly clock: Clock,
   ) {}
@@ -45,10 +47,19 @@ export class ApplyForMembershipUseCase {
         reason: cmd.note ?? null,
       });
       if (member.profile.email && (await this.members.emailInUse(m, member.profile.email))) throw duplicateEmail(member.profile.email);
-      // S9: an expelled member rejoins only by a Control Commission readmission decision, never by
-      // applying afresh under a new record. The answer does not say why.
-      if (member.profile.email && (await m.query(`SELECT 1 FROM membership.members WHERE lower(email) = lower($1) AND status = 'expelled' LIMIT 1`, [member.profile.email])).length > 0) {
-        throw new DomainError('conflict', MembershipApplicationErrorCode.applicationNotPossible, 'email: an application cannot be made online with this e-mail address. Contact the national membership office.', { field: 'email' });
+      // S9: an expelled member rejoins only by a Control Commission readmission decision; once the
+      // commission has decided to readmit, they apply like anyone else. The answer says that a
+      // confidential restriction applies, never why.
+      if (member.profile.email) {
+        const former: FormerRecord[] = (await m.query(`SELECT id, status FROM membership.members WHERE lower(email) = lower($1) AND status = 'expelled'`, [member.profile.email])).map(
+          (r: { id: string; status: string }) => ({ memberId: r.id, status: r.status }),
+        );
+        const waiting = await this.gate.awaitingReadmission(m, recordsNeedingReadmissionCheck(former));
+        if (!mayApplyAgain(former, waiting)) {
+          throw new DomainError('conflict', MembershipApplicationErrorCode.applicationNotPossible, `email: an application cannot be made online with this e-mail address. ${CONFIDENTIAL_RESTRICTION_MESSAGE}`, {
+            field: 'email',
+          });
+        }
       }
       await this.members.insert(m, member);
       await this.audit.record(m, { actorId: id, action: 'member.applied', subjectType: 'member', subjectId: id, data: { branchId: branch.id } });

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
-import { Member, parseMemberCsv, type MemberCsvDryRun, type MembershipActor } from '../../domain';
+import { Member, mayApplyAgain, parseMemberCsv, recordsNeedingReadmissionCheck, type FormerRecord, type MemberCsvDryRun, type MembershipActor } from '../../domain';
 import { officerActor, requireRegisterScope, type RegisterScope } from '../access-scope';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
 import { MembershipApplicationErrorCode } from '../membership-application.errors';
@@ -122,8 +122,9 @@ export class ImportMembersUseCase {
   private async dryRun(m: EntityManager, scope: RegisterScope, file: Buffer): Promise<MemberCsvDryRun> {
     const branches = await this.branches.activeCodes(m, scope.kind === 'all' ? null : scope.branchIds);
     const emails: { e: string }[] = await m.query(`SELECT lower(email) AS e FROM membership.members WHERE email IS NOT NULL AND status NOT IN ('declined', 'resigned', 'expelled')`);
-    const expelled: { e: string }[] = await m.query(`SELECT DISTINCT lower(email) AS e FROM membership.members WHERE email IS NOT NULL AND status = 'expelled'`);
-    const expelledSet = new Set(expelled.map((r) => r.e));
+    const expelled: { e: string; id: string }[] = await m.query(`SELECT lower(email) AS e, id FROM membership.members WHERE email IS NOT NULL AND status = 'expelled'`);
+    const expelledByEmail = new Map<string, FormerRecord[]>();
+    for (const r of expelled) expelledByEmail.set(r.e, [...(expelledByEmail.get(r.e) ?? []), { memberId: r.id, status: 'expelled' }]);
     const numbers: { n: string }[] = await m.query(`SELECT upper(register_number) AS n FROM membership.members`);
     const emailSet = new Set(emails.map((r) => r.e));
     const numberSet = new Set(numbers.map((r) => r.n));
@@ -134,10 +135,13 @@ export class ImportMembersUseCase {
       today: this.clock.today(),
     });
     // The register's own numbering (M<digits>) is reserved: an import cannot claim a future number.
-    // S9: an expelled member comes back only through a Control Commission readmission, never as a new record.
+    // S9: an expelled member comes back only after a Control Commission readmission decision. The
+    // port is asked only about the expelled records whose e-mail is in the file.
+    const inFile = dry.rows.flatMap((r) => (r.member?.email ? (expelledByEmail.get(r.member.email) ?? []) : []));
+    const waiting = await this.gate.awaitingReadmission(m, recordsNeedingReadmissionCheck(inFile));
     for (const r of dry.rows) {
       const email = r.member?.email;
-      if (email && expelledSet.has(email)) {
+      if (email && !mayApplyAgain(expelledByEmail.get(email) ?? [], waiting)) {
         r.errors.push({ field: 'email', message: `${email} belongs to a former member who can rejoin only after a Control Commission readmission decision` });
         r.ok = false;
         delete r.member;
