@@ -24,6 +24,7 @@ import { DisciplineProceedingsModule } from './discipline-proceedings.module';
 import { CaseNotifier } from './infrastructure/case-notifier';
 import { CaseRecordsRepository } from './infrastructure/case-records.repository';
 import { CaseRepository } from './infrastructure/case.repository';
+import { ComplainantFilesRepository } from './infrastructure/complainant-files.repository';
 import { DisciplineDemoContributor } from './infrastructure/demo/discipline-demo.contributor';
 import { DisciplineDb } from './infrastructure/discipline-db';
 import { DisciplineRestrictions } from './infrastructure/discipline-restrictions.adapter';
@@ -83,6 +84,7 @@ const SHARED = [
     RecusalFactsRepository,
     RestrictionsRepository,
     MemberDirectoryRepository,
+    ComplainantFilesRepository,
     EmailVerificationRepository,
     CaseNotifier,
     CaseContentService,

@@ -393,16 +393,30 @@ export interface components {
       /** A publicly drawn seed for ties the rules leave to lot; default: the ballot-list hash committed at the close. */
       tieBreakSeed?: string;
     };
+    ComplaintFileResponse: {
+      /** Read the file itself with GET /cases/{reference}/evidence/{evidenceId}. */
+      evidenceId: string;
+      fileName: string;
+      contentType: string;
+      sizeBytes: number;
+      /** SHA-256 of the file, hex. */
+      sha256: string;
+      submittedAt: string;
+    };
     ComplaintRecordResponse: {
+      scope: "own_complaint" | "allegations" | "triage" | "full_record";
+      path: "record-only" | "informal" | "formal";
       narrative: string | null;
       where: string | null;
-      when: {
-        [key: string]: unknown;
-      } | null;
+      when: components["schemas"]["ReportedPeriodResponse"] | null;
       respondents: components["schemas"]["PersonResponse"][];
-      witnesses: components["schemas"]["PersonResponse"][];
+      /** null when your role does not show them. */
+      witnesses: components["schemas"]["PersonResponse"][] | null;
       supportPerson: components["schemas"]["PersonResponse"] | null;
-      matchingOptIn: boolean;
+      /** The complainant’s choice (S10); null when your role does not show it. */
+      matchingOptIn: boolean | null;
+      /** Files the complainant submitted (described, not their content); null when your role does not show them. */
+      attachments: components["schemas"]["ComplaintFileResponse"][] | null;
     };
     ComplaintsReceivedResponse: {
       total: components["schemas"]["ReportCellResponse"];
@@ -486,6 +500,8 @@ export interface components {
       motionText?: string;
       /** Default simple: more than half of yes + no. */
       motionThreshold?: "simple" | "two-thirds";
+      /** A recall (purpose motion): the mandate the motion would end. If the motion is certified as carried, the mandate ends in the same transaction. A Control Commission or Appeals Committee mandate can be recalled only by a membership-wide ballot (scope organization) or by congress. */
+      recallMandateId?: string;
       /** A roll frozen by the membership context (POST /electoral-rolls). Without it, the electorate is frozen here as of electorateAsOf (default today). */
       rollId?: string;
       /** Freeze date of the electorate when no rollId is given (default today). */
@@ -618,6 +634,8 @@ export interface components {
       method: "scottish-stv" | "meek-stv" | "plurality" | "approval" | "block-vote" | "motion";
       motionText: string | null;
       motionThreshold: string | null;
+      /** A recall: the mandate a carried motion ends. */
+      recallMandateId: string | null;
       status: "draft" | "nominations" | "voting" | "closed" | "certified" | "published";
       /** Members on the frozen electorate. */
       electorateSize: number;
@@ -655,6 +673,8 @@ export interface components {
       method: "scottish-stv" | "meek-stv" | "plurality" | "approval" | "block-vote" | "motion";
       motionText: string | null;
       motionThreshold: string | null;
+      /** A recall: the mandate a carried motion ends. */
+      recallMandateId: string | null;
       status: "draft" | "nominations" | "voting" | "closed" | "certified" | "published";
       /** Members on the frozen electorate. */
       electorateSize: number;
@@ -1310,6 +1330,11 @@ export interface components {
       from: string;
       /** Last day of the events (inclusive); omit for a single day. */
       to?: string;
+    };
+    ReportedPeriodResponse: {
+      from: string;
+      /** Last day (inclusive); null for a single day. */
+      to: string | null;
     };
     RequestEmailVerificationRequest: {
       /** Where the confirmation code is sent. */

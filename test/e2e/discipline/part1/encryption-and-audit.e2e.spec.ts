@@ -146,19 +146,23 @@ describe('discipline S11: encryption at rest and the audit of reads', () => {
     const before = (await reads()).length;
     await t.http().get(`/cases/${c.reference}`).set(panelist.auth);
     await t.http().get(`/cases/${c.reference}`).set(panelist.auth);
-    await t.http().get(`/cases/${c.reference}`).set(w.complainant.auth); // no content in the complainant's view
+    await t.http().get(`/cases/${c.reference}`).set(w.complainant.auth); // their own complaint: a read of content too
     await t.http().get(`/cases/${c.reference}`).set(w.ec.auth); // 404: nothing read
     const after = await reads();
-    expect(after).toHaveLength(before + 2);
-    for (const entry of after.slice(before)) {
+    expect(after).toHaveLength(before + 3);
+    const dataOf = (entry: { data: unknown }) => (typeof entry.data === 'string' ? JSON.parse(entry.data) : entry.data) as { view: string; items: { item: string }[] };
+    for (const entry of after.slice(before, before + 2)) {
       expect(entry.actor_id).toBe(panelist.id);
-      const items = (typeof entry.data === 'string' ? JSON.parse(entry.data) : entry.data).items.map((x: { item: string }) => x.item);
-      expect(items).toEqual(expect.arrayContaining(['narrative', 'where', 'witness 2', 'support person']));
+      expect(dataOf(entry).items.map((x) => x.item)).toEqual(expect.arrayContaining(['narrative', 'where', 'witness 2', 'support person']));
     }
+    const own = after[before + 2];
+    expect(own.actor_id).toBe(w.complainant.id);
+    expect(dataOf(own).view).toBe('own_complaint');
+    expect(dataOf(own).items.map((x) => x.item)).toEqual(expect.arrayContaining(['narrative', 'where']));
     const byOthers = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM audit.entries WHERE subject_id = $1 AND actor_id = ANY($2::uuid[])`, [c.id, [w.ec.id, w.complainant.id].filter(Boolean)]);
-    // The complainant's own changes (filing, the challenge) are audited; no read of content by them or the EC is.
-    const contentReadsByOthers = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM audit.entries WHERE action = 'case.content-read' AND subject_id = $1 AND actor_id = ANY($2::uuid[])`, [c.id, [w.ec.id, w.complainant.id]]);
-    expect(contentReadsByOthers[0].n).toBe(0);
+    // The complainant's own changes (filing, the challenge) and reads are audited; no read by the EC is.
+    const contentReadsByEc = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM audit.entries WHERE action = 'case.content-read' AND subject_id = $1 AND actor_id = $2`, [c.id, w.ec.id]);
+    expect(contentReadsByEc[0].n).toBe(0);
     expect(byOthers[0].n).toBeGreaterThan(0);
   });
 

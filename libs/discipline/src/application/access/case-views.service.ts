@@ -6,6 +6,7 @@ import { Clock } from '@org/platform';
 import {
   canSee,
   caseAccess,
+  complaintDisclosure,
   deadlinesFor,
   timelineFor,
   toMillis,
@@ -18,10 +19,12 @@ import {
   type TimelineEntry,
 } from '../../domain/index-part1';
 import { CaseRepository } from '../../infrastructure/case.repository';
+import { ComplainantFilesRepository } from '../../infrastructure/complainant-files.repository';
 import { DisciplineDb } from '../../infrastructure/discipline-db';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
 import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
 import { AUDIT_SUBJECT, CaseContentService, type ContentItem } from '../case-content/case-content.service';
+import { personIdOfEmail } from '../finding/proceedings-actor';
 import { CaseGate } from './case-gate.service';
 import type { DisciplineActor } from './discipline-actor';
 
@@ -38,6 +41,30 @@ export interface PersonView {
   description: string | null;
 }
 
+/** A file the complainant submitted: its description, never its content (read it through the evidence route). */
+export interface ComplaintFileView {
+  evidenceId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  submittedAt: string;
+}
+
+/** The complaint as the caller's role lets them see it (`complaintDisclosure`); what they may not see is null. */
+export interface ComplaintView {
+  scope: 'own_complaint' | 'allegations' | 'triage' | 'full_record';
+  path: string;
+  narrative: string | null;
+  where: string | null;
+  when: { from: string; to: string | null } | null;
+  respondents: PersonView[];
+  witnesses: PersonView[] | null;
+  supportPerson: PersonView | null;
+  matchingOptIn: boolean | null;
+  attachments: ComplaintFileView[] | null;
+}
+
 export interface CaseSummary {
   reference: string;
   role: CaseRole;
@@ -51,15 +78,7 @@ export interface CaseView extends CaseSummary {
   seriousness: { violence: boolean; sexualMisconduct: boolean; threats: boolean } | null;
   panel: { memberId: string; name: string | null; source: string }[] | null;
   timeline: TimelineEntry[] | null;
-  complaint: {
-    narrative: string | null;
-    where: string | null;
-    when: { from: string; to: string | null } | null;
-    respondents: PersonView[];
-    witnesses: PersonView[];
-    supportPerson: PersonView | null;
-    matchingOptIn: boolean;
-  } | null;
+  complaint: ComplaintView | null;
   interimDecisions: { id: string; decidedAt: string; outcome: string; measures: unknown[]; reasons: string | null; endedAt: string | null }[] | null;
   challenges: { id: string; panelistId: string; challenger: string; grounds: string | null; decided: boolean; upheld: boolean | null }[] | null;
   draws: PanelDrawRecord[] | null;
@@ -81,6 +100,7 @@ export class CaseViews {
     private readonly gate: CaseGate,
     private readonly cases: CaseRepository,
     private readonly directory: MemberDirectoryRepository,
+    private readonly files: ComplainantFilesRepository,
     private readonly content: CaseContentService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -170,51 +190,56 @@ export class CaseViews {
   private async render(tx: EntityManager, c: Case, access: CaseAccess, actor: DisciplineActor): Promise<CaseView> {
     const s = c.state;
     const full = canSee(access, 'full_record');
-    const triage = canSee(access, 'triage');
+    const disclosure = complaintDisclosure(access);
+    const withPeople = disclosure?.witnessesAndSupportPerson ?? false;
     const panelIds = s.panel.seats.map((x) => x.memberId);
-    const people = [...s.respondents, ...s.witnesses, ...(s.supportPerson ? [s.supportPerson] : [])];
-    const memberIds = [...panelIds, ...people.flatMap((p) => (p.kind === 'member' ? [p.memberId] : []))];
-    const names = await this.directory.names(tx, canSee(access, 'panel_membership') || full || triage ? memberIds : []);
-    let opened = new Map<string, string>();
-    const complainantReadsTerms = access.role === 'complainant' && !!s.informalResolution;
-    if (complainantReadsTerms) {
-      opened = await this.content.read(tx, c.id, [{ item: 'informal resolution terms', ref: s.informalResolution!.terms }], actor.audit, 'informal_terms');
-    }
-    if (full || triage) {
-      const items: ContentItem[] = [
+    const people = [...(disclosure ? s.respondents : []), ...(withPeople ? [...s.witnesses, ...(s.supportPerson ? [s.supportPerson] : [])] : [])];
+    const memberIds = [...(canSee(access, 'panel_membership') || full ? panelIds : []), ...people.flatMap((p) => (p.kind === 'member' ? [p.memberId] : []))];
+    const names = await this.directory.names(tx, memberIds);
+    // Every piece of content this view shows is opened in one read, recorded in the audit log with its items.
+    const items: ContentItem[] = [];
+    if (disclosure) {
+      items.push(
         { item: 'narrative', ref: s.narrative },
         { item: 'where', ref: s.where },
         ...s.respondents.map((p, i) => ({ item: `respondent ${i + 1}`, ref: p.kind === 'non_member' ? p.description : null })),
-        ...s.witnesses.map((p, i) => ({ item: `witness ${i + 1}`, ref: p.kind === 'non_member' ? p.description : null })),
-        { item: 'support person', ref: s.supportPerson?.kind === 'non_member' ? s.supportPerson.description : null },
-      ];
-      if (full) {
-        items.push(...s.interimDecisions.map((d) => ({ item: `interim decision ${d.id}`, ref: d.reasons })));
-        items.push(...s.challenges.map((ch) => ({ item: `challenge ${ch.id}`, ref: ch.grounds })));
-        if (s.informalResolution) items.push({ item: 'informal resolution terms', ref: s.informalResolution.terms });
+      );
+      if (withPeople) {
+        items.push(
+          ...s.witnesses.map((p, i) => ({ item: `witness ${i + 1}`, ref: p.kind === 'non_member' ? p.description : null })),
+          { item: 'support person', ref: s.supportPerson?.kind === 'non_member' ? s.supportPerson.description : null },
+        );
       }
-      opened = await this.content.read(tx, c.id, items, actor.audit, full ? 'full_record' : 'triage');
     }
+    if (full) {
+      items.push(...s.interimDecisions.map((d) => ({ item: `interim decision ${d.id}`, ref: d.reasons })));
+      items.push(...s.challenges.map((ch) => ({ item: `challenge ${ch.id}`, ref: ch.grounds })));
+    }
+    if (s.informalResolution && (full || access.role === 'complainant')) items.push({ item: 'informal resolution terms', ref: s.informalResolution.terms });
+    const opened = await this.content.read(tx, c.id, items, actor.audit, disclosure?.scope ?? 'informal_terms');
+    const attachments = disclosure?.complainantFiles ? await this.complainantFiles(tx, c, actor) : null;
     const text = (ref: string | null | undefined) => (ref ? opened.get(ref) ?? null : null);
     const person = (p: PersonRef): PersonView =>
       p.kind === 'member' ? { memberId: p.memberId, name: names.get(p.memberId) ?? null, description: null } : { memberId: null, name: null, description: text(p.description) };
     return {
       ...this.summary(s, access),
-      seriousness: full || triage || access.role === 'complainant' ? { ...s.seriousness } : null,
+      seriousness: full || canSee(access, 'triage') || access.role === 'complainant' ? { ...s.seriousness } : null,
       panel: canSee(access, 'panel_membership') ? s.panel.seats.map((x) => ({ memberId: x.memberId, name: names.get(x.memberId) ?? null, source: x.source })) : null,
       timeline: canSee(access, 'own_timeline') ? timelineFor(c, actor.caseActor) : null,
-      complaint:
-        full || triage
-          ? {
-              narrative: text(s.narrative),
-              where: text(s.where),
-              when: s.when ? { from: s.when.from, to: s.when.to ?? null } : null,
-              respondents: s.respondents.map(person),
-              witnesses: s.witnesses.map(person),
-              supportPerson: s.supportPerson ? person(s.supportPerson) : null,
-              matchingOptIn: s.matchingOptIn,
-            }
-          : null,
+      complaint: disclosure
+        ? {
+            scope: disclosure.scope,
+            path: s.path,
+            narrative: text(s.narrative),
+            where: text(s.where),
+            when: s.when ? { from: s.when.from, to: s.when.to ?? null } : null,
+            respondents: s.respondents.map(person),
+            witnesses: withPeople ? s.witnesses.map(person) : null,
+            supportPerson: withPeople && s.supportPerson ? person(s.supportPerson) : null,
+            matchingOptIn: disclosure.matchingChoice ? s.matchingOptIn : null,
+            attachments,
+          }
+        : null,
       interimDecisions: full
         ? s.interimDecisions.map((d) => ({ id: d.id, decidedAt: d.decidedAt, outcome: d.outcome, measures: [...d.measures], reasons: text(d.reasons), endedAt: d.endedAt }))
         : null,
@@ -227,5 +252,23 @@ export class CaseViews {
           ? { proposedAt: s.informalResolution.proposedAt, terms: text(s.informalResolution.terms), confirmedAt: s.informalResolution.confirmedAt }
           : null,
     };
+  }
+
+  /**
+   * The files the complainant submitted to the case (described, never their content), opened
+   * with the case key; the read is recorded in the audit log with the files' ids.
+   */
+  private async complainantFiles(tx: EntityManager, c: Case, actor: DisciplineActor): Promise<ComplaintFileView[]> {
+    const who = c.state.complainant;
+    const personId = who.kind === 'non_member' ? personIdOfEmail(who.email) : who.memberId;
+    const rows = await this.files.submittedBy(tx, c.id, [personId]);
+    if (rows.length === 0) return [];
+    const out: ComplaintFileView[] = [];
+    for (const r of rows) {
+      const meta = JSON.parse(await this.content.openValue(tx, c.id, `evidence-meta:${r.id}`, r.sealedMeta)) as ComplaintFileView;
+      out.push({ evidenceId: meta.evidenceId, fileName: meta.fileName, contentType: meta.contentType, sizeBytes: meta.sizeBytes, sha256: meta.sha256, submittedAt: meta.submittedAt });
+    }
+    await this.content.recordRead(tx, c.id, actor.audit, 'complainant_files', rows.map((r) => ({ item: `file ${r.id}`, ref: r.id })));
+    return out;
   }
 }

@@ -1,5 +1,5 @@
 import { escalateOverdue } from '../deadlines/deadline.policy';
-import { caseAccess, canSee, timelineFor } from './case-access.policy';
+import { caseAccess, canSee, complaintDisclosure, timelineFor } from './case-access.policy';
 import { CaseActor } from './case.types';
 import { sealedRef } from './identifiers';
 import {
@@ -55,7 +55,7 @@ describe('caseAccess (S1, S3, S11): who may see what', () => {
     c.beginInvestigation(panel[0], at.days(3));
     expect(caseAccess(c, respondent)).toEqual({
       role: 'respondent',
-      views: ['stage', 'deadlines', 'own_timeline', 'messages_to_them', 'panel_membership'],
+      views: ['stage', 'deadlines', 'own_timeline', 'messages_to_them', 'panel_membership', 'allegations'],
     });
     expect(caseAccess(c, witness)).toEqual({ role: 'witness', views: ['own_timeline', 'messages_to_them'] });
 
@@ -123,5 +123,17 @@ describe('timelineFor', () => {
     const seated = timelineFor(c, respondent).find((e) => e.kind === 'PanelSeated')!;
     expect(seated.data).toEqual({ panel });
     expect(JSON.stringify(c.state.timeline)).not.toMatch(/sealed:/);
+  });
+
+  it('shows the complainant all of their own complaint, and the respondent, once told, only the allegations (S11, S12)', () => {
+    const { c, panel } = seatedCase();
+    expect(complaintDisclosure(caseAccess(c, complainant))).toEqual({ scope: 'own_complaint', witnessesAndSupportPerson: true, matchingChoice: true, complainantFiles: true });
+    expect(complaintDisclosure(caseAccess(c, respondent))).toBeNull();
+    c.beginInvestigation(panel[0], at.days(3));
+    expect(complaintDisclosure(caseAccess(c, respondent))).toEqual({ scope: 'allegations', witnessesAndSupportPerson: false, matchingChoice: false, complainantFiles: false });
+    expect(complaintDisclosure(caseAccess(c, witness))).toBeNull();
+    expect(complaintDisclosure(caseAccess(c, { memberId: panel[0], isCommissioner: true }))?.scope).toBe('full_record');
+    expect(complaintDisclosure(caseAccess(c, { memberId: 'ec-chair' }))).toBeNull();
+    expect(complaintDisclosure(caseAccess(c, { memberId: APPEALS[0], isAppealsCommitteeMember: true }))).toBeNull();
   });
 });

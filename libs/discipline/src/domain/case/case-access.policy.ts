@@ -33,6 +33,10 @@ export type CaseView =
   | 'full_record'
   /** What triage needs: the complaint's content, parties, seriousness, path. */
   | 'triage'
+  /** The complainant's own complaint, as they filed it (S11: parties follow their own case). */
+  | 'own_complaint'
+  /** What the respondent is accused of — what, where, when, who is named — before any interview (S12: no ambush). */
+  | 'allegations'
   /** The audit trail of reads and changes (never the content itself). */
   | 'audit_trail';
 
@@ -42,8 +46,8 @@ export interface CaseAccess {
 }
 
 const VIEWS: Record<CaseRole, readonly CaseView[]> = {
-  complainant: ['stage', 'deadlines', 'own_timeline', 'messages_to_them', 'panel_membership'],
-  respondent: ['stage', 'deadlines', 'own_timeline', 'messages_to_them', 'panel_membership'],
+  complainant: ['stage', 'deadlines', 'own_timeline', 'messages_to_them', 'panel_membership', 'own_complaint'],
+  respondent: ['stage', 'deadlines', 'own_timeline', 'messages_to_them', 'panel_membership', 'allegations'],
   witness: ['own_timeline', 'messages_to_them'],
   panelist: ['stage', 'deadlines', 'own_timeline', 'messages_to_them', 'panel_membership', 'full_record'],
   duty_commissioner: ['stage', 'deadlines', 'triage'],
@@ -122,6 +126,33 @@ function roleIn(s: CaseSnapshot, actor: CaseActor): CaseRole {
   }
   if (actor.isAppealsCommitteeMember) return 'appeals_committee';
   return 'none';
+}
+
+/**
+ * What of the complaint, as filed, a role is shown (S11, S12, S13). Everyone shown anything
+ * sees the allegations: what happened, where, when, and who is named as respondent. Beyond that:
+ * - the complainant sees all of their own complaint — the witnesses and support person they
+ *   named, their matching choice, the files they submitted;
+ * - the respondent, once told of the case, sees the allegations only: not the witnesses (nobody
+ *   is exposed to the person they may testify about through the case view), not the
+ *   complainant's matching choice (S10), not the complainant's files; and no view ever carries
+ *   the complainant's contact details;
+ * - the duty commissioner (triage) sees the complaint and its people, not the files (evidence is
+ *   the panel's); the panel sees everything.
+ */
+export interface ComplaintDisclosure {
+  readonly scope: 'own_complaint' | 'allegations' | 'triage' | 'full_record';
+  readonly witnessesAndSupportPerson: boolean;
+  readonly matchingChoice: boolean;
+  readonly complainantFiles: boolean;
+}
+
+export function complaintDisclosure(access: CaseAccess): ComplaintDisclosure | null {
+  if (canSee(access, 'full_record')) return { scope: 'full_record', witnessesAndSupportPerson: true, matchingChoice: true, complainantFiles: true };
+  if (canSee(access, 'triage')) return { scope: 'triage', witnessesAndSupportPerson: true, matchingChoice: true, complainantFiles: false };
+  if (canSee(access, 'own_complaint')) return { scope: 'own_complaint', witnessesAndSupportPerson: true, matchingChoice: true, complainantFiles: true };
+  if (canSee(access, 'allegations')) return { scope: 'allegations', witnessesAndSupportPerson: false, matchingChoice: false, complainantFiles: false };
+  return null;
 }
 
 const AUDIENCE_OF: Partial<Record<CaseRole, TimelineAudience>> = {

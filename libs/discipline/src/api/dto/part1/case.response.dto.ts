@@ -48,20 +48,44 @@ export class TimelineEntryResponse {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Content-free facts: a stage, a path, a count.' }) data?: Record<string, unknown>;
 }
 
-export class ComplaintRecordResponse {
-  @ApiProperty({ nullable: true, type: String }) narrative: string | null;
-  @ApiProperty({ nullable: true, type: String }) where: string | null;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) when: { from: string; to: string | null } | null;
-  @ApiProperty({ type: [PersonResponse] }) respondents: PersonResponse[];
-  @ApiProperty({ type: [PersonResponse] }) witnesses: PersonResponse[];
-  @ApiProperty({ nullable: true, type: PersonResponse }) supportPerson: PersonResponse | null;
-  @ApiProperty() matchingOptIn: boolean;
+export class ReportedPeriodResponse {
+  @ApiProperty({ format: 'date' }) from: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Last day (inclusive); null for a single day.' }) to: string | null;
+}
+
+export class ComplaintFileResponse {
+  @ApiProperty({ description: 'Read the file itself with GET /cases/{reference}/evidence/{evidenceId}.' }) evidenceId: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty() contentType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ description: 'SHA-256 of the file, hex.' }) sha256: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt: string;
 }
 
 /**
- * A case as the caller's role lets them see it: fields they may not see are null. Content
- * (`complaint`, reasons, grounds, terms) appears only for the duty commissioner (triage view)
- * and seated panelists (full record); each time it does, the read is written to the audit log.
+ * The complaint as the caller's role lets them see it (`scope`). The complainant: all of their own
+ * complaint. The respondent, once told of the case: the allegations only — what, where, when, who
+ * is named — never the witnesses, the complainant's choices or files, nor how to reach them.
+ */
+export class ComplaintRecordResponse {
+  @ApiProperty({ enum: ['own_complaint', 'allegations', 'triage', 'full_record'] }) scope: string;
+  @ApiProperty({ enum: ['record-only', 'informal', 'formal'] }) path: string;
+  @ApiProperty({ nullable: true, type: String }) narrative: string | null;
+  @ApiProperty({ nullable: true, type: String }) where: string | null;
+  @ApiProperty({ nullable: true, type: ReportedPeriodResponse }) when: ReportedPeriodResponse | null;
+  @ApiProperty({ type: [PersonResponse] }) respondents: PersonResponse[];
+  @ApiProperty({ nullable: true, type: [PersonResponse], description: 'null when your role does not show them.' }) witnesses: PersonResponse[] | null;
+  @ApiProperty({ nullable: true, type: PersonResponse }) supportPerson: PersonResponse | null;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'The complainant’s choice (S10); null when your role does not show it.' }) matchingOptIn: boolean | null;
+  @ApiProperty({ nullable: true, type: [ComplaintFileResponse], description: 'Files the complainant submitted (described, not their content); null when your role does not show them.' })
+  attachments: ComplaintFileResponse[] | null;
+}
+
+/**
+ * A case as the caller's role lets them see it: fields they may not see are null. Content appears
+ * for the complainant (their own complaint), the informed respondent (the allegations), the duty
+ * commissioner (triage view) and seated panelists (full record); each time it does, the read is
+ * written to the audit log.
  */
 export class CaseViewResponse extends CaseSummaryResponse {
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'boolean' } }) seriousness: Record<string, boolean> | null;
