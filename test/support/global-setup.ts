@@ -30,8 +30,10 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_TEMPLATE_DATABASE = template;
     return;
   }
+  // Keyed by the migrations this process actually loaded (not the files on disk, which may have
+  // changed since they were imported): a template is never saved under the wrong key.
   const hash = crypto.createHash('sha256');
-  for (const f of fs.readdirSync(path.join(root, 'migrations')).sort()) hash.update(fs.readFileSync(path.join(root, 'migrations', f)));
+  for (const m of migrations) hash.update(`${m.name}\n${m.prototype.up.toString()}\n${m.prototype.down.toString()}\n`);
   const dir = path.join(root, '.test-db');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `template-${hash.digest('hex').slice(0, 16)}.tar`);

@@ -35,6 +35,7 @@ export class ElectionsController {
         method: b.method,
         motionText: b.motionText ?? null,
         motionThreshold: b.motionThreshold ?? null,
+        recallMandateId: b.recallMandateId ?? null,
         electorate,
         termStartsOn: b.termStartsOn ?? null,
         termEndsOn: b.termEndsOn ?? null,

@@ -52,6 +52,14 @@ export class CreateElectionRequest {
   @IsIn(['simple', 'two-thirds'], { message: 'motionThreshold must be simple or two-thirds' })
   motionThreshold?: 'simple' | 'two-thirds';
 
+  @ApiPropertyOptional({
+    description:
+      'A recall (purpose motion): the mandate the motion would end. If the motion is certified as carried, the mandate ends in the same transaction. A Control Commission or Appeals Committee mandate can be recalled only by a membership-wide ballot (scope organization) or by congress.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'recallMandateId must be a UUID' })
+  recallMandateId?: string;
+
   @ApiPropertyOptional({ description: 'A roll frozen by the membership context (POST /electoral-rolls). Without it, the electorate is frozen here as of electorateAsOf (default today).' })
   @IsOptional()
   @IsUUID('all', { message: 'rollId must be a UUID' })
@@ -105,6 +113,7 @@ export class ElectionResponse {
   @ApiProperty({ enum: ELECTION_METHODS }) method: string;
   @ApiProperty({ type: String, nullable: true }) motionText: string | null;
   @ApiProperty({ type: String, nullable: true }) motionThreshold: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'A recall: the mandate a carried motion ends.' }) recallMandateId: string | null;
   @ApiProperty({ enum: ELECTION_STATUSES }) status: string;
   @ApiProperty({ description: 'Members on the frozen electorate.' }) electorateSize: number;
   @ApiProperty({ type: String, nullable: true }) termStartsOn: string | null;
@@ -172,6 +181,7 @@ export const toElectionResponse = (s: ElectionSnapshot): ElectionResponse => ({
   method: s.method,
   motionText: s.motionText,
   motionThreshold: s.motionThreshold,
+  recallMandateId: s.recallMandateId,
   status: s.status,
   electorateSize: s.electorateSize,
   termStartsOn: s.termStartsOn,

@@ -1,20 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { MandateService } from '@org/identity';
+import { IdentityRepository, MandateService } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { Election, type CandidacySnapshot } from '../domain';
 import { CongressRepository } from './ports/congress.repository';
 
+/** What a carried recall did to its mandate. */
+export type RecallEffect = { mandateId: string; ended: true; endsOn: string } | { mandateId: string; ended: false; reason: 'not-carried' | 'already-ended' };
+
 /**
  * What a certified result does, in the certifying transaction: seats on a body become mandates
  * through identity's `MandateService` (the only way a mandate is created; it re-checks S2 and
- * the independent-body rule), delegate seats become congress delegates, a motion changes nothing.
+ * the independent-body rule), delegate seats become congress delegates, a carried recall ends its
+ * mandate (the only way a commission or appeals mandate ends early, S2); any other motion changes
+ * nothing.
  */
 @Injectable()
 export class SeatFilling {
   constructor(
     private readonly mandates: MandateService,
+    private readonly identity: IdentityRepository,
     private readonly congresses: CongressRepository,
     private readonly clock: Clock,
   ) {}
@@ -45,4 +51,24 @@ export class SeatFilling {
     }
     return created;
   }
+
+  /** A carried recall ends the mandate today (authority ends at once: a mandate runs until the day before `endsOn`). */
+  async recall(m: EntityManager, election: Election, carried: boolean, actor: { id: string | null; kind: string }): Promise<RecallEffect | null> {
+    const s = election.toSnapshot();
+    if (!s.recallMandateId) return null;
+    if (!carried) return { mandateId: s.recallMandateId, ended: false, reason: 'not-carried' };
+    const today = this.clock.today();
+    const mandate = await this.identity.findMandate(m, s.recallMandateId);
+    // Ended meanwhile (term over, resignation, an earlier recall): the result stands, nothing more to end.
+    if (!mandate || (mandate.endsOn !== null && mandate.endsOn <= today)) return { mandateId: s.recallMandateId, ended: false, reason: 'already-ended' };
+    const endsOn = mandate.startsOn < today ? today : nextDay(mandate.startsOn);
+    await this.mandates.end(m, s.recallMandateId, endsOn, `Recalled by ballot: ${s.title} (${s.id})`, actor);
+    return { mandateId: s.recallMandateId, ended: true, endsOn };
+  }
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }

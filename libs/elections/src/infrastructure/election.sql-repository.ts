@@ -44,8 +44,8 @@ export class ElectionSqlRepository extends ElectionRepository {
   async insert(m: EntityManager, s: ElectionSnapshot): Promise<void> {
     await m.query(
       `INSERT INTO elections.elections (id, title, purpose, scope_kind, branch_id, congress_id, body_id, body_kind, seats, method, motion_text, motion_threshold,
-         status, electorate_kind, roll_id, electorate_as_of, electorate_size, term_starts_on, term_ends_on, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+         status, electorate_kind, roll_id, electorate_as_of, electorate_size, term_starts_on, term_ends_on, created_by, created_at, recall_mandate_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
       [
         s.id,
         s.title,
@@ -68,6 +68,7 @@ export class ElectionSqlRepository extends ElectionRepository {
         s.termEndsOn,
         s.createdBy,
         s.createdAt,
+        s.recallMandateId,
       ],
     );
   }

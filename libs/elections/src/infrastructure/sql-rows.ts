@@ -9,7 +9,7 @@ export const iso = (v: Date | string | null | undefined): string | null => (v ==
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 export const ELECTION_COLUMNS = `e.id, e.title, e.purpose, e.scope_kind, e.branch_id, e.congress_id, e.body_id, e.body_kind, e.seats, e.method, e.motion_text,
-  e.motion_threshold, e.status, e.electorate_kind, e.roll_id, e.electorate_as_of, e.electorate_size, e.term_starts_on, e.term_ends_on,
+  e.motion_threshold, e.recall_mandate_id, e.status, e.electorate_kind, e.roll_id, e.electorate_as_of, e.electorate_size, e.term_starts_on, e.term_ends_on,
   e.nominations_opened_at, e.voting_opened_at, e.voting_closes_at, e.closed_at, e.certified_at, e.published_at, e.acclaimed,
   e.tie_break_seed, e.ballots_hash, e.created_by, e.created_at`;
 
@@ -31,6 +31,7 @@ export function toElection(r: any): ElectionSnapshot {
     method: r.method,
     motionText: r.motion_text,
     motionThreshold: r.motion_threshold,
+    recallMandateId: r.recall_mandate_id ?? null,
     status: r.status,
     electorate,
     electorateSize: Number(r.electorate_size),

@@ -93,6 +93,7 @@ export class DeclareResultUseCase {
       const next = election.certify(this.clock.now());
       const elected: CandidacySnapshot[] = election.isMotion ? [] : count.elected.map((i) => paper.listed[i]);
       const mandates = await this.seats.fill(m, next, elected, { id: p.memberId, kind: 'member' });
+      const recall = await this.seats.recall(m, next, election.isMotion && (count as MotionResult).carried === true, { id: p.memberId, kind: 'member' });
       const result: StoredResult = {
         method: s.method,
         acclaimed: false,
@@ -110,7 +111,7 @@ export class DeclareResultUseCase {
       return {
         next,
         action: 'election.certified',
-        data: { elected: elected.map((c) => c.memberId), mandates, ballotsHash: hash, ballotsCounted: list.length, participation, carried: (count as MotionResult).carried ?? null },
+        data: { elected: elected.map((c) => c.memberId), mandates, ballotsHash: hash, ballotsCounted: list.length, participation, carried: (count as MotionResult).carried ?? null, recall },
       };
     });
   }
@@ -153,7 +154,8 @@ export function summaryOf(s: ElectionSnapshot, r: StoredResult | null): string {
   if (s.purpose === 'motion') {
     const m = r.count as MotionResult;
     const [yes, no, abstain] = m.stages[0].totals;
-    return `${m.carried ? 'Carried' : 'Not carried'}: yes ${yes}, no ${no}, abstain ${abstain} (${m.rule}). ${r.participation} of ${r.electorateSize} voted.`;
+    const recall = s.recallMandateId && m.carried ? ' The recalled mandate has ended.' : '';
+    return `${m.carried ? 'Carried' : 'Not carried'}: yes ${yes}, no ${no}, abstain ${abstain} (${m.rule}). ${r.participation} of ${r.electorateSize} voted.${recall}`;
   }
   const elected = r.elected.map((id) => name.get(id)).join(', ') || 'nobody';
   if (r.acclaimed) return `Elected unopposed: ${elected}.`;

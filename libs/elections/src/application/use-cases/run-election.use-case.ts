@@ -15,6 +15,7 @@ import {
   type ElectionSnapshot,
   type ElectorateSource,
   type MotionThreshold,
+  type RecallTarget,
 } from '../../domain';
 import { audienceOf, requireReturningOfficer } from '../election-access';
 import { ElectionsAudit } from '../elections-audit';
@@ -34,6 +35,8 @@ export interface CreateElectionCommand {
   method: ElectionMethod;
   motionText?: string | null;
   motionThreshold?: MotionThreshold | null;
+  /** A recall motion: the mandate it would end (S2). */
+  recallMandateId?: string | null;
   /** Omitted for congress ballots (the accredited delegates vote). */
   electorate?: Exclude<ElectorateSource, { kind: 'delegates' }> | null;
   termStartsOn?: string | null;
@@ -73,6 +76,18 @@ export class RunElectionUseCase {
       if (cmd.scope.kind === 'congress' && !(await this.congresses.load(m, cmd.scope.congressId))) {
         throw electionError('not_found', ElectionErrorCode.congressNotFound, 'No such congress.');
       }
+      let recall: RecallTarget | null = null;
+      if (cmd.recallMandateId) {
+        const mandate = await this.identity.findMandate(m, cmd.recallMandateId);
+        if (!mandate) throw electionError('invalid', ElectionErrorCode.invalidElection, 'No such mandate: check recallMandateId (GET /bodies lists the bodies and their mandates).', { field: 'recallMandateId' });
+        const today = this.clock.today();
+        recall = {
+          mandateId: mandate.id,
+          current: mandate.startsOn <= today && (mandate.endsOn === null || mandate.endsOn > today),
+          independentBody: INDEPENDENT_BODIES.includes(mandate.bodyKind),
+          bodyBranchId: mandate.branchId ?? null,
+        };
+      }
       const electorate: ElectorateSource = cmd.scope.kind === 'congress' ? { kind: 'delegates' } : (cmd.electorate ?? { kind: 'freeze', asOf: this.clock.today() });
       const election = Election.create(
         {
@@ -88,6 +103,7 @@ export class RunElectionUseCase {
           method: cmd.method,
           motionText: cmd.motionText ?? null,
           motionThreshold: cmd.motionThreshold ?? null,
+          recall,
           electorate,
           termStartsOn: cmd.termStartsOn ?? null,
           termEndsOn: cmd.termEndsOn ?? null,
@@ -104,7 +120,7 @@ export class RunElectionUseCase {
         action: 'election.created',
         subjectType: 'election',
         subjectId: election.id,
-        data: { purpose: cmd.purpose, scope: cmd.scope, bodyId: body?.id ?? null, bodyKind: body?.kind ?? null, seats: cmd.seats, method: cmd.method, electorate, electorateSize: size },
+        data: { purpose: cmd.purpose, recallMandateId: recall?.mandateId ?? null, scope: cmd.scope, bodyId: body?.id ?? null, bodyKind: body?.kind ?? null, seats: cmd.seats, method: cmd.method, electorate, electorateSize: size },
       });
       return frozen.toSnapshot();
     });

@@ -68,3 +68,32 @@ describe('Election (E1, life cycle)', () => {
     expect(opened().withElectorateSize(20).publishesIndividualBallots(DEFAULT_STATUTES)).toBe(true);
   });
 });
+
+describe('Election (S2, recalls)', () => {
+  const motion: NewElection = { ...base, purpose: 'motion', method: 'motion', seats: 1, bodyId: null, bodyKind: null, motionText: 'That this mandate be recalled.' };
+  const recall = (x: Partial<NonNullable<NewElection['recall']>> = {}) => ({ mandateId: '00000000-0000-4000-8000-0000000000a1', current: true, independentBody: false, bodyBranchId: null, ...x });
+  const create = (x: Partial<NewElection>) => Election.create({ ...motion, ...x }, at('2026-01-02T00:00:00Z'));
+  const refusedOn = (field: string) => expect.objectContaining({ code: 'invalid_election', details: { field } });
+
+  it('a Control Commission or Appeals mandate is recalled only by the whole membership or by congress, never by one branch', () => {
+    const commissioner = recall({ independentBody: true });
+    expect(() => create({ scope: { kind: 'branch', branchId: 'b1' }, recall: commissioner })).toThrow(refusedOn('scope'));
+    expect(create({ scope: { kind: 'organization' }, recall: commissioner }).toSnapshot().recallMandateId).toBe(commissioner.mandateId);
+    expect(create({ scope: { kind: 'congress', congressId: 'c1' }, electorate: { kind: 'delegates' }, recall: commissioner }).toSnapshot().recallMandateId).toBe(commissioner.mandateId);
+  });
+
+  it("a branch committee's mandate by its own branch or the membership; a national body's by the membership or congress", () => {
+    const branchCommittee = recall({ bodyBranchId: 'b1' });
+    expect(create({ scope: { kind: 'branch', branchId: 'b1' }, recall: branchCommittee }).toSnapshot().recallMandateId).toBe(branchCommittee.mandateId);
+    expect(() => create({ scope: { kind: 'branch', branchId: 'b2' }, recall: branchCommittee })).toThrow(refusedOn('scope'));
+    expect(() => create({ scope: { kind: 'congress', congressId: 'c1' }, electorate: { kind: 'delegates' }, recall: branchCommittee })).toThrow(refusedOn('scope'));
+    expect(() => create({ scope: { kind: 'branch', branchId: 'b1' }, recall: recall() })).toThrow(refusedOn('scope'));
+    expect(create({ scope: { kind: 'organization' }, recall: recall() }).toSnapshot().recallMandateId).not.toBeNull();
+  });
+
+  it('only a running mandate, and only by a motion', () => {
+    expect(() => create({ recall: recall({ current: false }) })).toThrow(refusedOn('recallMandateId'));
+    expect(() => Election.create({ ...base, recall: recall() }, at('2026-01-02T00:00:00Z'))).toThrow(refusedOn('recallMandateId'));
+    expect(create({}).toSnapshot().recallMandateId).toBeNull();
+  });
+});

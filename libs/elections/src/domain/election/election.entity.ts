@@ -20,6 +20,17 @@ export type ElectorateSource = { kind: 'roll'; rollId: string } | { kind: 'freez
 
 export type MotionThreshold = 'simple' | 'two-thirds';
 
+/** The mandate a recall motion would end. */
+export interface RecallTarget {
+  mandateId: string;
+  /** The mandate is current (not ended, not yet to start) on the day the recall is set up. */
+  current: boolean;
+  /** CCom / Appeals (S2): only a membership-wide ballot or congress may recall them. */
+  independentBody: boolean;
+  /** The body's branch (a branch committee), null for national bodies. */
+  bodyBranchId: string | null;
+}
+
 /** Values the statutes set (configured once for the organization, never per election). */
 export interface ElectionStatutes {
   /** E1: nominations must have been open this many days before an acclamation (default 14). */
@@ -47,6 +58,8 @@ export interface ElectionSnapshot {
   method: ElectionMethod;
   motionText: string | null;
   motionThreshold: MotionThreshold | null;
+  /** A recall (S2): the mandate a carried motion ends, in the certifying transaction. */
+  recallMandateId: string | null;
   status: ElectionStatus;
   electorate: ElectorateSource;
   electorateSize: number;
@@ -80,6 +93,8 @@ export interface NewElection {
   method: ElectionMethod;
   motionText?: string | null;
   motionThreshold?: MotionThreshold | null;
+  /** A recall motion: the mandate it would end, and the body that mandate is on. */
+  recall?: RecallTarget | null;
   electorate: ElectorateSource;
   termStartsOn?: string | null;
   termEndsOn?: string | null;
@@ -153,6 +168,7 @@ export class Election {
     if (x.purpose === 'delegates') {
       if (x.scope.kind !== 'branch' || !congressId) throw invalid('A delegate election belongs to a congress and a branch.', 'scope');
     }
+    if (x.recall) Election.assertRecallScope(x.purpose, x.scope, x.recall);
     if (x.scope.kind === 'congress' && x.electorate.kind !== 'delegates') throw invalid("A congress ballot's electorate is the congress's accredited delegates.", 'electorate');
     if (x.scope.kind !== 'congress' && x.electorate.kind === 'delegates') throw invalid('Only a congress ballot has the delegates as its electorate.', 'electorate');
     if (x.electorate.kind === 'freeze' && x.electorate.asOf > now.toISOString().slice(0, 10)) {
@@ -172,6 +188,7 @@ export class Election {
       method: x.method,
       motionText: x.purpose === 'motion' ? (x.motionText ?? '').trim() : null,
       motionThreshold: x.purpose === 'motion' ? (x.motionThreshold ?? 'simple') : null,
+      recallMandateId: x.recall?.mandateId ?? null,
       status: 'draft',
       electorate: x.electorate,
       electorateSize: 0,
@@ -189,6 +206,29 @@ export class Election {
       createdBy: x.createdBy,
       createdAt: now.toISOString(),
     });
+  }
+
+  /**
+   * Who may recall whom (S2): a recall is a motion; the mandate must be current; a Control
+   * Commission or Appeals Committee mandate is recalled only by the whole membership or by
+   * congress (the electing bodies), never by one branch; a branch committee's mandate by its own
+   * branch or the whole membership; any other national body's by the membership or congress.
+   */
+  private static assertRecallScope(purpose: ElectionPurpose, scope: ElectionScope, recall: RecallTarget): void {
+    if (purpose !== 'motion') throw invalid('A recall is a motion (yes / no / abstain): use the purpose "motion".', 'recallMandateId');
+    if (!recall.current) throw invalid('This mandate is not current: only a mandate that is running can be recalled.', 'recallMandateId');
+    if (recall.independentBody) {
+      if (scope.kind === 'branch') {
+        throw invalid('A Control Commission or Appeals Committee mandate can be recalled only by a membership-wide ballot or by congress, never by one branch.', 'scope');
+      }
+      return;
+    }
+    if (recall.bodyBranchId) {
+      if (scope.kind === 'branch' && scope.branchId !== recall.bodyBranchId) throw invalid("A branch committee's mandate is recalled by its own branch (or the whole membership).", 'scope');
+      if (scope.kind === 'congress') throw invalid("A branch committee's mandate is recalled by its own branch or the whole membership, not by congress.", 'scope');
+      return;
+    }
+    if (scope.kind === 'branch') throw invalid("A national body's mandate is recalled by the whole membership or by congress, not by one branch.", 'scope');
   }
 
   /** A returning officer who stands in this election does not run it. */
