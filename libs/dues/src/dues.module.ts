@@ -15,6 +15,7 @@ import { MyDuesUseCase } from './application/use-cases/my-dues.use-case';
 import { RecomputeStandingUseCase } from './application/use-cases/recompute-standing.use-case';
 import { RecordPaymentUseCase } from './application/use-cases/record-payment.use-case';
 import { StandingQueryUseCase } from './application/use-cases/standing-query.use-case';
+import { TreasurerLookupUseCase } from './application/use-cases/treasurer-lookup.use-case';
 import { WaiversUseCase } from './application/use-cases/waivers.use-case';
 import { DuesLedgerSqlRepository } from './infrastructure/dues-ledger.sql-repository';
 import { DuesIdempotencySqlStore } from './infrastructure/idempotency.sql-store';
@@ -39,6 +40,7 @@ import { DuesIdempotencySqlStore } from './infrastructure/idempotency.sql-store'
     RecordPaymentUseCase,
     WaiversUseCase,
     StandingQueryUseCase,
+    TreasurerLookupUseCase,
     BankImportUseCase,
     RecomputeStandingUseCase,
     DispatchRemindersUseCase,

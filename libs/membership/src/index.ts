@@ -3,6 +3,13 @@
  * their ports to, and the ports this context needs from others.
  */
 export { MembershipModule } from './membership.module';
-export { MembershipRegisterFacade, type RegisteredMember, type RegisteredStatusChange, type RegisterDirectory } from './infrastructure/membership-register.facade';
+export {
+  MembershipRegisterFacade,
+  type RegisteredMember,
+  type RegisteredPerson,
+  type RegisteredContact,
+  type RegisteredStatusChange,
+  type RegisterDirectory,
+} from './infrastructure/membership-register.facade';
 export { StandingLookup } from './application/ports/standing-lookup.port';
 export { loadMembershipConfig, type MembershipConfig } from './application/membership.config';

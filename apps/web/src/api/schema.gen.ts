@@ -975,6 +975,27 @@ export interface components {
       accessToken: string;
       expiresAt: string;
     };
+    LookupContactResponse: {
+      email: string | null;
+      phone: string | null;
+      address: string | null;
+    };
+    LookupLevelResponse: {
+      planId: string;
+      currency: string;
+      period: string;
+      amountMinor: number;
+      bandCode: string | null;
+      effectiveFrom: string;
+      /** False when the member never chose a level and owes the default plan’s minimum. */
+      chosenByMember: boolean;
+    };
+    LookupStandingResponse: {
+      inGoodStanding: boolean;
+      arrearsMonths: number;
+      /** The date the standing was computed for. */
+      asOf: string | null;
+    };
     MandateResponse: {
       id: string;
       bodyId: string;
@@ -1604,6 +1625,20 @@ export interface components {
       /** Appeals lodged in the period, by result. */
       appeals: components["schemas"]["AppealCountsResponse"];
       notes: string[];
+    };
+    TreasurerMemberResponse: {
+      id: string;
+      memberNumber: string;
+      firstName: string;
+      lastName: string;
+      status: "applicant" | "active" | "lapsed" | "suspended" | "expelled" | "resigned" | "declined";
+      branchId: string | null;
+      /** Null when standing was never computed. */
+      standing: components["schemas"]["LookupStandingResponse"] | null;
+      /** The level in force today; null when there is no dues plan. */
+      level: components["schemas"]["LookupLevelResponse"] | null;
+      /** Only for a caller who is also the secretary of the member’s branch (or the national membership secretary); null otherwise. */
+      contact: components["schemas"]["LookupContactResponse"] | null;
     };
     TriageRequest: {
       /** Raise seriousness flags (never lowers what the complainant marked). */
@@ -2764,6 +2799,31 @@ export interface paths {
       policy: "Holders of a current mandate: BRANCH_COMMITTEE (treasurer) or NATIONAL_OFFICE (treasurer/membership-secretary)";
     };
   };
+  "/dues/members": {
+    get: {
+      path: never;
+      query: {
+        /** Part of a name (either order, any case), or a member number. */
+        q: string;
+        /** Default 20. */
+        limit?: number;
+      };
+      body: never;
+      response: components["schemas"]["TreasurerMemberResponse"][];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (treasurer) or NATIONAL_OFFICE (treasurer/membership-secretary)";
+    };
+  };
+  "/dues/members/{memberId}": {
+    get: {
+      path: {
+        memberId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["TreasurerMemberResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (treasurer) or NATIONAL_OFFICE (treasurer/membership-secretary)";
+    };
+  };
   "/dues/members/{memberId}/payments": {
     get: {
       path: {
@@ -3643,6 +3703,8 @@ export const apiOperations = [
   "POST /congresses/{congressId}/credential",
   "POST /congresses/{congressId}/delegate-elections",
   "POST /dues/bank-imports",
+  "GET /dues/members",
+  "GET /dues/members/{memberId}",
   "GET /dues/members/{memberId}/payments",
   "GET /dues/members/{memberId}/standing",
   "GET /dues/members/{memberId}/waivers",

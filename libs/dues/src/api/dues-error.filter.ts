@@ -38,6 +38,7 @@ export const DUES_ERROR_STATUS = {
   future_date: 400,
   no_treasurer_scope: 403,
   invalid_idempotency_key: 400,
+  invalid_lookup: 400,
 } as const satisfies Record<Code, number>;
 
 const KIND_STATUS: Record<DomainErrorKind, number> = {

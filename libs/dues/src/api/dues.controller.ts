@@ -11,6 +11,7 @@ import { MyDuesUseCase } from '../application/use-cases/my-dues.use-case';
 import { RecomputeStandingUseCase, recomputeScope } from '../application/use-cases/recompute-standing.use-case';
 import { RecordPaymentUseCase } from '../application/use-cases/record-payment.use-case';
 import { StandingQueryUseCase } from '../application/use-cases/standing-query.use-case';
+import { TreasurerLookupUseCase } from '../application/use-cases/treasurer-lookup.use-case';
 import { WaiversUseCase } from '../application/use-cases/waivers.use-case';
 import {
   AsOfQuery,
@@ -19,6 +20,7 @@ import {
   CreatePlanRequest,
   LedgerPaymentResponse,
   LevelResponse,
+  MemberLookupQuery,
   MyDuesResponse,
   PlanResponse,
   RecomputeRequest,
@@ -27,6 +29,7 @@ import {
   SetLevelRequest,
   StandingResponse,
   StandingRunResponse,
+  TreasurerMemberResponse,
   WaiverRequest,
   WaiverResponse,
 } from './dues.dto';
@@ -62,6 +65,7 @@ export class DuesController {
     private readonly payments: RecordPaymentUseCase,
     private readonly waivers: WaiversUseCase,
     private readonly standing: StandingQueryUseCase,
+    private readonly lookup: TreasurerLookupUseCase,
     private readonly bank: BankImportUseCase,
     private readonly job: RecomputeStandingUseCase,
     private readonly reminders: DispatchRemindersUseCase,
@@ -103,6 +107,21 @@ export class DuesController {
   @ApiCreatedResponse({ type: RecordPaymentResponse })
   recordPayment(@Body() body: RecordPaymentRequest, @Headers('idempotency-key') key: string | undefined, @CurrentPrincipal() p: Principal): Promise<RecordPaymentResponse> {
     return this.payments.execute(p, { ...body, idempotencyKey: idempotencyKey(key) });
+  }
+
+  /** The member a payment is for, among the treasurer's own branches; contact details only with the secretary mandate too. */
+  @Get('dues/members')
+  @Policy.mandate(...TREASURER_POLICY)
+  @ApiOkResponse({ type: [TreasurerMemberResponse] })
+  findMembers(@Query() q: MemberLookupQuery, @CurrentPrincipal() p: Principal): Promise<TreasurerMemberResponse[]> {
+    return this.lookup.find(p, q);
+  }
+
+  @Get('dues/members/:memberId')
+  @Policy.mandate(...TREASURER_POLICY)
+  @ApiOkResponse({ type: TreasurerMemberResponse })
+  member(@Param('memberId', uuid('memberId')) memberId: string, @CurrentPrincipal() p: Principal): Promise<TreasurerMemberResponse> {
+    return this.lookup.get(p, memberId);
   }
 
   @Get('dues/members/:memberId/payments')

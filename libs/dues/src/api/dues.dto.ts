@@ -183,3 +183,50 @@ export class StandingRunResponse {
   @ApiProperty() skipped: number;
   @ApiProperty() durationMs: number;
 }
+
+export class MemberLookupQuery {
+  @ApiProperty({ example: 'garcia', description: 'Part of a name (either order, any case), or a member number.' })
+  @IsString()
+  @Length(2, 100, { message: 'q must be 2 to 100 characters: part of a name, or a member number' })
+  q: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, description: 'Default 20.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number from 1 to 50' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 50' })
+  @Max(50, { message: 'limit must be a whole number from 1 to 50' })
+  limit?: number;
+}
+
+export class LookupStandingResponse {
+  @ApiProperty() inGoodStanding: boolean;
+  @ApiProperty() arrearsMonths: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'The date the standing was computed for.' }) asOf: string | null;
+}
+
+export class LookupLevelResponse extends LevelResponse {
+  @ApiProperty({ description: 'False when the member never chose a level and owes the default plan’s minimum.' }) chosenByMember: boolean;
+}
+
+export class LookupContactResponse {
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+}
+
+export class TreasurerMemberResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() memberNumber: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiProperty({ enum: ['applicant', 'active', 'lapsed', 'suspended', 'expelled', 'resigned', 'declined'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) branchId: string | null;
+  @ApiProperty({ type: LookupStandingResponse, nullable: true, description: 'Null when standing was never computed.' }) standing: LookupStandingResponse | null;
+  @ApiProperty({ type: LookupLevelResponse, nullable: true, description: 'The level in force today; null when there is no dues plan.' }) level: LookupLevelResponse | null;
+  @ApiProperty({
+    type: LookupContactResponse,
+    nullable: true,
+    description: 'Only for a caller who is also the secretary of the member’s branch (or the national membership secretary); null otherwise.',
+  })
+  contact: LookupContactResponse | null;
+}

@@ -13,6 +13,7 @@ export const DuesApplicationErrorCode = {
   futureDate: 'future_date',
   noTreasurerScope: 'no_treasurer_scope',
   invalidIdempotencyKey: 'invalid_idempotency_key',
+  invalidLookup: 'invalid_lookup',
 } as const;
 export type DuesApplicationErrorCode = (typeof DuesApplicationErrorCode)[keyof typeof DuesApplicationErrorCode];
 

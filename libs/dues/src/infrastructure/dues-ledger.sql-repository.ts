@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DuesPlan, type DuesLevel, type DuesPlanSnapshot, type HardshipWaiver, type PaymentEntry, type StandingAssessment } from '../domain';
-import { DuesLedger, type LedgerRecord, type StoredPlan } from '../application/ports/dues-ledger.repository';
+import { DuesLedger, type LedgerRecord, type StoredPlan, type StoredStanding } from '../application/ports/dues-ledger.repository';
 
 interface PlanRow {
   id: string;
@@ -82,6 +82,27 @@ export class DuesLedgerSqlRepository extends DuesLedger {
   async levelsOf(m: EntityManager, memberId: string, plans: ReadonlyMap<string, StoredPlan>): Promise<DuesLevel[]> {
     const rows = await m.query(`SELECT plan_id, income_band, amount_minor, effective_from FROM dues.member_levels WHERE member_id = $1 ORDER BY effective_from, id`, [memberId]);
     return dedupeLevels(rows.map((r: any) => toLevel(r, plans)));
+  }
+
+  async levelsOfMany(m: EntityManager, memberIds: readonly string[], plans: ReadonlyMap<string, StoredPlan>): Promise<Map<string, DuesLevel[]>> {
+    const out = new Map<string, DuesLevel[]>();
+    if (memberIds.length === 0) return out;
+    const rows = await m.query(
+      `SELECT member_id, plan_id, income_band, amount_minor, effective_from FROM dues.member_levels WHERE member_id = ANY($1::uuid[]) ORDER BY member_id, effective_from, id`,
+      [memberIds],
+    );
+    for (const r of rows) out.set(r.member_id, [...(out.get(r.member_id) ?? []), toLevel(r, plans)]);
+    for (const [id, levels] of out) out.set(id, dedupeLevels(levels));
+    return out;
+  }
+
+  async storedStanding(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, StoredStanding>> {
+    if (memberIds.length === 0) return new Map();
+    const rows: Array<{ member_id: string; as_of: string | null; in_good_standing: boolean; reason: string | null; arrears_months: number }> = await m.query(
+      `SELECT member_id, as_of, in_good_standing, reason, arrears_months FROM dues.standing WHERE member_id = ANY($1::uuid[])`,
+      [memberIds],
+    );
+    return new Map(rows.map((r) => [r.member_id, { memberId: r.member_id, asOf: r.as_of, inGoodStanding: r.in_good_standing, reason: r.reason, arrearsMonths: Number(r.arrears_months) }]));
   }
 
   /** A level on the same date as the last one replaces it (the domain's rule); otherwise a new row. */

@@ -16,6 +16,18 @@ export interface RegisteredMember {
   status: 'applicant' | 'active' | 'lapsed' | 'suspended' | 'expelled' | 'resigned' | 'declined';
 }
 
+/** A member as a treasurer looks them up. */
+export interface RegisteredPerson extends RegisteredMember {
+  firstName: string;
+  lastName: string;
+}
+
+export interface RegisteredContact {
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
 export interface RegisteredStatusChange {
   from: RegisteredMember['status'] | null;
   to: RegisteredMember['status'];
@@ -46,6 +58,37 @@ export class MembershipRegisterFacade {
   async member(m: EntityManager, memberId: string): Promise<RegisteredMember | null> {
     const rows = await m.query(`SELECT id, register_number, branch_id, status FROM membership.members WHERE id = $1`, [memberId]);
     return rows[0] ? toRegistered(rows[0]) : null;
+  }
+
+  /**
+   * Members of these branches (all when null) whose member number is `text` (any case) or whose
+   * name contains it, in name order (the register's sort key), at most `limit`. Names only: contact
+   * details come from `contactDetails`, for callers who may see them.
+   */
+  async lookup(m: EntityManager, text: string, branchIds: readonly string[] | null, limit: number): Promise<RegisteredPerson[]> {
+    const like = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await m.query(
+      `SELECT id, register_number, branch_id, status, first_name, last_name FROM membership.members
+        WHERE ($3::uuid[] IS NULL OR branch_id = ANY($3::uuid[]))
+          AND (upper(register_number) = upper($1) OR lower(first_name || ' ' || last_name || ' ' || first_name) LIKE $2)
+        ORDER BY sort_key, id LIMIT $4`,
+      [text, like, branchIds, limit],
+    );
+    return rows.map(toPerson);
+  }
+
+  async person(m: EntityManager, memberId: string): Promise<RegisteredPerson | null> {
+    const rows = await m.query(`SELECT id, register_number, branch_id, status, first_name, last_name FROM membership.members WHERE id = $1`, [memberId]);
+    return rows[0] ? toPerson(rows[0]) : null;
+  }
+
+  async contactDetails(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, RegisteredContact>> {
+    if (memberIds.length === 0) return new Map();
+    const rows: Array<{ id: string; email: string | null; phone: string | null; address: string | null }> = await m.query(
+      `SELECT id, email, phone, address FROM membership.members WHERE id = ANY($1::uuid[])`,
+      [memberIds],
+    );
+    return new Map(rows.map((r) => [r.id, { email: r.email, phone: r.phone, address: r.address }]));
   }
 
   /** Members in id order after `after`, optionally of some branches only. */
@@ -155,3 +198,4 @@ export class MembershipRegisterFacade {
 }
 
 const toRegistered = (r: any): RegisteredMember => ({ id: r.id, memberNumber: r.register_number, branchId: r.branch_id, status: r.status });
+const toPerson = (r: any): RegisteredPerson => ({ ...toRegistered(r), firstName: r.first_name, lastName: r.last_name });

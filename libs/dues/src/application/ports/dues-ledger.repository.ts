@@ -28,6 +28,10 @@ export abstract class DuesLedger {
   abstract insertPlan(m: EntityManager, plan: DuesPlan, o: { graceMonths: number; isDefault: boolean }): Promise<void>;
   abstract levelsOf(m: EntityManager, memberId: string, plans: ReadonlyMap<string, StoredPlan>): Promise<DuesLevel[]>;
   abstract saveLevel(m: EntityManager, memberId: string, level: DuesLevel): Promise<void>;
+  /** The levels of a few members (a lookup page), each oldest first. */
+  abstract levelsOfMany(m: EntityManager, memberIds: readonly string[], plans: ReadonlyMap<string, StoredPlan>): Promise<Map<string, DuesLevel[]>>;
+  /** The standing read model's rows for these members (absent: never computed). */
+  abstract storedStanding(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, StoredStanding>>;
   abstract paymentsOf(m: EntityManager, memberId: string): Promise<PaymentEntry[]>;
   abstract insertPayment(m: EntityManager, p: PaymentEntry, extra?: { bankBatchId?: string; reference?: string | null }): Promise<boolean>;
   /** Batched insert of imported payments; rows whose key is already in the ledger are skipped. Returns the ids inserted. */

@@ -8,6 +8,19 @@ export interface RegisteredMember {
   status: MembershipStatus;
 }
 
+/** A member as a treasurer looks them up: names, no contact details. */
+export interface RegisteredPerson extends RegisteredMember {
+  firstName: string;
+  lastName: string;
+}
+
+/** Contact details, for a caller who may see them (see `TreasurerLookupUseCase`). */
+export interface RegisteredContact {
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
 /**
  * What the dues context needs from the membership register. Implemented by the membership
  * context (its `MembershipRegisterFacade`) and bound in the app's composition root. Every method
@@ -21,6 +34,14 @@ export abstract class MembershipRegisterPort {
   abstract statusHistories(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, StatusChange[]>>;
   /** Current members of these branches (all when null) by member number and e-mail, for matching bank references. */
   abstract directory(m: EntityManager, branchIds: readonly string[] | null): Promise<MemberDirectory>;
+  /**
+   * Members of these branches (all when null) whose member number is `text` or whose name
+   * contains it (either order, any case), by name; at most `limit`. No contact details.
+   */
+  abstract lookup(m: EntityManager, text: string, branchIds: readonly string[] | null, limit: number): Promise<RegisteredPerson[]>;
+  abstract person(m: EntityManager, memberId: string): Promise<RegisteredPerson | null>;
+  /** Contact details of these members; asked only for members whose details the caller may see. */
+  abstract contactDetails(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, RegisteredContact>>;
   /** The standing job's outcome, applied through the member aggregate: lapse and reinstate. */
   abstract applyStanding(
     m: EntityManager,
