@@ -2794,7 +2794,7 @@ export interface paths {
         /** Apply the good rows and skip rejected ones (default: all or nothing). */
         skipRejected?: "true" | "false";
       };
-      body: never;
+      body: string;
       response: components["schemas"]["BankImportReportResponse"];
       policy: "Holders of a current mandate: BRANCH_COMMITTEE (treasurer) or NATIONAL_OFFICE (treasurer/membership-secretary)";
     };
@@ -3394,7 +3394,7 @@ export interface paths {
         /** dry-run reports every row and changes nothing; apply imports all rows or none. */
         mode: "dry-run" | "apply";
       };
-      body: never;
+      body: string;
       response: components["schemas"]["ImportReportResponse"];
       policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
     };

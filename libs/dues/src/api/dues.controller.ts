@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query, UseFilters } from '@nestjs/common';
-import { ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { LOGGER, type Logger } from '@org/platform';
@@ -156,7 +156,15 @@ export class DuesController {
   @HttpCode(200)
   @Policy.mandate(...TREASURER_POLICY)
   @ApiConsumes('text/csv')
-  @ApiOkResponse({ type: BankImportReportResponse })
+  @ApiBody({
+    description:
+      'The bank export, UTF-8 (a BOM is fine), comma-separated, header first. Columns, in any order and any case: date (YYYY-MM-DD), amount (major units, dot decimal), currency, reference (must contain the member number or e-mail), transaction_id (may be empty).',
+    schema: { type: 'string', example: 'date,amount,currency,reference,transaction_id\r\n2026-05-02,12.50,EUR,Subs M1042 May,TX-88231\r\n' },
+  })
+  @ApiOkResponse({ type: BankImportReportResponse, description: 'Every row: new, already imported, duplicate in the file, or rejected and why; for apply, what was added.' })
+  @ApiBadRequestResponse({ description: 'A wrong header, a bad encoding or broken quoting (naming the row), or — on apply without skipRejected — any rejected row (`import_rejected`); nothing is added.' })
+  @ApiPayloadTooLargeResponse({ description: '`csv_too_large`: split the file.' })
+  @ApiUnsupportedMediaTypeResponse({ description: '`csv_not_csv`: send the export as the body with Content-Type: text/csv.' })
   bankImport(@Query() q: BankImportQuery, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<BankImportReportResponse> {
     return this.bank.execute(p, csvBytes(body), q.mode, { skipRejected: q.skipRejected === 'true' });
   }

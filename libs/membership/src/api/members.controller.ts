@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, StreamableFile, UseFilters } from '@nestjs/common';
-import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { ApplyForMembershipUseCase } from '../application/use-cases/apply-for-membership.use-case';
@@ -85,7 +85,15 @@ export class MembersController {
   @HttpCode(200)
   @Policy.mandate(...SECRETARY_POLICY)
   @ApiConsumes('text/csv')
-  @ApiOkResponse({ type: ImportReportResponse })
+  @ApiBody({
+    description:
+      'The member CSV, UTF-8 (a BOM is fine), comma-separated, header first. Required columns, in any order and any case: first_name, last_name, email, phone, branch_code, joined_on, status; optional: member_number, address, email_consent.',
+    schema: { type: 'string', example: 'first_name,last_name,email,phone,branch_code,joined_on,status\r\nRosa,Luxe,rosa@example.org,,NORTH,2024-03-01,active\r\n' },
+  })
+  @ApiOkResponse({ type: ImportReportResponse, description: 'The report: every row, accepted or rejected and why; for apply, whether it was imported (all or nothing).' })
+  @ApiBadRequestResponse({ description: 'A wrong header, a bad encoding or broken quoting (naming the row), or — on apply — any rejected row (`import_rejected`, naming the first); nothing is imported.' })
+  @ApiPayloadTooLargeResponse({ description: '`csv_too_large`: split the file.' })
+  @ApiUnsupportedMediaTypeResponse({ description: '`csv_not_csv`: send the file as the body with Content-Type: text/csv.' })
   importCsv(@Query() q: ImportQuery, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<ImportReportResponse> {
     return this.importer.execute(p, csvBytes(body), q.mode);
   }
