@@ -72,7 +72,7 @@ export class CaseRecordsRepository {
       await m.query(
         `INSERT INTO discipline.interim_decisions (id, case_id, decided_at, decided_by, outcome, measures, reasons_ref, ended_at)
          VALUES ($1, $2, $3, $4::uuid[], $5, $6, $7, $8)
-         ON CONFLICT (id) DO UPDATE SET ended_at = EXCLUDED.ended_at`,
+         ON CONFLICT (id) DO UPDATE SET ended_at = EXCLUDED.ended_at, measures = EXCLUDED.measures`,
         [d.id, s.id, d.decidedAt, d.decidedBy, d.outcome, JSON.stringify(d.measures), d.reasons, d.endedAt],
       );
     }

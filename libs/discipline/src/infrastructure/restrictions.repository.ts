@@ -43,6 +43,7 @@ export class RestrictionsRepository {
     for (const d of s.interimDecisions) {
       if (d.endedAt !== null || d.outcome !== 'measures') continue;
       for (const x of d.measures) {
+        if (x.endedAt !== undefined) continue; // ended for this member (the finding about them is final)
         sources.push({ sourceId: d.id, memberId: x.memberId, kind: KERNEL_KIND[x.kind], since: d.decidedAt, until: x.until, separatedFrom: x.separatedFrom });
       }
     }

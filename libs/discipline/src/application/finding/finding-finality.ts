@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import type { Finding, FindingEvent } from '../../domain/finding/finding.entity';
+import { respondentsReleasedFromInterimMeasures } from '../../domain/interim/interim-measures';
 import { OutcomeNotice } from '../../domain/outcome/outcome-notice.entity';
 import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
 import { MemberDirectorySql } from '../../infrastructure/part2/member-directory.sql';
@@ -21,7 +22,9 @@ import { AUDIT_SUBJECT } from '../case-content/case-content.service';
  * 2. the sanction takes effect everywhere (status, restrictions, mandates, readmission list);
  * 3. the outcome notice is composed from the finding's facts and the complainant's review
  *    window opens; its publication date is fixed now and nobody can take it back;
- * 4. the case moves to `final`; the parties are told there is news in their case.
+ * 4. the interim measures on the respondent end (and on every respondent with no finding still
+ *    pending), so only the sanction's own restrictions remain;
+ * 5. the case moves to `final`; the parties are told there is news in their case.
  */
 @Injectable()
 export class FindingFinality {
@@ -50,10 +53,18 @@ export class FindingFinality {
     const notice = composed.next.openComplainantReview(at).next;
     await this.notices.insert(m, file.caseId, notice);
 
-    if (file.c.stage === 'finding') {
-      const caseEvents = file.c.advanceToStage('final', at);
-      await this.cases.save(m, file.c, caseEvents, { id: null, kind: 'system' });
-    }
+    // Interim measures end with the finding (S5, S9): the sanction's own restrictions, written
+    // above, stay; what came only from interim measures goes, in this same transaction.
+    const released = respondentsReleasedFromInterimMeasures({
+      finalFindingRespondent: finding.respondentId,
+      respondents: file.respondentMemberIds(),
+      respondentsWithPendingFinding: file
+        .liveFindings()
+        .filter((f) => f.findingId !== finding.findingId && f.status !== 'final')
+        .map((f) => f.respondentId),
+    });
+    const caseEvents = [...file.c.endInterimMeasuresOf(released, at), ...(file.c.stage === 'finding' ? file.c.advanceToStage('final', at) : [])];
+    if (caseEvents.length > 0) await this.cases.save(m, file.c, caseEvents, { id: null, kind: 'system' });
     await this.updates.notify(m, [...file.complainantIds(), finding.respondentId, ...finding.panelistIds]);
     await this.audit.record(
       m,

@@ -1,4 +1,4 @@
-import { InterimMeasure, makeInterimDecision } from '../interim/interim-measures';
+import { InterimMeasure, endMeasuresOf, makeInterimDecision } from '../interim/interim-measures';
 import { AdHocAppointmentSnapshot } from '../panel/ad-hoc-panel';
 import { PanelDrawRecord, verifyDraw } from '../panel/panel-draw';
 import { castChallengeVote, lodgeChallenge, PanelChallenge, withoutDecider } from '../recusal/panel-challenge';
@@ -789,6 +789,25 @@ export class Case {
       if (d.endedAt !== null) return d;
       if (announce && d.outcome === 'measures') events.push(this.emit('InterimMeasuresEnded', at, { decisionId: d.id }));
       return { ...d, endedAt: at };
+    });
+    return events;
+  }
+
+  /**
+   * Ends the interim measures binding these members (S5, S9): the finding about them became
+   * final, or the case ended without one pending for them (`respondentsReleasedFromInterimMeasures`).
+   * Measures on other respondents stay. Part 2 calls it in the transaction that makes a finding
+   * final; closing a case (withdrawal, informal resolution, record only) ends every measure.
+   */
+  endInterimMeasuresOf(memberIds: readonly MemberId[], at: Timestamp): CaseEvent[] {
+    const when = normalizeTimestamp(at);
+    const events: CaseEvent[] = [];
+    this.s.interimDecisions = this.s.interimDecisions.map((d) => {
+      const next = endMeasuresOf(d, memberIds, when);
+      if (next === d) return d;
+      const released = [...new Set(d.measures.filter((m, i) => m.endedAt === undefined && next.measures[i].endedAt !== undefined).map((m) => m.memberId))].sort(byId);
+      events.push(this.emit('InterimMeasuresEnded', when, { decisionId: d.id, memberIds: released }));
+      return next;
     });
     return events;
   }

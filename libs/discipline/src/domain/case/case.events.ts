@@ -51,7 +51,7 @@ export type CaseEvent =
     })
   | (Base & { readonly type: 'InvestigationBegun'; readonly respondentsNotified: readonly MemberId[] })
   | (Base & { readonly type: 'InterimDecisionRecorded'; readonly decisionId: string; readonly outcome: 'measures' | 'no_measures'; readonly measureCount: number })
-  | (Base & { readonly type: 'InterimMeasuresEnded'; readonly decisionId: string })
+  | (Base & { readonly type: 'InterimMeasuresEnded'; readonly decisionId: string; /** When only some respondents' measures ended. */ readonly memberIds?: readonly string[] })
   | (Base & { readonly type: 'InformalResolutionProposed'; readonly by: MemberId })
   | (Base & { readonly type: 'CaseResolvedInformally' })
   | (Base & { readonly type: 'CaseWithdrawn'; readonly fromStage: CaseStage })

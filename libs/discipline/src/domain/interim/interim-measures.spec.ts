@@ -2,7 +2,7 @@ import { DomainError } from '@org/kernel';
 import { CaseErrorCode } from '../case/case.errors';
 import { sealedRef } from '../case/identifiers';
 import { COMPLAINANT, RESPONDENT, WITNESS, at, caseWithDuty, complainant, seatedCase } from '../case/case.test-fixtures';
-import { activeMeasures, makeInterimDecision } from './interim-measures';
+import { activeMeasures, endMeasuresOf, makeInterimDecision, respondentsReleasedFromInterimMeasures } from './interim-measures';
 import { blocksBranchAssignment, blocksHosting, restrictionsFor } from './restrictions';
 
 function errorOf(fn: () => unknown): DomainError {
@@ -120,5 +120,58 @@ describe('makeInterimDecision / activeMeasures', () => {
     expect(d.measures[0]).toEqual({ kind: 'separation', memberId: 'r', until: '2026-04-01T00:00:00.000Z', separatedFrom: ['a', 'z'] });
     expect(activeMeasures([d], '2026-04-01T00:00:00Z')).toEqual([]); // until is exclusive
     expect(blocksBranchAssignment([restrictionsFor('r', '2026-03-20T00:00:00Z', activeMeasures([d], '2026-03-20T00:00:00Z')), { memberId: 'a', restrictions: [] }])).toBe(true);
+  });
+});
+
+describe('interim measures end with the case (S5, S9)', () => {
+  const decision = (measures: { kind: 'no_hosting' | 'no_speaking'; memberId: string }[]) =>
+    makeInterimDecision({
+      id: 'd',
+      caseId: 'case-x',
+      decidedAt: '2026-03-10T10:00:00Z',
+      decidedBy: ['c1'],
+      outcome: 'measures',
+      measures: measures.map((m) => ({ ...m, until: '2026-06-01T00:00:00Z' })),
+      reasons,
+      subjects: ['r1', 'r2'],
+    });
+
+  it('ends the measures of the members released, keeps the others, and ends the decision once nothing is left', () => {
+    const d = decision([
+      { kind: 'no_hosting', memberId: 'r1' },
+      { kind: 'no_speaking', memberId: 'r1' },
+      { kind: 'no_hosting', memberId: 'r2' },
+    ]);
+    const one = endMeasuresOf(d, ['r1'], '2026-04-01T00:00:00Z');
+    expect(one.endedAt).toBeNull();
+    const live = (x: typeof d, t: string) => activeMeasures([x], t).map((m) => `${m.memberId}:${m.kind}`);
+    expect(live(one, '2026-03-31T00:00:00Z')).toEqual(['r1:no_hosting', 'r1:no_speaking', 'r2:no_hosting']);
+    expect(live(one, '2026-04-01T00:00:00Z')).toEqual(['r2:no_hosting']);
+    expect(activeMeasures([one], '2026-03-31T00:00:00Z')[0].until).toBe('2026-04-01T00:00:00.000Z');
+    const both = endMeasuresOf(one, ['r2'], '2026-04-02T00:00:00Z');
+    expect(both.endedAt).toBe('2026-04-02T00:00:00.000Z');
+    expect(both.measures.find((m) => m.memberId === 'r1')!.endedAt).toBe('2026-04-01T00:00:00.000Z'); // the first end is kept
+    expect(live(both, '2026-04-02T00:00:00Z')).toEqual([]);
+    expect(endMeasuresOf(both, ['r1', 'r2'], '2026-04-03T00:00:00Z')).toBe(both);
+    expect(endMeasuresOf(d, ['someone-else'], '2026-04-01T00:00:00Z')).toBe(d);
+  });
+
+  it('releases the respondent of a final finding, and everyone with no finding still pending — never one whose finding is pending', () => {
+    expect(respondentsReleasedFromInterimMeasures({ finalFindingRespondent: 'r1', respondents: ['r1'], respondentsWithPendingFinding: [] })).toEqual(['r1']);
+    expect(respondentsReleasedFromInterimMeasures({ finalFindingRespondent: 'r1', respondents: ['r1', 'r2', 'r3'], respondentsWithPendingFinding: ['r2'] })).toEqual(['r1', 'r3']);
+    expect(respondentsReleasedFromInterimMeasures({ finalFindingRespondent: 'r1', respondents: ['r1', 'r2'], respondentsWithPendingFinding: ['r1', 'r2'] })).toEqual(['r1']);
+  });
+
+  it('the case ends the measures of the released respondents, with an event, and leaves the rest in force', () => {
+    const { c, panel } = seatedCase({ seriousness: serious });
+    c.recordInterimDecision({ decisionId: 'd1', decidedBy: [panel[0], panel[1]], outcome: 'measures', measures: hostingAndSeparation(at.days(60)), reasons }, at.days(3));
+    expect(c.endInterimMeasuresOf(['someone-else'], at.days(20))).toEqual([]);
+    const events = c.endInterimMeasuresOf([RESPONDENT], at.days(30));
+    expect(events).toEqual([{ type: 'InterimMeasuresEnded', caseId: c.id, at: at.days(30), decisionId: 'd1', memberIds: [RESPONDENT] }]);
+    expect(c.state.interimDecisions[0].endedAt).toBe(at.days(30));
+    const kinds = (t: string) => restrictionsFor(RESPONDENT, t, activeMeasures(c.state.interimDecisions, t)).restrictions.map((r) => r.kind);
+    expect(kinds(at.days(29))).toEqual(['no_hosting', 'separation']);
+    expect(kinds(at.days(31))).toEqual([]);
+    expect(c.endInterimMeasuresOf([RESPONDENT], at.days(32))).toEqual([]);
   });
 });

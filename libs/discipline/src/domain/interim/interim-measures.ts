@@ -20,6 +20,11 @@ export interface InterimMeasure {
   readonly until: Timestamp;
   /** For 'separation' only: the members they must be kept apart from. */
   readonly separatedFrom?: readonly MemberId[];
+  /**
+   * Set when this member's measures ended before the decision as a whole: the finding about
+   * them became final while another respondent's case goes on (`endMeasuresOf`).
+   */
+  readonly endedAt?: Timestamp;
 }
 
 /**
@@ -122,16 +127,50 @@ export function activeMeasures(decisions: readonly InterimDecision[], at: Timest
     if (d.endedAt !== null && toMillis(d.endedAt) <= t) continue;
     for (const m of d.measures) {
       if (toMillis(m.until) <= t) continue;
+      if (m.endedAt !== undefined && toMillis(m.endedAt) <= t) continue;
+      const ends = [m.until, ...(d.endedAt !== null ? [d.endedAt] : []), ...(m.endedAt !== undefined ? [m.endedAt] : [])];
       out.push({
         caseId: d.caseId,
         decisionId: d.id,
         memberId: m.memberId,
         kind: m.kind,
         from: d.decidedAt,
-        until: d.endedAt !== null && toMillis(d.endedAt) < toMillis(m.until) ? d.endedAt : m.until,
+        until: ends.reduce((a, b) => (toMillis(b) < toMillis(a) ? b : a)),
         ...(m.separatedFrom ? { separatedFrom: m.separatedFrom } : {}),
       });
     }
   }
   return out;
+}
+
+/**
+ * Ends, at `at`, the measures of a decision in force that bind any of `memberIds`. When no
+ * measure of the decision is left in force, the decision itself ends. A decision already ended,
+ * or with nothing binding these members, is returned unchanged.
+ */
+export function endMeasuresOf(d: InterimDecision, memberIds: readonly MemberId[], at: Timestamp): InterimDecision {
+  const when = normalizeTimestamp(at);
+  if (d.endedAt !== null || d.outcome !== 'measures') return d;
+  const ending = (m: InterimMeasure) => m.endedAt === undefined && memberIds.includes(m.memberId);
+  if (!d.measures.some(ending)) return d;
+  const measures = d.measures.map((m) => (ending(m) ? { ...m, endedAt: when } : m));
+  return { ...d, measures, endedAt: measures.every((m) => m.endedAt !== undefined) ? when : null };
+}
+
+/**
+ * S5, S9: interim measures protect people while a case is decided; they never outlive it. When
+ * a finding becomes final, the measures on its respondent end (from then on only the sanction, if
+ * any, restricts them); and since the case is then over for everyone with no finding still
+ * pending (no new finding can be opened once it is final), their measures end too. A respondent
+ * whose own finding is still pending — deliberating, decided, under appeal, remanded — stays under
+ * the measures until that finding becomes final.
+ */
+export function respondentsReleasedFromInterimMeasures(input: {
+  readonly finalFindingRespondent: MemberId;
+  readonly respondents: readonly MemberId[];
+  readonly respondentsWithPendingFinding: readonly MemberId[];
+}): MemberId[] {
+  const pending = new Set(input.respondentsWithPendingFinding);
+  pending.delete(input.finalFindingRespondent);
+  return [...new Set([input.finalFindingRespondent, ...input.respondents])].filter((id) => !pending.has(id)).sort();
 }
