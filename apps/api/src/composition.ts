@@ -1,4 +1,4 @@
-import type { DynamicModule, Provider, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplicationContext, Provider, Type } from '@nestjs/common';
 import { DisciplineDemoContributor, DisciplineModule, DisciplineRestrictions } from '@org/discipline';
 import { ElectionsModule } from '@org/elections';
 import { IdentityNotifier } from '@org/identity';
@@ -40,3 +40,12 @@ export const portBindings: Provider[] = [
 
 /** Contexts that add to the demo organization on first start (providers of their modules). */
 export const demoContributors: Type<DemoContributor>[] = [DisciplineDemoContributor];
+
+/**
+ * Operator tasks a CLI runs against a booted application context (the disciplinary context is
+ * sealed: scripts reach it only through this file).
+ */
+export const operatorTasks = {
+  /** Re-wraps every case key under the active master key (S11 key rotation); returns how many. */
+  rotateDisciplineKeys: (app: INestApplicationContext): Promise<number> => DisciplineModule.rotateKeys(app),
+};
