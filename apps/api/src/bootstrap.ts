@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ErrorFilter, LOGGER, createValidationPipe, type Logger } from '@org/platform';
+import { ErrorFilter, LOGGER, createValidationPipe, securityHeaders, type Logger } from '@org/platform';
 import { AppModule, type AppModuleOptions } from './app.module';
 
 /** Where `vite build` wrote the web interface (`dist/web`), from the compiled app or from the sources. */
@@ -61,15 +60,11 @@ export async function createApp(options: AppModuleOptions & { webRoot?: string |
     abortOnError: false,
   });
   const logger = app.get<Logger>(LOGGER);
-  await app.register(helmet as any, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
+  // Security headers (helmet's, computed once): the same on every response, errors and 404s included.
+  const headers = securityHeaders(options.config.publicUrl);
+  app.getHttpAdapter().getInstance().addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   // One structured line per request: the route pattern (never the concrete path, which could hold a
   // case id), status and duration. No headers, query strings or bodies.

@@ -1,3 +1,4 @@
+import { securityHeaders } from '@org/platform';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
 describe('platform: bad input, errors and health', () => {
@@ -48,10 +49,21 @@ describe('platform: bad input, errors and health', () => {
     expect(res.body).toMatchObject({ statusCode: 404, code: 'not_found' });
   });
 
-  it('sends security headers', async () => {
-    const res = await t.http().get('/health/live');
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toBeDefined();
+  it('sends security headers on every response, errors and 404s included', async () => {
+    for (const res of [await t.http().get('/health/live'), await t.http().get('/no/such/route'), await t.http().post('/auth/login').send({})]) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    }
+  });
+
+  it('asks browsers to upgrade to https only when the public URL is https (a plain-http install must still load its scripts)', () => {
+    const plain = securityHeaders('http://192.168.1.20:3000');
+    expect(plain['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(plain['strict-transport-security']).toBeUndefined();
+    const secure = securityHeaders('https://members.example.org');
+    expect(secure['content-security-policy']).toContain('upgrade-insecure-requests');
+    expect(secure['strict-transport-security']).toContain('max-age=');
   });
 
   it('publishes OpenAPI with a policy on every operation', async () => {
