@@ -30,11 +30,7 @@ export interface TimeWindow {
  * `tx` is the caller's transaction (a TypeORM EntityManager, typed loosely to keep the kernel
  * framework-free): implementations must read through it when given, because the embedded
  * database has one connection and a second one inside a transaction would wait forever.
- *
- * `membersRestricted` and `readmissionRequired` are declared optional only so that partial test
- * doubles written before they existed still compile; both real implementations (the disciplinary
- * adapter and `NoRestrictions`) provide them, and callers fail closed when one is missing (see
- * `readmissionRequiredOf` and `membersRestrictedOf`).
+
  */
 export abstract class RestrictionsPort {
   abstract restrictionsFor(memberId: string, at: Date, tx?: unknown): Promise<Restriction[]>;
@@ -47,13 +43,13 @@ export abstract class RestrictionsPort {
    * `during` — among `memberIds` when given, otherwise among everyone. One query, however many
    * members: an electoral roll of 100,000 asks once, never once per member. Says who, never why.
    */
-  membersRestricted?(kind: RestrictionKind, during: TimeWindow, memberIds: readonly string[] | null, tx?: unknown): Promise<Set<string>>;
+  abstract membersRestricted(kind: RestrictionKind, during: TimeWindow, memberIds: readonly string[] | null, tx?: unknown): Promise<Set<string>>;
   /**
    * S9: whether this expelled person may rejoin only by a Control Commission readmission
    * decision (true until the commission decides to readmit). Asked only about people whose
    * membership ended in expulsion.
    */
-  readmissionRequired?(memberId: string, tx?: unknown): Promise<boolean>;
+  abstract readmissionRequired(memberId: string, tx?: unknown): Promise<boolean>;
 }
 
 /**
@@ -71,28 +67,12 @@ export class NoRestrictions extends RestrictionsPort {
   async hasProtectedTransferRight(): Promise<boolean> {
     return false;
   }
-  override async membersRestricted(): Promise<Set<string>> {
+  async membersRestricted(): Promise<Set<string>> {
     return new Set();
   }
-  override async readmissionRequired(): Promise<boolean> {
+  async readmissionRequired(): Promise<boolean> {
     return true;
   }
-}
-
-/** S9, failing closed: a port that cannot answer is taken to require a readmission decision. */
-export function readmissionRequiredOf(port: RestrictionsPort, memberId: string, tx?: unknown): Promise<boolean> {
-  return port.readmissionRequired ? port.readmissionRequired(memberId, tx) : Promise.resolve(true);
-}
-
-/**
- * E4, failing closed: a port that cannot answer the set-based question is a configuration error
- * (a roll frozen without consulting sanctions would be wrong, and frozen rolls never change).
- */
-export function membersRestrictedOf(port: RestrictionsPort, kind: RestrictionKind, during: TimeWindow, memberIds: readonly string[] | null, tx?: unknown): Promise<Set<string>> {
-  if (!port.membersRestricted) {
-    return Promise.reject(new Error('The bound RestrictionsPort cannot list restricted members (membersRestricted); bind an implementation that can.'));
-  }
-  return port.membersRestricted(kind, during, memberIds, tx);
 }
 
 export const CONFIDENTIAL_RESTRICTION_MESSAGE =

@@ -16,6 +16,8 @@ describe('elections: casting', () => {
     restrictionsFor: async (memberId: string): Promise<Restriction[]> => (noVoting.has(memberId) ? [{ kind: 'no_voting', until: null }] : []),
     separatedFrom: async () => [],
     hasProtectedTransferRight: async () => false,
+    membersRestricted: async (kind: string, _during: unknown, ids: readonly string[] | null) => new Set(kind === 'no_voting' ? [...noVoting].filter((id) => !ids || ids.includes(id)) : []),
+    readmissionRequired: async () => true,
   };
   let t: TestApp;
   let ro: Signed;

@@ -16,6 +16,8 @@ describe('elections: nominations, slates and acclamation', () => {
     restrictionsFor: async (memberId: string): Promise<Restriction[]> => (noCandidacy.has(memberId) ? [{ kind: 'no_candidacy', until: '2027-01-01T00:00:00Z' }] : []),
     separatedFrom: async () => [],
     hasProtectedTransferRight: async () => false,
+    membersRestricted: async (kind: string, _during: unknown, ids: readonly string[] | null) => new Set(kind === 'no_candidacy' ? [...noCandidacy].filter((id) => !ids || ids.includes(id)) : []),
+    readmissionRequired: async () => true,
   };
   let t: TestApp;
   let ro: Signed;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort, readmissionRequiredOf } from '@org/kernel';
+import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { MembershipErrorCode, precheckedRestriction, type RestrictionCheck, type RestrictionVerdict } from '../domain';
 
@@ -49,7 +49,7 @@ export class RestrictionGate {
    */
   async awaitingReadmission(m: EntityManager, expelledMemberIds: readonly string[]): Promise<Set<string>> {
     const out = new Set<string>();
-    for (const id of new Set(expelledMemberIds)) if (await readmissionRequiredOf(this.restrictions, id, m)) out.add(id);
+    for (const id of new Set(expelledMemberIds)) if (await this.restrictions.readmissionRequired(id, m)) out.add(id);
     return out;
   }
 

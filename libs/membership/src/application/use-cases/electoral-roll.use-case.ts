@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
-import { DomainError, RestrictionsPort, SeededRandom, addDays, membersRestrictedOf } from '@org/kernel';
+import { DomainError, RestrictionsPort, SeededRandom, addDays } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { apportion, isIsoDate, MembershipErrorCode, rollFromCandidates, type ApportionmentMethod, type ApportionmentResult, type RollScope } from '../../domain';
 import { isNationalMembershipSecretary } from '../access-scope';
@@ -72,7 +72,7 @@ export class ElectoralRollUseCase {
       // Everyone under no_voting at any moment of the day (the organization's calendar is UTC):
       // one question, answered from a small table, intersected here.
       const day = { from: new Date(`${cmd.asOf}T00:00:00Z`), to: new Date(`${addDays(cmd.asOf, 1)}T00:00:00Z`) };
-      const noVoting = await membersRestrictedOf(this.restrictions, 'no_voting', day, null, m);
+      const noVoting = await this.restrictions.membersRestricted('no_voting', day, null, m);
       const eligible = rollFromCandidates(candidates, { asOf: cmd.asOf, inGoodStanding: good, votingRestricted: noVoting });
       const roll = { id: randomUUID(), scope: cmd.scope, asOf: cmd.asOf, label: cmd.label ?? null, frozenAt: this.clock.now().toISOString(), frozenBy: p.memberId };
       const entryCount = await this.rolls.freeze(m, roll, { memberIds: eligible.map((e) => e.memberId), branchIds: eligible.map((e) => e.branchId) });
