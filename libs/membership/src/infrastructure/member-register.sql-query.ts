@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '@org/platform';
 import type { MemberSearchCriteria, MemberStatus } from '../domain';
 import type { MemberLocation } from '../application/access-scope';
 import {
@@ -43,8 +44,10 @@ export class MemberRegisterSqlQuery extends MemberRegisterQuery {
     return rows[0] ? { id: rows[0].id, branchId: rows[0].branch_id, applicationBranchId: rows[0].application_branch_id, status: rows[0].status } : null;
   }
 
+  /** A member's record (also every member's own `GET /me/member`): prepared statements, planned once per connection. */
   async detail(m: EntityManager, id: string): Promise<MemberDetail | null> {
-    const rows = await m.query(
+    const rows = await preparedQuery<any>(
+      m,
       `SELECT ${SUMMARY_COLUMNS}, m.address, m.email_consent, m.email_consent_at, m.applied_on, m.joined_on, s.arrears_months, s.as_of
          FROM membership.members m
          LEFT JOIN membership.branches b ON b.id = m.branch_id
@@ -54,11 +57,12 @@ export class MemberRegisterSqlQuery extends MemberRegisterQuery {
     );
     const r = rows[0];
     if (!r) return null;
-    const history = await m.query(
+    const history = await preparedQuery<any>(
+      m,
       `SELECT member_id, from_status, to_status, effective_on, changed_at, changed_by, source, reason, ref FROM membership.status_history WHERE member_id = $1 ORDER BY effective_on, id`,
       [id],
     );
-    const periods = await m.query(`SELECT id::text AS id, member_id, branch_id, from_date, to_date FROM membership.branch_periods WHERE member_id = $1 ORDER BY from_date, id`, [id]);
+    const periods = await preparedQuery<any>(m, `SELECT id::text AS id, member_id, branch_id, from_date, to_date FROM membership.branch_periods WHERE member_id = $1 ORDER BY from_date, id`, [id]);
     return {
       ...toSummary(r),
       address: r.address,
