@@ -59,6 +59,16 @@ export interface components {
       branchId: string;
       seats: number;
     };
+    AppealAdHocPanelResponse: {
+      /** The Appeals Committee members drawn (cleared for the case), who appoint the missing members. */
+      committee: string[];
+      /** Seats the draw could not fill. */
+      seatsToFill: number;
+      /** Members appointed so far, by a majority of the committee. */
+      appointed: string[];
+      /** When the last seat was filled and the panel seated. */
+      completedAt: string | null;
+    };
     AppealCountsResponse: {
       total: components["schemas"]["ReportCellResponse"];
       by: components["schemas"]["CellsByAppealResultResponse"];
@@ -87,6 +97,8 @@ export interface components {
       appealsPanelIds: string[];
       /** Seats the draw could not fill from the Appeals Committee. */
       panelShortfall: number;
+      /** When the draw fell short (S3): how the panel is being completed. */
+      adHoc: components["schemas"]["AppealAdHocPanelResponse"] | null;
       decision: components["schemas"]["AppealDecisionResponse"] | null;
       /** After a remand: the new finding. */
       remandFindingId: string | null;
@@ -1870,6 +1882,18 @@ export interface paths {
       policy: "Signed-in; a party to the case (complainant or respondent), within the appeal window; anyone else gets \"not found\" (recorded)";
     };
   };
+  "/cases/{reference}/appeals/{appealId}/ad-hoc-panel/nominations": {
+    post: {
+      path: {
+        reference: string;
+        appealId: string;
+      };
+      query: never;
+      body: components["schemas"]["AdHocNominationRequest"];
+      response: components["schemas"]["AppealResponse"];
+      policy: "Signed-in; the Appeals Committee members drawn for this appeal when too few were cleared to fill its panel (S3): they name or back eligible members; anyone else gets \"not found\" (recorded)";
+    };
+  };
   "/cases/{reference}/appeals/{appealId}/decision": {
     post: {
       path: {
@@ -3619,6 +3643,7 @@ export const apiOperations = [
   "POST /cases/{reference}/ad-hoc-panel/nominations",
   "GET /cases/{reference}/appeals",
   "POST /cases/{reference}/appeals",
+  "POST /cases/{reference}/appeals/{appealId}/ad-hoc-panel/nominations",
   "POST /cases/{reference}/appeals/{appealId}/decision",
   "GET /cases/{reference}/audit-trail",
   "POST /cases/{reference}/challenges",

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { AppealsUseCase } from '../application/appeal/appeals.use-case';
 import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
 import { actorOf } from '../application/finding/proceedings-actor';
 import { ProceedingsRefusals } from '../application/independence/proceedings-refusals';
+import { AdHocNominationRequest } from './dto/part1/commission.request.dto';
 import { DecideAppealRequest, LodgeAppealRequest } from './dto/part2/proceedings.request.dto';
 import { AppealResponse } from './dto/part2/proceedings.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
@@ -47,6 +48,19 @@ export class AppealsController {
     const actor = actorOf(p);
     return this.refusals.audited(actor, { action: 'appeal.decide', caseId, target: appealId }, () =>
       this.appeals.decide(actor, caseId, appealId, { ...body, sanction: body.sanction as never }),
+    );
+  }
+
+  @Post('cases/:reference/appeals/:appealId/ad-hoc-panel/nominations')
+  @HttpCode(200)
+  @Policy.inUseCase(
+    'the Appeals Committee members drawn for this appeal when too few were cleared to fill its panel (S3): they name or back eligible members; anyone else gets "not found" (recorded)',
+  )
+  @ApiOkResponse({ type: AppealResponse })
+  nominate(@Param('reference') caseId: string, @Param('appealId') appealId: string, @Body() body: AdHocNominationRequest, @CurrentPrincipal() p: Principal) {
+    const actor = actorOf(p);
+    return this.refusals.audited(actor, { action: 'appeal.ad-hoc-nomination', caseId, target: appealId }, () =>
+      this.appeals.nominateAdHocPanelist(actor, caseId, appealId, body.nomineeId),
     );
   }
 

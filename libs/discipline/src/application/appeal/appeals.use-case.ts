@@ -12,12 +12,14 @@ import { Finding } from '../../domain/finding/finding.entity';
 import type { Sanction } from '../../domain/finding/sanction.value-object';
 import { AppealSqlRepository } from '../../infrastructure/part2/appeal.sql-repository';
 import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
+import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
 import type { CaseFile } from '../finding/case-file';
 import { CaseFiles } from '../finding/case-files';
 import { CaseUpdates } from '../finding/case-updates';
 import { findingNotFound } from '../finding/deliberate.use-case';
 import { FindingFinality } from '../finding/finding-finality';
 import type { ProceedingsActor } from '../finding/proceedings-actor';
+import { RecusalFactsSource } from '../finding/proceedings.ports';
 import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from '../finding/proceedings-settings';
 import { PanelDrawing, type RecordedPanelDraw } from './panel-drawing';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
@@ -29,6 +31,8 @@ export interface AppealView {
   readonly appellants: readonly { personId: string; role: string; grounds: readonly AppealGround[]; lodgedAt: string }[];
   readonly appealsPanelIds: readonly string[];
   readonly panelShortfall: number;
+  /** S3 shortfall: the Appeals Committee members drawn, who appoint the missing members, and whom they have appointed. */
+  readonly adHoc: { readonly committee: readonly string[]; readonly seatsToFill: number; readonly appointed: readonly string[]; readonly completedAt: string | null } | null;
   readonly decision: { outcome: AppealOutcomeKind; sanction: Sanction | null; reasons: string; counts: { inFavour: number; against: number }; decidedAt: string } | null;
   /** After a remand: the new panel (none of the first panel nor of the appeals panel). */
   readonly remandFindingId: string | null;
@@ -52,6 +56,8 @@ export class AppealsUseCase {
     private readonly findings: FindingSqlRepository,
     private readonly appeals: AppealSqlRepository,
     private readonly drawing: PanelDrawing,
+    private readonly facts: RecusalFactsSource,
+    private readonly members: MemberDirectoryRepository,
     private readonly finality: FindingFinality,
     private readonly updates: CaseUpdates,
     private readonly audit: AuditLog,
@@ -86,6 +92,9 @@ export class AppealsUseCase {
       let appeal = lodged.next;
       if (draw.record.drawn.length > 0 && draw.record.shortfall === 0) {
         appeal = appeal.seatPanel({ memberIds: draw.record.drawn.map((d) => d.memberId), now: at }).next;
+      } else if (draw.record.drawn.length > 0) {
+        // S3 shortfall: the members drawn complete the panel with eligible members (ad hoc).
+        appeal = appeal.requestAdHocPanel({ committee: draw.record.drawn.map((d) => d.memberId), seatsToFill: draw.record.shortfall, now: at });
       }
       await this.findings.update(m, registered.next);
       await this.appeals.insert(m, appeal, draw);
@@ -97,7 +106,10 @@ export class AppealsUseCase {
         seed: draw.record.seed,
         shortfall: draw.record.shortfall,
       }, now);
-      await this.updates.notify(m, [...file.complainantIds(), finding.respondentId, ...finding.panelistIds, ...appeal.appealsPanelIds].filter((id) => id !== appellantId));
+      await this.updates.notify(
+        m,
+        [...file.complainantIds(), finding.respondentId, ...finding.panelistIds, ...appeal.appealsPanelIds, ...appeal.adHocCommittee].filter((id) => id !== appellantId),
+      );
       return this.view(appeal, draw, null);
     });
   }
@@ -140,6 +152,52 @@ export class AppealsUseCase {
       }, now);
       await this.updates.notify(m, [...file.complainantIds(), finding.respondentId]);
       return this.view(decided.next, await this.appeals.drawOf(m, appealId), remandFindingId);
+    });
+  }
+
+  /**
+   * S3 shortfall on an appeal: an Appeals Committee member drawn for it (cleared, not conflicted)
+   * names or backs an eligible member for a seat the draw could not fill. The nominee goes through
+   * the recusal engine (seat `ad_hoc`, the Appeals Committee's panel) and the appeal's own checks;
+   * a majority of the members drawn appoints; the last appointment seats the panel. Recorded in
+   * the appeal and the audit log. Anyone else gets the case's "not found" or a refusal.
+   */
+  async nominateAdHocPanelist(actor: ProceedingsActor, key: string, appealId: string, nomineeId: string): Promise<AppealView> {
+    return this.ds.transaction(async (m) => {
+      const now = this.clock.now();
+      const at = now.toISOString();
+      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const caseId = file.caseId;
+      const role = file.requireRole(actor, ['appeals_panelist'], () =>
+        appealError('forbidden', AppealErrorCode.NotAnAppealsPanelist, 'Only the Appeals Committee members drawn for this appeal appoint members to its missing seats.'),
+      );
+      void role;
+      const appeal = file.appeals.find((a) => a.appealId === appealId) ?? null;
+      if (!appeal) throw new DomainError('not_found', 'discipline.appeal.not_found', 'This case has no such appeal.');
+      const me = actor.memberId as string;
+      if (!(appeal.toSnapshot().adHoc?.committee ?? []).includes(me)) {
+        throw appealError('forbidden', AppealErrorCode.NotAnAppealsPanelist, 'Only the Appeals Committee members drawn for this appeal appoint members to its missing seats.');
+      }
+      const draw = await this.appeals.drawOf(m, appealId);
+      const recusal = await this.drawing.assess(m, file.c, [{ memberId: nomineeId, seat: 'ad_hoc' }], 'APPEALS', at);
+      const mandates = await this.facts.mandates(m, [nomineeId]);
+      const activeMember = (await this.members.status(m, nomineeId)) === 'active';
+      const t = appeal.nominateAdHocPanelist({ by: me, nomineeId, check: { recusal, mandates, activeMember }, now: at });
+      const seated = t.events.some((e) => e.type === 'discipline.appeal.panel_seated');
+      const appointed = t.next.toSnapshot().adHoc?.appointees.includes(nomineeId) ?? false;
+      await this.appeals.update(m, t.next);
+      await this.record(m, actor, caseId, 'appeal.ad-hoc-nomination', {
+        appealId,
+        nomineeId,
+        appointed,
+        conflictsFound: recusal.assessments.filter((a) => !a.eligible).length,
+        appealsPanel: seated ? t.next.appealsPanelIds : [],
+      }, now);
+      const finding = file.finding(appeal.findingId);
+      if (seated && finding) {
+        await this.updates.notify(m, [...file.complainantIds(), finding.respondentId, ...t.next.appealsPanelIds].filter((id) => id !== me));
+      }
+      return this.view(t.next, draw, null);
     });
   }
 
@@ -204,6 +262,9 @@ export class AppealsUseCase {
       appellants: s.appellants,
       appealsPanelIds: s.appealsPanelIds,
       panelShortfall: draw?.record.shortfall ?? 0,
+      adHoc: s.adHoc
+        ? { committee: s.adHoc.committee, seatsToFill: s.adHoc.seatsToFill, appointed: s.adHoc.appointees, completedAt: s.adHoc.completedAt }
+        : null,
       decision: s.decision,
       remandFindingId,
     };

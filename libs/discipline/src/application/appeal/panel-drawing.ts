@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Case } from '../../domain/case/case.aggregate';
 import { drawPanel, verifyDraw, type PanelDrawRecord } from '../../domain/panel/panel-draw';
 import { computeRecusal } from '../../domain/recusal/recusal.engine';
-import type { CandidateSeat, RecusalCandidate } from '../../domain/recusal/recusal.types';
+import type { CandidateSeat, RecusalCandidate, RecusalOutcome } from '../../domain/recusal/recusal.types';
 import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from '../finding/proceedings-settings';
 import { RecusalFactsSource } from '../finding/proceedings.ports';
 
@@ -53,27 +53,7 @@ export class PanelDrawing {
       seen.add(x.memberId);
       candidates.push({ memberId: x.memberId, seat: seatOf(x.role) });
     }
-    const people = input.c.participantsForRecusal();
-    const concerned = [...new Set([...candidates.map((x) => x.memberId), ...people.parties])];
-    // One after another: the transaction has one connection.
-    const branchHistory = await this.facts.branchHistory(m, concerned);
-    const mandates = await this.facts.mandates(m, concerned);
-    const relationships = await this.facts.relationships(m, concerned);
-    const otherOpenCases = await this.facts.otherOpenCases(m, input.c.id, concerned);
-    const ex = input.c.recusalExclusions();
-    const recusal = computeRecusal({
-      caseId: input.c.id,
-      intakeDate: input.c.state.receivedAt.slice(0, 10),
-      computedAt: input.now,
-      ...people,
-      reportedEvents: input.c.state.when ? [input.c.state.when] : [],
-      candidates,
-      facts: { branchHistory, mandates, relationships, otherOpenCases },
-      selfRecused: ex.selfRecused,
-      challengeUpheld: ex.challengeUpheld,
-      lookBackYears: this.settings.lookBackYears,
-      ownBodyKind: body,
-    });
+    const recusal = await this.assess(m, input.c, candidates, body, input.now);
     const record = drawPanel({ caseId: input.c.id, seed: input.seed ?? randomBytes(16).toString('hex'), recusal, size: this.settings.panelSize });
     if (!verifyDraw(record).matches) throw new Error('A panel draw did not re-run to its own seats.');
     return {
@@ -84,5 +64,34 @@ export class PanelDrawing {
       conflicted: recusal.assessments.filter((a) => !a.eligible).length,
       record,
     };
+  }
+
+  /**
+   * The recusal engine's verdict on these candidates for this case, from the current facts
+   * (branch history, mandates, declared relationships, other open cases). `ownBodyKind` is the
+   * body whose panel is being formed: sitting on it is no conflict.
+   */
+  async assess(m: EntityManager, c: Case, candidates: readonly RecusalCandidate[], ownBodyKind: 'APPEALS' | 'CCOM', now: string): Promise<RecusalOutcome> {
+    const people = c.participantsForRecusal();
+    const concerned = [...new Set([...candidates.map((x) => x.memberId), ...people.parties])];
+    // One after another: the transaction has one connection.
+    const branchHistory = await this.facts.branchHistory(m, concerned);
+    const mandates = await this.facts.mandates(m, concerned);
+    const relationships = await this.facts.relationships(m, concerned);
+    const otherOpenCases = await this.facts.otherOpenCases(m, c.id, concerned);
+    const ex = c.recusalExclusions();
+    return computeRecusal({
+      caseId: c.id,
+      intakeDate: c.state.receivedAt.slice(0, 10),
+      computedAt: now,
+      ...people,
+      reportedEvents: c.state.when ? [c.state.when] : [],
+      candidates: [...candidates],
+      facts: { branchHistory, mandates, relationships, otherOpenCases },
+      selfRecused: ex.selfRecused,
+      challengeUpheld: ex.challengeUpheld,
+      lookBackYears: this.settings.lookBackYears,
+      ownBodyKind,
+    });
   }
 }

@@ -87,8 +87,9 @@ export class CaseFile {
     return [...all].filter((id) => !now.has(id));
   }
 
+  /** Members of an appeals panel of the case, including those drawn for a panel still being completed ad hoc (S3). */
   appealsPanelistIds(): string[] {
-    return [...new Set(this.appeals.flatMap((a) => a.appealsPanelIds))];
+    return [...new Set(this.appeals.flatMap((a) => [...a.appealsPanelIds, ...a.adHocCommittee]))];
   }
 
   pendingAppeal(): Appeal | null {

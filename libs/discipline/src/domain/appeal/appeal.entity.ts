@@ -1,4 +1,6 @@
 import { Finding } from '../finding/finding.entity';
+import { APPEALS_AD_HOC_INCOMPATIBLE_BODIES, AdHocAppointmentSnapshot, AdHocPanelAppointment } from '../panel/ad-hoc-panel';
+import { BodyMandate, RecusalOutcome } from '../recusal/recusal.types';
 import { AppealOutcomeKind, DecidedAppealView } from '../finding/finding-alteration.policy';
 import { Sanction, sameSanction, sanction as parseSanction } from '../finding/sanction.value-object';
 import { Timestamp, Transition, identifier, isBefore, requiredText, timestamp } from '../finding/time';
@@ -52,6 +54,11 @@ export interface AppealSnapshot {
   readonly panelSeatedAt: Timestamp | null;
   readonly decision: AppealDecisionRecord | null;
   readonly lodgedAt: Timestamp;
+  /**
+   * When the draw could not fill the panel (S3 shortfall): the Appeals Committee members it drew
+   * appoint members for the missing seats. Absent until the first nomination.
+   */
+  readonly adHoc?: AdHocAppointmentSnapshot | null;
 }
 
 interface AppealEventBase {
@@ -64,7 +71,8 @@ export type AppealEvent =
   | (AppealEventBase & { readonly type: 'discipline.appeal.lodged'; readonly appellantId: string })
   | (AppealEventBase & { readonly type: 'discipline.appeal.appellant_joined'; readonly appellantId: string })
   | (AppealEventBase & { readonly type: 'discipline.appeal.panel_seated'; readonly appealsPanelIds: readonly string[] })
-  | (AppealEventBase & { readonly type: 'discipline.appeal.decided'; readonly outcome: AppealOutcomeKind });
+  | (AppealEventBase & { readonly type: 'discipline.appeal.decided'; readonly outcome: AppealOutcomeKind })
+  | (AppealEventBase & { readonly type: 'discipline.appeal.ad_hoc_nomination'; readonly nomineeId: string; readonly appointed: boolean });
 
 export interface LodgeAppealInput {
   readonly appealId: string;
@@ -281,6 +289,72 @@ export class Appeal {
       next: this.with({ status: 'panel_seated', appealsPanelIds: memberIds, panelSeatedAt: now }),
       events: [this.event('discipline.appeal.panel_seated', now, { appealsPanelIds: memberIds })],
     };
+  }
+
+  /**
+   * S3 shortfall on an appeal: the draw found too few Appeals Committee members cleared for the
+   * case to fill the panel. The members it did draw (`committee`: cleared, not conflicted) are
+   * asked to appoint eligible members for the `seatsToFill` missing seats (`nominateAdHocPanelist`);
+   * until then they read the record as the appeals panel, but cannot decide.
+   */
+  requestAdHocPanel(input: { readonly committee: readonly string[]; readonly seatsToFill: number; readonly now: Timestamp }): Appeal {
+    const now = timestamp(input.now, 'now');
+    if (this.s.status !== 'lodged' || this.s.adHoc) {
+      throw appealError('conflict', AppealErrorCode.WrongStatus, 'The Appeals Committee has already been asked to complete this panel, or it is seated.');
+    }
+    const appointment = AdHocPanelAppointment.open({
+      caseId: this.s.caseId,
+      seatsToFill: input.seatsToFill,
+      committee: input.committee,
+      at: now,
+      incompatibleBodies: APPEALS_AD_HOC_INCOMPATIBLE_BODIES,
+    });
+    return this.with({ adHoc: appointment.toSnapshot() });
+  }
+
+  /** The Appeals Committee members drawn for an appeal whose panel is still being completed. */
+  get adHocCommittee(): readonly string[] {
+    return this.s.status === 'lodged' && this.s.adHoc ? this.s.adHoc.committee : [];
+  }
+
+  /**
+   * A member of the committee drawn names (or backs) an eligible member for a missing seat; a
+   * nominee is appointed once a majority of the committee backs them. Each nominee is assessed by
+   * the same recusal engine (seat `ad_hoc`, in `check`), is an active member, holds no EC, CC,
+   * Control Commission, Appeals Committee or staff seat, sat on no earlier panel of the case, and
+   * is not a party. When the last seat is filled the panel is seated: the committee members drawn
+   * and the appointees.
+   */
+  nominateAdHocPanelist(input: {
+    readonly by: string;
+    readonly nomineeId: string;
+    readonly check: { readonly recusal: RecusalOutcome; readonly mandates: readonly BodyMandate[]; readonly activeMember: boolean };
+    readonly now: Timestamp;
+  }): Transition<Appeal, AppealEvent> {
+    const now = timestamp(input.now, 'now');
+    if (this.s.status !== 'lodged' || !this.s.adHoc) {
+      throw appealError('conflict', AppealErrorCode.NoAdHocSeat, 'This appeal has no seat waiting to be filled.');
+    }
+    const appointment = AdHocPanelAppointment.fromSnapshot(this.s.adHoc);
+    const committee = this.s.adHoc.committee;
+    const nomineeId = identifier(input.nomineeId, 'The nominee id');
+    const refuse = (why: string) => appealError('unprocessable', AppealErrorCode.AdHocNomineeRefused, `This person cannot sit on the appeals panel: ${why}.`);
+    if (!this.s.adHoc.nominations.some((n) => n.nomineeId === nomineeId)) {
+      if (committee.includes(nomineeId)) throw refuse('they already sit on it');
+      if (!input.check.activeMember) throw refuse('they are not an active member');
+      if (partyRole(this.s, nomineeId) !== null) throw refuse('they are a party to the case');
+      if ([...this.s.firstPanelistIds, ...this.s.priorExcludedIds].includes(nomineeId)) throw refuse('they sat on an earlier panel of this case');
+    }
+    appointment.nominate(input.by, nomineeId, input.check, now);
+    const appointed = appointment.appointees.includes(nomineeId);
+    let next = this.with({ adHoc: appointment.toSnapshot() });
+    const events: AppealEvent[] = [this.event('discipline.appeal.ad_hoc_nomination', now, { nomineeId, appointed })];
+    if (appointment.isComplete) {
+      const seated = next.seatPanel({ memberIds: [...new Set([...committee, ...appointment.appointees])], now });
+      next = seated.next;
+      events.push(...seated.events);
+    }
+    return { next, events };
   }
 
   /** The Appeals Committee panel's decision, by majority, with reasons. */

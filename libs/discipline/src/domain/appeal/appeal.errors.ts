@@ -17,6 +17,8 @@ export const AppealErrorCode = {
   InvalidVoteCount: 'discipline.appeal.invalid_vote_count',
   InvalidOutcome: 'discipline.appeal.invalid_outcome',
   NotRemanded: 'discipline.appeal.not_remanded',
+  NoAdHocSeat: 'discipline.appeal.no_ad_hoc_seat',
+  AdHocNomineeRefused: 'discipline.appeal.ad_hoc_nominee_refused',
 } as const;
 
 export type AppealErrorCode = (typeof AppealErrorCode)[keyof typeof AppealErrorCode];

@@ -12,6 +12,8 @@ import {
   notifiedFinding,
   openFinding,
 } from '../finding/finding.test-fixtures';
+import { computeRecusal } from '../recusal/recusal.engine';
+import type { BodyMandate } from '../recusal/recusal.types';
 import { Appeal, AppealGround } from './appeal.entity';
 import { AppealErrorCode } from './appeal.errors';
 
@@ -196,5 +198,57 @@ describe('Appeal decisions applied to the finding', () => {
     expectDomainError(() => finding.applyAppealDecision(aboutAnotherFinding, at(60)), FindingErrorCode.AppealMismatch);
     const anotherAppeal = { ...appeal.decidedView(), appealId: 'appeal-other' };
     expectDomainError(() => finding.applyAppealDecision(anotherAppeal, at(60)), FindingErrorCode.AppealMismatch);
+  });
+});
+
+describe('Appeal: an appeals panel the draw could not fill (S3 shortfall)', () => {
+  const recusalFor = (caseId: string, conflicted: string[] = []) =>
+    computeRecusal({
+      caseId,
+      intakeDate: '2026-01-01',
+      computedAt: at(41),
+      parties: [RESPONDENT, COMPLAINANT],
+      witnesses: conflicted,
+      supportPersons: [],
+      reportedEvents: [],
+      candidates: ['n1', 'n2', 'n3'].map((memberId) => ({ memberId, seat: 'ad_hoc' as const })),
+      facts: { branchHistory: [], mandates: [], relationships: [], otherOpenCases: [] },
+    });
+  const check = (caseId: string, o: { conflicted?: string[]; mandates?: BodyMandate[]; activeMember?: boolean } = {}) => ({
+    recusal: recusalFor(caseId, o.conflicted),
+    mandates: o.mandates ?? [],
+    activeMember: o.activeMember ?? true,
+  });
+
+  it('the members drawn appoint the missing members by majority; the last appointment seats the panel', () => {
+    const { appeal } = lodged();
+    const short = appeal.requestAdHocPanel({ committee: ['ap-1', 'ap-2'], seatsToFill: 1, now: at(40) });
+    expect(short.adHocCommittee).toEqual(['ap-1', 'ap-2']);
+    expect(short.status).toBe('lodged');
+    const first = short.nominateAdHocPanelist({ by: 'ap-1', nomineeId: 'n1', check: check(appeal.toSnapshot().caseId), now: at(41) });
+    expect(first.next.status).toBe('lodged'); // 1 of 2 is no majority
+    expect(first.events).toEqual([expect.objectContaining({ type: 'discipline.appeal.ad_hoc_nomination', nomineeId: 'n1', appointed: false })]);
+    const second = first.next.nominateAdHocPanelist({ by: 'ap-2', nomineeId: 'n1', check: check(appeal.toSnapshot().caseId), now: at(42) });
+    expect(second.next.status).toBe('panel_seated');
+    expect([...second.next.appealsPanelIds].sort()).toEqual(['ap-1', 'ap-2', 'n1']);
+    expect(second.events.map((e) => e.type)).toEqual(['discipline.appeal.ad_hoc_nomination', 'discipline.appeal.panel_seated']);
+    expect(second.next.adHocCommittee).toEqual([]);
+    expectDomainError(() => second.next.nominateAdHocPanelist({ by: 'ap-1', nomineeId: 'n2', check: check(appeal.toSnapshot().caseId), now: at(43) }), AppealErrorCode.NoAdHocSeat);
+  });
+
+  it('refuses a nominee who is conflicted, holds an incompatible seat, sat on the first panel, is a party or not an active member — and a nominator not drawn', () => {
+    const { appeal } = lodged();
+    const caseId = appeal.toSnapshot().caseId;
+    const short = appeal.requestAdHocPanel({ committee: ['ap-1', 'ap-2'], seatsToFill: 1, now: at(40) });
+    const nominate = (nomineeId: string, c = check(caseId), by = 'ap-1') => () => short.nominateAdHocPanelist({ by, nomineeId, check: c, now: at(41) });
+    expectDomainError(nominate('n3', check(caseId, { conflicted: ['n3'] })), 'discipline.ad_hoc_nomination_refused');
+    const ccom: BodyMandate = { memberId: 'n2', bodyId: 'ccom', bodyKind: 'CCOM', from: '2025-01-01', to: null };
+    expect(expectDomainError(nominate('n2', check(caseId, { mandates: [ccom] })), 'discipline.ad_hoc_nomination_refused').message).toContain('Control Commission');
+    expectDomainError(nominate(PANEL[0]), AppealErrorCode.AdHocNomineeRefused);
+    expectDomainError(nominate(COMPLAINANT), AppealErrorCode.AdHocNomineeRefused);
+    expectDomainError(nominate('ap-2'), AppealErrorCode.AdHocNomineeRefused);
+    expectDomainError(nominate('n1', check(caseId, { activeMember: false })), AppealErrorCode.AdHocNomineeRefused);
+    expectDomainError(nominate('n1', check(caseId), 'ap-9'), 'discipline.ad_hoc_not_committee_member');
+    expectDomainError(() => lodged().appeal.nominateAdHocPanelist({ by: 'ap-1', nomineeId: 'n1', check: check(caseId), now: at(41) }), AppealErrorCode.NoAdHocSeat);
   });
 });

@@ -6,6 +6,18 @@ import { BodyKind, BodyMandate, RecusalOutcome } from '../recusal/recusal.types'
 /** Seats an ad-hoc panelist may not hold at the same time (S2: CCom ∩ (EC ∪ CC ∪ Appeals ∪ staff) = ∅). */
 export const AD_HOC_INCOMPATIBLE_BODIES: readonly BodyKind[] = ['EC', 'CC', 'APPEALS', 'STAFF'];
 
+/**
+ * Seats an ad-hoc member of an appeals panel may not hold (S2: Appeals ∩ (EC ∪ CC ∪ CCom ∪ staff)
+ * = ∅; and the Control Commission made the finding under appeal).
+ */
+export const APPEALS_AD_HOC_INCOMPATIBLE_BODIES: readonly BodyKind[] = ['EC', 'CC', 'CCOM', 'APPEALS', 'STAFF'];
+
+const BODY_LABEL: Partial<Record<BodyKind, string>> = { EC: 'EC', CC: 'CC', CCOM: 'Control Commission', APPEALS: 'Appeals Committee', STAFF: 'staff' };
+const listOf = (bodies: readonly BodyKind[]) => {
+  const names = bodies.map((b) => BODY_LABEL[b] ?? b);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names.join('');
+};
+
 export interface AdHocNomination {
   readonly nomineeId: MemberId;
   readonly nominatedAt: Timestamp;
@@ -23,6 +35,8 @@ export interface AdHocAppointmentSnapshot {
   /** Appointed, in the order they reached a majority. */
   readonly appointees: readonly MemberId[];
   readonly completedAt: Timestamp | null;
+  /** Seats a nominee may not hold (default `AD_HOC_INCOMPATIBLE_BODIES`). */
+  readonly incompatibleBodies?: readonly BodyKind[];
 }
 
 export type AdHocEvent =
@@ -32,12 +46,17 @@ export type AdHocEvent =
   | { readonly type: 'AdHocAppointmentCompleted'; readonly caseId: CaseId; readonly appointees: readonly MemberId[]; readonly at: Timestamp };
 
 /** Does this member hold, on `on`, a seat an ad-hoc panelist may not hold? */
-export function holdsIncompatibleMandate(memberId: MemberId, mandates: readonly BodyMandate[], on: CalendarDate): boolean {
+export function holdsIncompatibleMandate(
+  memberId: MemberId,
+  mandates: readonly BodyMandate[],
+  on: CalendarDate,
+  bodies: readonly BodyKind[] = AD_HOC_INCOMPATIBLE_BODIES,
+): boolean {
   const day = dayNumber(on);
   return mandates.some(
     (m) =>
       m.memberId === memberId &&
-      AD_HOC_INCOMPATIBLE_BODIES.includes(m.bodyKind) &&
+      bodies.includes(m.bodyKind) &&
       dayNumber(m.from) <= day &&
       (m.to === null || day < dayNumber(m.to)),
   );
@@ -53,7 +72,13 @@ export function holdsIncompatibleMandate(memberId: MemberId, mandates: readonly 
 export class AdHocPanelAppointment {
   private constructor(private state: AdHocAppointmentSnapshot) {}
 
-  static open(input: { caseId: CaseId; seatsToFill: number; committee: readonly MemberId[]; at: Timestamp }): AdHocPanelAppointment {
+  static open(input: {
+    caseId: CaseId;
+    seatsToFill: number;
+    committee: readonly MemberId[];
+    at: Timestamp;
+    incompatibleBodies?: readonly BodyKind[];
+  }): AdHocPanelAppointment {
     if (!Number.isInteger(input.seatsToFill) || input.seatsToFill < 1) {
       throw caseError('invalid', CaseErrorCode.InvalidConfiguration, 'An ad-hoc appointment must fill at least one seat.');
     }
@@ -73,6 +98,7 @@ export class AdHocPanelAppointment {
       nominations: [],
       appointees: [],
       completedAt: null,
+      ...(input.incompatibleBodies ? { incompatibleBodies: [...input.incompatibleBodies] } : {}),
     });
   }
 
@@ -115,8 +141,9 @@ export class AdHocPanelAppointment {
     const assessment = check.recusal.assessments.find((a) => a.memberId === nomineeId && a.seat === 'ad_hoc');
     if (!assessment) throw refuse('they have not been checked for conflicts with this case');
     if (!assessment.eligible) throw refuse('they have a conflict with this case');
-    if (holdsIncompatibleMandate(nomineeId, check.mandates, when.slice(0, 10))) {
-      throw refuse('they hold an EC, CC, Appeals Committee or staff position');
+    const incompatible = this.state.incompatibleBodies ?? AD_HOC_INCOMPATIBLE_BODIES;
+    if (holdsIncompatibleMandate(nomineeId, check.mandates, when.slice(0, 10), incompatible)) {
+      throw refuse(`they hold an ${listOf(incompatible)} position`);
     }
     this.state = {
       ...this.state,

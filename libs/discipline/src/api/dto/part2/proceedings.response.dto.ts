@@ -209,6 +209,13 @@ export class AppealDecisionResponse {
   @ApiProperty({ format: 'date-time' }) decidedAt: string;
 }
 
+export class AppealAdHocPanelResponse {
+  @ApiProperty({ type: [String], description: 'The Appeals Committee members drawn (cleared for the case), who appoint the missing members.' }) committee: string[];
+  @ApiProperty({ description: 'Seats the draw could not fill.' }) seatsToFill: number;
+  @ApiProperty({ type: [String], description: 'Members appointed so far, by a majority of the committee.' }) appointed: string[];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the last seat was filled and the panel seated.' }) completedAt: string | null;
+}
+
 export class AppealResponse {
   @ApiProperty() appealId: string;
   @ApiProperty() findingId: string;
@@ -216,6 +223,7 @@ export class AppealResponse {
   @ApiProperty({ type: [AppellantResponse] }) appellants: AppellantResponse[];
   @ApiProperty({ type: [String] }) appealsPanelIds: string[];
   @ApiProperty({ description: 'Seats the draw could not fill from the Appeals Committee.' }) panelShortfall: number;
+  @ApiProperty({ nullable: true, type: AppealAdHocPanelResponse, description: 'When the draw fell short (S3): how the panel is being completed.' }) adHoc: AppealAdHocPanelResponse | null;
   @ApiProperty({ nullable: true, type: AppealDecisionResponse }) decision: AppealDecisionResponse | null;
   @ApiProperty({ nullable: true, type: String, description: 'After a remand: the new finding.' }) remandFindingId: string | null;
 }
