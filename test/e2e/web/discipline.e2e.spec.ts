@@ -11,11 +11,21 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { a11yProblems } from './support/a11y';
-import { describeInBrowser, launchChromium, mainText, newPage, screenshot, seeText, signIn, startWebPlatform, type WebPlatform } from './support/web-platform';
+import { browserTest, describeInBrowser, launchChromium, newPage, screenshot, seeText, settled, signIn, startWebPlatform, type WebPlatform } from './support/web-platform';
 
 jest.setTimeout(300_000);
 
 const NEUTRAL = /complain|discipl|harass|abuse|misconduct|report/i;
+
+/** Waits until the tab has kept the draft (the form saves it shortly after typing stops). */
+async function draftKept(page: Page, text: string): Promise<void> {
+  const stored = JSON.stringify(text).slice(1, -1); // as it appears inside the saved JSON
+  // A function, not a string: the interface's content security policy forbids eval.
+  await page.waitForFunction(
+    (t) => ((globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('commons.s.draft') ?? '').includes(t),
+    stored,
+  );
+}
 
 async function fileThroughInterface(page: Page, url: string, canary: string, pick: number): Promise<string> {
   await page.goto(`${url}/app/s/new`);
@@ -46,7 +56,7 @@ describeInBrowser('web interface: raising a concern, the commission sees it, the
     await p?.close();
   });
 
-  it('member files; commissioner sees it; EC member’s interface has no trace of it', async () => {
+  browserTest('member files; commissioner sees it; EC member’s interface has no trace of it', async () => {
     const canary = `CANARY-${randomBytes(5).toString('hex')}`;
     const member = await newPage(browser);
     await member.context.route('https://www.wikipedia.org/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Wikipedia</title><p>The free encyclopedia</p>' }));
@@ -68,7 +78,7 @@ describeInBrowser('web interface: raising a concern, the commission sees it, the
     const draft = `After the branch meeting the person followed me to the door and would not let me leave. (${canary})`;
     await page.getByLabel('Ask for a full inquiry').check();
     await page.getByLabel('What happened?').fill(draft);
-    await page.waitForTimeout(400);
+    await draftKept(page, draft);
     await page.reload();
     await expect(page.getByLabel('What happened?').inputValue()).resolves.toBe(draft);
     await expect(page.getByLabel('Ask for a full inquiry').isChecked()).resolves.toBe(true);
@@ -87,7 +97,7 @@ describeInBrowser('web interface: raising a concern, the commission sees it, the
     await expect(page.getByLabel('What happened?').inputValue()).resolves.toBe('');
     // Esc twice does the same.
     await page.getByLabel('What happened?').fill('another draft');
-    await page.waitForTimeout(400);
+    await draftKept(page, 'another draft');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await page.waitForURL('https://www.wikipedia.org/**');
@@ -116,7 +126,7 @@ describeInBrowser('web interface: raising a concern, the commission sees it, the
     // Updates about the case reach the member's feed discreetly.
     await page.goto(`${p.url}/app/notifications`);
     await page.waitForSelector('main h1:has-text("Notifications")');
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     const feed = await page.getByRole('list', { name: 'Notifications' }).innerText();
     expect(feed).not.toMatch(/case|complain|discipl/i);
 
@@ -150,8 +160,7 @@ describeInBrowser('web interface: raising a concern, the commission sees it, the
     const links = await ec.page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((as) => as.map((a) => (a as unknown as { pathname: string }).pathname));
     for (const path of [...links, '/app/s', `/app/commission/cases/${seen}`, `/app/s/cases/${seen}`]) {
       await ec.page.goto(p.url + path);
-      await ec.page.waitForSelector('main h1');
-      await ec.page.waitForLoadState('networkidle');
+      await settled(ec.page);
       const text = `${await ec.page.title()}\n${await ec.page.locator('body').innerText()}`;
       for (const ref of filed) expect(text).not.toContain(ref);
       expect(text).not.toContain(canary);

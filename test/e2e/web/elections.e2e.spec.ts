@@ -16,7 +16,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { a11yProblems } from './support/a11y';
-import { describeInBrowser, launchChromium, newPage, screenshot, seeText, signIn, startWebPlatform, type WebPlatform } from './support/web-platform';
+import { browserTest, describeInBrowser, launchChromium, newPage, screenshot, seeText, signIn, startWebPlatform, type WebPlatform } from './support/web-platform';
 
 jest.setTimeout(400_000);
 const DAY = 86_400_000;
@@ -60,7 +60,7 @@ describeInBrowser('web interface: a delegate casts an STV ballot and checks the 
     return made;
   }
 
-  it('casts, keeps the receipt, and finds it counted in the published ballots', async () => {
+  browserTest('casts, keeps the receipt, and finds it counted in the published ballots', async () => {
     const ro = await person(p.account('returning-officer').memberId!);
     const delegateId = p.account('member').memberId!;
     const today = p.clock.now().toISOString().slice(0, 10);

@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { a11yProblems } from './support/a11y';
-import { describeInBrowser, launchChromium, newPage, screenshot, seeText, signIn, startWebPlatform, type WebPlatform } from './support/web-platform';
+import { browserTest, describeInBrowser, launchChromium, newPage, screenshot, seeText, signIn, startWebPlatform, type WebPlatform } from './support/web-platform';
 
 jest.setTimeout(240_000);
 
@@ -24,7 +24,7 @@ describeInBrowser('web interface: branch secretary and treasurer imports', () =>
     await p?.close();
   });
 
-  it('the dry run shows the rejected rows one by one; the corrected file imports', async () => {
+  browserTest('the dry run shows the rejected rows one by one; the corrected file imports', async () => {
     const { context, page, errors } = await newPage(browser);
     await signIn(page, p.url, p.account('branch-secretary'));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
@@ -74,7 +74,7 @@ describeInBrowser('web interface: branch secretary and treasurer imports', () =>
     await context.close();
   });
 
-  it('the treasurer’s bank file: a dry run row by row, then the good rows', async () => {
+  browserTest('the treasurer’s bank file: a dry run row by row, then the good rows', async () => {
     const { context, page, errors } = await newPage(browser);
     await signIn(page, p.url, p.account('branch-treasurer'));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bank file' }).click();

@@ -6,17 +6,25 @@
  *   `commons:home-ready` mark) and the main thread has had no long task since;
  * - JavaScript shipped for the member area (every script the member screens load) ≤ 200 kB
  *   gzipped. Other role areas are reported for information.
+ *
+ * The report (with the machine, the date and the load average, since timings depend on them) goes
+ * to test-artifacts/web-performance.md on every run, and to bench/results/web.md with
+ * UPDATE_BENCH_RESULTS=1 (the committed record).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, describeInBrowser, launchChromium, startWebPlatform, type WebPlatform } from './support/web-platform';
+import { ROOT, TIMEOUT, browserTest, describeInBrowser, launchChromium, settled, startWebPlatform, type WebPlatform } from './support/web-platform';
 
 jest.setTimeout(240_000);
 
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const RESULTS = path.join(ROOT, 'bench/results/web.md');
+const ARTIFACT = path.join(ROOT, 'test-artifacts/web-performance.md');
+/** "Interactive" needs the main thread quiet for this long after the home rendered. */
+const QUIET_MS = 300;
 
 const OBSERVE = String.raw`(() => {
   window.__longTasks = [];
@@ -56,6 +64,8 @@ describeInBrowser('web interface: performance budgets', () => {
     const who = p.account(role);
     const { accessToken, expiresAt } = await p.api('POST', '/auth/login', undefined, { email: who.email, password: who.password });
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    context.setDefaultTimeout(TIMEOUT);
+    context.setDefaultNavigationTimeout(TIMEOUT);
     await context.addInitScript(`sessionStorage.setItem('commons.session', ${JSON.stringify(JSON.stringify({ accessToken, expiresAt }))}); ${OBSERVE}`);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -69,8 +79,18 @@ describeInBrowser('web interface: performance budgets', () => {
   async function firstLoad(throttled: boolean, cpuSlowdown = 1): Promise<Load> {
     const page = await signedInPage('member', throttled, cpuSlowdown);
     await page.goto(`${p.url}/app`, { waitUntil: 'commit' });
-    await page.waitForSelector('body[data-ready="home"]', { timeout: 30_000 });
-    await page.waitForTimeout(300);
+    await page.waitForSelector('body[data-ready="home"]');
+    // Quiet window: QUIET_MS with no long task since the home rendered (a condition, not a sleep).
+    await page.waitForFunction(
+      (quiet) => {
+        const w = globalThis as unknown as { performance: { now(): number; getEntriesByName(n: string): { startTime: number }[] }; __longTasks?: { end: number }[] };
+        const mark = w.performance.getEntriesByName('commons:home-ready')[0];
+        const last = Math.max(mark?.startTime ?? 0, ...(w.__longTasks ?? []).map((t) => t.end));
+        return w.performance.now() - last >= quiet;
+      },
+      QUIET_MS,
+      { polling: 50 },
+    );
     const r = (await page.evaluate(READ)) as Load;
     await page.context().close();
     return r;
@@ -82,8 +102,7 @@ describeInBrowser('web interface: performance budgets', () => {
     const seen = new Map<string, number>();
     for (const route of paths) {
       await page.goto(`${p.url}${route}`);
-      await page.waitForSelector('main h1');
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       for (const s of (await page.evaluate(SCRIPTS)) as { url: string; transferred: number }[]) seen.set(s.url, Math.max(seen.get(s.url) ?? 0, s.transferred));
     }
     await page.context().close();
@@ -96,7 +115,8 @@ describeInBrowser('web interface: performance budgets', () => {
     return out.sort((a, b) => b.gzip - a.gzip);
   }
 
-  it('member home is interactive within 3 s on a throttled connection; member-area JS ≤ 200 kB gzipped', async () => {
+  browserTest('member home is interactive within 3 s on a throttled connection; member-area JS ≤ 200 kB gzipped', async () => {
+    const loadBefore = os.loadavg();
     const runs: Load[] = [];
     for (let i = 0; i < 5; i++) runs.push(await firstLoad(true));
     const median = (k: keyof Load) => [...runs].sort((a, b) => a[k] - b[k])[2][k];
@@ -119,12 +139,17 @@ describeInBrowser('web interface: performance budgets', () => {
       others.push([label, sum(s, 'gzip'), sum(s, 'transferred')]);
     }
 
+    const loadAfter = os.loadavg();
+    const la = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
+    const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL) and Redis' : 'the embedded database (PGlite)';
     const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
     const ms = (n: number) => `${Math.round(n)} ms`;
     const lines = [
       '# Web interface: load time and JavaScript size',
       '',
-      `Measured by \`test/e2e/web/performance.e2e.spec.ts\` (run by \`npm run test:web\`) on ${new Date().toISOString().slice(0, 10)}, headless Debian Chromium driven by playwright-core, the platform in-process on the embedded database with the demo organization, served by the API (Brotli/gzip pre-compressed assets).`,
+      `Measured by \`test/e2e/web/performance.e2e.spec.ts\` (part of \`npm test\`; \`npm run test:web\` runs the browser suites alone; \`UPDATE_BENCH_RESULTS=1\` writes this file) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: headless Debian Chromium ${browser.version()} driven by playwright-core, the platform in-process on ${database} with the demo organization, served by the API (Brotli/gzip pre-compressed assets), the production build of the interface.`,
+      '',
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}, Node ${process.version}. Load average (1 / 5 / 15 min) ${la(loadBefore)} when the measurement began and ${la(loadAfter)} when it ended — the machine is shared, so timings move with it.`,
       '',
       '## First load of the member home, signed in, cold cache',
       '',
@@ -153,8 +178,9 @@ describeInBrowser('web interface: performance budgets', () => {
       ...others.map(([label, g, t]) => `| ${label} | ${kB(g)} | ${kB(t)} |`),
       '',
     ];
-    fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
-    fs.writeFileSync(RESULTS, lines.join('\n'));
+    fs.mkdirSync(path.dirname(ARTIFACT), { recursive: true });
+    fs.writeFileSync(ARTIFACT, lines.join('\n'));
+    if (process.env.UPDATE_BENCH_RESULTS === '1') fs.writeFileSync(RESULTS, lines.join('\n'));
     console.log(lines.join('\n'));
 
     expect(median('interactive')).toBeLessThanOrEqual(3000);

@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { a11yProblems, firstTabStop } from './support/a11y';
-import { describeInBrowser, launchChromium, mainText, newPage, screenshot, signIn, startWebPlatform, type WebPlatform } from './support/web-platform';
+import { browserTest, describeInBrowser, launchChromium, mainText, newPage, screenshot, settled, signIn, startWebPlatform, type WebPlatform } from './support/web-platform';
 
 jest.setTimeout(180_000);
 
@@ -34,7 +34,7 @@ describeInBrowser('web interface: every demo role signs in and sees its main scr
     await p?.close();
   });
 
-  it('the interface is served at / and API 404s keep their JSON shape', async () => {
+  browserTest('the interface is served at / and API 404s keep their JSON shape', async () => {
     const html = await fetch(`${p.url}/`, { headers: { accept: 'text/html' } });
     expect(html.status).toBe(200);
     const page = await html.text();
@@ -50,10 +50,13 @@ describeInBrowser('web interface: every demo role signs in and sees its main scr
     const js = await fetch(p.url + asset, { headers: { 'accept-encoding': 'gzip' } });
     expect(js.headers.get('content-encoding')).toBe('gzip');
     expect(js.headers.get('cache-control')).toContain('immutable');
+    // React's production build (the development build announces its DevTools and behaves differently).
+    const bundle = await (await fetch(p.url + asset)).text();
+    expect(bundle).not.toContain('Download the React DevTools');
   });
 
   for (const s of MAIN_SCREENS) {
-    it(`${s.role}: signs in, sees the home screen and the main screen of the role`, async () => {
+    browserTest(`${s.role}: signs in, sees the home screen and the main screen of the role`, async () => {
       const { context, page, errors } = await newPage(browser);
       const who = p.account(s.role);
       await signIn(page, p.url, who);
@@ -63,10 +66,9 @@ describeInBrowser('web interface: every demo role signs in and sees its main scr
       for (const item of s.absent ?? []) await expect(nav.getByRole('link', { name: item, exact: true }).count()).resolves.toBe(0);
 
       await page.goto(p.url + s.path);
-      await page.waitForSelector('main h1');
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       await expect(page.locator('h1').innerText()).resolves.toMatch(s.heading);
-      await screenshot(page, `${s.role}-main`);
+      await screenshot(page, `${s.role}-main`, { doc: true });
       expect(await a11yProblems(page)).toEqual([]);
       const tab = await firstTabStop(page);
       expect(tab.text).toBe('Skip to main content');
@@ -76,7 +78,7 @@ describeInBrowser('web interface: every demo role signs in and sees its main scr
     });
   }
 
-  it('member on a phone: the menu folds away, nothing scrolls sideways, and the checks pass', async () => {
+  browserTest('member on a phone: the menu folds away, nothing scrolls sideways, and the checks pass', async () => {
     const { context, page, errors } = await newPage(browser, { mobile: true });
     await signIn(page, p.url, p.account('member'));
     await expect(page.getByRole('navigation', { name: 'Main' }).isVisible()).resolves.toBe(false);
@@ -87,27 +89,28 @@ describeInBrowser('web interface: every demo role signs in and sees its main scr
     await screenshot(page, 'member-home-phone');
     await page.goto(`${p.url}/app/record`);
     await page.waitForSelector('text=Your subs');
+    await settled(page);
     expect(await a11yProblems(page)).toEqual([]);
     await screenshot(page, 'member-record-phone');
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it('an EC member has no discipline area: no menu item, and its addresses are an unknown page', async () => {
+  browserTest('an EC member has no discipline area: no menu item, and its addresses are an unknown page', async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, p.url, p.account('ec-member'));
     const nav = await page.getByRole('navigation', { name: 'Main' }).innerText();
     expect(nav).not.toMatch(/case|commission|appeal/i);
     for (const path of ['/app/commission', '/app/commission/cases/ANY-REF', '/app/appeals', '/app/appeals/audit/ANY-REF']) {
       await page.goto(p.url + path);
-      await page.waitForSelector('main h1');
+      await settled(page);
       await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
       await expect(mainText(page)).resolves.not.toMatch(/case|commission|appeal/i);
     }
     await context.close();
   });
 
-  it('links in the platform’s e-mails open the right page; the API answers API clients as before', async () => {
+  browserTest('links in the platform’s e-mails open the right page; the API answers API clients as before', async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, p.url, p.account('member'));
     for (const [link, heading] of [['/me/notifications', 'Notifications'], ['/me/subs', 'My record and subs'], ['/me/cases', 'Your space']] as const) {
@@ -124,14 +127,16 @@ describeInBrowser('web interface: every demo role signs in and sees its main scr
     await context.close();
   });
 
-  it('a wrong password shows the API’s own message, and a reset can be requested', async () => {
-    const { context, page } = await newPage(browser);
+  browserTest('a wrong password shows the API’s own message, and a reset can be requested', async () => {
+    const { context, page, errors } = await newPage(browser);
     await page.goto(`${p.url}/app`);
     await page.getByLabel('E-mail address').fill(p.account('member').email);
     await page.getByLabel('Password').fill('not-the-password');
+    const refused = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/login');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    expect((await refused).status()).toBe(401);
     const alert = page.getByRole('alert');
-    await expect(alert.innerText()).resolves.toMatch(/Code: \w+/);
+    await expect(alert.innerText()).resolves.toMatch(/not right[\s\S]*Code: invalid_credentials/);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByLabel('E-mail address').fill(p.account('member').email);
     await page.getByRole('button', { name: 'Send the link' }).click();
@@ -141,6 +146,7 @@ describeInBrowser('web interface: every demo role signs in and sees its main scr
     await page.getByLabel('New password again').fill('a-long-enough-password-1');
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await expect(page.getByRole('alert').innerText()).resolves.toMatch(/reset_link_invalid|not valid/);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

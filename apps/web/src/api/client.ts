@@ -47,6 +47,25 @@ export const hasRoute = (op: string): boolean => known.has(op);
 /** Whether any route starts with one of these prefixes ("/cases", "/elections"). */
 export const hasArea = (...prefixes: string[]): boolean => apiOperations.some((o) => prefixes.some((p) => o.split(' ')[1].startsWith(p)));
 
+/**
+ * How many API calls are under way, on `window.__commonsApiCalls` (read by the browser tests to
+ * know a screen has its answers, instead of waiting a fixed time).
+ */
+let inFlight = 0;
+async function counted<T>(work: () => Promise<T>): Promise<T> {
+  window.__commonsApiCalls = ++inFlight;
+  try {
+    return await work();
+  } finally {
+    window.__commonsApiCalls = --inFlight;
+  }
+}
+declare global {
+  interface Window {
+    __commonsApiCalls?: number;
+  }
+}
+
 let token: string | null = null;
 let onUnauthorized: (() => void) | null = null;
 export const setToken = (t: string | null): void => {
@@ -88,16 +107,18 @@ async function send(method: string, path: string, init: { body?: BodyInit; conte
   return res;
 }
 
-async function call(method: Method, template: string, req: { path?: unknown; query?: unknown; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<unknown> {
-  const res = await send(method.toUpperCase(), url(template, req.path as Record<string, string>, req.query as Record<string, unknown>), {
-    body: req.body === undefined ? undefined : JSON.stringify(req.body),
-    contentType: req.body === undefined ? undefined : 'application/json',
-    headers: req.headers,
-    signal: req.signal,
+function call(method: Method, template: string, req: { path?: unknown; query?: unknown; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<unknown> {
+  return counted(async () => {
+    const res = await send(method.toUpperCase(), url(template, req.path as Record<string, string>, req.query as Record<string, unknown>), {
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      contentType: req.body === undefined ? undefined : 'application/json',
+      headers: req.headers,
+      signal: req.signal,
+    });
+    if (res.status === 204) return undefined;
+    const type = res.headers.get('content-type') ?? '';
+    return type.includes('json') ? res.json() : res.text();
   });
-  if (res.status === 204) return undefined;
-  const type = res.headers.get('content-type') ?? '';
-  return type.includes('json') ? res.json() : res.text();
 }
 
 export const api = {
@@ -110,19 +131,23 @@ export const api = {
    * POST a file's text (the CSV routes take `text/csv`, which the OpenAPI document does not
    * describe as a body); the answer is typed from the document.
    */
-  async upload<P extends PathsWith<'post'>>(p: P, text: string, req: Omit<Request<Op<P, 'post'>>, 'body'> & { contentType?: string }): Promise<Response<P, 'post'>> {
-    const res = await send('POST', url(p, req.path as Record<string, string>, req.query as Record<string, unknown>), {
-      body: text,
-      contentType: req.contentType ?? 'text/csv; charset=utf-8',
-      headers: req.headers,
-      signal: req.signal,
+  upload<P extends PathsWith<'post'>>(p: P, text: string, req: Omit<Request<Op<P, 'post'>>, 'body'> & { contentType?: string }): Promise<Response<P, 'post'>> {
+    return counted(async () => {
+      const res = await send('POST', url(p, req.path as Record<string, string>, req.query as Record<string, unknown>), {
+        body: text,
+        contentType: req.contentType ?? 'text/csv; charset=utf-8',
+        headers: req.headers,
+        signal: req.signal,
+      });
+      return res.json();
     });
-    return res.json();
   },
   /** GET a file (CSV export) as text. */
-  async download<P extends PathsWith<'get'>>(p: P, req?: Request<Op<P, 'get'>>): Promise<string> {
-    const res = await send('GET', url(p, req?.path as Record<string, string>, req?.query as Record<string, unknown>), { accept: 'text/csv, */*', signal: req?.signal });
-    return res.text();
+  download<P extends PathsWith<'get'>>(p: P, req?: Request<Op<P, 'get'>>): Promise<string> {
+    return counted(async () => {
+      const res = await send('GET', url(p, req?.path as Record<string, string>, req?.query as Record<string, unknown>), { accept: 'text/csv, */*', signal: req?.signal });
+      return res.text();
+    });
   },
 };
 

@@ -37,7 +37,12 @@ export function useAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>
   const [error, setError] = useState<ApiError | undefined>();
   const [result, setResult] = useState<R | undefined>();
   const alive = useRef(true);
-  useEffect(() => () => void (alive.current = false), []);
+  // Set on every mount: React's development mode mounts, unmounts and mounts again, and a screen
+  // that only ever cleared the flag would never show an action's result.
+  useEffect(() => {
+    alive.current = true;
+    return () => void (alive.current = false);
+  }, []);
   const run = useCallback(
     async (...args: A): Promise<R | undefined> => {
       setBusy(true);

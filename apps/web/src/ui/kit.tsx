@@ -144,7 +144,7 @@ export function Card({ title, children, headingLevel = 2, className }: { title?:
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
-    <p className="muted" role="status" aria-live="polite">
+    <p className="muted" role="status" aria-live="polite" data-loading="">
       {label}
     </p>
   );

@@ -7,6 +7,15 @@
  *   sources' hash (so several test files share one build).
  * - Without /usr/bin/chromium the browser tests are skipped with a printed reason, so a fresh
  *   machine's `npm test` does not fail on them (CI installs chromium).
+ * - No fixed sleeps: tests wait for what the user would wait for (a response, a visible state, the
+ *   interface's own "no API call under way" counter). Every wait has one generous bound,
+ *   `WEB_E2E_TIMEOUT_MS` (default 45 s), so a loaded machine is slow rather than failing.
+ * - `browserTest` is `it` that, when the test fails, adds what each open page showed (address,
+ *   heading, alerts, the API answers that were errors, page errors) to the failure and keeps a
+ *   screenshot under test-artifacts/failures/.
+ * - On a real PostgreSQL (`DATABASE_URL`, `REDIS_URL` set) the platform runs on its own database
+ *   cloned from the run's template there, with Redis carrying the notification queue — the same
+ *   as every other end-to-end suite (see test/support/test-database.ts).
  */
 import { execFileSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
@@ -22,9 +31,15 @@ import { Factories } from '../../../support/factories';
 import { createTestDatabase, type TestDatabase } from '../../../support/test-database';
 
 export const ROOT = path.resolve(__dirname, '../../../..');
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium (CHROMIUM_PATH overrides it, e.g. to check that the suites skip cleanly without it). */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 export const SCREENSHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
+/** Where the README's screenshots live; written only with UPDATE_SCREENSHOTS=1 (they are committed). */
+export const DOC_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+const FAILURES = path.join(ROOT, 'test-artifacts', 'failures');
+/** The one bound on every wait in the browser (a locator, a navigation, a response). */
+export const TIMEOUT = Number(process.env.WEB_E2E_TIMEOUT_MS) || 45_000;
 
 export const hasChromium = fs.existsSync(CHROMIUM);
 /** `describe` when Chromium is installed, otherwise `describe.skip` with the reason printed once. */
@@ -47,14 +62,16 @@ export function builtWeb(): string {
     const built = fs.statSync(distIndex).mtimeMs;
     if (sources.every((f) => fs.statSync(f).mtimeMs <= built)) return dist;
   }
-  const hash = crypto.createHash('sha256');
+  const hash = crypto.createHash('sha256').update('production build\n');
   for (const f of sources) hash.update(f).update(fs.readFileSync(f));
   const out = path.join(os.tmpdir(), `commons-web-${hash.digest('hex').slice(0, 16)}`);
   if (!fs.existsSync(path.join(out, 'index.html'))) {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(ROOT, 'apps/web/vite.config.ts'), '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      // Jest sets NODE_ENV=test, with which Vite would bundle React's development build (another
+      // size, another speed, and development-only behaviour): build what `npm run build` ships.
+      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     });
   }
   return out;
@@ -133,28 +150,127 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** A fresh browser context (its own sessionStorage) that fails the test on page errors. */
-export async function newPage(browser: Browser, o: { mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext(o.mobile ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.setDefaultTimeout(15_000);
-  return { context, page, errors };
+export interface TestPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors in the page (a test fails on any). */
+  errors: string[];
+  /** API answers that were errors, "POST /auth/login → 401 invalid_credentials" (for failure reports). */
+  apiErrors: string[];
 }
 
+/** Pages opened by the running test, described when it fails. */
+const opened: TestPage[] = [];
+
+/** A fresh browser context (its own sessionStorage) that fails the test on page errors. */
+export async function newPage(browser: Browser, o: { mobile?: boolean } = {}): Promise<TestPage> {
+  const context = await browser.newContext(o.mobile ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(TIMEOUT);
+  const page = await context.newPage();
+  const tracked: TestPage = { context, page, errors: [], apiErrors: [] };
+  page.on('pageerror', (e) => tracked.errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() < 400 || r.request().resourceType() === 'document') return;
+    const u = new URL(r.url());
+    void r
+      .json()
+      .catch(() => ({}))
+      .then((b: { code?: string }) => tracked.apiErrors.push(`${r.request().method()} ${u.pathname} → ${r.status()} ${b?.code ?? ''}`.trim()));
+  });
+  opened.push(tracked);
+  return tracked;
+}
+
+/** What a page shows, for a failure report; saves a screenshot when the page is still open. */
+async function describePage(t: TestPage, i: number, testName: string): Promise<string> {
+  const lines = [`page ${i + 1}:`];
+  if (!t.page.isClosed()) {
+    lines.push(`  address: ${t.page.url()}`);
+    const quick = { timeout: 2_000 };
+    const h1 = await t.page.locator('h1').first().innerText(quick).catch(() => '(none)');
+    lines.push(`  heading: ${h1}`);
+    const alerts = await t.page.locator('.alert').allInnerTexts().catch(() => []);
+    for (const a of alerts) lines.push(`  alert: ${a.replace(/\s+/g, ' ').slice(0, 300)}`);
+    const calls = await t.page.evaluate('window.__commonsApiCalls').catch(() => undefined);
+    lines.push(`  API calls under way: ${calls ?? 'unknown'}`);
+    fs.mkdirSync(FAILURES, { recursive: true });
+    const file = path.join(FAILURES, `${testName.replace(/[^\w]+/g, '-').slice(0, 80)}-${i + 1}.png`);
+    if (await t.page.screenshot({ path: file, fullPage: true, timeout: 5_000 }).then(() => true, () => false)) lines.push(`  screenshot: ${path.relative(ROOT, file)}`);
+  } else lines.push('  (closed)');
+  for (const e of t.apiErrors.slice(-8)) lines.push(`  API error: ${e}`);
+  for (const e of t.errors.slice(-5)) lines.push(`  page error: ${e}`);
+  return lines.join('\n');
+}
+
+/**
+ * `it` for a browser test: when it fails, the failure says what each page the test opened was
+ * showing (see the header), so a timeout reads "waiting for X, while the page showed Y".
+ */
+export function browserTest(name: string, fn: () => Promise<void>, timeout?: number): void {
+  it(
+    name,
+    async () => {
+      opened.length = 0;
+      try {
+        await fn();
+      } catch (e) {
+        const err = e instanceof Error ? e : new Error(String(e));
+        const pages = await Promise.all(opened.map((t, i) => describePage(t, i, name)));
+        const more = `\n\nIn the browser when it failed:\n${pages.join('\n') || '(no page open)'}`;
+        const wrapped = new Error(err.message + more);
+        wrapped.stack = `${err.message}${more}\n${(err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n')}`;
+        throw wrapped;
+      } finally {
+        opened.length = 0;
+      }
+    },
+    timeout,
+  );
+}
+
+/**
+ * Signs in through the form and waits for the home screen with its data. The login answer is
+ * awaited explicitly, so a refused or slow login says so instead of "home never appeared".
+ */
 export async function signIn(page: Page, url: string, who: { email: string; password: string }): Promise<void> {
   await page.goto(`${url}/app`);
   await page.getByLabel('E-mail address').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/login' && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Sign in' }).click();
+  const res = await answered;
+  if (res.status() !== 200) throw new Error(`signing in as ${who.email} was refused: ${res.status()} ${await res.text().catch(() => '')}`);
   await page.waitForSelector('body[data-ready="home"]');
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Waits until the screen has settled: a main heading, no API call under way, and no "Loading…"
+ * left in the main landmark (data arrived and rendered, lazy screens loaded).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  // A function, not a string: the interface's content security policy forbids eval.
+  await page.waitForFunction(() => {
+    const w = globalThis as unknown as { __commonsApiCalls?: number; document: { querySelector(s: string): unknown } };
+    return (w.__commonsApiCalls ?? 0) === 0 && !w.document.querySelector('main [data-loading]');
+  }, undefined, { polling: 100 });
+}
+
+/**
+ * Keeps a screenshot under test-artifacts/screenshots/ (CI keeps them as artifacts); with
+ * UPDATE_SCREENSHOTS=1 also refreshes the committed copy under docs/screenshots/ when one exists
+ * there or `doc` is set (each role's main screen, and the ones the README shows).
+ */
+export async function screenshot(page: Page, name: string, o: { doc?: boolean } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  const doc = path.join(DOC_SCREENSHOTS, `${name}.png`);
+  if (process.env.UPDATE_SCREENSHOTS === '1' && (o.doc || fs.existsSync(doc))) {
+    fs.mkdirSync(DOC_SCREENSHOTS, { recursive: true });
+    fs.copyFileSync(file, doc);
+  }
   return file;
 }
 

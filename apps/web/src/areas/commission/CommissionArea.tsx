@@ -138,7 +138,7 @@ function CaseView({ reference }: { reference: string }) {
             <Facts
               items={[
                 ['Respondents', c.complaint.respondents.map((p) => p.name ?? p.description).join(', ') || '—'],
-                ['Witnesses', c.complaint.witnesses.map((p) => p.name ?? p.description).join(', ') || '—'],
+                ['Witnesses', c.complaint.witnesses === null ? 'Not shown to you' : c.complaint.witnesses.map((p) => p.name ?? p.description).join(', ') || '—'],
                 ['Support person', c.complaint.supportPerson ? c.complaint.supportPerson.name ?? c.complaint.supportPerson.description : '—'],
                 ['Matching', c.complaint.matchingOptIn ? 'The complainant opted in' : 'No'],
               ]}

@@ -393,7 +393,7 @@ function OwnCase({ reference }: { reference: string }) {
             items={[
               ['About', c.complaint.respondents.map((p) => p.name ?? p.description).join(', ') || '—'],
               ['Where', c.complaint.where],
-              ['Others', c.complaint.witnesses.map((p) => p.name ?? p.description).join(', ') || '—'],
+              ['Others', (c.complaint.witnesses ?? []).map((p) => p.name ?? p.description).join(', ') || '—'],
               ['Support', c.complaint.supportPerson ? c.complaint.supportPerson.name ?? c.complaint.supportPerson.description : '—'],
             ]}
           />
