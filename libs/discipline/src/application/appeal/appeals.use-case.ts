@@ -227,7 +227,7 @@ export class AppealsUseCase {
       throw new DomainError(
         'unprocessable',
         'discipline.appeal.remand_panel_shortfall',
-        'Not enough commissioners without a conflict and without a seat on an earlier panel of this case are available for a new panel. Elect alternates, or ask the Appeals Committee for an ad-hoc panel, then decide the remand again.',
+        'Not enough commissioners without a conflict and without a seat on an earlier panel of this case are available for a new panel. Decide the remand again once alternates are elected; until then the appeal stays undecided and the finding is not final.',
         { shortfall: draw.record.shortfall },
       );
     }
