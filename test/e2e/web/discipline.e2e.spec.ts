@@ -150,6 +150,25 @@ describeInBrowser('web interface: raising a concern, the commission sees it, the
     expect(commissioner.errors).toEqual([]);
     await commissioner.context.close();
 
+    // The Appeals Committee reads the case's audit trail: who read and changed it, and when —
+    // ids and counts only, never what the complaint says.
+    const appeals = await newPage(browser);
+    await signIn(appeals.page, p.url, p.account('appeals-member'));
+    await appeals.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Appeals' }).click();
+    await appeals.page.getByLabel('Case reference').fill(seen!);
+    await appeals.page.getByRole('button', { name: 'Show the audit trail' }).click();
+    await appeals.page.waitForSelector(`h1:has-text("Audit trail: ${seen}")`);
+    const trail = appeals.page.locator('table', { has: appeals.page.locator('caption', { hasText: /\d+ entr/ }) });
+    await trail.waitFor();
+    const trailText = await trail.innerText();
+    expect(trailText).toMatch(/case\.read|read/i);
+    expect(trailText).not.toContain(canary);
+    expect(trailText).not.toMatch(/shouted|blocked the door/);
+    expect(await a11yProblems(appeals.page)).toEqual([]);
+    await screenshot(appeals.page, 'appeals-member-audit-trail');
+    expect(appeals.errors).toEqual([]);
+    await appeals.context.close();
+
     // The EC member: every screen, every API answer the interface receives — no trace.
     const ec = await newPage(browser);
     const bodies: string[] = [];

@@ -55,6 +55,25 @@ describeInBrowser('web interface: every demo role signs in and sees its main scr
     expect(bundle).not.toContain('Download the React DevTools');
   });
 
+  browserTest('over plain http at a network address (a LAN test install), the interface loads and signs in', async () => {
+    // The browser resolves a LAN-style name to this server: unlike 127.0.0.1 it is not a
+    // "potentially trustworthy" origin, so a content security policy with
+    // upgrade-insecure-requests would send every script to https:// and the page would stay blank.
+    const lan = await launchChromium(['--host-resolver-rules=MAP commons-lan.test 127.0.0.1']);
+    try {
+      const { page, errors } = await newPage(lan);
+      const failed: string[] = [];
+      page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+      const origin = `http://commons-lan.test:${new URL(p.url).port}`;
+      await signIn(page, origin, p.account('member'));
+      await expect(page.locator('h1').innerText()).resolves.toMatch(/^Welcome/);
+      expect(failed).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await lan.close();
+    }
+  });
+
   for (const s of MAIN_SCREENS) {
     browserTest(`${s.role}: signs in, sees the home screen and the main screen of the role`, async () => {
       const { context, page, errors } = await newPage(browser);

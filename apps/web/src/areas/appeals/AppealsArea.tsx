@@ -6,9 +6,10 @@ import { useState } from 'react';
 import { api, hasRoute } from '../../api/client';
 import type { components } from '../../api/schema.gen';
 import { Link, matchPath, navigate } from '../../app/router';
-import { dateTime } from '../../ui/format';
+import { dateTime, plural } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
-import { Alert, Button, Card, EmptyState, ErrorAlert, Loading, NotAvailable, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
+import { Alert, Button, Card, EmptyState, ErrorAlert, Facts, Loading, NotAvailable, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
+import { sanctionText } from '../cases/Proceedings';
 import { DeadlineText, Loose, nextDeadline, stage } from '../cases/words';
 
 export default function AppealsArea({ path }: { path: string }) {
@@ -20,9 +21,12 @@ export default function AppealsArea({ path }: { path: string }) {
 }
 
 type Sanction = components['schemas']['SanctionDto'];
-const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v && typeof v === 'object' && Array.isArray((v as { items?: unknown[] }).items) ? (v as { items: unknown[] }).items : []);
+type Appeal = components['schemas']['AppealResponse'];
+const APPEAL: Record<Appeal['status'], string> = { lodged: 'Lodged, panel being drawn', panel_seated: 'Panel in place', decided: 'Decided' };
+const GROUND: Record<string, string> = { procedural_error: 'The process was not followed', new_evidence: 'New information', disproportionate_sanction: 'The sanction is out of proportion' };
+const OUTCOME: Record<NonNullable<Appeal['decision']>['outcome'], string> = { uphold: 'Finding upheld', modify_sanction: 'Sanction changed', remand: 'Sent back to a new panel' };
 
-/** A case's appeals (GET /cases/:ref/appeals has no response schema yet: shown as it comes) and the committee's decision. */
+/** A case's appeals and the committee's decision. */
 function AppealCase({ reference }: { reference: string }) {
   const appeals = useLoad((signal) => api.get('/cases/{reference}/appeals', { path: { reference }, signal }), [reference]);
   const [outcome, setOutcome] = useState<'uphold' | 'modify_sanction' | 'remand'>('uphold');
@@ -30,8 +34,9 @@ function AppealCase({ reference }: { reference: string }) {
   const [reasons, setReasons] = useState('');
   const [yes, setYes] = useState('');
   const [no, setNo] = useState('');
-  const items = listOf(appeals.data);
-  const appealId = items.map((a) => (a && typeof a === 'object' ? ((a as { appealId?: string }).appealId ?? (a as { id?: string }).id) : undefined)).find(Boolean);
+  const items = appeals.data ?? [];
+  // The committee decides the appeal whose panel is in place.
+  const appealId = items.find((a) => a.status === 'panel_seated')?.appealId;
   const decide = useAction(() =>
     api.post('/cases/{reference}/appeals/{appealId}/decision', {
       path: { reference, appealId: appealId! },
@@ -46,7 +51,28 @@ function AppealCase({ reference }: { reference: string }) {
       <ErrorAlert error={appeals.error} />
       {appeals.loading && !appeals.data ? <Loading /> : null}
       {appeals.data && !items.length ? <EmptyState title="No appeal has been lodged in this case" /> : null}
-      {items.map((a, i) => <Card key={i} title={`Appeal ${i + 1}`} headingLevel={2}><Loose value={a} /></Card>)}
+      {items.map((a, i) => (
+        <Card key={a.appealId} title={`Appeal ${i + 1}: ${APPEAL[a.status]}`} headingLevel={2}>
+          <Facts
+            items={[
+              ...a.appellants.map((x): [string, string] => [
+                x.role === 'complainant' ? 'The complainant appealed' : 'The respondent appealed',
+                `${dateTime(x.lodgedAt)} — ${x.grounds.map((g) => `${GROUND[g.ground] ?? g.ground}: ${g.text}`).join('; ')}`,
+              ]),
+              ['Appeal panel', a.appealsPanelIds.length ? plural(a.appealsPanelIds.length, 'member') : 'not drawn yet'],
+              ...(a.panelShortfall ? ([['Seats the draw could not fill', String(a.panelShortfall)]] as [string, string][]) : []),
+              ...(a.adHoc ? ([['Members appointed to the missing seats', `${a.adHoc.appointed.length} of ${a.adHoc.seatsToFill}${a.adHoc.completedAt ? `, panel completed ${dateTime(a.adHoc.completedAt)}` : ''}`]] as [string, string][]) : []),
+              ...(a.decision
+                ? ([
+                    ['Decision', `${OUTCOME[a.decision.outcome]}, ${dateTime(a.decision.decidedAt)}`],
+                    ...(a.decision.sanction ? ([['New sanction', sanctionText(a.decision.sanction)]] as [string, string][]) : []),
+                    ['Reasons', a.decision.reasons],
+                  ] as [string, string][])
+                : []),
+            ]}
+          />
+        </Card>
+      ))}
       {appealId ? (
         <Card title="Decision">
           <ErrorAlert error={decide.error} title="That was refused" />

@@ -4,20 +4,31 @@
  * with the panel's votes. Shared by the commission's case view and, for what a party may do, the
  * parties' page.
  *
- * These routes have no response schemas in the OpenAPI document yet (their answers are typed
- * `unknown`), so answers are shown with `Loose`, as they come.
+ * Every answer is typed from the OpenAPI document (schema.gen.ts). People appear by their role in
+ * the case, never by name: the parties' page must not say who is involved to an onlooker.
  */
 import { useState } from 'react';
 import { api, hasRoute } from '../../api/client';
 import type { components } from '../../api/schema.gen';
+import { date, dateTime } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
-import { Alert, Button, Card, EmptyState, ErrorAlert, SelectField, TextArea, TextField } from '../../ui/kit';
-import { Loose } from './words';
+import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, SelectField, TextArea, TextField } from '../../ui/kit';
 
-type Sanction = components['schemas']['SanctionDto'];
-const SANCTIONS: Record<Sanction['kind'], string> = { no_finding: 'No finding against the respondent', warning: 'Warning', conditions: 'Conditions', suspension: 'Suspension', expulsion: 'Expulsion' };
-const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v && typeof v === 'object' && Array.isArray((v as { items?: unknown[] }).items) ? (v as { items: unknown[] }).items : []);
-const idOf = (v: unknown): string | null => (v && typeof v === 'object' ? ((v as { id?: string; findingId?: string }).findingId ?? (v as { id?: string }).id ?? null) : null);
+type Schemas = components['schemas'];
+type Sanction = Schemas['SanctionDto'];
+export const SANCTIONS: Record<Sanction['kind'], string> = { no_finding: 'No finding against the respondent', warning: 'Warning', conditions: 'Conditions', suspension: 'Suspension', expulsion: 'Expulsion' };
+const SENDER: Record<Schemas['CaseMessageResponse']['senderRole'], string> = { panel: 'The panel', complainant: 'The person who raised it', respondent: 'The person it is about', witness: 'A witness', officer: 'An officer of the organization' };
+const AUDIENCE: Record<Schemas['MessageAudienceResponse']['kind'], string> = { panel: 'to the panel', participant: 'to one person', all_parties: 'to all parties' };
+const PERSON: Record<Schemas['StatementResponse']['role'], string> = { complainant: 'The person who raised it', respondent: 'The person it is about', witness: 'A witness' };
+const FINDING: Record<Schemas['FindingResponse']['status'], string> = { deliberating: 'The panel is deliberating', decided: 'Decided', notified: 'Decided, parties told', under_appeal: 'Under appeal', final: 'Final', set_aside: 'Set aside on appeal' };
+const NOTICE: Record<Schemas['OutcomeNoticeDraftResponse']['status'], string> = { draft: 'Draft', complainant_review: 'Open for your comments', scheduled: 'Scheduled', published: 'Published' };
+
+/** A sanction in plain words, with its date or conditions. */
+export function sanctionText(s: Schemas['SanctionResponse'] | null | undefined): string {
+  if (!s) return '—';
+  const extra = s.until ? ` until ${date(s.until)}` : s.conditions ? `: ${s.conditions}` : s.readmissionConditions ? ` (readmission: ${s.readmissionConditions})` : '';
+  return `${SANCTIONS[s.kind]}${extra}`;
+}
 
 export function Messages({ reference, panel }: { reference: string; panel: boolean }) {
   const list = useLoad((signal) => (hasRoute('GET /cases/{reference}/messages') ? api.get('/cases/{reference}/messages', { path: { reference }, signal }) : Promise.resolve(null)), [reference]);
@@ -25,12 +36,24 @@ export function Messages({ reference, panel }: { reference: string; panel: boole
   const [to, setTo] = useState(panel ? 'all_parties' : 'panel');
   const send = useAction(() => api.post('/cases/{reference}/messages', { path: { reference }, body: { text: text.trim(), ...(panel ? { to } : {}) } }));
   if (list.data === null) return null;
-  const items = listOf(list.data);
+  const items = list.data ?? [];
   return (
     <Card title="Messages">
       <p className="muted">{panel ? 'Messages to the parties are part of the case record.' : 'Write to the panel here. Everything sent to the panel goes through this page and is part of the record — nobody can instruct the panel privately.'}</p>
       <ErrorAlert error={list.error ?? send.error} />
-      {items.length ? <ol className="list">{items.map((m, i) => <li key={i}><Loose value={m} /></li>)}</ol> : <EmptyState title="No messages yet" />}
+      {items.length ? (
+        <ol className="list" aria-label="Messages">
+          {items.map((m) => (
+            <li key={m.messageId}>
+              <p className="muted">
+                {SENDER[m.senderRole]} {AUDIENCE[m.audience.kind]}, {dateTime(m.sentAt)}
+                {m.disclosedToPartiesAt ? ` · shown to the parties ${dateTime(m.disclosedToPartiesAt)}` : ''}
+              </p>
+              <p style={{ whiteSpace: 'pre-line' }}>{m.text}</p>
+            </li>
+          ))}
+        </ol>
+      ) : <EmptyState title="No messages yet" />}
       <form noValidate onSubmit={async (e) => { e.preventDefault(); if (text.trim() && (await send.run())) { setText(''); list.reload(); } }}>
         {panel ? (
           <SelectField label="To" value={to} onChange={(e) => setTo(e.target.value)}>
@@ -51,13 +74,29 @@ export function Statements({ reference, canGive }: { reference: string; canGive:
   const [text, setText] = useState('');
   const give = useAction(() => api.post('/cases/{reference}/statements', { path: { reference }, body: { text: text.trim() } }));
   if (list.data === null) return null;
-  const items = listOf(list.data);
+  const items = list.data ?? [];
   return (
     <Card title="Statements">
       <p className="muted">A statement is given once and reused; it can be added to, never retold (S12).</p>
       <ErrorAlert error={list.error ?? give.error} />
-      {items.length ? <ol className="list">{items.map((s, i) => <li key={i}><Loose value={s} /></li>)}</ol> : <EmptyState title="No statements yet" />}
-      {canGive && !items.length ? (
+      {items.length ? (
+        <ol className="list" aria-label="Statements">
+          {items.map((st) => (
+            <li key={st.statementId}>
+              <p className="muted">
+                {PERSON[st.role]} · {st.status === 'given' ? `given ${st.givenAt ? dateTime(st.givenAt) : ''}${st.source === 'interview' ? ' at an interview' : ''}` : `asked for ${st.requestedAt ? dateTime(st.requestedAt) : ''}`}
+              </p>
+              {st.text ? <p style={{ whiteSpace: 'pre-line' }}>{st.text}</p> : null}
+              {st.addenda.map((a) => (
+                <p key={a.addendumId} style={{ whiteSpace: 'pre-line' }}>
+                  <strong>Added {dateTime(a.addedAt)}:</strong> {a.text}
+                </p>
+              ))}
+            </li>
+          ))}
+        </ol>
+      ) : <EmptyState title="No statements yet" />}
+      {canGive && !items.some((st) => st.status === 'given') ? (
         <form noValidate onSubmit={async (e) => { e.preventDefault(); if (text.trim() && (await give.run())) { setText(''); list.reload(); } }}>
           <TextArea label="Your statement" rows={5} value={text} onChange={(e) => setText(e.target.value)} />
           <Button type="submit" variant="secondary" busy={give.busy} disabled={!text.trim()}>Give my statement</Button>
@@ -82,18 +121,37 @@ export function Findings({ reference, respondents }: { reference: string; respon
   const [reasons, setReasons] = useState('');
   const decide = useAction((findingId: string) => api.post('/cases/{reference}/findings/{findingId}/decision', { path: { reference, findingId }, body: { rule: rule.trim(), reasons: reasons.trim() } }));
   if (list.data === null) return null;
-  const items = listOf(list.data);
+  const items = list.data ?? [];
   const after = async (p: Promise<unknown>) => (await p) && list.reload();
   return (
     <Card title="Findings and votes">
       <p className="muted">The panel decides by majority, with written reasons and recorded vote counts. Only a party can appeal; no other body can change a finding (S7).</p>
       <ErrorAlert error={list.error ?? open.error ?? vote.error ?? decide.error} title="That was refused" />
       {items.length ? (
-        items.map((f, i) => {
-          const id = idOf(f);
+        items.map((f) => {
+          const id = f.status === 'deliberating' ? f.findingId : null;
+          const about = respondents.find((r) => r.memberId === f.respondentId);
           return (
-            <div className="card" key={id ?? i}>
-              <Loose value={f} />
+            <div className="card" key={f.findingId}>
+              <p>
+                <Badge kind={f.status === 'set_aside' ? 'neutral' : f.status === 'deliberating' ? 'info' : 'good'}>{FINDING[f.status]}</Badge>
+              </p>
+              <Facts
+                items={[
+                  ['About', about?.name ?? 'A respondent'],
+                  ...(f.votes ? ([['Votes cast', `${f.votes.length} of ${f.panelistIds.length}`]] as [string, string][]) : []),
+                  ...(f.decision
+                    ? ([
+                        ['Decision', `${f.decision.upheld ? 'Upheld' : 'Not upheld'} (${f.decision.voteCount}), ${dateTime(f.decision.decidedAt)}`],
+                        ['Rule considered', f.decision.rule],
+                        ['Sanction', sanctionText(f.decision.sanction)],
+                        ['Reasons', f.decision.reasons],
+                      ] as [string, string][])
+                    : []),
+                  ...(f.appealDeadline ? ([['Appeal possible until', dateTime(f.appealDeadline)]] as [string, string][]) : []),
+                  ...(f.finalSanction ? ([['Final sanction', sanctionText(f.finalSanction)]] as [string, string][]) : []),
+                ]}
+              />
               {id ? (
                 <details>
                   <summary>Vote or decide</summary>
@@ -139,7 +197,8 @@ export function LodgeAppeal({ reference }: { reference: string }) {
   const findings = useLoad((signal) => (hasRoute('GET /cases/{reference}/findings') ? api.get('/cases/{reference}/findings', { path: { reference }, signal }).catch(() => null) : Promise.resolve(null)), [reference]);
   const [ground, setGround] = useState<components['schemas']['AppealGroundDto']['ground']>('procedural_error');
   const [text, setText] = useState('');
-  const ids = listOf(findings.data).map(idOf).filter((x): x is string => !!x);
+  // A finding can be appealed once the parties have been told, until its appeal deadline.
+  const ids = (findings.data ?? []).filter((f) => f.status === 'notified' || f.status === 'decided').map((f) => f.findingId);
   const lodge = useAction(() => api.post('/cases/{reference}/appeals', { path: { reference }, body: { findingId: ids[0], grounds: [{ ground, text: text.trim() }] } }));
   if (!ids.length || !hasRoute('POST /cases/{reference}/appeals')) return null;
   return (
@@ -165,14 +224,22 @@ export function LodgeAppeal({ reference }: { reference: string }) {
 export function OutcomeReview({ reference }: { reference: string }) {
   const list = useLoad((signal) => (hasRoute('GET /cases/{reference}/outcome-notices') ? api.get('/cases/{reference}/outcome-notices', { path: { reference }, signal }).catch(() => null) : Promise.resolve(null)), [reference]);
   const [text, setText] = useState('');
-  const items = listOf(list.data);
-  const noticeId = items.map(idOf).find((x): x is string => !!x) ?? (items[0] && typeof items[0] === 'object' ? ((items[0] as { noticeId?: string }).noticeId ?? null) : null);
+  const items = list.data ?? [];
+  const noticeId = items.find((n) => n.status === 'complainant_review')?.noticeId ?? null;
   const comment = useAction(() => api.post('/cases/{reference}/outcome-notices/{noticeId}/comments', { path: { reference, noticeId: noticeId! }, body: { text: text.trim() } }));
   if (!items.length) return null;
   return (
     <Card title="The notice to members">
       <p className="muted">Before it is sent, you can read the wording. It never names you or tells your account.</p>
-      {items.map((n, i) => <Loose key={i} value={n} />)}
+      {items.map((n) => (
+        <div key={n.noticeId}>
+          <p className="muted">
+            {NOTICE[n.status]} · comments until {dateTime(n.reviewEndsAt)} · to be published {dateTime(n.publishAt)}
+            {n.delay ? ` (delayed until ${dateTime(n.delay.until)})` : ''}
+          </p>
+          <blockquote style={{ whiteSpace: 'pre-line' }}>{n.text}</blockquote>
+        </div>
+      ))}
       <ErrorAlert error={comment.error} />
       {noticeId ? (
         comment.result ? <Alert kind="success" live>Your comment went to the panel.</Alert> : (

@@ -6,21 +6,10 @@ import { TransparencyReport, hasTransparencyReport } from './Transparency';
 
 /**
  * Published outcome notices (S8: every member in good standing is told; nobody can suppress
- * them) and the transparency report. GET /outcomes has no response schema in the OpenAPI
- * document yet: items are read defensively ({ id, publishedAt, text }).
+ * them) and the transparency report.
  */
-interface Outcome {
-  id: string;
-  publishedAt?: string;
-  text?: string;
-}
-const asOutcomes = (v: unknown): Outcome[] => {
-  const items = v && typeof v === 'object' && Array.isArray((v as { items?: unknown }).items) ? (v as { items: unknown[] }).items : Array.isArray(v) ? v : [];
-  return items.filter((x): x is Outcome => !!x && typeof x === 'object' && typeof (x as Outcome).id === 'string');
-};
-
 export function Notices() {
-  const outcomes = useLoad(async (signal) => (hasRoute('GET /outcomes') ? asOutcomes(await api.get('/outcomes', { query: { limit: 50 }, signal })) : null), []);
+  const outcomes = useLoad(async (signal) => (hasRoute('GET /outcomes') ? (await api.get('/outcomes', { query: { limit: 50 }, signal })).items : null), []);
   return (
     <>
       <PageHeader
@@ -34,7 +23,8 @@ export function Notices() {
       {outcomes.data && !outcomes.data.length ? <EmptyState title="No outcome has been published">They also arrive in your notifications.</EmptyState> : null}
       {outcomes.data?.map((n) => (
         <Card key={n.id} headingLevel={3} title={`Published ${dateTime(n.publishedAt)}`}>
-          <p style={{ whiteSpace: 'pre-line' }}>{n.text ?? ''}</p>
+          <p style={{ whiteSpace: 'pre-line' }}>{n.text}</p>
+          {n.recipients !== null ? <p className="muted">Sent to {n.recipients} members.</p> : null}
         </Card>
       ))}
       <h2>Transparency report</h2>

@@ -123,13 +123,14 @@ export function ResetConfirm({ token }: { token: string }) {
 
 /** Where the welcome e-mail's "code of conduct" link lands: how to reach the Control Commission (S14). */
 export function HowToReport() {
-  const info = useLoad((signal) => api.get('/complaints/how-to-report', { signal }) as Promise<unknown>, []);
-  const d = info.data && typeof info.data === 'object' ? (info.data as { title?: string; text?: unknown }) : null;
+  const info = useLoad((signal) => api.get('/complaints/how-to-report', { signal }), []);
+  const d = info.data;
   return (
     <div style={{ maxWidth: '46rem' }}>
       <PageHeader title={d?.title ?? 'How to raise a concern'} />
       <ErrorAlert error={info.error} />
-      {Array.isArray(d?.text) ? d!.text.map((t, i) => <p key={i}>{String(t)}</p>) : null}
+      {d?.text.map((t, i) => <p key={i}>{t}</p>)}
+      {d ? <p>{d.members}</p> : null}
       <p>
         <Link className="button" to="/app/s">Raise something privately</Link>
       </p>
