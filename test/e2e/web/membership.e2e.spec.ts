@@ -1,11 +1,11 @@
 /**
  * A branch secretary's CSV import: the dry run shows every rejected row with its problems, nothing
  * is imported while any row is wrong, and the corrected file imports all rows. Then the branch
- * treasurer checks a bank file the same way.
+ * treasurer finds a member by number and opens their payments, and checks a bank file the same way.
  */
 import type { Browser } from 'playwright-core';
 import { a11yProblems } from './support/a11y';
-import { browserTest, describeInBrowser, launchChromium, newPage, screenshot, seeText, signIn, startWebPlatform, type WebPlatform } from './support/web-platform';
+import { browserTest, describeInBrowser, launchChromium, newPage, screenshot, seeText, settled, signIn, startWebPlatform, type WebPlatform } from './support/web-platform';
 
 jest.setTimeout(240_000);
 
@@ -74,12 +74,27 @@ describeInBrowser('web interface: branch secretary and treasurer imports', () =>
     await context.close();
   });
 
-  browserTest('the treasurer’s bank file: a dry run row by row, then the good rows', async () => {
+  browserTest('the treasurer finds a member by number and opens their payments; the bank file: a dry run row by row, then the good rows', async () => {
     const { context, page, errors } = await newPage(browser);
     await signIn(page, p.url, p.account('branch-treasurer'));
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bank file' }).click();
     const treasurer = await p.login(p.account('branch-treasurer').email, p.account('branch-treasurer').password);
     const me = await p.api('GET', '/me/member', treasurer);
+    // A member is found by number (or name) and opened: payments, standing, recording a payment.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payments and standing' }).click();
+    await page.getByLabel('Find a member').fill(me.memberNumber);
+    await page.getByRole('button', { name: 'Find' }).click();
+    const found = page.locator('table', { has: page.locator('caption', { hasText: 'Members found' }) });
+    await found.getByRole('link', { name: `${me.firstName} ${me.lastName}` }).click();
+    await page.waitForURL(new RegExp(`/app/treasury\\?member=${me.id}$`));
+    await seeText(page, 'Record a payment');
+    await settled(page);
+    expect(await a11yProblems(page)).toEqual([]);
+    await screenshot(page, 'branch-treasurer-member');
+    await page.getByLabel('Find a member').fill('no-such-member-zzz');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await seeText(page, 'Nobody matches');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bank file' }).click();
     const today = p.clock.now().toISOString().slice(0, 10);
     const csv = ['date,amount,currency,reference,transaction_id', `${today},3.00,EUR,Subs ${me.memberNumber},TX-WEB-1`, `${today},3.00,EUR,Subs nobody-knows,TX-WEB-2`].join('\n');
     await page.getByLabel('Or paste it').fill(csv);

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { api, idempotencyKey } from '../../api/client';
-import { useLocation } from '../../app/router';
+import { Link, navigate, useLocation } from '../../app/router';
 import { date, dateTime, money, parseMoney, plural, today } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, PageHeader, Table, TextArea, TextField } from '../../ui/kit';
@@ -18,29 +18,51 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function Payments() {
   const { search } = useLocation();
-  const [memberId, setMemberId] = useState(search.get('member') ?? '');
-  const [current, setCurrent] = useState<string | null>(UUID.test(search.get('member') ?? '') ? search.get('member') : null);
+  const [q, setQ] = useState('');
+  const [asked, setAsked] = useState<string | null>(null);
+  // The open member is in the address (?member=), so a result is a link and Back works.
+  const current = UUID.test(search.get('member') ?? '') ? search.get('member') : null;
   const [err, setErr] = useState<string>();
   const plans = useLoad((signal) => api.get('/dues/plans', { signal }), []);
+  const found = useLoad((signal) => (asked ? api.get('/dues/members', { query: { q: asked, limit: 20 }, signal }) : Promise.resolve(null)), [asked]);
   const currency = plans.data?.find((p) => p.isDefault)?.currency ?? plans.data?.[0]?.currency ?? 'EUR';
+  const open = (id: string) => navigate(`/app/treasury?member=${id}`);
   return (
     <>
       <PageHeader title="Payments and standing" intro="Record subs paid in cash or by cheque, see a member's payments, and check standing at any date." />
       <form
         className="card"
         noValidate
+        role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!UUID.test(memberId.trim())) return setErr('Paste the member id (it is shown on the member’s page and in bank-import results).');
+          const text = q.trim();
+          if (!text) return setErr('Type part of a name or a member number.');
           setErr(undefined);
-          setCurrent(memberId.trim());
-          history.replaceState(null, '', `/app/treasury?member=${memberId.trim()}`);
+          if (UUID.test(text)) return open(text);
+          setAsked(text);
         }}
       >
-        <TextField label="Member id" hint="Treasurers open a member by id: from the secretary's member page or a bank-import result." value={memberId} onChange={(e) => setMemberId(e.target.value)} error={err} spellCheck={false} />
-        <Button type="submit">Open</Button>
+        <TextField label="Find a member" hint="Part of a name, or a member number (members of the branches you are treasurer of)." value={q} onChange={(e) => setQ(e.target.value)} error={err} spellCheck={false} autoComplete="off" />
+        <Button type="submit">Find</Button>
       </form>
-      {current ? <MemberLedger key={current} memberId={current} currency={currency} /> : <EmptyState title="No member open">Open a member to record a payment or check their standing.</EmptyState>}
+      <ErrorAlert error={found.error} />
+      {asked && found.data && !found.data.length ? <EmptyState title={`Nobody matches “${asked}”`}>Check the spelling, or try the member number.</EmptyState> : null}
+      {found.data?.length ? (
+        <Table
+          caption="Members found"
+          rows={found.data}
+          rowKey={(m) => m.id}
+          columns={[
+            { header: 'Member', cell: (m) => <Link to={`/app/treasury?member=${m.id}`}>{m.firstName} {m.lastName}</Link> },
+            { header: 'Number', cell: (m) => m.memberNumber },
+            { header: 'Status', cell: (m) => m.status },
+            { header: 'Standing', cell: (m) => (m.standing ? <Badge kind={m.standing.inGoodStanding ? 'good' : 'bad'}>{m.standing.inGoodStanding ? 'In good standing' : `${plural(m.standing.arrearsMonths, 'month')} behind`}</Badge> : '—') },
+            { header: 'Subs level', cell: (m) => (m.level ? `${money(m.level.amountMinor, m.level.currency)} ${m.level.period}${m.level.chosenByMember ? '' : ' (default)'}` : '—') },
+          ]}
+        />
+      ) : null}
+      {current ? <MemberLedger key={current} memberId={current} currency={currency} /> : <EmptyState title="No member open">Find a member to record a payment or check their standing.</EmptyState>}
       <StandingRuns />
     </>
   );
