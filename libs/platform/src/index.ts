@@ -9,6 +9,7 @@ export { preparedQuery } from './database/prepared-query';
 export { runMigrations, type MigrationClass } from './database/run-migrations';
 export { SnakeNamingStrategy } from './database/snake-naming.strategy';
 export { ErrorFilter } from './http/error.filter';
+export { DOMAIN_ERROR_KIND_STATUS, replyWithDomainError } from './http/domain-error-reply';
 export { securityHeaders } from './http/security-headers';
 export type { ErrorBody } from './http/error-body';
 export { createValidationPipe } from './http/validation.pipe';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { DomainError, type DomainErrorKind } from '@org/kernel';
+import { DomainError } from '@org/kernel';
+import { replyWithDomainError } from '@org/platform';
 import { DuesErrorCode } from '../domain';
 import { DuesApplicationErrorCode } from '../application/dues-application.errors';
 
@@ -41,24 +41,10 @@ export const DUES_ERROR_STATUS = {
   invalid_lookup: 400,
 } as const satisfies Record<Code, number>;
 
-const KIND_STATUS: Record<DomainErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-  rate_limited: 429,
-  unavailable: 503,
-};
-
 /** The dues context's error mapping; other contexts' codes fall back to their kind. */
 @Catch(DomainError)
 export class DuesErrorFilter implements ExceptionFilter {
   catch(e: DomainError, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const statusCode = (DUES_ERROR_STATUS as Record<string, number>)[e.code] ?? KIND_STATUS[e.kind] ?? 400;
-    if (statusCode === 401) void reply.header('www-authenticate', 'Bearer');
-    void reply.status(statusCode).send({ statusCode, code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) });
+    replyWithDomainError(host, e, DUES_ERROR_STATUS);
   }
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, type DomainErrorKind } from '@org/kernel';
+import { DomainError } from '@org/kernel';
+import { replyWithDomainError } from '@org/platform';
 import { CountingErrorCode, ElectionErrorCode } from '../domain';
 
 type Code = ElectionErrorCode | CountingErrorCode;
@@ -60,17 +60,6 @@ export const ELECTIONS_ERROR_STATUS = {
   count_invalid: 400,
 } as const satisfies Record<Code, number>;
 
-const KIND_STATUS: Record<DomainErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-  rate_limited: 429,
-  unavailable: 503,
-};
-
 /**
  * The elections context's error mapping. Codes of other contexts (identity's S2 checks,
  * validation, authentication) fall back to their kind. A restriction is always answered with the
@@ -79,16 +68,6 @@ const KIND_STATUS: Record<DomainErrorKind, number> = {
 @Catch(DomainError)
 export class ElectionsErrorFilter implements ExceptionFilter {
   catch(e: DomainError, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const own = (ELECTIONS_ERROR_STATUS as Record<string, number>)[e.code];
-    const statusCode = own ?? KIND_STATUS[e.kind] ?? 400;
-    const restricted = e.code === ElectionErrorCode.blockedByRestriction;
-    if (statusCode === 401) void reply.header('www-authenticate', 'Bearer');
-    void reply.status(statusCode).send({
-      statusCode,
-      code: e.code,
-      message: restricted ? CONFIDENTIAL_RESTRICTION_MESSAGE : e.message,
-      ...(e.details && !restricted ? { details: e.details } : {}),
-    });
+    replyWithDomainError(host, e, ELECTIONS_ERROR_STATUS, [ElectionErrorCode.blockedByRestriction]);
   }
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, type DomainErrorKind } from '@org/kernel';
+import { DomainError } from '@org/kernel';
+import { replyWithDomainError } from '@org/platform';
 import { MembershipErrorCode } from '../domain';
 import { MembershipApplicationErrorCode } from '../application/membership-application.errors';
 
@@ -63,17 +63,6 @@ export const MEMBERSHIP_ERROR_STATUS = {
   application_not_possible: 409,
 } as const satisfies Record<Code, number>;
 
-const KIND_STATUS: Record<DomainErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-  rate_limited: 429,
-  unavailable: 503,
-};
-
 /**
  * The membership context's error mapping. Codes from other contexts (authentication, validation)
  * fall back to their kind. A restriction is always answered with the one confidential message.
@@ -81,11 +70,6 @@ const KIND_STATUS: Record<DomainErrorKind, number> = {
 @Catch(DomainError)
 export class MembershipErrorFilter implements ExceptionFilter {
   catch(e: DomainError, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const own = (MEMBERSHIP_ERROR_STATUS as Record<string, number>)[e.code];
-    const statusCode = own ?? KIND_STATUS[e.kind] ?? 400;
-    const message = e.code === MembershipErrorCode.blockedByRestriction ? CONFIDENTIAL_RESTRICTION_MESSAGE : e.message;
-    if (statusCode === 401) void reply.header('www-authenticate', 'Bearer');
-    void reply.status(statusCode).send({ statusCode, code: e.code, message, ...(e.details && e.code !== MembershipErrorCode.blockedByRestriction ? { details: e.details } : {}) });
+    replyWithDomainError(host, e, MEMBERSHIP_ERROR_STATUS, [MembershipErrorCode.blockedByRestriction]);
   }
 }

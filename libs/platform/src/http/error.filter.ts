@@ -1,21 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, type DomainErrorKind } from '@org/kernel';
+import { DomainError } from '@org/kernel';
 import type { Logger } from '../logging/logger';
 import { LOGGER } from '../logging/logging.tokens';
+import { DOMAIN_ERROR_KIND_STATUS } from './domain-error-reply';
 import type { ErrorBody } from './error-body';
 
-const STATUS: Record<DomainErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-  rate_limited: 429,
-  unavailable: 503,
-};
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '55000', '3D000', '28000', '28P01']);
 /** SQLSTATE classes meaning the database cannot serve us: connection exceptions, operator intervention, resources. */
@@ -43,7 +34,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      return { statusCode: STATUS[exception.kind], code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
+      return { statusCode: DOMAIN_ERROR_KIND_STATUS[exception.kind], code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
