@@ -4,6 +4,7 @@ export { PlatformConfigModule } from './config/config.module';
 export { DatabaseModule, DISCIPLINE_CONNECTION, EMBEDDED_DATABASE, type DatabaseModuleOptions } from './database/database.module';
 export { dataSourceOptions, type DatabaseRole } from './database/data-source-options';
 export { openEmbeddedDatabase, openMemoryDatabase, closeEmbeddedDatabases, driverFor, type EmbeddedDatabase } from './database/embedded-database';
+export { acquireDataDirLock, readDataDirLock, holderState, DataDirInUseError, DataDirLock, LOCK_FILE, type LockHolder } from './database/data-dir-lock';
 export { PglitePool } from './database/pglite-pool';
 export { preparedQuery } from './database/prepared-query';
 export { runMigrations, type MigrationClass } from './database/run-migrations';
