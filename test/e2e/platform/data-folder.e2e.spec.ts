@@ -208,6 +208,13 @@ describe('the embedded data folder', () => {
         lock.release();
         expect(fs.readdirSync(dir)).toEqual([]); // no claim or temporary file left behind
       }
+      // An unreadable lock (not written by the platform) is stale once it is more than 10 s old.
+      const dir = path.join(tmp, `stale-${n++}`);
+      fs.mkdirSync(dir);
+      fs.writeFileSync(path.join(dir, LOCK_FILE), 'garbage');
+      const old = new Date(Date.now() - 60_000);
+      fs.utimesSync(path.join(dir, LOCK_FILE), old, old);
+      acquireDataDirLock(dir).release();
     });
 
     it('is not taken over while its process runs, nor when it was taken on another machine', () => {

@@ -9,7 +9,9 @@ import * as path from 'node:path';
  * database takes `DATA_DIR/commons.lock` first, before touching the PGlite files.
  *
  * - The lock file appears complete and atomically: it is written under a temporary name and then
- *   hard-linked to `commons.lock`, which fails if the file exists (never two holders).
+ *   hard-linked to `commons.lock`, which fails if the file exists (never two holders). Where the
+ *   file system has no hard links, it is created with O_EXCL instead; an unreadable lock younger
+ *   than 10 s is then taken as one being written.
  * - It names its holder: pid, the process's start time (`/proc/<pid>/stat`), the machine's boot id,
  *   the host name, the command and since when. A holder whose pid is gone, whose pid now belongs to
  *   another process (different start time), or that ran before the machine restarted, is stale.
@@ -158,6 +160,28 @@ export function holderState(h: LockHolder): 'alive' | 'dead' | 'unknown' {
   return 'alive';
 }
 
+/**
+ * Creates `file` complete, or fails with EEXIST: a hard link of the fully written temporary file.
+ * Where the file system has no hard links, an exclusive create (O_EXCL) and one write.
+ */
+function link(tmp: string, file: string, content: LockHolder): void {
+  try {
+    fs.linkSync(tmp, file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    fs.writeFileSync(file, JSON.stringify(content), { flag: 'wx', mode: 0o644 });
+  }
+}
+
+function mtimeOrZero(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 const digest = (raw: string) => createHash('sha256').update(raw).digest('hex').slice(0, 16);
 
@@ -212,9 +236,9 @@ export function acquireDataDirLock(folder: string, opts: AcquireOptions = {}): D
   const tmp = `${file}.${mine.pid}.${mine.token}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(mine), { mode: 0o644 });
   try {
-    for (let attempt = 0; attempt < 100; attempt++) {
+    for (let attempt = 0; attempt < 400; attempt++) {
       try {
-        fs.linkSync(tmp, file);
+        link(tmp, file, mine);
         const lock = new DataDirLock(file, mine);
         held.add(lock);
         if (!exitHookInstalled) {
@@ -231,8 +255,12 @@ export function acquireDataDirLock(folder: string, opts: AcquireOptions = {}): D
       if (holder) {
         const state = holderState(holder);
         if (state !== 'dead') throw new DataDirInUseError(dir, holder, file, state === 'unknown' ? 'other-host' : 'held');
+      } else if (Date.now() - mtimeOrZero(file) < 10_000) {
+        // Unreadable and new: on a file system without hard links it may be still being written.
+        sleep(50);
+        continue;
       }
-      // Stale (or unreadable: the file is only ever linked complete, so that is not a live holder).
+      // Stale, or unreadable for more than 10 s (not a holder that is writing it).
       opts.hooks?.beforeClaim?.();
       if (!removeStale(file, raw, dir, opts)) sleep(5);
     }
