@@ -130,12 +130,26 @@ export class ChallengeResponse {
   @ApiProperty({ nullable: true, type: Boolean }) upheld: boolean | null;
 }
 
+export class MeasureEnforcementResponse {
+  @ApiProperty({ enum: ['suspension_from_office', 'no_hosting', 'no_speaking', 'no_recruiting', 'no_candidacy', 'separation'] }) measure: string;
+  @ApiProperty({ description: 'Whether any platform feature refuses something because of this measure.' }) enforced: boolean;
+  @ApiProperty({ type: [String], description: 'Where it binds.' }) enforcedBy: readonly string[];
+  @ApiProperty({ nullable: true, type: String, description: 'What it does not (yet) cover, in plain words.' }) notCovered: string | null;
+}
+
 export class InterimResultResponse {
   @ApiProperty() reference: string;
   @ApiProperty({ nullable: true, type: String, description: 'Set once the decision is recorded and in force.' }) decisionId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'A panel proposal waiting for a majority.' }) proposalId: string | null;
   @ApiProperty() concurrences: number;
   @ApiProperty() needed: number;
+  @ApiProperty({ type: [MeasureEnforcementResponse], description: 'For each kind of measure imposed: whether and where the platform enforces it (S5).' }) enforcement: MeasureEnforcementResponse[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'A plain warning naming the measures recorded but not enforced by any platform feature (no_speaking, no_recruiting: no events, speakers or recruiting exist yet); null when every measure imposed is enforced.',
+  })
+  notEnforced: string | null;
 }
 
 export class AdHocNominationResponse {
