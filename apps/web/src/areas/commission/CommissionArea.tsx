@@ -62,7 +62,7 @@ function MyCases() {
         <>
           {cases.some(isEscalated) ? (
             <Alert kind="warning" title="Escalated to the whole commission">
-              <p>A deadline was missed in {cases.filter(isEscalated).length === 1 ? 'one case' : `${cases.filter(isEscalated).length} cases`}, so every commissioner with no conflict may act on it (S6).</p>
+              <p>A deadline was missed in {cases.filter(isEscalated).length === 1 ? 'one case' : `${cases.filter(isEscalated).length} cases`}, so every commissioner with no conflict may act on {cases.filter(isEscalated).length === 1 ? 'it' : 'them'} (S6).</p>
             </Alert>
           ) : null}
           <div className="grid grid--3">
@@ -274,7 +274,7 @@ function InterimForm({ c, onDone }: { c: View; onDone: () => void }) {
   const decide = useAction(() =>
     api.post('/commission/cases/{reference}/interim-decisions', {
       path: { reference: c.reference },
-      body: { outcome, reasons: reasons.trim(), measures: outcome === 'measures' ? kinds.filter((k) => k !== 'separation').map((kind) => ({ kind, memberId: who, until })) : [] },
+      body: { outcome, reasons: reasons.trim(), measures: outcome === 'measures' ? kinds.filter((k) => k !== 'separation').map((kind) => ({ kind, memberId: who, until: `${until}T23:59:59Z` })) : [] },
     }),
   );
   if (!['received', 'triaged', 'panel_seated', 'investigating'].includes(c.stage ?? '') || !respondents.length) return null;
