@@ -42,6 +42,7 @@ function AppealCase({ reference }: { reference: string }) {
   const appeals = useLoad((signal) => api.get('/cases/{reference}/appeals', { path: { reference }, signal }), [reference]);
   const [outcome, setOutcome] = useState<'uphold' | 'modify_sanction' | 'remand'>('uphold');
   const [kind, setKind] = useState<Sanction['kind']>('warning');
+  const [until, setUntil] = useState('');
   const [reasons, setReasons] = useState('');
   const items = appeals.data ?? [];
   // A member of the appeal's panel votes on the appeal whose panel is in place.
@@ -49,7 +50,7 @@ function AppealCase({ reference }: { reference: string }) {
   const vote = useAction(() =>
     api.post('/cases/{reference}/appeals/{appealId}/votes', {
       path: { reference, appealId: open!.appealId },
-      body: { outcome, ...(outcome === 'modify_sanction' ? { sanction: { kind } } : {}), reasons: reasons.trim() },
+      body: { outcome, ...(outcome === 'modify_sanction' ? { sanction: { kind, ...(kind === 'suspension' && until ? { until } : {}) } } : {}), reasons: reasons.trim() },
     }),
   );
   const mine = open?.votes?.find((v) => v.panelistId === me.memberId);
@@ -123,6 +124,7 @@ function AppealCase({ reference }: { reference: string }) {
               <option value="expulsion">Expulsion</option>
             </SelectField>
           ) : null}
+          {outcome === 'modify_sanction' && kind === 'suspension' ? <TextField label="Suspended until" type="date" value={until} onChange={(e) => setUntil(e.target.value)} /> : null}
           <TextArea label="Your reasons" rows={4} value={reasons} onChange={(e) => setReasons(e.target.value)} />
           <Button busy={vote.busy} disabled={!reasons.trim()} onClick={async () => (await vote.run()) && appeals.reload()}>Record my vote</Button>
         </Card>
