@@ -85,12 +85,29 @@ describeInBrowser('web interface: appeals panel votes, unenforced interim measur
     await p?.close();
   });
 
-  browserTest('an appeals panelist votes with reasons on the appeal page; the panel’s votes and the computed count are shown', async () => {
+  browserTest('an appeals panelist votes with reasons on the appeal page; the panel’s votes and the computed count are shown (and, earlier, the panel’s speaking ban is shown as not enforced)', async () => {
     // A finding by the commission's panel, then the respondent's appeal: the appeals panel is drawn.
     const c = await fileCase('The respondent shouted at me at the branch meeting and blocked the door.');
     const triaged = await p.api<{ panel: string[] }>('POST', `/commission/cases/${c.reference}/triage`, await tokenOf(c.duty), {});
     expect(triaged.panel).toHaveLength(3);
     const panel = await Promise.all(triaged.panel.map(tokenOf));
+    // (On the way: the panel bans the respondent from speaking at events; its members' case page
+    // keeps saying that the platform does not enforce it.)
+    const proposal = await p.api<{ proposalId: string }>('POST', `/commission/cases/${c.reference}/interim-decisions`, panel[0], {
+      outcome: 'measures',
+      reasons: 'Risk to the complainant at branch events.',
+      measures: [{ kind: 'no_speaking', memberId: c.respondentId, until: new Date(Date.now() + 30 * DAY).toISOString() }],
+    });
+    await p.api('POST', `/commission/cases/${c.reference}/interim-decisions/${proposal.proposalId}/concur`, panel[1], {});
+    const panelist = await newPage(browser);
+    await signIn(panelist.page, p.url, await credentials(triaged.panel[0]));
+    await panelist.page.goto(`${p.url}/app/commission/cases/${encodeURIComponent(c.reference)}`);
+    await panelist.page.waitForSelector(`h1:has-text("Case ${c.reference}")`);
+    await settled(panelist.page);
+    await seeText(panelist.page, 'In force on paper only');
+    await seeText(panelist.page, '“May not speak at events”: recorded, but no feature of the platform enforces it yet.');
+    expect(panelist.errors).toEqual([]);
+    await panelist.context.close();
     await p.api('POST', `/commission/cases/${c.reference}/investigation`, panel[0], {});
     const { findingId } = await p.api<{ findingId: string }>('POST', `/cases/${c.reference}/findings`, panel[0], { respondentId: c.respondentId });
     for (const token of panel) await p.api('POST', `/cases/${c.reference}/findings/${findingId}/votes`, token, { verdict: 'uphold', proposedSanction: { kind: 'warning' } });

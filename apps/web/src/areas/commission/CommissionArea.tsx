@@ -200,7 +200,8 @@ function CaseView({ reference }: { reference: string }) {
         {c.challenges?.length ? (<><h3>Challenges</h3><Loose value={c.challenges} /></>) : null}
       </Card>
       <Card title="Interim measures">
-        {c.interimDecisions?.length ? <Loose value={c.interimDecisions} /> : <p className="muted">No interim decision recorded.</p>}
+        {c.interimDecisions === null ? <p className="muted">Decisions already recorded are not shown to your role.</p> : c.interimDecisions.length ? <Loose value={c.interimDecisions} /> : <p className="muted">No interim decision recorded.</p>}
+        <UnenforcedInForce decisions={c.interimDecisions} />
         <InterimForm c={c} onDone={view.reload} />
       </Card>
       {c.informalResolution ? <Card title="Informal resolution"><Loose value={c.informalResolution} /></Card> : null}
@@ -261,6 +262,21 @@ function Actions({ c, onDone, onLeft, me }: { c: View; onDone: () => void; onLef
         <Button variant="danger" busy={recuse.busy} disabled={!reason.trim()} onClick={async () => { const r = await recuse.run(); if (r?.stoodDown) onLeft('You have stood down; this is recorded with your reason. The case has left your list.'); }}>Stand down</Button>
       </details>
     </Card>
+  );
+}
+
+/** Measures in force that the platform records but does not enforce: said again wherever the decisions are shown. */
+function UnenforcedInForce({ decisions }: { decisions: View['interimDecisions'] }) {
+  const kinds = new Set<Measure['kind']>();
+  for (const d of (decisions ?? []) as { endedAt?: string | null; measures?: { kind?: string }[] }[]) {
+    if (d.endedAt) continue;
+    for (const m of d.measures ?? []) if (NOT_ENFORCED.has(m.kind as Measure['kind'])) kinds.add(m.kind as Measure['kind']);
+  }
+  if (!kinds.size) return null;
+  return (
+    <Alert kind="warning" title="In force on paper only">
+      <p>{[...kinds].map((k) => `“${MEASURES[k]}”`).join(' and ')}: recorded, but no feature of the platform enforces {kinds.size === 1 ? 'it' : 'them'} yet. Tell the respondent through the case and check compliance yourselves.</p>
+    </Alert>
   );
 }
 
