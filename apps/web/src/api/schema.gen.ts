@@ -27,12 +27,14 @@ export interface components {
     };
     AdHocRequestResponse: {
       reference: string;
-      /** Your role in this case. */
+      /** Your role in this case (`commission_oversight`: a case escalated to the whole commission after a missed deadline). */
       role: string;
       stage: string | null;
       path: string | null;
       receivedAt: string;
       deadlines: components["schemas"]["DeadlineResponse"][];
+      /** To the commission’s side only (panel, duty commissioner, cleared commissioners): missed deadlines escalated to the commission (S6). Empty for anyone else. */
+      escalations: components["schemas"]["EscalationResponse"][];
       seatsToFill: number;
     };
     AddParticipantRequest: {
@@ -77,8 +79,11 @@ export interface components {
       outcome: "uphold" | "modify_sanction" | "remand";
       /** The new sanction for modify_sanction. */
       sanction: components["schemas"]["SanctionResponse"] | null;
+      /** The reasons of the members in the majority, in the order they voted. */
       reasons: string;
       counts: components["schemas"]["AppealVoteCountsResponse"];
+      /** "2–1": for the decision – for anything else. */
+      voteCount: string;
       decidedAt: string;
     };
     AppealGroundDto: {
@@ -99,13 +104,31 @@ export interface components {
       panelShortfall: number;
       /** When the draw fell short (S3): how the panel is being completed. */
       adHoc: components["schemas"]["AppealAdHocPanelResponse"] | null;
+      /** Reached when a strict majority of the appeals panel voted for the same outcome (and sanction). */
       decision: components["schemas"]["AppealDecisionResponse"] | null;
+      /** To the members of the appeals panel only: each member’s vote. */
+      votes?: components["schemas"]["AppealVoteResponse"][];
+      /** To the members of the appeals panel only: who has not voted yet. */
+      outstandingVoters?: string[];
       /** After a remand: the new finding. */
       remandFindingId: string | null;
     };
     AppealVoteCountsResponse: {
+      /** Members who voted for the decision reached (same outcome; for modify_sanction, same sanction). Computed from the votes. */
       inFavour: number;
+      /** Members who voted for anything else. */
       against: number;
+      /** Members who had not voted when the majority was reached. */
+      notVoted: number;
+    };
+    AppealVoteResponse: {
+      panelistId: string;
+      outcome: "uphold" | "modify_sanction" | "remand";
+      /** The proposed new sanction, for modify_sanction. */
+      sanction: components["schemas"]["SanctionResponse"] | null;
+      /** The member’s own reasons. */
+      reasons: string;
+      castAt: string;
     };
     AppellantResponse: {
       personId: string;
@@ -284,21 +307,25 @@ export interface components {
     };
     CaseSummaryResponse: {
       reference: string;
-      /** Your role in this case. */
+      /** Your role in this case (`commission_oversight`: a case escalated to the whole commission after a missed deadline). */
       role: string;
       stage: string | null;
       path: string | null;
       receivedAt: string;
       deadlines: components["schemas"]["DeadlineResponse"][];
+      /** To the commission’s side only (panel, duty commissioner, cleared commissioners): missed deadlines escalated to the commission (S6). Empty for anyone else. */
+      escalations: components["schemas"]["EscalationResponse"][];
     };
     CaseViewResponse: {
       reference: string;
-      /** Your role in this case. */
+      /** Your role in this case (`commission_oversight`: a case escalated to the whole commission after a missed deadline). */
       role: string;
       stage: string | null;
       path: string | null;
       receivedAt: string;
       deadlines: components["schemas"]["DeadlineResponse"][];
+      /** To the commission’s side only (panel, duty commissioner, cleared commissioners): missed deadlines escalated to the commission (S6). Empty for anyone else. */
+      escalations: components["schemas"]["EscalationResponse"][];
       seriousness: {
         [key: string]: boolean;
       } | null;
@@ -582,10 +609,10 @@ export interface components {
     };
     DecideAppealRequest: {
       outcome: "uphold" | "modify_sanction" | "remand";
+      /** For modify_sanction: the new sanction you vote for (part of the vote). */
       sanction?: components["schemas"]["SanctionDto"];
+      /** Your reasons for this vote. */
       reasons: string;
-      votesInFavour: number;
-      votesAgainst: number;
     };
     DecideFindingRequest: {
       /** The rule of the code of conduct or statutes considered; published with the outcome. */
@@ -721,6 +748,17 @@ export interface components {
     EndMandateRequest: {
       endsOn: string;
       reason: string;
+    };
+    EscalationResponse: {
+      /** The stage whose deadline was missed. */
+      deadline: "triage" | "panel_seated" | "finding" | "interim_measures";
+      dueAt: string;
+      /** When the whole commission cleared for the case was told. */
+      escalatedAt: string;
+      /** When the deadline was met after all; null while still missed. */
+      metAt: string | null;
+      /** Whole days past the due date (until now, or until it was met). */
+      daysOverdue: number;
     };
     EvidenceContentResponse: {
       evidenceId: string;
@@ -923,6 +961,10 @@ export interface components {
       proposalId: string | null;
       concurrences: number;
       needed: number;
+      /** For each kind of measure imposed: whether and where the platform enforces it (S5). */
+      enforcement: components["schemas"]["MeasureEnforcementResponse"][];
+      /** A plain warning naming the measures recorded but not enforced by any platform feature (no_speaking, no_recruiting: no events, speakers or recruiting exist yet); null when every measure imposed is enforced. */
+      notEnforced: string | null;
     };
     InterviewHeldRequest: {
       supportPersonAttended: boolean;
@@ -1045,6 +1087,15 @@ export interface components {
       memberStatus: string | null;
       branchId: string | null;
       mandates: components["schemas"]["MandateResponse"][];
+    };
+    MeasureEnforcementResponse: {
+      measure: "suspension_from_office" | "no_hosting" | "no_speaking" | "no_recruiting" | "no_candidacy" | "separation";
+      /** Whether any platform feature refuses something because of this measure. */
+      enforced: boolean;
+      /** Where it binds. */
+      enforcedBy: string[];
+      /** What it does not (yet) cover, in plain words. */
+      notCovered: string | null;
     };
     MeasureRequest: {
       kind: "suspension_from_office" | "no_hosting" | "no_speaking" | "no_recruiting" | "no_candidacy" | "separation";
@@ -1903,7 +1954,19 @@ export interface paths {
       query: never;
       body: components["schemas"]["DecideAppealRequest"];
       response: components["schemas"]["AppealResponse"];
-      policy: "Signed-in; the Appeals Committee panel drawn for this appeal; anyone else gets \"not found\" (recorded)";
+      policy: "Signed-in; as `…/votes`: a member of the Appeals Committee panel drawn for this appeal records their vote; anyone else gets \"not found\" (recorded)";
+    };
+  };
+  "/cases/{reference}/appeals/{appealId}/votes": {
+    post: {
+      path: {
+        reference: string;
+        appealId: string;
+      };
+      query: never;
+      body: components["schemas"]["DecideAppealRequest"];
+      response: components["schemas"]["AppealResponse"];
+      policy: "Signed-in; a member of the Appeals Committee panel drawn for this appeal records or changes their vote (outcome, sanction for modify_sanction, reasons); the appeal is decided when a majority of the panel agrees; anyone else gets \"not found\" (recorded)";
     };
   };
   "/cases/{reference}/audit-trail": {
@@ -2390,13 +2453,13 @@ export interface paths {
     };
   };
   "/commission/cases": {
-    /** Cases you handle */
+    /** Cases you handle, and cases escalated to the commission (with the missed deadline) */
     get: {
       path: never;
       query: never;
       body: never;
       response: components["schemas"]["CaseSummaryResponse"][];
-      policy: "Signed-in; lists only cases where the caller is seated or on duty and not conflicted (empty for everyone else)";
+      policy: "Signed-in; lists only cases where the caller is seated or on duty and not conflicted, and cases escalated to the whole commission after a missed deadline for which the caller is a cleared commissioner (empty for everyone else)";
     };
   };
   "/commission/cases/{reference}/challenges/{challengeId}/votes": {
@@ -3645,6 +3708,7 @@ export const apiOperations = [
   "POST /cases/{reference}/appeals",
   "POST /cases/{reference}/appeals/{appealId}/ad-hoc-panel/nominations",
   "POST /cases/{reference}/appeals/{appealId}/decision",
+  "POST /cases/{reference}/appeals/{appealId}/votes",
   "GET /cases/{reference}/audit-trail",
   "POST /cases/{reference}/challenges",
   "GET /cases/{reference}/evidence",

@@ -12,7 +12,9 @@ import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.f
 
 /**
  * Appeals (S7): a party lodges (or joins) an appeal within the window on stated grounds; the
- * Appeals Committee panel drawn for it decides. Refusals are recorded.
+ * Appeals Committee panel drawn for it decides by its members' votes (each with reasons; a
+ * majority of the panel for the same outcome decides; counts come from the votes). Refusals are
+ * recorded.
  */
 @ApiTags('discipline')
 @UseFilters(DisciplineErrorFilter)
@@ -41,13 +43,26 @@ export class AppealsController {
     return this.appeals.list(actorOf(p), caseId);
   }
 
+  @Post('cases/:reference/appeals/:appealId/votes')
+  @Policy.inUseCase(
+    'a member of the Appeals Committee panel drawn for this appeal records or changes their vote (outcome, sanction for modify_sanction, reasons); the appeal is decided when a majority of the panel agrees; anyone else gets "not found" (recorded)',
+  )
+  @ApiCreatedResponse({ type: AppealResponse, description: 'The vote is recorded; `decision` is set once a majority of the appeals panel has voted for the same outcome (and sanction).' })
+  vote(@Param('reference') caseId: string, @Param('appealId') appealId: string, @Body() body: DecideAppealRequest, @CurrentPrincipal() p: Principal) {
+    const actor = actorOf(p);
+    return this.refusals.audited(actor, { action: 'appeal.vote', caseId, target: appealId }, () =>
+      this.appeals.vote(actor, caseId, appealId, { ...body, sanction: body.sanction as never }),
+    );
+  }
+
+  /** The earlier address of the same act: it records the caller's vote (never a decision by one member, never typed counts). */
   @Post('cases/:reference/appeals/:appealId/decision')
-  @Policy.inUseCase('the Appeals Committee panel drawn for this appeal; anyone else gets "not found" (recorded)')
-  @ApiCreatedResponse({ type: AppealResponse })
+  @Policy.inUseCase('as `…/votes`: a member of the Appeals Committee panel drawn for this appeal records their vote; anyone else gets "not found" (recorded)')
+  @ApiCreatedResponse({ type: AppealResponse, description: 'The vote is recorded; `decision` is set once a majority of the appeals panel agrees.' })
   decide(@Param('reference') caseId: string, @Param('appealId') appealId: string, @Body() body: DecideAppealRequest, @CurrentPrincipal() p: Principal) {
     const actor = actorOf(p);
-    return this.refusals.audited(actor, { action: 'appeal.decide', caseId, target: appealId }, () =>
-      this.appeals.decide(actor, caseId, appealId, { ...body, sanction: body.sanction as never }),
+    return this.refusals.audited(actor, { action: 'appeal.vote', caseId, target: appealId }, () =>
+      this.appeals.vote(actor, caseId, appealId, { ...body, sanction: body.sanction as never }),
     );
   }
 

@@ -40,8 +40,10 @@ export class CommissionController {
   ) {}
 
   @Get('cases')
-  @Policy.inUseCase('lists only cases where the caller is seated or on duty and not conflicted (empty for everyone else)')
-  @ApiOperation({ summary: 'Cases you handle' })
+  @Policy.inUseCase(
+    'lists only cases where the caller is seated or on duty and not conflicted, and cases escalated to the whole commission after a missed deadline for which the caller is a cleared commissioner (empty for everyone else)',
+  )
+  @ApiOperation({ summary: 'Cases you handle, and cases escalated to the commission (with the missed deadline)' })
   @ApiOkResponse({ type: [CaseSummaryResponse] })
   cases(@CurrentPrincipal() p: Principal): Promise<CaseSummaryResponse[]> {
     return this.views.handledBy(actorFromPrincipal(p));

@@ -39,3 +39,4 @@ export {
 // Interim measures and restrictions (S5, S13)
 export * from './interim/interim-measures';
 export * from './interim/restrictions';
+export * from './interim/measure-enforcement';

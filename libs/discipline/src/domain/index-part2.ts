@@ -13,6 +13,7 @@ export * from './finding/finding.entity';
 
 export * from './appeal/appeal.errors';
 export * from './appeal/appeal.entity';
+export * from './appeal/appeal-majority.policy';
 
 export * from './outcome/outcome-notice.errors';
 export * from './outcome/outcome-notice-facts.value-object';

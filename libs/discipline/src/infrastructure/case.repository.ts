@@ -130,6 +130,23 @@ export class CaseRepository {
     return rows.map((r: any) => parseJson(r.snapshot));
   }
 
+  /**
+   * Cases still being handled that have escalated a missed deadline (S6) and in which the member
+   * is not recorded as conflicted, newest first. Candidates only: `caseAccess` decides whether
+   * the member is cleared for the case (`commission_oversight`), so a conflicted commissioner
+   * never gets one (S3).
+   */
+  async escalatedCandidates(m: EntityManager, memberId: string): Promise<CaseSnapshot[]> {
+    const rows = await m.query(
+      `SELECT c.snapshot FROM discipline.cases c
+        WHERE c.stage = ANY($2::text[]) AND NOT (c.conflicted_ids @> ARRAY[$1]::uuid[])
+          AND EXISTS (SELECT 1 FROM discipline.escalations e WHERE e.case_id = c.id)
+        ORDER BY c.received_at DESC`,
+      [memberId, [...ACTIVE_STAGES]],
+    );
+    return rows.map((r: any) => parseJson(r.snapshot));
+  }
+
   /** Cases in which a member is named (complainant, respondent, witness), newest first. */
   async namingMember(m: EntityManager, memberId: string): Promise<CaseSnapshot[]> {
     const rows = await m.query(

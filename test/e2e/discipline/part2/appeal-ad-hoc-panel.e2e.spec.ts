@@ -57,9 +57,9 @@ describe('discipline S3: the Appeals Committee completes an appeals panel the dr
     expect(seen.status).toBe(200);
     const early = await t
       .http()
-      .post(`/cases/${c.reference}/appeals/${appealId}/decision`)
+      .post(`/cases/${c.reference}/appeals/${appealId}/votes`)
       .set(committee[0].auth)
-      .send({ outcome: 'uphold', reasons: 'Too early.', votesInFavour: 2, votesAgainst: 0 });
+      .send({ outcome: 'uphold', reasons: 'Too early.' });
     expect(early.status).toBe(403);
   });
 
@@ -106,12 +106,12 @@ describe('discipline S3: the Appeals Committee completes an appeals panel the dr
     ]);
     expect((await nominate(committee[0], org.outsider.id)).status).toBe(409);
 
-    const decided = await t
-      .http()
-      .post(`/cases/${c.reference}/appeals/${appealId}/decision`)
-      .set(eligible.auth)
-      .send({ outcome: 'uphold', reasons: 'The sanction is proportionate.', votesInFavour: 3, votesAgainst: 0 });
+    // The appointed member votes with the members drawn: a majority of the three decides.
+    const one = await t.http().post(`/cases/${c.reference}/appeals/${appealId}/votes`).set(eligible.auth).send({ outcome: 'uphold', reasons: 'The sanction is proportionate.' });
+    expect(one.status).toBe(201);
+    expect(one.body.decision).toBeNull();
+    const decided = await t.http().post(`/cases/${c.reference}/appeals/${appealId}/votes`).set(committee[0].auth).send({ outcome: 'uphold', reasons: 'Agreed.' });
     expect(decided.status).toBe(201);
-    expect(decided.body.decision).toMatchObject({ outcome: 'uphold', counts: { inFavour: 3, against: 0 } });
+    expect(decided.body.decision).toMatchObject({ outcome: 'uphold', counts: { inFavour: 2, against: 0, notVoted: 1 }, voteCount: '2–0' });
   });
 });

@@ -1,4 +1,4 @@
-import { byId, caseUnderInvestigation, createPart2App, DAY, decide, organization, relogin, type FiledCase, type Org, type Part2App } from './support';
+import { auditEntries, byId, caseUnderInvestigation, createPart2App, DAY, decide, organization, relogin, type FiledCase, type Org, type Part2App } from './support';
 import { confirmationCodeSentTo } from '../../../support/mail';
 
 const grounds = [{ ground: 'disproportionate_sanction', text: 'The sanction is out of proportion to what happened.' }];
@@ -71,21 +71,69 @@ describe('discipline part 2: appeals', () => {
     expect(draw.panel_draw.record.seed).toEqual(expect.any(String));
     expect(draw.panel_draw.body).toBe('APPEALS');
 
-    // Someone outside the appeals panel cannot decide it (a first-panel member included).
-    const outsider = org.appeals.find((a) => !appealsPanel.includes(a.id))!;
-    const wrong = await t.http().post(`/cases/${c.reference}/appeals/${lodged.body.appealId}/decision`).set(c.panel[0].auth).send({ outcome: 'uphold', reasons: 'x', votesInFavour: 3, votesAgainst: 0 });
-    expect(wrong.status).toBe(403);
-    const wrong2 = await t.http().post(`/cases/${c.reference}/appeals/${lodged.body.appealId}/decision`).set(outsider.auth).send({ outcome: 'uphold', reasons: 'x', votesInFavour: 3, votesAgainst: 0 });
-    expect(wrong2.status).toBe(404);
+    const appealId = lodged.body.appealId as string;
+    const voteOn = (who: { auth: Record<string, string> }, body: Record<string, unknown>, route = 'votes') =>
+      t.http().post(`/cases/${c.reference}/appeals/${appealId}/${route}`).set(who.auth).send(body);
+    const [p1, p2, p3] = appealsPanel.map((id) => byId(org, id));
 
-    const decider = byId(org, appealsPanel[0]);
-    const decided = await t
-      .http()
-      .post(`/cases/${c.reference}/appeals/${lodged.body.appealId}/decision`)
-      .set(decider.auth)
-      .send({ outcome: 'uphold', reasons: 'The panel’s sanction was within its discretion.', votesInFavour: 2, votesAgainst: 1 });
+    // Vote counts are never typed in: a request carrying them is refused, on either address.
+    for (const route of ['decision', 'votes']) {
+      const typed = await voteOn(p1, { outcome: 'uphold', reasons: 'x', votesInFavour: 3, votesAgainst: 0 }, route);
+      expect(typed.status).toBe(400);
+      expect(JSON.stringify(typed.body)).toContain('votesInFavour');
+    }
+    // Someone outside the appeals panel cannot vote: a first-panel member is refused, an Appeals
+    // Committee member not drawn gets the case's plain "not found".
+    const wrong = await voteOn(c.panel[0], { outcome: 'uphold', reasons: 'x' });
+    expect(wrong.status).toBe(403);
+    const outsider = org.appeals.find((a) => !appealsPanel.includes(a.id))!;
+    const wrong2 = await voteOn(outsider, { outcome: 'uphold', reasons: 'x' });
+    expect(wrong2.status).toBe(404);
+    expect(wrong2.body).toEqual({ statusCode: 404, code: 'not_found', message: 'Not found.' });
+    const unknownCase = await t.http().post(`/cases/CC-2026-AAAA-BBBB/appeals/${appealId}/votes`).set(outsider.auth).send({ outcome: 'uphold', reasons: 'x' });
+    expect(wrong2.text).toBe(unknownCase.text);
+
+    // One member alone decides nothing, whatever they vote.
+    const one = await voteOn(p1, { outcome: 'uphold', reasons: 'The panel’s sanction was within its discretion.' });
+    expect(one.status).toBe(201);
+    expect(one.body).toMatchObject({ status: 'panel_seated', decision: null });
+    expect(one.body.outstandingVoters.sort()).toEqual([p2.id, p3.id].sort());
+    let [f] = await t.db.dataSource.query(`SELECT status FROM discipline.findings WHERE id = $1`, [findingId]);
+    expect(f.status).toBe('under_appeal');
+    // A second member votes for something else, then changes their vote: still no majority.
+    const other = await voteOn(p2, { outcome: 'modify_sanction', sanction: { kind: 'warning' }, reasons: 'A warning is enough.' });
+    expect(other.body.decision).toBeNull();
+    const changed = await voteOn(p2, { outcome: 'remand', reasons: 'A new panel should weigh the evidence.' }, 'decision');
+    expect(changed.status).toBe(201);
+    expect(changed.body.decision).toBeNull();
+    expect(changed.body.votes).toEqual(expect.arrayContaining([expect.objectContaining({ panelistId: p2.id, outcome: 'remand', sanction: null })]));
+    expect(changed.body.votes).toHaveLength(2);
+    // The panel sees each vote; a party sees only the decision once reached.
+    const asParty = await t.http().get(`/cases/${c.reference}/appeals`).set(org.respondent.auth);
+    expect(asParty.body[0].votes).toBeUndefined();
+    const asPanel = await t.http().get(`/cases/${c.reference}/appeals`).set(p3.auth);
+    expect(asPanel.body[0].votes).toHaveLength(2);
+
+    // The third member's vote makes a majority of the panel for upholding: decided, counts from the votes.
+    const decided = await voteOn(p3, { outcome: 'uphold', reasons: 'Proportionate to what happened.' });
     expect(decided.status).toBe(201);
-    const [f] = await t.db.dataSource.query(`SELECT status, final_sanction FROM discipline.findings WHERE id = $1`, [findingId]);
+    expect(decided.body.decision).toMatchObject({
+      outcome: 'uphold',
+      counts: { inFavour: 2, against: 1, notVoted: 0 },
+      voteCount: '2–1',
+      reasons: 'The panel’s sanction was within its discretion.\n\nProportionate to what happened.',
+    });
+    // Decided: nobody can vote or change a vote any more.
+    expect((await voteOn(p2, { outcome: 'uphold', reasons: 'x' })).status).toBe(409);
+    const seenByParty = await t.http().get(`/cases/${c.reference}/appeals`).set(org.respondent.auth);
+    expect(seenByParty.body[0].decision).toMatchObject({ outcome: 'uphold', counts: { inFavour: 2, against: 1 } });
+    // Audited: each vote (never its content) and the decision with its computed counts.
+    const votes = (await auditEntries(t, 'appeal.vote-cast')).filter((e) => e.subject_id === c.caseId);
+    expect(votes.map((e) => e.actor_id)).toEqual([p1.id, p2.id, p2.id, p3.id]);
+    expect(JSON.stringify(votes)).not.toContain('discretion');
+    const [decisionEntry] = (await auditEntries(t, 'appeal.decided')).filter((e) => e.subject_id === c.caseId);
+    expect(typeof decisionEntry.data === 'string' ? JSON.parse(decisionEntry.data) : decisionEntry.data).toMatchObject({ outcome: 'uphold', counts: { inFavour: 2, against: 1, notVoted: 0 } });
+    [f] = await t.db.dataSource.query(`SELECT status, final_sanction FROM discipline.findings WHERE id = $1`, [findingId]);
     expect(f).toEqual({ status: 'final', final_sanction: 'suspension' });
     // In force at once: suspended, restricted until the end date.
     const [m] = await t.db.dataSource.query(`SELECT status FROM membership.members WHERE id = $1`, [org.respondent.id]);
@@ -111,12 +159,14 @@ describe('discipline part 2: appeals', () => {
     const lodged = await t.http().post(`/cases/${c.reference}/appeals`).set(org.complainant.auth).send({ findingId, grounds: [{ ground: 'new_evidence', text: 'A message came to light after the finding.' }] });
     expect(lodged.status).toBe(201);
     const appealsPanel: string[] = lodged.body.appealsPanelIds;
-    const decided = await t
-      .http()
-      .post(`/cases/${c.reference}/appeals/${lodged.body.appealId}/decision`)
-      .set(byId(org, appealsPanel[1]).auth)
-      .send({ outcome: 'remand', reasons: 'The new evidence must be weighed by a new panel.', votesInFavour: 3, votesAgainst: 0 });
+    const remandVote = (id: string) =>
+      t.http().post(`/cases/${c.reference}/appeals/${lodged.body.appealId}/votes`).set(byId(org, id).auth).send({ outcome: 'remand', reasons: 'The new evidence must be weighed by a new panel.' });
+    const firstVote = await remandVote(appealsPanel[1]);
+    expect(firstVote.status).toBe(201);
+    expect(firstVote.body.remandFindingId).toBeNull();
+    const decided = await remandVote(appealsPanel[0]);
     expect(decided.status).toBe(201);
+    expect(decided.body.decision).toMatchObject({ outcome: 'remand', counts: { inFavour: 2, against: 0, notVoted: 1 } });
     const remandId = decided.body.remandFindingId as string;
     expect(remandId).toEqual(expect.any(String));
 

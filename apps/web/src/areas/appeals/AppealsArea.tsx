@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api, hasRoute } from '../../api/client';
 import type { components } from '../../api/schema.gen';
 import { Link, matchPath, navigate } from '../../app/router';
+import { useMe } from '../../app/session';
 import { dateTime, plural } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Button, Card, EmptyState, ErrorAlert, Facts, Loading, NotAvailable, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
@@ -25,27 +26,37 @@ type Appeal = components['schemas']['AppealResponse'];
 const APPEAL: Record<Appeal['status'], string> = { lodged: 'Lodged, panel being drawn', panel_seated: 'Panel in place', decided: 'Decided' };
 const GROUND: Record<string, string> = { procedural_error: 'The process was not followed', new_evidence: 'New information', disproportionate_sanction: 'The sanction is out of proportion' };
 const OUTCOME: Record<NonNullable<Appeal['decision']>['outcome'], string> = { uphold: 'Finding upheld', modify_sanction: 'Sanction changed', remand: 'Sent back to a new panel' };
+const VOTE: Record<NonNullable<Appeal['decision']>['outcome'], string> = { uphold: 'Uphold the finding', modify_sanction: 'Change the sanction', remand: 'Send back to a new panel' };
 
-/** A case's appeals and the committee's decision. */
+/** A member of the appeals panel, as the vote list shows them ("You" for the reader). */
+const who = (id: string, me: string | null) => (id === me ? 'You' : `Member ${id.slice(0, 8)}`);
+
+/**
+ * A case's appeals: the appeals panel's votes and the decision they reached. Each member of the
+ * panel drawn for the appeal votes with their own reasons; the appeal is decided once a majority
+ * of the panel agrees (same outcome, and for a changed sanction the same sanction). The counts are
+ * computed from the recorded votes, never typed in — as a finding's panel decides (S7).
+ */
 function AppealCase({ reference }: { reference: string }) {
+  const { me } = useMe();
   const appeals = useLoad((signal) => api.get('/cases/{reference}/appeals', { path: { reference }, signal }), [reference]);
   const [outcome, setOutcome] = useState<'uphold' | 'modify_sanction' | 'remand'>('uphold');
   const [kind, setKind] = useState<Sanction['kind']>('warning');
+  const [until, setUntil] = useState('');
   const [reasons, setReasons] = useState('');
-  const [yes, setYes] = useState('');
-  const [no, setNo] = useState('');
   const items = appeals.data ?? [];
-  // The committee decides the appeal whose panel is in place.
-  const appealId = items.find((a) => a.status === 'panel_seated')?.appealId;
-  const decide = useAction(() =>
-    api.post('/cases/{reference}/appeals/{appealId}/decision', {
-      path: { reference, appealId: appealId! },
-      body: { outcome, ...(outcome === 'modify_sanction' ? { sanction: { kind } } : {}), reasons: reasons.trim(), votesInFavour: Number(yes), votesAgainst: Number(no) },
+  // A member of the appeal's panel votes on the appeal whose panel is in place.
+  const open = items.find((a) => a.status === 'panel_seated' && a.appealsPanelIds.includes(me.memberId ?? ''));
+  const vote = useAction(() =>
+    api.post('/cases/{reference}/appeals/{appealId}/votes', {
+      path: { reference, appealId: open!.appealId },
+      body: { outcome, ...(outcome === 'modify_sanction' ? { sanction: { kind, ...(kind === 'suspension' && until ? { until } : {}) } } : {}), reasons: reasons.trim() },
     }),
   );
+  const mine = open?.votes?.find((v) => v.panelistId === me.memberId);
   return (
     <>
-      <PageHeader title={`Appeal: ${reference}`} intro="The committee may uphold the finding, change the sanction, or send the case back to a panel. It decides by majority with written reasons.">
+      <PageHeader title={`Appeal: ${reference}`} intro="The appeals panel may uphold the finding, change the sanction, or send the case back to a new panel. Each member votes with their reasons; a majority of the panel decides, and the vote counts come from the recorded votes.">
         <p><Link to="/app/appeals">← Appeals</Link> · <Link to={`/app/appeals/audit/${encodeURIComponent(reference)}`}>Audit trail</Link></p>
       </PageHeader>
       <ErrorAlert error={appeals.error} />
@@ -62,25 +73,47 @@ function AppealCase({ reference }: { reference: string }) {
               ['Appeal panel', a.appealsPanelIds.length ? plural(a.appealsPanelIds.length, 'member') : 'not drawn yet'],
               ...(a.panelShortfall ? ([['Seats the draw could not fill', String(a.panelShortfall)]] as [string, string][]) : []),
               ...(a.adHoc ? ([['Members appointed to the missing seats', `${a.adHoc.appointed.length} of ${a.adHoc.seatsToFill}${a.adHoc.completedAt ? `, panel completed ${dateTime(a.adHoc.completedAt)}` : ''}`]] as [string, string][]) : []),
+              ...(a.votes ? ([['Votes cast', `${a.votes.length} of ${a.appealsPanelIds.length}`]] as [string, string][]) : []),
               ...(a.decision
                 ? ([
-                    ['Decision', `${OUTCOME[a.decision.outcome]}, ${dateTime(a.decision.decidedAt)}`],
+                    ['Decision', `${OUTCOME[a.decision.outcome]} (${a.decision.voteCount}), ${dateTime(a.decision.decidedAt)}`],
                     ...(a.decision.sanction ? ([['New sanction', sanctionText(a.decision.sanction)]] as [string, string][]) : []),
-                    ['Reasons', a.decision.reasons],
+                    ['Reasons of the majority', a.decision.reasons],
                   ] as [string, string][])
                 : []),
             ]}
           />
+          {a.votes?.length ? (
+            <Table
+              caption="The appeals panel's votes"
+              rows={a.votes}
+              rowKey={(v) => v.panelistId}
+              columns={[
+                { header: 'Member', cell: (v) => who(v.panelistId, me.memberId) },
+                { header: 'Vote', cell: (v) => `${VOTE[v.outcome]}${v.sanction ? `: ${sanctionText(v.sanction)}` : ''}` },
+                { header: 'Reasons', cell: (v) => v.reasons },
+                { header: 'When', cell: (v) => dateTime(v.castAt) },
+              ]}
+            />
+          ) : null}
+          {a.outstandingVoters?.length ? <p className="muted">Not voted yet: {a.outstandingVoters.map((id) => who(id, me.memberId)).join(', ')}.</p> : null}
         </Card>
       ))}
-      {appealId ? (
-        <Card title="Decision">
-          <ErrorAlert error={decide.error} title="That was refused" />
-          {decide.result ? <Alert kind="success" live>The decision is recorded.</Alert> : null}
-          <SelectField label="Outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)}>
+      {open ? (
+        <Card title="Your vote">
+          <p className="muted">{mine ? 'You have voted; you may change your vote until the appeal is decided.' : 'Vote with your reasons. The appeal is decided when a majority of the panel has voted the same way.'}</p>
+          <ErrorAlert error={vote.error} title="That was refused" />
+          {vote.result ? (
+            <Alert kind="success" live>
+              {vote.result.decision
+                ? `Your vote is recorded, and the appeal is decided: ${OUTCOME[vote.result.decision.outcome].toLowerCase()} (${vote.result.decision.voteCount}).`
+                : `Your vote is recorded. ${vote.result.votes?.length ?? 1} of ${vote.result.appealsPanelIds.length} members have voted; no majority yet.`}
+            </Alert>
+          ) : null}
+          <SelectField label="Your vote" value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)}>
             <option value="uphold">Uphold the finding</option>
             <option value="modify_sanction">Change the sanction</option>
-            <option value="remand">Send back to a panel</option>
+            <option value="remand">Send back to a new panel</option>
           </SelectField>
           {outcome === 'modify_sanction' ? (
             <SelectField label="Sanction" value={kind} onChange={(e) => setKind(e.target.value as Sanction['kind'])}>
@@ -91,12 +124,9 @@ function AppealCase({ reference }: { reference: string }) {
               <option value="expulsion">Expulsion</option>
             </SelectField>
           ) : null}
-          <TextArea label="Written reasons" rows={4} value={reasons} onChange={(e) => setReasons(e.target.value)} />
-          <div className="grid grid--2">
-            <TextField label="Votes in favour" type="number" min={0} value={yes} onChange={(e) => setYes(e.target.value)} />
-            <TextField label="Votes against" type="number" min={0} value={no} onChange={(e) => setNo(e.target.value)} />
-          </div>
-          <Button busy={decide.busy} disabled={!reasons.trim() || yes === '' || no === ''} onClick={() => decide.run()}>Record the decision</Button>
+          {outcome === 'modify_sanction' && kind === 'suspension' ? <TextField label="Suspended until" type="date" value={until} onChange={(e) => setUntil(e.target.value)} /> : null}
+          <TextArea label="Your reasons" rows={4} value={reasons} onChange={(e) => setReasons(e.target.value)} />
+          <Button busy={vote.busy} disabled={!reasons.trim()} onClick={async () => (await vote.run()) && appeals.reload()}>Record my vote</Button>
         </Card>
       ) : null}
     </>

@@ -4,6 +4,7 @@ import { dateTime } from '../../ui/format';
 import { Badge } from '../../ui/kit';
 
 export type Deadline = components['schemas']['DeadlineResponse'];
+export type Escalation = components['schemas']['EscalationResponse'];
 
 export const STAGE: Record<string, string> = {
   received: 'Received',
@@ -68,6 +69,25 @@ export function nextDeadline(ds: Deadline[]): Deadline | null {
   return open[0] ?? null;
 }
 export const isOverdue = (ds: Deadline[]): boolean => ds.some((d) => !d.metAt && (d.overdue || Date.parse(d.dueAt) < Date.now()));
+
+/** A missed deadline escalated to the whole commission (S6): which one, when it was due, how late. */
+export function missedDeadline(e: Escalation): string {
+  const late = `${e.daysOverdue} ${e.daysOverdue === 1 ? 'day' : 'days'} overdue`;
+  return `${DEADLINE[e.deadline] ?? e.deadline} deadline missed: due ${dateTime(e.dueAt)}, ${e.metAt ? `met ${dateTime(e.metAt)} (${late})` : late}; the commission was told ${dateTime(e.escalatedAt)}`;
+}
+
+export function Escalations({ list }: { list: Escalation[] }) {
+  if (!list.length) return null;
+  return (
+    <ul aria-label="Missed deadlines">
+      {list.map((e, i) => (
+        <li key={i}>
+          {e.metAt ? <Badge kind="good">Met late</Badge> : <Badge kind="bad">Missed</Badge>} {missedDeadline(e)}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function DeadlineText({ d }: { d: Deadline | null }) {
   if (!d) return <span className="muted">No open deadline</span>;

@@ -13,7 +13,7 @@ import { dateTime, today } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, Checkbox, EmptyState, ErrorAlert, Facts, Loading, NotAvailable, PageHeader, SelectField, Table, TextArea } from '../../ui/kit';
 import { Findings, Messages, Statements } from '../cases/Proceedings';
-import { DeadlineText, Deadlines, Loose, PATH, ROLE, event, isOverdue, nextDeadline, stage } from '../cases/words';
+import { DeadlineText, Deadlines, Escalations, Loose, PATH, ROLE, event, isOverdue, nextDeadline, stage } from '../cases/words';
 
 type Summary = Get<'/commission/cases'>[number];
 
@@ -31,7 +31,13 @@ export default function CommissionArea({ path }: { path: string }) {
   return <MyCases />;
 }
 
+/** A case escalated to the whole commission whose missed deadline is still not met (S6). */
+export const isEscalated = (c: Summary): boolean => c.escalations.some((e) => !e.metAt);
+
 export function byUrgency(a: Summary, b: Summary): number {
+  const ae = isEscalated(a);
+  const be = isEscalated(b);
+  if (ae !== be) return ae ? -1 : 1;
   const ao = isOverdue(a.deadlines);
   const bo = isOverdue(b.deadlines);
   if (ao !== bo) return ao ? -1 : 1;
@@ -48,12 +54,17 @@ function MyCases() {
   const shown = filter ? cases.filter((c) => (c.stage ?? '') === filter) : cases;
   return (
     <>
-      <PageHeader title="My cases" intro="Cases where you are on triage duty or sit on the panel, overdue first, then by the next deadline. Cases you are recused from never appear here." />
+      <PageHeader title="My cases" intro="Cases where you are on triage duty or sit on the panel, and cases escalated to the whole commission after a missed deadline — escalated and overdue first, then by the next deadline. Cases you are recused from never appear here." />
       <ErrorAlert error={list.error} />
       {list.loading && !list.data ? <Loading /> : null}
       {list.data && !cases.length ? <EmptyState title="No cases for you at the moment">New cases reach you by rotation, only when you have no conflict with anyone involved.</EmptyState> : null}
       {cases.length ? (
         <>
+          {cases.some(isEscalated) ? (
+            <Alert kind="warning" title="Escalated to the whole commission">
+              <p>A deadline was missed in {cases.filter(isEscalated).length === 1 ? 'one case' : `${cases.filter(isEscalated).length} cases`}, so every commissioner with no conflict may act on {cases.filter(isEscalated).length === 1 ? 'it' : 'them'} (S6).</p>
+            </Alert>
+          ) : null}
           <div className="grid grid--3">
             <Card><p className="stat">{cases.length}</p><p className="stat-label">cases</p></Card>
             <Card><p className="stat">{cases.filter((c) => isOverdue(c.deadlines)).length}</p><p className="stat-label">overdue</p></Card>
@@ -68,13 +79,14 @@ function MyCases() {
             caption="Cases, most urgent first"
             rows={shown}
             rowKey={(c) => c.reference}
-            rowClass={(c) => (isOverdue(c.deadlines) ? 'row--bad' : undefined)}
+            rowClass={(c) => (isEscalated(c) || isOverdue(c.deadlines) ? 'row--bad' : undefined)}
             columns={[
               { header: 'Case', cell: (c) => <Link to={`/app/commission/cases/${encodeURIComponent(c.reference)}`}>{c.reference}</Link> },
               { header: 'Stage', cell: (c) => stage(c.stage) },
               { header: 'Path', cell: (c) => (c.path ? PATH[c.path] ?? c.path : '—') },
               { header: 'Your role', cell: (c) => ROLE[c.role] ?? c.role },
               { header: 'Next deadline', cell: (c) => <DeadlineText d={nextDeadline(c.deadlines)} /> },
+              { header: 'Missed deadline', cell: (c) => (c.escalations.length ? <Escalations list={c.escalations} /> : '—') },
               { header: 'Received', cell: (c) => dateTime(c.receivedAt) },
             ]}
           />
@@ -94,6 +106,13 @@ const MEASURES: Record<Measure['kind'], string> = {
   no_candidacy: 'May not stand for election',
   separation: 'Kept apart from named members',
 };
+/**
+ * Measures the platform records but no feature of it enforces yet (no events, speakers or
+ * recruiting exist): the panel is told before and after deciding, so that it does not believe it
+ * has protected someone. The decision's answer (`notEnforced`) is the authority; this only warns early.
+ */
+const NOT_ENFORCED: ReadonlySet<Measure['kind']> = new Set(['no_speaking', 'no_recruiting']);
+const NOT_ENFORCED_HINT = 'Recorded only: the platform does not enforce this yet.';
 
 function CaseView({ reference }: { reference: string }) {
   const { me } = useMe();
@@ -132,6 +151,12 @@ function CaseView({ reference }: { reference: string }) {
           />
           <h3>Deadlines</h3>
           <Deadlines list={c.deadlines} />
+          {c.escalations.length ? (
+            <>
+              <h3>Escalated to the whole commission</h3>
+              <Escalations list={c.escalations} />
+            </>
+          ) : null}
         </Card>
         <Card title="Parties">
           {c.complaint ? (
@@ -175,7 +200,8 @@ function CaseView({ reference }: { reference: string }) {
         {c.challenges?.length ? (<><h3>Challenges</h3><Loose value={c.challenges} /></>) : null}
       </Card>
       <Card title="Interim measures">
-        {c.interimDecisions?.length ? <Loose value={c.interimDecisions} /> : <p className="muted">No interim decision recorded.</p>}
+        {c.interimDecisions === null ? <p className="muted">Decisions already recorded are not shown to your role.</p> : c.interimDecisions.length ? <Loose value={c.interimDecisions} /> : <p className="muted">No interim decision recorded.</p>}
+        <UnenforcedInForce decisions={c.interimDecisions} />
         <InterimForm c={c} onDone={view.reload} />
       </Card>
       {c.informalResolution ? <Card title="Informal resolution"><Loose value={c.informalResolution} /></Card> : null}
@@ -239,6 +265,21 @@ function Actions({ c, onDone, onLeft, me }: { c: View; onDone: () => void; onLef
   );
 }
 
+/** Measures in force that the platform records but does not enforce: said again wherever the decisions are shown. */
+function UnenforcedInForce({ decisions }: { decisions: View['interimDecisions'] }) {
+  const kinds = new Set<Measure['kind']>();
+  for (const d of (decisions ?? []) as { endedAt?: string | null; measures?: { kind?: string }[] }[]) {
+    if (d.endedAt) continue;
+    for (const m of d.measures ?? []) if (NOT_ENFORCED.has(m.kind as Measure['kind'])) kinds.add(m.kind as Measure['kind']);
+  }
+  if (!kinds.size) return null;
+  return (
+    <Alert kind="warning" title="In force on paper only">
+      <p>{[...kinds].map((k) => `“${MEASURES[k]}”`).join(' and ')}: recorded, but no feature of the platform enforces {kinds.size === 1 ? 'it' : 'them'} yet. Tell the respondent through the case and check compliance yourselves.</p>
+    </Alert>
+  );
+}
+
 function InterimForm({ c, onDone }: { c: View; onDone: () => void }) {
   const respondents = (c.complaint?.respondents ?? []).filter((p) => p.memberId);
   const [outcome, setOutcome] = useState<'measures' | 'no_measures'>('measures');
@@ -249,7 +290,7 @@ function InterimForm({ c, onDone }: { c: View; onDone: () => void }) {
   const decide = useAction(() =>
     api.post('/commission/cases/{reference}/interim-decisions', {
       path: { reference: c.reference },
-      body: { outcome, reasons: reasons.trim(), measures: outcome === 'measures' ? kinds.filter((k) => k !== 'separation').map((kind) => ({ kind, memberId: who, until })) : [] },
+      body: { outcome, reasons: reasons.trim(), measures: outcome === 'measures' ? kinds.filter((k) => k !== 'separation').map((kind) => ({ kind, memberId: who, until: `${until}T23:59:59Z` })) : [] },
     }),
   );
   if (!['received', 'triaged', 'panel_seated', 'investigating'].includes(c.stage ?? '') || !respondents.length) return null;
@@ -258,6 +299,11 @@ function InterimForm({ c, onDone }: { c: View; onDone: () => void }) {
       <summary>Decide interim measures</summary>
       <ErrorAlert error={decide.error} />
       {decide.result ? <Alert kind="success" live>{decide.result.decisionId ? 'Decided and in force.' : `Proposed: ${decide.result.concurrences} of ${decide.result.needed} panelists agree so far.`}</Alert> : null}
+      {decide.result?.notEnforced ? (
+        <Alert kind="warning" title="Not enforced by the platform" live>
+          <p>{decide.result.notEnforced}</p>
+        </Alert>
+      ) : null}
       <SelectField label="Decision" value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)}>
         <option value="measures">Measures</option>
         <option value="no_measures">No measures</option>
@@ -270,9 +316,14 @@ function InterimForm({ c, onDone }: { c: View; onDone: () => void }) {
           <fieldset>
             <legend>Measures</legend>
             {(Object.keys(MEASURES) as Measure['kind'][]).filter((k) => k !== 'separation').map((k) => (
-              <Checkbox key={k} label={MEASURES[k]} checked={kinds.includes(k)} onChange={(e) => setKinds(e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k))} />
+              <Checkbox key={k} label={MEASURES[k]} hint={NOT_ENFORCED.has(k) ? NOT_ENFORCED_HINT : undefined} checked={kinds.includes(k)} onChange={(e) => setKinds(e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k))} />
             ))}
           </fieldset>
+          {kinds.some((k) => NOT_ENFORCED.has(k)) ? (
+            <Alert kind="warning" title="This will not stop anyone">
+              <p>{kinds.filter((k) => NOT_ENFORCED.has(k)).map((k) => `“${MEASURES[k]}”`).join(' and ')}: the platform has no events, speakers list or recruiting yet, so no feature refuses anything because of {kinds.filter((k) => NOT_ENFORCED.has(k)).length === 1 ? 'this measure' : 'these measures'}. It is recorded with the decision; tell the respondent through the case and check compliance yourselves.</p>
+            </Alert>
+          ) : null}
           <div className="field">
             <label htmlFor="interim-until">Until</label>
             <input id="interim-until" type="date" min={today()} value={until} onChange={(e) => setUntil(e.target.value)} />
@@ -281,7 +332,7 @@ function InterimForm({ c, onDone }: { c: View; onDone: () => void }) {
       ) : null}
       <TextArea label="Written reasons (sealed)" rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />
       <Button busy={decide.busy} disabled={!reasons.trim()} onClick={async () => (await decide.run()) && onDone()}>Record the decision</Button>
-      <p className="muted">Measures bind at once everywhere in the platform, which says only what is restricted, never why. <Badge>S5</Badge></p>
+      <p className="muted">Measures take effect at once: hosting meetings, standing for election, new mandates and branch placements are refused, with a message that says only that a confidential restriction applies, never why. Speaking and recruiting bans are recorded but not enforced by the platform yet. <Badge>S5</Badge></p>
     </details>
   );
 }

@@ -41,6 +41,10 @@ export interface PersonView {
   description: string | null;
 }
 
+const DAY_MS = 86_400_000;
+/** Roles on the commission's side of a case, who are shown its escalations. */
+const COMMISSION_SIDE: readonly CaseRole[] = ['panelist', 'duty_commissioner', 'commission_oversight'];
+
 /** A file the complainant submitted: its description, never its content (read it through the evidence route). */
 export interface ComplaintFileView {
   evidenceId: string;
@@ -65,6 +69,19 @@ export interface ComplaintView {
   attachments: ComplaintFileView[] | null;
 }
 
+/**
+ * A missed deadline escalated to the whole commission cleared for the case (S6): which stage's
+ * deadline, when it was due, when it was escalated, whether it has since been met, and how many
+ * whole days it is (or was, when met) overdue.
+ */
+export interface EscalationView {
+  deadline: string;
+  dueAt: string;
+  escalatedAt: string;
+  metAt: string | null;
+  daysOverdue: number;
+}
+
 export interface CaseSummary {
   reference: string;
   role: CaseRole;
@@ -72,6 +89,8 @@ export interface CaseSummary {
   path: string | null;
   receivedAt: string;
   deadlines: DeadlineView[];
+  /** To the commission's side (panel, duty commissioner, cleared commissioners): the missed deadlines escalated. */
+  escalations: EscalationView[];
 }
 
 export interface CaseView extends CaseSummary {
@@ -137,6 +156,7 @@ export class CaseViews {
       if (actor.memberId) {
         found.push(...(await this.cases.namingMember(tx, actor.memberId)));
         found.push(...(await this.cases.handledBy(tx, actor.memberId)));
+        if (actor.caseActor.isCommissioner) found.push(...(await this.cases.escalatedCandidates(tx, actor.memberId)));
       } else if (actor.caseActor.verifiedEmail) {
         found.push(...(await this.cases.filedByEmail(tx, actor.caseActor.verifiedEmail)));
       }
@@ -144,10 +164,19 @@ export class CaseViews {
     });
   }
 
-  /** A commissioner's cases: seated on the panel or on duty, and not conflicted. */
+  /**
+   * A commissioner's cases: seated on the panel or on duty, and not conflicted — and every case
+   * escalated to the whole commission after a missed deadline (S6) for which they are cleared
+   * (`commission_oversight`); never one in which they are conflicted (S3).
+   */
   async handledBy(actor: DisciplineActor): Promise<CaseSummary[]> {
     if (!actor.memberId) return [];
-    return this.db.transaction(async (tx) => this.summaries(await this.cases.handledBy(tx, actor.memberId!), actor));
+    const memberId = actor.memberId;
+    return this.db.transaction(async (tx) => {
+      const found = await this.cases.handledBy(tx, memberId);
+      if (actor.caseActor.isCommissioner) found.push(...(await this.cases.escalatedCandidates(tx, memberId)));
+      return this.summaries(found, actor);
+    });
   }
 
   /** Cases waiting for the Appeals Committee to appoint ad-hoc panelists, for a cleared committee member. */
@@ -175,6 +204,8 @@ export class CaseViews {
 
   private summary(s: CaseSnapshot, access: CaseAccess): CaseSummary {
     const now = toMillis(this.clock.now().toISOString());
+    const deadlines = deadlinesFor(s, this.settings.deadlines);
+    const commissionSide = COMMISSION_SIDE.includes(access.role) && canSee(access, 'deadlines');
     return {
       reference: s.reference,
       role: access.role,
@@ -182,7 +213,14 @@ export class CaseViews {
       path: canSee(access, 'stage') ? s.path : null,
       receivedAt: s.receivedAt,
       deadlines: canSee(access, 'deadlines')
-        ? deadlinesFor(s, this.settings.deadlines).map((d) => ({ kind: d.kind, dueAt: d.dueAt, metAt: d.metAt, overdue: d.metAt === null && now > toMillis(d.dueAt) }))
+        ? deadlines.map((d) => ({ kind: d.kind, dueAt: d.dueAt, metAt: d.metAt, overdue: d.metAt === null && now > toMillis(d.dueAt) }))
+        : [],
+      escalations: commissionSide
+        ? s.escalations.map((e) => {
+            const metAt = deadlines.find((d) => d.kind === e.deadline && d.dueAt === e.dueAt)?.metAt ?? null;
+            const until = metAt === null ? now : toMillis(metAt);
+            return { deadline: e.deadline, dueAt: e.dueAt, escalatedAt: e.escalatedAt, metAt, daysOverdue: Math.max(0, Math.floor((until - toMillis(e.dueAt)) / DAY_MS)) };
+          })
         : [],
     };
   }

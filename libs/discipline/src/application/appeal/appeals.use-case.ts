@@ -6,6 +6,7 @@ import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { Appeal, type AppealGround } from '../../domain/appeal/appeal.entity';
+import { appealVoteCountLabel, type AppealVote, type AppealVoteCounts } from '../../domain/appeal/appeal-majority.policy';
 import { AppealErrorCode, appealError } from '../../domain/appeal/appeal.errors';
 import type { AppealOutcomeKind } from '../../domain/finding/finding-alteration.policy';
 import { Finding } from '../../domain/finding/finding.entity';
@@ -13,7 +14,7 @@ import type { Sanction } from '../../domain/finding/sanction.value-object';
 import { AppealSqlRepository } from '../../infrastructure/part2/appeal.sql-repository';
 import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
 import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
-import type { CaseFile } from '../finding/case-file';
+import type { CaseFile, ProceedingsRole } from '../finding/case-file';
 import { CaseFiles } from '../finding/case-files';
 import { CaseUpdates } from '../finding/case-updates';
 import { findingNotFound } from '../finding/deliberate.use-case';
@@ -33,18 +34,31 @@ export interface AppealView {
   readonly panelShortfall: number;
   /** S3 shortfall: the Appeals Committee members drawn, who appoint the missing members, and whom they have appointed. */
   readonly adHoc: { readonly committee: readonly string[]; readonly seatsToFill: number; readonly appointed: readonly string[]; readonly completedAt: string | null } | null;
-  readonly decision: { outcome: AppealOutcomeKind; sanction: Sanction | null; reasons: string; counts: { inFavour: number; against: number }; decidedAt: string } | null;
+  readonly decision: {
+    outcome: AppealOutcomeKind;
+    sanction: Sanction | null;
+    reasons: string;
+    counts: AppealVoteCounts;
+    /** "2–1": for the decision reached – for anything else. */
+    voteCount: string;
+    decidedAt: string;
+  } | null;
+  /** To the members of the appeals panel only: each member's vote, as a finding's votes are shown to its panel. */
+  readonly votes?: readonly AppealVote[];
+  /** To the members of the appeals panel only: who has not voted yet (empty once decided). */
+  readonly outstandingVoters?: readonly string[];
   /** After a remand: the new panel (none of the first panel nor of the appeals panel). */
   readonly remandFindingId: string | null;
 }
 
 const notAnAppealsPanelist = () =>
-  appealError('forbidden', AppealErrorCode.NotAnAppealsPanelist, 'Only the members of the Appeals Committee panel hearing this appeal can decide it.');
+  appealError('forbidden', AppealErrorCode.NotAnAppealsPanelist, 'Only the members of the Appeals Committee panel hearing this appeal vote on it.');
 
 /**
  * Appeals (S7): only a party, within the window (default 30 days), on stated grounds. Lodging
  * draws the Appeals Committee panel at once with the recusal engine (`ownBodyKind` APPEALS),
- * none of whom sat on the panel that made the finding. The appeals panel decides: uphold or
+ * none of whom sat on the panel that made the finding. The appeals panel decides by its members'
+ * votes (a strict majority of the panel for the same outcome and sanction): uphold or
  * modify the sanction (the finding becomes final and takes effect), or remand to a new panel of
  * the commission drawn the same way, with no member of the first panel nor of the appeals panel.
  */
@@ -114,12 +128,20 @@ export class AppealsUseCase {
     });
   }
 
-  /** The appeals panel's decision, by majority, with reasons. */
-  async decide(
+  /**
+   * A member of the appeals panel drawn for this appeal records (or changes) their vote: an
+   * outcome, the new sanction for modify_sanction, and their reasons. When a strict majority of
+   * the panel has voted for the same decision (`appealMajority`), the appeal is decided in the
+   * same transaction, with the counts computed from the votes: the finding becomes final (uphold,
+   * modify_sanction) or is set aside and a new panel drawn (remand), and the parties are told.
+   * Anyone without a role in the case gets its "not found"; anyone else not on the appeals panel a
+   * refusal. Every vote is audited (who, which appeal, whether it changed — never its content).
+   */
+  async vote(
     actor: ProceedingsActor,
     key: string,
     appealId: string,
-    input: { outcome: AppealOutcomeKind; sanction?: Sanction; reasons: string; votesInFavour: number; votesAgainst: number },
+    input: { outcome: AppealOutcomeKind; sanction?: Sanction; reasons: string },
   ): Promise<AppealView> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
@@ -131,27 +153,40 @@ export class AppealsUseCase {
       if (role === 'none') file.requireRole(actor, [], notAnAppealsPanelist);
       if (!appeal) throw new DomainError('not_found', 'discipline.appeal.not_found', 'This case has no such appeal.');
       if (!appeal.appealsPanelIds.includes(actor.memberId ?? '')) throw notAnAppealsPanelist();
-      const decided = appeal.decide({ ...input, now: at });
+      const cast = appeal.castVote({ panelistId: actor.memberId as string, outcome: input.outcome, sanction: input.sanction, reasons: input.reasons, now: at });
+      const voted = cast.events.find((e) => e.type === 'discipline.appeal.vote_cast');
+      await this.record(m, actor, caseId, 'appeal.vote-cast', {
+        appealId,
+        changed: voted?.type === 'discipline.appeal.vote_cast' ? voted.changed : false,
+        votesCast: cast.next.votes.length,
+        panelSize: cast.next.appealsPanelIds.length,
+      }, now);
+      if (cast.next.status !== 'decided') {
+        await this.appeals.update(m, cast.next);
+        return this.view(cast.next, await this.appeals.drawOf(m, appealId), null, role);
+      }
+      const decided = cast.next;
+      const decision = decided.decision!;
       const finding = file.finding(appeal.findingId);
       if (!finding) throw findingNotFound();
-      const applied = finding.applyAppealDecision(decided.next.decidedView(), at);
-      await this.appeals.update(m, decided.next);
+      const applied = finding.applyAppealDecision(decided.decidedView(), at);
+      await this.appeals.update(m, decided);
       let remandFindingId: string | null = null;
       if (applied.next.status === 'final') {
         await this.finality.takeEffect(m, file, applied.next, applied.events, now);
       } else {
         await this.findings.update(m, applied.next);
-        remandFindingId = await this.remand(m, file, applied.next, decided.next, now);
+        remandFindingId = await this.remand(m, file, applied.next, decided, now);
       }
       await this.record(m, actor, caseId, 'appeal.decided', {
         appealId,
         findingId: finding.findingId,
-        outcome: input.outcome,
-        counts: { inFavour: input.votesInFavour, against: input.votesAgainst },
+        outcome: decision.outcome,
+        counts: decision.counts,
         remandFindingId,
       }, now);
       await this.updates.notify(m, [...file.complainantIds(), finding.respondentId]);
-      return this.view(decided.next, await this.appeals.drawOf(m, appealId), remandFindingId);
+      return this.view(decided, await this.appeals.drawOf(m, appealId), remandFindingId, role);
     });
   }
 
@@ -205,14 +240,14 @@ export class AppealsUseCase {
     return this.ds.transaction(async (m) => {
       const file = await this.files.load(m, key, { actor });
       const caseId = file.caseId;
-      file.requireRole(actor, ['complainant', 'respondent', 'panelist', 'appeals_panelist', 'former_panelist'], () =>
+      const role = file.requireRole(actor, ['complainant', 'respondent', 'panelist', 'appeals_panelist', 'former_panelist'], () =>
         new DomainError('forbidden', 'discipline.appeal.not_visible', 'Appeals are shown to the parties and to the panels of the case.'),
       );
       await this.record(m, actor, caseId, 'case.content-read', { what: 'appeals', count: file.appeals.length }, this.clock.now());
       const out: AppealView[] = [];
       for (const a of file.appeals) {
         const remand = a.decision?.outcome === 'remand' ? file.findings.find((f) => f.toSnapshot().remandOf === a.findingId) : undefined;
-        out.push(this.view(a, await this.appeals.drawOf(m, a.appealId), remand?.findingId ?? null));
+        out.push(this.view(a, await this.appeals.drawOf(m, a.appealId), remand?.findingId ?? null, role, actor.memberId));
       }
       return out;
     });
@@ -253,8 +288,10 @@ export class AppealsUseCase {
     return [...new Set([...finding.panelistIds, ...finding.excludedPanelistIds, ...file.c.seatedPanel, ...file.findings.flatMap((f) => f.panelistIds)])];
   }
 
-  private view(a: Appeal, draw: RecordedPanelDraw | null, remandFindingId: string | null): AppealView {
+  /** The appeal as this person may see it: the individual votes only to the members of its own appeals panel. */
+  private view(a: Appeal, draw: RecordedPanelDraw | null, remandFindingId: string | null, role: ProceedingsRole = 'none', memberId: string | null = null): AppealView {
     const s = a.toSnapshot();
+    const onThisPanel = role === 'appeals_panelist' && (memberId === null || a.appealsPanelIds.includes(memberId));
     return {
       appealId: s.appealId,
       findingId: s.findingId,
@@ -265,7 +302,8 @@ export class AppealsUseCase {
       adHoc: s.adHoc
         ? { committee: s.adHoc.committee, seatsToFill: s.adHoc.seatsToFill, appointed: s.adHoc.appointees, completedAt: s.adHoc.completedAt }
         : null,
-      decision: s.decision,
+      decision: s.decision ? { ...s.decision, counts: { ...s.decision.counts, notVoted: s.decision.counts.notVoted ?? 0 }, voteCount: appealVoteCountLabel(s.decision.counts) } : null,
+      ...(onThisPanel ? { votes: a.votes, outstandingVoters: a.status === 'decided' ? [] : a.outstandingVoters() } : {}),
       remandFindingId,
     };
   }

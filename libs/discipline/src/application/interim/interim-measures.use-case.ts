@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
-import { caseNotFound, type Case, type InterimMeasure, type MeasureKind } from '../../domain/index-part1';
+import { caseNotFound, measureEnforcement, unenforcedWarning, type Case, type InterimMeasure, type MeasureEnforcement, type MeasureKind } from '../../domain/index-part1';
 import { CaseRecordsRepository, type InterimProposalRow } from '../../infrastructure/case-records.repository';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseStore } from '../access/case-store.service';
@@ -31,6 +31,13 @@ export interface InterimResult {
   proposalId: string | null;
   concurrences: number;
   needed: number;
+  /**
+   * For each kind of measure in this decision (or proposal): whether, and where, the platform
+   * enforces it. `no_speaking` and `no_recruiting` are recorded but bind nothing yet.
+   */
+  enforcement: MeasureEnforcement[];
+  /** A plain warning naming the measures no platform feature enforces; `null` when all are. */
+  notEnforced: string | null;
 }
 
 /**
@@ -38,7 +45,9 @@ export interface InterimResult {
  * 72-hour limit falls long before a panel can be seated); afterwards a panelist proposes and the
  * decision is recorded when a majority of the panel's full size has concurred. The decision
  * takes effect in the same transaction: `restrictions.active` is rebuilt for the members
- * concerned, so membership, identity and elections refuse at once — without learning why.
+ * concerned, so membership, identity and elections refuse at once — without learning why. The
+ * answer says, per measure, whether and where the platform enforces it (`measureEnforcement`):
+ * `no_speaking` and `no_recruiting` are recorded but no feature consults them yet.
  */
 @Injectable()
 export class InterimMeasures {
@@ -111,11 +120,17 @@ export class InterimMeasures {
     if (storedProposalId) await this.records.updateInterimProposal(tx, storedProposalId, p.concurrences, decisionId, now);
     await this.records.closeInterimProposals(tx, c.id, now);
     await this.store.save(tx, c, events, actor.audit);
-    return { reference: c.reference, decisionId, proposalId: null, concurrences: p.concurrences.length, needed: 0 };
+    return { reference: c.reference, decisionId, proposalId: null, concurrences: p.concurrences.length, needed: 0, ...enforcementOf(p) };
   }
 
   private result(c: Case, decisionId: string | null, p: InterimProposalRow): InterimResult {
     const size = c.state.panel.size ?? c.seatedPanel.length;
-    return { reference: c.reference, decisionId, proposalId: p.id, concurrences: p.concurrences.length, needed: Math.floor(size / 2) + 1 };
+    return { reference: c.reference, decisionId, proposalId: p.id, concurrences: p.concurrences.length, needed: Math.floor(size / 2) + 1, ...enforcementOf(p) };
   }
+}
+
+/** What the platform does with the measures of a decision or proposal (S5): said where they are imposed. */
+function enforcementOf(p: InterimProposalRow): Pick<InterimResult, 'enforcement' | 'notEnforced'> {
+  const kinds = [...new Set(p.measures.map((x) => x.kind as MeasureKind))];
+  return { enforcement: kinds.map(measureEnforcement), notEnforced: unenforcedWarning(kinds) };
 }

@@ -4,6 +4,7 @@ import { BodyMandate, RecusalOutcome } from '../recusal/recusal.types';
 import { AppealOutcomeKind, DecidedAppealView } from '../finding/finding-alteration.policy';
 import { Sanction, sameSanction, sanction as parseSanction } from '../finding/sanction.value-object';
 import { Timestamp, Transition, identifier, isBefore, requiredText, timestamp } from '../finding/time';
+import { AppealVote, AppealVoteCounts, appealMajority } from './appeal-majority.policy';
 import { AppealErrorCode, appealError } from './appeal.errors';
 
 export type AppealGroundKind = 'procedural_error' | 'new_evidence' | 'disproportionate_sanction';
@@ -28,9 +29,10 @@ export interface AppealDecisionRecord {
   readonly outcome: AppealOutcomeKind;
   /** The new sanction for `modify_sanction`; `null` otherwise. */
   readonly sanction: Sanction | null;
+  /** The reasons of the members in the majority, in the order they voted. */
   readonly reasons: string;
-  /** Recorded vote of the Appeals Committee panel on the outcome. */
-  readonly counts: { readonly inFavour: number; readonly against: number };
+  /** Computed from the recorded votes when the majority was reached (`appealMajority`). */
+  readonly counts: AppealVoteCounts;
   readonly decidedAt: Timestamp;
 }
 
@@ -59,6 +61,8 @@ export interface AppealSnapshot {
    * appoint members for the missing seats. Absent until the first nomination.
    */
   readonly adHoc?: AdHocAppointmentSnapshot | null;
+  /** The appeals panel's recorded votes, one per member (absent in appeals recorded before votes were kept). */
+  readonly votes?: readonly AppealVote[];
 }
 
 interface AppealEventBase {
@@ -71,7 +75,8 @@ export type AppealEvent =
   | (AppealEventBase & { readonly type: 'discipline.appeal.lodged'; readonly appellantId: string })
   | (AppealEventBase & { readonly type: 'discipline.appeal.appellant_joined'; readonly appellantId: string })
   | (AppealEventBase & { readonly type: 'discipline.appeal.panel_seated'; readonly appealsPanelIds: readonly string[] })
-  | (AppealEventBase & { readonly type: 'discipline.appeal.decided'; readonly outcome: AppealOutcomeKind })
+  | (AppealEventBase & { readonly type: 'discipline.appeal.vote_cast'; readonly panelistId: string; readonly changed: boolean })
+  | (AppealEventBase & { readonly type: 'discipline.appeal.decided'; readonly outcome: AppealOutcomeKind; readonly counts: AppealVoteCounts })
   | (AppealEventBase & { readonly type: 'discipline.appeal.ad_hoc_nomination'; readonly nomineeId: string; readonly appointed: boolean });
 
 export interface LodgeAppealInput {
@@ -82,13 +87,13 @@ export interface LodgeAppealInput {
   readonly now: Timestamp;
 }
 
-export interface DecideAppealInput {
+export interface CastAppealVoteInput {
+  readonly panelistId: string;
   readonly outcome: AppealOutcomeKind;
-  /** Required for `modify_sanction`, refused otherwise. */
+  /** Required for `modify_sanction` (part of the vote), refused otherwise. */
   readonly sanction?: Sanction;
+  /** The member's own written reasons. */
   readonly reasons: string;
-  readonly votesInFavour: number;
-  readonly votesAgainst: number;
   readonly now: Timestamp;
 }
 
@@ -136,8 +141,10 @@ function notAParty(): never {
 /**
  * An appeal against a finding (S7): lodged by a party, within the statutory window, on stated
  * grounds; heard by an Appeals Committee panel (drawn by the same engine as panels, which must
- * share no member with the panel that made the finding); decided by majority with reasons:
- * uphold, modify the sanction, or remand to a new panel (see `remandExclusions`).
+ * share no member with the panel that made the finding); decided by the panel's votes — each
+ * member votes with their reasons, and a strict majority of the panel for the same outcome
+ * (for modify_sanction, the same sanction) decides (`castVote`, `appealMajority`): uphold,
+ * modify the sanction, or remand to a new panel (see `remandExclusions`).
  *
  * One appeal per finding: when the other party also wants to appeal within the window, they
  * join this appeal with their own grounds (`join`), so one panel hears both.
@@ -190,6 +197,7 @@ export class Appeal {
         panelSeatedAt: null,
         decision: null,
         lodgedAt: now,
+        votes: [],
       }),
     );
     return { next: appeal, events: [appeal.event('discipline.appeal.lodged', now, { appellantId })] };
@@ -286,7 +294,8 @@ export class Appeal {
       throw appealError('unprocessable', AppealErrorCode.InvalidPanel, 'A party to the case cannot sit on the appeals panel.');
     }
     return {
-      next: this.with({ status: 'panel_seated', appealsPanelIds: memberIds, panelSeatedAt: now }),
+      // A member no longer on the panel (recused, replaced) no longer has a vote.
+      next: this.with({ status: 'panel_seated', appealsPanelIds: memberIds, panelSeatedAt: now, votes: this.votes.filter((v) => memberIds.includes(v.panelistId)) }),
       events: [this.event('discipline.appeal.panel_seated', now, { appealsPanelIds: memberIds })],
     };
   }
@@ -357,40 +366,47 @@ export class Appeal {
     return { next, events };
   }
 
-  /** The Appeals Committee panel's decision, by majority, with reasons. */
-  decide(input: DecideAppealInput): Transition<Appeal, AppealEvent> {
+  /** The recorded votes of the appeals panel (empty before the first). */
+  get votes(): readonly AppealVote[] {
+    return this.s.votes ?? [];
+  }
+
+  /** Members of the seated appeals panel who have not voted yet. */
+  outstandingVoters(): readonly string[] {
+    const voted = new Set(this.votes.map((v) => v.panelistId));
+    return this.s.appealsPanelIds.filter((id) => !voted.has(id));
+  }
+
+  /**
+   * A member of the seated appeals panel records their vote — an outcome (uphold,
+   * modify_sanction with the new sanction, remand) and their written reasons. They may change it
+   * (the new vote replaces theirs) until the decision is reached. The decision is reached in the
+   * same step as soon as a strict majority of the panel's full size has voted for the same
+   * outcome — and, for modify_sanction, the same sanction (`appealMajority`); its counts come
+   * from the votes and its reasons are the reasons of the members in the majority.
+   */
+  castVote(input: CastAppealVoteInput): Transition<Appeal, AppealEvent> {
     const now = timestamp(input.now, 'now');
     if (this.s.status !== 'panel_seated') {
       throw appealError(
         'conflict',
         AppealErrorCode.WrongStatus,
-        this.s.status === 'decided' ? 'This appeal has already been decided.' : 'An appeals panel must be seated before the appeal is decided.',
+        this.s.status === 'decided'
+          ? 'This appeal has already been decided; votes can no longer be cast or changed.'
+          : 'The appeals panel must be seated before its members vote.',
       );
     }
-    const { votesInFavour: inFavour, votesAgainst: against } = input;
-    if (
-      !Number.isInteger(inFavour) ||
-      !Number.isInteger(against) ||
-      inFavour < 0 ||
-      against < 0 ||
-      inFavour + against !== this.s.appealsPanelIds.length
-    ) {
-      throw appealError(
-        'invalid',
-        AppealErrorCode.InvalidVoteCount,
-        `The recorded vote must account for every member of the appeals panel (${this.s.appealsPanelIds.length}).`,
-      );
+    const panelistId = identifier(input.panelistId, 'The appeals panelist id');
+    if (!this.s.appealsPanelIds.includes(panelistId)) {
+      throw appealError('forbidden', AppealErrorCode.NotAnAppealsPanelist, 'Only the members of the Appeals Committee panel hearing this appeal vote on it.');
     }
-    if (inFavour <= against) {
-      throw appealError('unprocessable', AppealErrorCode.NoMajority, 'An appeal decision needs a majority of the appeals panel.');
-    }
-    const reasons = requiredText(input.reasons, 'The reasons of the appeal decision', 50_000);
-    let newSanction: Sanction | null = null;
+    const reasons = requiredText(input.reasons, 'The reasons for your vote', 50_000);
+    let proposed: Sanction | null = null;
     switch (input.outcome) {
       case 'uphold':
       case 'remand':
         if (input.sanction) {
-          throw appealError('invalid', AppealErrorCode.InvalidOutcome, 'Only a decision modifying the sanction states a sanction.');
+          throw appealError('invalid', AppealErrorCode.InvalidOutcome, 'Only a vote to modify the sanction states a sanction.');
         }
         break;
       case 'modify_sanction': {
@@ -398,39 +414,43 @@ export class Appeal {
           throw appealError(
             'unprocessable',
             AppealErrorCode.InvalidOutcome,
-            'The complaint was not upheld, so there is no sanction to modify: uphold the finding or remand it to a new panel.',
+            'The complaint was not upheld, so there is no sanction to modify: vote to uphold the finding or to remand it to a new panel.',
           );
         }
         if (!input.sanction) {
-          throw appealError('invalid', AppealErrorCode.InvalidOutcome, 'A decision modifying the sanction must state the new sanction.');
+          throw appealError('invalid', AppealErrorCode.InvalidOutcome, 'A vote to modify the sanction must state the new sanction.');
         }
-        newSanction = parseSanction(input.sanction, now);
-        if (newSanction.kind === 'no_finding') {
+        proposed = parseSanction(input.sanction, now);
+        if (proposed.kind === 'no_finding') {
           throw appealError(
             'unprocessable',
             AppealErrorCode.InvalidOutcome,
-            'Modifying the sanction cannot remove the finding; to re-examine the facts, remand to a new panel.',
+            'Modifying the sanction cannot remove the finding; to re-examine the facts, vote to remand to a new panel.',
           );
         }
-        if (sameSanction(newSanction, this.s.originalSanction)) {
-          throw appealError('invalid', AppealErrorCode.InvalidOutcome, 'The new sanction is the same as the panel’s: uphold the finding instead.');
+        if (sameSanction(proposed, this.s.originalSanction)) {
+          throw appealError('invalid', AppealErrorCode.InvalidOutcome, 'The new sanction is the same as the panel’s: vote to uphold the finding instead.');
         }
         break;
       }
       default:
         throw appealError('invalid', AppealErrorCode.InvalidOutcome, 'An appeal is decided by uphold, modify_sanction or remand.');
     }
+    const changed = this.votes.some((v) => v.panelistId === panelistId);
+    const vote: AppealVote = { panelistId, outcome: input.outcome, sanction: proposed, reasons, castAt: now };
+    const votes = [...this.votes.filter((v) => v.panelistId !== panelistId), vote];
+    const events: AppealEvent[] = [this.event('discipline.appeal.vote_cast', now, { panelistId, changed })];
+    const majority = appealMajority(votes, this.s.appealsPanelIds.length);
+    if (!majority) return { next: this.with({ votes }), events };
     const decision: AppealDecisionRecord = {
-      outcome: input.outcome,
-      sanction: newSanction,
-      reasons,
-      counts: { inFavour, against },
+      outcome: majority.outcome,
+      sanction: majority.sanction,
+      reasons: majority.majority.map((v) => v.reasons).join('\n\n'),
+      counts: majority.counts,
       decidedAt: now,
     };
-    return {
-      next: this.with({ status: 'decided', decision }),
-      events: [this.event('discipline.appeal.decided', now, { outcome: input.outcome })],
-    };
+    events.push(this.event('discipline.appeal.decided', now, { outcome: majority.outcome, counts: majority.counts }));
+    return { next: this.with({ votes, status: 'decided', decision }), events };
   }
 
   /** The decided appeal as a finding accepts it (`Finding.applyAppealDecision`). */

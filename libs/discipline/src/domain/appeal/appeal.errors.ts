@@ -13,8 +13,6 @@ export const AppealErrorCode = {
   PanelOverlapsFirstPanel: 'discipline.appeal.panel_overlaps_first_panel',
   NotAnAppealsPanelist: 'discipline.appeal.not_an_appeals_panelist',
   WrongStatus: 'discipline.appeal.wrong_status',
-  NoMajority: 'discipline.appeal.no_majority',
-  InvalidVoteCount: 'discipline.appeal.invalid_vote_count',
   InvalidOutcome: 'discipline.appeal.invalid_outcome',
   NotRemanded: 'discipline.appeal.not_remanded',
   NoAdHocSeat: 'discipline.appeal.no_ad_hoc_seat',

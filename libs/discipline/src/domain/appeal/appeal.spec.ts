@@ -29,10 +29,14 @@ function lodged(finding = upheldSuspension(), appellantId = RESPONDENT, now = at
   return { appeal, finding: underAppeal };
 }
 
-function decided(outcome: 'uphold' | 'modify_sanction' | 'remand', sanction?: Parameters<Appeal['decide']>[0]['sanction']) {
+type VoteSanction = Parameters<Appeal['castVote']>[0]['sanction'];
+
+/** Two members of the appeals panel vote for `outcome`: a majority of three. */
+function decided(outcome: 'uphold' | 'modify_sanction' | 'remand', sanction?: VoteSanction) {
   const { appeal, finding } = lodged();
   const seated = appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
-  const done = seated.decide({ outcome, sanction, reasons: 'Reasons of the Appeals Committee.', votesInFavour: 2, votesAgainst: 1, now: at(60) }).next;
+  const one = seated.castVote({ panelistId: 'ap-1', outcome, sanction, reasons: 'Reasons of the first member.', now: at(59) }).next;
+  const done = one.castVote({ panelistId: 'ap-2', outcome, sanction, reasons: 'Reasons of the second member.', now: at(60) }).next;
   return { appeal: done, finding };
 }
 
@@ -108,31 +112,87 @@ describe('Appeal: the Appeals Committee panel', () => {
     expect(appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next.appealsPanelIds).toEqual(APPEALS_PANEL);
   });
 
-  it('decides by a recorded majority of the whole appeals panel, with reasons', () => {
+  it('is decided by its members’ votes: one vote decides nothing, a majority of the whole panel for the same outcome decides, with counts from the votes', () => {
     const seated = lodged().appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
-    const decide = (inFavour: number, against: number, reasons = 'r') => () =>
-      seated.decide({ outcome: 'uphold', reasons, votesInFavour: inFavour, votesAgainst: against, now: at(60) });
-    expectDomainError(decide(2, 0), AppealErrorCode.InvalidVoteCount);
-    expectDomainError(decide(1, 2), AppealErrorCode.NoMajority);
-    expectDomainError(decide(2, 1, ''), 'discipline.text_required');
-    expect(decide(2, 1)().next.decision).toMatchObject({ outcome: 'uphold', counts: { inFavour: 2, against: 1 } });
-    expectDomainError(() => lodged().appeal.decide({ outcome: 'uphold', reasons: 'r', votesInFavour: 0, votesAgainst: 0, now: at(60) }), AppealErrorCode.WrongStatus);
+    const first = seated.castVote({ panelistId: 'ap-1', outcome: 'uphold', reasons: 'Within the panel’s discretion.', now: at(50) });
+    expect(first.next.status).toBe('panel_seated');
+    expect(first.next.decision).toBeNull();
+    expect(first.next.outstandingVoters()).toEqual(['ap-2', 'ap-3']);
+    expect(first.events).toEqual([expect.objectContaining({ type: 'discipline.appeal.vote_cast', panelistId: 'ap-1', changed: false })]);
+    // A vote for another outcome does not add up with it.
+    const second = first.next.castVote({ panelistId: 'ap-2', outcome: 'remand', reasons: 'The new evidence needs weighing.', now: at(51) });
+    expect(second.next.decision).toBeNull();
+    const third = second.next.castVote({ panelistId: 'ap-3', outcome: 'uphold', reasons: 'Proportionate.', now: at(52) });
+    expect(third.next.status).toBe('decided');
+    expect(third.next.decision).toEqual({
+      outcome: 'uphold',
+      sanction: null,
+      reasons: 'Within the panel’s discretion.\n\nProportionate.',
+      counts: { inFavour: 2, against: 1, notVoted: 0 },
+      decidedAt: at(52),
+    });
+    expect(third.events.map((e) => e.type)).toEqual(['discipline.appeal.vote_cast', 'discipline.appeal.decided']);
+    // Decided: no more votes, no change of vote.
+    expectDomainError(() => third.next.castVote({ panelistId: 'ap-2', outcome: 'uphold', reasons: 'r', now: at(53) }), AppealErrorCode.WrongStatus);
+  });
+
+  it('a majority is reached before everyone has voted; the member who has not voted is counted as such', () => {
+    const seated = lodged().appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
+    const two = seated
+      .castVote({ panelistId: 'ap-1', outcome: 'remand', reasons: 'a', now: at(50) })
+      .next.castVote({ panelistId: 'ap-3', outcome: 'remand', reasons: 'b', now: at(51) }).next;
+    expect(two.decision).toMatchObject({ outcome: 'remand', counts: { inFavour: 2, against: 0, notVoted: 1 } });
+  });
+
+  it('a member may change their vote until the decision; their new vote replaces the old one', () => {
+    const seated = lodged().appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
+    const once = seated.castVote({ panelistId: 'ap-1', outcome: 'uphold', reasons: 'a', now: at(50) }).next;
+    const changed = once.castVote({ panelistId: 'ap-1', outcome: 'remand', reasons: 'On reflection, remand.', now: at(51) });
+    expect(changed.events[0]).toMatchObject({ type: 'discipline.appeal.vote_cast', changed: true });
+    expect(changed.next.votes).toEqual([expect.objectContaining({ panelistId: 'ap-1', outcome: 'remand', reasons: 'On reflection, remand.' })]);
+    // The same member voting twice is still one vote: no majority of three.
+    const again = changed.next.castVote({ panelistId: 'ap-1', outcome: 'remand', reasons: 'Still remand.', now: at(52) }).next;
+    expect(again.decision).toBeNull();
+    expect(again.votes).toHaveLength(1);
+  });
+
+  it('for modify_sanction the sanction is part of the vote: different sanctions are not a majority', () => {
+    const seated = lodged().appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
+    const a = seated.castVote({ panelistId: 'ap-1', outcome: 'modify_sanction', sanction: WARNING, reasons: 'a', now: at(50) }).next;
+    const b = a.castVote({ panelistId: 'ap-2', outcome: 'modify_sanction', sanction: { kind: 'conditions', conditions: 'Training.' }, reasons: 'b', now: at(51) }).next;
+    expect(b.decision).toBeNull();
+    const c = b.castVote({ panelistId: 'ap-3', outcome: 'modify_sanction', sanction: { kind: 'conditions', conditions: 'Training.' }, reasons: 'c', now: at(52) }).next;
+    expect(c.decision).toMatchObject({ outcome: 'modify_sanction', sanction: { kind: 'conditions', conditions: 'Training.' }, counts: { inFavour: 2, against: 1, notVoted: 0 }, reasons: 'b\n\nc' });
+  });
+
+  it('only a seated member of the appeals panel votes, with reasons, once the panel is seated', () => {
+    const { appeal } = lodged();
+    expectDomainError(() => appeal.castVote({ panelistId: 'ap-1', outcome: 'uphold', reasons: 'r', now: at(44) }), AppealErrorCode.WrongStatus);
+    const seated = appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
+    expect(expectDomainError(() => seated.castVote({ panelistId: 'ap-9', outcome: 'uphold', reasons: 'r', now: at(50) }), AppealErrorCode.NotAnAppealsPanelist).kind).toBe('forbidden');
+    expectDomainError(() => seated.castVote({ panelistId: 'cc-1', outcome: 'uphold', reasons: 'r', now: at(50) }), AppealErrorCode.NotAnAppealsPanelist);
+    expectDomainError(() => seated.castVote({ panelistId: 'ap-1', outcome: 'uphold', reasons: '  ', now: at(50) }), 'discipline.text_required');
+    expectDomainError(() => seated.castVote({ panelistId: 'ap-1', outcome: 'uphold', sanction: WARNING, reasons: 'r', now: at(50) }), AppealErrorCode.InvalidOutcome);
+    expectDomainError(() => seated.castVote({ panelistId: 'ap-1', outcome: 'dismiss' as never, reasons: 'r', now: at(50) }), AppealErrorCode.InvalidOutcome);
+  });
+
+  it('re-seating the panel drops the vote of a member no longer on it', () => {
+    const seated = lodged().appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
+    const voted = seated.castVote({ panelistId: 'ap-3', outcome: 'uphold', reasons: 'r', now: at(50) }).next;
+    const reseated = voted.seatPanel({ memberIds: ['ap-1', 'ap-2', 'ap-4'], now: at(51) }).next;
+    expect(reseated.votes).toEqual([]);
   });
 
   it('cannot modify the sanction into "no finding", into the same sanction, or of a finding that was not upheld', () => {
     const seated = lodged().appeal.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
-    const modify = (sanction: Parameters<Appeal['decide']>[0]['sanction']) => () =>
-      seated.decide({ outcome: 'modify_sanction', sanction, reasons: 'r', votesInFavour: 3, votesAgainst: 0, now: at(60) });
+    const modify = (sanction: VoteSanction) => () => seated.castVote({ panelistId: 'ap-1', outcome: 'modify_sanction', sanction, reasons: 'r', now: at(60) });
     expectDomainError(modify(undefined), AppealErrorCode.InvalidOutcome);
     expectDomainError(modify({ kind: 'no_finding' }), AppealErrorCode.InvalidOutcome);
     expectDomainError(modify(SUSPENSION), AppealErrorCode.InvalidOutcome);
     const notUpheld = notifiedFinding([{ verdict: 'not_uphold' }, { verdict: 'not_uphold' }, { verdict: 'uphold', sanction: WARNING }]);
     const byComplainant = Appeal.lodge({ appealId: 'a', finding: notUpheld, appellantId: COMPLAINANT, grounds: GROUNDS, now: at(40) }).next;
     const s2 = byComplainant.seatPanel({ memberIds: APPEALS_PANEL, now: at(45) }).next;
-    expectDomainError(
-      () => s2.decide({ outcome: 'modify_sanction', sanction: WARNING, reasons: 'r', votesInFavour: 3, votesAgainst: 0, now: at(60) }),
-      AppealErrorCode.InvalidOutcome,
-    );
+    expectDomainError(() => s2.castVote({ panelistId: 'ap-1', outcome: 'modify_sanction', sanction: WARNING, reasons: 'r', now: at(60) }), AppealErrorCode.InvalidOutcome);
   });
 });
 
@@ -183,7 +243,8 @@ describe('Appeal decisions applied to the finding', () => {
     expectDomainError(() => second.seatPanel({ memberIds: ['ap-1', 'ap-9'], now: at(74) }), AppealErrorCode.PanelOverlapsFirstPanel);
     const remanded = second
       .seatPanel({ memberIds: ['ap-7', 'ap-8', 'ap-9'], now: at(74) })
-      .next.decide({ outcome: 'remand', reasons: 'r', votesInFavour: 2, votesAgainst: 1, now: at(80) }).next;
+      .next.castVote({ panelistId: 'ap-7', outcome: 'remand', reasons: 'r', now: at(79) })
+      .next.castVote({ panelistId: 'ap-9', outcome: 'remand', reasons: 'r', now: at(80) }).next;
     expect([...remanded.remandExclusions()].sort()).toEqual(['ap-1', 'ap-2', 'ap-3', 'ap-7', 'ap-8', 'ap-9', 'cc-1', 'cc-2', 'cc-3', 'cc-7', 'cc-8', 'cc-9']);
   });
 

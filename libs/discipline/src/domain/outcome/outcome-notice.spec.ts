@@ -89,7 +89,8 @@ describe('OutcomeNotice: composition', () => {
     const underAppeal = finding.registerAppeal(lodged, at(40)).next;
     const decided = lodged
       .seatPanel({ memberIds: ['ap-1', 'ap-2', 'ap-3'], now: at(41) })
-      .next.decide({ outcome: 'modify_sanction', sanction: WARNING, reasons: 'r', votesInFavour: 2, votesAgainst: 1, now: at(50) }).next;
+      .next.castVote({ panelistId: 'ap-1', outcome: 'modify_sanction', sanction: WARNING, reasons: 'r', now: at(50) })
+      .next.castVote({ panelistId: 'ap-2', outcome: 'modify_sanction', sanction: WARNING, reasons: 'r', now: at(50) }).next;
     const final = underAppeal.applyAppealDecision(decided.decidedView(), at(50)).next;
     const notice = OutcomeNotice.compose({ noticeId: 'n', finding: final, respondentName: 'Bob', now: at(50) }).next;
     expect(notice.facts).toMatchObject({ sanction: { kind: 'warning' }, panelSanction: { kind: 'suspension' }, appealOutcome: 'modify_sanction' });

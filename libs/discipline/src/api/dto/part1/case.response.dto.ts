@@ -15,13 +15,23 @@ export class FiledComplaintResponse {
   @ApiProperty({ type: [DeadlineResponse] }) deadlines: DeadlineResponse[];
 }
 
+export class EscalationResponse {
+  @ApiProperty({ enum: ['triage', 'panel_seated', 'finding', 'interim_measures'], description: 'The stage whose deadline was missed.' }) deadline: string;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When the whole commission cleared for the case was told.' }) escalatedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the deadline was met after all; null while still missed.' }) metAt: string | null;
+  @ApiProperty({ description: 'Whole days past the due date (until now, or until it was met).' }) daysOverdue: number;
+}
+
 export class CaseSummaryResponse {
   @ApiProperty() reference: string;
-  @ApiProperty({ description: 'Your role in this case.' }) role: string;
+  @ApiProperty({ description: 'Your role in this case (`commission_oversight`: a case escalated to the whole commission after a missed deadline).' }) role: string;
   @ApiProperty({ nullable: true, type: String }) stage: string | null;
   @ApiProperty({ nullable: true, type: String }) path: string | null;
   @ApiProperty({ format: 'date-time' }) receivedAt: string;
   @ApiProperty({ type: [DeadlineResponse] }) deadlines: DeadlineResponse[];
+  @ApiProperty({ type: [EscalationResponse], description: 'To the commission’s side only (panel, duty commissioner, cleared commissioners): missed deadlines escalated to the commission (S6). Empty for anyone else.' })
+  escalations: EscalationResponse[];
 }
 
 export class AdHocRequestResponse extends CaseSummaryResponse {
@@ -120,12 +130,26 @@ export class ChallengeResponse {
   @ApiProperty({ nullable: true, type: Boolean }) upheld: boolean | null;
 }
 
+export class MeasureEnforcementResponse {
+  @ApiProperty({ enum: ['suspension_from_office', 'no_hosting', 'no_speaking', 'no_recruiting', 'no_candidacy', 'separation'] }) measure: string;
+  @ApiProperty({ description: 'Whether any platform feature refuses something because of this measure.' }) enforced: boolean;
+  @ApiProperty({ type: [String], description: 'Where it binds.' }) enforcedBy: readonly string[];
+  @ApiProperty({ nullable: true, type: String, description: 'What it does not (yet) cover, in plain words.' }) notCovered: string | null;
+}
+
 export class InterimResultResponse {
   @ApiProperty() reference: string;
   @ApiProperty({ nullable: true, type: String, description: 'Set once the decision is recorded and in force.' }) decisionId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'A panel proposal waiting for a majority.' }) proposalId: string | null;
   @ApiProperty() concurrences: number;
   @ApiProperty() needed: number;
+  @ApiProperty({ type: [MeasureEnforcementResponse], description: 'For each kind of measure imposed: whether and where the platform enforces it (S5).' }) enforcement: MeasureEnforcementResponse[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'A plain warning naming the measures recorded but not enforced by any platform feature (no_speaking, no_recruiting: no events, speakers or recruiting exist yet); null when every measure imposed is enforced.',
+  })
+  notEnforced: string | null;
 }
 
 export class AdHocNominationResponse {

@@ -158,12 +158,11 @@ export class LodgeAppealRequest {
   @ApiProperty({ type: [AppealGroundDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(3) @ValidateNested({ each: true }) @Type(() => AppealGroundDto) grounds: AppealGroundDto[];
 }
 
+/** A member of the appeals panel's vote. There are no vote counts: they are computed from the votes. */
 export class DecideAppealRequest {
   @ApiProperty({ enum: ['uphold', 'modify_sanction', 'remand'] }) @IsIn(['uphold', 'modify_sanction', 'remand']) outcome: 'uphold' | 'modify_sanction' | 'remand';
-  @ApiProperty({ required: false, type: SanctionDto }) @IsOptional() @ValidateNested() @Type(() => SanctionDto) sanction?: SanctionDto;
-  @ApiProperty() @IsString() @Length(1, 50_000) reasons: string;
-  @ApiProperty() @IsInt() @Min(0) @Max(50) votesInFavour: number;
-  @ApiProperty() @IsInt() @Min(0) @Max(50) votesAgainst: number;
+  @ApiProperty({ required: false, type: SanctionDto, description: 'For modify_sanction: the new sanction you vote for (part of the vote).' }) @IsOptional() @ValidateNested() @Type(() => SanctionDto) sanction?: SanctionDto;
+  @ApiProperty({ description: 'Your reasons for this vote.' }) @IsString() @Length(1, 50_000) reasons: string;
 }
 
 // ── publication ─────────────────────────────────────────────────────────────────────────────

@@ -197,15 +197,25 @@ export class AppellantResponse {
 }
 
 export class AppealVoteCountsResponse {
-  @ApiProperty() inFavour: number;
-  @ApiProperty() against: number;
+  @ApiProperty({ description: 'Members who voted for the decision reached (same outcome; for modify_sanction, same sanction). Computed from the votes.' }) inFavour: number;
+  @ApiProperty({ description: 'Members who voted for anything else.' }) against: number;
+  @ApiProperty({ description: 'Members who had not voted when the majority was reached.' }) notVoted: number;
+}
+
+export class AppealVoteResponse {
+  @ApiProperty() panelistId: string;
+  @ApiProperty({ enum: APPEAL_OUTCOMES }) outcome: string;
+  @ApiProperty({ nullable: true, type: SanctionResponse, description: 'The proposed new sanction, for modify_sanction.' }) sanction: SanctionResponse | null;
+  @ApiProperty({ description: 'The member’s own reasons.' }) reasons: string;
+  @ApiProperty({ format: 'date-time' }) castAt: string;
 }
 
 export class AppealDecisionResponse {
   @ApiProperty({ enum: APPEAL_OUTCOMES }) outcome: string;
   @ApiProperty({ nullable: true, type: SanctionResponse, description: 'The new sanction for modify_sanction.' }) sanction: SanctionResponse | null;
-  @ApiProperty() reasons: string;
+  @ApiProperty({ description: 'The reasons of the members in the majority, in the order they voted.' }) reasons: string;
   @ApiProperty({ type: AppealVoteCountsResponse }) counts: AppealVoteCountsResponse;
+  @ApiProperty({ description: '"2–1": for the decision – for anything else.' }) voteCount: string;
   @ApiProperty({ format: 'date-time' }) decidedAt: string;
 }
 
@@ -224,7 +234,9 @@ export class AppealResponse {
   @ApiProperty({ type: [String] }) appealsPanelIds: string[];
   @ApiProperty({ description: 'Seats the draw could not fill from the Appeals Committee.' }) panelShortfall: number;
   @ApiProperty({ nullable: true, type: AppealAdHocPanelResponse, description: 'When the draw fell short (S3): how the panel is being completed.' }) adHoc: AppealAdHocPanelResponse | null;
-  @ApiProperty({ nullable: true, type: AppealDecisionResponse }) decision: AppealDecisionResponse | null;
+  @ApiProperty({ nullable: true, type: AppealDecisionResponse, description: 'Reached when a strict majority of the appeals panel voted for the same outcome (and sanction).' }) decision: AppealDecisionResponse | null;
+  @ApiPropertyOptional({ type: [AppealVoteResponse], description: 'To the members of the appeals panel only: each member’s vote.' }) votes?: AppealVoteResponse[];
+  @ApiPropertyOptional({ type: [String], description: 'To the members of the appeals panel only: who has not voted yet.' }) outstandingVoters?: string[];
   @ApiProperty({ nullable: true, type: String, description: 'After a remand: the new finding.' }) remandFindingId: string | null;
 }
 
