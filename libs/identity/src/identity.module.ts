@@ -6,6 +6,7 @@ import { PolicyGuard } from './api/policy.guard';
 import { AuthService } from './application/auth.service';
 import { MandateService } from './application/mandate.service';
 import { PasswordHasher } from './application/password-hasher';
+import { BodySeatsRepository } from './infrastructure/body-seats.repository';
 import { IdentityRepository } from './infrastructure/identity.repository';
 
 /**
@@ -14,7 +15,7 @@ import { IdentityRepository } from './infrastructure/identity.repository';
  */
 @Module({
   controllers: [AuthController, BodiesController],
-  providers: [AuthService, MandateService, PasswordHasher, IdentityRepository, { provide: APP_GUARD, useClass: PolicyGuard }],
+  providers: [AuthService, MandateService, PasswordHasher, IdentityRepository, BodySeatsRepository, { provide: APP_GUARD, useClass: PolicyGuard }],
   exports: [AuthService, MandateService, PasswordHasher, IdentityRepository],
 })
 export class IdentityModule {}
