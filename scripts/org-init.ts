@@ -107,7 +107,7 @@ main().then(
   (code) => process.exit(code),
   (e) => {
     const msg = e instanceof Error ? e.message : String(e);
-    if (e instanceof ConfigError) console.error(msg);
+    if (e instanceof ConfigError || (e as { code?: string }).code === 'database_not_empty') console.error(msg);
     else if (/relation "membership\.organization" does not exist/.test(msg)) console.error('The database is not migrated: run npm run migrate first (MIGRATION_DATABASE_URL or DATABASE_URL), then org:init again.');
     else console.error(`The founding act was not carried out (nothing was written): ${msg}`);
     process.exit(1);
