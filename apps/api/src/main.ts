@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import { ConfigError, loadConfig, openEmbeddedDatabase, runMigrations, createLogger } from '@org/platform';
 import { migrations } from '../../../migrations';
-import { createApp } from './bootstrap';
+import { createApp, findWebRoot } from './bootstrap';
 import { seedDemoIfEmpty } from './seed/demo-seed';
+import { startBanner } from './start-banner';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -38,11 +39,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   log.info({ url, docs: `${url}/docs`, database: config.databaseUrl ? 'postgresql' : `embedded (${config.dataDir}/pg)`, readyInMs: Date.now() - started }, 'platform ready');
-  if (demo) {
-    console.log(`\nDemo organization ${demo.created ? 'created' : 'loaded'}. Demo logins (also in ${demo.file}):`);
-    for (const a of demo.accounts) console.log(`  ${a.role.padEnd(18)} ${a.email.padEnd(44)} ${a.password}`);
-  }
-  console.log(`\nAPI:      ${url}\nAPI docs: ${url}/docs  (OpenAPI JSON: ${url}/docs-json)\n`);
+  console.log(startBanner({ url, webInterface: findWebRoot() !== null, demo }));
 }
 
 function fail(e: unknown, databaseUrl?: string): never {
