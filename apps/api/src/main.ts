@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { ConfigError, loadConfig, openEmbeddedDatabase, runMigrations, createLogger } from '@org/platform';
 import { migrations } from '../../../migrations';
 import { createApp, findWebRoot } from './bootstrap';
+import { DemoClock } from './seed/demo-clock';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 import { startBanner } from './start-banner';
 
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
   }
   let app;
   try {
-    app = await createApp({ config, embedded });
+    // The demo seed replays a case from weeks ago: it needs a clock it can move (the system clock otherwise).
+    app = await createApp({ config, embedded, clock: config.seedDemo ? new DemoClock() : undefined });
   } catch (e) {
     fail(e, config.databaseUrl);
   }
