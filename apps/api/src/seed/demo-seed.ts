@@ -8,6 +8,7 @@ import { PasswordHasher } from '@org/identity';
 import { Clock, type AppConfig } from '@org/platform';
 import { demoContributors } from '../composition';
 import { DemoClock } from './demo-clock';
+import { seedDemoElections } from './demo-elections';
 import type { DemoAccount, DemoContext, DemoContributor } from './demo-contributor';
 import { generateOrganization } from './organization-generator';
 
@@ -68,6 +69,8 @@ export async function seedDemoIfEmpty(app: INestApplication, config: AppConfig):
     const contribution = await app.get<DemoContributor>(type, { strict: false }).contributeDemo(accounts, context);
     for (const l of contribution?.logins ?? []) accounts.push(await ds.transaction((m) => giveLogin(m, hasher, l.role, l.memberId)));
   }
+  // A congress with its delegates and an open election, through the elections routes.
+  await seedDemoElections(app, ds, accounts, context);
   fs.mkdirSync(config.dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });
   return { created: true, file, accounts };
