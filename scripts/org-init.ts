@@ -19,15 +19,20 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import { createApp } from '../apps/api/src/bootstrap';
 import { COOLING_OFF_MONTHS } from '../libs/identity/src';
-import { FoundOrganizationUseCase, FoundingFileRejected, checkFoundingFile, parseFoundingJson, type FoundingProblem } from '../libs/membership/src';
+import { FoundOrganizationUseCase, FoundingFileRejected, checkFoundingFile, foundingFileLines, parseFoundingJson, type FoundingProblem } from '../libs/membership/src';
 import { ConfigError, closeEmbeddedDatabases, loadConfig, openEmbeddedDatabase, runMigrations } from '../libs/platform/src';
 import { migrations } from '../migrations';
 
 const USAGE = 'Usage: npm run org:init -- --file <founding file.json> [--check]   (format: docs/examples/README.md)';
 
-function printProblems(file: string, problems: FoundingProblem[]): void {
+/** Each problem by field and line (`bodies[2].seats[0].holder (line 41): …`), then what to do. */
+function printProblems(file: string, problems: FoundingProblem[], text = ''): void {
+  const lineOf = foundingFileLines(text);
   console.error(`${file}: ${problems.length} problem(s); nothing was written.`);
-  for (const p of problems) console.error(`  ${p.path}: ${p.problem}\n      → ${p.fix}`);
+  for (const p of problems) {
+    const line = p.path.startsWith('(file)') ? null : lineOf(p.path);
+    console.error(`  ${p.path}${line ? ` (line ${line})` : ''}: ${p.problem}\n      → ${p.fix}`);
+  }
 }
 
 async function main(): Promise<number> {
@@ -51,7 +56,7 @@ async function main(): Promise<number> {
   const today = new Date().toISOString().slice(0, 10);
   const { problems } = checkFoundingFile(parsed.value, { today, coolingOffMonths: COOLING_OFF_MONTHS });
   if (problems.length > 0) {
-    printProblems(file, problems);
+    printProblems(file, problems, text);
     return 2;
   }
   if (process.argv.includes('--check')) {
@@ -93,7 +98,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof FoundingFileRejected) {
-      printProblems(file, e.problems);
+      printProblems(file, e.problems, text);
       return 2;
     }
     throw e;

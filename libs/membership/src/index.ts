@@ -19,4 +19,4 @@ export {
   type FoundingReport,
   type FoundedOfficer,
 } from './application/founding/found-organization.use-case';
-export { checkFoundingFile, parseFoundingJson, type FoundingProblem } from './application/founding/founding-file';
+export { checkFoundingFile, foundingFileLines, parseFoundingJson, type FoundingProblem } from './application/founding/founding-file';

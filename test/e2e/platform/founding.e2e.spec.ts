@@ -74,8 +74,9 @@ describe(`founding an organization with npm run org:init (${onPostgres ? 'Postgr
     expect(r.code).toBe(2);
     expect(r.out).toContain('problem(s); nothing was written');
     for (const field of ['organization.timeZone', 'branches[1].region', 'members[0].email', 'bodies[0].seats[1].until', 'bodies[2].seats[0].holder', 'bodies[3].kind']) {
-      expect(r.out).toContain(`  ${field}: `);
+      expect(r.out).toMatch(new RegExp(`  ${field.replace(/[.[\]]/g, '\\$&')} \\(line \\d+\\): `));
     }
+    expect(r.out).toContain('  organization.timeZone (line 5): "Europe/Atlantis" is not a time zone');
     expect(r.out).toContain('no member has the e-mail nobody@example.org');
     expect(r.out).toContain('→ use an IANA time zone name');
     const syntax = await orgInit(write('syntax.json', '{\n  "organization": { "name": "X", }\n}'), env);
@@ -89,12 +90,12 @@ describe(`founding an organization with npm run org:init (${onPostgres ? 'Postgr
     sitting.bodies[2].seats[0].holder = sitting.bodies[0].seats[0].holder;
     const r = await orgInit(write('s2.json', sitting), env);
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(/bodies\[2\]\.seats\[0\]\.holder: aoife\.brennan@example\.org also holds bodies\[0\]\.seats\[0\] \(Executive Committee.*A member cannot hold a CCOM mandate while holding a EC mandate/);
+    expect(r.out).toMatch(/bodies\[2\]\.seats\[0\]\.holder \(line \d+\): aoife\.brennan@example\.org also holds bodies\[0\]\.seats\[0\] \(Executive Committee.*A member cannot hold a CCOM mandate while holding a EC mandate/);
     const former = structuredClone(example);
     former.formerMandates[0].until = '2025-01-31';
     const c = await orgInit(write('cooling.json', former), env);
     expect(c.code).toBe(2);
-    expect(c.out).toMatch(/bodies\[2\]\.seats\[1\]\.holder: .*cooling-off period of 12 months/);
+    expect(c.out).toMatch(/bodies\[2\]\.seats\[1\]\.holder \(line \d+\): .*cooling-off period of 12 months/);
     expect(c.out).toContain('start this mandate on 2026-01-31 or later');
   });
 

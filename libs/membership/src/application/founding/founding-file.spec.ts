@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkFoundingFile, parseFoundingJson } from './founding-file';
+import { checkFoundingFile, foundingFileLines, parseFoundingJson } from './founding-file';
 
 const example = () => JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../../docs/examples/founding.example.json'), 'utf8'));
 const check = (file: unknown, today = '2026-12-07') => checkFoundingFile(file, { today, coolingOffMonths: 12 });
@@ -73,5 +73,23 @@ describe('founding file', () => {
   it('names the line and column of a JSON syntax error', () => {
     const r = parseFoundingJson('{\n  "organization": {\n    "name": "X",\n  }\n}');
     expect(r.problem?.path).toMatch(/line 4, column \d+/);
+  });
+
+  it('names the line of each problem in the file as written (a missing field: the line of its object)', () => {
+    const f = example();
+    f.bodies[2].seats[0].holder = 'nobody@example.org';
+    delete f.branches[1].foundedOn;
+    const text = JSON.stringify(f, null, 2);
+    const lineOf = foundingFileLines(text);
+    const lines = text.split('\n');
+    const holderLine = lineOf('bodies[2].seats[0].holder')!;
+    expect(lines[holderLine - 1]).toContain('"holder": "nobody@example.org"');
+    expect(lines[lineOf('organization.timeZone')! - 1]).toContain('"timeZone": "Europe/Dublin"');
+    // branches[1].foundedOn is missing: the line where branches[1] starts.
+    expect(lineOf('branches[1].foundedOn')).toBe(lineOf('branches[1]'));
+    expect(lines[lineOf('branches[1]')! - 1].trim()).toBe('{');
+    expect(lines[lineOf('branches[1]')!]).toContain('"code": "DUB-S"');
+    expect(lineOf('(file)')).toBeNull();
+    for (const p of check(f).problems) expect(lineOf(p.path)).toEqual(expect.any(Number));
   });
 });

@@ -386,3 +386,89 @@ export function parseFoundingJson(text: string): { value?: unknown; problem?: Fo
     return { problem: { path: where, problem: `is not valid JSON (${msg})`, fix: 'check the commas, quotes and brackets around that place (a JSON validator or editor shows it)' } };
   }
 }
+
+/**
+ * The line on which each place of a (valid) JSON text starts — `bodies[2].seats[0].holder` → 41
+ * — so that a problem is named by line as well as by field. A field that is missing is placed on
+ * the line of the object that lacks it.
+ */
+export function foundingFileLines(text: string): (path: string) => number | null {
+  const lines = new Map<string, number>();
+  let i = 0;
+  let line = 1;
+  const ws = () => {
+    while (i < text.length && /\s/.test(text[i])) {
+      if (text[i] === '\n') line++;
+      i++;
+    }
+  };
+  const str = (): string => {
+    i++;
+    let out = '';
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') {
+        out += text[i + 1] ?? '';
+        i += 2;
+        continue;
+      }
+      out += text[i++];
+    }
+    i++;
+    return out;
+  };
+  const value = (path: string): void => {
+    ws();
+    if (!lines.has(path)) lines.set(path, line);
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (let n = 0; i < text.length; n++) {
+        ws();
+        let p = `${path}[${n}]`;
+        if (c === '{') {
+          const keyLine = line;
+          const k = str();
+          p = path ? `${path}.${k}` : k;
+          lines.set(p, keyLine);
+          ws();
+          i++; // the colon
+        }
+        value(p);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        i++;
+        return;
+      }
+      return;
+    }
+    if (c === '"') {
+      str();
+      return;
+    }
+    while (i < text.length && !/[,\]}\s]/.test(text[i])) i++;
+  };
+  try {
+    value('');
+  } catch {
+    // A text that is not valid JSON has no places: its problem names line and column already.
+  }
+  return (path: string) => {
+    let p = path;
+    for (;;) {
+      const l = lines.get(p);
+      if (l !== undefined) return l;
+      const shorter = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+      if (shorter === p || shorter === '') return null;
+      p = shorter;
+    }
+  };
+}
