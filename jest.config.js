@@ -19,7 +19,7 @@ module.exports = {
   // /usr/bin/chromium they skip with the reason printed. `npm run test:web` runs only them.
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|@electric-sql|uid|file-type|strtok3|token-types|peek-readable|@tokenizer)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|@electric-sql|uid|file-type|strtok3|token-types|peek-readable|@tokenizer|cookie)/)'],
   moduleNameMapper: { '^@org/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

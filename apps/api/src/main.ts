@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import { ConfigError, loadConfig, openEmbeddedDatabase, runMigrations, createLogger } from '@org/platform';
 import { migrations } from '../../../migrations';
-import { createApp } from './bootstrap';
+import { createApp, findWebRoot } from './bootstrap';
+import { DemoClock } from './seed/demo-clock';
 import { seedDemoIfEmpty } from './seed/demo-seed';
+import { startBanner } from './start-banner';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -30,7 +32,8 @@ async function main(): Promise<void> {
   }
   let app;
   try {
-    app = await createApp({ config, embedded });
+    // The demo seed replays a case from weeks ago: it needs a clock it can move (the system clock otherwise).
+    app = await createApp({ config, embedded, clock: config.seedDemo ? new DemoClock() : undefined });
   } catch (e) {
     fail(e, config.databaseUrl);
   }
@@ -38,11 +41,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   log.info({ url, docs: `${url}/docs`, database: config.databaseUrl ? 'postgresql' : `embedded (${config.dataDir}/pg)`, readyInMs: Date.now() - started }, 'platform ready');
-  if (demo) {
-    console.log(`\nDemo organization ${demo.created ? 'created' : 'loaded'}. Demo logins (also in ${demo.file}):`);
-    for (const a of demo.accounts) console.log(`  ${a.role.padEnd(18)} ${a.email.padEnd(44)} ${a.password}`);
-  }
-  console.log(`\nAPI:      ${url}\nAPI docs: ${url}/docs  (OpenAPI JSON: ${url}/docs-json)\n`);
+  console.log(startBanner({ url, webInterface: findWebRoot() !== null, demo }));
 }
 
 function fail(e: unknown, databaseUrl?: string): never {

@@ -87,6 +87,6 @@ import { RecusalFactsRepository } from './infrastructure/recusal-facts.repositor
     ReadmissionUseCase,
     ProceedingsJobsScheduler,
   ],
-  exports: [FinalizeFindingsJob, PublishDueNoticesJob, MatchingUseCase, ReadmissionUseCase, ProceedingsJobsScheduler],
+  exports: [FinalizeFindingsJob, PublishDueNoticesJob, DeliberateUseCase, MatchingUseCase, ReadmissionUseCase, ProceedingsJobsScheduler],
 })
 export class DisciplineProceedingsModule {}

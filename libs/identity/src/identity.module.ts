@@ -5,7 +5,9 @@ import { BodiesController } from './api/bodies.controller';
 import { PolicyGuard } from './api/policy.guard';
 import { AuthService } from './application/auth.service';
 import { MandateService } from './application/mandate.service';
+import { OfficerAccounts } from './application/officer-accounts';
 import { PasswordHasher } from './application/password-hasher';
+import { BodySeatsRepository } from './infrastructure/body-seats.repository';
 import { IdentityRepository } from './infrastructure/identity.repository';
 
 /**
@@ -14,7 +16,7 @@ import { IdentityRepository } from './infrastructure/identity.repository';
  */
 @Module({
   controllers: [AuthController, BodiesController],
-  providers: [AuthService, MandateService, PasswordHasher, IdentityRepository, { provide: APP_GUARD, useClass: PolicyGuard }],
-  exports: [AuthService, MandateService, PasswordHasher, IdentityRepository],
+  providers: [AuthService, MandateService, PasswordHasher, IdentityRepository, BodySeatsRepository, OfficerAccounts, { provide: APP_GUARD, useClass: PolicyGuard }],
+  exports: [AuthService, MandateService, PasswordHasher, IdentityRepository, OfficerAccounts],
 })
 export class IdentityModule {}

@@ -1,6 +1,7 @@
 export { IdentityModule } from './identity.module';
 export { AuthService } from './application/auth.service';
 export { MandateService, type NewMandate, type MandateSource, COOLING_OFF_MONTHS } from './application/mandate.service';
+export { OfficerAccounts } from './application/officer-accounts';
 export { PasswordHasher } from './application/password-hasher';
 export { IdentityNotifier } from './application/identity-notifier.port';
 export { IdentityRepository, type MandateRow } from './infrastructure/identity.repository';
@@ -10,3 +11,4 @@ export { Principal, type MandateView } from './domain/principal';
 export { BODY_KINDS, INDEPENDENT_BODIES, MANDATE_ROLES, type BodyKind, type MandateRole } from './domain/body-kind';
 export { satisfies, describePolicy, type RoutePolicy } from './domain/policy';
 export { assertCompatible } from './domain/incompatibility';
+export { assertSeatAvailable, assertNotBackdated, type SeatedMandate } from './domain/seat-limits';

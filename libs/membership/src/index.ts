@@ -13,3 +13,10 @@ export {
 } from './infrastructure/membership-register.facade';
 export { StandingLookup } from './application/ports/standing-lookup.port';
 export { loadMembershipConfig, type MembershipConfig } from './application/membership.config';
+export {
+  FoundOrganizationUseCase,
+  FoundingFileRejected,
+  type FoundingReport,
+  type FoundedOfficer,
+} from './application/founding/found-organization.use-case';
+export { checkFoundingFile, foundingFileLines, parseFoundingJson, type FoundingProblem } from './application/founding/founding-file';

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@org/identity';
 import { BranchesController } from './api/branches.controller';
 import { CsvBodyParser } from './api/csv-body.parser';
 import { ElectoralRollsController } from './api/electoral-rolls.controller';
 import { MeController } from './api/me.controller';
 import { MembersController } from './api/members.controller';
+import { FoundOrganizationUseCase } from './application/founding/found-organization.use-case';
 import { MEMBERSHIP_CONFIG, loadMembershipConfig } from './application/membership.config';
 import { MembershipAudit } from './application/membership-audit';
 import { BranchRepository } from './application/ports/branch.repository';
 import { ElectoralRollRepository } from './application/ports/electoral-roll.repository';
 import { IdempotencyStore } from './application/ports/idempotency.store';
 import { MemberRegisterQuery } from './application/ports/member-register.query';
+import { FoundingRepository } from './application/ports/founding.repository';
 import { MemberRepository } from './application/ports/member.repository';
 import { TransferRepository } from './application/ports/transfer.repository';
 import { RestrictionGate } from './application/restriction-gate';
@@ -24,6 +27,7 @@ import { ReadMemberUseCase } from './application/use-cases/read-member.use-case'
 import { ScheduleMeetingUseCase } from './application/use-cases/schedule-meeting.use-case';
 import { TransferMemberUseCase } from './application/use-cases/transfer-member.use-case';
 import { BranchSqlRepository } from './infrastructure/branch.sql-repository';
+import { FoundingSqlRepository } from './infrastructure/founding.sql-repository';
 import { ElectoralRollSqlRepository } from './infrastructure/electoral-roll.sql-repository';
 import { IdempotencySqlStore } from './infrastructure/idempotency.sql-store';
 import { MemberRegisterSqlQuery } from './infrastructure/member-register.sql-query';
@@ -36,6 +40,7 @@ import { TransferSqlRepository } from './infrastructure/transfer.sql-repository'
  * right) and `StandingLookup` (the dues context).
  */
 @Module({
+  imports: [IdentityModule],
   controllers: [MembersController, MeController, BranchesController, ElectoralRollsController],
   providers: [
     { provide: MEMBERSHIP_CONFIG, useFactory: () => loadMembershipConfig() },
@@ -58,6 +63,9 @@ import { TransferSqlRepository } from './infrastructure/transfer.sql-repository'
     ImportMembersUseCase,
     ExportMembersUseCase,
     ElectoralRollUseCase,
+    // The founding act (npm run org:init): no route; run by the CLI against a booted context.
+    { provide: FoundingRepository, useClass: FoundingSqlRepository },
+    FoundOrganizationUseCase,
   ],
 })
 export class MembershipModule {}

@@ -40,7 +40,7 @@ describe('identity: sign-in, sessions and mandate-based authority', () => {
     const staffBody = await t.make.body('STAFF');
     const target = await t.make.member();
     const appoint = () =>
-      t.http().post(`/bodies/${staffBody}/mandates`).set(ec.auth).send({ memberId: target.id, role: 'staff', startsOn: '2026-01-01', decisionRef: 'EC minute 12' });
+      t.http().post(`/bodies/${staffBody}/mandates`).set(ec.auth).send({ memberId: target.id, role: 'staff', startsOn: new Date().toISOString().slice(0, 10), decisionRef: 'EC minute 12' });
     expect((await appoint()).status).toBe(201);
     await t.db.dataSource.query(`UPDATE identity.mandates SET ends_on = current_date WHERE id = $1`, [mandateId]);
     const res = await appoint();

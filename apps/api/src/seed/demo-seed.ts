@@ -3,14 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { PasswordHasher } from '@org/identity';
 import { Clock, type AppConfig } from '@org/platform';
 import { demoContributors } from '../composition';
-import type { DemoAccount, DemoContributor } from './demo-contributor';
+import { DemoClock } from './demo-clock';
+import { seedDemoElections } from './demo-elections';
+import type { DemoAccount, DemoContext, DemoContributor } from './demo-contributor';
 import { generateOrganization } from './organization-generator';
 
-export type { DemoAccount, DemoContributor } from './demo-contributor';
+export type { DemoAccount, DemoContext, DemoContribution, DemoContributor } from './demo-contributor';
 
 export const DEMO_ROLES = ['member', 'branch-secretary', 'branch-treasurer', 'ec-member', 'cc-member', 'commissioner', 'appeals-member', 'returning-officer', 'former-member'] as const;
 
@@ -59,19 +61,28 @@ export async function seedDemoIfEmpty(app: INestApplication, config: AppConfig):
       'returning-officer': org.holders.ELECTIONS[0],
       'former-member': former.id,
     };
-    for (const role of DEMO_ROLES) {
-      const memberId = people[role];
-      const email = `${role}@demo.commons.localhost`;
-      const password = passphrase();
-      await m.query(`UPDATE membership.members SET email = $2 WHERE id = $1`, [memberId, email]);
-      await m.query(`DELETE FROM identity.accounts WHERE member_id = $1`, [memberId]);
-      await m.query(`INSERT INTO identity.accounts (email, member_id, password_hash, email_verified_at) VALUES ($1, $2, $3, now())`, [email, memberId, await hasher.hash(password)]);
-      const [last] = await m.query(`SELECT branch_id FROM membership.branch_periods WHERE member_id = $1 ORDER BY from_date DESC LIMIT 1`, [memberId]);
-      accounts.push({ email, password, role, memberId, branchId: last?.branch_id ?? null });
-    }
+    for (const role of DEMO_ROLES) accounts.push(await giveLogin(m, hasher, role, people[role]));
   });
+  // The contexts' demo data (cases, panels, published outcomes…); a contributor may ask for more logins.
+  const context: DemoContext = clock instanceof DemoClock ? { travelTo: (at) => clock.travelTo(at) } : {};
+  for (const type of demoContributors) {
+    const contribution = await app.get<DemoContributor>(type, { strict: false }).contributeDemo(accounts, context);
+    for (const l of contribution?.logins ?? []) accounts.push(await ds.transaction((m) => giveLogin(m, hasher, l.role, l.memberId)));
+  }
+  // A congress with its delegates and an open election, through the elections routes.
+  await seedDemoElections(app, ds, accounts, context);
   fs.mkdirSync(config.dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });
-  for (const type of demoContributors) await app.get<DemoContributor>(type, { strict: false }).contributeDemo(accounts);
   return { created: true, file, accounts };
+}
+
+/** A demo login: the member's address becomes `<role>@demo.commons.localhost`, with a fresh passphrase. */
+async function giveLogin(m: EntityManager, hasher: PasswordHasher, role: string, memberId: string): Promise<DemoAccount> {
+  const email = `${role}@demo.commons.localhost`;
+  const password = passphrase();
+  await m.query(`UPDATE membership.members SET email = $2 WHERE id = $1`, [memberId, email]);
+  await m.query(`DELETE FROM identity.accounts WHERE member_id = $1`, [memberId]);
+  await m.query(`INSERT INTO identity.accounts (email, member_id, password_hash, email_verified_at) VALUES ($1, $2, $3, now())`, [email, memberId, await hasher.hash(password)]);
+  const [last] = await m.query(`SELECT branch_id FROM membership.branch_periods WHERE member_id = $1 ORDER BY from_date DESC LIMIT 1`, [memberId]);
+  return { email, password, role, memberId, branchId: last?.branch_id ?? null };
 }

@@ -1,13 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@org/kernel';
+import { Clock } from '@org/platform';
 import { MandateService } from '../application/mandate.service';
 import type { Principal } from '../domain/principal';
+import { BodySeatsRepository } from '../infrastructure/body-seats.repository';
 import { IdentityRepository } from '../infrastructure/identity.repository';
-import { AppointMandateRequest, BodyResponse, CreatedResponse, EndMandateRequest } from './bodies.dto';
+import { AppointMandateRequest, CreatedResponse, EndMandateRequest } from './bodies.dto';
 import { MandateResponse, MessageResponse } from './auth.dto';
+import { PublicBodyResponse } from './public-bodies.dto';
 import { CurrentPrincipal, Policy } from './policy.decorator';
 
 const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new DomainError('invalid', 'invalid_id', 'The id in the path must be a UUID.') });
@@ -19,13 +22,26 @@ export class BodiesController {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: IdentityRepository,
     private readonly mandates: MandateService,
+    private readonly seats: BodySeatsRepository,
+    private readonly clock: Clock,
   ) {}
 
+  /** A democratic organization's bodies are public to its members: who sits where, since when, how elected. */
   @Get('bodies')
   @Policy.member()
-  @ApiOkResponse({ type: [BodyResponse] })
-  list(): Promise<BodyResponse[]> {
-    return this.repo.listBodies(this.ds.manager);
+  @ApiOkResponse({ type: [PublicBodyResponse] })
+  list(): Promise<PublicBodyResponse[]> {
+    return this.seats.publicBodies(this.ds.manager, this.clock.today());
+  }
+
+  @Get('bodies/:bodyId')
+  @Policy.member()
+  @ApiOkResponse({ type: PublicBodyResponse })
+  @ApiNotFoundResponse({ description: 'No such body.' })
+  async one(@Param('bodyId', uuid) bodyId: string): Promise<PublicBodyResponse> {
+    const [body] = await this.seats.publicBodies(this.ds.manager, this.clock.today(), bodyId);
+    if (!body) throw new DomainError('not_found', 'body_not_found', 'No such body. The list of bodies is at GET /bodies.');
+    return body;
   }
 
   @Get('me/mandates')

@@ -6,6 +6,8 @@ import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort } from 
 import { Clock } from '@org/platform';
 import { INDEPENDENT_BODIES, type MandateRole } from '../domain/body-kind';
 import { assertCompatible } from '../domain/incompatibility';
+import { assertNotBackdated, assertSeatAvailable } from '../domain/seat-limits';
+import { BodySeatsRepository } from '../infrastructure/body-seats.repository';
 import { IdentityRepository } from '../infrastructure/identity.repository';
 
 export interface MandateSource {
@@ -40,6 +42,7 @@ export class MandateService {
     private readonly audit: AuditLog,
     private readonly restrictions: RestrictionsPort,
     private readonly clock: Clock,
+    private readonly seats: BodySeatsRepository,
   ) {}
 
   /** Creates a mandate inside the caller's transaction. */
@@ -56,6 +59,8 @@ export class MandateService {
         );
       }
     }
+    // Seat limits (1/2): only the founding act and an election's certification write the past.
+    assertNotBackdated({ startsOn: x.startsOn, today: this.clock.today(), sourceKind: x.source.kind });
     const member = (await m.query(`SELECT status FROM membership.members WHERE id = $1`, [x.memberId]))[0];
     if (!member) throw new DomainError('not_found', 'member_not_found', 'No such member.');
     if (member.status !== 'active') {
@@ -67,6 +72,11 @@ export class MandateService {
     }
     const held = await this.repo.mandatesOfMemberForUpdate(m, x.memberId);
     assertCompatible({ bodyKind: body.kind, startsOn: x.startsOn, endsOn: x.endsOn, held, coolingOffMonths: COOLING_OFF_MONTHS });
+    // Seat limits (2/2): the body row stays locked until the caller's transaction ends, so two
+    // concurrent creations cannot both take the last seat.
+    const seated = await this.seats.lockBodyWithMandates(m, x.bodyId);
+    if (!seated) throw new DomainError('not_found', 'body_not_found', 'No such body.');
+    assertSeatAvailable({ body: seated, role: x.role, startsOn: x.startsOn, endsOn: x.endsOn, existing: seated.mandates });
     const id = await this.repo.insertMandate(m, { memberId: x.memberId, bodyId: x.bodyId, role: x.role, startsOn: x.startsOn, endsOn: x.endsOn, sourceKind: x.source.kind, sourceRef: x.source.ref });
     await this.audit.record(m, {
       actorId: x.actor.id,

@@ -6,6 +6,10 @@ import type { ComplaintInput } from '../../application/intake/complaint.input';
 import { InterimMeasures } from '../../application/interim/interim-measures.use-case';
 import { PanelActions } from '../../application/panel/panel-actions.use-case';
 import { TriageCase } from '../../application/triage/triage-case.use-case';
+import { DeliberateUseCase } from '../../application/finding/deliberate.use-case';
+import { FinalizeFindingsJob } from '../../application/finding/finalize-findings.job';
+import type { ProceedingsActor } from '../../application/finding/proceedings-actor';
+import { PublishDueNoticesJob } from '../../application/publication/publish-due-notices.job';
 import { CaseRepository } from '../case.repository';
 import { DisciplineDb } from '../discipline-db';
 
@@ -15,6 +19,13 @@ interface DemoAccountLike {
   readonly role: string;
   readonly memberId: string | null;
 }
+
+/** What the seed offers besides the logins: a clock it can move back, to replay a case from weeks ago. */
+interface DemoContextLike {
+  readonly travelTo?: (at: Date | null) => void;
+}
+
+const DAY_MS = 86_400_000;
 
 const NARRATIVES = [
   'At the branch social on the date given, the respondent repeatedly made remarks about my appearance after I asked him to stop, and followed me to the door when I left.',
@@ -36,7 +47,14 @@ const NARRATIVES = [
  *   on at least two panels (the draws are genuinely random: more cases are filed if needed, at
  *   most twelve);
  * - one in investigation, one serious with interim measures, one record-only report (closed),
- *   one still waiting for triage.
+ *   one still waiting for triage;
+ * - three commissioners with demo logins on one panel, its case under investigation, so that a
+ *   finding can be opened, voted and decided in the browser: the demo `commissioner` and the two
+ *   other panelists of their first panel, for whom it asks the seed for the logins
+ *   `commissioner-2` and `commissioner-3`;
+ * - when the seed can move the clock: a case filed 60 days ago, decided (a warning), final once its
+ *   appeal window passed unused, and its outcome notice published to the members (S8) — replayed
+ *   through the same use cases and jobs, the clock then returned to the present.
  */
 @Injectable()
 export class DisciplineDemoContributor {
@@ -47,13 +65,17 @@ export class DisciplineDemoContributor {
     private readonly triage: TriageCase,
     private readonly panel: PanelActions,
     private readonly interim: InterimMeasures,
+    private readonly deliberate: DeliberateUseCase,
+    private readonly finality: FinalizeFindingsJob,
+    private readonly publication: PublishDueNoticesJob,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async contributeDemo(accounts: readonly DemoAccountLike[]): Promise<void> {
+  async contributeDemo(accounts: readonly DemoAccountLike[], context: DemoContextLike = {}): Promise<{ logins: { role: string; memberId: string }[] }> {
+    const logins: { role: string; memberId: string }[] = [];
     const member = accounts.find((a) => a.role === 'member')?.memberId;
     const commissioner = accounts.find((a) => a.role === 'commissioner')?.memberId;
-    if (!member || !commissioner) return;
+    if (!member || !commissioner) return { logins };
     const demoIds = accounts.flatMap((a) => (a.memberId ? [a.memberId] : []));
     const people: string[] = await this.db.transaction(async (tx) =>
       (
@@ -66,7 +88,7 @@ export class DisciplineDemoContributor {
         )
       ).map((r: any) => r.id),
     );
-    if (people.length < 30) return;
+    if (people.length < 30) return { logins };
     let n = 0;
     const next = () => people[n++ % people.length];
     const narrative = (i: number) => NARRATIVES[i % NARRATIVES.length];
@@ -122,6 +144,79 @@ export class DisciplineDemoContributor {
     const recordOnly = await this.file.byMember(actorOf(next()), formal(5, next(), { path: 'record-only', matchingOptIn: true }));
     await triageIt(recordOnly.reference);
     await this.file.byMember(actorOf(next()), formal(6, next(), { path: 'informal', informalConsent: true }));
-    this.logger.info({ cases: others.length + 3, commissionerPanels: seatedOn.length }, 'demo disciplinary cases added');
+
+    // Three demo commissioners on one panel, its case under investigation.
+    const shared = others.find((o) => o.reference === seatedOn[0] && o.panel.length === 3);
+    if (shared) {
+      const stage = (await this.db.transaction((tx) => this.cases.findByKey(tx, shared.reference)))?.snapshot.stage;
+      if (stage === 'panel_seated') await this.panel.beginInvestigation(shared.reference, actorOf(commissioner, true));
+      shared.panel.filter((id) => id !== commissioner).forEach((memberId, i) => logins.push({ role: `commissioner-${i + 2}`, memberId }));
+    }
+
+    // A decided, final and published outcome (S8), replayed from 60 days ago.
+    let published = 0;
+    if (context.travelTo) {
+      const present = new Date();
+      try {
+        context.travelTo(new Date(present.getTime() - 60 * DAY_MS));
+        published = await this.publishedOutcome(next, formal, triageIt, actorOf, context.travelTo, present);
+      } finally {
+        context.travelTo(null);
+      }
+    }
+    this.logger.info({ cases: others.length + 3 + published, commissionerPanels: seatedOn.length, publishedNotices: published }, 'demo disciplinary cases added');
+    return { logins };
+  }
+
+  /**
+   * Files a complaint (the clock already moved back), has its panel investigate and decide a
+   * warning; moves the clock past the appeal window and runs the finality job (the notice is
+   * composed), then past the review period and runs the publication job. Returns the number of
+   * notices published (0 when no full panel could be drawn or the configured periods do not fit
+   * in the 60 days).
+   */
+  private async publishedOutcome(
+    next: () => string,
+    formal: (i: number, respondent: string) => ComplaintInput,
+    triageIt: (reference: string) => Promise<string[]>,
+    actorOf: (memberId: string, commission?: boolean) => DisciplineActor,
+    travelTo: (at: Date | null) => void,
+    present: Date,
+  ): Promise<number> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const respondent = next();
+      const filed = await this.file.byMember(actorOf(next()), formal(3 + attempt, respondent));
+      const panel = await triageIt(filed.reference);
+      if (panel.length !== 3) continue;
+      await this.panel.beginInvestigation(filed.reference, actorOf(panel[0], true));
+      const as = (memberId: string): ProceedingsActor => ({
+        personId: memberId,
+        memberId,
+        caseActor: { memberId, isCommissioner: true, isAppealsCommitteeMember: false },
+        isOfficer: true,
+        bodies: ['CCOM'],
+        auditRef: { id: memberId, kind: 'member' },
+        findingActorKind: 'control_commission',
+      });
+      const { findingId } = await this.deliberate.open(as(panel[0]), filed.reference, respondent);
+      for (const p of panel) await this.deliberate.vote(as(p), filed.reference, findingId, { verdict: 'uphold', proposedSanction: { kind: 'warning' } });
+      await this.deliberate.decide(as(panel[0]), filed.reference, findingId, {
+        rule: 'Code of conduct §4 (respect for every member)',
+        reasons: 'The panel heard both parties and two witnesses; the remarks were made and repeated after the complainant objected. A first occurrence: a warning.',
+      });
+      const at = async (sql: string): Promise<Date | null> => {
+        const [row] = await this.db.transaction((tx) => tx.query(sql, [findingId]));
+        return row?.at ? new Date(row.at) : null;
+      };
+      const deadline = await at(`SELECT appeal_deadline AS at FROM discipline.findings WHERE id = $1`);
+      if (!deadline || deadline >= present) return 0;
+      travelTo(new Date(deadline.getTime() + 60_000));
+      await this.finality.runOnce();
+      const publishAt = await at(`SELECT publish_at AS at FROM discipline.outcome_notices WHERE finding_id = $1`);
+      if (!publishAt || publishAt >= present) return 0;
+      travelTo(new Date(Math.max(publishAt.getTime() + 60_000, present.getTime() - DAY_MS)));
+      return (await this.publication.runOnce()).published;
+    }
+    return 0;
   }
 }

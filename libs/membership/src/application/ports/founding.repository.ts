@@ -1,0 +1,19 @@
+import type { EntityManager } from 'typeorm';
+
+/** What the database already holds (the founding act runs on an empty one only). */
+export interface ExistingData {
+  organization: number;
+  branches: number;
+  members: number;
+  bodies: number;
+  accounts: number;
+}
+
+/** The founding act's own rows: the organization's settings and its regions. Caller's transaction. */
+export abstract class FoundingRepository {
+  /** Takes the founding lock (two concurrent runs: the second waits, then finds the data). */
+  abstract lockAndCount(m: EntityManager): Promise<ExistingData>;
+  abstract insertOrganization(m: EntityManager, o: { name: string; timeZone: string; locale: string; currency: string; fileSha256: string; foundedAt: Date }): Promise<void>;
+  abstract insertRegion(m: EntityManager, r: { code: string; name: string }): Promise<string>;
+  abstract setBranchRegion(m: EntityManager, branchId: string, regionId: string): Promise<void>;
+}
