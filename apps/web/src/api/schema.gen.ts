@@ -239,13 +239,6 @@ export interface components {
       bodyId: string;
       slateId?: string;
     };
-    BodyResponse: {
-      id: string;
-      kind: string;
-      name: string;
-      branchId: string | null;
-      seats: number;
-    };
     BranchAggregateResponse: {
       branchId: string;
       code: string;
@@ -1296,6 +1289,16 @@ export interface components {
     ProtectedTransferRequest: {
       toBranchId: string;
     };
+    PublicBodyResponse: {
+      id: string;
+      kind: "EC" | "CC" | "CCOM" | "APPEALS" | "ELECTIONS" | "BRANCH_COMMITTEE" | "STAFF" | "NATIONAL_OFFICE";
+      name: string;
+      branchId: string | null;
+      branchName: string | null;
+      seats: number;
+      /** The mandates current today. */
+      mandates: components["schemas"]["SittingMandateResponse"][];
+    };
     PublicationDelayResponse: {
       until: string;
       reason: string;
@@ -1526,6 +1529,19 @@ export interface components {
       effectiveFrom?: string;
       /** Switch to another plan. */
       planId?: string;
+    };
+    SittingMandateResponse: {
+      id: string;
+      /** The holder’s name (nothing else about them). */
+      holderName: string;
+      role: "member" | "chair" | "secretary" | "treasurer" | "alternate" | "returning-officer" | "membership-secretary" | "staff";
+      startsOn: string;
+      /** The day the mandate ends (exclusive); null: until replaced. */
+      endsOn: string | null;
+      /** How the seat was filled: an election of the body, the founding act (as elected at the last congress), or an appointment. */
+      sourceKind: "election" | "founding" | "appointment";
+      /** Which election, congress or decision. */
+      sourceRef: string;
     };
     SlateResponse: {
       id: string;
@@ -1815,7 +1831,18 @@ export interface paths {
       path: never;
       query: never;
       body: never;
-      response: components["schemas"]["BodyResponse"][];
+      response: components["schemas"]["PublicBodyResponse"][];
+      policy: "Members";
+    };
+  };
+  "/bodies/{bodyId}": {
+    get: {
+      path: {
+        bodyId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["PublicBodyResponse"];
       policy: "Members";
     };
   };
@@ -3695,6 +3722,7 @@ export const apiOperations = [
   "POST /auth/password-reset",
   "POST /auth/password-reset/confirm",
   "GET /bodies",
+  "GET /bodies/{bodyId}",
   "POST /bodies/{bodyId}/mandates",
   "GET /branches",
   "POST /branches",
