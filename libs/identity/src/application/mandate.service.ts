@@ -6,6 +6,7 @@ import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort } from 
 import { Clock } from '@org/platform';
 import { INDEPENDENT_BODIES, type MandateRole } from '../domain/body-kind';
 import { assertCompatible } from '../domain/incompatibility';
+import { assertElectionsCommitteeSeatSource } from '../domain/elections-committee-seat.policy';
 import { IdentityRepository } from '../infrastructure/identity.repository';
 
 export interface MandateSource {
@@ -56,6 +57,7 @@ export class MandateService {
         );
       }
     }
+    assertElectionsCommitteeSeatSource(body.kind, x.source, body.id);
     const member = (await m.query(`SELECT status FROM membership.members WHERE id = $1`, [x.memberId]))[0];
     if (!member) throw new DomainError('not_found', 'member_not_found', 'No such member.');
     if (member.status !== 'active') {
