@@ -1116,6 +1116,14 @@ export interface components {
       /** null for an officer with no part in the case (the answer is the same whether the case exists or not). */
       messageId: string | null;
       receipt: string;
+      /** Messages about a case always go on its record. */
+      recordedOn: "case_record";
+      /** Who reads the message now. An officer’s message is always read by every party; a party’s message to the panel is the panel’s until it shares it. */
+      visibleTo: "panel_only" | "panel_and_parties" | "panel_and_one_person";
+      /** True when the message was not delivered as addressed (an officer writing about a case: it goes on the case record the parties read). */
+      readdressed: boolean;
+      /** What happened to the message and why, when `readdressed`. */
+      notice: string | null;
     };
     MessageRequest: {
       text: string;

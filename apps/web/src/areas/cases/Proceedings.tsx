@@ -63,7 +63,30 @@ export function Messages({ reference, panel }: { reference: string; panel: boole
         ) : null}
         <TextArea label="Message" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
         <Button type="submit" variant="secondary" busy={send.busy} disabled={!text.trim()}>Send the message</Button>
-        {send.result ? <Alert kind="success" live>Sent.</Alert> : null}
+        {send.result ? <Alert kind={send.result.readdressed ? 'warning' : 'success'} live>{send.result.notice ? `${send.result.notice} ` : ''}{send.result.receipt}</Alert> : null}
+      </form>
+    </Card>
+  );
+}
+
+/**
+ * For an officer of the organization (EC, CC, branch officer…) with no part in a case: the only
+ * way to say something to a panel, and it is said before anything is sent that the message goes
+ * on the case record every party reads (S7). The answer is the same whether the case exists.
+ */
+export function WriteToPanel() {
+  const [reference, setReference] = useState('');
+  const [text, setText] = useState('');
+  const send = useAction(() => api.post('/cases/{reference}/messages', { path: { reference: reference.trim() }, body: { text: text.trim() } }));
+  return (
+    <Card title="Writing to a disciplinary panel">
+      <Alert kind="info">Messages about a case are never private to its panel: they go on the case record, which every party to the case reads, with your name and office. There is no other way to reach a panel.</Alert>
+      <form noValidate onSubmit={async (e) => { e.preventDefault(); if (reference.trim() && text.trim() && (await send.run())) setText(''); }}>
+        <TextField label="Case reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+        <TextArea label="Message (the parties will read it)" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        <ErrorAlert error={send.error} />
+        <Button type="submit" variant="secondary" busy={send.busy} disabled={!reference.trim() || !text.trim()}>Put it on the case record</Button>
+        {send.result ? <Alert kind="warning" live>{send.result.notice ? `${send.result.notice} ` : ''}{send.result.receipt}</Alert> : null}
       </form>
     </Card>
   );

@@ -111,6 +111,14 @@ export class MessageReceiptResponse {
   @ApiProperty({ nullable: true, type: String, description: 'null for an officer with no part in the case (the answer is the same whether the case exists or not).' })
   messageId: string | null;
   @ApiProperty() receipt: string;
+  @ApiProperty({ enum: ['case_record'], description: 'Messages about a case always go on its record.' }) recordedOn: 'case_record';
+  @ApiProperty({
+    enum: ['panel_only', 'panel_and_parties', 'panel_and_one_person'],
+    description: 'Who reads the message now. An officer’s message is always read by every party; a party’s message to the panel is the panel’s until it shares it.',
+  })
+  visibleTo: 'panel_only' | 'panel_and_parties' | 'panel_and_one_person';
+  @ApiProperty({ description: 'True when the message was not delivered as addressed (an officer writing about a case: it goes on the case record the parties read).' }) readdressed: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'What happened to the message and why, when `readdressed`.' }) notice: string | null;
 }
 
 // ── matching (S10) ──────────────────────────────────────────────────────────────────────────
