@@ -1140,6 +1140,12 @@ export interface components {
       standing: components["schemas"]["StandingResponse"];
       payments: components["schemas"]["PaymentResponse"][];
     };
+    NextPublicationResponse: {
+      periodId: string;
+      from: string;
+      to: string;
+      publishesOn: string;
+    };
     NominateSelfRequest: {
       /** Stand on this slate (E2: optional). Never a slate that mixes commission/appeals seats with other bodies (S2). */
       slateId?: string;
@@ -1282,10 +1288,40 @@ export interface components {
       /** Members the notice was sent to. */
       recipients: number | null;
     };
+    PublishedPeriodResponse: {
+      periodId: string;
+      from: string;
+      /** Exclusive. */
+      to: string;
+      publishedAt: string;
+    };
     PublishedSlateResponse: {
       number: number;
       name: string;
       candidates: number[];
+    };
+    PublishedTransparencyReportResponse: {
+      period: components["schemas"]["ReportPeriodResponse"];
+      /** Smallest count shown as a number. */
+      threshold: number;
+      /** Complaints and record-only reports received in the period, by path and by current stage. */
+      complaintsReceived: components["schemas"]["ComplaintsReceivedResponse"];
+      /** Median days from receipt to the panel’s finding, over findings decided in the period. */
+      medianDaysToFinding: components["schemas"]["MedianCellResponse"];
+      /** Cases with a stage deadline that fell due in the period and was missed. */
+      overdueCases: components["schemas"]["ReportCellResponse"];
+      recusals: components["schemas"]["RecusalCountsResponse"];
+      challenges: components["schemas"]["ChallengeCountsResponse"];
+      /** Findings that became final in the period, by the sanction in force. */
+      outcomes: components["schemas"]["OutcomeCountsResponse"];
+      /** Appeals lodged in the period, by result. */
+      appeals: components["schemas"]["AppealCountsResponse"];
+      notes: string[];
+      /** The period, e.g. 2026-Q1. */
+      periodId: string;
+      periodKind: "month" | "quarter" | "half-year" | "year";
+      /** When the figures were computed and frozen (after the period closed and the lag passed). */
+      publishedAt: string;
     };
     ReadmissionDecisionRequest: {
       memberId: string;
@@ -1628,23 +1664,16 @@ export interface components {
       effectiveOn: string | null;
       declineReason: string | null;
     };
-    TransparencyReportResponse: {
-      period: components["schemas"]["ReportPeriodResponse"];
-      /** Smallest count shown as a number. */
-      threshold: number;
-      /** Complaints and record-only reports received in the period, by path and by current stage. */
-      complaintsReceived: components["schemas"]["ComplaintsReceivedResponse"];
-      /** Median days from receipt to the panel’s finding, over findings decided in the period. */
-      medianDaysToFinding: components["schemas"]["MedianCellResponse"];
-      /** Cases with a stage deadline that fell due in the period and was missed. */
-      overdueCases: components["schemas"]["ReportCellResponse"];
-      recusals: components["schemas"]["RecusalCountsResponse"];
-      challenges: components["schemas"]["ChallengeCountsResponse"];
-      /** Findings that became final in the period, by the sanction in force. */
-      outcomes: components["schemas"]["OutcomeCountsResponse"];
-      /** Appeals lodged in the period, by result. */
-      appeals: components["schemas"]["AppealCountsResponse"];
-      notes: string[];
+    TransparencyReportIndexResponse: {
+      /** The statutes’ reporting period (DISCIPLINE_TRANSPARENCY_PERIOD). */
+      periodKind: "month" | "quarter" | "half-year" | "year";
+      /** Days after a period ends before its report is computed and published (DISCIPLINE_TRANSPARENCY_LAG_DAYS). */
+      publicationLagDays: number;
+      /** Every published period, newest first. */
+      periods: components["schemas"]["PublishedPeriodResponse"][];
+      nextPublication: components["schemas"]["NextPublicationResponse"];
+      /** The period asked for, or the latest published; null before the first publication. */
+      report: components["schemas"]["PublishedTransparencyReportResponse"] | null;
     };
     TreasurerMemberResponse: {
       id: string;
@@ -3620,13 +3649,15 @@ export interface paths {
     get: {
       path: never;
       query: {
-        /** Start of the period (inclusive), YYYY-MM-DD or a timestamp. */
-        from: string;
-        /** End of the period (exclusive), YYYY-MM-DD or a timestamp. */
-        to: string;
+        /** A published period, e.g. 2026-Q1 (quarters by default; see periodKind in the answer). Without it, the latest published report. */
+        period?: string;
+        /** Refused: the report is published for fixed periods only, never for an arbitrary window. */
+        from?: string;
+        /** Refused, as `from`. */
+        to?: string;
       };
       body: never;
-      response: components["schemas"]["TransparencyReportResponse"];
+      response: components["schemas"]["TransparencyReportIndexResponse"];
       policy: "Members";
     };
   };

@@ -85,7 +85,8 @@ describe('discipline: the OpenAPI document', () => {
     };
     expect(okOf('/outcomes', 'get')).toBe('PublishedOutcomePageResponse');
     expect(Object.keys(schemas.PublishedOutcomeResponse.properties ?? {})).toEqual(['id', 'publishedAt', 'facts', 'text', 'recipients']);
-    expect(okOf('/transparency-report', 'get')).toBe('TransparencyReportResponse');
+    expect(okOf('/transparency-report', 'get')).toBe('TransparencyReportIndexResponse');
+    expect(Object.keys(schemas.TransparencyReportIndexResponse.properties ?? {})).toEqual(['periodKind', 'publicationLagDays', 'periods', 'nextPublication', 'report']);
     expect(Object.keys(schemas.TransparencyReportResponse.properties ?? {})).toEqual([
       'period',
       'threshold',

@@ -187,8 +187,17 @@ export class ListOutcomesQuery {
 }
 
 export class TransparencyQuery {
-  @ApiProperty({ description: 'Start of the period (inclusive), YYYY-MM-DD or a timestamp.' }) @IsISO8601() from: string;
-  @ApiProperty({ description: 'End of the period (exclusive), YYYY-MM-DD or a timestamp.' }) @IsISO8601() to: string;
+  @ApiProperty({ required: false, description: 'A published period, e.g. 2026-Q1 (quarters by default; see periodKind in the answer). Without it, the latest published report.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  period?: string;
+  @ApiProperty({ required: false, description: 'Refused: the report is published for fixed periods only, never for an arbitrary window.' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 40)
+  from?: string;
+  @ApiProperty({ required: false, description: 'Refused, as `from`.' }) @IsOptional() @IsString() @Length(0, 40) to?: string;
 }
 
 // ── readmission ─────────────────────────────────────────────────────────────────────────────

@@ -388,6 +388,35 @@ export class TransparencyReportResponse {
   @ApiProperty({ type: [String] }) notes: string[];
 }
 
+export class PublishedTransparencyReportResponse extends TransparencyReportResponse {
+  @ApiProperty({ description: 'The period, e.g. 2026-Q1.' }) periodId: string;
+  @ApiProperty({ enum: ['month', 'quarter', 'half-year', 'year'] }) periodKind: string;
+  @ApiProperty({ format: 'date-time', description: 'When the figures were computed and frozen (after the period closed and the lag passed).' }) publishedAt: string;
+}
+
+export class PublishedPeriodResponse {
+  @ApiProperty() periodId: string;
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time', description: 'Exclusive.' }) to: string;
+  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+}
+
+export class NextPublicationResponse {
+  @ApiProperty() periodId: string;
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ format: 'date' }) publishesOn: string;
+}
+
+export class TransparencyReportIndexResponse {
+  @ApiProperty({ enum: ['month', 'quarter', 'half-year', 'year'], description: 'The statutes’ reporting period (DISCIPLINE_TRANSPARENCY_PERIOD).' }) periodKind: string;
+  @ApiProperty({ description: 'Days after a period ends before its report is computed and published (DISCIPLINE_TRANSPARENCY_LAG_DAYS).' }) publicationLagDays: number;
+  @ApiProperty({ type: [PublishedPeriodResponse], description: 'Every published period, newest first.' }) periods: PublishedPeriodResponse[];
+  @ApiProperty({ type: NextPublicationResponse }) nextPublication: NextPublicationResponse;
+  @ApiProperty({ type: PublishedTransparencyReportResponse, nullable: true, description: 'The period asked for, or the latest published; null before the first publication.' })
+  report: PublishedTransparencyReportResponse | null;
+}
+
 // ── readmission (S9) ────────────────────────────────────────────────────────────────────────
 
 export class ExpulsionComplainantResponse {
