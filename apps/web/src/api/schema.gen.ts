@@ -39,8 +39,25 @@ export interface components {
       role: "respondent" | "witness" | "support_person";
       person: components["schemas"]["PersonRequest"];
     };
+    AddendumQuestionsRequest: {
+      /** Specific questions about the statement (1–10); never a request to tell it again (S12). */
+      questions: string[];
+    };
+    AddendumQuestionsResponse: {
+      requestId: string;
+      questions: string[];
+      requestedAt: string;
+      requestedBy: string;
+      /** The addendum that answered them. */
+      answeredBy: string | null;
+    };
     AddendumRequest: {
       text: string;
+      /** The panel’s questions this addendum answers. */
+      requestId?: string;
+    };
+    AddendumRequestIdResponse: {
+      requestId: string;
     };
     AdmitRequest: {
       /** An optional note recorded in the status history. */
@@ -854,8 +871,10 @@ export interface components {
     };
     GiveStatementRequest: {
       text: string;
-      /** Panel only: whose statement, taken at an interview, is recorded. */
+      /** Panel only: whose words, said at an interview they attended, are written down (they approve them before it is their statement). */
       personId?: string;
+      /** Panel only: the interview, held with that person, at which they said it. */
+      interviewId?: string;
       supportPerson?: components["schemas"]["SupportPersonDto"] | null;
     };
     HowToReportResponse: {
@@ -1578,15 +1597,19 @@ export interface components {
     StatementIdResponse: {
       /** The statement to reuse: a statement is given once. */
       statementId: string;
+      /** When given or recorded: `awaiting_approval` until the person approves words the panel wrote down. */
+      status?: "requested" | "awaiting_approval" | "given";
     };
     StatementResponse: {
       statementId: string;
       /** A member id, or email:<address> for a non-member complainant. */
       personId: string;
       role: "complainant" | "respondent" | "witness";
-      status: "requested" | "given";
+      /** `awaiting_approval`: written down by the panel from an interview; not the person’s statement until they approve the words. */
+      status: "requested" | "awaiting_approval" | "given";
       requestedAt: string | null;
       requestedBy: string | null;
+      /** Null while requested, and for the complaint (its text is the complaint as filed, in the case view). */
       text: string | null;
       source: ("written" | "interview" | "complaint") | null;
       givenAt: string | null;
@@ -1594,6 +1617,12 @@ export interface components {
       supportPerson: components["schemas"]["SupportPersonResponse"] | null;
       /** Added by the person themself; the statement is never rewritten. */
       addenda: components["schemas"]["StatementAddendumResponse"][];
+      /** For a statement taken at an interview: that interview. */
+      interviewId: string | null;
+      /** When the person approved the words written down from their interview. */
+      approvedAt: string | null;
+      /** The panel’s specific questions about the statement (S12). */
+      addendumRequests: components["schemas"]["AddendumQuestionsResponse"][];
     };
     StatusChangeResponse: {
       memberId: string;
@@ -2394,6 +2423,30 @@ export interface paths {
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; only the person who gave the statement";
     };
   };
+  "/cases/{reference}/statements/{statementId}/addendum-requests": {
+    post: {
+      path: {
+        reference: string;
+        statementId: string;
+      };
+      query: never;
+      body: components["schemas"]["AddendumQuestionsRequest"];
+      response: components["schemas"]["AddendumRequestIdResponse"];
+      policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; panel only: specific questions, never a retelling";
+    };
+  };
+  "/cases/{reference}/statements/{statementId}/approval": {
+    post: {
+      path: {
+        reference: string;
+        statementId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+      policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; only the person whose words the panel wrote down at their interview";
+    };
+  };
   "/cases/{reference}/timeline": {
     get: {
       path: {
@@ -2769,6 +2822,18 @@ export interface paths {
       query: never;
       body: components["schemas"]["GiveStatementRequest"];
       response: components["schemas"]["StatementIdResponse"];
+      policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
+    };
+  };
+  "/complaints/non-member/cases/{reference}/statements/{statementId}/addenda": {
+    post: {
+      path: {
+        reference: string;
+        statementId: string;
+      };
+      query: never;
+      body: components["schemas"]["AddendumRequest"];
+      response: unknown;
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
   };
@@ -3724,6 +3789,8 @@ export const apiOperations = [
   "POST /cases/{reference}/statements",
   "POST /cases/{reference}/statements/requests",
   "POST /cases/{reference}/statements/{statementId}/addenda",
+  "POST /cases/{reference}/statements/{statementId}/addendum-requests",
+  "POST /cases/{reference}/statements/{statementId}/approval",
   "GET /cases/{reference}/timeline",
   "POST /cases/{reference}/withdraw",
   "GET /commission/ad-hoc-requests",
@@ -3759,6 +3826,7 @@ export const apiOperations = [
   "POST /complaints/non-member/cases/{reference}/path",
   "GET /complaints/non-member/cases/{reference}/statements",
   "POST /complaints/non-member/cases/{reference}/statements",
+  "POST /complaints/non-member/cases/{reference}/statements/{statementId}/addenda",
   "POST /complaints/non-member/cases/{reference}/withdraw",
   "GET /complaints/non-member/directory",
   "POST /congresses",

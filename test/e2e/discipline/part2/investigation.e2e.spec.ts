@@ -116,8 +116,14 @@ describe('discipline part 2: investigation', () => {
     const addendum = await t.http().post(`/cases/${c.reference}/statements/${asked.body.statementId}/addenda`).set(org.respondent.auth).send({ text: 'One more thing.' });
     expect(addendum.status).toBe(204);
     const byPanel = await t.http().get(`/cases/${c.reference}/statements`).set(c.panel[0].auth);
-    expect(byPanel.body).toEqual([expect.objectContaining({ personId: org.respondent.id, text: 'STATEMENT-CANARY my account of the evening', supportPerson: { name: 'A friend', memberId: null } })]);
-    expect((await t.http().get(`/cases/${c.reference}/statements`).set(org.complainant.auth)).body).toEqual([]);
+    expect(byPanel.body).toEqual([
+      expect.objectContaining({ personId: org.complainant.id, source: 'complaint' }),
+      expect.objectContaining({ personId: org.respondent.id, text: 'STATEMENT-CANARY my account of the evening', supportPerson: { name: 'A friend', memberId: null } }),
+    ]);
+    // The complainant reads only her own statement: her complaint (S12).
+    expect((await t.http().get(`/cases/${c.reference}/statements`).set(org.complainant.auth)).body).toEqual([
+      expect.objectContaining({ personId: org.complainant.id, role: 'complainant', status: 'given', source: 'complaint', text: null }),
+    ]);
     const [row] = await t.db.dataSource.query(`SELECT sealed FROM discipline.statement_registers`);
     expect(row.sealed).not.toContain('STATEMENT-CANARY');
   });

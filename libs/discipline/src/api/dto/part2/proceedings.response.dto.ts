@@ -31,6 +31,7 @@ export class SupportPersonResponse {
 
 export class StatementIdResponse {
   @ApiProperty({ description: 'The statement to reuse: a statement is given once.' }) statementId: string;
+  @ApiProperty({ required: false, enum: ['requested', 'awaiting_approval', 'given'], description: 'When given or recorded: `awaiting_approval` until the person approves words the panel wrote down.' }) status?: string;
 }
 
 export class StatementAddendumResponse {
@@ -39,19 +40,34 @@ export class StatementAddendumResponse {
   @ApiProperty({ format: 'date-time' }) addedAt: string;
 }
 
+export class AddendumQuestionsResponse {
+  @ApiProperty() requestId: string;
+  @ApiProperty({ type: [String] }) questions: string[];
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty() requestedBy: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The addendum that answered them.' }) answeredBy: string | null;
+}
+
+export class AddendumRequestIdResponse {
+  @ApiProperty() requestId: string;
+}
+
 export class StatementResponse {
   @ApiProperty() statementId: string;
   @ApiProperty({ description: 'A member id, or email:<address> for a non-member complainant.' }) personId: string;
   @ApiProperty({ enum: ['complainant', 'respondent', 'witness'] }) role: string;
-  @ApiProperty({ enum: ['requested', 'given'] }) status: string;
+  @ApiProperty({ enum: ['requested', 'awaiting_approval', 'given'], description: '`awaiting_approval`: written down by the panel from an interview; not the person’s statement until they approve the words.' }) status: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) requestedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) requestedBy: string | null;
-  @ApiProperty({ nullable: true, type: String }) text: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Null while requested, and for the complaint (its text is the complaint as filed, in the case view).' }) text: string | null;
   @ApiProperty({ nullable: true, type: String, enum: ['written', 'interview', 'complaint'] }) source: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) givenAt: string | null;
   @ApiProperty({ nullable: true, type: String }) recordedBy: string | null;
   @ApiProperty({ nullable: true, type: SupportPersonResponse }) supportPerson: SupportPersonResponse | null;
   @ApiProperty({ type: [StatementAddendumResponse], description: 'Added by the person themself; the statement is never rewritten.' }) addenda: StatementAddendumResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'For a statement taken at an interview: that interview.' }) interviewId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the person approved the words written down from their interview.' }) approvedAt: string | null;
+  @ApiProperty({ type: [AddendumQuestionsResponse], description: 'The panel’s specific questions about the statement (S12).' }) addendumRequests: AddendumQuestionsResponse[];
 }
 
 // ── interviews (S12) ────────────────────────────────────────────────────────────────────────
