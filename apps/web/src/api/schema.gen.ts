@@ -644,7 +644,8 @@ export interface components {
       accreditedAt: string | null;
     };
     DirectoryEntryResponse: {
-      memberId: string;
+      /** Opaque: name this person in a complaint with it (PersonRequest.handle). Valid 24 hours, only for the account that searched; never a member id. */
+      handle: string;
       name: string;
       branch: string | null;
     };
@@ -1237,7 +1238,9 @@ export interface components {
       source: "treasurer" | "bank-import" | "seed";
     };
     PersonRequest: {
-      /** A member picked from GET /complaints/directory. */
+      /** A member picked from GET /complaints/directory: the handle it answered (valid 24 hours, for the account that searched). */
+      handle?: string;
+      /** A member id the complainant already knows (the directory gives handles, not ids). */
       memberId?: string;
       /** For someone who is not a member: who they are (sealed before it is stored). */
       description?: string;
@@ -2593,11 +2596,11 @@ export interface paths {
     };
   };
   "/complaints/directory": {
-    /** Find a member to name: name and branch only */
+    /** Find the person you mean, to name them in a complaint: name and branch only, at most five, a daily budget */
     get: {
       path: never;
       query: {
-        /** At least two letters of the name */
+        /** At least three letters: the start of their first or last name (each word) */
         q: string;
       };
       body: never;
