@@ -65,6 +65,23 @@ describe('identity: sign-in, sessions and mandate-based authority', () => {
     expect(last).toBe(429);
   });
 
+  it('S2: the executive cannot appoint returning officers — Elections Committee seats come only from its own election or the founding file', async () => {
+    const ec = await t.make.signedInMember();
+    await t.make.mandate(ec.id, 'EC');
+    const elections = await t.make.body('ELECTIONS');
+    const candidate = await t.make.member();
+    for (const role of ['returning-officer', 'member']) {
+      const appoint = await t.http().post(`/bodies/${elections}/mandates`).set(ec.auth).send({ memberId: candidate.id, role, startsOn: '2026-01-01', decisionRef: 'EC minute 14' });
+      expect(appoint.status).toBe(403);
+      expect(appoint.body).toMatchObject({ code: 'elections_committee_seat', message: expect.stringContaining('never by an appointment') });
+    }
+    const held = await t.db.dataSource.query(`SELECT 1 FROM identity.mandates WHERE member_id = $1`, [candidate.id]);
+    expect(held).toEqual([]);
+    // Appointments the executive may make still work.
+    const staff = await t.make.body('STAFF');
+    expect((await t.http().post(`/bodies/${staff}/mandates`).set(ec.auth).send({ memberId: candidate.id, role: 'staff', startsOn: '2026-01-01', decisionRef: 'EC minute 15' })).status).toBe(201);
+  });
+
   it('S2: an EC member cannot be appointed to the Control Commission, and commission mandates cannot be ended by the EC', async () => {
     const ec = await t.make.signedInMember();
     await t.make.mandate(ec.id, 'EC');

@@ -30,7 +30,7 @@ async function draftKept(page: Page, text: string): Promise<void> {
 async function fileThroughInterface(page: Page, url: string, canary: string, pick: number): Promise<string> {
   await page.goto(`${url}/app/s/new`);
   await page.getByLabel('Ask for a full inquiry').check();
-  await page.getByLabel('Search by name').fill('an');
+  await page.getByLabel('Search by name').fill('Mar');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   const choices = page.getByRole('list', { name: 'People found' }).getByRole('button');
   await choices.first().waitFor();

@@ -41,8 +41,25 @@ export interface components {
       role: "respondent" | "witness" | "support_person";
       person: components["schemas"]["PersonRequest"];
     };
+    AddendumQuestionsRequest: {
+      /** Specific questions about the statement (1–10); never a request to tell it again (S12). */
+      questions: string[];
+    };
+    AddendumQuestionsResponse: {
+      requestId: string;
+      questions: string[];
+      requestedAt: string;
+      requestedBy: string;
+      /** The addendum that answered them. */
+      answeredBy: string | null;
+    };
     AddendumRequest: {
       text: string;
+      /** The panel’s questions this addendum answers. */
+      requestId?: string;
+    };
+    AddendumRequestIdResponse: {
+      requestId: string;
     };
     AdmitRequest: {
       /** An optional note recorded in the status history. */
@@ -647,7 +664,8 @@ export interface components {
       accreditedAt: string | null;
     };
     DirectoryEntryResponse: {
-      memberId: string;
+      /** Opaque: name this person in a complaint with it (PersonRequest.handle). Valid 24 hours, only for the account that searched; never a member id. */
+      handle: string;
       name: string;
       branch: string | null;
     };
@@ -885,8 +903,10 @@ export interface components {
     };
     GiveStatementRequest: {
       text: string;
-      /** Panel only: whose statement, taken at an interview, is recorded. */
+      /** Panel only: whose words, said at an interview they attended, are written down (they approve them before it is their statement). */
       personId?: string;
+      /** Panel only: the interview, held with that person, at which they said it. */
+      interviewId?: string;
       supportPerson?: components["schemas"]["SupportPersonDto"] | null;
     };
     HowToReportResponse: {
@@ -1160,6 +1180,14 @@ export interface components {
       /** null for an officer with no part in the case (the answer is the same whether the case exists or not). */
       messageId: string | null;
       receipt: string;
+      /** Messages about a case always go on its record. */
+      recordedOn: "case_record";
+      /** Who reads the message now. An officer’s message is always read by every party; a party’s message to the panel is the panel’s until it shares it. */
+      visibleTo: "panel_only" | "panel_and_parties" | "panel_and_one_person";
+      /** True when the message was not delivered as addressed (an officer writing about a case: it goes on the case record the parties read). */
+      readdressed: boolean;
+      /** What happened to the message and why, when `readdressed`. */
+      notice: string | null;
     };
     MessageRequest: {
       text: string;
@@ -1175,6 +1203,12 @@ export interface components {
       level: components["schemas"]["LevelResponse"] | null;
       standing: components["schemas"]["StandingResponse"];
       payments: components["schemas"]["PaymentResponse"][];
+    };
+    NextPublicationResponse: {
+      periodId: string;
+      from: string;
+      to: string;
+      publishesOn: string;
     };
     NominateSelfRequest: {
       /** Stand on this slate (E2: optional). Never a slate that mixes commission/appeals seats with other bodies (S2). */
@@ -1248,7 +1282,9 @@ export interface components {
       source: "treasurer" | "bank-import" | "seed";
     };
     PersonRequest: {
-      /** A member picked from GET /complaints/directory. */
+      /** A member picked from GET /complaints/directory: the handle it answered (valid 24 hours, for the account that searched). */
+      handle?: string;
+      /** A member id the complainant already knows (the directory gives handles, not ids). */
       memberId?: string;
       /** For someone who is not a member: who they are (sealed before it is stored). */
       description?: string;
@@ -1328,10 +1364,40 @@ export interface components {
       /** Members the notice was sent to. */
       recipients: number | null;
     };
+    PublishedPeriodResponse: {
+      periodId: string;
+      from: string;
+      /** Exclusive. */
+      to: string;
+      publishedAt: string;
+    };
     PublishedSlateResponse: {
       number: number;
       name: string;
       candidates: number[];
+    };
+    PublishedTransparencyReportResponse: {
+      period: components["schemas"]["ReportPeriodResponse"];
+      /** Smallest count shown as a number. */
+      threshold: number;
+      /** Complaints and record-only reports received in the period, by path and by current stage. */
+      complaintsReceived: components["schemas"]["ComplaintsReceivedResponse"];
+      /** Median days from receipt to the panel’s finding, over findings decided in the period. */
+      medianDaysToFinding: components["schemas"]["MedianCellResponse"];
+      /** Cases with a stage deadline that fell due in the period and was missed. */
+      overdueCases: components["schemas"]["ReportCellResponse"];
+      recusals: components["schemas"]["RecusalCountsResponse"];
+      challenges: components["schemas"]["ChallengeCountsResponse"];
+      /** Findings that became final in the period, by the sanction in force. */
+      outcomes: components["schemas"]["OutcomeCountsResponse"];
+      /** Appeals lodged in the period, by result. */
+      appeals: components["schemas"]["AppealCountsResponse"];
+      notes: string[];
+      /** The period, e.g. 2026-Q1. */
+      periodId: string;
+      periodKind: "month" | "quarter" | "half-year" | "year";
+      /** When the figures were computed and frozen (after the period closed and the lag passed). */
+      publishedAt: string;
     };
     ReadmissionDecisionRequest: {
       memberId: string;
@@ -1601,15 +1667,19 @@ export interface components {
     StatementIdResponse: {
       /** The statement to reuse: a statement is given once. */
       statementId: string;
+      /** When given or recorded: `awaiting_approval` until the person approves words the panel wrote down. */
+      status?: "requested" | "awaiting_approval" | "given";
     };
     StatementResponse: {
       statementId: string;
       /** A member id, or email:<address> for a non-member complainant. */
       personId: string;
       role: "complainant" | "respondent" | "witness";
-      status: "requested" | "given";
+      /** `awaiting_approval`: written down by the panel from an interview; not the person’s statement until they approve the words. */
+      status: "requested" | "awaiting_approval" | "given";
       requestedAt: string | null;
       requestedBy: string | null;
+      /** Null while requested, and for the complaint (its text is the complaint as filed, in the case view). */
       text: string | null;
       source: ("written" | "interview" | "complaint") | null;
       givenAt: string | null;
@@ -1617,6 +1687,12 @@ export interface components {
       supportPerson: components["schemas"]["SupportPersonResponse"] | null;
       /** Added by the person themself; the statement is never rewritten. */
       addenda: components["schemas"]["StatementAddendumResponse"][];
+      /** For a statement taken at an interview: that interview. */
+      interviewId: string | null;
+      /** When the person approved the words written down from their interview. */
+      approvedAt: string | null;
+      /** The panel’s specific questions about the statement (S12). */
+      addendumRequests: components["schemas"]["AddendumQuestionsResponse"][];
     };
     StatusChangeResponse: {
       memberId: string;
@@ -1687,23 +1763,16 @@ export interface components {
       effectiveOn: string | null;
       declineReason: string | null;
     };
-    TransparencyReportResponse: {
-      period: components["schemas"]["ReportPeriodResponse"];
-      /** Smallest count shown as a number. */
-      threshold: number;
-      /** Complaints and record-only reports received in the period, by path and by current stage. */
-      complaintsReceived: components["schemas"]["ComplaintsReceivedResponse"];
-      /** Median days from receipt to the panel’s finding, over findings decided in the period. */
-      medianDaysToFinding: components["schemas"]["MedianCellResponse"];
-      /** Cases with a stage deadline that fell due in the period and was missed. */
-      overdueCases: components["schemas"]["ReportCellResponse"];
-      recusals: components["schemas"]["RecusalCountsResponse"];
-      challenges: components["schemas"]["ChallengeCountsResponse"];
-      /** Findings that became final in the period, by the sanction in force. */
-      outcomes: components["schemas"]["OutcomeCountsResponse"];
-      /** Appeals lodged in the period, by result. */
-      appeals: components["schemas"]["AppealCountsResponse"];
-      notes: string[];
+    TransparencyReportIndexResponse: {
+      /** The statutes’ reporting period (DISCIPLINE_TRANSPARENCY_PERIOD). */
+      periodKind: "month" | "quarter" | "half-year" | "year";
+      /** Days after a period ends before its report is computed and published (DISCIPLINE_TRANSPARENCY_LAG_DAYS). */
+      publicationLagDays: number;
+      /** Every published period, newest first. */
+      periods: components["schemas"]["PublishedPeriodResponse"][];
+      nextPublication: components["schemas"]["NextPublicationResponse"];
+      /** The period asked for, or the latest published; null before the first publication. */
+      report: components["schemas"]["PublishedTransparencyReportResponse"] | null;
     };
     TreasurerMemberResponse: {
       id: string;
@@ -2447,6 +2516,30 @@ export interface paths {
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; only the person who gave the statement";
     };
   };
+  "/cases/{reference}/statements/{statementId}/addendum-requests": {
+    post: {
+      path: {
+        reference: string;
+        statementId: string;
+      };
+      query: never;
+      body: components["schemas"]["AddendumQuestionsRequest"];
+      response: components["schemas"]["AddendumRequestIdResponse"];
+      policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; panel only: specific questions, never a retelling";
+    };
+  };
+  "/cases/{reference}/statements/{statementId}/approval": {
+    post: {
+      path: {
+        reference: string;
+        statementId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+      policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; only the person whose words the panel wrote down at their interview";
+    };
+  };
   "/cases/{reference}/timeline": {
     get: {
       path: {
@@ -2593,11 +2686,11 @@ export interface paths {
     };
   };
   "/complaints/directory": {
-    /** Find a member to name: name and branch only */
+    /** Find the person you mean, to name them in a complaint: name and branch only, at most five, a daily budget */
     get: {
       path: never;
       query: {
-        /** At least two letters of the name */
+        /** At least three letters: the start of their first or last name (each word) */
         q: string;
       };
       body: never;
@@ -2822,6 +2915,18 @@ export interface paths {
       query: never;
       body: components["schemas"]["GiveStatementRequest"];
       response: components["schemas"]["StatementIdResponse"];
+      policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
+    };
+  };
+  "/complaints/non-member/cases/{reference}/statements/{statementId}/addenda": {
+    post: {
+      path: {
+        reference: string;
+        statementId: string;
+      };
+      query: never;
+      body: components["schemas"]["AddendumRequest"];
+      response: unknown;
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
   };
@@ -3702,13 +3807,15 @@ export interface paths {
     get: {
       path: never;
       query: {
-        /** Start of the period (inclusive), YYYY-MM-DD or a timestamp. */
-        from: string;
-        /** End of the period (exclusive), YYYY-MM-DD or a timestamp. */
-        to: string;
+        /** A published period, e.g. 2026-Q1 (quarters by default; see periodKind in the answer). Without it, the latest published report. */
+        period?: string;
+        /** Refused: the report is published for fixed periods only, never for an arbitrary window. */
+        from?: string;
+        /** Refused, as `from`. */
+        to?: string;
       };
       body: never;
-      response: components["schemas"]["TransparencyReportResponse"];
+      response: components["schemas"]["TransparencyReportIndexResponse"];
       policy: "Members";
     };
   };
@@ -3777,6 +3884,8 @@ export const apiOperations = [
   "POST /cases/{reference}/statements",
   "POST /cases/{reference}/statements/requests",
   "POST /cases/{reference}/statements/{statementId}/addenda",
+  "POST /cases/{reference}/statements/{statementId}/addendum-requests",
+  "POST /cases/{reference}/statements/{statementId}/approval",
   "GET /cases/{reference}/timeline",
   "POST /cases/{reference}/withdraw",
   "GET /commission/ad-hoc-requests",
@@ -3812,6 +3921,7 @@ export const apiOperations = [
   "POST /complaints/non-member/cases/{reference}/path",
   "GET /complaints/non-member/cases/{reference}/statements",
   "POST /complaints/non-member/cases/{reference}/statements",
+  "POST /complaints/non-member/cases/{reference}/statements/{statementId}/addenda",
   "POST /complaints/non-member/cases/{reference}/withdraw",
   "GET /complaints/non-member/directory",
   "POST /congresses",

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { actorFromPrincipal, actorFromVerifiedEmail } from '../application/access/discipline-actor';
 import { CaseViews } from '../application/access/case-views.service';
@@ -29,7 +29,7 @@ const HOW_TO_REPORT = {
     'You choose what happens: record only, informal resolution (only with your consent, which you can withdraw), or a formal investigation. Nobody else can change that.',
     'What you write is encrypted before it is stored, and every reading of it is recorded.',
   ],
-  members: 'Signed in: POST /complaints (pick people with GET /complaints/directory).',
+  members: 'Signed in: POST /complaints (pick people with GET /complaints/directory, which answers a handle for each person).',
   nonMembers: 'Not a member: confirm your email with POST /complaints/email-verifications, then POST /complaints/non-member.',
 };
 
@@ -59,11 +59,13 @@ export class IntakeController {
 
   @Get('directory')
   @Policy.signedIn()
-  @ApiOperation({ summary: 'Find a member to name: name and branch only' })
-  @ApiQuery({ name: 'q', description: 'At least two letters of the name' })
+  @ApiOperation({ summary: 'Find the person you mean, to name them in a complaint: name and branch only, at most five, a daily budget' })
+  @ApiQuery({ name: 'q', description: 'At least three letters: the start of their first or last name (each word)' })
   @ApiOkResponse({ type: [DirectoryEntryResponse] })
-  search(@Query('q') q: string): Promise<DirectoryEntryResponse[]> {
-    return this.directory.search(q);
+  @ApiBadRequestResponse({ description: 'Fewer than three letters.' })
+  @ApiTooManyRequestsResponse({ description: 'The day’s searches are used up; the message says when to search again.' })
+  search(@CurrentPrincipal() p: Principal, @Query('q') q: string): Promise<DirectoryEntryResponse[]> {
+    return this.directory.search(actorFromPrincipal(p), q);
   }
 
   @Post()
@@ -106,9 +108,11 @@ export class IntakeController {
   @ApiHeader({ name: TOKEN_HEADER, required: true })
   @ApiQuery({ name: 'q' })
   @ApiOkResponse({ type: [DirectoryEntryResponse] })
+  @ApiBadRequestResponse({ description: 'Fewer than three letters.' })
+  @ApiTooManyRequestsResponse({ description: 'The day’s searches for this address are used up.' })
   async searchAsNonMember(@Headers(TOKEN_HEADER) token: string, @Query('q') q: string): Promise<DirectoryEntryResponse[]> {
-    await this.verification.emailFor(token);
-    return this.directory.search(q);
+    const { email } = await this.verification.emailFor(token);
+    return this.directory.search(actorFromVerifiedEmail(email), q);
   }
 
   @Get('non-member/cases')

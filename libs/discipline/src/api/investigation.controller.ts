@@ -12,6 +12,7 @@ import { MatchingUseCase } from '../application/matching/matching.use-case';
 import type { MessageAudience } from '../domain/investigation/case-message.entity';
 import type { SupportPerson } from '../domain/investigation/statement-register.entity';
 import {
+  AddendumQuestionsRequest,
   AddendumRequest,
   ChangeTopicsRequest,
   GiveStatementRequest,
@@ -27,6 +28,7 @@ import {
   SupportPersonDto,
 } from './dto/part2/proceedings.request.dto';
 import {
+  AddendumRequestIdResponse,
   CaseMessageResponse,
   EvidenceContentResponse,
   EvidenceResponse,
@@ -76,7 +78,7 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; your own statement, or the panel recording one taken at an interview`)
   @ApiCreatedResponse({ type: StatementIdResponse })
   giveStatement(@Param('reference') caseId: string, @Body() body: GiveStatementRequest, @CurrentPrincipal() p: Principal) {
-    return this.statements.give(actorOf(p), caseId, { text: body.text, personId: body.personId, supportPerson: supportOf(body.supportPerson) });
+    return this.statements.give(actorOf(p), caseId, { text: body.text, personId: body.personId, interviewId: body.interviewId, supportPerson: supportOf(body.supportPerson) });
   }
 
   @Post('cases/:reference/statements/:statementId/addenda')
@@ -84,7 +86,22 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; only the person who gave the statement`)
   @ApiNoContentResponse({ description: 'The addendum is recorded.' })
   async addAddendum(@Param('reference') caseId: string, @Param('statementId') statementId: string, @Body() body: AddendumRequest, @CurrentPrincipal() p: Principal) {
-    await this.statements.addAddendum(actorOf(p), caseId, statementId, body.text);
+    await this.statements.addAddendum(actorOf(p), caseId, statementId, body.text, body.requestId);
+  }
+
+  @Post('cases/:reference/statements/:statementId/addendum-requests')
+  @Policy.inUseCase(`${IN_CASE}; panel only: specific questions, never a retelling`)
+  @ApiCreatedResponse({ type: AddendumRequestIdResponse })
+  requestAddendum(@Param('reference') caseId: string, @Param('statementId') statementId: string, @Body() body: AddendumQuestionsRequest, @CurrentPrincipal() p: Principal) {
+    return this.statements.requestAddendum(actorOf(p), caseId, statementId, body.questions);
+  }
+
+  @Post('cases/:reference/statements/:statementId/approval')
+  @HttpCode(204)
+  @Policy.inUseCase(`${IN_CASE}; only the person whose words the panel wrote down at their interview`)
+  @ApiNoContentResponse({ description: 'Approved: the words are now the person’s statement.' })
+  async approveStatement(@Param('reference') caseId: string, @Param('statementId') statementId: string, @CurrentPrincipal() p: Principal) {
+    await this.statements.approve(actorOf(p), caseId, statementId);
   }
 
   @Get('cases/:reference/statements')
@@ -233,6 +250,15 @@ export class InvestigationController {
   @ApiCreatedResponse({ type: StatementIdResponse })
   async giveStatementAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string, @Body() body: GiveStatementRequest) {
     return this.statements.give(await this.nonMembers.actorFor(token), caseId, { text: body.text, supportPerson: supportOf(body.supportPerson) });
+  }
+
+  @Post('complaints/non-member/cases/:reference/statements/:statementId/addenda')
+  @HttpCode(204)
+  @Policy.public(NON_MEMBER)
+  @ApiHeader({ name: TOKEN, required: true })
+  @ApiNoContentResponse({ description: 'The addendum is recorded.' })
+  async addAddendumAsNonMember(@Headers(TOKEN) token: string, @Param('reference') caseId: string, @Param('statementId') statementId: string, @Body() body: AddendumRequest) {
+    await this.statements.addAddendum(await this.nonMembers.actorFor(token), caseId, statementId, body.text, body.requestId);
   }
 
   @Get('complaints/non-member/cases/:reference/statements')

@@ -17,15 +17,15 @@ const NAMEABLE = ['active', 'lapsed', 'suspended', 'expelled', 'resigned'];
  */
 @Injectable()
 export class MemberDirectoryRepository {
-  async search(m: EntityManager, text: string, limit = 20): Promise<DirectoryEntry[]> {
-    const words = text.trim().toLowerCase().split(/\s+/).filter((w) => w.length > 0).slice(0, 4);
+  /** Members whose first or last name starts with each word (a person looked for, not a list). */
+  async search(m: EntityManager, words: readonly string[], limit: number): Promise<DirectoryEntry[]> {
     if (words.length === 0) return [];
-    const conditions = words.map((_, i) => `lower(m.first_name || ' ' || m.last_name) LIKE $${i + 2}`).join(' AND ');
+    const conditions = words.map((_, i) => `(lower(m.first_name) LIKE $${i + 2} OR lower(m.last_name) LIKE $${i + 2})`).join(' AND ');
     const rows = await m.query(
       `SELECT m.id, m.first_name, m.last_name, b.name AS branch FROM membership.members m LEFT JOIN membership.branches b ON b.id = m.branch_id
         WHERE m.status = ANY($1::text[]) AND ${conditions}
         ORDER BY lower(m.last_name), lower(m.first_name), m.id LIMIT ${Math.max(1, Math.min(50, limit))}`,
-      [NAMEABLE, ...words.map((w) => `%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)],
+      [NAMEABLE, ...words.map((w) => `${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)],
     );
     return rows.map((r: any) => ({ memberId: r.id, name: `${r.first_name} ${r.last_name}`, branch: r.branch ?? null }));
   }

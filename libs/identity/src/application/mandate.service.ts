@@ -8,6 +8,7 @@ import { INDEPENDENT_BODIES, type MandateRole } from '../domain/body-kind';
 import { assertCompatible } from '../domain/incompatibility';
 import { assertNotBackdated, assertSeatAvailable } from '../domain/seat-limits';
 import { BodySeatsRepository } from '../infrastructure/body-seats.repository';
+import { assertElectionsCommitteeSeatSource } from '../domain/elections-committee-seat.policy';
 import { IdentityRepository } from '../infrastructure/identity.repository';
 
 export interface MandateSource {
@@ -61,6 +62,7 @@ export class MandateService {
     }
     // Seat limits (1/2): only the founding act and an election's certification write the past.
     assertNotBackdated({ startsOn: x.startsOn, today: this.clock.today(), sourceKind: x.source.kind });
+    assertElectionsCommitteeSeatSource(body.kind, x.source, body.id);
     const member = (await m.query(`SELECT status FROM membership.members WHERE id = $1`, [x.memberId]))[0];
     if (!member) throw new DomainError('not_found', 'member_not_found', 'No such member.');
     if (member.status !== 'active') {

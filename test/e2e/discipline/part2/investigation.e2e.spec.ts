@@ -66,6 +66,37 @@ describe('discipline part 2: investigation', () => {
     expect(sideways.status).toBe(422);
   });
 
+  it('tells an officer that a message about a case goes on the case record the parties read — the same answer whether the case exists or not', async () => {
+    const expected = {
+      messageId: null,
+      recordedOn: 'case_record',
+      visibleTo: 'panel_and_parties',
+      readdressed: true,
+      notice: expect.stringContaining('visible to every party'),
+      receipt: expect.stringContaining('every party'),
+    };
+    const cc = await t.make.signedInMember({ branchId: org.branches.others });
+    await t.make.mandate(cc.id, 'CC');
+    const answers = [];
+    for (const to of [undefined, 'panel', org.respondent.id, 'all_parties']) {
+      for (const ref of [c.reference, 'CC-2026-ZZZZ-ZZZZ']) {
+        const res = await t.http().post(`/cases/${ref}/messages`).set(cc.auth).send({ text: 'A word for the panel only, please.', ...(to ? { to } : {}) });
+        expect(res.status).toBe(202);
+        expect(res.body).toEqual(expected);
+        answers.push(res.body);
+      }
+    }
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    // Whatever it was addressed to, it is on the record for the panel, and every party reads it.
+    const seen = (await t.http().get(`/cases/${c.reference}/messages`).set(org.respondent.auth)).body.filter((m: any) => m.senderId === cc.id);
+    expect(seen).toHaveLength(4);
+    expect(seen.every((m: any) => m.audience.kind === 'panel')).toBe(true);
+    // A party's own message says who reads it, and that it went as addressed.
+    const own = await t.http().post(`/cases/${c.reference}/messages`).set(org.complainant.auth).send({ text: 'Another detail.' });
+    expect(own.status).toBe(201);
+    expect(own.body).toMatchObject({ recordedOn: 'case_record', visibleTo: 'panel_only', readdressed: false, notice: null });
+  });
+
   it('takes a statement once and reuses it', async () => {
     const asked = await t.http().post(`/cases/${c.reference}/statements/requests`).set(c.panel[0].auth).send({ personId: org.respondent.id });
     expect(asked.status).toBe(201);
@@ -85,8 +116,14 @@ describe('discipline part 2: investigation', () => {
     const addendum = await t.http().post(`/cases/${c.reference}/statements/${asked.body.statementId}/addenda`).set(org.respondent.auth).send({ text: 'One more thing.' });
     expect(addendum.status).toBe(204);
     const byPanel = await t.http().get(`/cases/${c.reference}/statements`).set(c.panel[0].auth);
-    expect(byPanel.body).toEqual([expect.objectContaining({ personId: org.respondent.id, text: 'STATEMENT-CANARY my account of the evening', supportPerson: { name: 'A friend', memberId: null } })]);
-    expect((await t.http().get(`/cases/${c.reference}/statements`).set(org.complainant.auth)).body).toEqual([]);
+    expect(byPanel.body).toEqual([
+      expect.objectContaining({ personId: org.complainant.id, source: 'complaint' }),
+      expect.objectContaining({ personId: org.respondent.id, text: 'STATEMENT-CANARY my account of the evening', supportPerson: { name: 'A friend', memberId: null } }),
+    ]);
+    // The complainant reads only her own statement: her complaint (S12).
+    expect((await t.http().get(`/cases/${c.reference}/statements`).set(org.complainant.auth)).body).toEqual([
+      expect.objectContaining({ personId: org.complainant.id, role: 'complainant', status: 'given', source: 'complaint', text: null }),
+    ]);
     const [row] = await t.db.dataSource.query(`SELECT sealed FROM discipline.statement_registers`);
     expect(row.sealed).not.toContain('STATEMENT-CANARY');
   });

@@ -85,8 +85,9 @@ describe('discipline: the OpenAPI document', () => {
     };
     expect(okOf('/outcomes', 'get')).toBe('PublishedOutcomePageResponse');
     expect(Object.keys(schemas.PublishedOutcomeResponse.properties ?? {})).toEqual(['id', 'publishedAt', 'facts', 'text', 'recipients']);
-    expect(okOf('/transparency-report', 'get')).toBe('TransparencyReportResponse');
-    expect(Object.keys(schemas.TransparencyReportResponse.properties ?? {})).toEqual([
+    expect(okOf('/transparency-report', 'get')).toBe('TransparencyReportIndexResponse');
+    expect(Object.keys(schemas.TransparencyReportIndexResponse.properties ?? {})).toEqual(['periodKind', 'publicationLagDays', 'periods', 'nextPublication', 'report']);
+    expect(Object.keys(schemas.PublishedTransparencyReportResponse.properties ?? {})).toEqual([
       'period',
       'threshold',
       'complaintsReceived',
@@ -97,6 +98,9 @@ describe('discipline: the OpenAPI document', () => {
       'outcomes',
       'appeals',
       'notes',
+      'periodId',
+      'periodKind',
+      'publishedAt',
     ]);
     expect(okOf('/cases/{reference}/findings', 'get')).toBe('FindingResponse');
     expect(okOf('/cases/{reference}/appeals', 'post')).toBe('AppealResponse');

@@ -63,9 +63,56 @@ export function Messages({ reference, panel }: { reference: string; panel: boole
         ) : null}
         <TextArea label="Message" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
         <Button type="submit" variant="secondary" busy={send.busy} disabled={!text.trim()}>Send the message</Button>
-        {send.result ? <Alert kind="success" live>Sent.</Alert> : null}
+        {send.result ? <Alert kind={send.result.readdressed ? 'warning' : 'success'} live>{send.result.notice ? `${send.result.notice} ` : ''}{send.result.receipt}</Alert> : null}
       </form>
     </Card>
+  );
+}
+
+/**
+ * For an officer of the organization (EC, CC, branch officer…) with no part in a case: the only
+ * way to say something to a panel, and it is said before anything is sent that the message goes
+ * on the case record every party reads (S7). The answer is the same whether the case exists.
+ */
+export function WriteToPanel() {
+  const [reference, setReference] = useState('');
+  const [text, setText] = useState('');
+  const send = useAction(() => api.post('/cases/{reference}/messages', { path: { reference: reference.trim() }, body: { text: text.trim() } }));
+  return (
+    <Card title="Writing to a disciplinary panel">
+      <Alert kind="info">Messages about a case are never private to its panel: they go on the case record, which every party to the case reads, with your name and office. There is no other way to reach a panel.</Alert>
+      <form noValidate onSubmit={async (e) => { e.preventDefault(); if (reference.trim() && text.trim() && (await send.run())) setText(''); }}>
+        <TextField label="Case reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+        <TextArea label="Message (the parties will read it)" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        <ErrorAlert error={send.error} />
+        <Button type="submit" variant="secondary" busy={send.busy} disabled={!reference.trim() || !text.trim()}>Put it on the case record</Button>
+        {send.result ? <Alert kind="warning" live>{send.result.notice ? `${send.result.notice} ` : ''}{send.result.receipt}</Alert> : null}
+      </form>
+    </Card>
+  );
+}
+
+/** The person answers the panel's specific questions about their statement with an addendum (S12). */
+function AnswerQuestions({ reference, statementId, requestId, onDone }: { reference: string; statementId: string; requestId: string; onDone: () => void }) {
+  const [text, setText] = useState('');
+  const answer = useAction(() => api.post('/cases/{reference}/statements/{statementId}/addenda', { path: { reference, statementId }, body: { text: text.trim(), requestId } }));
+  return (
+    <form noValidate onSubmit={async (e) => { e.preventDefault(); if (text.trim() && (await answer.run())) { setText(''); onDone(); } }}>
+      <ErrorAlert error={answer.error} />
+      <TextArea label="Your answer (added to your statement; nothing else is asked again)" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+      <Button type="submit" variant="secondary" small busy={answer.busy} disabled={!text.trim()}>Add my answer</Button>
+    </form>
+  );
+}
+
+function ApproveWords({ reference, statementId, onDone }: { reference: string; statementId: string; onDone: () => void }) {
+  const approve = useAction(() => api.post('/cases/{reference}/statements/{statementId}/approval', { path: { reference, statementId } }));
+  return (
+    <>
+      <ErrorAlert error={approve.error} />
+      <p className="muted">The panel wrote this down from your interview. It becomes your statement only if you approve these words; otherwise give your statement in your own words below.</p>
+      <Button variant="secondary" small busy={approve.busy} onClick={async () => { if (await approve.run()) onDone(); }}>Approve these words</Button>
+    </>
   );
 }
 
@@ -75,22 +122,38 @@ export function Statements({ reference, canGive }: { reference: string; canGive:
   const give = useAction(() => api.post('/cases/{reference}/statements', { path: { reference }, body: { text: text.trim() } }));
   if (list.data === null) return null;
   const items = list.data ?? [];
+  const status = (st: (typeof items)[number]) =>
+    st.source === 'complaint'
+      ? `the complaint, as filed ${st.givenAt ? dateTime(st.givenAt) : ''} — the first statement, never asked for again`
+      : st.status === 'given'
+        ? `given ${st.givenAt ? dateTime(st.givenAt) : ''}${st.source === 'interview' ? ' at an interview, in words approved by the person' : ''}`
+        : st.status === 'awaiting_approval'
+          ? 'written down by the panel from an interview — waiting for the person to approve the words'
+          : `asked for ${st.requestedAt ? dateTime(st.requestedAt) : ''}`;
   return (
     <Card title="Statements">
-      <p className="muted">A statement is given once and reused; it can be added to, never retold (S12).</p>
+      <p className="muted">A statement is given once and reused; the panel may ask specific questions about it, never for a retelling (S12).</p>
       <ErrorAlert error={list.error ?? give.error} />
       {items.length ? (
         <ol className="list" aria-label="Statements">
           {items.map((st) => (
             <li key={st.statementId}>
               <p className="muted">
-                {PERSON[st.role]} · {st.status === 'given' ? `given ${st.givenAt ? dateTime(st.givenAt) : ''}${st.source === 'interview' ? ' at an interview' : ''}` : `asked for ${st.requestedAt ? dateTime(st.requestedAt) : ''}`}
+                {PERSON[st.role]} · {status(st)}
               </p>
               {st.text ? <p style={{ whiteSpace: 'pre-line' }}>{st.text}</p> : null}
+              {canGive && st.status === 'awaiting_approval' ? <ApproveWords reference={reference} statementId={st.statementId} onDone={list.reload} /> : null}
               {st.addenda.map((a) => (
                 <p key={a.addendumId} style={{ whiteSpace: 'pre-line' }}>
                   <strong>Added {dateTime(a.addedAt)}:</strong> {a.text}
                 </p>
+              ))}
+              {(st.addendumRequests ?? []).map((q) => (
+                <div key={q.requestId}>
+                  <p><strong>The panel asks ({dateTime(q.requestedAt)}):</strong></p>
+                  <ul>{q.questions.map((x, i) => <li key={i}>{x}</li>)}</ul>
+                  {canGive && !q.answeredBy ? <AnswerQuestions reference={reference} statementId={st.statementId} requestId={q.requestId} onDone={list.reload} /> : null}
+                </div>
               ))}
             </li>
           ))}

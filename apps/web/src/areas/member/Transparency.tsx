@@ -1,16 +1,15 @@
 /**
- * The transparency report (S8): aggregate figures for all cases — received by path and stage,
- * median days to a finding, overdue cases, recusals, challenges, outcomes, appeals. Small counts
- * are shown as the API words them ("fewer than 3"), never as exact numbers.
+ * The transparency report (S8): aggregate figures for one published period — received by path
+ * and stage, median days to a finding, overdue cases, recusals, challenges, outcomes, appeals.
+ * Small counts are shown as the API words them ("fewer than 3"), never as exact numbers.
  *
- * GET /transparency-report has no response schema in the OpenAPI document yet, so the answer is
- * read defensively here (`display` cells, unknown keys listed as they come).
+ * The report is published for fixed periods only (a quarter by default), computed and frozen
+ * after each period closes; the interface offers the published periods, never a date range.
  */
 import { useState } from 'react';
 import { api, hasRoute } from '../../api/client';
-import { today } from '../../ui/format';
 import { useLoad } from '../../ui/hooks';
-import { Card, ErrorAlert, Loading, Table, TextField } from '../../ui/kit';
+import { Card, ErrorAlert, Loading, SelectField, Table } from '../../ui/kit';
 
 export const hasTransparencyReport = (): boolean => hasRoute('GET /transparency-report');
 
@@ -33,18 +32,30 @@ function Breakdown({ title, value }: { title: string; value: unknown }) {
 }
 
 export function TransparencyReport() {
-  const year = new Date().getUTCFullYear();
-  const [from, setFrom] = useState(`${year}-01-01`);
-  const [to, setTo] = useState(() => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
-  const report = useLoad((signal) => api.get('/transparency-report', { query: { from, to }, signal }) as Promise<unknown>, [from, to]);
-  const r = isObj(report.data) ? report.data : null;
+  const [period, setPeriod] = useState('');
+  const report = useLoad((signal) => api.get('/transparency-report', { query: period ? { period } : {}, signal }) as Promise<unknown>, [period]);
+  const index = isObj(report.data) ? report.data : null;
+  const r = index && isObj(index.report) ? index.report : null;
   const received = r && isObj(r.complaintsReceived) ? r.complaintsReceived : null;
+  const periods = index && Array.isArray(index.periods) ? (index.periods as Obj[]) : [];
+  const next = index && isObj(index.nextPublication) ? index.nextPublication : null;
   return (
     <>
-      <div className="grid grid--2">
-        <TextField label="From" type="date" value={from} max={today()} onChange={(e) => e.target.value && setFrom(e.target.value)} />
-        <TextField label="Until (not included)" type="date" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} />
-      </div>
+      {periods.length ? (
+        <SelectField label="Period" value={period || String(r?.periodId ?? '')} onChange={(e) => setPeriod(e.target.value)}>
+          {periods.map((p) => (
+            <option key={String(p.periodId)} value={String(p.periodId)}>
+              {String(p.periodId)}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      {next ? (
+        <p className="muted">
+          Published for each {String(index?.periodKind ?? 'period')}, {String(index?.publicationLagDays ?? '')} days after it ends, and never changed afterwards. Next: {String(next.periodId)}, on {String(next.publishesOn)}.
+        </p>
+      ) : null}
+      {index && !r ? <p>No report has been published yet.</p> : null}
       <ErrorAlert error={report.error} />
       {report.loading && !r ? <Loading /> : null}
       {r ? (

@@ -9,6 +9,7 @@ import { useLoad } from '../../ui/hooks';
 import { Card, EmptyState, ErrorAlert, Loading, PageHeader, Table } from '../../ui/kit';
 import { bodyName } from '../member/Home';
 import { TransparencyReport, hasTransparencyReport } from '../member/Transparency';
+import { WriteToPanel } from '../cases/Proceedings';
 
 export default function OverviewArea(_: { path: string }) {
   const { roles } = useMe();
@@ -58,6 +59,7 @@ export default function OverviewArea(_: { path: string }) {
           <TransparencyReport />
         </Card>
       ) : null}
+      <WriteToPanel />
       <Card title="Bodies">
         <ErrorAlert error={bodies.error} />
         {bodies.data ? (

@@ -73,9 +73,35 @@ export class CaseContentService {
   }
 
   async cipherFor(m: EntityManager, caseId: string): Promise<CaseCipher> {
+    const kept = this.transactionCiphers.get(m)?.get(caseId);
+    if (kept) return kept;
+    const cipher = await this.loadCipher(m, caseId);
+    if (!cipher) throw new DomainError('unavailable', 'discipline.case_key_missing', 'This case cannot be read right now; the commission has been told.');
+    return cipher;
+  }
+
+  /**
+   * Reads the case's data key for the rest of the transaction — one statement, run alike whether
+   * `caseId` names a case or not, so that loading a case file costs the same statements for a
+   * real case and for an unknown key (S1): what is opened afterwards needs no further query.
+   */
+  async prepare(m: EntityManager, caseId: string): Promise<void> {
+    await this.loadCipher(m, caseId);
+  }
+
+  /** Data keys unwrapped in a transaction, kept only while its manager lives (never outside one). */
+  private readonly transactionCiphers = new WeakMap<EntityManager, Map<string, CaseCipher>>();
+
+  private async loadCipher(m: EntityManager, caseId: string): Promise<CaseCipher | null> {
     const wrapped = await this.repo.wrappedKey(m, caseId);
-    if (!wrapped) throw new DomainError('unavailable', 'discipline.case_key_missing', 'This case cannot be read right now; the commission has been told.');
-    return new CaseCipher(unwrapCaseKey(this.keys.ring(), caseId, wrapped));
+    if (!wrapped) return null;
+    const cipher = new CaseCipher(unwrapCaseKey(this.keys.ring(), caseId, wrapped));
+    if (m.queryRunner?.isTransactionActive) {
+      const kept = this.transactionCiphers.get(m) ?? new Map<string, CaseCipher>();
+      kept.set(caseId, cipher);
+      this.transactionCiphers.set(m, kept);
+    }
+    return cipher;
   }
 
   /**

@@ -3,6 +3,7 @@ import { DEFAULT_EVIDENCE_POLICY, type EvidencePolicy } from '../../domain/inves
 import { DEFAULT_OUTCOME_PUBLICATION_POLICY, MAX_REVIEW_DAYS, type OutcomePublicationPolicy } from '../../domain/outcome/outcome-notice.entity';
 import { DEFAULT_APPEAL_WINDOW_DAYS } from '../../domain/finding/finding.entity';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../domain/transparency/small-cell-suppression.policy';
+import { DEFAULT_PUBLICATION_LAG_DAYS, DEFAULT_REPORTING_PERIOD, REPORTING_PERIOD_KINDS, type ReportingPeriodKind } from '../../domain/transparency/reporting-period';
 
 /**
  * The statutes' settings for the proceedings (part 2), read once from the environment and
@@ -21,6 +22,10 @@ export interface ProceedingsSettings {
   readonly evidence: EvidencePolicy;
   /** DISCIPLINE_TRANSPARENCY_THRESHOLD (default 3, at least 3). */
   readonly transparencyThreshold: number;
+  /** DISCIPLINE_TRANSPARENCY_PERIOD: month, quarter (default), half-year or year — the report is published per period only. */
+  readonly transparencyPeriod: ReportingPeriodKind;
+  /** DISCIPLINE_TRANSPARENCY_LAG_DAYS (default 14, 1–90): days after a period ends before its report is computed and published. */
+  readonly transparencyLagDays: number;
   /** DISCIPLINE_LOOK_BACK_YEARS for recusal (default 5). */
   readonly lookBackYears: number;
   /** DISCIPLINE_JOBS_INTERVAL_MS: how often the scheduled jobs run (default 5 s; 0 = never; tests call them). */
@@ -48,6 +53,15 @@ function bool(env: Env, name: string, dflt: boolean): boolean {
   throw new DomainError('invalid', 'discipline.invalid_configuration', `Configuration error: ${name} must be true or false, got "${raw}".`);
 }
 
+function periodKind(env: Env): ReportingPeriodKind {
+  const raw = env.DISCIPLINE_TRANSPARENCY_PERIOD;
+  if (raw === undefined || raw === '') return DEFAULT_REPORTING_PERIOD;
+  if (!(REPORTING_PERIOD_KINDS as readonly string[]).includes(raw)) {
+    throw new DomainError('invalid', 'discipline.invalid_configuration', `Configuration error: DISCIPLINE_TRANSPARENCY_PERIOD must be one of ${REPORTING_PERIOD_KINDS.join(', ')}, got "${raw}".`);
+  }
+  return raw as ReportingPeriodKind;
+}
+
 export function loadProceedingsSettings(env: Env = process.env): ProceedingsSettings {
   return {
     appealWindowDays: int(env, 'DISCIPLINE_APPEAL_WINDOW_DAYS', DEFAULT_APPEAL_WINDOW_DAYS, 1, 365),
@@ -62,6 +76,8 @@ export function loadProceedingsSettings(env: Env = process.env): ProceedingsSett
       maxBytes: int(env, 'DISCIPLINE_EVIDENCE_MAX_BYTES', DEFAULT_EVIDENCE_POLICY.maxBytes, 1, 100 * 1024 * 1024),
     },
     transparencyThreshold: int(env, 'DISCIPLINE_TRANSPARENCY_THRESHOLD', DEFAULT_SUPPRESSION_THRESHOLD, 3, 1000),
+    transparencyPeriod: periodKind(env),
+    transparencyLagDays: int(env, 'DISCIPLINE_TRANSPARENCY_LAG_DAYS', DEFAULT_PUBLICATION_LAG_DAYS, 1, 90),
     lookBackYears: int(env, 'DISCIPLINE_LOOK_BACK_YEARS', 5, 0, 100),
     jobsIntervalMs: int(env, 'DISCIPLINE_JOBS_INTERVAL_MS', 5_000, 0, 86_400_000),
   };

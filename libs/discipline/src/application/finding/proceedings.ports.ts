@@ -34,6 +34,8 @@ export abstract class CaseContent {
   abstract open(m: EntityManager, caseId: string, field: string, sealed: string): Promise<string>;
   abstract sealBytes(m: EntityManager, caseId: string, field: string, bytes: Uint8Array): Promise<Buffer>;
   abstract openBytes(m: EntityManager, caseId: string, field: string, sealed: Uint8Array): Promise<Buffer>;
+  /** Reads the case's key for the transaction: one statement, the same whether the case exists or not. */
+  abstract prepare(m: EntityManager, caseId: string): Promise<void>;
 }
 
 /**

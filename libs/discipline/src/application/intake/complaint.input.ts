@@ -3,6 +3,8 @@ import type { CasePath, ReportedPeriod } from '../../domain/index-part1';
 /** A person named in a complaint: a member picked from the directory, or a described non-member. */
 export interface PersonInput {
   readonly memberId?: string | null;
+  /** The opaque handle the complaints directory gave this searcher for the person. */
+  readonly handle?: string | null;
   readonly description?: string | null;
 }
 

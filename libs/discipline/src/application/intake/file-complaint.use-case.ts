@@ -21,6 +21,7 @@ import type { DisciplineActor } from '../access/discipline-actor';
 import { CaseContentService, type ContentKind } from '../case-content/case-content.service';
 import { RecomputeRecusal } from '../recusal/recompute-recusal.service';
 import type { ComplaintInput, FiledComplaint, PersonInput } from './complaint.input';
+import { MemberDirectoryQuery } from './member-directory.query';
 
 const FORMER = ['resigned', 'expelled', 'declined'];
 
@@ -42,7 +43,19 @@ export class FileComplaint {
     private readonly store: CaseStore,
     private readonly clock: Clock,
     @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
+    private readonly handles: MemberDirectoryQuery,
   ) {}
+
+  /** People picked from the directory come as handles, valid only for the searcher who got them. */
+  private withMemberIds(actor: DisciplineActor, input: ComplaintInput): ComplaintInput {
+    const person = (p: PersonInput): PersonInput => (p.handle ? { memberId: this.handles.resolve(actor, p.handle), description: p.description ?? null } : p);
+    return {
+      ...input,
+      respondents: input.respondents.map(person),
+      witnesses: input.witnesses?.map(person),
+      supportPerson: input.supportPerson ? person(input.supportPerson) : input.supportPerson,
+    };
+  }
 
   /** A member or former member, signed in. */
   async byMember(actor: DisciplineActor, input: ComplaintInput): Promise<FiledComplaint> {
@@ -66,8 +79,9 @@ export class FileComplaint {
     return this.db.transaction((tx) => this.file(tx, actor, { kind: 'non_member', email, emailVerifiedAt: verifiedAt }, input));
   }
 
-  private async file(tx: EntityManager, actor: DisciplineActor, complainant: Complainant, input: ComplaintInput): Promise<FiledComplaint> {
+  private async file(tx: EntityManager, actor: DisciplineActor, complainant: Complainant, filed: ComplaintInput): Promise<FiledComplaint> {
     const now = this.clock.now();
+    const input = this.withMemberIds(actor, filed);
     const named = [...input.respondents, ...(input.witnesses ?? []), ...(input.supportPerson ? [input.supportPerson] : [])];
     const unknown = await this.directory.unknown(tx, named.flatMap((p) => (p.memberId ? [p.memberId] : [])));
     if (unknown.length > 0) {

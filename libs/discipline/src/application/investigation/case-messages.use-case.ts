@@ -28,6 +28,31 @@ export const OFFICER_MESSAGE_RECEIPT =
   'If a case with this id exists, your message is now part of its record: its panel and every party to it can read it, with your name and office. There is no other way to reach a panel.';
 
 /**
+ * Said to an officer with no part in a case, before the receipt, whatever they addressed: their
+ * message was not delivered privately to the panel (nor to the person they named) — messages
+ * about a case go on the case record, which the parties read. The same words whether or not the
+ * case exists (S1), so they reveal nothing.
+ */
+export const OFFICER_MESSAGE_READDRESSED =
+  'Messages about a case are not delivered privately to its panel or to anyone you name: they go on the case record, addressed to the panel and visible to every party. If you did not mean the parties to read it, say so to the commission in the open, not through a panel.';
+
+/** Who reads a message once sent, as told to its sender. */
+export type MessageVisibility = 'panel_only' | 'panel_and_parties' | 'panel_and_one_person';
+
+export interface MessageReceipt {
+  readonly messageId: string | null;
+  readonly receipt: string;
+  /** Where the message went: always the case record. */
+  readonly recordedOn: 'case_record';
+  /** Who reads it now (a party's message to the panel is `panel_only` until the panel shares it). */
+  readonly visibleTo: MessageVisibility;
+  /** True when the message was not delivered the way the sender addressed it (an officer's message). */
+  readonly readdressed: boolean;
+  /** Why, when `readdressed`. */
+  readonly notice: string | null;
+}
+
+/**
  * Case messages: the only channel to a panel (S7). Parties and witnesses write to the panel;
  * the panel writes to a participant or to all parties; anyone holding an office who has no part
  * in the case may write to the panel, and the parties read that too — whatever the leadership
@@ -45,7 +70,7 @@ export class CaseMessagesUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async send(actor: ProceedingsActor, key: string, input: { text: string; audience: MessageAudience }): Promise<{ messageId: string | null; receipt: string }> {
+  async send(actor: ProceedingsActor, key: string, input: { text: string; audience: MessageAudience }): Promise<MessageReceipt> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.files.find(m, key, { forUpdate: true, actor });
@@ -87,7 +112,7 @@ export class CaseMessagesUseCase {
           },
           now,
         );
-        return { messageId: null, receipt: OFFICER_MESSAGE_RECEIPT };
+        return { messageId: null, receipt: OFFICER_MESSAGE_RECEIPT, recordedOn: 'case_record', visibleTo: 'panel_and_parties', readdressed: true, notice: OFFICER_MESSAGE_READDRESSED };
       }
       const composed = CaseMessage.compose({
         messageId: randomUUID(),
@@ -102,7 +127,9 @@ export class CaseMessagesUseCase {
       await this.repo.insertMessage(m, composed.next);
       await this.updates.notify(m, composed.events.flatMap((e) => e.notify));
       await this.record(m, actor, caseId, 'message.sent', { messageId: composed.next.messageId, senderRole: composed.next.senderRole, audience: input.audience.kind }, now);
-      return { messageId: composed.next.messageId, receipt: 'Your message is part of the case record.' };
+      const kind = composed.next.toSnapshot().audience.kind;
+      const visibleTo: MessageVisibility = kind === 'all_parties' ? 'panel_and_parties' : kind === 'participant' ? 'panel_and_one_person' : 'panel_only';
+      return { messageId: composed.next.messageId, receipt: 'Your message is part of the case record.', recordedOn: 'case_record', visibleTo, readdressed: false, notice: null };
     });
   }
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '@org/kernel';
-import { DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import type { CaseSnapshot } from '../../domain/case/case.types';
 import type { SanctionKind } from '../../domain/finding/sanction.value-object';
 import {
@@ -13,6 +13,16 @@ import {
   type TransparencyCaseFacts,
   type TransparencyReport,
 } from '../../domain/transparency/transparency-report.read-model';
+import {
+  arbitraryWindowRefused,
+  duePeriods,
+  latestDuePeriod,
+  parsePeriodId,
+  periodContaining,
+  publicationDate,
+  type ReportingPeriod,
+  type ReportingPeriodKind,
+} from '../../domain/transparency/reporting-period';
 import { AppealSqlRepository } from '../../infrastructure/part2/appeal.sql-repository';
 import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
 import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from '../finding/proceedings-settings';
@@ -20,11 +30,42 @@ import { CaseGateway } from '../finding/proceedings.ports';
 
 const PATH: Record<CaseSnapshot['path'], ComplaintPath> = { 'record-only': 'record_only', informal: 'informal', formal: 'formal' };
 
+/** A period's report as published: frozen when it was computed, never recomputed. */
+export interface PublishedTransparencyReport extends TransparencyReport {
+  readonly periodId: string;
+  readonly periodKind: ReportingPeriodKind;
+  readonly publishedAt: string;
+}
+
+export interface PublishedPeriod {
+  readonly periodId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly publishedAt: string;
+}
+
+export interface TransparencyReportIndex {
+  readonly periodKind: ReportingPeriodKind;
+  readonly publicationLagDays: number;
+  /** Every published period, newest first. */
+  readonly periods: readonly PublishedPeriod[];
+  /** The next period to be published, and when. */
+  readonly nextPublication: { readonly periodId: string; readonly from: string; readonly to: string; readonly publishesOn: string };
+  /** The period asked for, or the latest published one (null before the first is published). */
+  readonly report: PublishedTransparencyReport | null;
+}
+
 /**
- * The transparency report any member can read (S6, S8): aggregate figures for a period, built
- * from plain facts of each case (dates and categories — no id, name or content) and protected
- * by the domain's small-cell suppression, so no figure from 1 to threshold−1 is ever shown or
- * can be worked out from the others.
+ * The transparency report any member can read (S6, S8): aggregate figures for a fixed period
+ * (a calendar quarter by default, `DISCIPLINE_TRANSPARENCY_PERIOD`), built from plain facts of
+ * each case (dates and categories — no id, name or content) and protected by the domain's
+ * small-cell suppression, so no figure from 1 to threshold−1 is ever shown or can be worked out
+ * from the others.
+ *
+ * Never live (S1, S8): a period's report is computed once, by the scheduled job, when the period
+ * has closed and `DISCIPLINE_TRANSPARENCY_LAG_DAYS` (14) have passed, and stored; readers get the
+ * stored figures. An arbitrary window is refused — a window asked for before and after a filing
+ * would otherwise show a complaint arriving.
  */
 @Injectable()
 export class TransparencyReportQuery {
@@ -33,31 +74,99 @@ export class TransparencyReportQuery {
     private readonly cases: CaseGateway,
     private readonly findings: FindingSqlRepository,
     private readonly appeals: AppealSqlRepository,
+    private readonly clock: Clock,
     @Inject(PROCEEDINGS_SETTINGS) private readonly settings: ProceedingsSettings,
   ) {}
 
-  async report(period: { from: string; to: string }): Promise<TransparencyReport> {
-    const from = Date.parse(period.from);
-    const to = Date.parse(period.to);
-    if (Number.isNaN(from) || Number.isNaN(to)) {
-      throw new DomainError('invalid', 'discipline.transparency.invalid_period', 'Give the period as from and to dates (YYYY-MM-DD or a full timestamp).');
-    }
-    if (to - from > 10 * 366 * 86_400_000) {
-      throw new DomainError('invalid', 'discipline.transparency.invalid_period', 'A report covers at most ten years.');
-    }
-    return this.ds.transaction(async (m) => {
-      const findings = await this.findings.reportFacts(m);
-      const appeals = await this.appeals.reportFacts(m);
-      const facts: TransparencyCaseFacts[] = [];
-      let after: string | null = null;
-      for (;;) {
-        const page: CaseSnapshot[] = await this.cases.page(m, after, 500);
-        for (const c of page) facts.push(this.factsOf(c, findings.filter((f) => f.caseId === c.id), appeals.filter((a) => a.caseId === c.id)));
-        if (page.length < 500) break;
-        after = page[page.length - 1].id;
+  private get kind(): ReportingPeriodKind {
+    return this.settings.transparencyPeriod;
+  }
+
+  private get lag(): number {
+    return this.settings.transparencyLagDays;
+  }
+
+  /** `GET /transparency-report`: the published periods, and one report (asked for, or the latest). */
+  async read(q: { period?: string; from?: string; to?: string }): Promise<TransparencyReportIndex> {
+    if (q.from !== undefined || q.to !== undefined) throw arbitraryWindowRefused(this.kind, this.lag);
+    const wanted = q.period !== undefined ? parsePeriodId(this.kind, q.period) : null;
+    const now = this.clock.now();
+    const next = periodContaining(this.kind, new Date(Date.parse(latestDuePeriod(this.kind, this.lag, now).to)));
+    const rows: { period_id: string; period_from: Date; period_to: Date; published_at: Date }[] = await this.ds.query(
+      `SELECT period_id, period_from, period_to, published_at FROM discipline.transparency_reports WHERE period_kind = $1 ORDER BY period_from DESC`,
+      [this.kind],
+    );
+    const periods = rows.map((r) => ({ periodId: r.period_id, from: iso(r.period_from), to: iso(r.period_to), publishedAt: iso(r.published_at) }));
+    const pick = wanted ? wanted.id : periods[0]?.periodId;
+    let report: PublishedTransparencyReport | null = null;
+    if (pick) {
+      const [row] = await this.ds.query(`SELECT report FROM discipline.transparency_reports WHERE period_id = $1 AND period_kind = $2`, [pick, this.kind]);
+      if (!row && wanted) {
+        const on = publicationDate(wanted, this.lag);
+        throw new DomainError(
+          'not_found',
+          'discipline.transparency.not_published',
+          on > now
+            ? `The report for ${wanted.id} is not published yet: it is published on ${iso(on).slice(0, 10)}, ${this.lag} days after the ${this.kind} ends.`
+            : `There is no published report for ${wanted.id}: reports start with the ${this.kind} of the first complaint the platform received.`,
+          { field: 'period' },
+        );
       }
-      return buildTransparencyReport(facts, { from: new Date(from).toISOString(), to: new Date(to).toISOString() }, { threshold: this.settings.transparencyThreshold });
+      report = row ? (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) : null;
+    }
+    return {
+      periodKind: this.kind,
+      publicationLagDays: this.lag,
+      periods,
+      nextPublication: { periodId: next.id, from: next.from, to: next.to, publishesOn: iso(publicationDate(next, this.lag)).slice(0, 10) },
+      report,
+    };
+  }
+
+  /**
+   * The scheduled job: computes and stores the report of every period that has closed (and whose
+   * lag has passed) and has none yet. Idempotent; a stored report is never replaced.
+   */
+  async publishDue(now: Date = this.clock.now()): Promise<{ published: string[] }> {
+    return this.ds.transaction(async (m) => {
+      // One publisher at a time; the others find the rows already there.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('discipline.transparency_reports'))`);
+      const [first] = await m.query(`SELECT min(received_at) AS at FROM discipline.cases`);
+      const due = duePeriods(this.kind, this.lag, now, first?.at ? new Date(first.at) : null);
+      const have = new Set<string>(
+        (await m.query(`SELECT period_id FROM discipline.transparency_reports WHERE period_kind = $1`, [this.kind])).map((r: { period_id: string }) => r.period_id),
+      );
+      const missing = due.filter((p) => !have.has(p.id));
+      if (missing.length === 0) return { published: [] };
+      const facts = await this.facts(m);
+      for (const p of missing) {
+        const report = this.compute(facts, p, now);
+        await m.query(
+          `INSERT INTO discipline.transparency_reports (period_id, period_kind, period_from, period_to, published_at, report) VALUES ($1, $2, $3, $4, $5, $6::jsonb) ON CONFLICT (period_id) DO NOTHING`,
+          [p.id, p.kind, p.from, p.to, now.toISOString(), JSON.stringify(report)],
+        );
+      }
+      return { published: missing.map((p) => p.id) };
     });
+  }
+
+  private compute(facts: TransparencyCaseFacts[], p: ReportingPeriod, now: Date): PublishedTransparencyReport {
+    const report = buildTransparencyReport(facts, { from: p.from, to: p.to }, { threshold: this.settings.transparencyThreshold });
+    return { ...report, periodId: p.id, periodKind: p.kind, publishedAt: now.toISOString() };
+  }
+
+  private async facts(m: EntityManager): Promise<TransparencyCaseFacts[]> {
+    const findings = await this.findings.reportFacts(m);
+    const appeals = await this.appeals.reportFacts(m);
+    const facts: TransparencyCaseFacts[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: CaseSnapshot[] = await this.cases.page(m, after, 500);
+      for (const c of page) facts.push(this.factsOf(c, findings.filter((f) => f.caseId === c.id), appeals.filter((a) => a.caseId === c.id)));
+      if (page.length < 500) break;
+      after = page[page.length - 1].id;
+    }
+    return facts;
   }
 
   private factsOf(
@@ -92,3 +201,5 @@ export class TransparencyReportQuery {
     };
   }
 }
+
+const iso = (d: Date | string): string => new Date(d).toISOString();

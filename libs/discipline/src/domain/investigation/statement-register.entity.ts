@@ -17,11 +17,27 @@ export interface StatementAddendum {
   readonly addedAt: Timestamp;
 }
 
+/** The panel's specific questions to a person about their statement (S12: an addendum, never a retelling). */
+export interface AddendumRequest {
+  readonly requestId: string;
+  readonly questions: readonly string[];
+  readonly requestedAt: Timestamp;
+  readonly requestedBy: string;
+  /** The addendum that answered it, once the person has written one. */
+  readonly answeredBy: string | null;
+}
+
+/**
+ * `requested`: the panel asked; `awaiting_approval`: the panel wrote down what the person said at
+ * an interview they attended — not their statement until they approve the words; `given`.
+ */
+export type StatementStatus = 'requested' | 'awaiting_approval' | 'given';
+
 export interface StatementRecord {
   readonly statementId: string;
   readonly personId: string;
   readonly role: StatementRole;
-  readonly status: 'requested' | 'given';
+  readonly status: StatementStatus;
   readonly requestedAt: Timestamp | null;
   readonly requestedBy: string | null;
   readonly text: string | null;
@@ -31,6 +47,45 @@ export interface StatementRecord {
   readonly supportPerson: SupportPerson | null;
   /** Amendments, appended by the person themself; the statement is never rewritten. */
   readonly addenda: readonly StatementAddendum[];
+  /** For a statement taken at an interview: that interview, and when the person approved the words. */
+  readonly interviewId?: string | null;
+  readonly approvedAt?: Timestamp | null;
+  /** The panel's questions asking for an addendum (S12). */
+  readonly addendumRequests?: readonly AddendumRequest[];
+}
+
+/** What the register needs to know of an interview to take a statement from it. */
+export interface InterviewAttended {
+  readonly interviewId: string;
+  readonly personId: string;
+  readonly status: 'scheduled' | 'held' | 'cancelled';
+}
+
+const MAX_QUESTIONS = 10;
+/**
+ * Wording that asks the person to tell it all again (S12: never a retelling). The panel asks
+ * what it needs to know, one specific question at a time.
+ */
+const RETELLING =
+  /\b(re-?tell|re-?state|re-?write|repeat|again from|from the (beginning|start)|(whole|entire|full) (story|account|statement|complaint)|everything that happened|(write|tell|describe|give)\b[^?]{0,40}\b(again|once more)|in full again)\b/i;
+
+/** Validates the panel's questions for an addendum: a few specific questions, never "tell it again". */
+export function parseAddendumQuestions(questions: readonly string[] | undefined): string[] {
+  const list = Array.isArray(questions) ? [...new Set(questions.map((q) => (typeof q === 'string' ? q.trim() : '')).filter((q) => q.length > 0))] : [];
+  if (list.length === 0 || list.length > MAX_QUESTIONS) {
+    throw investigationError('invalid', InvestigationErrorCode.NotARetelling, `Ask between 1 and ${MAX_QUESTIONS} specific questions; the statement already given is not asked for again.`);
+  }
+  for (const q of list) {
+    requiredText(q, 'A question', 500);
+    if (RETELLING.test(q)) {
+      throw investigationError(
+        'invalid',
+        InvestigationErrorCode.NotARetelling,
+        `"${q.slice(0, 80)}" asks for the account again. A statement is given once (S12): ask a specific question about what you still need to know.`,
+      );
+    }
+  }
+  return list;
 }
 
 export interface StatementRegisterSnapshot {
@@ -41,6 +96,7 @@ export interface StatementRegisterSnapshot {
 export type StatementEvent =
   | { readonly type: 'discipline.statement.requested'; readonly caseId: string; readonly statementId: string; readonly personId: string; readonly at: Timestamp }
   | { readonly type: 'discipline.statement.recorded'; readonly caseId: string; readonly statementId: string; readonly personId: string; readonly at: Timestamp }
+  | { readonly type: 'discipline.statement.addendum_requested'; readonly caseId: string; readonly statementId: string; readonly personId: string; readonly at: Timestamp }
   | { readonly type: 'discipline.statement.addendum_added'; readonly caseId: string; readonly statementId: string; readonly addendumId: string; readonly at: Timestamp };
 
 const freeze = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -104,6 +160,7 @@ export class StatementRegister {
     const now = timestamp(input.now, 'now');
     const personId = identifier(input.personId, 'The person id');
     const existing = this.statementOf(personId);
+    if (existing?.source === 'complaint') throw complaintIsStatement(existing.statementId);
     if (existing) {
       throw investigationError(
         'conflict',
@@ -136,23 +193,113 @@ export class StatementRegister {
   }
 
   /**
-   * Records a person's statement: fulfils their pending request, or records it directly (their
-   * complaint, a written statement they chose to give). Refused once a statement is given:
-   * further things they want to say are addenda.
+   * The complainant's first statement is the complaint they filed (S12): registered once, as
+   * given, with source `complaint` (its text stays in the complaint). Nobody asks for it again.
+   */
+  withComplaintStatement(input: { readonly statementId: string; readonly personId: string; readonly filedAt: Timestamp }): StatementRegister {
+    const personId = identifier(input.personId, 'The complainant');
+    const existing = this.statementOf(personId);
+    if (existing?.source === 'complaint') return this;
+    const record: StatementRecord = {
+      statementId: existing?.statementId ?? identifier(input.statementId, 'The statement id'),
+      personId,
+      role: 'complainant',
+      status: 'given',
+      requestedAt: existing?.requestedAt ?? null,
+      requestedBy: existing?.requestedBy ?? null,
+      text: null,
+      source: 'complaint',
+      givenAt: timestamp(input.filedAt, 'filedAt'),
+      recordedBy: personId,
+      supportPerson: null,
+      addenda: existing?.addenda ?? [],
+      addendumRequests: existing?.addendumRequests ?? [],
+    };
+    // A statement the complainant gave before this rule keeps its place: it is theirs.
+    if (existing?.status === 'given') return this;
+    return this.with(existing ? this.s.statements.map((st) => (st.personId === personId ? record : st)) : [record, ...this.s.statements]);
+  }
+
+  /**
+   * The person gives their own statement in writing: fulfils their pending request, replaces a
+   * transcript of an interview they have not approved, or is recorded directly. Refused once a
+   * statement is given (further things are addenda), and for a complainant, whose complaint is
+   * their statement.
    */
   record(input: {
     readonly statementId: string;
     readonly personId: string;
     readonly role: StatementRole;
     readonly text: string;
-    readonly source: StatementSource;
+    readonly source: 'written';
     readonly recordedBy: string;
     readonly supportPerson?: SupportPerson | null;
     readonly now: Timestamp;
   }): Transition<StatementRegister, StatementEvent> {
-    const now = timestamp(input.now, 'now');
     const personId = identifier(input.personId, 'The person id');
+    if (identifier(input.recordedBy, 'Who recorded the statement') !== personId) {
+      throw investigationError('forbidden', InvestigationErrorCode.NotFromInterview, 'A written statement is given by the person themself; the panel records one only from an interview the person attended.');
+    }
+    return this.put({ ...input, personId, status: 'given', interviewId: null, approvedAt: null });
+  }
+
+  /**
+   * The panel writes down what a person said at an interview they attended (S12). The words are
+   * not the person's statement until the person approves them; until then the person may approve,
+   * or give their own statement instead.
+   */
+  recordFromInterview(input: {
+    readonly statementId: string;
+    readonly personId: string;
+    readonly role: StatementRole;
+    readonly text: string;
+    readonly interview: InterviewAttended | null;
+    readonly recordedBy: string;
+    readonly supportPerson?: SupportPerson | null;
+    readonly now: Timestamp;
+  }): Transition<StatementRegister, StatementEvent> {
+    const personId = identifier(input.personId, 'The person id');
+    const i = input.interview;
+    if (!i || i.personId !== personId || i.status !== 'held') {
+      throw investigationError(
+        'unprocessable',
+        InvestigationErrorCode.NotFromInterview,
+        'A statement in a person’s name comes only from them, or from an interview they attended: name the interview (interviewId) that was held with this person. They then approve the words before it is their statement.',
+      );
+    }
+    return this.put({ ...input, personId, source: 'interview', status: 'awaiting_approval', interviewId: i.interviewId, approvedAt: null });
+  }
+
+  /** The person approves the words the panel wrote down from their interview: now it is their statement. */
+  approve(input: { readonly statementId: string; readonly personId: string; readonly now: Timestamp }): Transition<StatementRegister, StatementEvent> {
+    const now = timestamp(input.now, 'now');
+    const st = this.s.statements.find((x) => x.statementId === input.statementId);
+    if (!st) throw investigationError('not_found', InvestigationErrorCode.StatementNotFound, 'No such statement in this case.');
+    if (st.personId !== input.personId) throw investigationError('forbidden', InvestigationErrorCode.ApprovalOnlyByPerson, 'Only the person whose words these are can approve them.');
+    if (st.status !== 'awaiting_approval') throw investigationError('conflict', InvestigationErrorCode.NotAwaitingApproval, 'This statement is not waiting for approval.');
+    return {
+      next: this.with(this.s.statements.map((x) => (x.statementId === st.statementId ? { ...x, status: 'given' as const, givenAt: now, approvedAt: now } : x))),
+      events: [{ type: 'discipline.statement.recorded', caseId: this.s.caseId, statementId: st.statementId, personId: st.personId, at: now }],
+    };
+  }
+
+  private put(input: {
+    readonly statementId: string;
+    readonly personId: string;
+    readonly role: StatementRole;
+    readonly text: string;
+    readonly source: 'written' | 'interview';
+    readonly recordedBy: string;
+    readonly supportPerson?: SupportPerson | null;
+    readonly now: Timestamp;
+    readonly status: 'given' | 'awaiting_approval';
+    readonly interviewId: string | null;
+    readonly approvedAt: Timestamp | null;
+  }): Transition<StatementRegister, StatementEvent> {
+    const now = timestamp(input.now, 'now');
+    const personId = input.personId;
     const existing = this.statementOf(personId);
+    if (existing?.source === 'complaint') throw complaintIsStatement(existing.statementId);
     if (existing?.status === 'given') {
       throw investigationError(
         'conflict',
@@ -165,22 +312,53 @@ export class StatementRegister {
       statementId: existing?.statementId ?? identifier(input.statementId, 'The statement id'),
       personId,
       role: existing?.role ?? oneOf(ROLES, input.role, 'The role'),
-      status: 'given',
+      status: input.status,
       requestedAt: existing?.requestedAt ?? null,
       requestedBy: existing?.requestedBy ?? null,
       text: requiredText(input.text, 'The statement', 200_000),
       source: oneOf(SOURCES, input.source, 'The source'),
-      givenAt: now,
+      givenAt: input.status === 'given' ? now : null,
       recordedBy: identifier(input.recordedBy, 'Who recorded the statement'),
       supportPerson: parseSupportPerson(input.supportPerson),
       addenda: [],
+      interviewId: input.interviewId,
+      approvedAt: input.approvedAt,
+      addendumRequests: [],
     };
     const statements = existing
       ? this.s.statements.map((st) => (st.personId === personId ? given : st))
       : [...this.s.statements, given];
     return {
       next: this.with(statements),
-      events: [{ type: 'discipline.statement.recorded', caseId: this.s.caseId, statementId: given.statementId, personId, at: now }],
+      events: input.status === 'given' ? [{ type: 'discipline.statement.recorded', caseId: this.s.caseId, statementId: given.statementId, personId, at: now }] : [],
+    };
+  }
+
+  /**
+   * The panel asks the person specific questions about the statement they gave (the complaint,
+   * for a complainant): answered by an addendum, never by telling it all again (S12).
+   */
+  requestAddendum(input: {
+    readonly statementId: string;
+    readonly requestId: string;
+    readonly questions: readonly string[];
+    readonly requestedBy: string;
+    readonly now: Timestamp;
+  }): Transition<StatementRegister, StatementEvent> {
+    const now = timestamp(input.now, 'now');
+    const st = this.s.statements.find((x) => x.statementId === input.statementId);
+    if (!st) throw investigationError('not_found', InvestigationErrorCode.StatementNotFound, 'No such statement in this case.');
+    if (st.status !== 'given') throw investigationError('conflict', InvestigationErrorCode.StatementNotGiven, 'Questions come after the statement is given.');
+    const request: AddendumRequest = {
+      requestId: identifier(input.requestId, 'The request id'),
+      questions: parseAddendumQuestions(input.questions),
+      requestedAt: now,
+      requestedBy: identifier(input.requestedBy, 'Who asked'),
+      answeredBy: null,
+    };
+    return {
+      next: this.with(this.s.statements.map((x) => (x.statementId === st.statementId ? { ...x, addendumRequests: [...(x.addendumRequests ?? []), request] } : x))),
+      events: [{ type: 'discipline.statement.addendum_requested', caseId: this.s.caseId, statementId: st.statementId, personId: st.personId, at: now }],
     };
   }
 
@@ -190,6 +368,8 @@ export class StatementRegister {
     readonly addendumId: string;
     readonly authorId: string;
     readonly text: string;
+    /** The panel's questions this addendum answers, if any. */
+    readonly requestId?: string | null;
     readonly now: Timestamp;
   }): Transition<StatementRegister, StatementEvent> {
     const now = timestamp(input.now, 'now');
@@ -212,11 +392,25 @@ export class StatementRegister {
       text: requiredText(input.text, 'The addendum', 100_000),
       addedAt: now,
     };
+    const requests = statement.addendumRequests ?? [];
+    if (input.requestId && !requests.some((r) => r.requestId === input.requestId)) {
+      throw investigationError('not_found', InvestigationErrorCode.AddendumRequestNotFound, 'The panel asked no such questions about this statement.');
+    }
+    const answered = requests.map((r) => (r.requestId === input.requestId ? { ...r, answeredBy: addendum.addendumId } : r));
     return {
-      next: this.with(this.s.statements.map((st) => (st.statementId === statement.statementId ? { ...st, addenda: [...st.addenda, addendum] } : st))),
+      next: this.with(this.s.statements.map((st) => (st.statementId === statement.statementId ? { ...st, addenda: [...st.addenda, addendum], addendumRequests: answered } : st))),
       events: [
         { type: 'discipline.statement.addendum_added', caseId: this.s.caseId, statementId: statement.statementId, addendumId: addendum.addendumId, at: now },
       ],
     };
   }
+}
+
+function complaintIsStatement(statementId: string) {
+  return investigationError(
+    'conflict',
+    InvestigationErrorCode.ComplaintIsStatement,
+    'The complaint the complainant filed is their statement, and is not asked for or written again (S12). To learn more, ask them specific questions: POST …/statements/{statementId}/addendum-requests.',
+    { statementId },
+  );
 }

@@ -59,4 +59,8 @@ export class Part1CaseContent extends CaseContent {
   openBytes(m: EntityManager, caseId: string, field: string, sealed: Uint8Array): Promise<Buffer> {
     return this.content.openBytes(m, caseId, field, sealed);
   }
+
+  prepare(m: EntityManager, caseId: string): Promise<void> {
+    return this.content.prepare(m, caseId);
+  }
 }

@@ -4,12 +4,14 @@ import { FinalizeFindingsJob } from '../../application/finding/finalize-findings
 import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from '../../application/finding/proceedings-settings';
 import { MatchingUseCase } from '../../application/matching/matching.use-case';
 import { PublishDueNoticesJob } from '../../application/publication/publish-due-notices.job';
+import { TransparencyReportQuery } from '../../application/transparency/transparency-report.query';
 
 /**
  * Runs part 2's scheduled jobs in this process every `DISCIPLINE_JOBS_INTERVAL_MS` (default 5
  * seconds; 0 = never; never under NODE_ENV=test, where tests call `runOnce` themselves):
  * findings whose appeal window passed become final (and ended suspensions are lifted), due
- * outcome notices are published, new reports are indexed for matching. Each job is idempotent
+ * outcome notices are published, new reports are indexed for matching, and each closed period's
+ * transparency report is computed and frozen once its lag has passed. Each job is idempotent
  * and takes its own locks, so two processes running them at once do no harm; a tick that is
  * still running is not started again. Logs carry counts only.
  */
@@ -22,6 +24,7 @@ export class ProceedingsJobsScheduler implements OnApplicationBootstrap, OnModul
     private readonly finality: FinalizeFindingsJob,
     private readonly publication: PublishDueNoticesJob,
     private readonly matching: MatchingUseCase,
+    private readonly transparency: TransparencyReportQuery,
     @Inject(PROCEEDINGS_SETTINGS) private readonly settings: ProceedingsSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -41,6 +44,8 @@ export class ProceedingsJobsScheduler implements OnApplicationBootstrap, OnModul
         const matching = await this.matching.runOnce();
         const finality = await this.finality.runOnce();
         const publication = await this.publication.runOnce();
+        const report = await this.transparency.publishDue();
+        if (report.published.length) this.logger.info({ periods: report.published }, 'transparency report published');
         if (matching.indexed || finality.finalized || finality.suspensionsLifted || publication.published) {
           this.logger.info({ indexed: matching.indexed, ...finality, published: publication.published, recipients: publication.recipients }, 'discipline proceedings jobs ran');
         }

@@ -14,7 +14,9 @@ import { RestrictionGate } from '../restriction-gate';
 
 /**
  * A branch meeting with a host (S5): a host under a `no_hosting` restriction is refused with
- * "blocked by a confidential restriction" — never why. Scheduled by the branch's chair or secretary.
+ * "blocked by a confidential restriction" — never why, and only once the host is known to be an
+ * active member of this branch (a member of another branch gets `host_not_in_branch` whether
+ * restricted or not). Scheduled by the branch's chair or secretary.
  */
 @Injectable()
 export class ScheduleMeetingUseCase {
@@ -30,13 +32,15 @@ export class ScheduleMeetingUseCase {
   async execute(p: Principal, branchId: string, input: { hostMemberId: string; title: string; startsAt: string }): Promise<{ id: string }> {
     if (!p.isOfficerOf(branchId, ['chair', 'secretary']) && !isNationalMembershipSecretary(p)) throw branchNotFound();
     return this.ds.transaction(async (m) => {
-      await this.gate.assertMayHost(m, input.hostMemberId);
       const branch = await this.branches.load(m, branchId);
       if (!branch) throw branchNotFound();
       branch.assertAcceptsMembers();
       if (!(await this.register.activeMemberOfBranch(m, input.hostMemberId, branchId))) {
         throw new DomainError('conflict', MembershipApplicationErrorCode.hostNotInBranch, 'hostMemberId: the host must be an active member of this branch.', { field: 'hostMemberId' });
       }
+      // Scope first, restriction last: only someone already entitled to put this member forward
+      // as host (their branch's officers) ever hears that a restriction applies.
+      await this.gate.assertMayHost(m, input.hostMemberId);
       const id = randomUUID();
       await m.query(`INSERT INTO membership.meetings (id, branch_id, host_member_id, title, starts_at, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
         id,

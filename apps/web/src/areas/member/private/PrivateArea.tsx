@@ -22,7 +22,8 @@ const TITLE = 'Commons';
 const PARTY_ROLES = ['complainant', 'respondent', 'witness', 'support_person'];
 
 export type Path = 'record-only' | 'informal' | 'formal';
-type Person = { memberId?: string; name?: string; description?: string };
+/** A person picked from the directory (its opaque handle, valid 24 hours) or described. */
+type Person = { handle?: string; name?: string; description?: string };
 export interface Draft {
   path: Path | '';
   informalConsent: boolean;
@@ -144,12 +145,12 @@ function PersonPicker({ label, value, onChange, error }: { label: string; value:
   const [q, setQ] = useState('');
   const [describe, setDescribe] = useState(!!value?.description);
   const search = useAction((text: string) => api.get('/complaints/directory', { query: { q: text } }));
-  if (value && (value.memberId || value.description)) {
+  if (value && (value.handle || value.description)) {
     return (
       <div className="field">
         <span className="label">{label}</span>
         <div className="row">
-          <span>{value.memberId ? value.name : value.description}</span>
+          <span>{value.handle ? value.name : value.description}</span>
           <Button small variant="ghost" onClick={() => onChange(null)}>Change<span className="visually-hidden"> {label}</span></Button>
         </div>
       </div>
@@ -163,20 +164,20 @@ function PersonPicker({ label, value, onChange, error }: { label: string; value:
         <>
           <div className="row" style={{ alignItems: 'flex-end' }}>
             <div style={{ flex: '1 1 14rem' }}>
-              <TextField label="Search by name" hint="At least two letters. Only names and branches are shown." value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); if (q.trim().length >= 2) void search.run(q.trim()); } }} />
+              <TextField label="Search by name" hint="At least three letters: the start of their first or last name. At most five people are shown (names and branches only), and searches are limited each day." value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); if (q.trim().length >= 3) void search.run(q.trim()); } }} />
             </div>
             <div className="field">
-              <Button variant="secondary" disabled={q.trim().length < 2} busy={search.busy} onClick={() => search.run(q.trim())}>Search</Button>
+              <Button variant="secondary" disabled={q.trim().length < 3} busy={search.busy} onClick={() => search.run(q.trim())}>Search</Button>
             </div>
           </div>
           <ErrorAlert error={search.error} />
           {search.result ? (
             search.result.length ? (
               <ul className="list" aria-label="People found">
-                {search.result.slice(0, 10).map((p) => (
-                  <li key={p.memberId} className="row" style={{ justifyContent: 'space-between' }}>
+                {search.result.slice(0, 5).map((p) => (
+                  <li key={p.handle} className="row" style={{ justifyContent: 'space-between' }}>
                     <span>{p.name}{p.branch ? <span className="muted"> · {p.branch}</span> : null}</span>
-                    <Button small variant="secondary" onClick={() => onChange({ memberId: p.memberId, name: p.name })}>Choose<span className="visually-hidden"> {p.name}</span></Button>
+                    <Button small variant="secondary" onClick={() => onChange({ handle: p.handle, name: p.name })}>Choose<span className="visually-hidden"> {p.name}</span></Button>
                   </li>
                 ))}
               </ul>
@@ -212,7 +213,7 @@ function Compose() {
     return () => clearTimeout(t);
   }, [draft, filed]);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
-  const person = (p: Person) => (p.memberId ? { memberId: p.memberId } : { description: p.description ?? '' });
+  const person = (p: Person) => (p.handle ? { handle: p.handle } : { description: p.description ?? '' });
   const send = useAction(() =>
     api.post('/complaints', {
       body: {

@@ -169,7 +169,7 @@ export class DeclarationResponse {
 }
 
 export class DirectoryEntryResponse {
-  @ApiProperty() memberId: string;
+  @ApiProperty({ description: 'Opaque: name this person in a complaint with it (PersonRequest.handle). Valid 24 hours, only for the account that searched; never a member id.' }) handle: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) branch: string | null;
 }

@@ -18,11 +18,17 @@ import {
 
 export const PATHS = ['record-only', 'informal', 'formal'] as const;
 
-/** A person named in a complaint: pick a member from the directory (`memberId`), or describe someone who is not one. */
+/** A person named in a complaint: pick a member from the directory (`handle`), or describe someone who is not one. */
 export class PersonRequest {
-  @ApiPropertyOptional({ format: 'uuid', description: 'A member picked from GET /complaints/directory.' })
+  @ApiPropertyOptional({ description: 'A member picked from GET /complaints/directory: the handle it answered (valid 24 hours, for the account that searched).', maxLength: 600 })
   @IsOptional()
-  @IsUUID('all', { message: 'memberId must be a member id from the directory' })
+  @IsString()
+  @Length(1, 600)
+  handle?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A member id the complainant already knows (the directory gives handles, not ids).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'memberId must be a member id' })
   memberId?: string;
 
   @ApiPropertyOptional({ description: 'For someone who is not a member: who they are (sealed before it is stored).', maxLength: 2000 })

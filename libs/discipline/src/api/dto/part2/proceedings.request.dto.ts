@@ -46,11 +46,15 @@ export class RequestStatementRequest {
 
 export class GiveStatementRequest {
   @ApiProperty() @IsString() @Length(1, 200_000) text: string;
-  @ApiProperty({ required: false, description: 'Panel only: whose statement, taken at an interview, is recorded.' })
+  @ApiProperty({ required: false, description: 'Panel only: whose words, said at an interview they attended, are written down (they approve them before it is their statement).' })
   @IsOptional()
   @IsString()
   @Length(1, 300)
   personId?: string;
+  @ApiProperty({ required: false, description: 'Panel only: the interview, held with that person, at which they said it.' })
+  @IsOptional()
+  @IsUUID()
+  interviewId?: string;
   @ApiProperty({ required: false, type: SupportPersonDto, nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -60,6 +64,17 @@ export class GiveStatementRequest {
 
 export class AddendumRequest {
   @ApiProperty() @IsString() @Length(1, 100_000) text: string;
+  @ApiProperty({ required: false, description: 'The panel’s questions this addendum answers.' }) @IsOptional() @IsUUID() requestId?: string;
+}
+
+export class AddendumQuestionsRequest {
+  @ApiProperty({ type: [String], description: 'Specific questions about the statement (1–10); never a request to tell it again (S12).' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  questions: string[];
 }
 
 export class ScheduleInterviewRequest {
@@ -186,8 +201,17 @@ export class ListOutcomesQuery {
 }
 
 export class TransparencyQuery {
-  @ApiProperty({ description: 'Start of the period (inclusive), YYYY-MM-DD or a timestamp.' }) @IsISO8601() from: string;
-  @ApiProperty({ description: 'End of the period (exclusive), YYYY-MM-DD or a timestamp.' }) @IsISO8601() to: string;
+  @ApiProperty({ required: false, description: 'A published period, e.g. 2026-Q1 (quarters by default; see periodKind in the answer). Without it, the latest published report.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  period?: string;
+  @ApiProperty({ required: false, description: 'Refused: the report is published for fixed periods only, never for an arbitrary window.' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 40)
+  from?: string;
+  @ApiProperty({ required: false, description: 'Refused, as `from`.' }) @IsOptional() @IsString() @Length(0, 40) to?: string;
 }
 
 // ── readmission ─────────────────────────────────────────────────────────────────────────────

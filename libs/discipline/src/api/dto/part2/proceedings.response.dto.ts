@@ -31,6 +31,7 @@ export class SupportPersonResponse {
 
 export class StatementIdResponse {
   @ApiProperty({ description: 'The statement to reuse: a statement is given once.' }) statementId: string;
+  @ApiProperty({ required: false, enum: ['requested', 'awaiting_approval', 'given'], description: 'When given or recorded: `awaiting_approval` until the person approves words the panel wrote down.' }) status?: string;
 }
 
 export class StatementAddendumResponse {
@@ -39,19 +40,34 @@ export class StatementAddendumResponse {
   @ApiProperty({ format: 'date-time' }) addedAt: string;
 }
 
+export class AddendumQuestionsResponse {
+  @ApiProperty() requestId: string;
+  @ApiProperty({ type: [String] }) questions: string[];
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty() requestedBy: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The addendum that answered them.' }) answeredBy: string | null;
+}
+
+export class AddendumRequestIdResponse {
+  @ApiProperty() requestId: string;
+}
+
 export class StatementResponse {
   @ApiProperty() statementId: string;
   @ApiProperty({ description: 'A member id, or email:<address> for a non-member complainant.' }) personId: string;
   @ApiProperty({ enum: ['complainant', 'respondent', 'witness'] }) role: string;
-  @ApiProperty({ enum: ['requested', 'given'] }) status: string;
+  @ApiProperty({ enum: ['requested', 'awaiting_approval', 'given'], description: '`awaiting_approval`: written down by the panel from an interview; not the person’s statement until they approve the words.' }) status: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) requestedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) requestedBy: string | null;
-  @ApiProperty({ nullable: true, type: String }) text: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Null while requested, and for the complaint (its text is the complaint as filed, in the case view).' }) text: string | null;
   @ApiProperty({ nullable: true, type: String, enum: ['written', 'interview', 'complaint'] }) source: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) givenAt: string | null;
   @ApiProperty({ nullable: true, type: String }) recordedBy: string | null;
   @ApiProperty({ nullable: true, type: SupportPersonResponse }) supportPerson: SupportPersonResponse | null;
   @ApiProperty({ type: [StatementAddendumResponse], description: 'Added by the person themself; the statement is never rewritten.' }) addenda: StatementAddendumResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'For a statement taken at an interview: that interview.' }) interviewId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the person approved the words written down from their interview.' }) approvedAt: string | null;
+  @ApiProperty({ type: [AddendumQuestionsResponse], description: 'The panel’s specific questions about the statement (S12).' }) addendumRequests: AddendumQuestionsResponse[];
 }
 
 // ── interviews (S12) ────────────────────────────────────────────────────────────────────────
@@ -111,6 +127,14 @@ export class MessageReceiptResponse {
   @ApiProperty({ nullable: true, type: String, description: 'null for an officer with no part in the case (the answer is the same whether the case exists or not).' })
   messageId: string | null;
   @ApiProperty() receipt: string;
+  @ApiProperty({ enum: ['case_record'], description: 'Messages about a case always go on its record.' }) recordedOn: 'case_record';
+  @ApiProperty({
+    enum: ['panel_only', 'panel_and_parties', 'panel_and_one_person'],
+    description: 'Who reads the message now. An officer’s message is always read by every party; a party’s message to the panel is the panel’s until it shares it.',
+  })
+  visibleTo: 'panel_only' | 'panel_and_parties' | 'panel_and_one_person';
+  @ApiProperty({ description: 'True when the message was not delivered as addressed (an officer writing about a case: it goes on the case record the parties read).' }) readdressed: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'What happened to the message and why, when `readdressed`.' }) notice: string | null;
 }
 
 // ── matching (S10) ──────────────────────────────────────────────────────────────────────────
@@ -390,6 +414,35 @@ export class TransparencyReportResponse {
   @ApiProperty({ type: OutcomeCountsResponse, description: 'Findings that became final in the period, by the sanction in force.' }) outcomes: OutcomeCountsResponse;
   @ApiProperty({ type: AppealCountsResponse, description: 'Appeals lodged in the period, by result.' }) appeals: AppealCountsResponse;
   @ApiProperty({ type: [String] }) notes: string[];
+}
+
+export class PublishedTransparencyReportResponse extends TransparencyReportResponse {
+  @ApiProperty({ description: 'The period, e.g. 2026-Q1.' }) periodId: string;
+  @ApiProperty({ enum: ['month', 'quarter', 'half-year', 'year'] }) periodKind: string;
+  @ApiProperty({ format: 'date-time', description: 'When the figures were computed and frozen (after the period closed and the lag passed).' }) publishedAt: string;
+}
+
+export class PublishedPeriodResponse {
+  @ApiProperty() periodId: string;
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time', description: 'Exclusive.' }) to: string;
+  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+}
+
+export class NextPublicationResponse {
+  @ApiProperty() periodId: string;
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ format: 'date' }) publishesOn: string;
+}
+
+export class TransparencyReportIndexResponse {
+  @ApiProperty({ enum: ['month', 'quarter', 'half-year', 'year'], description: 'The statutes’ reporting period (DISCIPLINE_TRANSPARENCY_PERIOD).' }) periodKind: string;
+  @ApiProperty({ description: 'Days after a period ends before its report is computed and published (DISCIPLINE_TRANSPARENCY_LAG_DAYS).' }) publicationLagDays: number;
+  @ApiProperty({ type: [PublishedPeriodResponse], description: 'Every published period, newest first.' }) periods: PublishedPeriodResponse[];
+  @ApiProperty({ type: NextPublicationResponse }) nextPublication: NextPublicationResponse;
+  @ApiProperty({ type: PublishedTransparencyReportResponse, nullable: true, description: 'The period asked for, or the latest published; null before the first publication.' })
+  report: PublishedTransparencyReportResponse | null;
 }
 
 // ── readmission (S9) ────────────────────────────────────────────────────────────────────────
