@@ -107,13 +107,7 @@ describe(`founding an organization with npm run org:init (${onPostgres ? 'Postgr
     expect(r.out).not.toMatch(/token=/);
 
     // The platform starts on that database with SEED_DEMO=false.
-    if (db) config = db.config;
-    else config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
-    const embedded = db ? db.embedded : await openEmbeddedDatabase(dataDir);
-    app = await createApp({ config, embedded: db ? undefined : embedded, clock: new SystemClock() });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    ds = app.get<DataSource>(getDataSourceToken());
+    await startPlatform();
 
     const [org] = await ds.query(`SELECT name, time_zone, locale, currency FROM membership.organization`);
     expect(org).toEqual({ name: "Irish Workers' League", time_zone: 'Europe/Dublin', locale: 'en-IE', currency: 'EUR' });
@@ -146,12 +140,31 @@ describe(`founding an organization with npm run org:init (${onPostgres ? 'Postgr
 
   it('refuses a database that is not empty, saying how to tell, and writes nothing', async () => {
     const before = await count('identity.mandates');
+    if (!db) {
+      // While the platform runs, the embedded data folder is locked: org:init refuses before opening it.
+      const busy = await orgInit(path.join(root, 'docs/examples/founding.example.json'), env);
+      expect(busy.code).toBe(1);
+      expect(busy.out).toContain(`The data folder ${dataDir} is in use by another process`);
+      await app!.close();
+      await closeEmbeddedDatabases();
+    }
     const r = await orgInit(path.join(root, 'docs/examples/founding.example.json'), env);
+    if (!db) await startPlatform();
     expect(r.code).toBe(1);
     expect(r.out).toContain('The database already holds an organization (1 organization, 4 branches, 18 members, 9 bodies, 18 accounts)');
     expect(r.out).toContain('SELECT count(*) FROM membership.branches');
     expect(await count('identity.mandates')).toBe(before);
   }, 180_000);
+
+  async function startPlatform(): Promise<void> {
+    if (db) config = db.config;
+    else config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+    const embedded = db ? db.embedded : await openEmbeddedDatabase(dataDir);
+    app = await createApp({ config, embedded: db ? undefined : embedded, clock: new SystemClock() });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    ds = app.get<DataSource>(getDataSourceToken());
+  }
 
   describe('after founding', () => {
     let chair: string;

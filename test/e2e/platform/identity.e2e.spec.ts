@@ -71,7 +71,7 @@ describe('identity: sign-in, sessions and mandate-based authority', () => {
     const elections = await t.make.body('ELECTIONS');
     const candidate = await t.make.member();
     for (const role of ['returning-officer', 'member']) {
-      const appoint = await t.http().post(`/bodies/${elections}/mandates`).set(ec.auth).send({ memberId: candidate.id, role, startsOn: '2026-01-01', decisionRef: 'EC minute 14' });
+      const appoint = await t.http().post(`/bodies/${elections}/mandates`).set(ec.auth).send({ memberId: candidate.id, role, startsOn: new Date().toISOString().slice(0, 10), decisionRef: 'EC minute 14' });
       expect(appoint.status).toBe(403);
       expect(appoint.body).toMatchObject({ code: 'elections_committee_seat', message: expect.stringContaining('never by an appointment') });
     }
@@ -79,7 +79,7 @@ describe('identity: sign-in, sessions and mandate-based authority', () => {
     expect(held).toEqual([]);
     // Appointments the executive may make still work.
     const staff = await t.make.body('STAFF');
-    expect((await t.http().post(`/bodies/${staff}/mandates`).set(ec.auth).send({ memberId: candidate.id, role: 'staff', startsOn: '2026-01-01', decisionRef: 'EC minute 15' })).status).toBe(201);
+    expect((await t.http().post(`/bodies/${staff}/mandates`).set(ec.auth).send({ memberId: candidate.id, role: 'staff', startsOn: new Date().toISOString().slice(0, 10), decisionRef: 'EC minute 15' })).status).toBe(201);
   });
 
   it('S2: an EC member cannot be appointed to the Control Commission, and commission mandates cannot be ended by the EC', async () => {

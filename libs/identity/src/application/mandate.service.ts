@@ -60,9 +60,9 @@ export class MandateService {
         );
       }
     }
+    assertElectionsCommitteeSeatSource(body.kind, x.source, body.id);
     // Seat limits (1/2): only the founding act and an election's certification write the past.
     assertNotBackdated({ startsOn: x.startsOn, today: this.clock.today(), sourceKind: x.source.kind });
-    assertElectionsCommitteeSeatSource(body.kind, x.source, body.id);
     const member = (await m.query(`SELECT status FROM membership.members WHERE id = $1`, [x.memberId]))[0];
     if (!member) throw new DomainError('not_found', 'member_not_found', 'No such member.');
     if (member.status !== 'active') {
