@@ -12,4 +12,6 @@ export {
   type RegisterDirectory,
 } from './infrastructure/membership-register.facade';
 export { StandingLookup } from './application/ports/standing-lookup.port';
+export { MemberAccounts } from './application/ports/member-accounts.port';
+export { AccountHolderDirectoryFacade } from './infrastructure/account-holder-directory.facade';
 export { loadMembershipConfig, type MembershipConfig } from './application/membership.config';

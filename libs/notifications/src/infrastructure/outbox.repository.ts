@@ -285,6 +285,17 @@ export class OutboxRepository {
     for (const r of rows) by[r.status] = Number(r.n);
     return { pending: by.pending, sent: by.sent, failed: by.failed, total: by.pending + by.sent + by.failed };
   }
+
+  /** Delivery counts of the e-mails of the notices whose dedupe key starts with this prefix. */
+  async deliveryCountsByDedupePrefix(m: EntityManager, prefix: string): Promise<{ pending: number; sent: number; failed: number }> {
+    const like = prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+    const [r] = await m.query(
+      `SELECT count(*) FILTER (WHERE o.status = 'pending')::int AS pending, count(*) FILTER (WHERE o.status = 'sent')::int AS sent, count(*) FILTER (WHERE o.status = 'failed')::int AS failed
+         FROM notifications.notices n JOIN notifications.outbox o ON o.notice_id = n.id WHERE n.dedupe_key LIKE $1`,
+      [like],
+    );
+    return { pending: r?.pending ?? 0, sent: r?.sent ?? 0, failed: r?.failed ?? 0 };
+  }
 }
 
 function toClaimed(r: any): ClaimedMessage {
