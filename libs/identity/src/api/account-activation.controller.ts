@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiConflictResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { DomainError } from '@org/kernel';
 import { AccountActivationService } from '../application/account-activation.service';
@@ -79,13 +80,14 @@ export class AccountActivationController {
   @HttpCode(200)
   @Policy.mandate(...SECRETARIES)
   @ApiProduces('text/html')
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('cache-control', 'no-store')
   @ApiOkResponse({ description: 'The letter as a printable HTML page, with a new one-time code.', schema: { type: 'string' } })
   @ApiNotFoundResponse({ description: 'No such member in your branches.' })
   @ApiConflictResponse({ description: '`already_activated` or `not_invitable`.' })
-  async printLetter(@Param('memberId', uuid('memberId')) memberId: string, @CurrentPrincipal() p: Principal): Promise<string> {
-    return renderInvitationLetter(await this.activation.letterFor(p, memberId));
+  async printLetter(@Param('memberId', uuid('memberId')) memberId: string, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const html = renderInvitationLetter(await this.activation.letterFor(p, memberId));
+    // Set only once the letter exists, so that a refusal keeps its JSON error body.
+    void reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
+    return html;
   }
 
   @Get('imports/:batchId/invitations')
