@@ -57,4 +57,8 @@ export const demoContributors: Type<DemoContributor>[] = [DisciplineDemoContribu
 export const operatorTasks = {
   /** Re-wraps every case key under the active master key (S11 key rotation); returns how many. */
   rotateDisciplineKeys: (app: INestApplicationContext): Promise<number> => DisciplineModule.rotateKeys(app),
+  /** Writes up to `limit` queued invitations to the outbox (one transaction); returns how many. */
+  writeQueuedInvitations: (app: INestApplicationContext, limit: number): Promise<number> => app.get(AccountProvisioning, { strict: false }).dispatchQueued(limit),
+  /** An import's invitations: queued, sent, failed, without an address; null when there is no such import. */
+  importInvitations: (app: INestApplicationContext, batchId: string) => app.get(AccountProvisioning, { strict: false }).progressOfImport(batchId),
 };

@@ -4,6 +4,9 @@
 
 export interface components {
   schemas: {
+    AccountsMessageResponse: {
+      message: string;
+    };
     AccreditRequest: {
       /** The credential the delegate presents. */
       credentialCode: string;
@@ -14,6 +17,35 @@ export interface components {
       accredited: number;
       quorum: number;
       quorate: boolean;
+    };
+    AcknowledgeCodeRequest: {
+      /** The version read (the current one). */
+      version: number;
+    };
+    AcknowledgementAggregatesResponse: {
+      version: number;
+      members: number;
+      acknowledged: number;
+      share: number;
+      branches: components["schemas"]["BranchAcknowledgementResponse"][];
+    };
+    AcknowledgementResponse: {
+      version: number;
+      acknowledgedAt: string;
+    };
+    ActivateAccountRequest: {
+      /** The token from the e-mailed activation link (or use `code` with `memberNumber`). */
+      token?: string;
+      /** The one-time code printed on the invitation letter, e.g. `ABCD-EFGH-JKMN`. */
+      code?: string;
+      /** With `code`: the member number printed on the letter. */
+      memberNumber?: string;
+      password: string;
+    };
+    ActivateAccountResponse: {
+      /** Send as `Authorization: Bearer <accessToken>`. */
+      accessToken: string;
+      expiresAt: string;
     };
     AdHocNominationRequest: {
       /** The member nominated to the ad-hoc panel. */
@@ -223,6 +255,13 @@ export interface components {
       branchId: string | null;
       seats: number;
     };
+    BranchAcknowledgementResponse: {
+      branchId: string | null;
+      members: number;
+      acknowledged: number;
+      /** acknowledged / members, 0..1 */
+      share: number;
+    };
     BranchAggregateResponse: {
       branchId: string;
       code: string;
@@ -405,6 +444,15 @@ export interface components {
       /** A publicly drawn seed for ties the rules leave to lot; default: the ballot-list hash committed at the close. */
       tieBreakSeed?: string;
     };
+    CodeOfConductResponse: {
+      version: number;
+      title: string;
+      /** Plain text; paragraphs separated by blank lines. */
+      text: string;
+      publishedAt: string;
+      /** When the signed-in member acknowledged this version. */
+      acknowledgedAt: string | null;
+    };
     ComplaintFileResponse: {
       /** Read the file itself with GET /cases/{reference}/evidence/{evidenceId}. */
       evidenceId: string;
@@ -560,7 +608,7 @@ export interface components {
     };
     DeadLetterResponse: {
       outboxId: string;
-      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "password-reset" | "confirmation-code" | "case-update";
+      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "confirmation-code" | "case-update";
       /** Disciplinary message: recipient and server reply withheld. */
       confidential: boolean;
       recipient: components["schemas"]["DeadLetterRecipientResponse"] | null;
@@ -710,6 +758,13 @@ export interface components {
       branchId?: string | null;
       congressId?: string | null;
     };
+    EmailChangeConfirmRequest: {
+      /** The token from the link sent to the new address. */
+      token: string;
+    };
+    EmailChangeRequest: {
+      email: string;
+    };
     EmailConsentResponse: {
       given: boolean;
       at: string;
@@ -760,7 +815,7 @@ export interface components {
     FeedItemResponse: {
       /** The notice id (use it to mark the notice read). */
       id: string;
-      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "password-reset" | "confirmation-code" | "case-update";
+      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "confirmation-code" | "case-update";
       title: string;
       /** Plain text. */
       body: string;
@@ -947,6 +1002,27 @@ export interface components {
     };
     InterviewSupportPersonRequest: {
       supportPerson: components["schemas"]["SupportPersonDto"] | null;
+    };
+    InvitationLetterResponse: {
+      memberNumber: string;
+      name: string;
+      /** The one-time code: shown once, stored only as a hash. */
+      code: string;
+      validUntil: string;
+      activateUrl: string;
+    };
+    InvitationProgressResponse: {
+      batchId: string;
+      /** Members the import brought in. */
+      members: number;
+      /** Invitations not yet sent (being written, or waiting in the outbox). */
+      queued: number;
+      sent: number;
+      /** Gave up after the retries (see the dead letters). */
+      failed: number;
+      /** Members with no e-mail address (print them a letter). */
+      withoutEmail: number;
+      done: boolean;
     };
     LedgerPaymentResponse: {
       id: string;
@@ -1138,6 +1214,15 @@ export interface components {
       /** The candidate’s statement. */
       statement?: string;
     };
+    NotAcknowledgedMemberResponse: {
+      memberId: string;
+      name: string;
+      memberNumber: string;
+    };
+    NotAcknowledgedResponse: {
+      version: number;
+      members: components["schemas"]["NotAcknowledgedMemberResponse"][];
+    };
     NoticeCommentRequest: {
       /** Your comment on the wording; it goes to the panel as a case message. */
       text: string;
@@ -1250,6 +1335,10 @@ export interface components {
       reason: string;
       decidedAt: string;
     };
+    PublishCodeOfConductRequest: {
+      title: string;
+      text: string;
+    };
     PublishedBallotResponse: {
       receipt: string;
       /** Candidate and slate numbers as on the ballot paper: {ranking: [..]} | {choices: [..]} | {slate, struck, added} | {answer}. */
@@ -1260,6 +1349,9 @@ export interface components {
     PublishedCandidateResponse: {
       number: number;
       name: string;
+    };
+    PublishedCodeOfConductResponse: {
+      version: number;
     };
     PublishedOutcomePageResponse: {
       items: components["schemas"]["PublishedOutcomeResponse"][];
@@ -1379,6 +1471,9 @@ export interface components {
     };
     RescheduleInterviewRequest: {
       scheduledFor: string;
+    };
+    ResendInvitationRequest: {
+      email: string;
     };
     ResignRequest: {
       reason?: string;
@@ -1723,6 +1818,33 @@ export interface paths {
       policy: "Public: anyone may apply to join through a branch; the branch secretary decides";
     };
   };
+  "/auth/activate": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["ActivateAccountRequest"];
+      response: components["schemas"]["ActivateAccountResponse"];
+      policy: "Public: activating an account with an invitation link or a letter code";
+    };
+  };
+  "/auth/email-change/confirm": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["EmailChangeConfirmRequest"];
+      response: components["schemas"]["AccountsMessageResponse"];
+      policy: "Public: confirming a new e-mail address with the link sent to it";
+    };
+  };
+  "/auth/invitations/resend": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["ResendInvitationRequest"];
+      response: components["schemas"]["AccountsMessageResponse"];
+      policy: "Public: asking for a new invitation to activate an account";
+    };
+  };
   "/auth/login": {
     post: {
       path: never;
@@ -1804,6 +1926,17 @@ export interface paths {
       body: components["schemas"]["CloseBranchRequest"];
       response: components["schemas"]["DoneResponse"];
       policy: "Signed-in; the body the statutes empower to close branches (BRANCH_AUTHORITY_BODIES, EC by default)";
+    };
+  };
+  "/branches/{branchId}/code-of-conduct/not-acknowledged": {
+    get: {
+      path: {
+        branchId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["NotAcknowledgedResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary)";
     };
   };
   "/branches/{branchId}/meetings": {
@@ -2377,6 +2510,24 @@ export interface paths {
       body: never;
       response: components["schemas"]["CaseStageResponse"];
       policy: "Signed-in; the complainant only; a role in this case (complainant, respondent or witness once informed, panelist, duty commissioner, Appeals Committee); anyone else gets the same 404 as for a case that does not exist";
+    };
+  };
+  "/code-of-conduct/acknowledgements": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: components["schemas"]["AcknowledgementAggregatesResponse"];
+      policy: "Holders of a current mandate: EC or NATIONAL_OFFICE";
+    };
+  };
+  "/code-of-conduct/versions": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["PublishCodeOfConductRequest"];
+      response: components["schemas"]["PublishedCodeOfConductResponse"];
+      policy: "Holders of a current mandate: EC (chair/secretary)";
     };
   };
   "/commission/ad-hoc-requests": {
@@ -3226,6 +3377,17 @@ export interface paths {
       policy: "Public: readiness probe";
     };
   };
+  "/imports/{batchId}/invitations": {
+    get: {
+      path: {
+        batchId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["InvitationProgressResponse"];
+      policy: "Signed-in; only the officer who ran the import";
+    };
+  };
   "/mandates/{mandateId}/end": {
     post: {
       path: {
@@ -3246,6 +3408,24 @@ export interface paths {
       policy: "Any signed-in account";
     };
   };
+  "/me/code-of-conduct": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: components["schemas"]["CodeOfConductResponse"];
+      policy: "Any signed-in account";
+    };
+  };
+  "/me/code-of-conduct/acknowledgements": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["AcknowledgeCodeRequest"];
+      response: components["schemas"]["AcknowledgementResponse"];
+      policy: "Members";
+    };
+  };
   "/me/dues": {
     get: {
       path: never;
@@ -3264,6 +3444,15 @@ export interface paths {
       query: never;
       body: components["schemas"]["SetLevelRequest"];
       response: components["schemas"]["LevelResponse"];
+      policy: "Members";
+    };
+  };
+  "/me/email-change": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["EmailChangeRequest"];
+      response: components["schemas"]["AccountsMessageResponse"];
       policy: "Members";
     };
   };
@@ -3465,6 +3654,39 @@ export interface paths {
       policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
     };
   };
+  "/members/{memberId}/invitation": {
+    post: {
+      path: {
+        memberId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["AccountsMessageResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+  };
+  "/members/{memberId}/invitation-letter": {
+    post: {
+      path: {
+        memberId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["InvitationLetterResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+  };
+  "/members/{memberId}/invitation-letter/print": {
+    post: {
+      path: {
+        memberId: string;
+      };
+      query: never;
+      body: never;
+      response: string;
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+  };
   "/membership/aggregates": {
     get: {
       path: never;
@@ -3627,6 +3849,9 @@ export interface paths {
 /** Every route of the API when this file was generated, as "METHOD /path". */
 export const apiOperations = [
   "POST /applications",
+  "POST /auth/activate",
+  "POST /auth/email-change/confirm",
+  "POST /auth/invitations/resend",
   "POST /auth/login",
   "POST /auth/logout",
   "POST /auth/password-reset",
@@ -3636,6 +3861,7 @@ export const apiOperations = [
   "GET /branches",
   "POST /branches",
   "POST /branches/{branchId}/close",
+  "GET /branches/{branchId}/code-of-conduct/not-acknowledged",
   "POST /branches/{branchId}/meetings",
   "POST /branches/{branchId}/merge",
   "GET /cases/mine",
@@ -3687,6 +3913,8 @@ export const apiOperations = [
   "POST /cases/{reference}/statements/{statementId}/addenda",
   "GET /cases/{reference}/timeline",
   "POST /cases/{reference}/withdraw",
+  "GET /code-of-conduct/acknowledgements",
+  "POST /code-of-conduct/versions",
   "GET /commission/ad-hoc-requests",
   "GET /commission/cases",
   "POST /commission/cases/{reference}/challenges/{challengeId}/votes",
@@ -3767,10 +3995,14 @@ export const apiOperations = [
   "POST /findings/{findingId}/{action}",
   "GET /health/live",
   "GET /health/ready",
+  "GET /imports/{batchId}/invitations",
   "POST /mandates/{mandateId}/end",
   "GET /me",
+  "GET /me/code-of-conduct",
+  "POST /me/code-of-conduct/acknowledgements",
   "GET /me/dues",
   "PUT /me/dues-level",
+  "POST /me/email-change",
   "GET /me/mandates",
   "GET /me/member",
   "PATCH /me/member",
@@ -3790,6 +4022,9 @@ export const apiOperations = [
   "PATCH /members/{memberId}",
   "POST /members/{memberId}/admit",
   "POST /members/{memberId}/decline",
+  "POST /members/{memberId}/invitation",
+  "POST /members/{memberId}/invitation-letter",
+  "POST /members/{memberId}/invitation-letter/print",
   "GET /membership/aggregates",
   "GET /operations/dead-letters",
   "GET /outcomes",

@@ -9,7 +9,7 @@ import { expiryOf, INVITABLE_STATUSES, LETTER_CODE_MAX_FAILURES, letterCodeFrom,
 import type { Principal } from '../domain/principal';
 import { IdentityRepository } from '../infrastructure/identity.repository';
 import { MemberAccountsRepository, type LiveInvitation } from '../infrastructure/member-accounts.repository';
-import { AccountProvisioning, invitationDedupePrefix } from './account-provisioning.service';
+import { AccountProvisioning, invitationDedupePrefix, type InvitationProgress } from './account-provisioning.service';
 import { AttemptLimiter } from './attempt-limiter';
 import { PasswordHasher } from './password-hasher';
 import { AccountHolderDirectory, type AccountHolder } from './ports/account-holder-directory.port';
@@ -28,15 +28,7 @@ export interface InvitationLetter {
   activateUrl: string;
 }
 
-export interface InvitationProgress {
-  batchId: string;
-  members: number;
-  queued: number;
-  sent: number;
-  failed: number;
-  withoutEmail: number;
-  done: boolean;
-}
+export type { InvitationProgress } from './account-provisioning.service';
 
 /**
  * Getting into an account that was opened for a member: activating it with an e-mailed link or
@@ -167,10 +159,7 @@ export class AccountActivationService {
     if (!batch || !p.memberId || batch.requestedBy !== p.memberId) {
       throw new DomainError('not_found', 'import_not_found', 'There is no import with this id that you ran.');
     }
-    const counts = await this.accounts.batchCounts(m, batchId);
-    const mail = await this.notifier.progress(m, invitationDedupePrefix(batchId));
-    const queued = counts.queued + mail.pending;
-    return { batchId, members: batch.members, queued, sent: mail.sent, failed: mail.failed, withoutEmail: counts.withdrawn, done: queued === 0 };
+    return this.provisioning.importProgress(m, batchId, batch.members);
   }
 
   /** A signed-in member asks to use a new address: a link goes to it, and the old address is told. */

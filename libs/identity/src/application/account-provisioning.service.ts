@@ -17,6 +17,17 @@ export interface JoinedMember {
   firstName: string;
 }
 
+/** An import's invitations: not yet sent (queued here or waiting in the outbox), sent, failed, and members with no address to send to. */
+export interface InvitationProgress {
+  batchId: string;
+  members: number;
+  queued: number;
+  sent: number;
+  failed: number;
+  withoutEmail: number;
+  done: boolean;
+}
+
 export type JoinOrigin = { kind: 'admission' } | { kind: 'import'; batchId: string; importedBy: string | null };
 
 /** Up to this many members, invitations and welcomes are written in the joining transaction itself. */
@@ -99,6 +110,23 @@ export class AccountProvisioning {
       }
       return claimed.length;
     });
+  }
+
+  /**
+   * The progress of an import's invitations. Members the import brought in with no invitation to
+   * send (no address, or already activated) count as "without e-mail".
+   */
+  async importProgress(m: EntityManager, batchId: string, members: number): Promise<InvitationProgress> {
+    const counts = await this.accounts.batchCounts(m, batchId);
+    const mail = await this.notifier.progress(m, invitationDedupePrefix(batchId));
+    const queued = counts.queued + mail.pending;
+    return { batchId, members, queued, sent: mail.sent, failed: mail.failed, withoutEmail: Math.max(0, members - queued - mail.sent - mail.failed), done: queued === 0 };
+  }
+
+  /** The operator's view (CLI): an import's progress by its id, null when there is no such import. */
+  async progressOfImport(batchId: string): Promise<InvitationProgress | null> {
+    const batch = await this.accounts.batch(this.ds.manager, batchId);
+    return batch ? this.importProgress(this.ds.manager, batchId, batch.members) : null;
   }
 
   /** A new link for this account (replacing earlier invitations), written to the outbox. */
