@@ -18,6 +18,7 @@ describeInBrowser('web interface: an imported member activates their account and
   let worker: Awaited<ReturnType<typeof startMailWorker>>;
   let code: string;
   let branchId: string;
+  let officer: { email: string; password: string };
   beforeAll(async () => {
     browser = await launchChromium();
     p = await startWebPlatform();
@@ -26,9 +27,10 @@ describeInBrowser('web interface: an imported member activates their account and
     const branches = await p.api<{ id: string; code: string }[]>('GET', '/branches');
     code = branches.find((b) => b.id === branchId)!.code;
     // The organization publishes its code of conduct (the EC secretary).
-    const officer = await p.make.signedInMember({ branchId });
-    await p.make.mandate(officer.id, 'EC', { role: 'secretary' });
-    await p.api('POST', '/code-of-conduct/versions', officer.token, { title: 'Code of Conduct', text: 'We treat one another with respect.\n\nHarassment is never acceptable.' });
+    const ecSecretary = await p.make.signedInMember({ branchId });
+    await p.make.mandate(ecSecretary.id, 'EC', { role: 'secretary' });
+    officer = { email: ecSecretary.email, password: 'test-password-123' };
+    await p.api('POST', '/code-of-conduct/versions', ecSecretary.token, { title: 'Code of Conduct', text: 'We treat one another with respect.\n\nHarassment is never acceptable.' });
   });
   afterAll(async () => {
     await browser?.close();
@@ -87,12 +89,32 @@ describeInBrowser('web interface: an imported member activates their account and
     expect(member.errors).toEqual([]);
     await member.context.close();
 
-    // The secretary's list: Pim (no address, not yet in) is on it, Noor is not.
-    const token = await p.login(secretary.email, secretary.password);
-    const list = await p.api<{ members: { name: string }[] }>('GET', `/branches/${branchId}/code-of-conduct/not-acknowledged`, token);
-    const names = list.members.map((m) => m.name);
-    expect(names).toContain('Pim Letterman');
-    expect(names).not.toContain('Noor Haddad');
     expect(errors).toEqual([]);
+  });
+
+  browserTest('the branch secretary sees who in their branch has not acknowledged; the executive sees only the share per branch', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signIn(page, p.url, p.account('branch-secretary'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Code of conduct' }).click();
+    await seeText(page, 'still to acknowledge');
+    await settled(page);
+    const list = await page.locator('table', { has: page.locator('caption', { hasText: 'Not acknowledged' }) }).innerText();
+    expect(list).toContain('Pim Letterman');
+    expect(list).not.toContain('Noor Haddad');
+    expect(await a11yProblems(page)).toEqual([]);
+    await context.close();
+
+    const ec = await newPage(browser);
+    await signIn(ec.page, p.url, officer);
+    await ec.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Membership overview' }).click();
+    await seeText(ec.page, 'current members have acknowledged it');
+    await settled(ec.page);
+    const table = await ec.page.locator('table', { has: ec.page.locator('caption', { hasText: 'Acknowledged, by branch' }) }).innerText();
+    expect(table).toContain(code);
+    expect(table).not.toMatch(/Noor|Pim/);
+    await screenshot(ec.page, 'executive-code-of-conduct-share');
+    expect(errors).toEqual([]);
+    expect(ec.errors).toEqual([]);
+    await ec.context.close();
   });
 });
