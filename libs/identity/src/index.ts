@@ -4,7 +4,7 @@ export { MandateService, type NewMandate, type MandateSource, COOLING_OFF_MONTHS
 export { PasswordHasher } from './application/password-hasher';
 export { IdentityNotifier } from './application/identity-notifier.port';
 export { AccountProvisioning, type JoinedMember, type JoinOrigin } from './application/account-provisioning.service';
-export { InvitationNotifier, type WelcomeContent } from './application/ports/invitation-notifier.port';
+export { InvitationNotifier, type InvitationAndWelcome, type WelcomeContent } from './application/ports/invitation-notifier.port';
 export { AccountHolderDirectory, type AccountHolder } from './application/ports/account-holder-directory.port';
 export { InvitationDispatchScheduler } from './infrastructure/invitation-dispatch.scheduler';
 export { IdentityRepository, type MandateRow } from './infrastructure/identity.repository';

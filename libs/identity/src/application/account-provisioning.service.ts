@@ -7,7 +7,7 @@ import { expiryOf, INVITATION_LINK_DAYS } from '../domain/invitation';
 import { IdentityRepository } from '../infrastructure/identity.repository';
 import { MemberAccountsRepository, type AccountForInvitation } from '../infrastructure/member-accounts.repository';
 import { AccountHolderDirectory } from './ports/account-holder-directory.port';
-import { InvitationNotifier, type WelcomeContent } from './ports/invitation-notifier.port';
+import { InvitationNotifier, type InvitationAndWelcome, type WelcomeContent } from './ports/invitation-notifier.port';
 import { newToken, tokenHash } from './token';
 
 /** A member who has just joined the register (admitted or imported). */
@@ -98,16 +98,42 @@ export class AccountProvisioning {
     return this.ds.transaction(async (m) => {
       const claimed = await this.accounts.claimQueued(m, limit);
       if (claimed.length === 0) return 0;
+      const now = this.clock.now();
+      const expiresAt = expiryOf('link', now);
       const welcome = await this.welcomeContent(m);
+      const memberIds = claimed.map((q) => q.memberId);
+      const accounts = await this.accounts.accountsOfMembers(m, memberIds);
+      const holders = await this.directory.holders(m, memberIds);
+      const issued: Array<{ id: string; secretHash: string }> = [];
+      const withdrawn: string[] = [];
+      const items: InvitationAndWelcome[] = [];
       for (const q of claimed) {
-        const account = await this.accounts.accountOfMember(m, q.memberId);
-        const holder = await this.directory.holder(m, q.memberId);
+        const account = accounts.get(q.memberId);
+        const holder = holders.get(q.memberId);
         if (!account || !holder) {
-          await this.accounts.withdraw(m, q.id);
+          withdrawn.push(q.id);
           continue;
         }
-        await this.inviteAndWelcome(m, account, holder.firstName, welcome, q.batchRef ?? 'import', q.id);
+        let invitation: InvitationAndWelcome['invitation'] = null;
+        if (account.email && !account.hasPassword && !account.disabled) {
+          const token = newToken();
+          issued.push({ id: q.id, secretHash: tokenHash(token) });
+          invitation = {
+            email: account.email,
+            firstName: holder.firstName,
+            activationUrl: `${this.config.publicUrl}/activate?token=${token}`,
+            validDays: INVITATION_LINK_DAYS,
+            dedupeKey: `${invitationDedupePrefix(q.batchRef ?? 'import')}${q.id}`,
+          };
+        } else {
+          // No address (a printed letter is needed) or already activated: nothing to e-mail.
+          withdrawn.push(q.id);
+        }
+        items.push({ memberId: q.memberId, invitation, welcome: { content: { ...welcome, firstName: holder.firstName }, dedupeKey: `welcome:${q.memberId}` } });
       }
+      await this.accounts.issueQueuedMany(m, issued, now, expiresAt);
+      await this.accounts.withdrawMany(m, withdrawn);
+      await this.notifier.invitationsAndWelcomes(m, items);
       return claimed.length;
     });
   }

@@ -53,6 +53,15 @@ export class MemberAccountsRepository {
     return r ? { accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled } : null;
   }
 
+  async accountsOfMembers(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, AccountForInvitation>> {
+    if (memberIds.length === 0) return new Map();
+    const rows = await m.query(
+      `SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE member_id = ANY($1::uuid[])`,
+      [memberIds],
+    );
+    return new Map(rows.map((r: any) => [r.member_id, { accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled }]));
+  }
+
   async accountByEmail(m: EntityManager, email: string): Promise<AccountForInvitation | null> {
     const [r] = await m.query(
       `SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE lower(email) = lower($1) AND member_id IS NOT NULL`,
@@ -102,6 +111,21 @@ export class MemberAccountsRepository {
 
   async issueQueued(m: EntityManager, id: string, secretHash: string, at: Date, expiresAt: Date): Promise<void> {
     await m.query(`UPDATE identity.invitations SET status = 'issued', secret_hash = $2, issued_at = $3, expires_at = $4 WHERE id = $1 AND status = 'queued'`, [id, secretHash, at, expiresAt]);
+  }
+
+  /** Issues queued invitations with their secrets' hashes, in one statement. */
+  async issueQueuedMany(m: EntityManager, issued: ReadonlyArray<{ id: string; secretHash: string }>, at: Date, expiresAt: Date): Promise<void> {
+    if (issued.length === 0) return;
+    await m.query(
+      `UPDATE identity.invitations i SET status = 'issued', secret_hash = x.secret_hash, issued_at = $3, expires_at = $4
+         FROM unnest($1::uuid[], $2::text[]) AS x(id, secret_hash) WHERE i.id = x.id AND i.status = 'queued'`,
+      [issued.map((x) => x.id), issued.map((x) => x.secretHash), at, expiresAt],
+    );
+  }
+
+  async withdrawMany(m: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await m.query(`UPDATE identity.invitations SET status = 'withdrawn' WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   async withdraw(m: EntityManager, id: string): Promise<void> {

@@ -31,6 +31,15 @@ export class AccountHolderDirectoryFacade implements AccountHolderDirectory {
     return r ? toHolder(r) : null;
   }
 
+  async holders(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, AccountHolder>> {
+    if (memberIds.length === 0) return new Map();
+    const rows = await m.query(
+      `SELECT id, register_number, first_name, last_name, email, status, COALESCE(branch_id, application_branch_id) AS branch_id FROM membership.members WHERE id = ANY($1::uuid[])`,
+      [memberIds],
+    );
+    return new Map(rows.map((r: any) => [r.id, toHolder(r)]));
+  }
+
   async holderByNumber(m: EntityManager, memberNumber: string): Promise<AccountHolder | null> {
     const [r] = await m.query(
       `SELECT id, register_number, first_name, last_name, email, status, COALESCE(branch_id, application_branch_id) AS branch_id FROM membership.members WHERE upper(register_number) = upper($1)`,

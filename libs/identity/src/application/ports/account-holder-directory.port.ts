@@ -15,6 +15,8 @@ export interface AccountHolder {
 /** What identity reads from the membership register (it never reads membership tables itself). */
 export abstract class AccountHolderDirectory {
   abstract holder(m: EntityManager, memberId: string): Promise<AccountHolder | null>;
+  /** Several holders at once (an import's invitations, batch by batch). */
+  abstract holders(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, AccountHolder>>;
   abstract holderByNumber(m: EntityManager, memberNumber: string): Promise<AccountHolder | null>;
   /** Display names ("First Last") of these members. */
   abstract names(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, string>>;
