@@ -74,7 +74,7 @@ export class AccountProvisioning {
     const firstNames = new Map(members.map((x) => [x.memberId, x.firstName]));
     let invitations = 0;
     for (const a of accounts) {
-      if (await this.inviteAndWelcome(m, a, firstNames.get(a.memberId) ?? '', welcome, batchRef, null)) invitations++;
+      if (await this.inviteAndWelcome(m, a, firstNames.get(a.memberId) ?? '', welcome, batchRef)) invitations++;
       await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'identity', action: 'account.opened', subjectType: 'account', subjectId: a.accountId, data: { origin: origin.kind } });
     }
     return { accounts: accounts.length, invitations, queued: 0 };
@@ -177,27 +177,10 @@ export class AccountProvisioning {
     return { firstName: '', codeOfConduct: code ? { version: code.version, title: code.title, text: code.body } : null, commissioners };
   }
 
-  private async inviteAndWelcome(m: EntityManager, a: AccountForInvitation, firstName: string, welcome: WelcomeContent, batchRef: string, queuedId: string | null): Promise<boolean> {
-    let invited = false;
-    if (a.email && !a.hasPassword && !a.disabled) {
-      if (queuedId) {
-        const now = this.clock.now();
-        const token = newToken();
-        await this.accounts.issueQueued(m, queuedId, tokenHash(token), now, expiryOf('link', now));
-        await this.notifier.invitation(
-          m,
-          { email: a.email },
-          { firstName, activationUrl: `${this.config.publicUrl}/activate?token=${token}`, validDays: INVITATION_LINK_DAYS },
-          `${invitationDedupePrefix(batchRef)}${queuedId}`,
-        );
-      } else {
-        await this.issueLink(m, { ...a, email: a.email }, firstName, batchRef);
-      }
-      invited = true;
-    } else if (queuedId) {
-      // No address (a printed letter is needed) or already activated: nothing to e-mail.
-      await this.accounts.withdraw(m, queuedId);
-    }
+  /** An admission's or a small import's invitation (when there is an address) and welcome, written now. */
+  private async inviteAndWelcome(m: EntityManager, a: AccountForInvitation, firstName: string, welcome: WelcomeContent, batchRef: string): Promise<boolean> {
+    const invited = !!a.email && !a.hasPassword && !a.disabled;
+    if (invited) await this.issueLink(m, { ...a, email: a.email as string }, firstName, batchRef);
     await this.notifier.welcome(m, a.memberId, { ...welcome, firstName }, `welcome:${a.memberId}`);
     return invited;
   }

@@ -109,10 +109,6 @@ export class MemberAccountsRepository {
     return rows.map((r: any) => ({ id: r.id, accountId: r.account_id, memberId: r.member_id, batchRef: r.batch_ref }));
   }
 
-  async issueQueued(m: EntityManager, id: string, secretHash: string, at: Date, expiresAt: Date): Promise<void> {
-    await m.query(`UPDATE identity.invitations SET status = 'issued', secret_hash = $2, issued_at = $3, expires_at = $4 WHERE id = $1 AND status = 'queued'`, [id, secretHash, at, expiresAt]);
-  }
-
   /** Issues queued invitations with their secrets' hashes, in one statement. */
   async issueQueuedMany(m: EntityManager, issued: ReadonlyArray<{ id: string; secretHash: string }>, at: Date, expiresAt: Date): Promise<void> {
     if (issued.length === 0) return;
@@ -128,9 +124,7 @@ export class MemberAccountsRepository {
     await m.query(`UPDATE identity.invitations SET status = 'withdrawn' WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
-  async withdraw(m: EntityManager, id: string): Promise<void> {
-    await m.query(`UPDATE identity.invitations SET status = 'withdrawn' WHERE id = $1`, [id]);
-  }
+
 
   /** A live, unexpired invitation by its secret's hash, locked. */
   async liveBySecret(m: EntityManager, secretHash: string, kind: InvitationKind, now: Date): Promise<LiveInvitation | null> {
