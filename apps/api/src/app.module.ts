@@ -4,7 +4,7 @@ import { IdentityModule } from '@org/identity';
 import { NoRestrictions, RestrictionsPort } from '@org/kernel';
 import { Clock, DatabaseModule, PlatformConfigModule, type AppConfig, type EmbeddedDatabase } from '@org/platform';
 import { HealthController } from './health/health.controller';
-import { contextModules, portBindings } from './composition';
+import { contextModules, portBindings, portModules } from './composition';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -20,7 +20,7 @@ export interface AppModuleOptions {
 class PortsModule {
   static forRoot(extra: Provider[]): DynamicModule {
     const providers: Provider[] = [{ provide: RestrictionsPort, useClass: NoRestrictions }, ...portBindings, ...extra];
-    return { module: PortsModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) as any };
+    return { module: PortsModule, imports: portModules, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) as any };
   }
 }
 

@@ -1,11 +1,11 @@
 import type { DynamicModule, INestApplicationContext, Provider, Type } from '@nestjs/common';
 import { DisciplineDemoContributor, DisciplineModule, DisciplineRestrictions } from '@org/discipline';
 import { ElectionsModule } from '@org/elections';
-import { IdentityNotifier } from '@org/identity';
+import { AccountHolderDirectory, AccountProvisioning, IdentityModule, IdentityNotifier, InvitationNotifier } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
-import { NotificationsModule, Outbox, OutboxIdentityNotifier } from '@org/notifications';
+import { NotificationsModule, Outbox, OutboxIdentityNotifier, OutboxInvitationNotifier } from '@org/notifications';
 import { DuesModule, DuesReminderNotifier, DuesStandingFacade, MembershipRegisterPort, OutboxReminderNotifier } from '@org/dues';
-import { MembershipModule, MembershipRegisterFacade, StandingLookup } from '@org/membership';
+import { AccountHolderDirectoryFacade, MemberAccounts, MembershipModule, MembershipRegisterFacade, StandingLookup } from '@org/membership';
 import type { AppConfig } from '@org/platform';
 import { READINESS_PROBES } from './health/readiness-probe';
 import type { DemoContributor } from './seed/demo-contributor';
@@ -29,6 +29,12 @@ export const contextModules = (config: AppConfig): (Type<unknown> | DynamicModul
 export const portBindings: Provider[] = [
   // Identity's emails (password reset) go through the notifications outbox.
   { provide: IdentityNotifier, useExisting: OutboxIdentityNotifier },
+  // Invitations, welcomes (S14) and address changes go through the notifications outbox.
+  { provide: InvitationNotifier, useExisting: OutboxInvitationNotifier },
+  // Membership ⇄ identity: admissions and imports open accounts, and lapses and resignations end
+  // sessions, in the register's transaction; identity reads who a member is through the register.
+  { provide: MemberAccounts, useExisting: AccountProvisioning satisfies Type<MemberAccounts> },
+  { provide: AccountHolderDirectory, useClass: AccountHolderDirectoryFacade satisfies Type<AccountHolderDirectory> },
   // S5/S9/S13: what a member may not do and until when — never why — from the disciplinary context.
   { provide: RestrictionsPort, useExisting: DisciplineRestrictions },
   // Membership ⇄ dues: each binds its port to the other's published facade (no import between them).
@@ -37,6 +43,9 @@ export const portBindings: Provider[] = [
   // Subs reminders go out through the notifications outbox (recorded in dues.reminders either way).
   { provide: DuesReminderNotifier, inject: [Outbox], useFactory: (outbox: Outbox) => new OutboxReminderNotifier(outbox) },
 ];
+
+/** Modules whose exports the port bindings above use (beyond the global ones). */
+export const portModules = [IdentityModule];
 
 /** Contexts that add to the demo organization on first start (providers of their modules). */
 export const demoContributors: Type<DemoContributor>[] = [DisciplineDemoContributor];
@@ -48,4 +57,8 @@ export const demoContributors: Type<DemoContributor>[] = [DisciplineDemoContribu
 export const operatorTasks = {
   /** Re-wraps every case key under the active master key (S11 key rotation); returns how many. */
   rotateDisciplineKeys: (app: INestApplicationContext): Promise<number> => DisciplineModule.rotateKeys(app),
+  /** Writes up to `limit` queued invitations to the outbox (one transaction); returns how many. */
+  writeQueuedInvitations: (app: INestApplicationContext, limit: number): Promise<number> => app.get(AccountProvisioning, { strict: false }).dispatchQueued(limit),
+  /** An import's invitations: queued, sent, failed, without an address; null when there is no such import. */
+  importInvitations: (app: INestApplicationContext, batchId: string) => app.get(AccountProvisioning, { strict: false }).progressOfImport(batchId),
 };

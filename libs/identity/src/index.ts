@@ -4,6 +4,10 @@ export { MandateService, type NewMandate, type MandateSource, COOLING_OFF_MONTHS
 export { OfficerAccounts } from './application/officer-accounts';
 export { PasswordHasher } from './application/password-hasher';
 export { IdentityNotifier } from './application/identity-notifier.port';
+export { AccountProvisioning, type JoinedMember, type JoinOrigin } from './application/account-provisioning.service';
+export { InvitationNotifier, type InvitationAndWelcome, type WelcomeContent } from './application/ports/invitation-notifier.port';
+export { AccountHolderDirectory, type AccountHolder } from './application/ports/account-holder-directory.port';
+export { InvitationDispatchScheduler } from './infrastructure/invitation-dispatch.scheduler';
 export { IdentityRepository, type MandateRow } from './infrastructure/identity.repository';
 export { Policy, CurrentPrincipal, ClientAddress, POLICY_KEY } from './api/policy.decorator';
 export { PolicyGuard } from './api/policy.guard';

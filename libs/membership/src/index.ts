@@ -12,6 +12,8 @@ export {
   type RegisterDirectory,
 } from './infrastructure/membership-register.facade';
 export { StandingLookup } from './application/ports/standing-lookup.port';
+export { MemberAccounts } from './application/ports/member-accounts.port';
+export { AccountHolderDirectoryFacade } from './infrastructure/account-holder-directory.facade';
 export { loadMembershipConfig, type MembershipConfig } from './application/membership.config';
 export {
   FoundOrganizationUseCase,

@@ -1,6 +1,7 @@
 export { NotificationsModule, type NotificationsModuleOptions } from './notifications.module';
 export { Outbox, fanOutToMembers, type EnqueueResult, type FanOutResult } from './application/outbox.service';
 export { OutboxIdentityNotifier } from './application/outbox-identity-notifier';
+export { OutboxInvitationNotifier } from './application/outbox-invitation-notifier';
 export { loadNotificationSettings, NOTIFICATION_SETTINGS, type NotificationSettings } from './application/notification-settings';
 export { MailTransport, MAIL_TRANSPORT_OVERRIDE, type OutgoingMail, type SentMail } from './application/mail-transport.port';
 export { NotificationsRuntime } from './infrastructure/notifications.runtime';

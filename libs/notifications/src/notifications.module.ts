@@ -11,6 +11,7 @@ import { MessageDelivery } from './application/message-delivery';
 import { defaultQueueName, loadNotificationSettings, NOTIFICATION_SETTINGS, RESOLVED_NOTIFICATION_SETTINGS, type NotificationSettings } from './application/notification-settings';
 import { NotificationPreferencesService } from './application/notification-preferences.service';
 import { OutboxIdentityNotifier } from './application/outbox-identity-notifier';
+import { OutboxInvitationNotifier } from './application/outbox-invitation-notifier';
 import { OutboxSignal } from './application/outbox-signal';
 import { Outbox } from './application/outbox.service';
 import { BullEmailQueue } from './infrastructure/bull-email.queue';
@@ -74,8 +75,8 @@ function core(config: AppConfig, role: NotificationsRole, options: Notifications
 @Module({})
 export class NotificationsModule {
   static forApi(config: AppConfig, options: NotificationsModuleOptions = {}): DynamicModule {
-    const providers: Provider[] = [...core(config, 'api', options), MemberFeedService, NotificationPreferencesService, DeadLettersService, OutboxIdentityNotifier];
-    const exports: (string | symbol | Function)[] = [Outbox, OutboxIdentityNotifier, NotificationsRuntime, MessageDelivery, OutboxRepository];
+    const providers: Provider[] = [...core(config, 'api', options), MemberFeedService, NotificationPreferencesService, DeadLettersService, OutboxIdentityNotifier, OutboxInvitationNotifier];
+    const exports: (string | symbol | Function)[] = [Outbox, OutboxIdentityNotifier, OutboxInvitationNotifier, NotificationsRuntime, MessageDelivery, OutboxRepository];
     if (options.readinessProbesToken) {
       providers.push({
         provide: options.readinessProbesToken,

@@ -1,6 +1,6 @@
 import { AuditLog } from '@org/audit';
 import { MembershipRegisterPort } from '@org/dues';
-import { MembershipRegisterFacade } from '@org/membership';
+import { MemberAccounts, MembershipRegisterFacade } from '@org/membership';
 import { Clock, FixedClock } from '@org/platform';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { MembershipFactories } from '../../support/membership.factories';
@@ -110,9 +110,9 @@ describe('dues: a failed standing job changes nothing', () => {
       overrides: [
         {
           provide: MembershipRegisterPort,
-          inject: [AuditLog, Clock],
-          useFactory: (audit: AuditLog, c: Clock) => {
-            const real = new MembershipRegisterFacade(audit, c);
+          inject: [AuditLog, Clock, MemberAccounts],
+          useFactory: (audit: AuditLog, c: Clock, accounts: MemberAccounts) => {
+            const real = new MembershipRegisterFacade(audit, c, accounts);
             return Object.assign(Object.create(real), { applyStanding: async () => Promise.reject(new Error('simulated failure')) });
           },
         },

@@ -111,7 +111,10 @@ describe('membership: applying, admission, decline, resignation, branches', () =
     expect(row).toEqual({ status: 'resigned', branch_id: null });
     const periods = await t.db.dataSource.query(`SELECT from_date, to_date FROM membership.branch_periods WHERE member_id = $1`, [m.id]);
     expect(periods).toEqual([{ from_date: '2021-05-01', to_date: '2026-03-10' }]);
-    expect((await t.http().post('/me/resign').set(m.auth).send({})).status).toBe(409);
+    // Resigning ends the session it was made in; signed in again, a second resignation is refused.
+    expect((await t.http().post('/me/resign').set(m.auth).send({})).status).toBe(401);
+    const again = { Authorization: `Bearer ${await t.make.login(m.email)}` };
+    expect((await t.http().post('/me/resign').set(again).send({})).status).toBe(409);
   });
 
   it('branches are created, merged and closed by the EC only; a merge moves every member gap-free', async () => {

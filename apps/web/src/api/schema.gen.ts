@@ -4,6 +4,9 @@
 
 export interface components {
   schemas: {
+    AccountsMessageResponse: {
+      message: string;
+    };
     AccreditRequest: {
       /** The credential the delegate presents. */
       credentialCode: string;
@@ -14,6 +17,35 @@ export interface components {
       accredited: number;
       quorum: number;
       quorate: boolean;
+    };
+    AcknowledgeCodeRequest: {
+      /** The version read (the current one). */
+      version: number;
+    };
+    AcknowledgementAggregatesResponse: {
+      version: number;
+      members: number;
+      acknowledged: number;
+      share: number;
+      branches: components["schemas"]["BranchAcknowledgementResponse"][];
+    };
+    AcknowledgementResponse: {
+      version: number;
+      acknowledgedAt: string;
+    };
+    ActivateAccountRequest: {
+      /** The token from the e-mailed activation link (or use `code` with `memberNumber`). */
+      token?: string;
+      /** The one-time code printed on the invitation letter, e.g. `ABCD-EFGH-JKMN`. */
+      code?: string;
+      /** With `code`: the member number printed on the letter. */
+      memberNumber?: string;
+      password: string;
+    };
+    ActivateAccountResponse: {
+      /** Send as `Authorization: Bearer <accessToken>`. */
+      accessToken: string;
+      expiresAt: string;
     };
     AdHocNominationRequest: {
       /** The member nominated to the ad-hoc panel. */
@@ -27,39 +59,20 @@ export interface components {
     };
     AdHocRequestResponse: {
       reference: string;
-      /** Your role in this case (`commission_oversight`: a case escalated to the whole commission after a missed deadline). */
+      /** Your role in this case. */
       role: string;
       stage: string | null;
       path: string | null;
       receivedAt: string;
       deadlines: components["schemas"]["DeadlineResponse"][];
-      /** To the commission’s side only (panel, duty commissioner, cleared commissioners): missed deadlines escalated to the commission (S6). Empty for anyone else. */
-      escalations: components["schemas"]["EscalationResponse"][];
       seatsToFill: number;
     };
     AddParticipantRequest: {
       role: "respondent" | "witness" | "support_person";
       person: components["schemas"]["PersonRequest"];
     };
-    AddendumQuestionsRequest: {
-      /** Specific questions about the statement (1–10); never a request to tell it again (S12). */
-      questions: string[];
-    };
-    AddendumQuestionsResponse: {
-      requestId: string;
-      questions: string[];
-      requestedAt: string;
-      requestedBy: string;
-      /** The addendum that answered them. */
-      answeredBy: string | null;
-    };
     AddendumRequest: {
       text: string;
-      /** The panel’s questions this addendum answers. */
-      requestId?: string;
-    };
-    AddendumRequestIdResponse: {
-      requestId: string;
     };
     AdmitRequest: {
       /** An optional note recorded in the status history. */
@@ -96,11 +109,8 @@ export interface components {
       outcome: "uphold" | "modify_sanction" | "remand";
       /** The new sanction for modify_sanction. */
       sanction: components["schemas"]["SanctionResponse"] | null;
-      /** The reasons of the members in the majority, in the order they voted. */
       reasons: string;
       counts: components["schemas"]["AppealVoteCountsResponse"];
-      /** "2–1": for the decision – for anything else. */
-      voteCount: string;
       decidedAt: string;
     };
     AppealGroundDto: {
@@ -121,31 +131,13 @@ export interface components {
       panelShortfall: number;
       /** When the draw fell short (S3): how the panel is being completed. */
       adHoc: components["schemas"]["AppealAdHocPanelResponse"] | null;
-      /** Reached when a strict majority of the appeals panel voted for the same outcome (and sanction). */
       decision: components["schemas"]["AppealDecisionResponse"] | null;
-      /** To the members of the appeals panel only: each member’s vote. */
-      votes?: components["schemas"]["AppealVoteResponse"][];
-      /** To the members of the appeals panel only: who has not voted yet. */
-      outstandingVoters?: string[];
       /** After a remand: the new finding. */
       remandFindingId: string | null;
     };
     AppealVoteCountsResponse: {
-      /** Members who voted for the decision reached (same outcome; for modify_sanction, same sanction). Computed from the votes. */
       inFavour: number;
-      /** Members who voted for anything else. */
       against: number;
-      /** Members who had not voted when the majority was reached. */
-      notVoted: number;
-    };
-    AppealVoteResponse: {
-      panelistId: string;
-      outcome: "uphold" | "modify_sanction" | "remand";
-      /** The proposed new sanction, for modify_sanction. */
-      sanction: components["schemas"]["SanctionResponse"] | null;
-      /** The member’s own reasons. */
-      reasons: string;
-      castAt: string;
     };
     AppellantResponse: {
       personId: string;
@@ -256,6 +248,20 @@ export interface components {
       bodyId: string;
       slateId?: string;
     };
+    BodyResponse: {
+      id: string;
+      kind: string;
+      name: string;
+      branchId: string | null;
+      seats: number;
+    };
+    BranchAcknowledgementResponse: {
+      branchId: string | null;
+      members: number;
+      acknowledged: number;
+      /** acknowledged / members, 0..1 */
+      share: number;
+    };
     BranchAggregateResponse: {
       branchId: string;
       code: string;
@@ -317,25 +323,21 @@ export interface components {
     };
     CaseSummaryResponse: {
       reference: string;
-      /** Your role in this case (`commission_oversight`: a case escalated to the whole commission after a missed deadline). */
+      /** Your role in this case. */
       role: string;
       stage: string | null;
       path: string | null;
       receivedAt: string;
       deadlines: components["schemas"]["DeadlineResponse"][];
-      /** To the commission’s side only (panel, duty commissioner, cleared commissioners): missed deadlines escalated to the commission (S6). Empty for anyone else. */
-      escalations: components["schemas"]["EscalationResponse"][];
     };
     CaseViewResponse: {
       reference: string;
-      /** Your role in this case (`commission_oversight`: a case escalated to the whole commission after a missed deadline). */
+      /** Your role in this case. */
       role: string;
       stage: string | null;
       path: string | null;
       receivedAt: string;
       deadlines: components["schemas"]["DeadlineResponse"][];
-      /** To the commission’s side only (panel, duty commissioner, cleared commissioners): missed deadlines escalated to the commission (S6). Empty for anyone else. */
-      escalations: components["schemas"]["EscalationResponse"][];
       seriousness: {
         [key: string]: boolean;
       } | null;
@@ -441,6 +443,15 @@ export interface components {
     CloseElectionRequest: {
       /** A publicly drawn seed for ties the rules leave to lot; default: the ballot-list hash committed at the close. */
       tieBreakSeed?: string;
+    };
+    CodeOfConductResponse: {
+      version: number;
+      title: string;
+      /** Plain text; paragraphs separated by blank lines. */
+      text: string;
+      publishedAt: string;
+      /** When the signed-in member acknowledged this version. */
+      acknowledgedAt: string | null;
     };
     ComplaintFileResponse: {
       /** Read the file itself with GET /cases/{reference}/evidence/{evidenceId}. */
@@ -597,7 +608,7 @@ export interface components {
     };
     DeadLetterResponse: {
       outboxId: string;
-      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "password-reset" | "confirmation-code" | "case-update";
+      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "confirmation-code" | "case-update";
       /** Disciplinary message: recipient and server reply withheld. */
       confidential: boolean;
       recipient: components["schemas"]["DeadLetterRecipientResponse"] | null;
@@ -619,10 +630,10 @@ export interface components {
     };
     DecideAppealRequest: {
       outcome: "uphold" | "modify_sanction" | "remand";
-      /** For modify_sanction: the new sanction you vote for (part of the vote). */
       sanction?: components["schemas"]["SanctionDto"];
-      /** Your reasons for this vote. */
       reasons: string;
+      votesInFavour: number;
+      votesAgainst: number;
     };
     DecideFindingRequest: {
       /** The rule of the code of conduct or statutes considered; published with the outcome. */
@@ -664,8 +675,7 @@ export interface components {
       accreditedAt: string | null;
     };
     DirectoryEntryResponse: {
-      /** Opaque: name this person in a complaint with it (PersonRequest.handle). Valid 24 hours, only for the account that searched; never a member id. */
-      handle: string;
+      memberId: string;
       name: string;
       branch: string | null;
     };
@@ -748,6 +758,13 @@ export interface components {
       branchId?: string | null;
       congressId?: string | null;
     };
+    EmailChangeConfirmRequest: {
+      /** The token from the link sent to the new address. */
+      token: string;
+    };
+    EmailChangeRequest: {
+      email: string;
+    };
     EmailConsentResponse: {
       given: boolean;
       at: string;
@@ -759,17 +776,6 @@ export interface components {
     EndMandateRequest: {
       endsOn: string;
       reason: string;
-    };
-    EscalationResponse: {
-      /** The stage whose deadline was missed. */
-      deadline: "triage" | "panel_seated" | "finding" | "interim_measures";
-      dueAt: string;
-      /** When the whole commission cleared for the case was told. */
-      escalatedAt: string;
-      /** When the deadline was met after all; null while still missed. */
-      metAt: string | null;
-      /** Whole days past the due date (until now, or until it was met). */
-      daysOverdue: number;
     };
     EvidenceContentResponse: {
       evidenceId: string;
@@ -809,7 +815,7 @@ export interface components {
     FeedItemResponse: {
       /** The notice id (use it to mark the notice read). */
       id: string;
-      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "password-reset" | "confirmation-code" | "case-update";
+      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "confirmation-code" | "case-update";
       title: string;
       /** Plain text. */
       body: string;
@@ -903,10 +909,8 @@ export interface components {
     };
     GiveStatementRequest: {
       text: string;
-      /** Panel only: whose words, said at an interview they attended, are written down (they approve them before it is their statement). */
+      /** Panel only: whose statement, taken at an interview, is recorded. */
       personId?: string;
-      /** Panel only: the interview, held with that person, at which they said it. */
-      interviewId?: string;
       supportPerson?: components["schemas"]["SupportPersonDto"] | null;
     };
     HowToReportResponse: {
@@ -974,10 +978,6 @@ export interface components {
       proposalId: string | null;
       concurrences: number;
       needed: number;
-      /** For each kind of measure imposed: whether and where the platform enforces it (S5). */
-      enforcement: components["schemas"]["MeasureEnforcementResponse"][];
-      /** A plain warning naming the measures recorded but not enforced by any platform feature (no_speaking, no_recruiting: no events, speakers or recruiting exist yet); null when every measure imposed is enforced. */
-      notEnforced: string | null;
     };
     InterviewHeldRequest: {
       supportPersonAttended: boolean;
@@ -1002,6 +1002,27 @@ export interface components {
     };
     InterviewSupportPersonRequest: {
       supportPerson: components["schemas"]["SupportPersonDto"] | null;
+    };
+    InvitationLetterResponse: {
+      memberNumber: string;
+      name: string;
+      /** The one-time code: shown once, stored only as a hash. */
+      code: string;
+      validUntil: string;
+      activateUrl: string;
+    };
+    InvitationProgressResponse: {
+      batchId: string;
+      /** Members the import brought in. */
+      members: number;
+      /** Invitations not yet sent (being written, or waiting in the outbox). */
+      queued: number;
+      sent: number;
+      /** Gave up after the retries (see the dead letters). */
+      failed: number;
+      /** Members with no e-mail address (print them a letter). */
+      withoutEmail: number;
+      done: boolean;
     };
     LedgerPaymentResponse: {
       id: string;
@@ -1101,15 +1122,6 @@ export interface components {
       branchId: string | null;
       mandates: components["schemas"]["MandateResponse"][];
     };
-    MeasureEnforcementResponse: {
-      measure: "suspension_from_office" | "no_hosting" | "no_speaking" | "no_recruiting" | "no_candidacy" | "separation";
-      /** Whether any platform feature refuses something because of this measure. */
-      enforced: boolean;
-      /** Where it binds. */
-      enforcedBy: string[];
-      /** What it does not (yet) cover, in plain words. */
-      notCovered: string | null;
-    };
     MeasureRequest: {
       kind: "suspension_from_office" | "no_hosting" | "no_speaking" | "no_recruiting" | "no_candidacy" | "separation";
       /** The respondent the measure binds. */
@@ -1180,14 +1192,6 @@ export interface components {
       /** null for an officer with no part in the case (the answer is the same whether the case exists or not). */
       messageId: string | null;
       receipt: string;
-      /** Messages about a case always go on its record. */
-      recordedOn: "case_record";
-      /** Who reads the message now. An officer’s message is always read by every party; a party’s message to the panel is the panel’s until it shares it. */
-      visibleTo: "panel_only" | "panel_and_parties" | "panel_and_one_person";
-      /** True when the message was not delivered as addressed (an officer writing about a case: it goes on the case record the parties read). */
-      readdressed: boolean;
-      /** What happened to the message and why, when `readdressed`. */
-      notice: string | null;
     };
     MessageRequest: {
       text: string;
@@ -1204,17 +1208,20 @@ export interface components {
       standing: components["schemas"]["StandingResponse"];
       payments: components["schemas"]["PaymentResponse"][];
     };
-    NextPublicationResponse: {
-      periodId: string;
-      from: string;
-      to: string;
-      publishesOn: string;
-    };
     NominateSelfRequest: {
       /** Stand on this slate (E2: optional). Never a slate that mixes commission/appeals seats with other bodies (S2). */
       slateId?: string;
       /** The candidate’s statement. */
       statement?: string;
+    };
+    NotAcknowledgedMemberResponse: {
+      memberId: string;
+      name: string;
+      memberNumber: string;
+    };
+    NotAcknowledgedResponse: {
+      version: number;
+      members: components["schemas"]["NotAcknowledgedMemberResponse"][];
     };
     NoticeCommentRequest: {
       /** Your comment on the wording; it goes to the panel as a case message. */
@@ -1282,9 +1289,7 @@ export interface components {
       source: "treasurer" | "bank-import" | "seed";
     };
     PersonRequest: {
-      /** A member picked from GET /complaints/directory: the handle it answered (valid 24 hours, for the account that searched). */
-      handle?: string;
-      /** A member id the complainant already knows (the directory gives handles, not ids). */
+      /** A member picked from GET /complaints/directory. */
       memberId?: string;
       /** For someone who is not a member: who they are (sealed before it is stored). */
       description?: string;
@@ -1325,20 +1330,14 @@ export interface components {
     ProtectedTransferRequest: {
       toBranchId: string;
     };
-    PublicBodyResponse: {
-      id: string;
-      kind: "EC" | "CC" | "CCOM" | "APPEALS" | "ELECTIONS" | "BRANCH_COMMITTEE" | "STAFF" | "NATIONAL_OFFICE";
-      name: string;
-      branchId: string | null;
-      branchName: string | null;
-      seats: number;
-      /** The mandates current today. */
-      mandates: components["schemas"]["SittingMandateResponse"][];
-    };
     PublicationDelayResponse: {
       until: string;
       reason: string;
       decidedAt: string;
+    };
+    PublishCodeOfConductRequest: {
+      title: string;
+      text: string;
     };
     PublishedBallotResponse: {
       receipt: string;
@@ -1350,6 +1349,9 @@ export interface components {
     PublishedCandidateResponse: {
       number: number;
       name: string;
+    };
+    PublishedCodeOfConductResponse: {
+      version: number;
     };
     PublishedOutcomePageResponse: {
       items: components["schemas"]["PublishedOutcomeResponse"][];
@@ -1364,40 +1366,10 @@ export interface components {
       /** Members the notice was sent to. */
       recipients: number | null;
     };
-    PublishedPeriodResponse: {
-      periodId: string;
-      from: string;
-      /** Exclusive. */
-      to: string;
-      publishedAt: string;
-    };
     PublishedSlateResponse: {
       number: number;
       name: string;
       candidates: number[];
-    };
-    PublishedTransparencyReportResponse: {
-      period: components["schemas"]["ReportPeriodResponse"];
-      /** Smallest count shown as a number. */
-      threshold: number;
-      /** Complaints and record-only reports received in the period, by path and by current stage. */
-      complaintsReceived: components["schemas"]["ComplaintsReceivedResponse"];
-      /** Median days from receipt to the panel’s finding, over findings decided in the period. */
-      medianDaysToFinding: components["schemas"]["MedianCellResponse"];
-      /** Cases with a stage deadline that fell due in the period and was missed. */
-      overdueCases: components["schemas"]["ReportCellResponse"];
-      recusals: components["schemas"]["RecusalCountsResponse"];
-      challenges: components["schemas"]["ChallengeCountsResponse"];
-      /** Findings that became final in the period, by the sanction in force. */
-      outcomes: components["schemas"]["OutcomeCountsResponse"];
-      /** Appeals lodged in the period, by result. */
-      appeals: components["schemas"]["AppealCountsResponse"];
-      notes: string[];
-      /** The period, e.g. 2026-Q1. */
-      periodId: string;
-      periodKind: "month" | "quarter" | "half-year" | "year";
-      /** When the figures were computed and frozen (after the period closed and the lag passed). */
-      publishedAt: string;
     };
     ReadmissionDecisionRequest: {
       memberId: string;
@@ -1500,6 +1472,9 @@ export interface components {
     RescheduleInterviewRequest: {
       scheduledFor: string;
     };
+    ResendInvitationRequest: {
+      email: string;
+    };
     ResignRequest: {
       reason?: string;
     };
@@ -1596,19 +1571,6 @@ export interface components {
       /** Switch to another plan. */
       planId?: string;
     };
-    SittingMandateResponse: {
-      id: string;
-      /** The holder’s name (nothing else about them). */
-      holderName: string;
-      role: "member" | "chair" | "secretary" | "treasurer" | "alternate" | "returning-officer" | "membership-secretary" | "staff";
-      startsOn: string;
-      /** The day the mandate ends (exclusive); null: until replaced. */
-      endsOn: string | null;
-      /** How the seat was filled: an election of the body, the founding act (as elected at the last congress), or an appointment. */
-      sourceKind: "election" | "founding" | "appointment";
-      /** Which election, congress or decision. */
-      sourceRef: string;
-    };
     SlateResponse: {
       id: string;
       name: string;
@@ -1667,19 +1629,15 @@ export interface components {
     StatementIdResponse: {
       /** The statement to reuse: a statement is given once. */
       statementId: string;
-      /** When given or recorded: `awaiting_approval` until the person approves words the panel wrote down. */
-      status?: "requested" | "awaiting_approval" | "given";
     };
     StatementResponse: {
       statementId: string;
       /** A member id, or email:<address> for a non-member complainant. */
       personId: string;
       role: "complainant" | "respondent" | "witness";
-      /** `awaiting_approval`: written down by the panel from an interview; not the person’s statement until they approve the words. */
-      status: "requested" | "awaiting_approval" | "given";
+      status: "requested" | "given";
       requestedAt: string | null;
       requestedBy: string | null;
-      /** Null while requested, and for the complaint (its text is the complaint as filed, in the case view). */
       text: string | null;
       source: ("written" | "interview" | "complaint") | null;
       givenAt: string | null;
@@ -1687,12 +1645,6 @@ export interface components {
       supportPerson: components["schemas"]["SupportPersonResponse"] | null;
       /** Added by the person themself; the statement is never rewritten. */
       addenda: components["schemas"]["StatementAddendumResponse"][];
-      /** For a statement taken at an interview: that interview. */
-      interviewId: string | null;
-      /** When the person approved the words written down from their interview. */
-      approvedAt: string | null;
-      /** The panel’s specific questions about the statement (S12). */
-      addendumRequests: components["schemas"]["AddendumQuestionsResponse"][];
     };
     StatusChangeResponse: {
       memberId: string;
@@ -1763,16 +1715,23 @@ export interface components {
       effectiveOn: string | null;
       declineReason: string | null;
     };
-    TransparencyReportIndexResponse: {
-      /** The statutes’ reporting period (DISCIPLINE_TRANSPARENCY_PERIOD). */
-      periodKind: "month" | "quarter" | "half-year" | "year";
-      /** Days after a period ends before its report is computed and published (DISCIPLINE_TRANSPARENCY_LAG_DAYS). */
-      publicationLagDays: number;
-      /** Every published period, newest first. */
-      periods: components["schemas"]["PublishedPeriodResponse"][];
-      nextPublication: components["schemas"]["NextPublicationResponse"];
-      /** The period asked for, or the latest published; null before the first publication. */
-      report: components["schemas"]["PublishedTransparencyReportResponse"] | null;
+    TransparencyReportResponse: {
+      period: components["schemas"]["ReportPeriodResponse"];
+      /** Smallest count shown as a number. */
+      threshold: number;
+      /** Complaints and record-only reports received in the period, by path and by current stage. */
+      complaintsReceived: components["schemas"]["ComplaintsReceivedResponse"];
+      /** Median days from receipt to the panel’s finding, over findings decided in the period. */
+      medianDaysToFinding: components["schemas"]["MedianCellResponse"];
+      /** Cases with a stage deadline that fell due in the period and was missed. */
+      overdueCases: components["schemas"]["ReportCellResponse"];
+      recusals: components["schemas"]["RecusalCountsResponse"];
+      challenges: components["schemas"]["ChallengeCountsResponse"];
+      /** Findings that became final in the period, by the sanction in force. */
+      outcomes: components["schemas"]["OutcomeCountsResponse"];
+      /** Appeals lodged in the period, by result. */
+      appeals: components["schemas"]["AppealCountsResponse"];
+      notes: string[];
     };
     TreasurerMemberResponse: {
       id: string;
@@ -1859,6 +1818,33 @@ export interface paths {
       policy: "Public: anyone may apply to join through a branch; the branch secretary decides";
     };
   };
+  "/auth/activate": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["ActivateAccountRequest"];
+      response: components["schemas"]["ActivateAccountResponse"];
+      policy: "Public: activating an account with an invitation link or a letter code";
+    };
+  };
+  "/auth/email-change/confirm": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["EmailChangeConfirmRequest"];
+      response: components["schemas"]["AccountsMessageResponse"];
+      policy: "Public: confirming a new e-mail address with the link sent to it";
+    };
+  };
+  "/auth/invitations/resend": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["ResendInvitationRequest"];
+      response: components["schemas"]["AccountsMessageResponse"];
+      policy: "Public: asking for a new invitation to activate an account";
+    };
+  };
   "/auth/login": {
     post: {
       path: never;
@@ -1900,18 +1886,7 @@ export interface paths {
       path: never;
       query: never;
       body: never;
-      response: components["schemas"]["PublicBodyResponse"][];
-      policy: "Members";
-    };
-  };
-  "/bodies/{bodyId}": {
-    get: {
-      path: {
-        bodyId: string;
-      };
-      query: never;
-      body: never;
-      response: components["schemas"]["PublicBodyResponse"];
+      response: components["schemas"]["BodyResponse"][];
       policy: "Members";
     };
   };
@@ -1951,6 +1926,17 @@ export interface paths {
       body: components["schemas"]["CloseBranchRequest"];
       response: components["schemas"]["DoneResponse"];
       policy: "Signed-in; the body the statutes empower to close branches (BRANCH_AUTHORITY_BODIES, EC by default)";
+    };
+  };
+  "/branches/{branchId}/code-of-conduct/not-acknowledged": {
+    get: {
+      path: {
+        branchId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["NotAcknowledgedResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary)";
     };
   };
   "/branches/{branchId}/meetings": {
@@ -2050,19 +2036,7 @@ export interface paths {
       query: never;
       body: components["schemas"]["DecideAppealRequest"];
       response: components["schemas"]["AppealResponse"];
-      policy: "Signed-in; as `…/votes`: a member of the Appeals Committee panel drawn for this appeal records their vote; anyone else gets \"not found\" (recorded)";
-    };
-  };
-  "/cases/{reference}/appeals/{appealId}/votes": {
-    post: {
-      path: {
-        reference: string;
-        appealId: string;
-      };
-      query: never;
-      body: components["schemas"]["DecideAppealRequest"];
-      response: components["schemas"]["AppealResponse"];
-      policy: "Signed-in; a member of the Appeals Committee panel drawn for this appeal records or changes their vote (outcome, sanction for modify_sanction, reasons); the appeal is decided when a majority of the panel agrees; anyone else gets \"not found\" (recorded)";
+      policy: "Signed-in; the Appeals Committee panel drawn for this appeal; anyone else gets \"not found\" (recorded)";
     };
   };
   "/cases/{reference}/audit-trail": {
@@ -2516,30 +2490,6 @@ export interface paths {
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; only the person who gave the statement";
     };
   };
-  "/cases/{reference}/statements/{statementId}/addendum-requests": {
-    post: {
-      path: {
-        reference: string;
-        statementId: string;
-      };
-      query: never;
-      body: components["schemas"]["AddendumQuestionsRequest"];
-      response: components["schemas"]["AddendumRequestIdResponse"];
-      policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; panel only: specific questions, never a retelling";
-    };
-  };
-  "/cases/{reference}/statements/{statementId}/approval": {
-    post: {
-      path: {
-        reference: string;
-        statementId: string;
-      };
-      query: never;
-      body: never;
-      response: unknown;
-      policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; only the person whose words the panel wrote down at their interview";
-    };
-  };
   "/cases/{reference}/timeline": {
     get: {
       path: {
@@ -2562,6 +2512,24 @@ export interface paths {
       policy: "Signed-in; the complainant only; a role in this case (complainant, respondent or witness once informed, panelist, duty commissioner, Appeals Committee); anyone else gets the same 404 as for a case that does not exist";
     };
   };
+  "/code-of-conduct/acknowledgements": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: components["schemas"]["AcknowledgementAggregatesResponse"];
+      policy: "Holders of a current mandate: EC or NATIONAL_OFFICE";
+    };
+  };
+  "/code-of-conduct/versions": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["PublishCodeOfConductRequest"];
+      response: components["schemas"]["PublishedCodeOfConductResponse"];
+      policy: "Holders of a current mandate: EC (chair/secretary)";
+    };
+  };
   "/commission/ad-hoc-requests": {
     /** Cases waiting for the Appeals Committee to appoint ad-hoc panelists */
     get: {
@@ -2573,13 +2541,13 @@ export interface paths {
     };
   };
   "/commission/cases": {
-    /** Cases you handle, and cases escalated to the commission (with the missed deadline) */
+    /** Cases you handle */
     get: {
       path: never;
       query: never;
       body: never;
       response: components["schemas"]["CaseSummaryResponse"][];
-      policy: "Signed-in; lists only cases where the caller is seated or on duty and not conflicted, and cases escalated to the whole commission after a missed deadline for which the caller is a cleared commissioner (empty for everyone else)";
+      policy: "Signed-in; lists only cases where the caller is seated or on duty and not conflicted (empty for everyone else)";
     };
   };
   "/commission/cases/{reference}/challenges/{challengeId}/votes": {
@@ -2686,11 +2654,11 @@ export interface paths {
     };
   };
   "/complaints/directory": {
-    /** Find the person you mean, to name them in a complaint: name and branch only, at most five, a daily budget */
+    /** Find a member to name: name and branch only */
     get: {
       path: never;
       query: {
-        /** At least three letters: the start of their first or last name (each word) */
+        /** At least two letters of the name */
         q: string;
       };
       body: never;
@@ -2915,18 +2883,6 @@ export interface paths {
       query: never;
       body: components["schemas"]["GiveStatementRequest"];
       response: components["schemas"]["StatementIdResponse"];
-      policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
-    };
-  };
-  "/complaints/non-member/cases/{reference}/statements/{statementId}/addenda": {
-    post: {
-      path: {
-        reference: string;
-        statementId: string;
-      };
-      query: never;
-      body: components["schemas"]["AddendumRequest"];
-      response: unknown;
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
   };
@@ -3421,6 +3377,17 @@ export interface paths {
       policy: "Public: readiness probe";
     };
   };
+  "/imports/{batchId}/invitations": {
+    get: {
+      path: {
+        batchId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["InvitationProgressResponse"];
+      policy: "Signed-in; only the officer who ran the import";
+    };
+  };
   "/mandates/{mandateId}/end": {
     post: {
       path: {
@@ -3441,6 +3408,24 @@ export interface paths {
       policy: "Any signed-in account";
     };
   };
+  "/me/code-of-conduct": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: components["schemas"]["CodeOfConductResponse"];
+      policy: "Any signed-in account";
+    };
+  };
+  "/me/code-of-conduct/acknowledgements": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["AcknowledgeCodeRequest"];
+      response: components["schemas"]["AcknowledgementResponse"];
+      policy: "Members";
+    };
+  };
   "/me/dues": {
     get: {
       path: never;
@@ -3459,6 +3444,15 @@ export interface paths {
       query: never;
       body: components["schemas"]["SetLevelRequest"];
       response: components["schemas"]["LevelResponse"];
+      policy: "Members";
+    };
+  };
+  "/me/email-change": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["EmailChangeRequest"];
+      response: components["schemas"]["AccountsMessageResponse"];
       policy: "Members";
     };
   };
@@ -3660,6 +3654,39 @@ export interface paths {
       policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
     };
   };
+  "/members/{memberId}/invitation": {
+    post: {
+      path: {
+        memberId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["AccountsMessageResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+  };
+  "/members/{memberId}/invitation-letter": {
+    post: {
+      path: {
+        memberId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["InvitationLetterResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+  };
+  "/members/{memberId}/invitation-letter/print": {
+    post: {
+      path: {
+        memberId: string;
+      };
+      query: never;
+      body: never;
+      response: string;
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+  };
   "/membership/aggregates": {
     get: {
       path: never;
@@ -3807,15 +3834,13 @@ export interface paths {
     get: {
       path: never;
       query: {
-        /** A published period, e.g. 2026-Q1 (quarters by default; see periodKind in the answer). Without it, the latest published report. */
-        period?: string;
-        /** Refused: the report is published for fixed periods only, never for an arbitrary window. */
-        from?: string;
-        /** Refused, as `from`. */
-        to?: string;
+        /** Start of the period (inclusive), YYYY-MM-DD or a timestamp. */
+        from: string;
+        /** End of the period (exclusive), YYYY-MM-DD or a timestamp. */
+        to: string;
       };
       body: never;
-      response: components["schemas"]["TransparencyReportIndexResponse"];
+      response: components["schemas"]["TransparencyReportResponse"];
       policy: "Members";
     };
   };
@@ -3824,16 +3849,19 @@ export interface paths {
 /** Every route of the API when this file was generated, as "METHOD /path". */
 export const apiOperations = [
   "POST /applications",
+  "POST /auth/activate",
+  "POST /auth/email-change/confirm",
+  "POST /auth/invitations/resend",
   "POST /auth/login",
   "POST /auth/logout",
   "POST /auth/password-reset",
   "POST /auth/password-reset/confirm",
   "GET /bodies",
-  "GET /bodies/{bodyId}",
   "POST /bodies/{bodyId}/mandates",
   "GET /branches",
   "POST /branches",
   "POST /branches/{branchId}/close",
+  "GET /branches/{branchId}/code-of-conduct/not-acknowledged",
   "POST /branches/{branchId}/meetings",
   "POST /branches/{branchId}/merge",
   "GET /cases/mine",
@@ -3843,7 +3871,6 @@ export const apiOperations = [
   "POST /cases/{reference}/appeals",
   "POST /cases/{reference}/appeals/{appealId}/ad-hoc-panel/nominations",
   "POST /cases/{reference}/appeals/{appealId}/decision",
-  "POST /cases/{reference}/appeals/{appealId}/votes",
   "GET /cases/{reference}/audit-trail",
   "POST /cases/{reference}/challenges",
   "GET /cases/{reference}/evidence",
@@ -3884,10 +3911,10 @@ export const apiOperations = [
   "POST /cases/{reference}/statements",
   "POST /cases/{reference}/statements/requests",
   "POST /cases/{reference}/statements/{statementId}/addenda",
-  "POST /cases/{reference}/statements/{statementId}/addendum-requests",
-  "POST /cases/{reference}/statements/{statementId}/approval",
   "GET /cases/{reference}/timeline",
   "POST /cases/{reference}/withdraw",
+  "GET /code-of-conduct/acknowledgements",
+  "POST /code-of-conduct/versions",
   "GET /commission/ad-hoc-requests",
   "GET /commission/cases",
   "POST /commission/cases/{reference}/challenges/{challengeId}/votes",
@@ -3921,7 +3948,6 @@ export const apiOperations = [
   "POST /complaints/non-member/cases/{reference}/path",
   "GET /complaints/non-member/cases/{reference}/statements",
   "POST /complaints/non-member/cases/{reference}/statements",
-  "POST /complaints/non-member/cases/{reference}/statements/{statementId}/addenda",
   "POST /complaints/non-member/cases/{reference}/withdraw",
   "GET /complaints/non-member/directory",
   "POST /congresses",
@@ -3969,10 +3995,14 @@ export const apiOperations = [
   "POST /findings/{findingId}/{action}",
   "GET /health/live",
   "GET /health/ready",
+  "GET /imports/{batchId}/invitations",
   "POST /mandates/{mandateId}/end",
   "GET /me",
+  "GET /me/code-of-conduct",
+  "POST /me/code-of-conduct/acknowledgements",
   "GET /me/dues",
   "PUT /me/dues-level",
+  "POST /me/email-change",
   "GET /me/mandates",
   "GET /me/member",
   "PATCH /me/member",
@@ -3992,6 +4022,9 @@ export const apiOperations = [
   "PATCH /members/{memberId}",
   "POST /members/{memberId}/admit",
   "POST /members/{memberId}/decline",
+  "POST /members/{memberId}/invitation",
+  "POST /members/{memberId}/invitation-letter",
+  "POST /members/{memberId}/invitation-letter/print",
   "GET /membership/aggregates",
   "GET /operations/dead-letters",
   "GET /outcomes",

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { Home } from '../areas/member/Home';
+import { Activate, ConfirmEmail, RequestInvitation } from '../areas/public/AccountPages';
 import { HowToReport, ResetConfirm, ResetRequest, SignIn } from '../areas/public/PublicPages';
 import { Button, EmptyState, Loading, PageHeader } from '../ui/kit';
 import { menuFor, type Roles } from './roles';
@@ -49,6 +50,9 @@ function Routes() {
 
   if (path === '/reset-password' || path === '/app/reset/confirm') return <PublicLayout><ResetConfirm token={search.get('token') ?? ''} /></PublicLayout>;
   if (path === '/code-of-conduct') return <PublicLayout><HowToReport /></PublicLayout>;
+  if (path === '/activate') return <PublicLayout><Activate token={search.get('token') ?? ''} /></PublicLayout>;
+  if (path === '/confirm-email') return <PublicLayout><ConfirmEmail token={search.get('token') ?? ''} /></PublicLayout>;
+  if (path === '/app/invitation') return <PublicLayout><RequestInvitation /></PublicLayout>;
   const alias = emailLinkTarget(path);
   if (alias) return <Redirect to={alias} />;
   if (path === '/app/reset') return <PublicLayout><ResetRequest /></PublicLayout>;

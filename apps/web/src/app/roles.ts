@@ -77,6 +77,7 @@ export function menuFor(r: Roles): MenuGroup[] {
         { to: '/app/branch/transfers', label: 'Transfers' },
         { to: '/app/branch/import', label: 'Import' },
         { to: '/app/branch/roll', label: 'Roll' },
+        { to: '/app/branch/code-of-conduct', label: 'Code of conduct' },
       ],
     });
   if (r.treasurerOf.length)

@@ -19,6 +19,8 @@ interface Session {
   starting: boolean;
   notice: string | null;
   signIn(email: string, password: string): Promise<void>;
+  /** Starts a session from an access token the API has just issued (account activation). */
+  adopt(issued: Stored): Promise<void>;
   signOut(notice?: string): Promise<void>;
   refresh(): Promise<void>;
 }
@@ -58,14 +60,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setStarting(false));
   }, [clear]);
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    const res = await api.post('/auth/login', { body: { email, password } });
+  const adopt = useCallback(async (res: Stored) => {
     sessionStorage.setItem(KEY, JSON.stringify({ accessToken: res.accessToken, expiresAt: res.expiresAt }));
     setToken(res.accessToken);
     const who = await api.get('/me');
     setNotice(null);
     setMe(who);
   }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => adopt(await api.post('/auth/login', { body: { email, password } })), [adopt]);
 
   const signOut = useCallback(
     async (message?: string) => {
@@ -77,7 +80,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => setMe(await api.get('/me')), []);
 
-  const value = useMemo<Session>(() => ({ me, roles: me ? rolesOf(me) : null, starting, notice, signIn, signOut, refresh }), [me, starting, notice, signIn, signOut, refresh]);
+  const value = useMemo<Session>(() => ({ me, roles: me ? rolesOf(me) : null, starting, notice, signIn, adopt, signOut, refresh }), [me, starting, notice, signIn, adopt, signOut, refresh]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

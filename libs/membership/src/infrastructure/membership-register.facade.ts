@@ -5,6 +5,7 @@ import { isDomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import type { Member, Moment } from '../domain';
 import { MembershipAudit } from '../application/membership-audit';
+import { MemberAccounts } from '../application/ports/member-accounts.port';
 import type { LoadedMember } from '../application/ports/member.repository';
 import { MemberSqlRepository } from './member.sql-repository';
 
@@ -51,7 +52,11 @@ export class MembershipRegisterFacade {
   private readonly members = new MemberSqlRepository();
   private readonly audit: MembershipAudit;
 
-  constructor(auditLog: AuditLog, clock: Clock) {
+  constructor(
+    auditLog: AuditLog,
+    clock: Clock,
+    private readonly accounts: MemberAccounts,
+  ) {
     this.audit = new MembershipAudit(auditLog, clock);
   }
 
@@ -183,6 +188,8 @@ export class MembershipRegisterFacade {
       }
       await this.members.saveStatusChanges(m, changes);
     }
+    // A lapsed member's sessions end with the lapse, in this transaction.
+    await this.accounts.membersLeft(m, lapsed, 'lapsed');
     if (lapsed.length + reinstated.length > 0) {
       await this.audit.record(m, {
         actorId: null,

@@ -168,6 +168,54 @@ export class Outbox {
     return { noticeId, outboxIds, inFeed, duplicate: false };
   }
 
+  /**
+   * Writes many messages in a handful of statements, with exactly `enqueue`'s rules for each (a
+   * message whose dedupe key was seen before writes nothing). Returns how many were new.
+   */
+  async enqueueMany(manager: EntityManager, messages: readonly NotificationMessage[]): Promise<number> {
+    requireTransaction(manager, 'Outbox.enqueueMany');
+    if (messages.length === 0) return 0;
+    for (const message of messages) {
+      const problems = validateMessage(message);
+      if (problems.length) throw invalid(problems);
+    }
+    const now = this.clock.now();
+    const memberIds = [...new Set(messages.flatMap((x) => ('memberId' in x.recipient ? [x.recipient.memberId] : [])))];
+    const contacts = await this.repo.memberContacts(manager, memberIds);
+    const planned = messages.map((message) => {
+      const rule = NOTIFICATION_TYPES[message.type];
+      const essential = effectiveEssential(message.type, message.essential);
+      const memberId = 'memberId' in message.recipient ? message.recipient.memberId : null;
+      const contact = memberId ? contacts.get(memberId) : null;
+      if (memberId && !contact) throw new DomainError('not_found', 'recipient_not_found', 'The member this notification is for does not exist.');
+      const inFeed = rule.inFeed && memberId !== null;
+      const toAddress = contact ? contact.email : (message.recipient as { email: string }).email;
+      const emailAllowed = contact ? essential || (contact.emailConsent && contact.emailNonEssential !== false) : true;
+      const email = !!toAddress && emailAllowed;
+      return { id: randomUUID(), message, essential, memberId, inFeed, toAddress, email };
+    });
+    const inserted = await this.repo.insertNotices(
+      manager,
+      planned.map((p) => ({
+        id: p.id,
+        type: p.message.type,
+        data: p.message.data,
+        essential: p.essential,
+        audience: p.memberId ? `member:${p.memberId}` : 'address',
+        dedupeKey: p.message.dedupeKey ?? null,
+        createdAt: now,
+        recipients: p.inFeed ? 1 : 0,
+        emails: p.email ? 1 : 0,
+      })),
+    );
+    const fresh = planned.filter((p) => inserted.has(p.id));
+    await this.repo.insertFeedEntries(manager, fresh.filter((p) => p.inFeed).map((p) => ({ memberId: p.memberId as string, noticeId: p.id })), now);
+    const emails = fresh.filter((p) => p.email).map((p) => ({ noticeId: p.id, memberId: p.memberId, toAddress: p.toAddress as string }));
+    await this.repo.insertOutboxRows(manager, emails, now);
+    if (emails.length > 0) markWritten(manager);
+    return fresh.length;
+  }
+
   /** See `fanOutToMembers`: this one uses the app's clock and batch size. */
   fanOutToMembers(manager: EntityManager, input: FanOutInput): Promise<FanOutResult> {
     return fanOutToMembers(manager, input, { now: this.clock.now(), batchSize: this.settings.fanOutBatch, audit: this.audit, repo: this.repo });

@@ -54,8 +54,31 @@ export interface AnnouncementData {
   text: string;
 }
 
+/**
+ * S14: the welcome on admission or import — the code of conduct, how to raise something
+ * privately with the Control Commission, and who sits on it. The code's full text travels in the
+ * e-mail and is dropped from the stored message once sent (the platform keeps the code once).
+ */
 export interface WelcomeData {
   firstName: string;
+  codeOfConduct?: { version: number; title: string } | null;
+  codeOfConductText?: string;
+  commissioners?: string[];
+}
+
+/** The activation link of an account opened for a member (single use, 14 days). */
+export interface InvitationData {
+  firstName: string;
+  /** A secret: removed from the stored message once it has been sent or has failed for good. */
+  activationUrl: string;
+  validDays: number;
+}
+
+/** A change of address: the confirmation link to the new one (`confirmUrl`), a notice without it to the old one. */
+export interface EmailChangeData {
+  newEmail: string;
+  /** A secret (to the new address only); null in the notice to the old address. */
+  confirmUrl: string | null;
 }
 
 /**
@@ -88,6 +111,8 @@ export interface NotificationDataByType {
   'subs-reminder': SubsReminderData;
   announcement: AnnouncementData;
   welcome: WelcomeData;
+  invitation: InvitationData;
+  'email-change': EmailChangeData;
   'password-reset': PasswordResetData;
   'confirmation-code': ConfirmationCodeData;
   'case-update': CaseUpdateData;
@@ -114,7 +139,9 @@ export const NOTIFICATION_TYPES: Readonly<Record<NotificationType, NotificationT
   ballot: { essential: 'always', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
   'subs-reminder': { essential: 'caller', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
   announcement: { essential: 'caller', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
-  welcome: { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], confidential: false },
+  welcome: { essential: 'always', inFeed: true, fanOut: false, secretKeys: ['codeOfConductText'], confidential: false },
+  invitation: { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['activationUrl'], confidential: false },
+  'email-change': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['confirmUrl'], confidential: false },
   'password-reset': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['resetUrl'], confidential: false },
   'confirmation-code': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['code'], confidential: true },
   'case-update': { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], confidential: true },
@@ -194,7 +221,14 @@ const SHAPES: Record<NotificationType, Shape> = {
   ballot: { electionId: uuid, electionTitle: str(200), votingClosesAt: dateTime },
   'subs-reminder': { arrearsMonths: count, paidThrough: nullable(date) },
   announcement: { title: str(200), text: str(10_000) },
-  welcome: { firstName: str(100) },
+  welcome: {
+    firstName: str(100),
+    codeOfConduct: optional(nullable(object({ version: count, title: str(200) }))),
+    codeOfConductText: optional(str(100_000)),
+    commissioners: optional((v) => Array.isArray(v) && v.length <= 100 && v.every((x) => typeof x === 'string' && x.length > 0 && x.length <= 200)),
+  },
+  invitation: { firstName: str(100), activationUrl: httpUrl, validDays: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 90 },
+  'email-change': { newEmail: str(254), confirmUrl: nullable(httpUrl) },
   'password-reset': { resetUrl: httpUrl },
   'confirmation-code': { code: (v) => typeof v === 'string' && /^[0-9A-Za-z]{4,12}$/.test(v), validMinutes: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 1440 },
   'case-update': {},

@@ -101,6 +101,57 @@ export class OutboxRepository {
     return r ? { email: r.email, emailConsent: r.email_consent, emailNonEssential: r.email_non_essential } : null;
   }
 
+  async memberContacts(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, MemberContact>> {
+    if (memberIds.length === 0) return new Map();
+    const rows = rowsOf(
+      await m.query(
+        `SELECT m.id, m.email, m.email_consent, p.email_non_essential
+           FROM membership.members m LEFT JOIN notifications.preferences p ON p.member_id = m.id
+          WHERE m.id = ANY($1::uuid[])`,
+        [memberIds],
+      ),
+    );
+    return new Map(rows.map((r: any) => [r.id, { email: r.email, emailConsent: r.email_consent, emailNonEssential: r.email_non_essential }]));
+  }
+
+  /** Inserts notices in one statement; returns the ids actually inserted (a dedupe key seen before inserts nothing). */
+  async insertNotices(
+    m: EntityManager,
+    rows: ReadonlyArray<{ id: string; type: NotificationType; data: unknown; essential: boolean; audience: string; dedupeKey: string | null; createdAt: Date; recipients: number; emails: number }>,
+  ): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const payload = JSON.stringify(
+      rows.map((n) => ({ id: n.id, type: n.type, data: n.data ?? {}, essential: n.essential, audience: n.audience, dedupe_key: n.dedupeKey, created_at: n.createdAt.toISOString(), recipients: n.recipients, emails: n.emails })),
+    );
+    const inserted = rowsOf(
+      await m.query(
+        `INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails)
+         SELECT x.id, x.type, x.data, x.essential, x.audience, x.dedupe_key, x.created_at, x.recipients, x.emails
+           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, type text, data jsonb, essential boolean, audience text, dedupe_key text, created_at timestamptz, recipients int, emails int)
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        [payload],
+      ),
+    );
+    return new Set(inserted.map((r: any) => r.id));
+  }
+
+  async insertFeedEntries(m: EntityManager, rows: ReadonlyArray<{ memberId: string; noticeId: string }>, at: Date): Promise<void> {
+    if (rows.length === 0) return;
+    await m.query(
+      `INSERT INTO notifications.feed_entries (member_id, notice_id, created_at) SELECT x.member_id, x.notice_id, $3 FROM unnest($1::uuid[], $2::uuid[]) AS x(member_id, notice_id) ON CONFLICT DO NOTHING`,
+      [rows.map((r) => r.memberId), rows.map((r) => r.noticeId), at],
+    );
+  }
+
+  async insertOutboxRows(m: EntityManager, rows: ReadonlyArray<{ noticeId: string; memberId: string | null; toAddress: string }>, at: Date): Promise<void> {
+    if (rows.length === 0) return;
+    await m.query(
+      `INSERT INTO notifications.outbox (notice_id, member_id, to_address, next_attempt_at, created_at)
+       SELECT x.notice_id, x.member_id, x.to_address, $4, $4 FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(notice_id, member_id, to_address)`,
+      [rows.map((r) => r.noticeId), rows.map((r) => r.memberId), rows.map((r) => r.toAddress), at],
+    );
+  }
+
   async insertFeedEntry(m: EntityManager, memberId: string, noticeId: string, at: Date): Promise<void> {
     await m.query(`INSERT INTO notifications.feed_entries (member_id, notice_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [memberId, noticeId, at]);
   }
@@ -284,6 +335,17 @@ export class OutboxRepository {
     const by: Record<string, number> = { pending: 0, sent: 0, failed: 0 };
     for (const r of rows) by[r.status] = Number(r.n);
     return { pending: by.pending, sent: by.sent, failed: by.failed, total: by.pending + by.sent + by.failed };
+  }
+
+  /** Delivery counts of the e-mails of the notices whose dedupe key starts with this prefix. */
+  async deliveryCountsByDedupePrefix(m: EntityManager, prefix: string): Promise<{ pending: number; sent: number; failed: number }> {
+    const like = prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+    const [r] = await m.query(
+      `SELECT count(*) FILTER (WHERE o.status = 'pending')::int AS pending, count(*) FILTER (WHERE o.status = 'sent')::int AS sent, count(*) FILTER (WHERE o.status = 'failed')::int AS failed
+         FROM notifications.notices n JOIN notifications.outbox o ON o.notice_id = n.id WHERE n.dedupe_key LIKE $1`,
+      [like],
+    );
+    return { pending: r?.pending ?? 0, sent: r?.sent ?? 0, failed: r?.failed ?? 0 };
   }
 }
 

@@ -10,6 +10,7 @@ import { useMe } from '../../app/session';
 import { date, plural, status, today } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, Loading, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
+import { InvitationProgress, NotAcknowledged } from './Invitations';
 
 type Summary = Get<'/members'>['items'][number];
 
@@ -20,6 +21,7 @@ export default function BranchArea({ path }: { path: string }) {
   if (path === '/app/branch/transfers') return <Transfers />;
   if (path === '/app/branch/import') return <Import />;
   if (path === '/app/branch/roll') return <Roll />;
+  if (path === '/app/branch/code-of-conduct') return <NotAcknowledged />;
   return <Members />;
 }
 
@@ -433,6 +435,7 @@ function Import() {
               </p>
             </Alert>
           ) : null}
+          {apply.result?.batchId ? <InvitationProgress batchId={apply.result.batchId} /> : null}
         </Card>
       ) : null}
     </>

@@ -11,6 +11,7 @@ import { useMe } from '../../app/session';
 import { date, money, status } from '../../ui/format';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Card, ErrorAlert, Loading, PageHeader } from '../../ui/kit';
+import { CodeOfConductCard } from './CodeOfConduct';
 
 const optional = <T,>(p: Promise<T>): Promise<T | null> => p.catch((e) => (e instanceof ApiError && (e.status === 404 || e.status === 403) ? null : Promise.reject(e)));
 
@@ -42,6 +43,7 @@ export function Home() {
       <PageHeader title={name ? `Welcome, ${name}` : 'Welcome'} docTitle="Home — Commons" intro={me.email} />
       <ErrorAlert error={data.error} title="Some of your information could not be loaded" />
       {data.loading && !data.data ? <Loading /> : null}
+      {roles.member ? <CodeOfConductCard /> : null}
       {data.data ? (
         <div className="grid grid--3">
           {data.data.member ? (

@@ -8,6 +8,7 @@ import { plural } from '../../ui/format';
 import { useLoad } from '../../ui/hooks';
 import { Card, EmptyState, ErrorAlert, Loading, PageHeader, Table } from '../../ui/kit';
 import { bodyName } from '../member/Home';
+import { CodeOfConductOverview } from './CodeOfConductOverview';
 import { TransparencyReport, hasTransparencyReport } from '../member/Transparency';
 import { WriteToPanel } from '../cases/Proceedings';
 
@@ -53,6 +54,7 @@ export default function OverviewArea(_: { path: string }) {
           />
         </>
       ) : null}
+      {roles.ec ? <CodeOfConductOverview /> : null}
       {hasTransparencyReport() ? (
         <Card title="Disciplinary figures (the transparency report every member sees)">
           <p className="muted">Aggregates only, small counts withheld. No list, count or search of cases exists for the executive or the central committee.</p>

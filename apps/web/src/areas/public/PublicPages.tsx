@@ -33,6 +33,9 @@ export function SignIn({ next }: { next: string }) {
           <Button type="submit" busy={login.busy}>Sign in</Button>
           <Link to="/app/reset" className="button button--ghost">Forgot your password?</Link>
         </div>
+        <p className="muted">
+          New member, never signed in? <Link to="/app/invitation">Ask for a new invitation</Link> or <Link to="/activate">activate with the code from your letter</Link>.
+        </p>
       </form>
     </div>
   );

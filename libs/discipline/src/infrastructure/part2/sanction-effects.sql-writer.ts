@@ -3,7 +3,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
-import { MandateService } from '@org/identity';
+import { AccountProvisioning, MandateService } from '@org/identity';
 import { DISCIPLINE_CONNECTION } from '@org/platform';
 import type { RestrictionKind } from '@org/kernel';
 import type { RestrictedRight, SanctionEffects } from '../../domain/finding/sanction-effects.value-object';
@@ -34,6 +34,7 @@ export class SanctionEffectsSqlWriter implements OnModuleInit {
     private readonly mandates: MandateService,
     private readonly restrictions: RestrictionsRepository,
     private readonly audit: AuditLog,
+    private readonly accounts: AccountProvisioning,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -57,6 +58,8 @@ export class SanctionEffectsSqlWriter implements OnModuleInit {
     // 1. Status.
     await this.setStatus(m, e.memberId, e.standing, input.now, ref);
     if (e.standing === 'expelled') {
+      // The account's sessions end with the expulsion (the former member signs in again for their own cases, S1).
+      await this.accounts.membersLeft(m, [e.memberId], 'expelled');
       await m.query(`UPDATE membership.branch_periods SET to_date = $2::date WHERE member_id = $1 AND to_date IS NULL AND from_date < $2::date`, [e.memberId, today]);
       await m.query(`INSERT INTO restrictions.readmission_required (member_id, since) VALUES ($1, $2) ON CONFLICT (member_id) DO NOTHING`, [e.memberId, e.effectiveFrom]);
     }

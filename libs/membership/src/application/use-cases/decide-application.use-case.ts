@@ -8,13 +8,15 @@ import { memberNotFound } from '../membership-application.errors';
 import { MembershipAudit } from '../membership-audit';
 import { momentOf } from '../moment';
 import { BranchRepository } from '../ports/branch.repository';
+import { MemberAccounts } from '../ports/member-accounts.port';
 import { MemberRegisterQuery } from '../ports/member-register.query';
 import { MemberRepository } from '../ports/member.repository';
 import { RestrictionGate } from '../restriction-gate';
 
 /**
  * The secretary of the branch applied to admits (the applicant joins the branch today,
- * restriction-checked) or declines with a reason. Secretaries of other branches get "not found".
+ * restriction-checked; an account is opened and the member invited and welcomed in the same
+ * transaction) or declines with a reason. Secretaries of other branches get "not found".
  */
 @Injectable()
 export class DecideApplicationUseCase {
@@ -26,6 +28,7 @@ export class DecideApplicationUseCase {
     private readonly gate: RestrictionGate,
     private readonly audit: MembershipAudit,
     private readonly clock: Clock,
+    private readonly accounts: MemberAccounts,
   ) {}
 
   async admit(p: Principal, memberId: string, reason?: string | null): Promise<{ memberId: string; status: string; branchId: string | null }> {
@@ -42,6 +45,8 @@ export class DecideApplicationUseCase {
       const { member } = loaded.member.admit({ actor, moment, restrictions, reason });
       await this.members.save(m, loaded, member);
       await this.audit.record(m, { actorId: p.memberId, action: 'member.admitted', subjectType: 'member', subjectId: memberId, data: { branchId, on: moment.on } });
+      // The account (no password), its invitation and the welcome (S14), in this transaction.
+      await this.accounts.membersJoined(m, [{ memberId, email: member.profile.email ?? null, firstName: member.profile.firstName ?? '' }], { kind: 'admission' });
       return { memberId, status: member.status, branchId: member.currentBranchId };
     });
   }

@@ -8,6 +8,7 @@ import { assertInScope, officerActor, requireRegisterScope, selfActor } from '..
 import { duplicateEmail, memberNotFound } from '../membership-application.errors';
 import { MembershipAudit } from '../membership-audit';
 import { momentOf } from '../moment';
+import { MemberAccounts } from '../ports/member-accounts.port';
 import { MemberRegisterQuery } from '../ports/member-register.query';
 import { MemberRepository } from '../ports/member.repository';
 
@@ -24,6 +25,7 @@ export class EditMemberUseCase {
     private readonly register: MemberRegisterQuery,
     private readonly audit: MembershipAudit,
     private readonly clock: Clock,
+    private readonly accounts: MemberAccounts,
   ) {}
 
   async updateOwn(p: Principal, changes: OwnRecordChanges): Promise<void> {
@@ -64,6 +66,7 @@ export class EditMemberUseCase {
       const { member } = loaded.member.resign({ actor, moment, reason });
       await this.members.save(m, loaded, member);
       await this.audit.record(m, { actorId: actor.actorId, action: 'member.resigned', subjectType: 'member', subjectId: actor.actorId, data: { on: moment.on } });
+      await this.accounts.membersLeft(m, [actor.actorId], 'resigned');
       return { status: member.status };
     });
   }

@@ -12,6 +12,7 @@ import { MembershipApplicationErrorCode } from '../membership-application.errors
 import { MembershipAudit } from '../membership-audit';
 import { momentOf } from '../moment';
 import { BranchRepository } from '../ports/branch.repository';
+import { MemberAccounts } from '../ports/member-accounts.port';
 import { MemberRepository } from '../ports/member.repository';
 import { RestrictionGate } from '../restriction-gate';
 
@@ -47,6 +48,7 @@ export class ImportMembersUseCase {
     private readonly audit: MembershipAudit,
     private readonly clock: Clock,
     @Inject(MEMBERSHIP_CONFIG) private readonly config: MembershipConfig,
+    private readonly accounts: MemberAccounts,
   ) {}
 
   async execute(p: Principal, file: Buffer, mode: 'dry-run' | 'apply'): Promise<MemberImportReport> {
@@ -114,9 +116,17 @@ export class ImportMembersUseCase {
       // instead of being merged several times during one large insert.
       if (built.length > 1000) await m.query(`SET LOCAL gin_pending_list_limit = '256MB'`);
       await this.members.insertMany(m, built, batchId);
+      // Accounts for the imported members (applicants excepted) and their invitations, in this transaction.
+      await this.openAccounts(m, built, batchId, p.memberId);
       await this.audit.record(m, { actorId: p.memberId, action: 'members.imported', subjectType: 'import', subjectId: batchId, data: { rows: built.length, branchIds: branchIds.slice(0, 100), fileSha256 } });
       return this.report('apply', fileSha256, dry, { applied: true, alreadyApplied: false, batchId });
     });
+  }
+
+  /** The one point where an import opens accounts: every imported member but applicants. */
+  private openAccounts(m: EntityManager, built: readonly Member[], batchId: string, importedBy: string | null): Promise<unknown> {
+    const joined = built.filter((x) => x.status !== 'applicant').map((x) => ({ memberId: x.id, email: x.profile.email ?? null, firstName: x.profile.firstName ?? '' }));
+    return this.accounts.membersJoined(m, joined, { kind: 'import', batchId, importedBy });
   }
 
   private async dryRun(m: EntityManager, scope: RegisterScope, file: Buffer): Promise<MemberCsvDryRun> {

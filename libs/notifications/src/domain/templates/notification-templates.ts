@@ -88,6 +88,21 @@ function ballot(d: BallotData): Parts {
   };
 }
 
+function welcome(d: NotificationDataByType['welcome'], ctx: TemplateContext): Parts {
+  const code = d.codeOfConduct ?? null;
+  const commissioners = d.commissioners ?? [];
+  const parts = [
+    `Welcome, ${d.firstName}.`,
+    code
+      ? `Our code of conduct (${code.title}, version ${code.version}) is below${d.codeOfConductText ? '' : ' and on the platform'}. Please read it and acknowledge it on the platform, on your home page.`
+      : 'Our code of conduct will be published on the platform; you will be asked to read and acknowledge it there.',
+    ...(code && d.codeOfConductText ? [`— ${code.title} —\n\n${d.codeOfConductText}`] : []),
+    'If you experience or witness harassment, abuse or any breach of the code, you can raise it privately with the Control Commission at any time: on the platform, under "Raise a concern privately". It goes straight to the elected commission — never to the leadership or your branch — and you choose how it is handled.',
+    commissioners.length > 0 ? `The Control Commission today: ${commissioners.join(', ')}.` : 'The Control Commission is elected by congress; its members are listed on the platform.',
+  ];
+  return { title: `Welcome to ${ctx.organizationName}`, body: parts.join('\n\n'), link: { path: '/code-of-conduct', label: 'How to raise a concern' } };
+}
+
 const RENDER: { [T in NotificationType]: (d: NotificationDataByType[T], ctx: TemplateContext) => Parts } = {
   'outcome-notice': outcomeNotice,
   'election-notice': electionNotice,
@@ -101,14 +116,28 @@ const RENDER: { [T in NotificationType]: (d: NotificationDataByType[T], ctx: Tem
     link: { path: '/me/subs', label: 'See your subs' },
   }),
   announcement: (d) => ({ title: d.title, body: d.text, link: { path: '/me/notifications', label: 'Open the platform' } }),
-  welcome: (d, ctx) => ({
-    title: `Welcome to ${ctx.organizationName}`,
+  welcome: (d, ctx) => welcome(d, ctx),
+  invitation: (d, ctx) => ({
+    title: `Your account with ${ctx.organizationName}`,
     body: [
-      `Welcome, ${d.firstName}.`,
-      'Please read our code of conduct. If you experience or witness harassment, abuse or any breach of it, you can report it to the Control Commission at any time, on the platform, under "Report a concern". Reports go to the commission only, never to the leadership, and you choose how your report is handled.',
+      `Hello ${d.firstName},`,
+      `An account on ${ctx.organizationName}'s platform has been opened for you. Choose your password with the link below: it works once, for ${d.validDays} days. If it has expired, ask for a new invitation on the sign-in page.`,
+      'If you did not expect this, ignore this email.',
     ].join('\n\n'),
-    link: { path: '/code-of-conduct', label: 'Read the code of conduct' },
+    link: null,
   }),
+  'email-change': (d) =>
+    d.confirmUrl
+      ? {
+          title: 'Confirm your new email address',
+          body: `Someone (we hope you) asked to use ${d.newEmail} for their account. Confirm it with the link below: it works once, for 48 hours. If you did not ask for this, ignore this email.`,
+          link: null,
+        }
+      : {
+          title: 'Your email address is being changed',
+          body: `Someone signed in to your account asked to use ${d.newEmail} instead of this address. Nothing changes until the new address is confirmed. If this was not you, reset your password now and tell your branch secretary.`,
+          link: null,
+        },
   'confirmation-code': (d) => ({
     title: 'Your confirmation code',
     body: `Your confirmation code is ${d.code}. It works for ${d.validMinutes} minutes.\n\nIf you did not ask for a code, ignore this email.`,
@@ -135,6 +164,14 @@ export function renderNotification<T extends NotificationType>(type: T, data: No
   if (type === 'password-reset') {
     link = (data as NotificationDataByType['password-reset']).resetUrl;
     linkLabel = 'Choose a new password';
+  }
+  if (type === 'invitation') {
+    link = (data as NotificationDataByType['invitation']).activationUrl ?? null;
+    linkLabel = 'Activate your account';
+  }
+  if (type === 'email-change' && (data as NotificationDataByType['email-change']).confirmUrl) {
+    link = (data as NotificationDataByType['email-change']).confirmUrl;
+    linkLabel = 'Confirm this address';
   }
   const footer =
     type === 'case-update'

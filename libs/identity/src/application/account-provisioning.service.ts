@@ -1,0 +1,187 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '@org/audit';
+import { APP_CONFIG, Clock, type AppConfig } from '@org/platform';
+import { expiryOf, INVITATION_LINK_DAYS } from '../domain/invitation';
+import { IdentityRepository } from '../infrastructure/identity.repository';
+import { MemberAccountsRepository, type AccountForInvitation } from '../infrastructure/member-accounts.repository';
+import { AccountHolderDirectory } from './ports/account-holder-directory.port';
+import { InvitationNotifier, type InvitationAndWelcome, type WelcomeContent } from './ports/invitation-notifier.port';
+import { newToken, tokenHash } from './token';
+
+/** A member who has just joined the register (admitted or imported). */
+export interface JoinedMember {
+  memberId: string;
+  email: string | null;
+  firstName: string;
+}
+
+/** An import's invitations: not yet sent (queued here or waiting in the outbox), sent, failed, and members with no address to send to. */
+export interface InvitationProgress {
+  batchId: string;
+  members: number;
+  queued: number;
+  sent: number;
+  failed: number;
+  withoutEmail: number;
+  done: boolean;
+}
+
+export type JoinOrigin = { kind: 'admission' } | { kind: 'import'; batchId: string; importedBy: string | null };
+
+/** Up to this many members, invitations and welcomes are written in the joining transaction itself. */
+const INLINE_LIMIT = 50;
+
+export const invitationDedupePrefix = (batchRef: string): string => `invitation:${batchRef}:`;
+
+/**
+ * Accounts follow membership: an account (no password) for every member admitted or imported,
+ * with an invitation and the welcome (S14); access ends when membership ends. Called by the
+ * membership context through its `MemberAccounts` port, always in the caller's transaction, so a
+ * rollback leaves no account and a retry creates none twice.
+ */
+@Injectable()
+export class AccountProvisioning {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly accounts: MemberAccountsRepository,
+    private readonly identity: IdentityRepository,
+    private readonly directory: AccountHolderDirectory,
+    private readonly notifier: InvitationNotifier,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Accounts for these members; then the invitations and welcomes — written now for an admission
+   * or a small import, queued for the invitation dispatch (in batches, through the outbox) for a
+   * large import.
+   */
+  async membersJoined(m: EntityManager, members: readonly JoinedMember[], origin: JoinOrigin): Promise<{ accounts: number; invitations: number; queued: number }> {
+    if (members.length === 0) return { accounts: 0, invitations: 0, queued: 0 };
+    const now = this.clock.now();
+    const accounts = await this.accounts.ensureAccounts(m, members);
+    const batchRef = origin.kind === 'import' ? origin.batchId : 'admission';
+    if (origin.kind === 'import') await this.accounts.insertBatch(m, batchRef, origin.importedBy, members.length, now);
+    if (origin.kind === 'import' && members.length > INLINE_LIMIT) {
+      const queued = await this.accounts.insertQueued(m, accounts.filter((a) => !a.disabled), batchRef, now);
+      await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'identity', action: 'accounts.opened', subjectType: 'import', subjectId: batchRef, data: { accounts: accounts.length, queued } });
+      return { accounts: accounts.length, invitations: 0, queued };
+    }
+    const welcome = await this.welcomeContent(m);
+    const firstNames = new Map(members.map((x) => [x.memberId, x.firstName]));
+    let invitations = 0;
+    for (const a of accounts) {
+      if (await this.inviteAndWelcome(m, a, firstNames.get(a.memberId) ?? '', welcome, batchRef)) invitations++;
+      await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'identity', action: 'account.opened', subjectType: 'account', subjectId: a.accountId, data: { origin: origin.kind } });
+    }
+    return { accounts: accounts.length, invitations, queued: 0 };
+  }
+
+  /** Membership ended or lapsed: every session of these members' accounts ends, and every open invitation. */
+  async membersLeft(m: EntityManager, memberIds: readonly string[], reason: 'resigned' | 'lapsed' | 'expelled'): Promise<number> {
+    const revoked = await this.accounts.revokeAccess(m, memberIds, this.clock.now());
+    if (memberIds.length > 0) {
+      await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'identity', action: 'sessions.revoked', subjectType: 'members', subjectId: memberIds.length === 1 ? memberIds[0] : `${memberIds.length} members`, data: { reason, sessions: revoked } });
+    }
+    return revoked;
+  }
+
+  /**
+   * Writes up to `limit` queued invitations (oldest first) in one transaction: each gets its
+   * secret and its e-mail in the outbox, and the member their welcome. Concurrent dispatchers
+   * skip each other's rows; a crash rolls the batch back, to be written again. Returns how many.
+   */
+  async dispatchQueued(limit = 500): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const claimed = await this.accounts.claimQueued(m, limit);
+      if (claimed.length === 0) return 0;
+      const now = this.clock.now();
+      const expiresAt = expiryOf('link', now);
+      const welcome = await this.welcomeContent(m);
+      const memberIds = claimed.map((q) => q.memberId);
+      const accounts = await this.accounts.accountsOfMembers(m, memberIds);
+      const holders = await this.directory.holders(m, memberIds);
+      const issued: Array<{ id: string; secretHash: string }> = [];
+      const withdrawn: string[] = [];
+      const items: InvitationAndWelcome[] = [];
+      for (const q of claimed) {
+        const account = accounts.get(q.memberId);
+        const holder = holders.get(q.memberId);
+        if (!account || !holder) {
+          withdrawn.push(q.id);
+          continue;
+        }
+        let invitation: InvitationAndWelcome['invitation'] = null;
+        if (account.email && !account.hasPassword && !account.disabled) {
+          const token = newToken();
+          issued.push({ id: q.id, secretHash: tokenHash(token) });
+          invitation = {
+            email: account.email,
+            firstName: holder.firstName,
+            activationUrl: `${this.config.publicUrl}/activate?token=${token}`,
+            validDays: INVITATION_LINK_DAYS,
+            dedupeKey: `${invitationDedupePrefix(q.batchRef ?? 'import')}${q.id}`,
+          };
+        } else {
+          // No address (a printed letter is needed) or already activated: nothing to e-mail.
+          withdrawn.push(q.id);
+        }
+        items.push({ memberId: q.memberId, invitation, welcome: { content: { ...welcome, firstName: holder.firstName }, dedupeKey: `welcome:${q.memberId}` } });
+      }
+      await this.accounts.issueQueuedMany(m, issued, now, expiresAt);
+      await this.accounts.withdrawMany(m, withdrawn);
+      await this.notifier.invitationsAndWelcomes(m, items);
+      return claimed.length;
+    });
+  }
+
+  /**
+   * The progress of an import's invitations. Members the import brought in with no invitation to
+   * send (no address, or already activated) count as "without e-mail".
+   */
+  async importProgress(m: EntityManager, batchId: string, members: number): Promise<InvitationProgress> {
+    const counts = await this.accounts.batchCounts(m, batchId);
+    const mail = await this.notifier.progress(m, invitationDedupePrefix(batchId));
+    const queued = counts.queued + mail.pending;
+    return { batchId, members, queued, sent: mail.sent, failed: mail.failed, withoutEmail: Math.max(0, members - queued - mail.sent - mail.failed), done: queued === 0 };
+  }
+
+  /** The operator's view (CLI): an import's progress by its id, null when there is no such import. */
+  async progressOfImport(batchId: string): Promise<InvitationProgress | null> {
+    const batch = await this.accounts.batch(this.ds.manager, batchId);
+    return batch ? this.importProgress(this.ds.manager, batchId, batch.members) : null;
+  }
+
+  /** A new link for this account (replacing earlier invitations), written to the outbox. */
+  async issueLink(m: EntityManager, a: AccountForInvitation & { email: string }, firstName: string, batchRef: string): Promise<void> {
+    const now = this.clock.now();
+    await this.accounts.replaceLive(m, [a.accountId]);
+    const token = newToken();
+    const id = await this.accounts.insertIssued(m, { accountId: a.accountId, memberId: a.memberId, kind: 'link', secretHash: tokenHash(token), at: now, expiresAt: expiryOf('link', now), batchRef });
+    await this.notifier.invitation(
+      m,
+      { email: a.email },
+      { firstName, activationUrl: `${this.config.publicUrl}/activate?token=${token}`, validDays: INVITATION_LINK_DAYS },
+      `${invitationDedupePrefix(batchRef)}${id}`,
+    );
+  }
+
+  async welcomeContent(m: EntityManager): Promise<WelcomeContent & { firstName: '' }> {
+    const code = await this.accounts.currentCode(m);
+    const holders = await this.identity.currentHolders(m, 'CCOM', this.clock.today());
+    const names = await this.directory.names(m, holders.map((h) => h.memberId));
+    const commissioners = [...new Set(holders.map((h) => names.get(h.memberId)).filter((n): n is string => !!n))].sort((a, b) => a.localeCompare(b));
+    return { firstName: '', codeOfConduct: code ? { version: code.version, title: code.title, text: code.body } : null, commissioners };
+  }
+
+  /** An admission's or a small import's invitation (when there is an address) and welcome, written now. */
+  private async inviteAndWelcome(m: EntityManager, a: AccountForInvitation, firstName: string, welcome: WelcomeContent, batchRef: string): Promise<boolean> {
+    const invited = !!a.email && !a.hasPassword && !a.disabled;
+    if (invited) await this.issueLink(m, { ...a, email: a.email as string }, firstName, batchRef);
+    await this.notifier.welcome(m, a.memberId, { ...welcome, firstName }, `welcome:${a.memberId}`);
+    return invited;
+  }
+}

@@ -1,0 +1,29 @@
+import type { EntityManager } from 'typeorm';
+
+/** S14: what the welcome carries — the code of conduct, how to reach the Control Commission, who sits on it. */
+export interface WelcomeContent {
+  firstName: string;
+  codeOfConduct: { version: number; title: string; text: string } | null;
+  commissioners: string[];
+}
+
+/** One member's invitation (when they have an address to send it to) and welcome, written together with others. */
+export interface InvitationAndWelcome {
+  memberId: string;
+  invitation: { email: string; firstName: string; activationUrl: string; validDays: number; dedupeKey: string } | null;
+  welcome: { content: WelcomeContent; dedupeKey: string };
+}
+
+/** How identity's invitation and address e-mails are written (bound by the app to the notifications outbox). */
+export abstract class InvitationNotifier {
+  /** The activation e-mail; `dedupeKey` makes a retried write a no-op, and groups an import's invitations. */
+  abstract invitation(m: EntityManager, to: { email: string }, d: { firstName: string; activationUrl: string; validDays: number }, dedupeKey: string): Promise<void>;
+  /** The welcome (feed and e-mail to the member's address when they have one). */
+  abstract welcome(m: EntityManager, memberId: string, d: WelcomeContent, dedupeKey: string): Promise<void>;
+  /** Many invitations and welcomes in a few statements (an import's invitations, batch by batch). */
+  abstract invitationsAndWelcomes(m: EntityManager, items: readonly InvitationAndWelcome[]): Promise<void>;
+  /** A change of address: the confirmation link to the new address, a notice to the old one. */
+  abstract emailChange(m: EntityManager, d: { oldEmail: string | null; newEmail: string; confirmUrl: string }): Promise<void>;
+  /** Delivery counts of the invitation e-mails whose dedupe key starts with this prefix. */
+  abstract progress(m: EntityManager, dedupePrefix: string): Promise<{ pending: number; sent: number; failed: number }>;
+}

@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { InvitationKind } from '../domain/invitation';
+
+export interface AccountForInvitation {
+  accountId: string;
+  memberId: string;
+  email: string | null;
+  hasPassword: boolean;
+  disabled: boolean;
+}
+
+export interface LiveInvitation {
+  id: string;
+  accountId: string;
+  memberId: string;
+  kind: InvitationKind;
+  failedAttempts: number;
+}
+
+const rowsOf = (r: any): any[] => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r);
+
+/** Identity's accounts-and-invitations tables (`identity.accounts`, `invitations`, `email_changes`, code of conduct). */
+@Injectable()
+export class MemberAccountsRepository {
+  /**
+   * One account per member, created without a password. An address already used by another
+   * account is not taken over: that member's account is created without an address. Existing
+   * accounts are left as they are (a retry creates nothing). Returns the accounts of these members.
+   */
+  async ensureAccounts(m: EntityManager, members: ReadonlyArray<{ memberId: string; email: string | null }>): Promise<AccountForInvitation[]> {
+    const out: AccountForInvitation[] = [];
+    for (let i = 0; i < members.length; i += 1000) {
+      const chunk = members.slice(i, i + 1000);
+      const ids = chunk.map((x) => x.memberId);
+      const emails = chunk.map((x) => x.email?.toLowerCase() ?? null);
+      await m.query(
+        `INSERT INTO identity.accounts (member_id, email)
+         SELECT x.member_id, CASE WHEN x.email IS NOT NULL AND NOT EXISTS (SELECT 1 FROM identity.accounts a WHERE lower(a.email) = x.email) THEN x.email END
+           FROM unnest($1::uuid[], $2::text[]) AS x(member_id, email)
+          WHERE NOT EXISTS (SELECT 1 FROM identity.accounts a WHERE a.member_id = x.member_id)
+         ON CONFLICT DO NOTHING`,
+        [ids, emails],
+      );
+      const rows = await m.query(`SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE member_id = ANY($1::uuid[])`, [ids]);
+      for (const r of rows) out.push({ accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled });
+    }
+    return out;
+  }
+
+  async accountOfMember(m: EntityManager, memberId: string): Promise<AccountForInvitation | null> {
+    const [r] = await m.query(`SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE member_id = $1`, [memberId]);
+    return r ? { accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled } : null;
+  }
+
+  async accountsOfMembers(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, AccountForInvitation>> {
+    if (memberIds.length === 0) return new Map();
+    const rows = await m.query(
+      `SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE member_id = ANY($1::uuid[])`,
+      [memberIds],
+    );
+    return new Map(rows.map((r: any) => [r.member_id, { accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled }]));
+  }
+
+  async accountByEmail(m: EntityManager, email: string): Promise<AccountForInvitation | null> {
+    const [r] = await m.query(
+      `SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE lower(email) = lower($1) AND member_id IS NOT NULL`,
+      [email],
+    );
+    return r ? { accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled } : null;
+  }
+
+  /** Replaces every earlier live invitation of these accounts (they stop working). */
+  async replaceLive(m: EntityManager, accountIds: readonly string[]): Promise<void> {
+    if (accountIds.length === 0) return;
+    await m.query(`UPDATE identity.invitations SET status = 'replaced' WHERE account_id = ANY($1::uuid[]) AND status IN ('queued', 'issued')`, [accountIds]);
+  }
+
+  async insertIssued(m: EntityManager, x: { accountId: string; memberId: string; kind: InvitationKind; secretHash: string; at: Date; expiresAt: Date; batchRef: string | null }): Promise<string> {
+    const [r] = await m.query(
+      `INSERT INTO identity.invitations (account_id, member_id, kind, status, secret_hash, batch_ref, created_at, issued_at, expires_at)
+       VALUES ($1, $2, $3, 'issued', $4, $5, $6, $6, $7) RETURNING id`,
+      [x.accountId, x.memberId, x.kind, x.secretHash, x.batchRef, x.at, x.expiresAt],
+    );
+    return r.id;
+  }
+
+  /** Invitations written later, in batches, by the invitation dispatch (large imports). */
+  async insertQueued(m: EntityManager, accounts: ReadonlyArray<{ accountId: string; memberId: string }>, batchRef: string, at: Date): Promise<number> {
+    let n = 0;
+    for (let i = 0; i < accounts.length; i += 5000) {
+      const chunk = accounts.slice(i, i + 5000);
+      const rows = await m.query(
+        `INSERT INTO identity.invitations (account_id, member_id, kind, status, batch_ref, created_at)
+         SELECT x.account_id, x.member_id, 'link', 'queued', $3, $4 FROM unnest($1::uuid[], $2::uuid[]) AS x(account_id, member_id) RETURNING id`,
+        [chunk.map((a) => a.accountId), chunk.map((a) => a.memberId), batchRef, at],
+      );
+      n += rowsOf(rows).length;
+    }
+    return n;
+  }
+
+  /** The oldest queued invitations, locked for this transaction; other dispatchers skip them. */
+  async claimQueued(m: EntityManager, limit: number): Promise<Array<{ id: string; accountId: string; memberId: string; batchRef: string | null }>> {
+    const rows = await m.query(
+      `SELECT id, account_id, member_id, batch_ref FROM identity.invitations WHERE status = 'queued' ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map((r: any) => ({ id: r.id, accountId: r.account_id, memberId: r.member_id, batchRef: r.batch_ref }));
+  }
+
+  /** Issues queued invitations with their secrets' hashes, in one statement. */
+  async issueQueuedMany(m: EntityManager, issued: ReadonlyArray<{ id: string; secretHash: string }>, at: Date, expiresAt: Date): Promise<void> {
+    if (issued.length === 0) return;
+    await m.query(
+      `UPDATE identity.invitations i SET status = 'issued', secret_hash = x.secret_hash, issued_at = $3, expires_at = $4
+         FROM unnest($1::uuid[], $2::text[]) AS x(id, secret_hash) WHERE i.id = x.id AND i.status = 'queued'`,
+      [issued.map((x) => x.id), issued.map((x) => x.secretHash), at, expiresAt],
+    );
+  }
+
+  async withdrawMany(m: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await m.query(`UPDATE identity.invitations SET status = 'withdrawn' WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+
+
+  /** A live, unexpired invitation by its secret's hash, locked. */
+  async liveBySecret(m: EntityManager, secretHash: string, kind: InvitationKind, now: Date): Promise<LiveInvitation | null> {
+    const [r] = await m.query(
+      `SELECT id, account_id, member_id, kind, failed_attempts FROM identity.invitations
+        WHERE secret_hash = $1 AND kind = $2 AND status = 'issued' AND expires_at > $3 FOR UPDATE`,
+      [secretHash, kind, now],
+    );
+    return r ? { id: r.id, accountId: r.account_id, memberId: r.member_id, kind: r.kind, failedAttempts: r.failed_attempts } : null;
+  }
+
+  /** The member's live letter invitation, locked (for counting wrong codes). */
+  async liveLetterOf(m: EntityManager, memberId: string, now: Date): Promise<LiveInvitation | null> {
+    const [r] = await m.query(
+      `SELECT id, account_id, member_id, kind, failed_attempts FROM identity.invitations
+        WHERE member_id = $1 AND kind = 'letter' AND status = 'issued' AND expires_at > $2 ORDER BY issued_at DESC LIMIT 1 FOR UPDATE`,
+      [memberId, now],
+    );
+    return r ? { id: r.id, accountId: r.account_id, memberId: r.member_id, kind: r.kind, failedAttempts: r.failed_attempts } : null;
+  }
+
+  async countFailure(m: EntityManager, id: string, max: number): Promise<void> {
+    await m.query(`UPDATE identity.invitations SET failed_attempts = failed_attempts + 1, status = CASE WHEN failed_attempts + 1 >= $2 THEN 'withdrawn' ELSE status END WHERE id = $1`, [id, max]);
+  }
+
+  async markUsed(m: EntityManager, id: string, now: Date): Promise<boolean> {
+    const rows = rowsOf(await m.query(`UPDATE identity.invitations SET status = 'used', used_at = $2 WHERE id = $1 AND status = 'issued' RETURNING id`, [id, now]));
+    return rows.length === 1;
+  }
+
+  /** Accounts of these members: every session revoked, every live invitation withdrawn. */
+  async revokeAccess(m: EntityManager, memberIds: readonly string[], now: Date): Promise<number> {
+    if (memberIds.length === 0) return 0;
+    const rows = rowsOf(
+      await m.query(
+        `UPDATE identity.sessions s SET revoked_at = $2 FROM identity.accounts a
+          WHERE a.id = s.account_id AND a.member_id = ANY($1::uuid[]) AND s.revoked_at IS NULL RETURNING s.id`,
+        [memberIds, now],
+      ),
+    );
+    await m.query(
+      `UPDATE identity.invitations SET status = 'withdrawn' WHERE member_id = ANY($1::uuid[]) AND status IN ('queued', 'issued')`,
+      [memberIds],
+    );
+    return rows.length;
+  }
+
+  async insertBatch(m: EntityManager, batchRef: string, requestedBy: string | null, members: number, at: Date): Promise<void> {
+    await m.query(`INSERT INTO identity.invitation_batches (batch_ref, requested_by, members, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [batchRef, requestedBy, members, at]);
+  }
+
+  async batch(m: EntityManager, batchRef: string): Promise<{ requestedBy: string | null; members: number; createdAt: Date } | null> {
+    const [r] = await m.query(`SELECT requested_by, members, created_at FROM identity.invitation_batches WHERE batch_ref = $1`, [batchRef]);
+    return r ? { requestedBy: r.requested_by, members: r.members, createdAt: r.created_at } : null;
+  }
+
+  async batchCounts(m: EntityManager, batchRef: string): Promise<{ total: number; queued: number; withdrawn: number }> {
+    const [r] = await m.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'queued')::int AS queued, count(*) FILTER (WHERE status = 'withdrawn')::int AS withdrawn
+         FROM identity.invitations WHERE batch_ref = $1`,
+      [batchRef],
+    );
+    return { total: r.total, queued: r.queued, withdrawn: r.withdrawn };
+  }
+
+  // ── e-mail changes ─────────────────────────────────────────────────────────────────────
+  async insertEmailChange(m: EntityManager, accountId: string, newEmail: string, tokenHash: string, at: Date, expiresAt: Date): Promise<void> {
+    await m.query(`UPDATE identity.email_changes SET used_at = $2 WHERE account_id = $1 AND used_at IS NULL`, [accountId, at]);
+    await m.query(`INSERT INTO identity.email_changes (account_id, new_email, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`, [accountId, newEmail, tokenHash, at, expiresAt]);
+  }
+
+  async consumeEmailChange(m: EntityManager, tokenHash: string, now: Date): Promise<{ accountId: string; newEmail: string } | null> {
+    const [r] = rowsOf(
+      await m.query(`UPDATE identity.email_changes SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING account_id, new_email`, [tokenHash, now]),
+    );
+    return r ? { accountId: r.account_id, newEmail: r.new_email } : null;
+  }
+
+  async emailTaken(m: EntityManager, email: string, exceptAccountId: string): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM identity.accounts WHERE lower(email) = lower($1) AND id <> $2`, [email, exceptAccountId]);
+    return rows.length > 0;
+  }
+
+  async accountById(m: EntityManager, accountId: string): Promise<{ id: string; memberId: string | null; email: string | null } | null> {
+    const [r] = await m.query(`SELECT id, member_id, email FROM identity.accounts WHERE id = $1 FOR UPDATE`, [accountId]);
+    return r ? { id: r.id, memberId: r.member_id, email: r.email } : null;
+  }
+
+  async setEmail(m: EntityManager, accountId: string, email: string, now: Date): Promise<void> {
+    await m.query(`UPDATE identity.accounts SET email = $2, email_verified_at = $3 WHERE id = $1`, [accountId, email, now]);
+  }
+
+  // ── code of conduct ────────────────────────────────────────────────────────────────────
+  async currentCode(m: EntityManager): Promise<{ version: number; title: string; body: string; publishedAt: Date } | null> {
+    const [r] = await m.query(`SELECT version, title, body, published_at FROM identity.code_of_conduct_versions ORDER BY version DESC LIMIT 1`);
+    return r ? { version: r.version, title: r.title, body: r.body, publishedAt: r.published_at } : null;
+  }
+
+  async publishCode(m: EntityManager, x: { title: string; body: string; at: Date; by: string | null }): Promise<number> {
+    await m.query(`LOCK TABLE identity.code_of_conduct_versions IN SHARE ROW EXCLUSIVE MODE`);
+    const [r] = await m.query(
+      `INSERT INTO identity.code_of_conduct_versions (version, title, body, published_at, published_by)
+       SELECT COALESCE(max(version), 0) + 1, $1, $2, $3, $4 FROM identity.code_of_conduct_versions RETURNING version`,
+      [x.title, x.body, x.at, x.by],
+    );
+    return r.version;
+  }
+
+  async codeVersionExists(m: EntityManager, version: number): Promise<boolean> {
+    return (await m.query(`SELECT 1 FROM identity.code_of_conduct_versions WHERE version = $1`, [version])).length > 0;
+  }
+
+  /** Records the acknowledgement once; returns when it was first given. */
+  async acknowledge(m: EntityManager, memberId: string, version: number, at: Date): Promise<{ at: Date; first: boolean }> {
+    const inserted = rowsOf(
+      await m.query(
+        `INSERT INTO identity.code_of_conduct_acknowledgements (member_id, version, acknowledged_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING acknowledged_at`,
+        [memberId, version, at],
+      ),
+    );
+    if (inserted[0]) return { at: inserted[0].acknowledged_at, first: true };
+    const [r] = await m.query(`SELECT acknowledged_at FROM identity.code_of_conduct_acknowledgements WHERE member_id = $1 AND version = $2`, [memberId, version]);
+    return { at: r.acknowledged_at, first: false };
+  }
+
+  async acknowledgedOn(m: EntityManager, memberId: string, version: number): Promise<Date | null> {
+    const [r] = await m.query(`SELECT acknowledged_at FROM identity.code_of_conduct_acknowledgements WHERE member_id = $1 AND version = $2`, [memberId, version]);
+    return r?.acknowledged_at ?? null;
+  }
+
+  async acknowledgersOf(m: EntityManager, version: number): Promise<Set<string>> {
+    const rows = await m.query(`SELECT member_id FROM identity.code_of_conduct_acknowledgements WHERE version = $1`, [version]);
+    return new Set(rows.map((r: any) => r.member_id));
+  }
+}

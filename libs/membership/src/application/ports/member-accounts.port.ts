@@ -1,0 +1,16 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * What the register tells the accounts side (bound by the app to identity's account provisioning),
+ * always inside the register's own transaction: a rollback leaves no account, a retry creates none twice.
+ */
+export abstract class MemberAccounts {
+  /** Members admitted or imported: an account each (no password), their invitation and their welcome (S14). */
+  abstract membersJoined(
+    m: EntityManager,
+    members: ReadonlyArray<{ memberId: string; email: string | null; firstName: string }>,
+    origin: { kind: 'admission' } | { kind: 'import'; batchId: string; importedBy: string | null },
+  ): Promise<unknown>;
+  /** Membership ended or lapsed: their sessions end now (a former member signs in again for what S1 leaves them). */
+  abstract membersLeft(m: EntityManager, memberIds: readonly string[], reason: 'resigned' | 'lapsed' | 'expelled'): Promise<unknown>;
+}

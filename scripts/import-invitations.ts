@@ -1,0 +1,57 @@
+/**
+ * `npm run invitations -- --import <import id> [--no-wait]`: sends the invitations of a member
+ * import (written to the outbox in batches) and shows their progress until every one is sent or
+ * has failed; then prints the counts. The import id is in the import's answer (`batchId`).
+ *
+ * Same configuration as the platform (DATABASE_URL or the embedded database under DATA_DIR). On
+ * the embedded database stop the API first (one process at a time); on PostgreSQL it can run next
+ * to the API and workers. Exit code 0 when every invitation went out, 3 when some failed, 1 when
+ * it could not run. Prints counts only — never addresses or links.
+ */
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import { createApp } from '../apps/api/src/bootstrap';
+import { followImportInvitations } from '../apps/api/src/operator/import-invitations.task';
+import { closeEmbeddedDatabases, loadConfig, openEmbeddedDatabase } from '../libs/platform/src';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function main(): Promise<number> {
+  const i = process.argv.indexOf('--import');
+  const batchId = i >= 0 ? process.argv[i + 1] : undefined;
+  if (!batchId || !UUID.test(batchId)) {
+    console.error('Give the import with --import <id>: the batchId the import answered with (a UUID).');
+    return 1;
+  }
+  // Only mail delivery runs here; the periodic jobs stay with the API.
+  process.env.INVITATION_DISPATCH_MS = '0';
+  const config = loadConfig({ ...process.env, SEED_DEMO: 'false', STANDING_JOB_INTERVAL_MINUTES: '0', DISCIPLINE_DEADLINE_JOB_MINUTES: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  if (!config.databaseUrl && !fs.existsSync(config.dataDir)) {
+    console.error(`No embedded database at ${config.dataDir} (set DATA_DIR, or DATABASE_URL for PostgreSQL).`);
+    return 1;
+  }
+  const embedded = config.databaseUrl ? undefined : await openEmbeddedDatabase(config.dataDir);
+  const app = await createApp({ config, embedded, webRoot: null });
+  try {
+    await app.init();
+    const r = await followImportInvitations(app, batchId, process.stdout, { wait: !process.argv.includes('--no-wait') });
+    if (!r) {
+      console.error(`There is no import ${batchId}. Check the id in the import's answer.`);
+      return 1;
+    }
+    console.log(`Import ${batchId}: ${r.members} members — ${r.sent} invitations sent, ${r.failed} failed, ${r.queued} still waiting, ${r.withoutEmail} without an e-mail address (print them a letter).`);
+    if (r.failed > 0) console.log('Some invitations failed: correct those members\' addresses and resend from each member page, or print them a letter.');
+    return r.failed > 0 ? 3 : 0;
+  } finally {
+    await app.close();
+    await closeEmbeddedDatabases();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`Could not send the invitations: ${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  },
+);
