@@ -59,20 +59,39 @@ export interface components {
     };
     AdHocRequestResponse: {
       reference: string;
-      /** Your role in this case. */
+      /** Your role in this case (`commission_oversight`: a case escalated to the whole commission after a missed deadline). */
       role: string;
       stage: string | null;
       path: string | null;
       receivedAt: string;
       deadlines: components["schemas"]["DeadlineResponse"][];
+      /** To the commission’s side only (panel, duty commissioner, cleared commissioners): missed deadlines escalated to the commission (S6). Empty for anyone else. */
+      escalations: components["schemas"]["EscalationResponse"][];
       seatsToFill: number;
     };
     AddParticipantRequest: {
       role: "respondent" | "witness" | "support_person";
       person: components["schemas"]["PersonRequest"];
     };
+    AddendumQuestionsRequest: {
+      /** Specific questions about the statement (1–10); never a request to tell it again (S12). */
+      questions: string[];
+    };
+    AddendumQuestionsResponse: {
+      requestId: string;
+      questions: string[];
+      requestedAt: string;
+      requestedBy: string;
+      /** The addendum that answered them. */
+      answeredBy: string | null;
+    };
     AddendumRequest: {
       text: string;
+      /** The panel’s questions this addendum answers. */
+      requestId?: string;
+    };
+    AddendumRequestIdResponse: {
+      requestId: string;
     };
     AdmitRequest: {
       /** An optional note recorded in the status history. */
@@ -109,8 +128,11 @@ export interface components {
       outcome: "uphold" | "modify_sanction" | "remand";
       /** The new sanction for modify_sanction. */
       sanction: components["schemas"]["SanctionResponse"] | null;
+      /** The reasons of the members in the majority, in the order they voted. */
       reasons: string;
       counts: components["schemas"]["AppealVoteCountsResponse"];
+      /** "2–1": for the decision – for anything else. */
+      voteCount: string;
       decidedAt: string;
     };
     AppealGroundDto: {
@@ -131,13 +153,31 @@ export interface components {
       panelShortfall: number;
       /** When the draw fell short (S3): how the panel is being completed. */
       adHoc: components["schemas"]["AppealAdHocPanelResponse"] | null;
+      /** Reached when a strict majority of the appeals panel voted for the same outcome (and sanction). */
       decision: components["schemas"]["AppealDecisionResponse"] | null;
+      /** To the members of the appeals panel only: each member’s vote. */
+      votes?: components["schemas"]["AppealVoteResponse"][];
+      /** To the members of the appeals panel only: who has not voted yet. */
+      outstandingVoters?: string[];
       /** After a remand: the new finding. */
       remandFindingId: string | null;
     };
     AppealVoteCountsResponse: {
+      /** Members who voted for the decision reached (same outcome; for modify_sanction, same sanction). Computed from the votes. */
       inFavour: number;
+      /** Members who voted for anything else. */
       against: number;
+      /** Members who had not voted when the majority was reached. */
+      notVoted: number;
+    };
+    AppealVoteResponse: {
+      panelistId: string;
+      outcome: "uphold" | "modify_sanction" | "remand";
+      /** The proposed new sanction, for modify_sanction. */
+      sanction: components["schemas"]["SanctionResponse"] | null;
+      /** The member’s own reasons. */
+      reasons: string;
+      castAt: string;
     };
     AppellantResponse: {
       personId: string;
@@ -248,13 +288,6 @@ export interface components {
       bodyId: string;
       slateId?: string;
     };
-    BodyResponse: {
-      id: string;
-      kind: string;
-      name: string;
-      branchId: string | null;
-      seats: number;
-    };
     BranchAcknowledgementResponse: {
       branchId: string | null;
       members: number;
@@ -323,21 +356,25 @@ export interface components {
     };
     CaseSummaryResponse: {
       reference: string;
-      /** Your role in this case. */
+      /** Your role in this case (`commission_oversight`: a case escalated to the whole commission after a missed deadline). */
       role: string;
       stage: string | null;
       path: string | null;
       receivedAt: string;
       deadlines: components["schemas"]["DeadlineResponse"][];
+      /** To the commission’s side only (panel, duty commissioner, cleared commissioners): missed deadlines escalated to the commission (S6). Empty for anyone else. */
+      escalations: components["schemas"]["EscalationResponse"][];
     };
     CaseViewResponse: {
       reference: string;
-      /** Your role in this case. */
+      /** Your role in this case (`commission_oversight`: a case escalated to the whole commission after a missed deadline). */
       role: string;
       stage: string | null;
       path: string | null;
       receivedAt: string;
       deadlines: components["schemas"]["DeadlineResponse"][];
+      /** To the commission’s side only (panel, duty commissioner, cleared commissioners): missed deadlines escalated to the commission (S6). Empty for anyone else. */
+      escalations: components["schemas"]["EscalationResponse"][];
       seriousness: {
         [key: string]: boolean;
       } | null;
@@ -630,10 +667,10 @@ export interface components {
     };
     DecideAppealRequest: {
       outcome: "uphold" | "modify_sanction" | "remand";
+      /** For modify_sanction: the new sanction you vote for (part of the vote). */
       sanction?: components["schemas"]["SanctionDto"];
+      /** Your reasons for this vote. */
       reasons: string;
-      votesInFavour: number;
-      votesAgainst: number;
     };
     DecideFindingRequest: {
       /** The rule of the code of conduct or statutes considered; published with the outcome. */
@@ -675,7 +712,8 @@ export interface components {
       accreditedAt: string | null;
     };
     DirectoryEntryResponse: {
-      memberId: string;
+      /** Opaque: name this person in a complaint with it (PersonRequest.handle). Valid 24 hours, only for the account that searched; never a member id. */
+      handle: string;
       name: string;
       branch: string | null;
     };
@@ -776,6 +814,17 @@ export interface components {
     EndMandateRequest: {
       endsOn: string;
       reason: string;
+    };
+    EscalationResponse: {
+      /** The stage whose deadline was missed. */
+      deadline: "triage" | "panel_seated" | "finding" | "interim_measures";
+      dueAt: string;
+      /** When the whole commission cleared for the case was told. */
+      escalatedAt: string;
+      /** When the deadline was met after all; null while still missed. */
+      metAt: string | null;
+      /** Whole days past the due date (until now, or until it was met). */
+      daysOverdue: number;
     };
     EvidenceContentResponse: {
       evidenceId: string;
@@ -909,8 +958,10 @@ export interface components {
     };
     GiveStatementRequest: {
       text: string;
-      /** Panel only: whose statement, taken at an interview, is recorded. */
+      /** Panel only: whose words, said at an interview they attended, are written down (they approve them before it is their statement). */
       personId?: string;
+      /** Panel only: the interview, held with that person, at which they said it. */
+      interviewId?: string;
       supportPerson?: components["schemas"]["SupportPersonDto"] | null;
     };
     HowToReportResponse: {
@@ -978,6 +1029,10 @@ export interface components {
       proposalId: string | null;
       concurrences: number;
       needed: number;
+      /** For each kind of measure imposed: whether and where the platform enforces it (S5). */
+      enforcement: components["schemas"]["MeasureEnforcementResponse"][];
+      /** A plain warning naming the measures recorded but not enforced by any platform feature (no_speaking, no_recruiting: no events, speakers or recruiting exist yet); null when every measure imposed is enforced. */
+      notEnforced: string | null;
     };
     InterviewHeldRequest: {
       supportPersonAttended: boolean;
@@ -1122,6 +1177,15 @@ export interface components {
       branchId: string | null;
       mandates: components["schemas"]["MandateResponse"][];
     };
+    MeasureEnforcementResponse: {
+      measure: "suspension_from_office" | "no_hosting" | "no_speaking" | "no_recruiting" | "no_candidacy" | "separation";
+      /** Whether any platform feature refuses something because of this measure. */
+      enforced: boolean;
+      /** Where it binds. */
+      enforcedBy: string[];
+      /** What it does not (yet) cover, in plain words. */
+      notCovered: string | null;
+    };
     MeasureRequest: {
       kind: "suspension_from_office" | "no_hosting" | "no_speaking" | "no_recruiting" | "no_candidacy" | "separation";
       /** The respondent the measure binds. */
@@ -1192,6 +1256,14 @@ export interface components {
       /** null for an officer with no part in the case (the answer is the same whether the case exists or not). */
       messageId: string | null;
       receipt: string;
+      /** Messages about a case always go on its record. */
+      recordedOn: "case_record";
+      /** Who reads the message now. An officer’s message is always read by every party; a party’s message to the panel is the panel’s until it shares it. */
+      visibleTo: "panel_only" | "panel_and_parties" | "panel_and_one_person";
+      /** True when the message was not delivered as addressed (an officer writing about a case: it goes on the case record the parties read). */
+      readdressed: boolean;
+      /** What happened to the message and why, when `readdressed`. */
+      notice: string | null;
     };
     MessageRequest: {
       text: string;
@@ -1207,6 +1279,12 @@ export interface components {
       level: components["schemas"]["LevelResponse"] | null;
       standing: components["schemas"]["StandingResponse"];
       payments: components["schemas"]["PaymentResponse"][];
+    };
+    NextPublicationResponse: {
+      periodId: string;
+      from: string;
+      to: string;
+      publishesOn: string;
     };
     NominateSelfRequest: {
       /** Stand on this slate (E2: optional). Never a slate that mixes commission/appeals seats with other bodies (S2). */
@@ -1289,7 +1367,9 @@ export interface components {
       source: "treasurer" | "bank-import" | "seed";
     };
     PersonRequest: {
-      /** A member picked from GET /complaints/directory. */
+      /** A member picked from GET /complaints/directory: the handle it answered (valid 24 hours, for the account that searched). */
+      handle?: string;
+      /** A member id the complainant already knows (the directory gives handles, not ids). */
       memberId?: string;
       /** For someone who is not a member: who they are (sealed before it is stored). */
       description?: string;
@@ -1330,6 +1410,16 @@ export interface components {
     ProtectedTransferRequest: {
       toBranchId: string;
     };
+    PublicBodyResponse: {
+      id: string;
+      kind: "EC" | "CC" | "CCOM" | "APPEALS" | "ELECTIONS" | "BRANCH_COMMITTEE" | "STAFF" | "NATIONAL_OFFICE";
+      name: string;
+      branchId: string | null;
+      branchName: string | null;
+      seats: number;
+      /** The mandates current today. */
+      mandates: components["schemas"]["SittingMandateResponse"][];
+    };
     PublicationDelayResponse: {
       until: string;
       reason: string;
@@ -1366,10 +1456,40 @@ export interface components {
       /** Members the notice was sent to. */
       recipients: number | null;
     };
+    PublishedPeriodResponse: {
+      periodId: string;
+      from: string;
+      /** Exclusive. */
+      to: string;
+      publishedAt: string;
+    };
     PublishedSlateResponse: {
       number: number;
       name: string;
       candidates: number[];
+    };
+    PublishedTransparencyReportResponse: {
+      period: components["schemas"]["ReportPeriodResponse"];
+      /** Smallest count shown as a number. */
+      threshold: number;
+      /** Complaints and record-only reports received in the period, by path and by current stage. */
+      complaintsReceived: components["schemas"]["ComplaintsReceivedResponse"];
+      /** Median days from receipt to the panel’s finding, over findings decided in the period. */
+      medianDaysToFinding: components["schemas"]["MedianCellResponse"];
+      /** Cases with a stage deadline that fell due in the period and was missed. */
+      overdueCases: components["schemas"]["ReportCellResponse"];
+      recusals: components["schemas"]["RecusalCountsResponse"];
+      challenges: components["schemas"]["ChallengeCountsResponse"];
+      /** Findings that became final in the period, by the sanction in force. */
+      outcomes: components["schemas"]["OutcomeCountsResponse"];
+      /** Appeals lodged in the period, by result. */
+      appeals: components["schemas"]["AppealCountsResponse"];
+      notes: string[];
+      /** The period, e.g. 2026-Q1. */
+      periodId: string;
+      periodKind: "month" | "quarter" | "half-year" | "year";
+      /** When the figures were computed and frozen (after the period closed and the lag passed). */
+      publishedAt: string;
     };
     ReadmissionDecisionRequest: {
       memberId: string;
@@ -1571,6 +1691,19 @@ export interface components {
       /** Switch to another plan. */
       planId?: string;
     };
+    SittingMandateResponse: {
+      id: string;
+      /** The holder’s name (nothing else about them). */
+      holderName: string;
+      role: "member" | "chair" | "secretary" | "treasurer" | "alternate" | "returning-officer" | "membership-secretary" | "staff";
+      startsOn: string;
+      /** The day the mandate ends (exclusive); null: until replaced. */
+      endsOn: string | null;
+      /** How the seat was filled: an election of the body, the founding act (as elected at the last congress), or an appointment. */
+      sourceKind: "election" | "founding" | "appointment";
+      /** Which election, congress or decision. */
+      sourceRef: string;
+    };
     SlateResponse: {
       id: string;
       name: string;
@@ -1629,15 +1762,19 @@ export interface components {
     StatementIdResponse: {
       /** The statement to reuse: a statement is given once. */
       statementId: string;
+      /** When given or recorded: `awaiting_approval` until the person approves words the panel wrote down. */
+      status?: "requested" | "awaiting_approval" | "given";
     };
     StatementResponse: {
       statementId: string;
       /** A member id, or email:<address> for a non-member complainant. */
       personId: string;
       role: "complainant" | "respondent" | "witness";
-      status: "requested" | "given";
+      /** `awaiting_approval`: written down by the panel from an interview; not the person’s statement until they approve the words. */
+      status: "requested" | "awaiting_approval" | "given";
       requestedAt: string | null;
       requestedBy: string | null;
+      /** Null while requested, and for the complaint (its text is the complaint as filed, in the case view). */
       text: string | null;
       source: ("written" | "interview" | "complaint") | null;
       givenAt: string | null;
@@ -1645,6 +1782,12 @@ export interface components {
       supportPerson: components["schemas"]["SupportPersonResponse"] | null;
       /** Added by the person themself; the statement is never rewritten. */
       addenda: components["schemas"]["StatementAddendumResponse"][];
+      /** For a statement taken at an interview: that interview. */
+      interviewId: string | null;
+      /** When the person approved the words written down from their interview. */
+      approvedAt: string | null;
+      /** The panel’s specific questions about the statement (S12). */
+      addendumRequests: components["schemas"]["AddendumQuestionsResponse"][];
     };
     StatusChangeResponse: {
       memberId: string;
@@ -1715,23 +1858,16 @@ export interface components {
       effectiveOn: string | null;
       declineReason: string | null;
     };
-    TransparencyReportResponse: {
-      period: components["schemas"]["ReportPeriodResponse"];
-      /** Smallest count shown as a number. */
-      threshold: number;
-      /** Complaints and record-only reports received in the period, by path and by current stage. */
-      complaintsReceived: components["schemas"]["ComplaintsReceivedResponse"];
-      /** Median days from receipt to the panel’s finding, over findings decided in the period. */
-      medianDaysToFinding: components["schemas"]["MedianCellResponse"];
-      /** Cases with a stage deadline that fell due in the period and was missed. */
-      overdueCases: components["schemas"]["ReportCellResponse"];
-      recusals: components["schemas"]["RecusalCountsResponse"];
-      challenges: components["schemas"]["ChallengeCountsResponse"];
-      /** Findings that became final in the period, by the sanction in force. */
-      outcomes: components["schemas"]["OutcomeCountsResponse"];
-      /** Appeals lodged in the period, by result. */
-      appeals: components["schemas"]["AppealCountsResponse"];
-      notes: string[];
+    TransparencyReportIndexResponse: {
+      /** The statutes’ reporting period (DISCIPLINE_TRANSPARENCY_PERIOD). */
+      periodKind: "month" | "quarter" | "half-year" | "year";
+      /** Days after a period ends before its report is computed and published (DISCIPLINE_TRANSPARENCY_LAG_DAYS). */
+      publicationLagDays: number;
+      /** Every published period, newest first. */
+      periods: components["schemas"]["PublishedPeriodResponse"][];
+      nextPublication: components["schemas"]["NextPublicationResponse"];
+      /** The period asked for, or the latest published; null before the first publication. */
+      report: components["schemas"]["PublishedTransparencyReportResponse"] | null;
     };
     TreasurerMemberResponse: {
       id: string;
@@ -1886,7 +2022,18 @@ export interface paths {
       path: never;
       query: never;
       body: never;
-      response: components["schemas"]["BodyResponse"][];
+      response: components["schemas"]["PublicBodyResponse"][];
+      policy: "Members";
+    };
+  };
+  "/bodies/{bodyId}": {
+    get: {
+      path: {
+        bodyId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["PublicBodyResponse"];
       policy: "Members";
     };
   };
@@ -2036,7 +2183,19 @@ export interface paths {
       query: never;
       body: components["schemas"]["DecideAppealRequest"];
       response: components["schemas"]["AppealResponse"];
-      policy: "Signed-in; the Appeals Committee panel drawn for this appeal; anyone else gets \"not found\" (recorded)";
+      policy: "Signed-in; as `…/votes`: a member of the Appeals Committee panel drawn for this appeal records their vote; anyone else gets \"not found\" (recorded)";
+    };
+  };
+  "/cases/{reference}/appeals/{appealId}/votes": {
+    post: {
+      path: {
+        reference: string;
+        appealId: string;
+      };
+      query: never;
+      body: components["schemas"]["DecideAppealRequest"];
+      response: components["schemas"]["AppealResponse"];
+      policy: "Signed-in; a member of the Appeals Committee panel drawn for this appeal records or changes their vote (outcome, sanction for modify_sanction, reasons); the appeal is decided when a majority of the panel agrees; anyone else gets \"not found\" (recorded)";
     };
   };
   "/cases/{reference}/audit-trail": {
@@ -2490,6 +2649,30 @@ export interface paths {
       policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; only the person who gave the statement";
     };
   };
+  "/cases/{reference}/statements/{statementId}/addendum-requests": {
+    post: {
+      path: {
+        reference: string;
+        statementId: string;
+      };
+      query: never;
+      body: components["schemas"]["AddendumQuestionsRequest"];
+      response: components["schemas"]["AddendumRequestIdResponse"];
+      policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; panel only: specific questions, never a retelling";
+    };
+  };
+  "/cases/{reference}/statements/{statementId}/approval": {
+    post: {
+      path: {
+        reference: string;
+        statementId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+      policy: "Signed-in; a party, witness or panelist of the case (the use case decides); anyone else gets \"not found\", as for a case that does not exist; only the person whose words the panel wrote down at their interview";
+    };
+  };
   "/cases/{reference}/timeline": {
     get: {
       path: {
@@ -2541,13 +2724,13 @@ export interface paths {
     };
   };
   "/commission/cases": {
-    /** Cases you handle */
+    /** Cases you handle, and cases escalated to the commission (with the missed deadline) */
     get: {
       path: never;
       query: never;
       body: never;
       response: components["schemas"]["CaseSummaryResponse"][];
-      policy: "Signed-in; lists only cases where the caller is seated or on duty and not conflicted (empty for everyone else)";
+      policy: "Signed-in; lists only cases where the caller is seated or on duty and not conflicted, and cases escalated to the whole commission after a missed deadline for which the caller is a cleared commissioner (empty for everyone else)";
     };
   };
   "/commission/cases/{reference}/challenges/{challengeId}/votes": {
@@ -2654,11 +2837,11 @@ export interface paths {
     };
   };
   "/complaints/directory": {
-    /** Find a member to name: name and branch only */
+    /** Find the person you mean, to name them in a complaint: name and branch only, at most five, a daily budget */
     get: {
       path: never;
       query: {
-        /** At least two letters of the name */
+        /** At least three letters: the start of their first or last name (each word) */
         q: string;
       };
       body: never;
@@ -2883,6 +3066,18 @@ export interface paths {
       query: never;
       body: components["schemas"]["GiveStatementRequest"];
       response: components["schemas"]["StatementIdResponse"];
+      policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
+    };
+  };
+  "/complaints/non-member/cases/{reference}/statements/{statementId}/addenda": {
+    post: {
+      path: {
+        reference: string;
+        statementId: string;
+      };
+      query: never;
+      body: components["schemas"]["AddendumRequest"];
+      response: unknown;
       policy: "Public: the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets \"not found\"";
     };
   };
@@ -3834,13 +4029,15 @@ export interface paths {
     get: {
       path: never;
       query: {
-        /** Start of the period (inclusive), YYYY-MM-DD or a timestamp. */
-        from: string;
-        /** End of the period (exclusive), YYYY-MM-DD or a timestamp. */
-        to: string;
+        /** A published period, e.g. 2026-Q1 (quarters by default; see periodKind in the answer). Without it, the latest published report. */
+        period?: string;
+        /** Refused: the report is published for fixed periods only, never for an arbitrary window. */
+        from?: string;
+        /** Refused, as `from`. */
+        to?: string;
       };
       body: never;
-      response: components["schemas"]["TransparencyReportResponse"];
+      response: components["schemas"]["TransparencyReportIndexResponse"];
       policy: "Members";
     };
   };
@@ -3857,6 +4054,7 @@ export const apiOperations = [
   "POST /auth/password-reset",
   "POST /auth/password-reset/confirm",
   "GET /bodies",
+  "GET /bodies/{bodyId}",
   "POST /bodies/{bodyId}/mandates",
   "GET /branches",
   "POST /branches",
@@ -3871,6 +4069,7 @@ export const apiOperations = [
   "POST /cases/{reference}/appeals",
   "POST /cases/{reference}/appeals/{appealId}/ad-hoc-panel/nominations",
   "POST /cases/{reference}/appeals/{appealId}/decision",
+  "POST /cases/{reference}/appeals/{appealId}/votes",
   "GET /cases/{reference}/audit-trail",
   "POST /cases/{reference}/challenges",
   "GET /cases/{reference}/evidence",
@@ -3911,6 +4110,8 @@ export const apiOperations = [
   "POST /cases/{reference}/statements",
   "POST /cases/{reference}/statements/requests",
   "POST /cases/{reference}/statements/{statementId}/addenda",
+  "POST /cases/{reference}/statements/{statementId}/addendum-requests",
+  "POST /cases/{reference}/statements/{statementId}/approval",
   "GET /cases/{reference}/timeline",
   "POST /cases/{reference}/withdraw",
   "GET /code-of-conduct/acknowledgements",
@@ -3948,6 +4149,7 @@ export const apiOperations = [
   "POST /complaints/non-member/cases/{reference}/path",
   "GET /complaints/non-member/cases/{reference}/statements",
   "POST /complaints/non-member/cases/{reference}/statements",
+  "POST /complaints/non-member/cases/{reference}/statements/{statementId}/addenda",
   "POST /complaints/non-member/cases/{reference}/withdraw",
   "GET /complaints/non-member/directory",
   "POST /congresses",
