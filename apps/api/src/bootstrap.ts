@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ErrorFilter, LOGGER, createValidationPipe, securityHeaders, type Logger } from '@org/platform';
+import { ErrorFilter, LOGGER, createValidationPipe, guardedJsonParser, installRequestEdge, securityHeaders, type Logger } from '@org/platform';
 import { AppModule, type AppModuleOptions } from './app.module';
 
 /** Where `vite build` wrote the web interface (`dist/web`), from the compiled app or from the sources. */
@@ -60,15 +60,14 @@ export async function createApp(options: AppModuleOptions & { webRoot?: string |
     abortOnError: false,
   });
   const logger = app.get<Logger>(LOGGER);
-  // Security headers (helmet's, computed once): the same on every response, errors and 404s included.
-  const headers = securityHeaders(options.config.publicUrl);
-  app.getHttpAdapter().getInstance().addHook('onRequest', (_req, reply, done) => {
-    reply.headers(headers);
-    done();
-  });
+  const fastify = app.getHttpAdapter().getInstance();
+  // The edge, before any controller: security headers (computed once) on every response, a
+  // control character in the URL refused, `Cache-Control: no-store` on authenticated answers.
+  installRequestEdge(fastify, securityHeaders(options.config.publicUrl));
+  // JSON bodies: depth and control characters checked in one linear pass before parsing.
+  app.useBodyParser('application/json', { bodyLimit: options.config.bodyLimitBytes }, guardedJsonParser(fastify.getDefaultJsonParser('error', 'error')));
   // One structured line per request: the route pattern (never the concrete path, which could hold a
   // case id), status and duration. No headers, query strings or bodies.
-  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', async (req, reply) => {
     logger.info({ method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
