@@ -13,7 +13,8 @@ export { DOMAIN_ERROR_KIND_STATUS, replyWithDomainError } from './http/domain-er
 export { PERMISSIONS_POLICY, securityHeaders } from './http/security-headers';
 export { CONSTRAINT_FIELDS, databaseErrorBody } from './http/database-error';
 export { guardedJsonParser, MAX_JSON_DEPTH, scanJsonBody } from './http/json-body.parser';
-export { installRequestEdge, RefusesEveryRequest } from './http/request-edge';
+export { clientErrorHandler, installRequestEdge, MAX_PATH_SEGMENT, RefusesEveryRequest, repairUrl } from './http/request-edge';
+export { documentErrorResponses, ERROR_BODY_SCHEMA } from './http/openapi-errors';
 export type { ErrorBody } from './http/error-body';
 export { createValidationPipe } from './http/validation.pipe';
 export { createLogger, REDACTED_PATHS, type Logger } from './logging/logger';

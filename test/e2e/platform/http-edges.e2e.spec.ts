@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { databaseErrorBody, scanJsonBody, securityHeaders } from '@org/platform';
+import { databaseErrorBody, repairUrl, scanJsonBody, securityHeaders } from '@org/platform';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { MembershipFactories } from '../../support/membership.factories';
 
@@ -162,6 +162,9 @@ describe('platform: bad input, errors and health', () => {
       ['NUL in the body', () => t.http().post(`/outcomes/${id}/withdraw`).set(ec.auth).send({ reason: 'a\u0000b' }), 'discipline.outcome_notice.cannot_be_suppressed'],
       ['not JSON', () => t.http().patch(`/outcomes/${id}%00`).set(ec.auth).set('content-type', 'text/plain').send('withdraw it'), 'discipline.outcome_notice.cannot_be_suppressed'],
       ['oversized body', () => t.http().post(`/cases/CC-2026-ABCD-EFGH/outcome-notices/${id}/cancel`).set(ec.auth).send({ reason: 'x'.repeat(1_100_000) }), 'discipline.outcome_notice.cannot_be_suppressed'],
+      ['undecodable percent-encoding', () => t.http().post(`/findings/${id}/annul%ED%A0%80`).set(ec.auth).send({}), 'discipline.finding.final_except_by_appeal'],
+      ['a stray percent sign', () => t.http().delete(`/outcomes/${id}%zz`).set(ec.auth), 'discipline.outcome_notice.cannot_be_suppressed'],
+      ['a 5,000-character segment', () => t.http().post(`/outcomes/${id}/${'x'.repeat(5_000)}`).set(ec.auth).send({}), 'discipline.outcome_notice.cannot_be_suppressed'],
     ];
     for (const [what, call, code] of attempts) {
       const res = await call();
@@ -170,6 +173,24 @@ describe('platform: bad input, errors and health', () => {
     expect((await count()) - before).toBe(attempts.length);
     const [entry] = await t.db.dataSource.query(`SELECT data FROM audit.entries WHERE action = 'proceedings.attempt-refused' AND actor_id = $1 ORDER BY seq LIMIT 1 OFFSET $2`, [ec.id, before]);
     expect((typeof entry.data === 'string' ? JSON.parse(entry.data) : entry.data).attempt).toBe('finding.annul\ufffd');
+  });
+
+  it('a URL the router could not read is read leniently, and a request over the server’s limits is answered in the error shape', async () => {
+    expect(repairUrl('/members/abc?q=x%20y')).toBe('/members/abc?q=x%20y');
+    expect(repairUrl('/findings/1/annul%ED%A0%80')).toBe('/findings/1/annul%EF%BF%BD%EF%BF%BD%EF%BF%BD');
+    expect(repairUrl('/a/%zz/%C3%A9/%')).toBe('/a/%25zz/%C3%A9/%25');
+    const sec = await new MembershipFactories(t).secretary(await t.make.branch());
+    const undecodable = await t.http().get('/members/%ED%A0%80').set(sec.auth);
+    expect(undecodable.status).toBe(400);
+    expect(undecodable.body).toMatchObject({ statusCode: 400, code: expect.any(String), message: expect.any(String) });
+    const long = await t.http().get(`/members/${'x'.repeat(2_000)}`).set(sec.auth);
+    expect(long.status).toBe(400);
+    const huge = await t.http().get(`/members?name=${'x'.repeat(20_000)}`).set(sec.auth);
+    expect(huge.status).toBe(431);
+    expect(huge.body).toEqual({ statusCode: 431, code: 'request_too_large', message: expect.stringMatching(/too long/) });
+    expect(huge.headers['x-content-type-options']).toBe('nosniff');
+    // The server still answers afterwards.
+    expect((await t.http().get('/health/live')).status).toBe(200);
   });
 
   it('a constraint the database enforces is a 400 naming the field, not a 500', async () => {

@@ -53,3 +53,72 @@ export function installRequestEdge(fastify: FastifyInstance, securityHeaders: Re
     done(null, payload);
   });
 }
+
+/**
+ * The longest path segment the router reads (Fastify's default is 100, answered with a 414 before
+ * any route runs). A request line is bounded anyway by the HTTP server's 16 KB header limit, and a
+ * route refusing every request must see even an absurd segment to record the attempt.
+ */
+export const MAX_PATH_SEGMENT = 16 * 1024;
+
+const PERCENT_RUN = /(?:%[0-9a-f]{2})+|%/gi;
+const lenientUtf8 = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * A URL whose percent-encoding does not decode (`%ED%A0%80`, a lone surrogate; `%zz`; a stray `%`)
+ * is answered by the router with a 400 before any route runs — so a route refusing every request
+ * would not record it. Such a URL is read the way browsers read it instead: each undecodable byte
+ * becomes U+FFFD, a stray `%` stands for itself. A URL that decodes is returned unchanged.
+ */
+export function repairUrl(url: string): string {
+  if (!url.includes('%')) return url;
+  try {
+    decodeURIComponent(url);
+    return url;
+  } catch {
+    return url.replace(PERCENT_RUN, (run) => {
+      if (run === '%') return '%25';
+      try {
+        decodeURIComponent(run);
+        return run;
+      } catch {
+        return encodeURIComponent(lenientUtf8.decode(Buffer.from(run.replace(/%/g, ''), 'hex')));
+      }
+    });
+  }
+}
+
+interface ClientError extends Error {
+  code?: string;
+}
+interface ClientSocket {
+  destroyed: boolean;
+  writable: boolean;
+  write(data: string): void;
+  destroy(err?: Error): void;
+}
+
+/**
+ * What the HTTP server answers when it cannot read a request at all (headers over 16 KB, a
+ * malformed request line, a timeout) — in the platform's error shape, with the security headers,
+ * instead of the server's own.
+ */
+export function clientErrorHandler(securityHeaders: Readonly<Record<string, string>>) {
+  const headers = Object.entries(securityHeaders)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  return (err: ClientError, socket: ClientSocket): void => {
+    if (err.code === 'ECONNRESET' || socket.destroyed) return;
+    const [status, reason, code, message] =
+      err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'request_timeout', 'The request took too long to arrive. Send it again.']
+        : err.code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'Request Header Fields Too Large', 'request_too_large', 'The address or the headers of the request are too long (over 16 KB). Shorten them and send it again.']
+          : [400, 'Bad Request', 'malformed_request', 'The request is not valid HTTP. Send a well-formed request.'];
+    const body = JSON.stringify({ statusCode: status, code, message });
+    if (socket.writable) {
+      socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n${headers}\r\n${body}`);
+    }
+    socket.destroy(err);
+  };
+}
