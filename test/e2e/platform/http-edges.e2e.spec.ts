@@ -127,6 +127,22 @@ describe('platform: bad input, errors and health', () => {
     expect(scanJsonBody(Buffer.from('{"a":"\\u001F"}'))).toBe('control_character');
     expect(scanJsonBody(Buffer.from('{"a":"\\\\u0000"}'))).toBeNull(); // an escaped backslash, then the letters u0000
     expect(scanJsonBody(Buffer.from(JSON.stringify({ ['k\u0001']: 1 })))).toBe('control_character');
+    // An escaped surrogate only as a pair (JSON.stringify escapes a lone one).
+    expect(scanJsonBody(Buffer.from('{"a":"\\ud83d\\ude00 ok"}'))).toBeNull();
+    expect(scanJsonBody(Buffer.from(JSON.stringify({ a: 'x😀y' })))).toBeNull();
+    expect(scanJsonBody(Buffer.from(JSON.stringify({ a: 'x\udfff' })))).toBe('lone_surrogate');
+    expect(scanJsonBody(Buffer.from(JSON.stringify({ a: '\ud800' })))).toBe('lone_surrogate');
+    expect(scanJsonBody(Buffer.from('{"a":"\\ud800\\u0041"}'))).toBe('lone_surrogate');
+    expect(scanJsonBody(Buffer.from('{"a":"\\ud800'))).toBe('lone_surrogate');
+  });
+
+  it('an unpaired surrogate in a body text is a 400 at the edge, never a 500', async () => {
+    for (const path of ['/auth/password-reset', '/complaints/email-verifications']) {
+      const res = await t.http().post(path).set('content-type', 'application/json').send(JSON.stringify({ email: '\udfff' }));
+      expect([path, res.status, res.body.code]).toEqual([path, 400, 'invalid_text']);
+    }
+    const paired = await t.http().post('/auth/password-reset').send({ email: 'smile😀@example.org' });
+    expect(paired.status).not.toBe(500);
   });
 
   it('a NUL or another control character anywhere in the input is a 400 at the edge, never a database error', async () => {

@@ -29,7 +29,7 @@ const GENERIC: Record<string, string> = {
   '415': 'The request body is not in a format the route accepts (send `application/json`).',
   '422': 'The request is well formed but a rule of the organization refuses it now (the message says which and what to do).',
   '429': 'Too many requests from this client or for this account: wait for the `Retry-After` seconds.',
-  '431': 'The request line or headers are larger than the HTTP server accepts (16 KB); answered before the platform reads the request, without a body.',
+  '431': 'The request line or headers are larger than the HTTP server accepts (16 KB); answered before any route reads the request.',
   '503': 'The database is unavailable right now: nothing was changed, try again shortly.',
 };
 
@@ -80,6 +80,8 @@ export function documentErrorResponses(doc: OpenAPIObject): OpenAPIObject {
       // documents its refusal itself; only an anonymous caller is asked to sign in first.
       if (!Object.keys(op.responses).some((s) => /^2\d\d$/.test(s))) {
         if ((op.security ?? (globalSecurity ? [{}] : [])).length > 0 && !op.responses['401']) op.responses['401'] = { description: GENERIC['401'], content: json };
+        // The one request such a route cannot see: one the HTTP server refuses to read.
+        op.responses['431'] ??= { description: GENERIC['431'], content: json };
         continue;
       }
       for (const status of errorStatusesOf(method, path, op, globalSecurity)) {
