@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../support/test-app';
 
 /**
  * Fuzzing every operation of the OpenAPI document (`/docs-json`), as each role, with generated
- * valid and hostile inputs. Whatever is sent, the platform must answer:
+ * valid inputs — and hostile ones as each role the route lets through, and one it turns away. Whatever is sent, the platform must answer:
  *  - never a 5xx;
  *  - only a status the document lists for that operation;
  *  - a JSON body that matches the documented schema of that status (required fields and types);
@@ -373,21 +373,33 @@ describe('platform: every documented operation, fuzzed as each role', () => {
           if (k === 'hostile-field' || k === 'hostile-shape') return !!op.requestBody;
           return true;
         });
+        const send = async (role: Role, kind: string): Promise<number> => {
+          const b = build(path, op, kind, role, rnd);
+          let req = (t.http() as unknown as Record<string, (url: string) => import('supertest').Test>)[method](b.path + b.query).set(role.headers).set(b.headers);
+          if (b.contentType) req = req.set('content-type', b.contentType);
+          const res = await (b.body !== undefined ? req.send(b.body) : req);
+          requests++;
+          const problems = outsideTheDocument(op, res);
+          if (res.status < 300 && res.body) harvest(res.body);
+          const exception = KNOWN_EXCEPTIONS.find((e) => e.operation === name && (e.status === undefined || e.status === res.status));
+          if (problems.length && !exception) {
+            failures.push({ role: role.name, operation: name, kind, status: res.status, problem: problems.join('; '), request: `${b.path}${b.query}`.slice(0, 160) + (b.body ? ` body=${b.body.slice(0, 120)}` : '') });
+          }
+          return res.status;
+        };
+        // Valid requests as every role. Hostile ones as each role the route's policy let through
+        // (it reads and validates the input), and as one it turned away (the guard's path).
+        const reaching: Role[] = [];
         for (const role of roles) {
-          for (const kind of kinds) {
-            for (let i = 0; i < CASES; i++) {
-              const b = build(path, op, kind, role, rnd);
-              let req = (t.http() as unknown as Record<string, (url: string) => import('supertest').Test>)[method](b.path + b.query).set(role.headers).set(b.headers);
-              if (b.contentType) req = req.set('content-type', b.contentType);
-              const res = await (b.body !== undefined ? req.send(b.body) : req);
-              requests++;
-              const problems = outsideTheDocument(op, res);
-              if (res.status < 300 && res.body) harvest(res.body);
-              const exception = KNOWN_EXCEPTIONS.find((e) => e.operation === name && (e.status === undefined || e.status === res.status));
-              if (problems.length && !exception) {
-                failures.push({ role: role.name, operation: name, kind, status: res.status, problem: problems.join('; '), request: `${b.path}${b.query}`.slice(0, 160) + (b.body ? ` body=${b.body.slice(0, 120)}` : '') });
-              }
-            }
+          let through = false;
+          for (let i = 0; i < CASES; i++) through = ![401, 403].includes(await send(role, 'valid')) || through;
+          if (through) reaching.push(role);
+        }
+        const turnedAway = roles.filter((r) => !reaching.includes(r));
+        const hostileRoles = turnedAway.length ? [...reaching, rnd(fc.constantFrom(...turnedAway))] : reaching;
+        for (const role of hostileRoles) {
+          for (const kind of kinds.filter((k) => k !== 'valid')) {
+            for (let i = 0; i < CASES; i++) await send(role, kind);
           }
         }
         // Between batches: the liveness check answers promptly.
