@@ -362,6 +362,19 @@ describe('platform: every documented operation, fuzzed as each role', () => {
       const failures: Failure[] = [];
       const healthMs: number[] = [];
       let requests = 0;
+      // Alongside the run, a second client checks liveness every 200 ms while requests are in flight.
+      let running = true;
+      const beside: number[] = [];
+      const failedBeside: number[] = [];
+      const watcher = (async () => {
+        while (running) {
+          const h0 = performance.now();
+          const live = await t.http().get('/health/live');
+          beside.push(performance.now() - h0);
+          if (live.status !== 200) failedBeside.push(live.status);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      })();
       const started = Date.now();
       for (const { path, method, op } of operations) {
         const name = `${method.toUpperCase()} ${path}`;
@@ -408,11 +421,14 @@ describe('platform: every documented operation, fuzzed as each role', () => {
         healthMs.push(performance.now() - h0);
         expect(live.status).toBe(200);
       }
+      running = false;
+      await watcher;
+      healthMs.push(...beside);
       const seconds = (Date.now() - started) / 1000;
       const sorted = [...healthMs].sort((a, b) => a - b);
       // eslint-disable-next-line no-console
       console.log(
-        `fuzz: ${requests} requests over ${operations.length} operations × ${roles.length} roles in ${seconds.toFixed(1)} s; /health/live median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`,
+        `fuzz: ${requests} requests over ${operations.length} operations × ${roles.length} roles in ${seconds.toFixed(1)} s; /health/live (${sorted.length} checks, ${beside.length} during requests) median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`,
       );
       // One line per operation, role, kind and status: what is wrong and one request that shows it.
       const seen = new Set<string>();
@@ -421,6 +437,8 @@ describe('platform: every documented operation, fuzzed as each role', () => {
         return !seen.has(key) && !!seen.add(key);
       });
       expect(report.map((f) => `${f.operation} as ${f.role} [${f.kind}] → ${f.status}: ${f.problem}\n    ${f.request}`)).toEqual([]);
+      expect(failedBeside).toEqual([]);
+      expect(beside.length).toBeGreaterThan(10);
       expect(Math.max(...healthMs)).toBeLessThan(HEALTH_BOUND_MS);
     },
     170_000,
