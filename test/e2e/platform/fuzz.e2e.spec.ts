@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { confirmationCodeSentTo } from '../../support/mail';
+import { caseUnderInvestigation, organization, type Part2App } from '../discipline/part2/support';
 import { MembershipFactories } from '../../support/membership.factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
@@ -114,14 +115,22 @@ describe('platform: every documented operation, fuzzed as each role', () => {
     const secretary = await mf.secretary(branch);
     const treasurer = await mf.treasurer(branch);
     const ec = await mf.ecMember();
-    const commissioner = await t.make.signedInMember({ branchId: await t.make.branch() });
-    await t.make.mandate(commissioner.id, 'CCOM');
+    // A formal case under investigation (the disciplinary tests' organization): the member is its
+    // complainant and the commissioner sits on its panel, so the case's routes answer them.
+    // (Those helpers use only `http`, `make` and `db`, which this app has too.)
+    const org = await organization(t as unknown as Part2App);
+    const formal = await caseUnderInvestigation(t as unknown as Part2App, org);
+    const [commissioner] = formal.panel;
+    known.references.add(formal.reference);
+    for (const p of org.everyone) known.ids.add(p.id);
+    known.ids.add(formal.caseId);
     const staffBody = await t.make.body('STAFF');
     const mandate = await t.make.mandate(secretary.id, 'STAFF');
     const other = await t.make.member({ branchId: branch });
     for (const id of [branch, member.id, secretary.id, treasurer.id, ec.id, commissioner.id, staffBody, mandate, other.id]) known.ids.add(id);
     // A case the member filed, so that references and ids that exist are among the inputs.
     const filed = await t.http().post('/complaints').set(member.auth).send({ respondents: [{ memberId: other.id }], narrative: 'For the record.', path: 'record-only' });
+    const complainant = org.complainant;
     expect(filed.status).toBe(201);
     harvest(filed.body);
     // A non-member complainant: a confirmed address's token is the credential.
@@ -133,6 +142,7 @@ describe('platform: every documented operation, fuzzed as each role', () => {
       { name: 'anonymous', headers: {} },
       { name: 'non-member complainant', headers: { 'x-verification-token': confirmed.body.verificationToken } },
       { name: 'member', headers: member.auth },
+      { name: 'complainant', headers: complainant.auth },
       { name: 'branch secretary', headers: secretary.auth },
       { name: 'branch treasurer', headers: treasurer.auth },
       { name: 'executive committee', headers: ec.auth },
@@ -362,6 +372,7 @@ describe('platform: every documented operation, fuzzed as each role', () => {
       const failures: Failure[] = [];
       const healthMs: number[] = [];
       let requests = 0;
+      const succeeded = new Set<string>();
       // Alongside the run, a second client checks liveness every 200 ms while requests are in flight.
       let running = true;
       const beside: number[] = [];
@@ -393,6 +404,7 @@ describe('platform: every documented operation, fuzzed as each role', () => {
           const res = await (b.body !== undefined ? req.send(b.body) : req);
           requests++;
           const problems = outsideTheDocument(op, res);
+          if (res.status < 300) succeeded.add(name);
           if (res.status < 300 && res.body) harvest(res.body);
           const exception = KNOWN_EXCEPTIONS.find((e) => e.operation === name && (e.status === undefined || e.status === res.status));
           if (problems.length && !exception) {
@@ -428,7 +440,7 @@ describe('platform: every documented operation, fuzzed as each role', () => {
       const sorted = [...healthMs].sort((a, b) => a - b);
       // eslint-disable-next-line no-console
       console.log(
-        `fuzz: ${requests} requests over ${operations.length} operations × ${roles.length} roles in ${seconds.toFixed(1)} s; /health/live (${sorted.length} checks, ${beside.length} during requests) median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`,
+        `fuzz: ${requests} requests over ${operations.length} operations × ${roles.length} roles in ${seconds.toFixed(1)} s (${succeeded.size} operations answered a success, its body checked); /health/live (${sorted.length} checks, ${beside.length} during requests) median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`,
       );
       // One line per operation, role, kind and status: what is wrong and one request that shows it.
       const seen = new Set<string>();
