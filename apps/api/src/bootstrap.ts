@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ErrorFilter, LOGGER, createValidationPipe, securityHeaders, type Logger } from '@org/platform';
+import { ErrorFilter, LOGGER, MAX_PATH_SEGMENT, clientErrorHandler, createValidationPipe, documentErrorResponses, guardedJsonParser, installRequestEdge, repairUrl, securityHeaders, type Logger } from '@org/platform';
 import { AppModule, type AppModuleOptions } from './app.module';
 
 /** Where `vite build` wrote the web interface (`dist/web`), from the compiled app or from the sources. */
@@ -49,26 +49,32 @@ async function serveWebInterface(app: NestFastifyApplication, root: string): Pro
 
 /** Builds the HTTP app (used by `main.ts` and by the end-to-end tests). `webRoot`: the built web interface (default: `dist/web` when it exists; `null`: none). */
 export async function createApp(options: AppModuleOptions & { webRoot?: string | null }): Promise<NestFastifyApplication> {
+  const headers = securityHeaders(options.config.publicUrl);
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY === 'true',
     logger: false,
     requestIdHeader: 'x-request-id',
+    // Every URL reaches routing (an undecodable one is read leniently, a long segment is read), so
+    // that a route refusing every request records every attempt; an unreadable request is answered
+    // in the platform's error shape.
+    rewriteUrl: (req: { url?: string }) => repairUrl(req.url ?? '/'),
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT },
+    clientErrorHandler: clientErrorHandler(headers),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: options.config.logLevel === 'silent' ? false : ['error', 'warn'],
     abortOnError: false,
   });
   const logger = app.get<Logger>(LOGGER);
-  // Security headers (helmet's, computed once): the same on every response, errors and 404s included.
-  const headers = securityHeaders(options.config.publicUrl);
-  app.getHttpAdapter().getInstance().addHook('onRequest', (_req, reply, done) => {
-    reply.headers(headers);
-    done();
-  });
+  const fastify = app.getHttpAdapter().getInstance();
+  // The edge, before any controller: security headers (computed once) on every response, a
+  // control character in the URL refused, `Cache-Control: no-store` on authenticated answers.
+  installRequestEdge(fastify, headers);
+  // JSON bodies: depth and control characters checked in one linear pass before parsing.
+  app.useBodyParser('application/json', { bodyLimit: options.config.bodyLimitBytes }, guardedJsonParser(fastify.getDefaultJsonParser('error', 'error')));
   // One structured line per request: the route pattern (never the concrete path, which could hold a
   // case id), status and duration. No headers, query strings or bodies.
-  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', async (req, reply) => {
     logger.info({ method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
@@ -78,8 +84,9 @@ export async function createApp(options: AppModuleOptions & { webRoot?: string |
 
   // The OpenAPI document is built on the first request for it, not at start-up (it walks every
   // route and DTO: about half a second of a warm start), and then kept.
+  // The platform's error answers (ErrorBody) are added to every operation.
   const doc = () =>
-    SwaggerModule.createDocument(
+    documentErrorResponses(SwaggerModule.createDocument(
       app,
       new DocumentBuilder()
         .setTitle('Commons platform API')
@@ -89,7 +96,7 @@ export async function createApp(options: AppModuleOptions & { webRoot?: string |
         .setVersion('0.1.0')
         .addBearerAuth()
         .build(),
-    );
+    ));
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
   const webRoot = options.webRoot === undefined ? findWebRoot() : options.webRoot;
   if (webRoot) await serveWebInterface(app, webRoot);

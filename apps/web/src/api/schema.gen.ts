@@ -815,6 +815,15 @@ export interface components {
       endsOn: string;
       reason: string;
     };
+    ErrorBody: {
+      statusCode: number;
+      /** Machine-readable reason, e.g. `validation_failed`, `not_found`, `already_exists`. */
+      code: string;
+      /** What was wrong and what to do, for a person. */
+      message: string;
+      /** For validation and constraint errors: the fields concerned, `[{ field, messages }]`. */
+      details?: unknown;
+    };
     EscalationResponse: {
       /** The stage whose deadline was missed. */
       deadline: "triage" | "panel_seated" | "finding" | "interim_measures";

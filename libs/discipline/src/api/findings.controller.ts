@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put, UseFilters } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
+import { RefusesEveryRequest } from '@org/platform';
 import { DeliberateUseCase } from '../application/finding/deliberate.use-case';
 import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
 import { actorOf } from '../application/finding/proceedings-actor';
@@ -75,6 +76,7 @@ export class FindingsController {
   // ── no other way to a finding (S2, S7) ────────────────────────────────────────────────────
   @Post('cases/:reference/findings/:findingId/:action')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseAction(@Param('reference') caseId: string, @Param('findingId') findingId: string, @Param('action') action: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseFindingAlteration(actorOf(p), { action: `finding.${action.slice(0, 40)}`, caseId, target: findingId });
@@ -82,6 +84,7 @@ export class FindingsController {
 
   @Put('cases/:reference/findings/:findingId')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseReplace(@Param('reference') caseId: string, @Param('findingId') findingId: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseFindingAlteration(actorOf(p), { action: 'finding.replace', caseId, target: findingId });
@@ -89,6 +92,7 @@ export class FindingsController {
 
   @Patch('cases/:reference/findings/:findingId')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseAmend(@Param('reference') caseId: string, @Param('findingId') findingId: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseFindingAlteration(actorOf(p), { action: 'finding.amend', caseId, target: findingId });
@@ -96,6 +100,7 @@ export class FindingsController {
 
   @Delete('cases/:reference/findings/:findingId')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseDelete(@Param('reference') caseId: string, @Param('findingId') findingId: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseFindingAlteration(actorOf(p), { action: 'finding.annul', caseId, target: findingId });
@@ -103,6 +108,7 @@ export class FindingsController {
 
   @Post('findings/:findingId/:action')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseBareAction(@Param('findingId') findingId: string, @Param('action') action: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseFindingAlteration(actorOf(p), { action: `finding.${action.slice(0, 40)}`, target: findingId });
@@ -110,6 +116,7 @@ export class FindingsController {
 
   @Put('findings/:findingId')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseBareReplace(@Param('findingId') findingId: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseFindingAlteration(actorOf(p), { action: 'finding.replace', target: findingId });
@@ -117,6 +124,7 @@ export class FindingsController {
 
   @Patch('findings/:findingId')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseBareAmend(@Param('findingId') findingId: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseFindingAlteration(actorOf(p), { action: 'finding.amend', target: findingId });
@@ -124,6 +132,7 @@ export class FindingsController {
 
   @Delete('findings/:findingId')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseBareDelete(@Param('findingId') findingId: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseFindingAlteration(actorOf(p), { action: 'finding.annul', target: findingId });

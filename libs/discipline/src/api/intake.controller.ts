@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { actorFromPrincipal, actorFromVerifiedEmail } from '../application/access/discipline-actor';
 import { CaseViews } from '../application/access/case-views.service';
@@ -71,7 +71,7 @@ export class IntakeController {
   @Post()
   @Policy.signedIn()
   @ApiOperation({ summary: 'File a complaint as a member or former member (goes to the Control Commission only)' })
-  @ApiOkResponse({ type: FiledComplaintResponse })
+  @ApiCreatedResponse({ type: FiledComplaintResponse })
   fileAsMember(@CurrentPrincipal() p: Principal, @Body() body: FileComplaintRequest): Promise<FiledComplaintResponse> {
     return this.file.byMember(actorFromPrincipal(p), body);
   }
@@ -79,7 +79,7 @@ export class IntakeController {
   @Post('email-verifications')
   @Policy.public('anyone may complain (S1); a non-member first confirms an email address')
   @ApiOperation({ summary: 'Send a confirmation code to an email address' })
-  @ApiOkResponse({ type: EmailVerificationResponse })
+  @ApiCreatedResponse({ type: EmailVerificationResponse })
   requestCode(@Body() body: RequestEmailVerificationRequest): Promise<EmailVerificationResponse> {
     return this.verification.request(body.email);
   }
@@ -97,7 +97,7 @@ export class IntakeController {
   @Policy.public('a non-member with a confirmed email address (X-Verification-Token)')
   @ApiHeader({ name: TOKEN_HEADER, required: true })
   @ApiOperation({ summary: 'File a complaint as a non-member' })
-  @ApiOkResponse({ type: FiledComplaintResponse })
+  @ApiCreatedResponse({ type: FiledComplaintResponse })
   async fileAsNonMember(@Headers(TOKEN_HEADER) token: string, @Body() body: FileComplaintRequest): Promise<FiledComplaintResponse> {
     const { email, verifiedAt } = await this.verification.emailFor(token);
     return this.file.byVerifiedEmail(actorFromVerifiedEmail(email), email, verifiedAt, body);

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put, Query, UseFilters } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
+import { RefusesEveryRequest } from '@org/platform';
 import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
 import { actorOf } from '../application/finding/proceedings-actor';
 import { ProceedingsRefusals } from '../application/independence/proceedings-refusals';
@@ -97,6 +98,7 @@ export class OutcomesController {
   // ── nothing stops a publication (S8) ──────────────────────────────────────────────────────
   @Post('cases/:reference/outcome-notices/:noticeId/:action')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseNoticeAction(@Param('reference') caseId: string, @Param('noticeId') noticeId: string, @Param('action') action: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseSuppression(actorOf(p), { action: `outcome-notice.${action.slice(0, 40)}`, caseId, target: noticeId });
@@ -104,6 +106,7 @@ export class OutcomesController {
 
   @Delete('cases/:reference/outcome-notices/:noticeId')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseNoticeDelete(@Param('reference') caseId: string, @Param('noticeId') noticeId: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseSuppression(actorOf(p), { action: 'outcome-notice.delete', caseId, target: noticeId });
@@ -111,6 +114,7 @@ export class OutcomesController {
 
   @Post('outcomes/:outcomeId/:action')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseOutcomeAction(@Param('outcomeId') id: string, @Param('action') action: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseSuppression(actorOf(p), { action: `outcome.${action.slice(0, 40)}`, target: id });
@@ -118,6 +122,7 @@ export class OutcomesController {
 
   @Put('outcomes/:outcomeId')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseOutcomeReplace(@Param('outcomeId') id: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseSuppression(actorOf(p), { action: 'outcome.replace', target: id });
@@ -125,6 +130,7 @@ export class OutcomesController {
 
   @Patch('outcomes/:outcomeId')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseOutcomeAmend(@Param('outcomeId') id: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseSuppression(actorOf(p), { action: 'outcome.amend', target: id });
@@ -132,6 +138,7 @@ export class OutcomesController {
 
   @Delete('outcomes/:outcomeId')
   @Policy.inUseCase(NOBODY)
+  @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseOutcomeDelete(@Param('outcomeId') id: string, @CurrentPrincipal() p: Principal): Promise<never> {
     return this.refusals.refuseSuppression(actorOf(p), { action: 'outcome.delete', target: id });

@@ -186,6 +186,6 @@ export class DuesController {
   @Policy.mandate({ body: 'EC' }, ...TREASURER_POLICY)
   @ApiOkResponse({ type: [StandingRunResponse] })
   runs(): Promise<StandingRunResponse[]> {
-    return this.job.recentRuns() as unknown as Promise<StandingRunResponse[]>;
+    return this.job.recentRuns();
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthService } from '../application/auth.service';
 import type { Principal } from '../domain/principal';
 import { LoginRequest, LoginResponse, MeResponse, MessageResponse, PasswordResetConfirmRequest, PasswordResetRequest } from './auth.dto';
@@ -14,6 +14,7 @@ export class AuthController {
   @HttpCode(200)
   @Policy.public('signing in')
   @ApiOkResponse({ type: LoginResponse })
+  @ApiUnauthorizedResponse({ description: 'The address and password do not match an account that may sign in (one message whatever the reason, `invalid_credentials`).' })
   login(@Body() body: LoginRequest, @ClientAddress() address: string): Promise<LoginResponse> {
     return this.auth.login(body.email, body.password, address);
   }
@@ -30,7 +31,7 @@ export class AuthController {
   @Post('auth/password-reset')
   @HttpCode(202)
   @Policy.public('asking for a password reset link')
-  @ApiOkResponse({ type: MessageResponse })
+  @ApiAcceptedResponse({ type: MessageResponse, description: 'The same answer whatever the address: a link is sent only if an account uses it.' })
   async requestReset(@Body() body: PasswordResetRequest, @ClientAddress() address: string): Promise<MessageResponse> {
     await this.auth.requestPasswordReset(body.email, address);
     return { message: 'If an account uses this address, a reset link is on its way. It works once, for one hour.' };

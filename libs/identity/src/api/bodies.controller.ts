@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -54,7 +54,7 @@ export class BodiesController {
   /** EC appointments (staff, national offices). Commission and appeals seats are refused by the service. */
   @Post('bodies/:bodyId/mandates')
   @Policy.mandate({ body: 'EC' })
-  @ApiOkResponse({ type: CreatedResponse })
+  @ApiCreatedResponse({ type: CreatedResponse })
   async appoint(@Param('bodyId', uuid) bodyId: string, @Body() body: AppointMandateRequest, @CurrentPrincipal() p: Principal): Promise<CreatedResponse> {
     const id = await this.ds.transaction((m) =>
       this.mandates.create(m, {

@@ -4,6 +4,7 @@ import { QueryFailedError } from 'typeorm';
 import { DomainError } from '@org/kernel';
 import type { Logger } from '../logging/logger';
 import { LOGGER } from '../logging/logging.tokens';
+import { databaseErrorBody } from './database-error';
 import { DOMAIN_ERROR_KIND_STATUS } from './domain-error-reply';
 import type { ErrorBody } from './error-body';
 
@@ -58,12 +59,11 @@ export class ErrorFilter implements ExceptionFilter {
       }
       return { statusCode: e.statusCode, code: 'bad_request', message: e.message ?? 'Bad request.' };
     }
+    // A constraint or a malformed value the database refused: 400/409 naming the field.
+    const refused = databaseErrorBody(exception);
+    if (refused) return refused;
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception as unknown as { driverError?: { code?: string } }).driverError?.code;
-      if (pgCode === '23505') return { statusCode: 409, code: 'conflict', message: 'This conflicts with an existing record.' };
-      if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
-        return { statusCode: 400, code: 'invalid_value', message: 'A value in the request has the wrong format.' };
-      }
       if (isConnectionCode(pgCode)) return this.unavailable();
     }
     if (isConnectionCode(e?.code)) return this.unavailable();

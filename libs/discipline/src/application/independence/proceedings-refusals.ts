@@ -11,6 +11,8 @@ import { cannotSuppress } from './independence.errors';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** What the request named, as it can be stored whatever was sent: control characters (a NUL, which PostgreSQL refuses in text) and lone surrogates replaced. */
+const storable = (s: string, max: number): string => s.slice(0, max).replace(/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 export interface Attempt {
   /** What was tried, e.g. `finding.decide`, `finding.annul`, `outcome-notice.delay`, `outcome.suppress`. */
@@ -74,7 +76,7 @@ export class ProceedingsRefusals {
 
   private async record(actor: ProceedingsActor, attempt: Attempt, refusedWith: string): Promise<void> {
     const target = attempt.target && UUID.test(attempt.target) ? attempt.target : null;
-    const key = typeof attempt.caseId === 'string' ? attempt.caseId.slice(0, 100) : null;
+    const key = typeof attempt.caseId === 'string' ? storable(attempt.caseId, 100) : null;
     await this.ds.transaction(async (m) => {
       // The case named (by id or reference), so the attempt shows in that case's audit trail;
       // one lookup whether it exists or not.
@@ -88,7 +90,7 @@ export class ProceedingsRefusals {
           action: 'proceedings.attempt-refused',
           subjectType: caseId ? AUDIT_SUBJECT : 'discipline.record',
           subjectId: caseId ?? target,
-          data: { attempt: attempt.action, target, ...(caseId || !key ? {} : { caseKey: key }), actorBody: actor.findingActorKind, bodies: actor.bodies, refusedWith },
+          data: { attempt: storable(attempt.action, 100), target, ...(caseId || !key ? {} : { caseKey: key }), actorBody: actor.findingActorKind, bodies: actor.bodies, refusedWith },
         },
         this.clock.now(),
       );

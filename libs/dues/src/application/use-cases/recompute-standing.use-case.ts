@@ -148,9 +148,12 @@ export class RecomputeStandingUseCase {
     return rows.length > 0;
   }
 
-  async recentRuns(): Promise<Array<Record<string, unknown>>> {
+  /** The last 50 runs, newest first, each as the run reported it (its duration from its start and end). */
+  async recentRuns(): Promise<Array<StandingRun & { startedAt: Date; finishedAt: Date }>> {
     return this.ds.query(
-      `SELECT id, as_of AS "asOf", trigger, started_at AS "startedAt", finished_at AS "finishedAt", members, in_good_standing AS "inGoodStanding", lapsed, reinstated, reminders, skipped
+      `SELECT id, to_char(as_of, 'YYYY-MM-DD') AS "asOf", trigger, started_at AS "startedAt", finished_at AS "finishedAt",
+              members, in_good_standing AS "inGoodStanding", lapsed, reinstated, reminders, skipped,
+              round(extract(epoch FROM finished_at - started_at) * 1000)::int AS "durationMs"
          FROM dues.standing_runs ORDER BY started_at DESC LIMIT 50`,
     );
   }
