@@ -213,7 +213,8 @@ describe('platform: bad input, errors and health', () => {
     const ec = await new MembershipFactories(t).ecMember();
     const staff = await t.make.body('STAFF');
     const m = await t.make.member();
-    const res = await t.http().post(`/bodies/${staff}/mandates`).set(ec.auth).send({ memberId: m.id, role: 'staff', startsOn: '2026-05-01', endsOn: '2026-01-01', decisionRef: 'EC minute 12' });
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const res = await t.http().post(`/bodies/${staff}/mandates`).set(ec.auth).send({ memberId: m.id, role: 'staff', startsOn: inDays(30), endsOn: inDays(10), decisionRef: 'EC minute 12' });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'invalid_value', details: [{ field: 'endsOn' }] });
     expect(res.body.message).toMatch(/end date/i);
