@@ -4,3 +4,4 @@ export * from './key-ring';
 export * from './case-data-key';
 export * from './case-cipher';
 export * from './respondent-matching-key';
+export * from './rejoin-fingerprint';

@@ -7,6 +7,7 @@ import { MandateService } from '@org/identity';
 import { DISCIPLINE_CONNECTION } from '@org/platform';
 import type { RestrictionKind } from '@org/kernel';
 import type { RestrictedRight, SanctionEffects } from '../../domain/finding/sanction-effects.value-object';
+import { RejoinFingerprints } from '../rejoin-fingerprints.repository';
 import { RestrictionsRepository } from '../restrictions.repository';
 import { rowsOf } from './sealed-snapshots';
 
@@ -34,6 +35,7 @@ export class SanctionEffectsSqlWriter implements OnModuleInit {
     private readonly mandates: MandateService,
     private readonly restrictions: RestrictionsRepository,
     private readonly audit: AuditLog,
+    private readonly fingerprints: RejoinFingerprints,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -59,6 +61,8 @@ export class SanctionEffectsSqlWriter implements OnModuleInit {
     if (e.standing === 'expelled') {
       await m.query(`UPDATE membership.branch_periods SET to_date = $2::date WHERE member_id = $1 AND to_date IS NULL AND from_date < $2::date`, [e.memberId, today]);
       await m.query(`INSERT INTO restrictions.readmission_required (member_id, since) VALUES ($1, $2) ON CONFLICT (member_id) DO NOTHING`, [e.memberId, e.effectiveFrom]);
+      // Recognised again under another e-mail by keyed hashes of name with date of birth, phone, address.
+      await this.fingerprints.record(m, e.memberId, input.now);
     }
 
     // 2. Restrictions.

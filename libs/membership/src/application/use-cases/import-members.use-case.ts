@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
-import { DomainError } from '@org/kernel';
+import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { Member, mayApplyAgain, parseMemberCsv, recordsNeedingReadmissionCheck, type FormerRecord, type MemberCsvDryRun, type MembershipActor } from '../../domain';
 import { officerActor, requireRegisterScope, type RegisterScope } from '../access-scope';
@@ -153,6 +153,19 @@ export class ImportMembersUseCase {
         delete r.member;
       }
     }
+    // S9 also under another e-mail: one question for every row still accepted (name with date of
+    // birth, phone or address). The row is held with the neutral message, never why.
+    const candidates = dry.rows.filter((r) => r.ok && r.member);
+    const held = await this.gate.rejoinHeld(
+      m,
+      candidates.map((r) => ({ name: `${r.member!.firstName} ${r.member!.lastName}`, email: r.member!.email, phone: r.member!.phone, postalAddress: r.member!.address })),
+    );
+    candidates.forEach((r, i) => {
+      if (!held[i]) return;
+      r.errors.push({ field: 'row', message: `cannot be imported. ${CONFIDENTIAL_RESTRICTION_MESSAGE}` });
+      r.ok = false;
+      delete r.member;
+    });
     const accepted = dry.rows.filter((r) => r.ok).length;
     return { rows: dry.rows, accepted, rejected: dry.rows.length - accepted, ok: accepted === dry.rows.length };
   }
