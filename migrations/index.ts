@@ -9,6 +9,7 @@ import { DisciplineProceedings1732233604500 } from './1732233604500-discipline-p
 import { Elections1732233605000 } from './1732233605000-elections';
 import { ElectionRecalls1732233606000 } from './1732233606000-election-recalls';
 import { RejoinFingerprints1733500007000 } from './1733500007000-rejoin-fingerprints';
+import { ImportMappings1733500007100 } from './1733500007100-import-mappings';
 
 /** The one ordered stream of migrations. Append only; never edit a migration that has landed. */
-export const migrations = [SchemasAndRoles1732233600000, AuditLog1732233600100, MembershipIdentityDuesCore1732233600200, Notifications1732233601000, Membership1732233602000, Dues1732233603000, Discipline1732233604000, DisciplineProceedings1732233604500, Elections1732233605000, ElectionRecalls1732233606000, RejoinFingerprints1733500007000];
+export const migrations = [SchemasAndRoles1732233600000, AuditLog1732233600100, MembershipIdentityDuesCore1732233600200, Notifications1732233601000, Membership1732233602000, Dues1732233603000, Discipline1732233604000, DisciplineProceedings1732233604500, Elections1732233605000, ElectionRecalls1732233606000, RejoinFingerprints1733500007000, ImportMappings1733500007100];

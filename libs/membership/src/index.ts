@@ -12,4 +12,5 @@ export {
   type RegisterDirectory,
 } from './infrastructure/membership-register.facade';
 export { StandingLookup } from './application/ports/standing-lookup.port';
+export { DuesLevelBook } from './application/ports/dues-level-book.port';
 export { loadMembershipConfig, type MembershipConfig } from './application/membership.config';

@@ -18,6 +18,7 @@ import { DecideApplicationUseCase } from './application/use-cases/decide-applica
 import { EditMemberUseCase } from './application/use-cases/edit-member.use-case';
 import { ElectoralRollUseCase } from './application/use-cases/electoral-roll.use-case';
 import { ExportMembersUseCase } from './application/use-cases/export-members.use-case';
+import { ImportMappingsUseCase } from './application/use-cases/import-mappings.use-case';
 import { ImportMembersUseCase } from './application/use-cases/import-members.use-case';
 import { ManageBranchesUseCase } from './application/use-cases/manage-branches.use-case';
 import { ReadMemberUseCase } from './application/use-cases/read-member.use-case';
@@ -33,7 +34,7 @@ import { TransferSqlRepository } from './infrastructure/transfer.sql-repository'
 /**
  * Members, branches, transfers, imports, electoral rolls. Needs from the composing app (bound as
  * global ports): `RestrictionsPort` (kernel; separations, hosting and the S13 protected-transfer
- * right) and `StandingLookup` (the dues context).
+ * right) `StandingLookup` and `DuesLevelBook` (the dues context).
  */
 @Module({
   controllers: [MembersController, MeController, BranchesController, ElectoralRollsController],
@@ -55,6 +56,7 @@ import { TransferSqlRepository } from './infrastructure/transfer.sql-repository'
     ManageBranchesUseCase,
     TransferMemberUseCase,
     ScheduleMeetingUseCase,
+    ImportMappingsUseCase,
     ImportMembersUseCase,
     ExportMembersUseCase,
     ElectoralRollUseCase,
