@@ -34,6 +34,8 @@ export interface FieldRule {
   otherValues?: 'error' | 'keep';
   /** Source values (any case) for which the whole row is left out and reported as skipped, e.g. a "Deceased" status. */
   skipWhen?: string[];
+  /** The file may lack the column(s): the field is then empty. Default: a missing column refuses the file. */
+  optional?: boolean;
 }
 
 /** The shared part of every mapping: platform field → rule. */
@@ -105,6 +107,7 @@ export function checkMappingDefinition(def: unknown, fields: { known: readonly s
     }
     if (r.otherValues !== undefined && r.otherValues !== 'error' && r.otherValues !== 'keep') problems.push(`"${f}": otherValues is "error" or "keep"`);
     if (r.skipWhen !== undefined && (!Array.isArray(r.skipWhen) || r.skipWhen.some((v) => typeof v !== 'string'))) problems.push(`"${f}": skipWhen must be a list of values`);
+    if (r.optional !== undefined && typeof r.optional !== 'boolean') problems.push(`"${f}": optional is true or false`);
   }
   return problems;
 }
@@ -128,8 +131,8 @@ export class BoundColumnMapping {
       const indexes: number[] = [];
       for (const c of cols) {
         const i = index.get(lower(c));
-        if (i === undefined) missing.push(c);
-        else indexes.push(i);
+        if (i !== undefined) indexes.push(i);
+        else if (!rule.optional) missing.push(c);
       }
       rules.push({
         field,
@@ -164,7 +167,7 @@ export class BoundColumnMapping {
     for (const r of this.rules) {
       let raw: string;
       if (r.rule.constant !== undefined) raw = r.rule.constant;
-      else if (r.rule.column !== undefined) raw = unprotectCsvField(fields[r.indexes[0]] ?? '').trim();
+      else if (r.rule.column !== undefined) raw = r.indexes.length ? unprotectCsvField(fields[r.indexes[0]] ?? '').trim() : '';
       else {
         raw = r.indexes
           .map((i) => unprotectCsvField(fields[i] ?? '').trim())

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BranchesController } from './api/branches.controller';
 import { CsvBodyParser } from './api/csv-body.parser';
 import { ElectoralRollsController } from './api/electoral-rolls.controller';
+import { ImportMappingsController } from './api/import-mappings.controller';
 import { MeController } from './api/me.controller';
 import { MembersController } from './api/members.controller';
 import { MEMBERSHIP_CONFIG, loadMembershipConfig } from './application/membership.config';
@@ -37,7 +38,7 @@ import { TransferSqlRepository } from './infrastructure/transfer.sql-repository'
  * right) `StandingLookup` and `DuesLevelBook` (the dues context).
  */
 @Module({
-  controllers: [MembersController, MeController, BranchesController, ElectoralRollsController],
+  controllers: [MembersController, MeController, BranchesController, ElectoralRollsController, ImportMappingsController],
   providers: [
     { provide: MEMBERSHIP_CONFIG, useFactory: () => loadMembershipConfig() },
     { provide: MemberRepository, useClass: MemberSqlRepository },

@@ -634,6 +634,12 @@ export interface components {
     DoneResponse: {
       message: string;
     };
+    DuplicatesResponse: {
+      /** Refused: the same e-mail or member number. */
+      exact: components["schemas"]["ExactDuplicateResponse"][];
+      /** Reported: the same name with the same date of birth, phone or address. */
+      probable: components["schemas"]["ProbableDuplicateResponse"][];
+    };
     ElectionDetailResponse: {
       id: string;
       title: string;
@@ -747,6 +753,12 @@ export interface components {
       /** SHA-256 of the file, hex. */
       sha256: string;
       submittedAt: string;
+    };
+    ExactDuplicateResponse: {
+      kind: "email" | "member_number";
+      rows: number[];
+      /** True when the value already belongs to a member in the register. */
+      inRegister: boolean;
     };
     ExpulsionComplainantResponse: {
       personId: string;
@@ -869,13 +881,31 @@ export interface components {
     IdResponse: {
       id: string;
     };
+    ImportMappingResponse: {
+      name: string;
+      /** Built into the platform (a saved mapping of the same name replaces it). */
+      builtIn: boolean;
+      /** The mapping as saved: description, branchBy, fields, pastBranches. */
+      definition: {
+        [key: string]: unknown;
+      };
+      savedAt: string | null;
+      /** 0 for a built-in mapping; counts saves. */
+      version: number;
+    };
     ImportReportResponse: {
       mode: "dry-run" | "apply";
       fileSha256: string;
       ok: boolean;
       accepted: number;
       rejected: number;
+      /** Rows the mapping leaves out (not imported, not errors). */
+      skipped: number;
       rows: components["schemas"]["ImportRowResponse"][];
+      skippedRows: components["schemas"]["SkippedRowResponse"][];
+      duplicates: components["schemas"]["DuplicatesResponse"];
+      /** The column mapping the file was read with. */
+      mapping: string | null;
       applied: boolean;
       alreadyApplied: boolean;
       batchId: string | null;
@@ -885,6 +915,8 @@ export interface components {
       row: number;
       ok: boolean;
       errors: components["schemas"]["RowErrorResponse"][];
+      /** Probable duplicates to check; they do not stop the import. */
+      warnings?: components["schemas"]["RowErrorResponse"][];
     };
     IncomeBandRequest: {
       code: string;
@@ -1242,6 +1274,12 @@ export interface components {
       /** Types that always reach the feed. */
       alwaysInFeed: string[];
     };
+    ProbableDuplicateResponse: {
+      reason: "name+date_of_birth" | "name+phone" | "name+address";
+      rows: number[];
+      /** Member numbers in the register (only those the importer may see). */
+      registerMembers: string[];
+    };
     ProtectedTransferRequest: {
       toBranchId: string;
     };
@@ -1415,6 +1453,7 @@ export interface components {
       frozenBy: string | null;
     };
     RowErrorResponse: {
+      /** The column, as the file's header names it. */
       field: string;
       message: string;
     };
@@ -1433,6 +1472,16 @@ export interface components {
       conditions?: string;
       /** Expulsion: the conditions under which readmission may be considered. */
       readmissionConditions?: string;
+    };
+    SaveImportMappingRequest: {
+      /** What export this mapping reads, for whoever uses it next. */
+      description?: string;
+      /** The branch column holds branch codes (default), names, or either. */
+      branchBy?: "code" | "name" | "name-or-code";
+      /** Platform field (first_name, last_name, email, phone, branch_code, joined_on, status, member_number, address, email_consent, date_of_birth, dues_level) → rule: one of column / columns (+ join) / constant; optional dateFormats (YYYY, MM, M, DD, D, MMM), values (source → platform value), otherValues (error|keep), skipWhen, optional. */
+      fields: Record<string, never>;
+      /** Earlier branch periods: groups of columns {branch, from, until, dateFormats?, optional?}. */
+      pastBranches?: string[];
     };
     ScheduleInterviewRequest: {
       personId: string;
@@ -1475,6 +1524,10 @@ export interface components {
       effectiveFrom?: string;
       /** Switch to another plan. */
       planId?: string;
+    };
+    SkippedRowResponse: {
+      row: number;
+      reason: string;
     };
     SlateResponse: {
       id: string;
@@ -3226,6 +3279,35 @@ export interface paths {
       policy: "Public: readiness probe";
     };
   };
+  "/imports/mappings": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: components["schemas"]["ImportMappingResponse"][];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+  };
+  "/imports/mappings/{name}": {
+    get: {
+      path: {
+        name: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["ImportMappingResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+    put: {
+      path: {
+        name: string;
+      };
+      query: never;
+      body: components["schemas"]["SaveImportMappingRequest"];
+      response: components["schemas"]["ImportMappingResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+  };
   "/mandates/{mandateId}/end": {
     post: {
       path: {
@@ -3417,6 +3499,8 @@ export interface paths {
       query: {
         /** dry-run reports every row and changes nothing; apply imports all rows or none. */
         mode: "dry-run" | "apply";
+        /** Read the file through this column mapping (saved, or built in: civicrm, action-network, spreadsheet). */
+        mapping?: string;
       };
       body: string;
       response: components["schemas"]["ImportReportResponse"];
@@ -3767,6 +3851,9 @@ export const apiOperations = [
   "POST /findings/{findingId}/{action}",
   "GET /health/live",
   "GET /health/ready",
+  "GET /imports/mappings",
+  "GET /imports/mappings/{name}",
+  "PUT /imports/mappings/{name}",
   "POST /mandates/{mandateId}/end",
   "GET /me",
   "GET /me/dues",

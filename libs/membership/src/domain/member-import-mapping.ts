@@ -17,6 +17,8 @@ export interface PastBranchColumns {
   until: string;
   /** Default: the formats of `joined_on`, else YYYY-MM-DD. */
   dateFormats?: string[];
+  /** The file may lack these columns (no earlier period then). */
+  optional?: boolean;
 }
 
 export interface MemberImportMapping extends ColumnMappingDefinition {
@@ -56,6 +58,7 @@ export function checkMemberImportMapping(def: unknown): string[] {
         if (!g || typeof g !== 'object' || [g.branch, g.from, g.until].some((c) => typeof c !== 'string' || c.trim() === '')) {
           problems.push(`"pastBranches"[${i}] needs the columns "branch", "from" and "until"`);
         }
+        if (g && g.optional !== undefined && typeof g.optional !== 'boolean') problems.push(`"pastBranches"[${i}]: optional is true or false`);
         const dates = g?.dateFormats;
         if (dates !== undefined) {
           const p = checkMappingDefinition({ fields: { joined_on: { column: 'x', dateFormats: dates } } }, { known: ['joined_on'], required: [] });
@@ -74,9 +77,10 @@ export function expandMemberMapping(def: MemberImportMapping): ColumnMappingDefi
   const fields: Record<string, FieldRule> = { ...def.fields };
   const defaultDates = def.fields.joined_on?.dateFormats ?? ['YYYY-MM-DD'];
   (def.pastBranches ?? []).forEach((g, i) => {
-    fields[`past.${i}.branch`] = { column: g.branch };
-    fields[`past.${i}.from`] = { column: g.from, dateFormats: g.dateFormats ?? defaultDates };
-    fields[`past.${i}.until`] = { column: g.until, dateFormats: g.dateFormats ?? defaultDates };
+    const optional = g.optional === true;
+    fields[`past.${i}.branch`] = { column: g.branch, optional };
+    fields[`past.${i}.from`] = { column: g.from, dateFormats: g.dateFormats ?? defaultDates, optional };
+    fields[`past.${i}.until`] = { column: g.until, dateFormats: g.dateFormats ?? defaultDates, optional };
   });
   return { fields };
 }
@@ -133,5 +137,23 @@ export const BUILT_IN_MEMBER_MAPPINGS: Readonly<Record<string, MemberImportMappi
       email_consent: { column: 'can2_subscription_status', values: { subscribed: 'yes', unsubscribed: 'no', bouncing: '', '': '' } },
     },
     pastBranches: [{ branch: 'previous_branch', from: 'previous_branch_from', until: 'previous_branch_until' }],
+  },
+  spreadsheet: {
+    description:
+      'A plain spreadsheet saved as CSV with the columns First name, Last name, Branch, Joined, Status and, if it has them, Email, Phone, Address, Date of birth, Dues level, Previous branch, Previous branch from, Previous branch until (dates DD/MM/YYYY or YYYY-MM-DD). Statuses: active, member, paid up → active; lapsed → lapsed; applicant, pending → applicant; left and deceased rows are left out.',
+    branchBy: 'name-or-code',
+    fields: {
+      first_name: { column: 'First name' },
+      last_name: { column: 'Last name' },
+      email: { column: 'Email', optional: true },
+      phone: { column: 'Phone', optional: true },
+      address: { column: 'Address', optional: true },
+      date_of_birth: { column: 'Date of birth', dateFormats: ['DD/MM/YYYY', 'YYYY-MM-DD'], optional: true },
+      joined_on: { column: 'Joined', dateFormats: ['DD/MM/YYYY', 'YYYY-MM-DD'] },
+      status: { column: 'Status', values: { active: 'active', member: 'active', 'paid up': 'active', lapsed: 'lapsed', applicant: 'applicant', pending: 'applicant' }, skipWhen: ['left', 'deceased'] },
+      branch_code: { column: 'Branch' },
+      dues_level: { column: 'Dues level', optional: true },
+    },
+    pastBranches: [{ branch: 'Previous branch', from: 'Previous branch from', until: 'Previous branch until', optional: true }],
   },
 };

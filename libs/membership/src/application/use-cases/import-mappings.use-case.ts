@@ -20,7 +20,7 @@ const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /**
  * Column mappings for the member import, saved by name for the organization (anyone who may
- * import may save one; each save is audited). Built-in ones (`civicrm`, `action-network`) are
+ * import may save one; each save is audited). Built-in ones (`civicrm`, `action-network`, `spreadsheet`) are
  * always there; a saved mapping of the same name replaces the built-in one.
  */
 @Injectable()
