@@ -42,6 +42,14 @@ describe('discipline part 2: rejoining under another e-mail (S9)', () => {
       .set('content-type', 'text/csv')
       .send(Buffer.from(`first_name,last_name,email,phone,branch_code,joined_on,status\nRex,Someone,rex.other@example.org,,${branchCode},2026-01-01,active\nREXFORD,ombudsworth,${email},${phone},${branchCode},2026-01-01,active\n`));
 
+  const sheetRow = () =>
+    t
+      .http()
+      .post('/members/import?mode=dry-run&mapping=spreadsheet')
+      .set(secretary.auth)
+      .set('content-type', 'text/csv')
+      .send(Buffer.from(`First name,Last name,Email,Date of birth,Branch,Joined,Status\nRexford,Ombudsworth,rex.sheet@example.org,14/05/1979,${branchCode},01/01/2026,active\n`));
+
   it('holds the new-e-mail application and import row of an expelled member until the readmission decision', async () => {
     const c = await caseUnderInvestigation(t, org);
     await decide(t, org, c);
@@ -80,6 +88,10 @@ describe('discipline part 2: rejoining under another e-mail (S9)', () => {
     ]);
     expect(JSON.stringify(dry.body)).not.toMatch(/expel|readmission/i);
     expect((await importRow('apply', 'rex.import@example.org', '0044 20 7946 0321')).status).toBe(400);
+    // A spreadsheet read through a column mapping: recognised by name and date of birth alone.
+    const sheet = await sheetRow();
+    expect(sheet.status).toBe(200);
+    expect(sheet.body.rows).toEqual([{ row: 2, ok: false, errors: [{ field: 'row', message: expect.stringContaining(CONFIDENTIAL_RESTRICTION_MESSAGE) }] }]);
 
     // The Control Commission's readmission decision releases them.
     const commissioner = org.commissioners.find((x) => !c.panel.some((p) => p.id === x.id))!;
@@ -94,5 +106,6 @@ describe('discipline part 2: rejoining under another e-mail (S9)', () => {
     expect(accepted.status).toBe(201);
     const dryAfter = await importRow('dry-run', 'rex.import@example.org', '0044 20 7946 0321');
     expect(dryAfter.body).toMatchObject({ ok: true, accepted: 2 });
+    expect((await sheetRow()).body).toMatchObject({ ok: true, accepted: 1 });
   });
 });

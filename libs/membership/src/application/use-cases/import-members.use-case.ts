@@ -227,7 +227,7 @@ export class ImportMembersUseCase {
     const candidates = dry.rows.filter((r) => r.ok && r.member);
     const held = await this.gate.rejoinHeld(
       m,
-      candidates.map((r) => ({ name: `${r.member!.firstName} ${r.member!.lastName}`, email: r.member!.email, phone: r.member!.phone, postalAddress: r.member!.address })),
+      candidates.map((r) => ({ name: `${r.member!.firstName} ${r.member!.lastName}`, email: r.member!.email, dateOfBirth: r.member!.dateOfBirth, phone: r.member!.phone, postalAddress: r.member!.address })),
     );
     candidates.forEach((r, i) => {
       if (!held[i]) return;
