@@ -147,14 +147,8 @@ export class ImportMembersUseCase {
       // Trigram (GIN) index entries go to the pending list and are merged later by (auto)vacuum,
       // instead of being merged several times during one large insert.
       if (built.length > 1000) await m.query(`SET LOCAL gin_pending_list_limit = '256MB'`);
-      await this.members.insertMany(m, built, batchId);
-      const withBirthDate = dry.rows.flatMap((r, i) => (r.member!.dateOfBirth ? [{ id: built[i].id, dob: r.member!.dateOfBirth }] : []));
-      if (withBirthDate.length > 0) {
-        await m.query(`UPDATE membership.members m SET date_of_birth = t.dob FROM unnest($1::uuid[], $2::date[]) AS t(id, dob) WHERE m.id = t.id`, [
-          withBirthDate.map((x) => x.id),
-          withBirthDate.map((x) => x.dob),
-        ]);
-      }
+      const datesOfBirth = new Map(dry.rows.flatMap((r, i) => (r.member!.dateOfBirth ? [[built[i].id, r.member!.dateOfBirth] as const] : [])));
+      await this.members.insertMany(m, built, batchId, datesOfBirth);
       const levels = dry.rows.flatMap((r, i) => (r.member!.duesLevel ? [{ memberId: built[i].id, level: r.member!.duesLevel, from: r.member!.joinedOn }] : []));
       await this.duesLevels.assign(m, levels);
       await this.audit.record(m, {
