@@ -157,7 +157,7 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
   let bound: BoundColumnMapping | null = null;
   const skipped: { row: number; reason: string }[] = [];
   const exact: MemberCsvDuplicates['exact'] = [];
-  const facts: { result: MemberCsvRowResult; keys: { reason: ProbableMatchReason; key: string }[] }[] = [];
+  const people = new PeopleInFile();
   const byName = new Map<string, string>();
   for (const [name, code] of context.allBranches?.codeByName ?? []) byName.set(name.trim().toLowerCase(), normalizeBranchCode(code));
   const branchBy = context.mapping?.definition.branchBy ?? 'code';
@@ -305,7 +305,7 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
 
     if (profile) {
       const p = profile.toSnapshot();
-      facts.push({ result, keys: probableMatchKeys({ name: `${p.firstName} ${p.lastName}`, dateOfBirth, phone: p.phone, postalAddress: p.address }) });
+      people.note(result, probableMatchKeys({ name: `${p.firstName} ${p.lastName}`, dateOfBirth, phone: p.phone, postalAddress: p.address }));
     }
     if (mapped) {
       // A value the mapping could not read is reported once, by the mapping, on its source column.
@@ -340,7 +340,7 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
   for (const r of rows) if (!r.ok) delete r.member;
   // Errors name the file's own columns (a duplicate found later may add to an earlier row: renamed here, once).
   if (bound) for (const r of rows) for (const e of r.errors) e.field = sourceColumn(bound, e.field);
-  const probable = probableDuplicates(facts, context.register ?? [], bound);
+  const probable = probableDuplicates(people, context.register ?? [], bound);
   const accepted = rows.filter((r) => r.ok).length;
   return { rows, accepted, rejected: rows.length - accepted, skipped, duplicates: { exact, probable }, ok: accepted === rows.length };
 }
@@ -427,30 +427,40 @@ function readPastBranches(
 }
 
 /**
+ * The probable-match keys of the file's rows, held compactly: one entry per key with its first row,
+ * and a group only where a second row has the same key (a 100,000-row file has ~300,000 keys and
+ * very few groups).
+ */
+class PeopleInFile {
+  readonly first = new Map<string, MemberCsvRowResult>();
+  readonly groups = new Map<string, MemberCsvRowResult[]>();
+
+  note(result: MemberCsvRowResult, keys: readonly { reason: ProbableMatchReason; key: string }[]): void {
+    for (const k of keys) {
+      const id = `${k.reason}|${k.key}`;
+      const group = this.groups.get(id);
+      if (group) {
+        group.push(result);
+        continue;
+      }
+      const earlier = this.first.get(id);
+      if (earlier === undefined) this.first.set(id, result);
+      else if (earlier !== result) this.groups.set(id, [earlier, result]);
+    }
+  }
+}
+
+/**
  * Probable duplicates: rows with the same normalized name together with the same date of birth,
  * phone or postal address — within the file and against the register. Reported as warnings on
  * each row involved; they do not stop the import.
  */
-function probableDuplicates(
-  facts: { result: MemberCsvRowResult; keys: { reason: ProbableMatchReason; key: string }[] }[],
-  register: Iterable<RegisterPerson>,
-  bound: BoundColumnMapping | null,
-): MemberCsvDuplicates['probable'] {
-  const inFile = new Map<string, { reason: ProbableMatchReason; rows: MemberCsvRowResult[] }>();
-  for (const f of facts) {
-    for (const k of f.keys) {
-      const id = `${k.reason}|${k.key}`;
-      const g = inFile.get(id);
-      if (g) g.rows.push(f.result);
-      else inFile.set(id, { reason: k.reason, rows: [f.result] });
-    }
-  }
+function probableDuplicates(people: PeopleInFile, register: Iterable<RegisterPerson>, bound: BoundColumnMapping | null): MemberCsvDuplicates['probable'] {
   const inRegister = new Map<string, string[]>();
-  const wanted = new Set(inFile.keys());
   for (const p of register) {
     for (const k of probableMatchKeys(p)) {
       const id = `${k.reason}|${k.key}`;
-      if (!wanted.has(id)) continue;
+      if (!people.first.has(id)) continue;
       const list = inRegister.get(id) ?? [];
       list.push(p.memberNumber ?? '');
       inRegister.set(id, list);
@@ -461,18 +471,21 @@ function probableDuplicates(
     const col = { 'name+date_of_birth': 'date_of_birth', 'name+phone': 'phone', 'name+address': 'address' }[reason];
     return bound ? `${bound.sourceOf('first_name') ?? 'first_name'} + ${bound.sourceOf(col) ?? col}` : `first_name + last_name + ${col}`;
   };
-  for (const [id, g] of inFile) {
+  const ids = new Set([...people.groups.keys(), ...inRegister.keys()]);
+  for (const [id, first] of people.first) {
+    if (!ids.has(id)) continue;
+    const reason = id.slice(0, id.indexOf('|')) as ProbableMatchReason;
+    const group = people.groups.get(id) ?? [first];
     const reg = inRegister.get(id) ?? [];
-    if (g.rows.length < 2 && reg.length === 0) continue;
-    const rows = [...new Set(g.rows.map((r) => r.row))];
+    const rows = [...new Set(group.map((r) => r.row))];
     if (rows.length < 2 && reg.length === 0) continue;
-    out.push({ reason: g.reason, rows, registerMembers: reg.filter(Boolean) });
-    for (const r of g.rows) {
+    out.push({ reason, rows, registerMembers: reg.filter(Boolean) });
+    for (const r of group) {
       const others = rows.filter((x) => x !== r.row);
       const parts = [others.length ? `row${others.length > 1 ? 's' : ''} ${others.join(', ')}` : '', reg.length ? (reg.some(Boolean) ? `member ${reg.filter(Boolean).join(', ')} in the register` : 'a member already in the register') : '']
         .filter(Boolean)
         .join(' and ');
-      (r.warnings ??= []).push({ field: label(g.reason), message: `probably the same person as ${parts} (same ${g.reason.replace('+', ' and ').replace(/_/g, ' ')}); check before applying` });
+      (r.warnings ??= []).push({ field: label(reason), message: `probably the same person as ${parts} (same ${reason.replace('+', ' and ').replace(/_/g, ' ')}); check before applying` });
     }
   }
   return out;
