@@ -193,6 +193,10 @@ export interface components {
       alreadyImported: number;
       rejected: number;
       rows: components["schemas"]["BankRowResponse"][];
+      /** Rows the mapping leaves out (not imported, not errors). */
+      skippedRows: components["schemas"]["BankSkippedRowResponse"][];
+      /** The column mapping the file was read with. */
+      mapping: string | null;
       applied: boolean;
       /** Payments this call added to the ledger. */
       added: number;
@@ -208,6 +212,10 @@ export interface components {
       ok: boolean;
       errors: components["schemas"]["BankRowErrorResponse"][];
       memberId: string | null;
+    };
+    BankSkippedRowResponse: {
+      row: number;
+      reason: string;
     };
     BodyNominationRequest: {
       /** The member nominated. */
@@ -2870,6 +2878,8 @@ export interface paths {
         mode: "dry-run" | "apply";
         /** Apply the good rows and skip rejected ones (default: all or nothing). */
         skipRejected?: "true" | "false";
+        /** Read another tool's export through this built-in column mapping: a CiviContribute export, or a bank statement (Date DD/MM/YYYY, Amount, Description). */
+        mapping?: "civicontribute" | "bank";
       };
       body: string;
       response: components["schemas"]["BankImportReportResponse"];
