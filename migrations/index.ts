@@ -13,6 +13,8 @@ import { ComplaintsDirectoryBudget1733500004001 } from './1733500004001-complain
 import { Founding1733500005000 } from './1733500005000-founding';
 import { MemberAccounts1733500006000 } from './1733500006000-member-accounts';
 import { InvitationSecretRule1733500006100 } from './1733500006100-invitation-secret-rule';
+import { RejoinFingerprints1733500007000 } from './1733500007000-rejoin-fingerprints';
+import { ImportMappings1733500007100 } from './1733500007100-import-mappings';
 
 /** The one ordered stream of migrations. Append only; never edit a migration that has landed. */
-export const migrations = [SchemasAndRoles1732233600000, AuditLog1732233600100, MembershipIdentityDuesCore1732233600200, Notifications1732233601000, Membership1732233602000, Dues1732233603000, Discipline1732233604000, DisciplineProceedings1732233604500, Elections1732233605000, ElectionRecalls1732233606000, TransparencyPublishedPeriods1733500004000, ComplaintsDirectoryBudget1733500004001, Founding1733500005000, MemberAccounts1733500006000, InvitationSecretRule1733500006100];
+export const migrations = [SchemasAndRoles1732233600000, AuditLog1732233600100, MembershipIdentityDuesCore1732233600200, Notifications1732233601000, Membership1732233602000, Dues1732233603000, Discipline1732233604000, DisciplineProceedings1732233604500, Elections1732233605000, ElectionRecalls1732233606000, TransparencyPublishedPeriods1733500004000, ComplaintsDirectoryBudget1733500004001, Founding1733500005000, MemberAccounts1733500006000, InvitationSecretRule1733500006100, RejoinFingerprints1733500007000, ImportMappings1733500007100];

@@ -4,8 +4,8 @@ import { ElectionsModule } from '@org/elections';
 import { AccountHolderDirectory, AccountProvisioning, IdentityModule, IdentityNotifier, InvitationNotifier } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
 import { NotificationsModule, Outbox, OutboxIdentityNotifier, OutboxInvitationNotifier } from '@org/notifications';
-import { DuesModule, DuesReminderNotifier, DuesStandingFacade, MembershipRegisterPort, OutboxReminderNotifier } from '@org/dues';
-import { AccountHolderDirectoryFacade, MemberAccounts, MembershipModule, MembershipRegisterFacade, StandingLookup } from '@org/membership';
+import { DuesLevelBookFacade, DuesModule, DuesReminderNotifier, DuesStandingFacade, MembershipRegisterPort, OutboxReminderNotifier } from '@org/dues';
+import { AccountHolderDirectoryFacade, DuesLevelBook, MemberAccounts, MembershipModule, MembershipRegisterFacade, StandingLookup } from '@org/membership';
 import type { AppConfig } from '@org/platform';
 import { READINESS_PROBES } from './health/readiness-probe';
 import type { DemoContributor } from './seed/demo-contributor';
@@ -40,6 +40,7 @@ export const portBindings: Provider[] = [
   // Membership ⇄ dues: each binds its port to the other's published facade (no import between them).
   { provide: MembershipRegisterPort, useClass: MembershipRegisterFacade satisfies Type<MembershipRegisterPort> },
   { provide: StandingLookup, useClass: DuesStandingFacade satisfies Type<StandingLookup> },
+  { provide: DuesLevelBook, useClass: DuesLevelBookFacade satisfies Type<DuesLevelBook> },
   // Subs reminders go out through the notifications outbox (recorded in dues.reminders either way).
   { provide: DuesReminderNotifier, inject: [Outbox], useFactory: (outbox: Outbox) => new OutboxReminderNotifier(outbox) },
 ];

@@ -28,6 +28,7 @@ import { ComplainantFilesRepository } from './infrastructure/complainant-files.r
 import { DisciplineDemoContributor } from './infrastructure/demo/discipline-demo.contributor';
 import { DisciplineDb } from './infrastructure/discipline-db';
 import { DisciplineRestrictions } from './infrastructure/discipline-restrictions.adapter';
+import { RejoinFingerprints } from './infrastructure/rejoin-fingerprints.repository';
 import { DISCIPLINE_SETTINGS, loadDisciplineSettings } from './infrastructure/discipline-settings';
 import { EmailVerificationRepository } from './infrastructure/email-verification.repository';
 import { DisciplineErrorFilter } from './infrastructure/http/discipline-error.filter';
@@ -56,6 +57,7 @@ const SHARED = [
   RestrictionsRepository,
   CaseRecordsRepository,
   MemberDirectoryRepository,
+  RejoinFingerprints,
 ];
 
 /**
@@ -104,6 +106,7 @@ const SHARED = [
     InterimMeasures,
     DeadlinesJob,
     DisciplineRestrictions,
+    RejoinFingerprints,
     DisciplineDemoContributor,
   ],
   exports: [DisciplineRestrictions, DisciplineDemoContributor, DeadlinesJob, ...SHARED],

@@ -4,6 +4,7 @@
  */
 export { DuesModule } from './dues.module';
 export { DuesStandingFacade } from './infrastructure/dues-standing.facade';
+export { DuesLevelBookFacade } from './infrastructure/dues-level-book.facade';
 export { MembershipRegisterPort, type RegisteredMember } from './application/ports/membership-register.port';
 export { DuesReminderNotifier, type DuesReminder } from './application/ports/dues-reminder-notifier.port';
 export { RecordOnlyReminderNotifier, OutboxReminderNotifier } from './infrastructure/reminder-notifiers';

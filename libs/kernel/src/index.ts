@@ -3,3 +3,5 @@ export * from './seeded-random';
 export * from './restrictions.port';
 export * from './calendar-date';
 export * from './csv-table.parser';
+export * from './column-mapping';
+export * from './person-match';

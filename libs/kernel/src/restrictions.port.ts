@@ -27,6 +27,20 @@ export interface TimeWindow {
 }
 
 /**
+ * S9: a person applying or imported, described by what they gave — raw values; the disciplinary
+ * side normalizes and hashes them itself, so the asking context never sees a hash or a key.
+ */
+export interface RejoinCandidate {
+  /** Full name as given (first and last name together). */
+  name: string;
+  /** YYYY-MM-DD. */
+  dateOfBirth?: string | null;
+  phone?: string | null;
+  postalAddress?: string | null;
+  email?: string | null;
+}
+
+/**
  * `tx` is the caller's transaction (a TypeORM EntityManager, typed loosely to keep the kernel
  * framework-free): implementations must read through it when given, because the embedded
  * database has one connection and a second one inside a transaction would wait forever.
@@ -50,6 +64,13 @@ export abstract class RestrictionsPort {
    * membership ended in expulsion.
    */
   abstract readmissionRequired(memberId: string, tx?: unknown): Promise<boolean>;
+  /**
+   * S9, by identity rather than by record: for each candidate, whether they are recognised as a
+   * person who may rejoin only by a Control Commission readmission decision still to be made —
+   * same e-mail, or same name together with the same date of birth, phone or postal address.
+   * One call for a whole import (answers in the order asked). Says *that*, never who or why.
+   */
+  abstract rejoinHeld(candidates: readonly RejoinCandidate[], tx?: unknown): Promise<boolean[]>;
 }
 
 /**
@@ -72,6 +93,10 @@ export class NoRestrictions extends RestrictionsPort {
   }
   async readmissionRequired(): Promise<boolean> {
     return true;
+  }
+  /** Without the disciplinary context nobody has been expelled by identity: the e-mail check (above) stays. */
+  async rejoinHeld(candidates: readonly RejoinCandidate[]): Promise<boolean[]> {
+    return candidates.map(() => false);
   }
 }
 

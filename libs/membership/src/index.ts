@@ -14,6 +14,7 @@ export {
 export { StandingLookup } from './application/ports/standing-lookup.port';
 export { MemberAccounts } from './application/ports/member-accounts.port';
 export { AccountHolderDirectoryFacade } from './infrastructure/account-holder-directory.facade';
+export { DuesLevelBook } from './application/ports/dues-level-book.port';
 export { loadMembershipConfig, type MembershipConfig } from './application/membership.config';
 export {
   FoundOrganizationUseCase,

@@ -3,6 +3,7 @@ import { IdentityModule } from '@org/identity';
 import { BranchesController } from './api/branches.controller';
 import { CsvBodyParser } from './api/csv-body.parser';
 import { ElectoralRollsController } from './api/electoral-rolls.controller';
+import { ImportMappingsController } from './api/import-mappings.controller';
 import { MeController } from './api/me.controller';
 import { MembersController } from './api/members.controller';
 import { FoundOrganizationUseCase } from './application/founding/found-organization.use-case';
@@ -21,6 +22,7 @@ import { DecideApplicationUseCase } from './application/use-cases/decide-applica
 import { EditMemberUseCase } from './application/use-cases/edit-member.use-case';
 import { ElectoralRollUseCase } from './application/use-cases/electoral-roll.use-case';
 import { ExportMembersUseCase } from './application/use-cases/export-members.use-case';
+import { ImportMappingsUseCase } from './application/use-cases/import-mappings.use-case';
 import { ImportMembersUseCase } from './application/use-cases/import-members.use-case';
 import { ManageBranchesUseCase } from './application/use-cases/manage-branches.use-case';
 import { ReadMemberUseCase } from './application/use-cases/read-member.use-case';
@@ -37,11 +39,11 @@ import { TransferSqlRepository } from './infrastructure/transfer.sql-repository'
 /**
  * Members, branches, transfers, imports, electoral rolls. Needs from the composing app (bound as
  * global ports): `RestrictionsPort` (kernel; separations, hosting and the S13 protected-transfer
- * right) and `StandingLookup` (the dues context).
+ * right) `StandingLookup` and `DuesLevelBook` (the dues context).
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [MembersController, MeController, BranchesController, ElectoralRollsController],
+  controllers: [MembersController, MeController, BranchesController, ElectoralRollsController, ImportMappingsController],
   providers: [
     { provide: MEMBERSHIP_CONFIG, useFactory: () => loadMembershipConfig() },
     { provide: MemberRepository, useClass: MemberSqlRepository },
@@ -60,6 +62,7 @@ import { TransferSqlRepository } from './infrastructure/transfer.sql-repository'
     ManageBranchesUseCase,
     TransferMemberUseCase,
     ScheduleMeetingUseCase,
+    ImportMappingsUseCase,
     ImportMembersUseCase,
     ExportMembersUseCase,
     ElectoralRollUseCase,

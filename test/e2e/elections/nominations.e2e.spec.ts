@@ -18,6 +18,7 @@ describe('elections: nominations, slates and acclamation', () => {
     hasProtectedTransferRight: async () => false,
     membersRestricted: async (kind: string, _during: unknown, ids: readonly string[] | null) => new Set(kind === 'no_candidacy' ? [...noCandidacy].filter((id) => !ids || ids.includes(id)) : []),
     readmissionRequired: async () => true,
+    rejoinHeld: async (candidates: readonly unknown[]) => candidates.map(() => false),
   };
   let t: TestApp;
   let ro: Signed;

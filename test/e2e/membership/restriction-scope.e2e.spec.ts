@@ -36,6 +36,7 @@ describe('restrictions are consulted only after scope (membership, elections, id
     },
     membersRestricted: async () => new Set<string>(),
     readmissionRequired: async () => true,
+    rejoinHeld: async (candidates: readonly unknown[]) => candidates.map(() => false),
   };
   const separatedPartners = new Set<string>();
 

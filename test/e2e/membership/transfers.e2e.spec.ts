@@ -26,6 +26,7 @@ describe('membership: transfers between branches', () => {
             restrictionsFor: async () => [],
             separatedFrom: async (id: string) => separations.get(id) ?? [],
             hasProtectedTransferRight: async (id: string) => entitled.has(id),
+            rejoinHeld: async (candidates: readonly unknown[]) => candidates.map(() => false),
           },
         },
       ],

@@ -265,6 +265,10 @@ export interface components {
       alreadyImported: number;
       rejected: number;
       rows: components["schemas"]["BankRowResponse"][];
+      /** Rows the mapping leaves out (not imported, not errors). */
+      skippedRows: components["schemas"]["BankSkippedRowResponse"][];
+      /** The column mapping the file was read with. */
+      mapping: string | null;
       applied: boolean;
       /** Payments this call added to the ledger. */
       added: number;
@@ -280,6 +284,10 @@ export interface components {
       ok: boolean;
       errors: components["schemas"]["BankRowErrorResponse"][];
       memberId: string | null;
+    };
+    BankSkippedRowResponse: {
+      row: number;
+      reason: string;
     };
     BodyNominationRequest: {
       /** The member nominated. */
@@ -720,6 +728,12 @@ export interface components {
     DoneResponse: {
       message: string;
     };
+    DuplicatesResponse: {
+      /** Refused: the same e-mail or member number. */
+      exact: components["schemas"]["ExactDuplicateResponse"][];
+      /** Reported: the same name with the same date of birth, phone or address. */
+      probable: components["schemas"]["ProbableDuplicateResponse"][];
+    };
     ElectionDetailResponse: {
       id: string;
       title: string;
@@ -861,6 +875,12 @@ export interface components {
       sha256: string;
       submittedAt: string;
     };
+    ExactDuplicateResponse: {
+      kind: "email" | "member_number";
+      rows: number[];
+      /** True when the value already belongs to a member in the register. */
+      inRegister: boolean;
+    };
     ExpulsionComplainantResponse: {
       personId: string;
       name: string | null;
@@ -984,13 +1004,31 @@ export interface components {
     IdResponse: {
       id: string;
     };
+    ImportMappingResponse: {
+      name: string;
+      /** Built into the platform (a saved mapping of the same name replaces it). */
+      builtIn: boolean;
+      /** The mapping as saved: description, branchBy, fields, pastBranches. */
+      definition: {
+        [key: string]: unknown;
+      };
+      savedAt: string | null;
+      /** 0 for a built-in mapping; counts saves. */
+      version: number;
+    };
     ImportReportResponse: {
       mode: "dry-run" | "apply";
       fileSha256: string;
       ok: boolean;
       accepted: number;
       rejected: number;
+      /** Rows the mapping leaves out (not imported, not errors). */
+      skipped: number;
       rows: components["schemas"]["ImportRowResponse"][];
+      skippedRows: components["schemas"]["SkippedRowResponse"][];
+      duplicates: components["schemas"]["DuplicatesResponse"];
+      /** The column mapping the file was read with. */
+      mapping: string | null;
       applied: boolean;
       alreadyApplied: boolean;
       batchId: string | null;
@@ -1000,6 +1038,8 @@ export interface components {
       row: number;
       ok: boolean;
       errors: components["schemas"]["RowErrorResponse"][];
+      /** Probable duplicates to check; they do not stop the import. */
+      warnings?: components["schemas"]["RowErrorResponse"][];
     };
     IncomeBandRequest: {
       code: string;
@@ -1416,6 +1456,12 @@ export interface components {
       /** Types that always reach the feed. */
       alwaysInFeed: string[];
     };
+    ProbableDuplicateResponse: {
+      reason: "name+date_of_birth" | "name+phone" | "name+address";
+      rows: number[];
+      /** Member numbers in the register (only those the importer may see). */
+      registerMembers: string[];
+    };
     ProtectedTransferRequest: {
       toBranchId: string;
     };
@@ -1639,6 +1685,7 @@ export interface components {
       frozenBy: string | null;
     };
     RowErrorResponse: {
+      /** The column, as the file's header names it. */
       field: string;
       message: string;
     };
@@ -1657,6 +1704,16 @@ export interface components {
       conditions?: string;
       /** Expulsion: the conditions under which readmission may be considered. */
       readmissionConditions?: string;
+    };
+    SaveImportMappingRequest: {
+      /** What export this mapping reads, for whoever uses it next. */
+      description?: string;
+      /** The branch column holds branch codes (default), names, or either. */
+      branchBy?: "code" | "name" | "name-or-code";
+      /** Platform field (first_name, last_name, email, phone, branch_code, joined_on, status, member_number, address, email_consent, date_of_birth, dues_level) → rule: one of column / columns (+ join) / constant; optional dateFormats (YYYY, MM, M, DD, D, MMM), values (source → platform value), otherValues (error|keep), skipWhen, optional. */
+      fields: Record<string, never>;
+      /** Earlier branch periods: groups of columns {branch, from, until, dateFormats?, optional?}. */
+      pastBranches?: string[];
     };
     ScheduleInterviewRequest: {
       personId: string;
@@ -1712,6 +1769,10 @@ export interface components {
       sourceKind: "election" | "founding" | "appointment";
       /** Which election, congress or decision. */
       sourceRef: string;
+    };
+    SkippedRowResponse: {
+      row: number;
+      reason: string;
     };
     SlateResponse: {
       id: string;
@@ -3172,6 +3233,8 @@ export interface paths {
         mode: "dry-run" | "apply";
         /** Apply the good rows and skip rejected ones (default: all or nothing). */
         skipRejected?: "true" | "false";
+        /** Read another tool's export through this built-in column mapping: a CiviContribute export, or a bank statement (Date DD/MM/YYYY, Amount, Description). */
+        mapping?: "civicontribute" | "bank";
       };
       body: string;
       response: components["schemas"]["BankImportReportResponse"];
@@ -3581,6 +3644,35 @@ export interface paths {
       policy: "Public: readiness probe";
     };
   };
+  "/imports/mappings": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: components["schemas"]["ImportMappingResponse"][];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+  };
+  "/imports/mappings/{name}": {
+    get: {
+      path: {
+        name: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["ImportMappingResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+    put: {
+      path: {
+        name: string;
+      };
+      query: never;
+      body: components["schemas"]["SaveImportMappingRequest"];
+      response: components["schemas"]["ImportMappingResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+  };
   "/imports/{batchId}/invitations": {
     get: {
       path: {
@@ -3810,6 +3902,8 @@ export interface paths {
       query: {
         /** dry-run reports every row and changes nothing; apply imports all rows or none. */
         mode: "dry-run" | "apply";
+        /** Read the file through this column mapping (saved, or built in: civicrm, action-network, spreadsheet). */
+        mapping?: string;
       };
       body: string;
       response: components["schemas"]["ImportReportResponse"];
@@ -4206,6 +4300,9 @@ export const apiOperations = [
   "POST /findings/{findingId}/{action}",
   "GET /health/live",
   "GET /health/ready",
+  "GET /imports/mappings",
+  "GET /imports/mappings/{name}",
+  "PUT /imports/mappings/{name}",
   "GET /imports/{batchId}/invitations",
   "POST /mandates/{mandateId}/end",
   "GET /me",

@@ -5,3 +5,4 @@ export * from './case-data-key';
 export * from './case-cipher';
 export * from './respondent-matching-key';
 export * from './directory-handle';
+export * from './rejoin-fingerprint';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RestrictionsPort, type Restriction, type RestrictionKind, type TimeWindow } from '@org/kernel';
+import { RestrictionsPort, type RejoinCandidate, type Restriction, type RestrictionKind, type TimeWindow } from '@org/kernel';
 import { DisciplineDb } from './discipline-db';
+import { RejoinFingerprints } from './rejoin-fingerprints.repository';
 import { RestrictionsRepository } from './restrictions.repository';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,6 +19,7 @@ export class DisciplineRestrictions extends RestrictionsPort {
   constructor(
     private readonly db: DisciplineDb,
     private readonly repo: RestrictionsRepository,
+    private readonly fingerprints: RejoinFingerprints,
   ) {
     super();
   }
@@ -58,5 +60,14 @@ export class DisciplineRestrictions extends RestrictionsPort {
     if (!UUID_RE.test(memberId)) return true;
     const rows = await this.manager(tx).query(`SELECT 1 FROM restrictions.readmission_required WHERE member_id = $1`, [memberId]);
     return rows.length > 0;
+  }
+
+  /**
+   * S9 by identity: the candidates' raw values are normalized and hashed here, with the
+   * disciplinary context's key, and compared with the fingerprints of people still waiting for a
+   * readmission decision. The asking context never sees a hash or the key.
+   */
+  override async rejoinHeld(candidates: readonly RejoinCandidate[], tx?: unknown): Promise<boolean[]> {
+    return this.fingerprints.held(this.manager(tx), candidates);
   }
 }

@@ -39,6 +39,8 @@ export const DUES_ERROR_STATUS = {
   no_treasurer_scope: 403,
   invalid_idempotency_key: 400,
   invalid_lookup: 400,
+  payment_mapping_not_found: 404,
+  csv_mapping_column_missing: 400,
 } as const satisfies Record<Code, number>;
 
 /** The dues context's error mapping; other contexts' codes fall back to their kind. */

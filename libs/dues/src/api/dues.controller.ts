@@ -158,7 +158,7 @@ export class DuesController {
   @ApiConsumes('text/csv')
   @ApiBody({
     description:
-      'The bank export, UTF-8 (a BOM is fine), comma-separated, header first. Columns, in any order and any case: date (YYYY-MM-DD), amount (major units, dot decimal), currency, reference (must contain the member number or e-mail), transaction_id (may be empty).',
+      'The bank export, UTF-8 (a BOM is fine), comma-separated, header first. Columns, in any order and any case: date (YYYY-MM-DD), amount (major units, dot decimal), currency, reference (must contain the member number or e-mail), transaction_id (may be empty). With ?mapping=civicontribute or ?mapping=bank, another tool\'s export read through that column mapping.',
     schema: { type: 'string', example: 'date,amount,currency,reference,transaction_id\r\n2026-05-02,12.50,EUR,Subs M1042 May,TX-88231\r\n' },
   })
   @ApiOkResponse({ type: BankImportReportResponse, description: 'Every row: new, already imported, duplicate in the file, or rejected and why; for apply, what was added.' })
@@ -166,7 +166,7 @@ export class DuesController {
   @ApiPayloadTooLargeResponse({ description: '`csv_too_large`: split the file.' })
   @ApiUnsupportedMediaTypeResponse({ description: '`csv_not_csv`: send the export as the body with Content-Type: text/csv.' })
   bankImport(@Query() q: BankImportQuery, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<BankImportReportResponse> {
-    return this.bank.execute(p, csvBytes(body), q.mode, { skipRejected: q.skipRejected === 'true' });
+    return this.bank.execute(p, csvBytes(body), q.mode, { skipRejected: q.skipRejected === 'true', mapping: q.mapping });
   }
 
   @Post('dues/standing/recompute')

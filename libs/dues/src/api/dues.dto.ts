@@ -139,6 +139,15 @@ export class BankImportQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'skipRejected must be true or false' })
   skipRejected?: string;
+  @ApiPropertyOptional({ enum: ['civicontribute', 'bank'], description: 'Read another tool\'s export through this built-in column mapping: a CiviContribute export, or a bank statement (Date DD/MM/YYYY, Amount, Description).' })
+  @IsOptional()
+  @IsIn(['civicontribute', 'bank'], { message: 'mapping is civicontribute or bank' })
+  mapping?: string;
+}
+
+export class BankSkippedRowResponse {
+  @ApiProperty() row: number;
+  @ApiProperty({ example: 'left out by the mapping: Contribution Status is "Refunded"' }) reason: string;
 }
 
 export class BankRowErrorResponse {
@@ -162,6 +171,8 @@ export class BankImportReportResponse {
   @ApiProperty() alreadyImported: number;
   @ApiProperty() rejected: number;
   @ApiProperty({ type: [BankRowResponse] }) rows: BankRowResponse[];
+  @ApiProperty({ type: [BankSkippedRowResponse], description: 'Rows the mapping leaves out (not imported, not errors).' }) skippedRows: BankSkippedRowResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'The column mapping the file was read with.' }) mapping: string | null;
   @ApiProperty() applied: boolean;
   @ApiProperty({ description: 'Payments this call added to the ledger.' }) added: number;
   @ApiProperty({ nullable: true, type: String }) batchId: string | null;

@@ -14,6 +14,9 @@ export const DuesApplicationErrorCode = {
   noTreasurerScope: 'no_treasurer_scope',
   invalidIdempotencyKey: 'invalid_idempotency_key',
   invalidLookup: 'invalid_lookup',
+  paymentMappingNotFound: 'payment_mapping_not_found',
+  /** The kernel's column mapping: a file without a column the mapping reads. */
+  csvMappingColumnMissing: 'csv_mapping_column_missing',
 } as const;
 export type DuesApplicationErrorCode = (typeof DuesApplicationErrorCode)[keyof typeof DuesApplicationErrorCode];
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DomainError, IsoDate, isIsoDate, decodeCsv, isBlankRecord, parseCsvRecords } from '@org/kernel';
+import { BoundColumnMapping, DomainError, IsoDate, isIsoDate, decodeCsv, isBlankRecord, parseCsvRecords, type ColumnMappingDefinition } from '@org/kernel';
 import { isCurrencyCode } from './currency';
 import { DuesErrorCode, FieldError } from './dues.errors';
 import { parseMajorAmount } from './money.value-object';
@@ -29,6 +29,40 @@ import { parseMajorAmount } from './money.value-object';
  */
 export const BANK_CSV_COLUMNS = ['date', 'amount', 'currency', 'reference', 'transaction_id'] as const;
 type BankColumn = (typeof BANK_CSV_COLUMNS)[number];
+
+/**
+ * A payments history exported by another tool, read through a column mapping (the kernel's
+ * `column-mapping.ts`): the fields are the bank file's columns, plus `status`, read only to
+ * leave rows out (`skipWhen`, e.g. a pending or refunded contribution). Without a currency
+ * column, amounts are in the organization's dues currency.
+ */
+export const PAYMENT_MAPPING_FIELDS: readonly string[] = [...BANK_CSV_COLUMNS, 'status'];
+export const PAYMENT_MAPPING_REQUIRED: readonly string[] = ['date', 'amount', 'reference'];
+
+/** Built-in payment mappings, chosen by name (`?mapping=`). Sample files: test/fixtures/imports/. */
+export const BUILT_IN_PAYMENT_MAPPINGS: Readonly<Record<string, ColumnMappingDefinition>> = {
+  /** CiviContribute: Search > Find Contributions > Export, with the contact's e-mail. */
+  civicontribute: {
+    fields: {
+      date: { column: 'Date Received', dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY'] },
+      amount: { column: 'Total Amount' },
+      currency: { column: 'Currency', optional: true },
+      reference: { columns: ['Email', 'Source'], join: ' ' },
+      transaction_id: { column: 'Transaction ID', optional: true },
+      status: { column: 'Contribution Status', skipWhen: ['Pending', 'Cancelled', 'Failed', 'Refunded', 'In Progress', 'Overdue'] },
+    },
+  },
+  /** A bank statement saved as CSV: Date (DD/MM/YYYY), Amount, Description (the payer's reference), optional Transaction ID. */
+  bank: {
+    fields: {
+      date: { column: 'Date', dateFormats: ['DD/MM/YYYY', 'YYYY-MM-DD'] },
+      amount: { column: 'Amount' },
+      currency: { column: 'Currency', optional: true },
+      reference: { column: 'Description' },
+      transaction_id: { column: 'Transaction ID', optional: true },
+    },
+  },
+};
 
 /** Looks members up for matching; only members the importer may record payments for. */
 export interface MemberDirectory {
@@ -67,6 +101,8 @@ export interface BankCsvDryRun {
   rejected: number;
   /** No rejected rows. */
   ok: boolean;
+  /** Rows a mapping leaves out (e.g. a refunded contribution), with why. */
+  skipped: { row: number; reason: string }[];
 }
 
 export interface BankCsvContext {
@@ -76,6 +112,8 @@ export interface BankCsvContext {
   /** Keys already in the ledger (payments' externalRef with source bank-import). */
   alreadyImported: { has(key: string): boolean };
   maxRows?: number;
+  /** Read the file as another tool's export through this mapping. */
+  mapping?: { name: string; definition: ColumnMappingDefinition };
 }
 
 const EMAIL_RE = /[^\s,;:<>()\[\]"'\\]+@[^\s,;:<>()\[\]"'\\]+\.[^\s,;:<>()\[\]"'\\.]+/g;
@@ -134,6 +172,9 @@ export function parseBankCsv(input: Uint8Array | string, context: BankCsvContext
   const text = decodeCsv(input);
   const maxRows = context.maxRows ?? 500_000;
   let header: Map<BankColumn, number> | null = null;
+  let bound: BoundColumnMapping | null = null;
+  let headerWidth = 0;
+  const skipped: { row: number; reason: string }[] = [];
   const rows: BankCsvRowResult[] = [];
   const occurrences = new Map<string, number>();
   const byTxn = new Map<string, { row: number; content: string }>();
@@ -141,7 +182,14 @@ export function parseBankCsv(input: Uint8Array | string, context: BankCsvContext
   for (const record of parseCsvRecords(text)) {
     if (header === null) {
       if (isBlankRecord(record.fields)) continue;
-      header = readHeader(record.fields);
+      if (context.mapping) {
+        bound = BoundColumnMapping.bind(context.mapping.definition, record.fields, context.mapping.name);
+        header = new Map();
+        headerWidth = record.fields.length;
+      } else {
+        header = readHeader(record.fields);
+        headerWidth = header.size;
+      }
       continue;
     }
     if (isBlankRecord(record.fields)) continue;
@@ -149,13 +197,24 @@ export function parseBankCsv(input: Uint8Array | string, context: BankCsvContext
       throw new DomainError('invalid', DuesErrorCode.csvMalformed, `The file has more than ${maxRows} rows; split it into smaller files.`, { row: record.row });
     }
     const result: BankCsvRowResult = { row: record.row, outcome: 'rejected', ok: false, errors: [], idempotencyKey: null };
-    rows.push(result);
-    if (record.fields.length !== header.size) {
-      result.errors.push({ field: 'row', message: `has ${record.fields.length} values but the header has ${header.size} columns` });
+    if (record.fields.length !== headerWidth) {
+      rows.push(result);
+      result.errors.push({ field: 'row', message: `has ${record.fields.length} values but the header has ${headerWidth} columns` });
       continue;
     }
-    const get = (c: BankColumn) => record.fields[header!.get(c)!];
-    const raw = { date: get('date'), amount: get('amount'), currency: get('currency'), reference: get('reference') };
+    const mapped = bound ? bound.map(record.fields) : null;
+    if (mapped?.skipped) {
+      skipped.push({ row: record.row, reason: `left out by the mapping: ${mapped.skipped}` });
+      continue;
+    }
+    rows.push(result);
+    if (mapped && mapped.errors.length > 0) {
+      // A value the mapping could not read (a date in another format, an unknown value): named on its source column.
+      result.errors.push(...mapped.errors.map((e) => ({ field: e.column, message: e.message })));
+      continue;
+    }
+    const get = (c: BankColumn): string => (mapped ? (mapped.values.get(c) ?? '') : record.fields[header!.get(c)!]);
+    const raw = { date: get('date'), amount: get('amount'), currency: mapped && get('currency').trim() === '' ? context.currency : get('currency'), reference: get('reference') };
     const txn = get('transaction_id').trim();
 
     // the key first: a row seen before is reported as such even if it would now be rejected
@@ -225,7 +284,9 @@ export function parseBankCsv(input: Uint8Array | string, context: BankCsvContext
   if (header === null) {
     throw new DomainError('invalid', DuesErrorCode.csvEmpty, `The file is empty. It needs the header row ${BANK_CSV_COLUMNS.join(',')} and one row per transaction.`);
   }
+  // Under a mapping, errors name the file's own columns.
+  if (bound) for (const r of rows) for (const e of r.errors) if (PAYMENT_MAPPING_FIELDS.includes(e.field)) e.field = bound.sourceOf(e.field) ?? e.field;
   const count = (o: BankRowOutcome) => rows.filter((r) => r.outcome === o).length;
   const rejected = count('rejected');
-  return { rows, newPayments: count('new'), alreadyImported: count('already-imported'), rejected, ok: rejected === 0 };
+  return { rows, newPayments: count('new'), alreadyImported: count('already-imported'), rejected, ok: rejected === 0, skipped };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { MEMBER_STATUSES } from '../domain';
 
 const uuidMessage = (field: string) => ({ message: `${field} must be a UUID` });
@@ -143,14 +143,22 @@ export class AggregatesResponse {
   @ApiProperty({ type: [BranchAggregateResponse] }) byBranch: BranchAggregateResponse[];
 }
 
+const MAPPING_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
 export class ImportQuery {
   @ApiProperty({ enum: ['dry-run', 'apply'], description: 'dry-run reports every row and changes nothing; apply imports all rows or none.' })
   @IsIn(['dry-run', 'apply'], { message: 'mode must be dry-run or apply' })
   mode: 'dry-run' | 'apply';
+
+  @ApiPropertyOptional({ example: 'civicrm', description: 'Read the file through this column mapping (saved, or built in: civicrm, action-network, spreadsheet).' })
+  @IsOptional()
+  @Matches(MAPPING_NAME, { message: 'mapping is a mapping name: lower-case letters, digits, "-" or "_" (e.g. civicrm)' })
+  mapping?: string;
 }
 
+
 export class RowErrorResponse {
-  @ApiProperty({ example: 'email' }) field: string;
+  @ApiProperty({ example: 'email', description: "The column, as the file's header names it." }) field: string;
   @ApiProperty() message: string;
 }
 
@@ -158,6 +166,29 @@ export class ImportRowResponse {
   @ApiProperty({ description: 'Row number as a spreadsheet shows it (the header is row 1).' }) row: number;
   @ApiProperty() ok: boolean;
   @ApiProperty({ type: [RowErrorResponse] }) errors: RowErrorResponse[];
+  @ApiPropertyOptional({ type: [RowErrorResponse], description: 'Probable duplicates to check; they do not stop the import.' }) warnings?: RowErrorResponse[];
+}
+
+export class SkippedRowResponse {
+  @ApiProperty() row: number;
+  @ApiProperty({ example: 'left out by the mapping: Membership Status is "Cancelled"' }) reason: string;
+}
+
+export class ExactDuplicateResponse {
+  @ApiProperty({ enum: ['email', 'member_number'] }) kind: string;
+  @ApiProperty({ type: [Number] }) rows: number[];
+  @ApiProperty({ description: 'True when the value already belongs to a member in the register.' }) inRegister: boolean;
+}
+
+export class ProbableDuplicateResponse {
+  @ApiProperty({ enum: ['name+date_of_birth', 'name+phone', 'name+address'] }) reason: string;
+  @ApiProperty({ type: [Number] }) rows: number[];
+  @ApiProperty({ type: [String], description: 'Member numbers in the register (only those the importer may see).' }) registerMembers: string[];
+}
+
+export class DuplicatesResponse {
+  @ApiProperty({ type: [ExactDuplicateResponse], description: 'Refused: the same e-mail or member number.' }) exact: ExactDuplicateResponse[];
+  @ApiProperty({ type: [ProbableDuplicateResponse], description: 'Reported: the same name with the same date of birth, phone or address.' }) probable: ProbableDuplicateResponse[];
 }
 
 export class ImportReportResponse {
@@ -166,7 +197,11 @@ export class ImportReportResponse {
   @ApiProperty() ok: boolean;
   @ApiProperty() accepted: number;
   @ApiProperty() rejected: number;
+  @ApiProperty({ description: 'Rows the mapping leaves out (not imported, not errors).' }) skipped: number;
   @ApiProperty({ type: [ImportRowResponse] }) rows: ImportRowResponse[];
+  @ApiProperty({ type: [SkippedRowResponse] }) skippedRows: SkippedRowResponse[];
+  @ApiProperty({ type: DuplicatesResponse }) duplicates: DuplicatesResponse;
+  @ApiProperty({ nullable: true, type: String, description: 'The column mapping the file was read with.' }) mapping: string | null;
   @ApiProperty() applied: boolean;
   @ApiProperty() alreadyApplied: boolean;
   @ApiProperty({ nullable: true, type: String }) batchId: string | null;
@@ -174,4 +209,31 @@ export class ImportReportResponse {
 
 export class DoneResponse {
   @ApiProperty() message: string;
+}
+
+export class SaveImportMappingRequest {
+  @ApiPropertyOptional({ description: 'What export this mapping reads, for whoever uses it next.' }) @IsOptional() @IsString() @MaxLength(500) description?: string;
+  @ApiPropertyOptional({ enum: ['code', 'name', 'name-or-code'], description: 'The branch column holds branch codes (default), names, or either.' })
+  @IsOptional()
+  @IsIn(['code', 'name', 'name-or-code'], { message: 'branchBy is code, name or name-or-code' })
+  branchBy?: 'code' | 'name' | 'name-or-code';
+  @ApiProperty({
+    description:
+      'Platform field (first_name, last_name, email, phone, branch_code, joined_on, status, member_number, address, email_consent, date_of_birth, dues_level) → rule: one of column / columns (+ join) / constant; optional dateFormats (YYYY, MM, M, DD, D, MMM), values (source → platform value), otherValues (error|keep), skipWhen, optional.',
+    example: { first_name: { column: 'First Name' }, joined_on: { column: 'Member Since', dateFormats: ['DD/MM/YYYY'] }, status: { column: 'Status', values: { current: 'active' } } },
+  })
+  @IsObject({ message: 'fields is an object from platform field names to rules' })
+  fields: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'Earlier branch periods: groups of columns {branch, from, until, dateFormats?, optional?}.', example: [{ branch: 'Previous Branch', from: 'Previous From', until: 'Previous Until' }] })
+  @IsOptional()
+  @IsArray({ message: 'pastBranches is a list of {branch, from, until}' })
+  pastBranches?: unknown[];
+}
+
+export class ImportMappingResponse {
+  @ApiProperty({ example: 'civicrm' }) name: string;
+  @ApiProperty({ description: 'Built into the platform (a saved mapping of the same name replaces it).' }) builtIn: boolean;
+  @ApiProperty({ description: 'The mapping as saved: description, branchBy, fields, pastBranches.', type: 'object', additionalProperties: true }) definition: object;
+  @ApiProperty({ nullable: true, type: String }) savedAt: string | null;
+  @ApiProperty({ description: '0 for a built-in mapping; counts saves.' }) version: number;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, StreamableFile, UseFilters } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { ApplyForMembershipUseCase } from '../application/use-cases/apply-for-membership.use-case';
@@ -87,15 +87,16 @@ export class MembersController {
   @ApiConsumes('text/csv')
   @ApiBody({
     description:
-      'The member CSV, UTF-8 (a BOM is fine), comma-separated, header first. Required columns, in any order and any case: first_name, last_name, email, phone, branch_code, joined_on, status; optional: member_number, address, email_consent.',
+      'The member CSV, UTF-8 (a BOM is fine), comma-separated, header first. Required columns, in any order and any case: first_name, last_name, email, phone, branch_code, joined_on, status; optional: member_number, address, email_consent, date_of_birth, past_branches, dues_level. With ?mapping=<name>, the file is another tool\'s export (CiviCRM, Action Network, a spreadsheet) read through that column mapping.',
     schema: { type: 'string', example: 'first_name,last_name,email,phone,branch_code,joined_on,status\r\nRosa,Luxe,rosa@example.org,,NORTH,2024-03-01,active\r\n' },
   })
   @ApiOkResponse({ type: ImportReportResponse, description: 'The report: every row, accepted or rejected and why; for apply, whether it was imported (all or nothing).' })
   @ApiBadRequestResponse({ description: 'A wrong header, a bad encoding or broken quoting (naming the row), or — on apply — any rejected row (`import_rejected`, naming the first); nothing is imported.' })
+  @ApiNotFoundResponse({ description: '`import_mapping_not_found`: no mapping of that name (see GET /imports/mappings).' })
   @ApiPayloadTooLargeResponse({ description: '`csv_too_large`: split the file.' })
   @ApiUnsupportedMediaTypeResponse({ description: '`csv_not_csv`: send the file as the body with Content-Type: text/csv.' })
   importCsv(@Query() q: ImportQuery, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<ImportReportResponse> {
-    return this.importer.execute(p, csvBytes(body), q.mode);
+    return this.importer.execute(p, csvBytes(body), q.mode, { mapping: q.mapping });
   }
 
   @Get('members/:memberId')

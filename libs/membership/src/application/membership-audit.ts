@@ -8,7 +8,7 @@ export interface MembershipAuditEntry {
   /** 'member' for people, 'system' for the standing job. */
   actorKind?: string;
   action: string;
-  subjectType: 'member' | 'branch' | 'transfer' | 'import' | 'meeting' | 'electoral-roll' | 'apportionment';
+  subjectType: 'member' | 'branch' | 'transfer' | 'import' | 'import-mapping' | 'meeting' | 'electoral-roll' | 'apportionment';
   subjectId: string | null;
   /** Facts about the change: ids, dates, statuses, counts. Never contact details, never a protected transfer's kind. */
   data?: Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort } from '@org/kernel';
+import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort, type RejoinCandidate } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { MembershipErrorCode, precheckedRestriction, type RestrictionCheck, type RestrictionVerdict } from '../domain';
 
@@ -51,6 +51,16 @@ export class RestrictionGate {
     const out = new Set<string>();
     for (const id of new Set(expelledMemberIds)) if (await this.restrictions.readmissionRequired(id, m)) out.add(id);
     return out;
+  }
+
+  /**
+   * S9 by identity: whether each person (raw values: name, and e-mail, date of birth, phone or
+   * address when known) is recognised as someone who may rejoin only by a Control Commission
+   * readmission decision. One question for a whole import. The disciplinary side normalizes and
+   * hashes; this context never sees a hash, a key, or who matched.
+   */
+  rejoinHeld(m: EntityManager, candidates: readonly RejoinCandidate[]): Promise<boolean[]> {
+    return this.restrictions.rejoinHeld(candidates, m);
   }
 
   /** S5: a member under `no_hosting` cannot host a meeting. */

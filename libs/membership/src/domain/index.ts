@@ -30,3 +30,4 @@ export type { CsvRecord } from '@org/kernel';
 export * from './member-csv.parser';
 export * from './member-csv.writer';
 export * from './member-search-criteria.value-object';
+export * from './member-import-mapping';

@@ -45,6 +45,9 @@ describe('member CSV import (dry run)', () => {
         status: 'active',
         memberNumber: 'M-1',
         emailConsent: true,
+        dateOfBirth: null,
+        pastBranchPeriods: [],
+        duesLevel: null,
       },
     });
     expect(result.rows[1].member).toMatchObject({ lastName: '', email: null, status: 'applicant', emailConsent: undefined });
@@ -127,7 +130,7 @@ describe('member CSV import (dry run)', () => {
 
   it('an empty file is refused; a header-only file has no rows', () => {
     expect(errorOf(() => parseMemberCsv('', context())).code).toBe('csv_empty');
-    expect(parseMemberCsv(`${HEADER}\n`, context())).toEqual({ rows: [], accepted: 0, rejected: 0, ok: true });
+    expect(parseMemberCsv(`${HEADER}\n`, context())).toEqual({ rows: [], accepted: 0, rejected: 0, ok: true, skipped: [], duplicates: { exact: [], probable: [] } });
   });
 
   it("what the export writes, the import reads back (formula protection included)", () => {

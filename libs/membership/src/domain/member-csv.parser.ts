@@ -1,5 +1,6 @@
-import { DomainError, IsoDate, isIsoDate, decodeCsv, isBlankRecord, parseCsvRecords, unprotectCsvField } from '@org/kernel';
+import { BoundColumnMapping, DomainError, IsoDate, isIsoDate, decodeCsv, isBlankRecord, parseCsvRecords, probableMatchKeys, unprotectCsvField, type ProbableMatchReason } from '@org/kernel';
 import { normalizeBranchCode } from './branch.entity';
+import { expandMemberMapping, type MemberImportMapping } from './member-import-mapping';
 import { MemberProfile } from './member-profile.value-object';
 import { FieldError, MembershipErrorCode } from './membership.errors';
 
@@ -19,13 +20,20 @@ import { FieldError, MembershipErrorCode } from './membership.errors';
  * | member_number   | no       | unique in the file and the register                            |
  * | address         | no       | up to 500 characters                                           |
  * | email_consent   | no       | yes/no, true/false, 1/0 or empty (not asked)                   |
+ * | date_of_birth   | no       | YYYY-MM-DD                                                     |
+ * | past_branches   | no       | earlier branch periods: `CODE:FROM..UNTIL; …` (dates YYYY-MM-DD, |
+ * |                 |          | UNTIL = first day no longer there); the current period starts   |
+ * |                 |          | at the latest UNTIL (else at joined_on)                         |
+ * | dues_level      | no       | the name of a dues plan (Standard, Reduced…)                    |
  *
+ * With a column mapping (`MemberImportMapping`), the file is another tool's export: each of these
+ * fields is read from the source columns the mapping names, and errors name those columns.
  * Suspended and expelled cannot be imported: sanctions come only from the Control Commission.
  * A value the export protected against formula injection (`'+44…`) is read back without the
  * apostrophe. A UTF-8 byte-order mark is accepted.
  */
 export const MEMBER_CSV_REQUIRED_COLUMNS = ['first_name', 'last_name', 'email', 'phone', 'branch_code', 'joined_on', 'status'] as const;
-export const MEMBER_CSV_OPTIONAL_COLUMNS = ['member_number', 'address', 'email_consent'] as const;
+export const MEMBER_CSV_OPTIONAL_COLUMNS = ['member_number', 'address', 'email_consent', 'date_of_birth', 'past_branches', 'dues_level'] as const;
 export type MemberCsvColumn = (typeof MEMBER_CSV_REQUIRED_COLUMNS)[number] | (typeof MEMBER_CSV_OPTIONAL_COLUMNS)[number];
 
 export type ImportableStatus = 'active' | 'lapsed' | 'applicant';
@@ -44,21 +52,46 @@ export interface MemberCsvRow {
   memberNumber: string | null;
   /** undefined: the file says nothing about consent. */
   emailConsent: boolean | undefined;
+  dateOfBirth: IsoDate | null;
+  /** Earlier branch periods `[from, to)`, oldest first; the current one starts at the last `to` (else `joinedOn`). */
+  pastBranchPeriods: { branchId: string; from: IsoDate; to: IsoDate }[];
+  /** A dues plan name as the register's plans write it, or null. */
+  duesLevel: string | null;
 }
 
 export interface MemberCsvRowResult {
   row: number;
   ok: boolean;
   errors: FieldError[];
+  /** Probable duplicates: reported, not refused (the importer checks them). */
+  warnings?: FieldError[];
   member?: MemberCsvRow;
+}
+
+/** Exact duplicates are refused (same e-mail or member number); probable ones are reported. */
+export interface MemberCsvDuplicates {
+  exact: { kind: 'email' | 'member_number'; rows: number[]; inRegister: boolean }[];
+  probable: { reason: ProbableMatchReason; rows: number[]; registerMembers: string[] }[];
 }
 
 export interface MemberCsvDryRun {
   rows: MemberCsvRowResult[];
   accepted: number;
   rejected: number;
+  /** Rows a mapping leaves out (e.g. a "Cancelled" membership), with why. */
+  skipped: { row: number; reason: string }[];
+  duplicates: MemberCsvDuplicates;
   /** True when every row is acceptable: the import may then be applied (all or nothing). */
   ok: boolean;
+}
+
+/** A person already in the register, for probable duplicates (member number shown only when the importer may see them). */
+export interface RegisterPerson {
+  memberNumber: string | null;
+  name: string;
+  dateOfBirth?: string | null;
+  phone?: string | null;
+  postalAddress?: string | null;
 }
 
 export interface MemberCsvContext {
@@ -70,6 +103,14 @@ export interface MemberCsvContext {
   today: IsoDate;
   /** Default 200,000. */
   maxRows?: number;
+  /** Every branch, closed ones included (past periods may name them): code → id, and name → code. */
+  allBranches?: { byCode: ReadonlyMap<string, string>; codeByName: ReadonlyMap<string, string> };
+  /** Dues plan names (any case) → the plan's own spelling. Without it, `dues_level` is refused. */
+  duesLevels?: ReadonlyMap<string, string>;
+  /** People in the register, for probable duplicates. */
+  register?: Iterable<RegisterPerson>;
+  /** Read the file as another tool's export through this mapping. */
+  mapping?: { name: string; definition: MemberImportMapping };
 }
 
 const IMPORTABLE: readonly string[] = ['active', 'lapsed', 'applicant'];
@@ -113,15 +154,31 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
 
   const records = parseCsvRecords(text);
   let header: Map<MemberCsvColumn, number> | null = null;
+  let bound: BoundColumnMapping | null = null;
+  const skipped: { row: number; reason: string }[] = [];
+  const exact: MemberCsvDuplicates['exact'] = [];
+  const people = new PeopleInFile();
+  const byName = new Map<string, string>();
+  for (const [name, code] of context.allBranches?.codeByName ?? []) byName.set(name.trim().toLowerCase(), normalizeBranchCode(code));
+  const branchBy = context.mapping?.definition.branchBy ?? 'code';
+  const pastGroups = context.mapping?.definition.pastBranches?.length ?? 0;
   const rows: MemberCsvRowResult[] = [];
   const firstRowByEmail = new Map<string, MemberCsvRowResult>();
   const firstRowByNumber = new Map<string, MemberCsvRowResult>();
   const flaggedFirst = new Set<MemberCsvRowResult>();
+  let headerWidth = 0;
 
   for (const record of records) {
     if (header === null) {
       if (isBlankRecord(record.fields)) continue;
-      header = readMemberCsvHeader(record.fields);
+      if (context.mapping) {
+        bound = BoundColumnMapping.bind(expandMemberMapping(context.mapping.definition), record.fields, context.mapping.name);
+        header = new Map();
+        headerWidth = record.fields.length;
+      } else {
+        header = readMemberCsvHeader(record.fields);
+        headerWidth = header.size;
+      }
       continue;
     }
     if (isBlankRecord(record.fields)) continue;
@@ -129,13 +186,20 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
       throw new DomainError('invalid', MembershipErrorCode.csvMalformed, `The file has more than ${maxRows} rows; split it into smaller files.`, { row: record.row });
     }
     const result: MemberCsvRowResult = { row: record.row, ok: false, errors: [] };
-    rows.push(result);
-    if (record.fields.length !== header.size) {
-      result.errors.push({ field: 'row', message: `has ${record.fields.length} values but the header has ${header.size} columns` });
+    if (record.fields.length !== headerWidth) {
+      rows.push(result);
+      result.errors.push({ field: 'row', message: `has ${record.fields.length} values but the header has ${headerWidth} columns` });
       continue;
     }
-    const get = (c: MemberCsvColumn): string => {
-      const i = header!.get(c);
+    const mapped = bound ? bound.map(record.fields) : null;
+    if (mapped?.skipped) {
+      skipped.push({ row: record.row, reason: `left out by the mapping: ${mapped.skipped}` });
+      continue;
+    }
+    rows.push(result);
+    const get = (c: string): string => {
+      if (mapped) return mapped.values.get(c) ?? '';
+      const i = header!.get(c as MemberCsvColumn);
       return i === undefined ? '' : unprotectCsvField(record.fields[i]);
     };
 
@@ -150,10 +214,12 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
     const column: Record<string, MemberCsvColumn> = { firstName: 'first_name', lastName: 'last_name', email: 'email', phone: 'phone', address: 'address' };
     for (const e of profileErrors) errors.push({ field: column[e.field] ?? e.field, message: e.message });
 
-    const branchCode = normalizeBranchCode(get('branch_code'));
+    const branchCode = resolveBranch(get('branch_code'), branchBy, byName);
     const branchId = branches.get(branchCode);
     if (branchCode === '') errors.push({ field: 'branch_code', message: 'is required' });
-    else if (branchId === undefined) errors.push({ field: 'branch_code', message: `unknown branch code "${branchCode}"` });
+    else if (branchId === undefined) {
+      errors.push({ field: 'branch_code', message: branchBy === 'code' ? `unknown branch code "${branchCode}"` : `unknown branch "${get('branch_code').trim()}" (not the name or code of a branch you may import into)` });
+    }
 
     const joinedOn = get('joined_on').trim();
     if (joinedOn === '') errors.push({ field: 'joined_on', message: 'is required (YYYY-MM-DD)' });
@@ -175,11 +241,44 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
       errors.push({ field: 'member_number', message: 'use 1 to 32 letters, digits, - or _' });
     }
 
+    const dobText = get('date_of_birth').trim();
+    let dateOfBirth: IsoDate | null = null;
+    if (dobText !== '') {
+      if (!isIsoDate(dobText)) errors.push({ field: 'date_of_birth', message: `"${dobText}" is not a date written YYYY-MM-DD` });
+      else if (dobText > context.today || dobText < '1900-01-01') errors.push({ field: 'date_of_birth', message: `${dobText} is not a plausible date of birth` });
+      else dateOfBirth = dobText;
+    }
+
+    const duesText = get('dues_level').trim();
+    let duesLevel: string | null = null;
+    if (duesText !== '') {
+      duesLevel = context.duesLevels?.get(duesText.toLowerCase()) ?? null;
+      if (duesLevel === null) {
+        const known = [...(context.duesLevels?.values() ?? [])];
+        errors.push({ field: 'dues_level', message: `"${duesText}" is not a dues plan of the organization${known.length ? ` (plans: ${known.join(', ')})` : ' (it has none yet)'}` });
+      }
+    }
+
+    const past = readPastBranches(get, pastGroups, mapped !== null, branchBy, byName, context.allBranches?.byCode);
+    errors.push(...past.errors);
+    const pastBranchPeriods = past.periods;
+    if (pastBranchPeriods.length > 0 && isIsoDate(joinedOn)) {
+      if (status === 'applicant') errors.push({ field: 'past_branches', message: 'an applicant has no branch history yet; leave it empty or import them as active' });
+      const first = pastBranchPeriods[0];
+      const last = pastBranchPeriods[pastBranchPeriods.length - 1];
+      if (first.from < joinedOn) errors.push({ field: 'past_branches', message: `the period from ${first.from} begins before joined_on ${joinedOn}` });
+      if (last.to > context.today) errors.push({ field: 'past_branches', message: `the period until ${last.to} ends in the future; the current branch is the branch column` });
+    }
+
     const email = profile?.email ?? null;
     if (email !== null) {
-      if (context.existingEmails.has(email)) errors.push({ field: 'email', message: `${email} already belongs to a member in the register` });
+      if (context.existingEmails.has(email)) {
+        errors.push({ field: 'email', message: `${email} already belongs to a member in the register` });
+        exact.push({ kind: 'email', rows: [record.row], inRegister: true });
+      }
       const first = firstRowByEmail.get(email);
       if (first) {
+        addExact(exact, 'email', first.row, record.row);
         errors.push({ field: 'email', message: `${email} is also used on row ${first.row}` });
         if (!flaggedFirst.has(first)) {
           first.errors.push({ field: 'email', message: `${email} is also used on row ${record.row}` });
@@ -189,9 +288,13 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
       } else firstRowByEmail.set(email, result);
     }
     if (memberNumber !== null) {
-      if (context.existingMemberNumbers?.has(memberNumber)) errors.push({ field: 'member_number', message: `${memberNumber} already belongs to a member in the register` });
+      if (context.existingMemberNumbers?.has(memberNumber)) {
+        errors.push({ field: 'member_number', message: `${memberNumber} already belongs to a member in the register` });
+        exact.push({ kind: 'member_number', rows: [record.row], inRegister: true });
+      }
       const first = firstRowByNumber.get(memberNumber);
       if (first) {
+        addExact(exact, 'member_number', first.row, record.row);
         errors.push({ field: 'member_number', message: `${memberNumber} is also used on row ${first.row}` });
         if (!first.errors.some((e) => e.field === 'member_number' && e.message.includes('also used'))) {
           first.errors.push({ field: 'member_number', message: `${memberNumber} is also used on row ${record.row}` });
@@ -200,6 +303,17 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
       } else firstRowByNumber.set(memberNumber, result);
     }
 
+    if (profile) {
+      const p = profile.toSnapshot();
+      people.note(result, probableMatchKeys({ name: `${p.firstName} ${p.lastName}`, dateOfBirth, phone: p.phone, postalAddress: p.address }));
+    }
+    if (mapped) {
+      // A value the mapping could not read is reported once, by the mapping, on its source column.
+      const failed = new Set(mapped.errors.map((e) => e.field));
+      const kept = errors.filter((e) => !failed.has(e.field));
+      errors.length = 0;
+      errors.push(...mapped.errors.map((e) => ({ field: e.field, message: e.message })), ...kept);
+    }
     if (errors.length === 0 && profile) {
       result.ok = true;
       result.member = {
@@ -210,6 +324,9 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
         status: status as ImportableStatus,
         memberNumber,
         emailConsent,
+        dateOfBirth,
+        pastBranchPeriods,
+        duesLevel,
       };
     }
   }
@@ -221,6 +338,155 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
     );
   }
   for (const r of rows) if (!r.ok) delete r.member;
+  // Errors name the file's own columns (a duplicate found later may add to an earlier row: renamed here, once).
+  if (bound) for (const r of rows) for (const e of r.errors) e.field = sourceColumn(bound, e.field);
+  const probable = probableDuplicates(people, context.register ?? [], bound);
   const accepted = rows.filter((r) => r.ok).length;
-  return { rows, accepted, rejected: rows.length - accepted, ok: accepted === rows.length };
+  return { rows, accepted, rejected: rows.length - accepted, skipped, duplicates: { exact, probable }, ok: accepted === rows.length };
+}
+
+const PAST_COLUMNS = { branch: 'past_branches', from: 'past_branches', until: 'past_branches' };
+
+/** The source column(s) of a platform field under a mapping (`past.0.from` → its column). */
+function sourceColumn(bound: BoundColumnMapping, field: string): string {
+  const m = /^past\.(\d+)\.(branch|from|until)$/.exec(field);
+  if (m) return bound.sourceOf(field) ?? PAST_COLUMNS[m[2] as keyof typeof PAST_COLUMNS];
+  return bound.sourceOf(field) ?? field;
+}
+
+function resolveBranch(raw: string, by: 'code' | 'name' | 'name-or-code', byName: ReadonlyMap<string, string>): string {
+  const text = raw.trim();
+  if (by === 'code') return normalizeBranchCode(text);
+  const code = byName.get(text.toLowerCase());
+  if (code !== undefined) return code;
+  return by === 'name' && text !== '' ? `name:${text}` : normalizeBranchCode(text);
+}
+
+function addExact(exact: MemberCsvDuplicates['exact'], kind: 'email' | 'member_number', firstRow: number, row: number): void {
+  const group = exact.find((g) => g.kind === kind && !g.inRegister && g.rows[0] === firstRow);
+  if (group) group.rows.push(row);
+  else exact.push({ kind, rows: [firstRow, row], inRegister: false });
+}
+
+/**
+ * Earlier branch periods: from the `past_branches` column (`CODE:FROM..UNTIL; …`), or from a
+ * mapping's column groups. Branches closed since are accepted (it is history); by code, or by name
+ * when the mapping says so.
+ */
+function readPastBranches(
+  get: (c: string) => string,
+  groups: number,
+  mapped: boolean,
+  by: 'code' | 'name' | 'name-or-code',
+  byName: ReadonlyMap<string, string>,
+  byCode: ReadonlyMap<string, string> | undefined,
+): { periods: { branchId: string; from: IsoDate; to: IsoDate }[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const raw: { field: string; branch: string; from: string; until: string }[] = [];
+  if (mapped) {
+    for (let i = 0; i < groups; i++) {
+      const branch = get(`past.${i}.branch`).trim();
+      const from = get(`past.${i}.from`).trim();
+      const until = get(`past.${i}.until`).trim();
+      if (branch === '' && from === '' && until === '') continue;
+      raw.push({ field: `past.${i}.branch`, branch, from, until });
+    }
+  } else {
+    const text = get('past_branches').trim();
+    if (text !== '') {
+      for (const part of text.split(';').map((x) => x.trim()).filter(Boolean)) {
+        const m = /^(.+):\s*(\S+)\s*\.\.\s*(\S+)$/.exec(part);
+        if (!m) {
+          errors.push({ field: 'past_branches', message: `"${part}" is not written CODE:FROM..UNTIL (e.g. NORTH:2015-03-01..2019-06-30)` });
+          continue;
+        }
+        raw.push({ field: 'past_branches', branch: m[1].trim(), from: m[2], until: m[3] });
+      }
+    }
+  }
+  const periods: { branchId: string; from: IsoDate; to: IsoDate }[] = [];
+  for (const r of raw) {
+    const code = resolveBranch(r.branch, by, byName);
+    const branchId = byCode?.get(code);
+    if (r.branch === '') errors.push({ field: r.field, message: 'names no branch, but the period has dates' });
+    else if (branchId === undefined) errors.push({ field: r.field, message: `unknown branch "${r.branch}"` });
+    const fromField = r.field.startsWith('past.') ? r.field.replace('.branch', '.from') : r.field;
+    const untilField = r.field.startsWith('past.') ? r.field.replace('.branch', '.until') : r.field;
+    if (!isIsoDate(r.from)) errors.push({ field: fromField, message: r.from === '' ? 'the start of the earlier branch period is missing' : `"${r.from}" is not a date written YYYY-MM-DD` });
+    if (!isIsoDate(r.until)) errors.push({ field: untilField, message: r.until === '' ? 'the end of the earlier branch period is missing' : `"${r.until}" is not a date written YYYY-MM-DD` });
+    else if (isIsoDate(r.from) && r.until <= r.from) errors.push({ field: untilField, message: `the period in ${r.branch} ends (${r.until}) on or before it starts (${r.from})` });
+    if (branchId !== undefined && isIsoDate(r.from) && isIsoDate(r.until) && r.until > r.from) periods.push({ branchId, from: r.from, to: r.until });
+  }
+  periods.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  for (let i = 1; i < periods.length; i++) {
+    if (periods[i].from < periods[i - 1].to) {
+      errors.push({ field: raw.length && raw[0].field.startsWith('past.') ? raw[0].field : 'past_branches', message: `the earlier branch periods overlap (${periods[i - 1].from}..${periods[i - 1].to} and ${periods[i].from}..${periods[i].to})` });
+    }
+  }
+  return { periods: errors.length ? [] : periods, errors };
+}
+
+/**
+ * The probable-match keys of the file's rows, held compactly: one entry per key with its first row,
+ * and a group only where a second row has the same key (a 100,000-row file has ~300,000 keys and
+ * very few groups).
+ */
+class PeopleInFile {
+  readonly first = new Map<string, MemberCsvRowResult>();
+  readonly groups = new Map<string, MemberCsvRowResult[]>();
+
+  note(result: MemberCsvRowResult, keys: readonly { reason: ProbableMatchReason; key: string }[]): void {
+    for (const k of keys) {
+      const id = `${k.reason}|${k.key}`;
+      const group = this.groups.get(id);
+      if (group) {
+        group.push(result);
+        continue;
+      }
+      const earlier = this.first.get(id);
+      if (earlier === undefined) this.first.set(id, result);
+      else if (earlier !== result) this.groups.set(id, [earlier, result]);
+    }
+  }
+}
+
+/**
+ * Probable duplicates: rows with the same normalized name together with the same date of birth,
+ * phone or postal address — within the file and against the register. Reported as warnings on
+ * each row involved; they do not stop the import.
+ */
+function probableDuplicates(people: PeopleInFile, register: Iterable<RegisterPerson>, bound: BoundColumnMapping | null): MemberCsvDuplicates['probable'] {
+  const inRegister = new Map<string, string[]>();
+  for (const p of register) {
+    for (const k of probableMatchKeys(p)) {
+      const id = `${k.reason}|${k.key}`;
+      if (!people.first.has(id)) continue;
+      const list = inRegister.get(id) ?? [];
+      list.push(p.memberNumber ?? '');
+      inRegister.set(id, list);
+    }
+  }
+  const out: MemberCsvDuplicates['probable'] = [];
+  const label = (reason: ProbableMatchReason) => {
+    const col = { 'name+date_of_birth': 'date_of_birth', 'name+phone': 'phone', 'name+address': 'address' }[reason];
+    return bound ? `${bound.sourceOf('first_name') ?? 'first_name'} + ${bound.sourceOf(col) ?? col}` : `first_name + last_name + ${col}`;
+  };
+  const ids = new Set([...people.groups.keys(), ...inRegister.keys()]);
+  for (const [id, first] of people.first) {
+    if (!ids.has(id)) continue;
+    const reason = id.slice(0, id.indexOf('|')) as ProbableMatchReason;
+    const group = people.groups.get(id) ?? [first];
+    const reg = inRegister.get(id) ?? [];
+    const rows = [...new Set(group.map((r) => r.row))];
+    if (rows.length < 2 && reg.length === 0) continue;
+    out.push({ reason, rows, registerMembers: reg.filter(Boolean) });
+    for (const r of group) {
+      const others = rows.filter((x) => x !== r.row);
+      const parts = [others.length ? `row${others.length > 1 ? 's' : ''} ${others.join(', ')}` : '', reg.length ? (reg.some(Boolean) ? `member ${reg.filter(Boolean).join(', ')} in the register` : 'a member already in the register') : '']
+        .filter(Boolean)
+        .join(' and ');
+      (r.warnings ??= []).push({ field: label(reason), message: `probably the same person as ${parts} (same ${reason.replace('+', ' and ').replace(/_/g, ' ')}); check before applying` });
+    }
+  }
+  return out;
 }

@@ -152,6 +152,8 @@ export class Member {
     actor: MembershipActor;
     moment: Moment;
     restrictions: RestrictionCheck;
+    /** Earlier branch periods `[from, to)` (kept for the recusal window, S3); the current one starts at the last `to`. */
+    pastBranchPeriods?: readonly { branchId: string; from: IsoDate; to: IsoDate }[];
   }): MemberChange {
     checkMoment(input.moment);
     checkId(input.id);
@@ -178,16 +180,23 @@ export class Member {
       const member = new Member(input.id, input.memberNumber ?? null, profile, 'applicant', input.branchId, consent, [entry], BranchHistory.empty());
       return { member, events: [{ type: 'member.status_changed', memberId: member.id, entry }] };
     }
-    assertAssignmentAllowed(input.restrictions, [input.id], input.branchId, input.joinedOn);
+    const past = BranchHistory.fromPeriods(input.pastBranchPeriods ?? []);
+    const firstPast = past.periods[0];
+    const lastPast = past.periods[past.periods.length - 1];
+    if (firstPast && firstPast.from < input.joinedOn) {
+      throw new DomainError('invalid', MembershipErrorCode.invalidDate, `An earlier branch period begins on ${firstPast.from}, before joined_on ${input.joinedOn}.`, { field: 'pastBranchPeriods' });
+    }
+    const since = lastPast?.to && lastPast.to > input.joinedOn ? lastPast.to : input.joinedOn;
+    assertAssignmentAllowed(input.restrictions, [input.id], input.branchId, since);
     const entries = [makeEntry(null, 'active', input.actor, when, 'Imported', null, 'import')];
     if (input.status === 'lapsed') entries.push(makeEntry('active', 'lapsed', input.actor, input.moment, 'Imported as lapsed', null, 'import'));
-    const history = BranchHistory.empty().join(input.branchId, input.joinedOn);
+    const history = past.join(input.branchId, since);
     const member = new Member(input.id, input.memberNumber ?? null, profile, input.status, null, consent, entries, history);
     return {
       member,
       events: [
         ...entries.map((entry) => ({ type: 'member.status_changed' as const, memberId: member.id, entry })),
-        { type: 'member.branch_changed', memberId: member.id, fromBranchId: null, toBranchId: input.branchId, on: input.joinedOn },
+        { type: 'member.branch_changed', memberId: member.id, fromBranchId: null, toBranchId: input.branchId, on: since },
       ],
     };
   }

@@ -55,21 +55,21 @@ export class MemberSqlRepository extends MemberRepository {
     await this.insertMany(m, [member], null);
   }
 
-  async insertMany(m: EntityManager, members: readonly Member[], importBatchId: string | null): Promise<void> {
+  async insertMany(m: EntityManager, members: readonly Member[], importBatchId: string | null, datesOfBirth?: ReadonlyMap<string, string>): Promise<void> {
     const chunk = 5000;
-    for (let i = 0; i < members.length; i += chunk) await this.insertChunk(m, members.slice(i, i + chunk), importBatchId);
+    for (let i = 0; i < members.length; i += chunk) await this.insertChunk(m, members.slice(i, i + chunk), importBatchId, datesOfBirth);
   }
 
-  private async insertChunk(m: EntityManager, members: readonly Member[], importBatchId: string | null): Promise<void> {
+  private async insertChunk(m: EntityManager, members: readonly Member[], importBatchId: string | null, datesOfBirth?: ReadonlyMap<string, string>): Promise<void> {
     const s = members.map((x) => x.toSnapshot());
     const appliedOn = s.map((x) => x.statusHistory[0].on);
     const joinedOn = s.map((x) => x.statusHistory.find((e) => e.to === 'active')?.on ?? null);
     await m.query(
       `INSERT INTO membership.members (id, register_number, first_name, last_name, email, phone, address, status, email_consent, email_consent_at,
-                                       applied_on, joined_on, branch_id, application_branch_id, sort_key, import_batch_id)
-       SELECT id, nullif(rn, ''), fn, ln, em, ph, ad, st, coalesce(ec, false), eca, ao, jo, br, ab, sk, $16::uuid
+                                       applied_on, joined_on, branch_id, application_branch_id, sort_key, import_batch_id, date_of_birth)
+       SELECT id, nullif(rn, ''), fn, ln, em, ph, ad, st, coalesce(ec, false), eca, ao, jo, br, ab, sk, $16::uuid, dob
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::timestamptz[],
-                     $11::date[], $12::date[], $13::uuid[], $14::uuid[], $15::text[]) AS t(id, rn, fn, ln, em, ph, ad, st, ec, eca, ao, jo, br, ab, sk)`,
+                     $11::date[], $12::date[], $13::uuid[], $14::uuid[], $15::text[], $17::date[]) AS t(id, rn, fn, ln, em, ph, ad, st, ec, eca, ao, jo, br, ab, sk, dob)`,
       [
         s.map((x) => x.id),
         s.map((x) => x.memberNumber ?? ''),
@@ -87,6 +87,7 @@ export class MemberSqlRepository extends MemberRepository {
         s.map((x) => x.applicationBranchId),
         s.map((x) => storedSortKey(x.firstName, x.lastName)),
         importBatchId,
+        s.map((x) => datesOfBirth?.get(x.id) ?? null),
       ],
     );
     await this.insertHistory(

@@ -7,6 +7,7 @@ import { AccountProvisioning, MandateService } from '@org/identity';
 import { DISCIPLINE_CONNECTION } from '@org/platform';
 import type { RestrictionKind } from '@org/kernel';
 import type { RestrictedRight, SanctionEffects } from '../../domain/finding/sanction-effects.value-object';
+import { RejoinFingerprints } from '../rejoin-fingerprints.repository';
 import { RestrictionsRepository } from '../restrictions.repository';
 import { rowsOf } from './sealed-snapshots';
 
@@ -35,6 +36,7 @@ export class SanctionEffectsSqlWriter implements OnModuleInit {
     private readonly restrictions: RestrictionsRepository,
     private readonly audit: AuditLog,
     private readonly accounts: AccountProvisioning,
+    private readonly fingerprints: RejoinFingerprints,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -62,6 +64,8 @@ export class SanctionEffectsSqlWriter implements OnModuleInit {
       await this.accounts.membersLeft(m, [e.memberId], 'expelled');
       await m.query(`UPDATE membership.branch_periods SET to_date = $2::date WHERE member_id = $1 AND to_date IS NULL AND from_date < $2::date`, [e.memberId, today]);
       await m.query(`INSERT INTO restrictions.readmission_required (member_id, since) VALUES ($1, $2) ON CONFLICT (member_id) DO NOTHING`, [e.memberId, e.effectiveFrom]);
+      // Recognised again under another e-mail by keyed hashes of name with date of birth, phone, address.
+      await this.fingerprints.record(m, e.memberId, input.now);
     }
 
     // 2. Restrictions.

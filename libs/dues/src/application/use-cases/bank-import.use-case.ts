@@ -5,7 +5,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
-import { parseBankCsv, recordPayment, type BankCsvDryRun, type PaymentEntry } from '../../domain';
+import { BUILT_IN_PAYMENT_MAPPINGS, parseBankCsv, recordPayment, type BankCsvDryRun, type PaymentEntry } from '../../domain';
+import type { ColumnMappingDefinition } from '@org/kernel';
 import { DUES_CONFIG, type DuesConfig } from '../dues.config';
 import { DuesApplicationErrorCode, noDuesPlan } from '../dues-application.errors';
 import { DuesAudit } from '../dues-audit';
@@ -22,6 +23,9 @@ export interface BankImportReport {
   alreadyImported: number;
   rejected: number;
   rows: Array<{ row: number; outcome: string; ok: boolean; errors: Array<{ field: string; message: string }>; memberId: string | null }>;
+  /** Rows the mapping leaves out (e.g. a refunded contribution), with why. */
+  skippedRows: Array<{ row: number; reason: string }>;
+  mapping: string | null;
   applied: boolean;
   /** Payments actually added by this call (0 when the file was imported before). */
   added: number;
@@ -47,19 +51,20 @@ export class BankImportUseCase {
     @Inject(DUES_CONFIG) private readonly config: DuesConfig,
   ) {}
 
-  async execute(p: Principal, file: Buffer, mode: 'dry-run' | 'apply', options: { skipRejected?: boolean } = {}): Promise<BankImportReport> {
+  async execute(p: Principal, file: Buffer, mode: 'dry-run' | 'apply', options: { skipRejected?: boolean; mapping?: string } = {}): Promise<BankImportReport> {
     const scope = requireScope(treasurerScopeOf(p));
     if (file.length > this.config.csvMaxBytes) {
       throw new DomainError('invalid', DuesApplicationErrorCode.csvTooLarge, `The file is larger than ${this.config.csvMaxBytes} bytes; split it into smaller files.`);
     }
     const fileSha256 = createHash('sha256').update(file).digest('hex');
+    const mapping = options.mapping === undefined ? null : paymentMapping(options.mapping);
     if (mode === 'dry-run') {
-      const { dry } = await this.dryRun(this.ds.manager, scope, file);
-      return this.report(mode, fileSha256, dry, { applied: false, added: 0, batchId: null });
+      const { dry } = await this.dryRun(this.ds.manager, scope, file, mapping);
+      return this.report(mode, fileSha256, dry, { applied: false, added: 0, batchId: null, mapping: mapping?.name ?? null });
     }
     return this.ds.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('dues.bank-import'))`);
-      const { dry, currency } = await this.dryRun(m, scope, file);
+      const { dry, currency } = await this.dryRun(m, scope, file, mapping);
       if (dry.rejected > 0 && !options.skipRejected) {
         const rejected = dry.rows.filter((r) => r.outcome === 'rejected');
         const first = rejected[0];
@@ -106,25 +111,25 @@ export class BankImportUseCase {
         await this.ledger.upsertStanding(m, members.map((id) => ({ memberId: id, a: assessed.get(id)! })), this.clock.now());
       }
       await this.audit.record(m, { actorId: p.memberId, action: 'dues.bank-imported', subjectType: 'bank-import', subjectId: batchId, data: { fileSha256, rows: dry.rows.length, added: inserted.size, alreadyImported: dry.alreadyImported, skippedRejected: dry.rejected } });
-      return this.report(mode, fileSha256, dry, { applied: true, added: inserted.size, batchId });
+      return this.report(mode, fileSha256, dry, { applied: true, added: inserted.size, batchId, mapping: mapping?.name ?? null });
     });
   }
 
   /** Parses twice: once to learn the rows' keys, then with the keys already in the ledger. */
-  private async dryRun(m: EntityManager, scope: TreasurerScope, file: Buffer): Promise<{ dry: BankCsvDryRun; currency: string }> {
+  private async dryRun(m: EntityManager, scope: TreasurerScope, file: Buffer, mapping: { name: string; definition: ColumnMappingDefinition } | null): Promise<{ dry: BankCsvDryRun; currency: string }> {
     const book = await this.calculator.planBook(m);
     if (!book.defaultPlan) throw noDuesPlan();
     const currency = book.defaultPlan.plan.currency;
     const directory = await this.register.directory(m, branchFilter(scope));
     const today = this.clock.today();
-    const first = parseBankCsv(file, { currency, today, directory, alreadyImported: new Set() });
+    const first = parseBankCsv(file, { currency, today, directory, alreadyImported: new Set(), mapping: mapping ?? undefined });
     const keys = first.rows.map((r) => r.idempotencyKey).filter((k): k is string => k !== null);
     const existing = await this.ledger.existingExternalRefs(m, keys);
-    const dry = existing.size === 0 ? first : parseBankCsv(file, { currency, today, directory, alreadyImported: existing });
+    const dry = existing.size === 0 ? first : parseBankCsv(file, { currency, today, directory, alreadyImported: existing, mapping: mapping ?? undefined });
     return { dry, currency };
   }
 
-  private report(mode: 'dry-run' | 'apply', fileSha256: string, dry: BankCsvDryRun, extra: Pick<BankImportReport, 'applied' | 'added' | 'batchId'>): BankImportReport {
+  private report(mode: 'dry-run' | 'apply', fileSha256: string, dry: BankCsvDryRun, extra: Pick<BankImportReport, 'applied' | 'added' | 'batchId' | 'mapping'>): BankImportReport {
     return {
       mode,
       fileSha256,
@@ -133,7 +138,17 @@ export class BankImportUseCase {
       alreadyImported: dry.alreadyImported,
       rejected: dry.rejected,
       rows: dry.rows.map((r) => ({ row: r.row, outcome: r.outcome, ok: r.ok, errors: r.errors, memberId: r.payment?.memberId ?? null })),
+      skippedRows: dry.skipped,
       ...extra,
     };
   }
+}
+
+/** A built-in payments mapping by name (CiviContribute, a bank statement). */
+function paymentMapping(name: string): { name: string; definition: ColumnMappingDefinition } {
+  const definition = BUILT_IN_PAYMENT_MAPPINGS[name];
+  if (!definition) {
+    throw new DomainError('not_found', DuesApplicationErrorCode.paymentMappingNotFound, `There is no payments mapping named "${name}"; use one of ${Object.keys(BUILT_IN_PAYMENT_MAPPINGS).join(', ')}.`);
+  }
+  return { name, definition };
 }

@@ -15,8 +15,8 @@ export abstract class MemberRepository {
   /** Loads and locks many members (batched jobs). Members whose stored data breaks the aggregate's invariants are returned in `invalid`. */
   abstract loadMany(m: EntityManager, ids: readonly string[]): Promise<{ loaded: Map<string, LoadedMember>; invalid: string[] }>;
   abstract insert(m: EntityManager, member: Member): Promise<void>;
-  /** Batched insert (unnest arrays) for imports. */
-  abstract insertMany(m: EntityManager, members: readonly Member[], importBatchId: string): Promise<void>;
+  /** Batched insert (unnest arrays) for imports; `datesOfBirth` (member id → YYYY-MM-DD) when the file carries them. */
+  abstract insertMany(m: EntityManager, members: readonly Member[], importBatchId: string, datesOfBirth?: ReadonlyMap<string, string>): Promise<void>;
   /** Writes what changed between `before` and `after`: profile, status, new history, branch periods. */
   abstract save(m: EntityManager, before: LoadedMember, after: Member): Promise<void>;
   /** Batched save of status-only changes (the standing job). */

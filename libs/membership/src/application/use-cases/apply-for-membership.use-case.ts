@@ -61,6 +61,10 @@ export class ApplyForMembershipUseCase {
           });
         }
       }
+      // S9 also under another e-mail: the same name with the same phone or address.
+      const p = member.profile;
+      const [held] = await this.gate.rejoinHeld(m, [{ name: `${p.firstName} ${p.lastName}`, email: p.email, phone: p.phone, postalAddress: p.address }]);
+      if (held) throw new DomainError('conflict', MembershipApplicationErrorCode.applicationNotPossible, `An application cannot be made online for this person. ${CONFIDENTIAL_RESTRICTION_MESSAGE}`);
       await this.members.insert(m, member);
       await this.audit.record(m, { actorId: id, action: 'member.applied', subjectType: 'member', subjectId: id, data: { branchId: branch.id } });
       const [row] = await m.query(`SELECT register_number FROM membership.members WHERE id = $1`, [id]);
