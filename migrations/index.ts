@@ -9,5 +9,7 @@ import { DisciplineProceedings1732233604500 } from './1732233604500-discipline-p
 import { Elections1732233605000 } from './1732233605000-elections';
 import { ElectionRecalls1732233606000 } from './1732233606000-election-recalls';
 import { FormerMembersInNoBranch1733500002000 } from './1733500002000-former-members-in-no-branch';
+import { ApplicationConfirmations1733500002100 } from './1733500002100-application-confirmations';
 
 /** The one ordered stream of migrations. Append only; never edit a migration that has landed. */
+export const migrations = [SchemasAndRoles1732233600000, AuditLog1732233600100, MembershipIdentityDuesCore1732233600200, Notifications1732233601000, Membership1732233602000, Dues1732233603000, Discipline1732233604000, DisciplineProceedings1732233604500, Elections1732233605000, ElectionRecalls1732233606000, FormerMembersInNoBranch1733500002000, ApplicationConfirmations1733500002100];

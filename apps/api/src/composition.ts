@@ -5,7 +5,7 @@ import { IdentityNotifier } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
 import { NotificationsModule, Outbox, OutboxIdentityNotifier } from '@org/notifications';
 import { DuesModule, DuesReminderNotifier, DuesStandingFacade, MembershipRegisterPort, OutboxReminderNotifier } from '@org/dues';
-import { MembershipModule, MembershipRegisterFacade, StandingLookup } from '@org/membership';
+import { ApplicationConfirmationNotifier, MembershipModule, MembershipRegisterFacade, OutboxApplicationConfirmationNotifier, StandingLookup } from '@org/membership';
 import type { AppConfig } from '@org/platform';
 import { READINESS_PROBES } from './health/readiness-probe';
 import type { DemoContributor } from './seed/demo-contributor';
@@ -36,6 +36,8 @@ export const portBindings: Provider[] = [
   { provide: StandingLookup, useClass: DuesStandingFacade satisfies Type<StandingLookup> },
   // Subs reminders go out through the notifications outbox (recorded in dues.reminders either way).
   { provide: DuesReminderNotifier, inject: [Outbox], useFactory: (outbox: Outbox) => new OutboxReminderNotifier(outbox) },
+  // The e-mail that confirms a membership application goes out through the notifications outbox.
+  { provide: ApplicationConfirmationNotifier, inject: [Outbox], useFactory: (outbox: Outbox) => new OutboxApplicationConfirmationNotifier(outbox) },
 ];
 
 /** Contexts that add to the demo organization on first start (providers of their modules). */

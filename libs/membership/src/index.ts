@@ -12,4 +12,6 @@ export {
   type RegisterDirectory,
 } from './infrastructure/membership-register.facade';
 export { StandingLookup } from './application/ports/standing-lookup.port';
+export { ApplicationConfirmationNotifier } from './application/ports/application-confirmation.notifier';
+export { OutboxApplicationConfirmationNotifier } from './infrastructure/outbox-application-confirmation.notifier';
 export { loadMembershipConfig, type MembershipConfig } from './application/membership.config';

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@org/identity';
 import { BranchesController } from './api/branches.controller';
 import { CsvBodyParser } from './api/csv-body.parser';
 import { ElectoralRollsController } from './api/electoral-rolls.controller';
 import { MeController } from './api/me.controller';
 import { MembersController } from './api/members.controller';
+import { APPLICATION_LIMITS, loadApplicationLimits } from './application/application-limits';
 import { MEMBERSHIP_CONFIG, loadMembershipConfig } from './application/membership.config';
 import { MembershipAudit } from './application/membership-audit';
 import { BranchRepository } from './application/ports/branch.repository';
@@ -33,12 +35,16 @@ import { TransferSqlRepository } from './infrastructure/transfer.sql-repository'
 /**
  * Members, branches, transfers, imports, electoral rolls. Needs from the composing app (bound as
  * global ports): `RestrictionsPort` (kernel; separations, hosting and the S13 protected-transfer
- * right) and `StandingLookup` (the dues context).
+ * right), `StandingLookup` (the dues context) and `ApplicationConfirmationNotifier` (the e-mail
+ * that confirms an application; `OutboxApplicationConfirmationNotifier` writes it to the outbox).
+ * Applications are rate-limited by identity's `AttemptLimiter`.
  */
 @Module({
+  imports: [IdentityModule],
   controllers: [MembersController, MeController, BranchesController, ElectoralRollsController],
   providers: [
     { provide: MEMBERSHIP_CONFIG, useFactory: () => loadMembershipConfig() },
+    { provide: APPLICATION_LIMITS, useFactory: () => loadApplicationLimits() },
     { provide: MemberRepository, useClass: MemberSqlRepository },
     { provide: BranchRepository, useClass: BranchSqlRepository },
     { provide: TransferRepository, useClass: TransferSqlRepository },

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { Home } from '../areas/member/Home';
-import { HowToReport, ResetConfirm, ResetRequest, SignIn } from '../areas/public/PublicPages';
+import { ConfirmApplication, HowToReport, ResetConfirm, ResetRequest, SignIn } from '../areas/public/PublicPages';
 import { Button, EmptyState, Loading, PageHeader } from '../ui/kit';
 import { menuFor, type Roles } from './roles';
 import { Link, emailLinkTarget, navigate, useLocation } from './router';
@@ -48,6 +48,7 @@ function Routes() {
   const { path, search } = useLocation();
 
   if (path === '/reset-password' || path === '/app/reset/confirm') return <PublicLayout><ResetConfirm token={search.get('token') ?? ''} /></PublicLayout>;
+  if (path === '/confirm-application') return <PublicLayout><ConfirmApplication token={search.get('token') ?? ''} /></PublicLayout>;
   if (path === '/code-of-conduct') return <PublicLayout><HowToReport /></PublicLayout>;
   const alias = emailLinkTarget(path);
   if (alias) return <Redirect to={alias} />;

@@ -68,6 +68,15 @@ export interface ConfirmationCodeData {
   validMinutes: number;
 }
 
+/**
+ * The link that confirms a membership application's e-mail address; until it is opened, no
+ * secretary sees the application. A secret (single use): scrubbed once sent or failed.
+ */
+export interface ApplicationConfirmationData {
+  confirmUrl: string;
+  validHours: number;
+}
+
 export interface PasswordResetData {
   /** A secret: removed from the stored message once it has been sent or has failed for good. */
   resetUrl: string;
@@ -89,6 +98,7 @@ export interface NotificationDataByType {
   announcement: AnnouncementData;
   welcome: WelcomeData;
   'password-reset': PasswordResetData;
+  'application-confirmation': ApplicationConfirmationData;
   'confirmation-code': ConfirmationCodeData;
   'case-update': CaseUpdateData;
 }
@@ -116,6 +126,7 @@ export const NOTIFICATION_TYPES: Readonly<Record<NotificationType, NotificationT
   announcement: { essential: 'caller', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
   welcome: { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], confidential: false },
   'password-reset': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['resetUrl'], confidential: false },
+  'application-confirmation': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['confirmUrl'], confidential: false },
   'confirmation-code': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['code'], confidential: true },
   'case-update': { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], confidential: true },
 };
@@ -196,6 +207,7 @@ const SHAPES: Record<NotificationType, Shape> = {
   announcement: { title: str(200), text: str(10_000) },
   welcome: { firstName: str(100) },
   'password-reset': { resetUrl: httpUrl },
+  'application-confirmation': { confirmUrl: httpUrl, validHours: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 720 },
   'confirmation-code': { code: (v) => typeof v === 'string' && /^[0-9A-Za-z]{4,12}$/.test(v), validMinutes: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 1440 },
   'case-update': {},
 };
