@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { RateLimiterMemory, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '@org/kernel';
 import { LOGGER, type Logger } from '@org/platform';
 
@@ -11,16 +12,53 @@ export interface WindowCount {
 
 /**
  * Where attempt counts are kept: this process's memory (the embedded default), or Redis shared by
- * every API process (`REDIS_URL`). Fixed windows: the first hit of a key starts its window, later
- * hits never extend it, so a key hammered without pause is still free again when its window ends.
+ * every API process (`REDIS_URL`). Both are the `rate-limiter-flexible` library's stores. Fixed
+ * windows: the first hit of a key starts its window, later hits never extend it, so a key hammered
+ * without pause is still free again when its window ends.
  */
 export abstract class AttemptStore {
   /** Counts one hit on `key` (atomically) and answers the window's count after it. */
   abstract hit(key: string, windowMs: number): Promise<WindowCount>;
   /** The current count without counting (0 when the window has ended). */
-  abstract peek(key: string): Promise<WindowCount>;
-  abstract reset(key: string): Promise<void>;
+  abstract peek(key: string, windowMs: number): Promise<WindowCount>;
+  abstract reset(key: string, windowMs: number): Promise<void>;
 }
+
+/**
+ * An `AttemptStore` over `rate-limiter-flexible` limiters, one per window length (the limit's
+ * `max` is applied by `AttemptLimiter`, so the library only counts: `penalty` adds a hit, `get`
+ * reads, `delete` clears).
+ */
+export abstract class LibraryAttemptStore extends AttemptStore {
+  private readonly limiters = new Map<number, RateLimiterAbstract>();
+
+  protected abstract makeLimiter(durationSeconds: number): RateLimiterAbstract;
+
+  async hit(key: string, windowMs: number): Promise<WindowCount> {
+    return counted(await this.limiter(windowMs).penalty(key, 1));
+  }
+
+  async peek(key: string, windowMs: number): Promise<WindowCount> {
+    const r = await this.limiter(windowMs).get(key);
+    return r ? counted(r) : { count: 0, resetInMs: 0 };
+  }
+
+  async reset(key: string, windowMs: number): Promise<void> {
+    await this.limiter(windowMs).delete(key);
+  }
+
+  private limiter(windowMs: number): RateLimiterAbstract {
+    const seconds = Math.max(1, Math.ceil(windowMs / 1000));
+    let l = this.limiters.get(seconds);
+    if (!l) {
+      l = this.makeLimiter(seconds);
+      this.limiters.set(seconds, l);
+    }
+    return l;
+  }
+}
+
+const counted = (r: RateLimiterRes): WindowCount => ({ count: r.consumedPoints, resetInMs: Math.max(0, r.msBeforeNext) });
 
 /** A limit on one kind of attempt: at most `max` per `windowMs` for one key. */
 export interface AttemptLimit {
@@ -68,7 +106,7 @@ export class AttemptLimiter {
 
   /** The attempts counted so far in the current window. */
   async count(limit: AttemptLimit, ...keyParts: string[]): Promise<number> {
-    return (await this.use((s) => s.peek(this.key(limit, keyParts)))).count;
+    return (await this.use((s) => s.peek(this.key(limit, keyParts), limit.windowMs))).count;
   }
 
   /** Counts one attempt without refusing anything (e.g. a failed sign-in for the global brake). */
@@ -77,7 +115,7 @@ export class AttemptLimiter {
   }
 
   async clear(limit: AttemptLimit, ...keyParts: string[]): Promise<void> {
-    await this.use((s) => s.reset(this.key(limit, keyParts)));
+    await this.use((s) => s.reset(this.key(limit, keyParts), limit.windowMs));
   }
 
   private key(limit: AttemptLimit, parts: string[]): string {
@@ -100,32 +138,8 @@ export class AttemptLimiter {
 }
 
 /** Counts in this process's memory (the embedded default, and the fallback when Redis is away). */
-export class MemoryAttemptStore extends AttemptStore {
-  private readonly windows = new Map<string, { count: number; endsAt: number }>();
-
-  async hit(key: string, windowMs: number): Promise<WindowCount> {
-    const now = Date.now();
-    let w = this.windows.get(key);
-    if (!w || w.endsAt <= now) {
-      w = { count: 0, endsAt: now + windowMs };
-      this.windows.set(key, w);
-      if (this.windows.size > 100_000) this.prune(now);
-    }
-    w.count += 1;
-    return { count: w.count, resetInMs: w.endsAt - now };
-  }
-
-  async peek(key: string): Promise<WindowCount> {
-    const now = Date.now();
-    const w = this.windows.get(key);
-    return w && w.endsAt > now ? { count: w.count, resetInMs: w.endsAt - now } : { count: 0, resetInMs: 0 };
-  }
-
-  async reset(key: string): Promise<void> {
-    this.windows.delete(key);
-  }
-
-  private prune(now: number): void {
-    for (const [k, w] of this.windows) if (w.endsAt <= now) this.windows.delete(k);
+export class MemoryAttemptStore extends LibraryAttemptStore {
+  protected makeLimiter(durationSeconds: number): RateLimiterAbstract {
+    return new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: durationSeconds });
   }
 }
