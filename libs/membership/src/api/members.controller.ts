@@ -3,8 +3,10 @@ import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiPayloadTooLargeResponse,
   ApiProduces,
@@ -61,6 +63,9 @@ export class MembersController {
   @HttpCode(202)
   @Policy.public('anyone may apply to join through a branch; the application reaches the branch secretary once the applicant confirms their e-mail address')
   @ApiAcceptedResponse({ type: ApplicationRequestedResponse, description: 'The application is kept until the applicant opens the link e-mailed to them (`POST /applications/confirm`); unconfirmed, it expires at `expiresAt`.' })
+  @ApiBadRequestResponse({ description: '`validation_failed` or `invalid_member_profile`: a field is missing or not valid (named in `details`).' })
+  @ApiNotFoundResponse({ description: '`branch_not_found`: no such branch.' })
+  @ApiConflictResponse({ description: '`duplicate_email`, `application_not_possible` or `branch_not_active`: the application cannot be made (the message says what to do).' })
   @ApiTooManyRequestsResponse({ description: '`too_many_attempts`: too many applications from this client or for this e-mail address; wait `Retry-After` seconds.', headers: RETRY_AFTER })
   async apply(@Body() body: ApplyForMembershipRequest, @ClientAddress() address: string): Promise<ApplicationRequestedResponse> {
     const { branchId, emailConsent, note, ...profile } = body;
@@ -72,6 +77,8 @@ export class MembersController {
   @Policy.public('the applicant confirms their e-mail address with the single-use link sent to it; the application is then filed with the branch secretary')
   @ApiCreatedResponse({ type: ApplicationResponse })
   @ApiBadRequestResponse({ description: '`application_link_invalid`: the link was used already or the application expired.' })
+  @ApiNotFoundResponse({ description: '`branch_not_found`: the branch no longer exists.' })
+  @ApiConflictResponse({ description: '`duplicate_email`, `application_not_possible` or `branch_not_active`: checked again on confirming; the link stays usable.' })
   confirmApplication(@Body() body: ConfirmApplicationRequest): Promise<ApplicationResponse> {
     return this.applyUseCase.confirm(body.token);
   }
