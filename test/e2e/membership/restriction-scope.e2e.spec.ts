@@ -91,7 +91,7 @@ describe('restrictions are consulted only after scope (membership, elections, id
 
   it('POST /members/:id/admit: another branch’s applicant is not found, separated or not', async () => {
     const applicant = (branchId: string) => async () => {
-      const res = await t.http().post('/applications').send({ branchId, firstName: 'Ada', lastName: `Applicant ${Math.random().toString(36).slice(2, 8)}`, email: `a-${Math.random().toString(36).slice(2)}@example.org`, emailConsent: true });
+      const res = await f.applyConfirmed({ branchId, firstName: 'Ada', lastName: `Applicant ${Math.random().toString(36).slice(2, 8)}`, email: `a-${Math.random().toString(36).slice(2)}@example.org`, emailConsent: true });
       return { id: (await ok(res)).memberId as string };
     };
     const people = await pair(applicant(branchB));

@@ -1,4 +1,5 @@
 import { CONFIDENTIAL_RESTRICTION_MESSAGE } from '@org/kernel';
+import { applicationTokenSentTo } from '../../../support/mail';
 import { caseUnderInvestigation, createPart2App, DAY, decide, organization, person, relogin, type Org, type Part2App, type Person } from './support';
 
 /**
@@ -28,11 +29,16 @@ describe('discipline part 2: rejoining under another e-mail (S9)', () => {
     await t?.close();
   });
 
-  const apply = (o: { email: string; phone?: string; address?: string; firstName?: string }) =>
-    t
+  /** An online application confirmed from the e-mailed link: the filing's answer, or the application's own refusal. */
+  const apply = async (o: { email: string; phone?: string; address?: string; firstName?: string }) => {
+    const asked = await t
       .http()
       .post('/applications')
       .send({ branchId: org.branches.others, firstName: o.firstName ?? 'Rexford', lastName: 'Ombudsworth', email: o.email, phone: o.phone, address: o.address });
+    if (asked.status !== 202) return asked;
+    const token = await applicationTokenSentTo(t, o.email);
+    return t.http().post('/applications/confirm').send({ token });
+  };
 
   const importRow = (mode: 'dry-run' | 'apply', email: string, phone: string) =>
     t
