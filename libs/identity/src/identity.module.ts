@@ -38,6 +38,6 @@ import { MemberAccountsRepository } from './infrastructure/member-accounts.repos
     InvitationDispatchScheduler,
     { provide: APP_GUARD, useClass: PolicyGuard },
   ],
-  exports: [AuthService, MandateService, PasswordHasher, IdentityRepository, OfficerAccounts, AccountProvisioning, InvitationDispatchScheduler],
+  exports: [AuthService, MandateService, PasswordHasher, IdentityRepository, OfficerAccounts, CodeOfConductService, AccountProvisioning, InvitationDispatchScheduler],
 })
 export class IdentityModule {}

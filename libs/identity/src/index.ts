@@ -2,6 +2,7 @@ export { IdentityModule } from './identity.module';
 export { AuthService } from './application/auth.service';
 export { MandateService, type NewMandate, type MandateSource, COOLING_OFF_MONTHS } from './application/mandate.service';
 export { OfficerAccounts } from './application/officer-accounts';
+export { CodeOfConductService } from './application/code-of-conduct.service';
 export { PasswordHasher } from './application/password-hasher';
 export { IdentityNotifier } from './application/identity-notifier.port';
 export { AccountProvisioning, type JoinedMember, type JoinOrigin } from './application/account-provisioning.service';
