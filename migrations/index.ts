@@ -8,6 +8,8 @@ import { Discipline1732233604000 } from './1732233604000-discipline';
 import { DisciplineProceedings1732233604500 } from './1732233604500-discipline-proceedings';
 import { Elections1732233605000 } from './1732233605000-elections';
 import { ElectionRecalls1732233606000 } from './1732233606000-election-recalls';
+import { FormerMembersInNoBranch1733500002000 } from './1733500002000-former-members-in-no-branch';
+import { ApplicationConfirmations1733500002100 } from './1733500002100-application-confirmations';
 import { TransparencyPublishedPeriods1733500004000 } from './1733500004000-transparency-published-periods';
 import { ComplaintsDirectoryBudget1733500004001 } from './1733500004001-complaints-directory-budget';
 import { Founding1733500005000 } from './1733500005000-founding';
@@ -17,4 +19,4 @@ import { RejoinFingerprints1733500007000 } from './1733500007000-rejoin-fingerpr
 import { ImportMappings1733500007100 } from './1733500007100-import-mappings';
 
 /** The one ordered stream of migrations. Append only; never edit a migration that has landed. */
-export const migrations = [SchemasAndRoles1732233600000, AuditLog1732233600100, MembershipIdentityDuesCore1732233600200, Notifications1732233601000, Membership1732233602000, Dues1732233603000, Discipline1732233604000, DisciplineProceedings1732233604500, Elections1732233605000, ElectionRecalls1732233606000, TransparencyPublishedPeriods1733500004000, ComplaintsDirectoryBudget1733500004001, Founding1733500005000, MemberAccounts1733500006000, InvitationSecretRule1733500006100, RejoinFingerprints1733500007000, ImportMappings1733500007100];
+export const migrations = [SchemasAndRoles1732233600000, AuditLog1732233600100, MembershipIdentityDuesCore1732233600200, Notifications1732233601000, Membership1732233602000, Dues1732233603000, Discipline1732233604000, DisciplineProceedings1732233604500, Elections1732233605000, ElectionRecalls1732233606000, FormerMembersInNoBranch1733500002000, ApplicationConfirmations1733500002100, TransparencyPublishedPeriods1733500004000, ComplaintsDirectoryBudget1733500004001, Founding1733500005000, MemberAccounts1733500006000, InvitationSecretRule1733500006100, RejoinFingerprints1733500007000, ImportMappings1733500007100];

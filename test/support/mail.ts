@@ -38,3 +38,27 @@ export async function confirmationCodeSentTo(t: Pick<TestApp, 'db'>, address: st
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * The token of the newest application-confirmation link sent to `address`: from its outbox
+ * message while it waits to be sent, else from the email written once sent (sending scrubs it).
+ */
+export async function applicationTokenSentTo(t: Pick<TestApp, 'db'>, address: string, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  const to = new RegExp(`^To: .*${address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'im');
+  for (;;) {
+    const [pending] = await t.db.dataSource.query(
+      `SELECT n.data->>'confirmUrl' AS url FROM notifications.notices n JOIN notifications.outbox o ON o.notice_id = n.id
+        WHERE n.type = 'application-confirmation' AND lower(o.to_address) = lower($1) ORDER BY n.created_at DESC LIMIT 1`,
+      [address],
+    );
+    const fromDb = pending?.url ? new URL(pending.url).searchParams.get('token') : null;
+    if (fromDb) return fromDb;
+    for (const mail of writtenMails(t)) {
+      const token = to.test(mail) ? /confirm-application\?token=([A-Za-z0-9_-]+)/.exec(mail)?.[1] : undefined;
+      if (token) return token;
+    }
+    if (Date.now() > deadline) throw new Error(`No application confirmation link was emailed to ${address} within ${timeoutMs} ms.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

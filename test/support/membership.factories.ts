@@ -1,3 +1,4 @@
+import { applicationTokenSentTo } from './mail';
 import type { TestApp } from './test-app';
 
 /**
@@ -9,6 +10,18 @@ export class MembershipFactories {
 
   private get ds() {
     return this.t.db.dataSource;
+  }
+
+  /**
+   * A public application (`POST /applications`) confirmed by the applicant through the link
+   * e-mailed to them: the confirmation's answer (201 with the new record), or the application's
+   * own refusal when it was refused.
+   */
+  async applyConfirmed(body: Record<string, unknown> & { email?: string }) {
+    const asked = await this.t.http().post('/applications').send(body);
+    if (asked.status !== 202) return asked;
+    const token = await applicationTokenSentTo(this.t, String(body.email));
+    return this.t.http().post('/applications/confirm').send({ token });
   }
 
   /** A signed-in member of `branchId` holding a branch office there. */

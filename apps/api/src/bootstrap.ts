@@ -47,12 +47,25 @@ async function serveWebInterface(app: NestFastifyApplication, root: string): Pro
   });
 }
 
+/**
+ * Which proxies may say who the client is (`X-Forwarded-For`), from `TRUST_PROXY`: unset or
+ * `false` — none, the client is the connecting address (a client cannot choose its own address
+ * for the rate limits); otherwise a comma-separated list of the proxies' addresses or CIDR ranges
+ * (or `loopback`, `uniquelocal`); `true` — any (only behind a proxy that overwrites the header).
+ */
+export function trustProxySetting(raw: string | undefined): boolean | string[] {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 /** Builds the HTTP app (used by `main.ts` and by the end-to-end tests). `webRoot`: the built web interface (default: `dist/web` when it exists; `null`: none). */
 export async function createApp(options: AppModuleOptions & { webRoot?: string | null }): Promise<NestFastifyApplication> {
   const headers = securityHeaders(options.config.publicUrl);
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.bodyLimitBytes,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: trustProxySetting(process.env.TRUST_PROXY),
     logger: false,
     requestIdHeader: 'x-request-id',
     // Every URL reaches routing (an undecodable one is read leniently, a long segment is read), so

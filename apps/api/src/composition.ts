@@ -5,7 +5,7 @@ import { AccountHolderDirectory, AccountProvisioning, IdentityModule, IdentityNo
 import { RestrictionsPort } from '@org/kernel';
 import { NotificationsModule, Outbox, OutboxIdentityNotifier, OutboxInvitationNotifier } from '@org/notifications';
 import { DuesLevelBookFacade, DuesModule, DuesReminderNotifier, DuesStandingFacade, MembershipRegisterPort, OutboxReminderNotifier } from '@org/dues';
-import { AccountHolderDirectoryFacade, DuesLevelBook, MemberAccounts, MembershipModule, MembershipRegisterFacade, StandingLookup } from '@org/membership';
+import { AccountHolderDirectoryFacade, ApplicationConfirmationNotifier, DuesLevelBook, MemberAccounts, MembershipModule, MembershipRegisterFacade, OutboxApplicationConfirmationNotifier, StandingLookup } from '@org/membership';
 import type { AppConfig } from '@org/platform';
 import { READINESS_PROBES } from './health/readiness-probe';
 import type { DemoContributor } from './seed/demo-contributor';
@@ -43,6 +43,8 @@ export const portBindings: Provider[] = [
   { provide: DuesLevelBook, useClass: DuesLevelBookFacade satisfies Type<DuesLevelBook> },
   // Subs reminders go out through the notifications outbox (recorded in dues.reminders either way).
   { provide: DuesReminderNotifier, inject: [Outbox], useFactory: (outbox: Outbox) => new OutboxReminderNotifier(outbox) },
+  // The e-mail that confirms a membership application goes out through the notifications outbox.
+  { provide: ApplicationConfirmationNotifier, inject: [Outbox], useFactory: (outbox: Outbox) => new OutboxApplicationConfirmationNotifier(outbox) },
 ];
 
 /** Modules whose exports the port bindings above use (beyond the global ones). */

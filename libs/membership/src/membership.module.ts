@@ -7,6 +7,7 @@ import { ImportMappingsController } from './api/import-mappings.controller';
 import { MeController } from './api/me.controller';
 import { MembersController } from './api/members.controller';
 import { FoundOrganizationUseCase } from './application/founding/found-organization.use-case';
+import { APPLICATION_LIMITS, loadApplicationLimits } from './application/application-limits';
 import { MEMBERSHIP_CONFIG, loadMembershipConfig } from './application/membership.config';
 import { MembershipAudit } from './application/membership-audit';
 import { BranchRepository } from './application/ports/branch.repository';
@@ -39,13 +40,16 @@ import { TransferSqlRepository } from './infrastructure/transfer.sql-repository'
 /**
  * Members, branches, transfers, imports, electoral rolls. Needs from the composing app (bound as
  * global ports): `RestrictionsPort` (kernel; separations, hosting and the S13 protected-transfer
- * right) `StandingLookup` and `DuesLevelBook` (the dues context).
+ * right), `StandingLookup` (the dues context) and `ApplicationConfirmationNotifier` (the e-mail
+ * that confirms an application; `OutboxApplicationConfirmationNotifier` writes it to the outbox).
+ * Applications are rate-limited by identity's `AttemptLimiter`.
  */
 @Module({
   imports: [IdentityModule],
   controllers: [MembersController, MeController, BranchesController, ElectoralRollsController, ImportMappingsController],
   providers: [
     { provide: MEMBERSHIP_CONFIG, useFactory: () => loadMembershipConfig() },
+    { provide: APPLICATION_LIMITS, useFactory: () => loadApplicationLimits() },
     { provide: MemberRepository, useClass: MemberSqlRepository },
     { provide: BranchRepository, useClass: BranchSqlRepository },
     { provide: TransferRepository, useClass: TransferSqlRepository },

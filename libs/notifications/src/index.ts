@@ -18,6 +18,7 @@ export {
   type WelcomeData,
   type ConfirmationCodeData,
   type PasswordResetData,
+  type ApplicationConfirmationData,
   type CaseUpdateData,
 } from './domain/notification-types';
 export { messageIdFor, outboxIdOf } from './domain/message-id';

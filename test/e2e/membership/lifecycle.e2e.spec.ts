@@ -18,7 +18,7 @@ describe('membership: applying, admission, decline, resignation, branches', () =
   });
   afterAll(() => t.close());
 
-  const apply = (body: Record<string, unknown>) => t.http().post('/applications').send({ branchId: branch, ...body });
+  const apply = (body: Record<string, unknown>) => f.applyConfirmed({ branchId: branch, ...body });
 
   it('a person applies; the branch secretary admits them into the branch, with the history of who and when', async () => {
     const res = await apply({ firstName: 'Rosa', lastName: 'Luxe', email: 'Rosa.Luxe@Example.org', emailConsent: true, note: 'Met at the May Day march' });
@@ -71,7 +71,7 @@ describe('membership: applying, admission, decline, resignation, branches', () =
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('invalid_member_profile');
     expect(bad.body.details[0].field).toBe('email');
-    const nowhere = await t.http().post('/applications').send({ firstName: 'X', branchId: '00000000-0000-4000-8000-000000000000' });
+    const nowhere = await t.http().post('/applications').send({ firstName: 'X', email: 'x.nowhere@example.org', branchId: '00000000-0000-4000-8000-000000000000' });
     expect(nowhere.status).toBe(404);
     expect(nowhere.body.code).toBe('branch_not_found');
   });

@@ -20,7 +20,7 @@ describe('membership: who sees and manages whose record', () => {
     membersB = [];
     for (let i = 0; i < 3; i++) membersB.push((await t.make.member({ branchId: branchB, lastName: `Beta ${i}` })).id);
     // An application addressed to branch B.
-    const app = await t.http().post('/applications').send({ firstName: 'Bea', lastName: 'Applicant', email: 'bea.applicant@test.localhost', branchId: branchB });
+    const app = await f.applyConfirmed({ firstName: 'Bea', lastName: 'Applicant', email: 'bea.applicant@test.localhost', branchId: branchB });
     expect(app.body).toMatchObject({ status: "applicant" });
     expect(app.status).toBe(201);
     membersB.push(app.body.memberId);

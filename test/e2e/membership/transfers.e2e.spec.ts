@@ -128,7 +128,7 @@ describe('membership: transfers between branches', () => {
       expect(prot.status).toBe(409);
       expect(prot.body.message).toBe(CONFIDENTIAL_RESTRICTION_MESSAGE);
       // Admission into that branch is checked too.
-      const applicant = (await t.http().post('/applications').send({ firstName: 'New', email: 'new.sep@example.org', branchId: to })).body.memberId;
+      const applicant = (await f.applyConfirmed({ firstName: 'New', email: 'new.sep@example.org', branchId: to })).body.memberId;
       separations.set(applicant, [other.id]);
       const admit = await t.http().post(`/members/${applicant}/admit`).set(secretaryTo.auth).send({});
       expect(admit.status).toBe(409);

@@ -1,5 +1,6 @@
 import { DemoClock } from '../../../apps/api/src/seed/demo-clock';
 import { seedDemoIfEmpty, type DemoAccount } from '../../../apps/api/src/seed/demo-seed';
+import { MembershipFactories } from '../../support/membership.factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
 /**
@@ -99,7 +100,7 @@ describe('the demo organization at first start', () => {
     expect(published.actor_kind).toBe('member');
 
     const secretary = accounts.find((a) => a.role === 'branch-secretary')!;
-    const applied = await t.http().post('/applications').send({ branchId: secretary.branchId, firstName: 'Wren', lastName: 'Newcomer', email: 'wren.newcomer@example.org', emailConsent: true });
+    const applied = await new MembershipFactories(t).applyConfirmed({ branchId: secretary.branchId, firstName: 'Wren', lastName: 'Newcomer', email: 'wren.newcomer@example.org', emailConsent: true });
     expect(applied.status).toBe(201);
     const admitted = await t.http().post(`/members/${applied.body.memberId}/admit`).set(await as('branch-secretary')).send({});
     expect(admitted.status).toBe(200);

@@ -185,6 +185,11 @@ export interface components {
       grounds: components["schemas"]["AppealGroundResponse"][];
       lodgedAt: string;
     };
+    ApplicationRequestedResponse: {
+      message: string;
+      /** When the confirmation link stops working and the unconfirmed application is discarded. */
+      expiresAt: string;
+    };
     ApplicationResponse: {
       memberId: string;
       memberNumber: string;
@@ -193,7 +198,8 @@ export interface components {
     ApplyForMembershipRequest: {
       firstName: string;
       lastName?: string;
-      email?: string;
+      /** Required: a link to confirm the application is sent to it. */
+      email: string;
       phone?: string;
       address?: string;
       /** The branch the application is for. */
@@ -528,6 +534,10 @@ export interface components {
       byPath: components["schemas"]["CellsByPathResponse"];
       byStage: components["schemas"]["CellsByStageResponse"];
     };
+    ConfirmApplicationRequest: {
+      /** The token from the link e-mailed to the applicant. */
+      token: string;
+    };
     ConfirmEmailVerificationRequest: {
       /** The six-digit code from the email. */
       code: string;
@@ -653,7 +663,7 @@ export interface components {
     };
     DeadLetterResponse: {
       outboxId: string;
-      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "confirmation-code" | "case-update";
+      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "application-confirmation" | "confirmation-code" | "case-update";
       /** Disciplinary message: recipient and server reply withheld. */
       confidential: boolean;
       recipient: components["schemas"]["DeadLetterRecipientResponse"] | null;
@@ -893,7 +903,7 @@ export interface components {
     FeedItemResponse: {
       /** The notice id (use it to mark the notice read). */
       id: string;
-      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "confirmation-code" | "case-update";
+      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "application-confirmation" | "confirmation-code" | "case-update";
       title: string;
       /** Plain text. */
       body: string;
@@ -2020,8 +2030,17 @@ export interface paths {
       path: never;
       query: never;
       body: components["schemas"]["ApplyForMembershipRequest"];
+      response: components["schemas"]["ApplicationRequestedResponse"];
+      policy: "Public: anyone may apply to join through a branch; the application reaches the branch secretary once the applicant confirms their e-mail address";
+    };
+  };
+  "/applications/confirm": {
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["ConfirmApplicationRequest"];
       response: components["schemas"]["ApplicationResponse"];
-      policy: "Public: anyone may apply to join through a branch; the branch secretary decides";
+      policy: "Public: the applicant confirms their e-mail address with the single-use link sent to it; the application is then filed with the branch secretary";
     };
   };
   "/auth/activate": {
@@ -4149,6 +4168,7 @@ export interface paths {
 /** Every route of the API when this file was generated, as "METHOD /path". */
 export const apiOperations = [
   "POST /applications",
+  "POST /applications/confirm",
   "POST /auth/activate",
   "POST /auth/email-change/confirm",
   "POST /auth/invitations/resend",

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { Home } from '../areas/member/Home';
 import { Activate, ConfirmEmail, RequestInvitation } from '../areas/public/AccountPages';
-import { HowToReport, ResetConfirm, ResetRequest, SignIn } from '../areas/public/PublicPages';
+import { ConfirmApplication, HowToReport, ResetConfirm, ResetRequest, SignIn } from '../areas/public/PublicPages';
 import { Button, EmptyState, Loading, PageHeader } from '../ui/kit';
 import { menuFor, type Roles } from './roles';
 import { Link, emailLinkTarget, navigate, useLocation } from './router';
@@ -49,6 +49,7 @@ function Routes() {
   const { path, search } = useLocation();
 
   if (path === '/reset-password' || path === '/app/reset/confirm') return <PublicLayout><ResetConfirm token={search.get('token') ?? ''} /></PublicLayout>;
+  if (path === '/confirm-application') return <PublicLayout><ConfirmApplication token={search.get('token') ?? ''} /></PublicLayout>;
   if (path === '/code-of-conduct') return <PublicLayout><HowToReport /></PublicLayout>;
   if (path === '/activate') return <PublicLayout><Activate token={search.get('token') ?? ''} /></PublicLayout>;
   if (path === '/confirm-email') return <PublicLayout><ConfirmEmail token={search.get('token') ?? ''} /></PublicLayout>;

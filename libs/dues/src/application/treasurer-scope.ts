@@ -4,8 +4,10 @@ import { DuesApplicationErrorCode, memberNotFound } from './dues-application.err
 
 /**
  * Whose subs records a caller keeps: the national office's treasurer or membership secretary,
- * every member; a branch treasurer, the members of their branches. Members outside the scope are
- * "not found". Hardship waivers are seen by treasurers only (not by secretaries).
+ * every member, former members included; a branch treasurer, the current members of their
+ * branches (never a former member — expelled, resigned or declined — whatever branch the record
+ * still names). Members outside the scope are "not found". Hardship waivers are seen by
+ * treasurers only (not by secretaries).
  */
 export type TreasurerScope = { kind: 'all' } | { kind: 'branches'; branchIds: string[] };
 
@@ -27,10 +29,17 @@ export function requireScope(scope: TreasurerScope | null): TreasurerScope {
   return scope;
 }
 
-export function assertMemberInScope<T extends { branchId: string | null }>(scope: TreasurerScope, member: T | null): T {
-  if (!member) throw memberNotFound();
-  if (scope.kind === 'all') return member;
-  if (member.branchId === null || !scope.branchIds.includes(member.branchId)) throw memberNotFound();
+/** Statuses of a former member: in no branch, seen only by the national membership office. */
+export const FORMER_MEMBER_STATUSES: readonly string[] = ['expelled', 'resigned', 'declined'];
+
+/** Whether a branch-scoped caller may see this member: a current member of one of their branches. */
+export function inBranchScope(scope: TreasurerScope, member: { branchId: string | null; status: string }): boolean {
+  if (scope.kind === 'all') return true;
+  return !FORMER_MEMBER_STATUSES.includes(member.status) && member.branchId !== null && scope.branchIds.includes(member.branchId);
+}
+
+export function assertMemberInScope<T extends { branchId: string | null; status: string }>(scope: TreasurerScope, member: T | null): T {
+  if (!member || !inBranchScope(scope, member)) throw memberNotFound();
   return member;
 }
 

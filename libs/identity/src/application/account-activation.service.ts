@@ -10,7 +10,7 @@ import type { Principal } from '../domain/principal';
 import { IdentityRepository } from '../infrastructure/identity.repository';
 import { MemberAccountsRepository, type LiveInvitation } from '../infrastructure/member-accounts.repository';
 import { AccountProvisioning, invitationDedupePrefix, type InvitationProgress } from './account-provisioning.service';
-import { AttemptLimiter } from './attempt-limiter';
+import { AttemptLimiter, type AttemptLimit } from './attempt-limiter';
 import { PasswordHasher } from './password-hasher';
 import { AccountHolderDirectory, type AccountHolder } from './ports/account-holder-directory.port';
 import { InvitationNotifier } from './ports/invitation-notifier.port';
@@ -18,6 +18,12 @@ import { newToken, tokenHash } from './token';
 
 const LINK_INVALID = new DomainError('invalid', 'invitation_invalid', 'This activation link is not valid any more (it was used, replaced or has expired). Ask for a new invitation on the sign-in page, or ask your branch secretary.');
 const CODE_INVALID = new DomainError('invalid', 'invitation_invalid', 'This member number and code do not match a valid letter (the code may be mistyped, used or expired). Check them, or ask your branch secretary for a new letter.');
+/** Limits on getting in, counted by the platform's one limiter (shared through Redis when `REDIS_URL` is set). */
+const ACTIVATE_PER_CLIENT: AttemptLimit = { name: 'activate.client', max: 30, windowMs: 15 * 60_000 };
+const LETTER_CODE_PER_MEMBER: AttemptLimit = { name: 'activate.letter', max: 10, windowMs: 60 * 60_000 };
+const RESEND_PER_EMAIL: AttemptLimit = { name: 'invitation.email', max: 3, windowMs: 60 * 60_000 };
+const RESEND_PER_CLIENT: AttemptLimit = { name: 'invitation.client', max: 20, windowMs: 60 * 60_000 };
+
 const MEMBER_NOT_FOUND = new DomainError('not_found', 'member_not_found', 'There is no member with this id in the branches you look after.');
 
 export interface InvitationLetter {
@@ -37,10 +43,6 @@ export type { InvitationProgress } from './account-provisioning.service';
  */
 @Injectable()
 export class AccountActivationService {
-  private readonly activateByAddress = new AttemptLimiter(30, 15 * 60_000);
-  private readonly codeByMember = new AttemptLimiter(10, 60 * 60_000);
-  private readonly resendByEmail = new AttemptLimiter(3, 60 * 60_000);
-  private readonly resendByAddress = new AttemptLimiter(20, 60 * 60_000);
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -50,6 +52,7 @@ export class AccountActivationService {
     private readonly directory: AccountHolderDirectory,
     private readonly notifier: InvitationNotifier,
     private readonly hasher: PasswordHasher,
+    private readonly limiter: AttemptLimiter,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -61,10 +64,10 @@ export class AccountActivationService {
     address: string,
   ): Promise<{ accessToken: string; expiresAt: string }> {
     const now = this.clock.now();
-    this.activateByAddress.check(address, now.getTime());
+    await this.limiter.consume(ACTIVATE_PER_CLIENT, address);
     const hash = await this.hasher.hash(input.password);
     if ('code' in input) {
-      this.codeByMember.check(input.memberNumber.toUpperCase(), now.getTime());
+      await this.limiter.consume(LETTER_CODE_PER_MEMBER, input.memberNumber.trim().toUpperCase());
       const holder = await this.directory.holderByNumber(this.ds.manager, input.memberNumber.trim());
       // A wrong code counts against the letter, in its own transaction (the refusal rolls nothing back).
       const live = holder ? await this.ds.transaction((m) => this.accounts.liveLetterOf(m, holder.memberId, now)) : null;
@@ -104,8 +107,8 @@ export class AccountActivationService {
   /** A new invitation to an address; always answers the same, whether or not the address is known. */
   async resendToAddress(email: string, address: string): Promise<void> {
     const now = this.clock.now();
-    this.resendByAddress.check(address, now.getTime());
-    this.resendByEmail.check(email.toLowerCase(), now.getTime());
+    await this.limiter.consume(RESEND_PER_CLIENT, address);
+    await this.limiter.consume(RESEND_PER_EMAIL, email.trim().toLowerCase());
     await this.ds.transaction(async (m) => {
       const account = await this.accounts.accountByEmail(m, email);
       if (!account || account.hasPassword || account.disabled || !account.email) return;

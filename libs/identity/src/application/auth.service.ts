@@ -1,24 +1,27 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { APP_CONFIG, Clock, type AppConfig } from '@org/platform';
+import { APP_CONFIG, Clock, LOGGER, type AppConfig, type Logger } from '@org/platform';
 import { Principal } from '../domain/principal';
 import { IdentityRepository } from '../infrastructure/identity.repository';
 import { AttemptLimiter } from './attempt-limiter';
 import { IdentityNotifier } from './identity-notifier.port';
 import { PasswordHasher } from './password-hasher';
+import { SIGN_IN_LIMITS, type SignInLimits } from './sign-in-limits';
 import { newToken, tokenHash } from './token';
 
 const INVALID_LOGIN = new DomainError('unauthenticated', 'invalid_credentials', 'The email or password is not right. Check them, or reset your password.');
 
+/** The global brake's one key: failed sign-ins of everyone. */
+const EVERYONE = 'everyone';
+
 @Injectable()
-export class AuthService {
-  private readonly loginByEmail = new AttemptLimiter(10, 15 * 60_000);
-  private readonly loginByAddress = new AttemptLimiter(100, 15 * 60_000);
-  private readonly resetByEmail = new AttemptLimiter(3, 60 * 60_000);
-  private readonly resetByAddress = new AttemptLimiter(20, 60 * 60_000);
+export class AuthService implements OnApplicationShutdown {
+  /** Work done after answering (password-reset mail), awaited at shutdown. */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -28,16 +31,31 @@ export class AuthService {
     private readonly notifier: IdentityNotifier,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly limiter: AttemptLimiter,
+    @Inject(SIGN_IN_LIMITS) private readonly limits: SignInLimits,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /**
+   * Limits (see `SignInLimits`): per client, and per (account, client) pair — so wrong passwords
+   * typed elsewhere never lock the owner out of their own client — and a global brake that slows
+   * every sign-in while failures across everyone are over the ceiling.
+   */
   async login(email: string, password: string, address: string): Promise<{ accessToken: string; expiresAt: string }> {
-    const now = this.clock.now();
-    this.loginByAddress.check(address, now.getTime());
-    this.loginByEmail.check(email.toLowerCase(), now.getTime());
+    const who = email.trim().toLowerCase();
+    await this.limiter.consume(this.limits.loginPerClient, address);
+    await this.limiter.consume(this.limits.loginPerAccountClient, who, address);
+    if (this.limits.loginBrakeMs > 0 && (await this.limiter.count(this.limits.loginFailuresPerMinute, EVERYONE)) >= this.limits.loginFailuresPerMinute.max) {
+      await sleep(this.limits.loginBrakeMs);
+    }
     const account = await this.repo.findAccountByEmail(this.ds.manager, email);
     const ok = await this.hasher.verify(account && !account.disabledAt ? account.passwordHash : null, password);
-    if (!account || !ok) throw INVALID_LOGIN;
-    this.loginByEmail.reset(email.toLowerCase());
+    if (!account || !ok) {
+      await this.limiter.record(this.limits.loginFailuresPerMinute, EVERYONE);
+      throw INVALID_LOGIN;
+    }
+    await this.limiter.clear(this.limits.loginPerAccountClient, who, address);
+    const now = this.clock.now();
     const token = newToken();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3600_000);
     await this.ds.transaction(async (m) => {
@@ -62,13 +80,39 @@ export class AuthService {
     });
   }
 
-  /** Always answers the same way, whether or not the address has an account. */
+  /**
+   * Answers at once, the same way and in the same time whether or not the address has an account:
+   * only the per-client limit is checked before answering. Looking the account up, the per-address
+   * limit (beyond it, silently no more mail), the token and the mail happen after the answer;
+   * their errors are logged, never answered.
+   */
   async requestPasswordReset(email: string, address: string): Promise<void> {
-    const now = this.clock.now();
-    this.resetByAddress.check(address, now.getTime());
-    this.resetByEmail.check(email.toLowerCase(), now.getTime());
+    await this.limiter.consume(this.limits.resetPerClient, address);
+    this.afterAnswering('password-reset', () => this.sendPasswordReset(email.trim().toLowerCase()));
+  }
+
+  /** Resolves when the work started after answering so far has finished (for shutdown and tests). */
+  async settled(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.settled();
+  }
+
+  private afterAnswering(what: string, work: () => Promise<void>): void {
+    const p: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
+      .catch((e: unknown) => this.logger.error({ err: e instanceof Error ? e.message : String(e), work: what }, 'work after answering failed'))
+      .finally(() => this.pending.delete(p));
+    this.pending.add(p);
+  }
+
+  private async sendPasswordReset(email: string): Promise<void> {
+    if (await this.limiter.exceeded(this.limits.resetPerEmail, email)) return;
     const account = await this.repo.findAccountByEmail(this.ds.manager, email);
     if (!account || account.disabledAt) return;
+    const now = this.clock.now();
     const token = newToken();
     await this.ds.transaction(async (m) => {
       await this.repo.createPasswordReset(m, account.id, tokenHash(token), new Date(now.getTime() + 60 * 60_000));

@@ -7,12 +7,21 @@ const uuidMessage = (field: string) => ({ message: `${field} must be a UUID` });
 export class ApplyForMembershipRequest {
   @ApiProperty({ example: 'Ana' }) @IsString() @Length(1, 100) firstName: string;
   @ApiPropertyOptional({ example: 'Lopez' }) @IsOptional() @IsString() @MaxLength(100) lastName?: string;
-  @ApiPropertyOptional({ example: 'ana@example.org' }) @IsOptional() @IsString() @MaxLength(254) email?: string;
+  @ApiProperty({ example: 'ana@example.org', description: 'Required: a link to confirm the application is sent to it.' }) @IsString() @MaxLength(254) email: string;
   @ApiPropertyOptional({ example: '+44 20 7946 0000' }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
   @ApiProperty({ description: 'The branch the application is for.' }) @IsUUID('4', uuidMessage('branchId')) branchId: string;
   @ApiPropertyOptional({ description: 'Consent to receive e-mail from the organization.' }) @IsOptional() @IsBoolean() emailConsent?: boolean;
   @ApiPropertyOptional({ description: 'A note for the branch secretary.' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class ApplicationRequestedResponse {
+  @ApiProperty({ example: 'Check your e-mail: open the link we sent to confirm your application. Until then the branch secretary does not see it.' }) message: string;
+  @ApiProperty({ description: 'When the confirmation link stops working and the unconfirmed application is discarded.', format: 'date-time' }) expiresAt: string;
+}
+
+export class ConfirmApplicationRequest {
+  @ApiProperty({ description: 'The token from the link e-mailed to the applicant.' }) @IsString() @Length(20, 200) token: string;
 }
 
 export class ApplicationResponse {

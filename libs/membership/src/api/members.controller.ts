@@ -1,7 +1,21 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, StreamableFile, UseFilters } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { Readable } from 'node:stream';
-import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
+import { ClientAddress, CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { ApplyForMembershipUseCase } from '../application/use-cases/apply-for-membership.use-case';
 import { DecideApplicationUseCase } from '../application/use-cases/decide-application.use-case';
 import { EditMemberUseCase } from '../application/use-cases/edit-member.use-case';
@@ -11,8 +25,10 @@ import { ReadMemberUseCase } from '../application/use-cases/read-member.use-case
 import {
   AdmitRequest,
   AggregatesResponse,
+  ApplicationRequestedResponse,
   ApplicationResponse,
   ApplyForMembershipRequest,
+  ConfirmApplicationRequest,
   DeclineRequest,
   ImportQuery,
   ImportReportResponse,
@@ -25,6 +41,8 @@ import {
 } from './member.dto';
 import { MembershipErrorFilter } from './membership-error.filter';
 import { SECRETARY_POLICY, csvBytes, uuidParam } from './route-helpers';
+
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' as const } } };
 
 const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
 
@@ -42,11 +60,27 @@ export class MembersController {
   ) {}
 
   @Post('applications')
-  @Policy.public('anyone may apply to join through a branch; the branch secretary decides')
-  @ApiCreatedResponse({ type: ApplicationResponse })
-  apply(@Body() body: ApplyForMembershipRequest): Promise<ApplicationResponse> {
+  @HttpCode(202)
+  @Policy.public('anyone may apply to join through a branch; the application reaches the branch secretary once the applicant confirms their e-mail address')
+  @ApiAcceptedResponse({ type: ApplicationRequestedResponse, description: 'The application is kept until the applicant opens the link e-mailed to them (`POST /applications/confirm`); unconfirmed, it expires at `expiresAt`.' })
+  @ApiBadRequestResponse({ description: '`validation_failed` or `invalid_member_profile`: a field is missing or not valid (named in `details`).' })
+  @ApiNotFoundResponse({ description: '`branch_not_found`: no such branch.' })
+  @ApiConflictResponse({ description: '`duplicate_email`, `application_not_possible` or `branch_not_active`: the application cannot be made (the message says what to do).' })
+  @ApiTooManyRequestsResponse({ description: '`too_many_attempts`: too many applications from this client or for this e-mail address; wait `Retry-After` seconds.', headers: RETRY_AFTER })
+  async apply(@Body() body: ApplyForMembershipRequest, @ClientAddress() address: string): Promise<ApplicationRequestedResponse> {
     const { branchId, emailConsent, note, ...profile } = body;
-    return this.applyUseCase.execute({ profile, branchId, emailConsent, note });
+    const { expiresAt } = await this.applyUseCase.request({ profile, branchId, emailConsent, note }, address);
+    return { message: 'Check your e-mail: open the link we sent to confirm your application. Until then the branch secretary does not see it.', expiresAt };
+  }
+
+  @Post('applications/confirm')
+  @Policy.public('the applicant confirms their e-mail address with the single-use link sent to it; the application is then filed with the branch secretary')
+  @ApiCreatedResponse({ type: ApplicationResponse })
+  @ApiBadRequestResponse({ description: '`application_link_invalid`: the link was used already or the application expired.' })
+  @ApiNotFoundResponse({ description: '`branch_not_found`: the branch no longer exists.' })
+  @ApiConflictResponse({ description: '`duplicate_email`, `application_not_possible` or `branch_not_active`: checked again on confirming; the link stays usable.' })
+  confirmApplication(@Body() body: ConfirmApplicationRequest): Promise<ApplicationResponse> {
+    return this.applyUseCase.confirm(body.token);
   }
 
   @Post('members/:memberId/admit')

@@ -64,6 +64,7 @@ export const MEMBERSHIP_ERROR_STATUS = {
   no_branch_scope: 403,
   future_date: 400,
   application_not_possible: 409,
+  application_link_invalid: 400,
 } as const satisfies Record<Code, number>;
 
 /**

@@ -55,6 +55,8 @@ export interface MemberLocation {
 export function assertInScope(scope: RegisterScope, loc: MemberLocation | null): MemberLocation {
   if (!loc) throw memberNotFound();
   if (scope.kind === 'all') return loc;
+  // Former members are in no branch: only the national membership secretary sees them.
+  if (loc.status === 'expelled' || loc.status === 'resigned' || loc.status === 'declined') throw memberNotFound();
   const branch = loc.branchId ?? loc.applicationBranchId;
   if (!scopeIncludes(scope, branch)) throw memberNotFound();
   return loc;

@@ -18,6 +18,7 @@ export const MembershipApplicationErrorCode = {
   noBranchScope: 'no_branch_scope',
   futureDate: 'future_date',
   applicationNotPossible: 'application_not_possible',
+  applicationLinkInvalid: 'application_link_invalid',
 } as const;
 export type MembershipApplicationErrorCode = (typeof MembershipApplicationErrorCode)[keyof typeof MembershipApplicationErrorCode];
 

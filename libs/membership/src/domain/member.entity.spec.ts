@@ -48,6 +48,17 @@ describe('Member', () => {
     ]);
   });
 
+  it('an online application is made by the person applying and needs an e-mail address (it is confirmed before a secretary sees it)', () => {
+    const base = { id: 'm9', branchId: 'A', moment: at('2024-01-05') };
+    const e = errorOf(() => Member.applyOnline({ ...base, profile: { firstName: 'No', lastName: 'Mail' } }));
+    expect(e.code).toBe('invalid_member_profile');
+    expect(e.details).toEqual([expect.objectContaining({ field: 'email' })]);
+    const ok = Member.applyOnline({ ...base, profile: { firstName: 'Has', email: 'Has@Example.org' } }).member;
+    expect(ok.status).toBe('applicant');
+    expect(ok.profile.email).toBe('has@example.org');
+    expect(ok.statusHistory[0].by).toBe('m9');
+  });
+
   it('admission by the branch secretary makes the member active and opens their branch period; reason optional', () => {
     const { member, events } = applicant().admit({ actor: secretaryA, moment: at('2024-01-10'), restrictions: noRestrictions });
     expect(member.status).toBe('active');

@@ -11,7 +11,7 @@ import {
   isMemberStatus,
   statusOn,
 } from './member-status.value-object';
-import { MembershipErrorCode, invalidInstant } from './membership.errors';
+import { MembershipErrorCode, fieldErrors, invalidInstant } from './membership.errors';
 import { Moment, checkMoment } from './moment';
 import { RestrictionCheck, assertAssignmentAllowed } from './restriction-check.port';
 
@@ -133,6 +133,21 @@ export class Member {
     const consent = input.emailConsent === undefined ? null : { given: input.emailConsent, at: input.moment.at };
     const member = new Member(input.id, input.memberNumber ?? null, profile, 'applicant', input.branchId, consent, [entry], BranchHistory.empty());
     return { member, events: [{ type: 'member.status_changed', memberId: member.id, entry }] };
+  }
+
+  /**
+   * An application made online by the person applying: the same as `apply`, and an e-mail address
+   * is required — the application reaches the branch secretary only once the applicant has
+   * confirmed that the address is theirs.
+   */
+  static applyOnline(input: Omit<Parameters<typeof Member.apply>[0], 'actor'>): MemberChange {
+    const change = Member.apply({ ...input, actor: { kind: 'member', actorId: input.id } });
+    if (!change.member.profile.email) {
+      throw fieldErrors(MembershipErrorCode.invalidMemberProfile, 'Some details are not valid', [
+        { field: 'email', message: 'an e-mail address is needed to apply online: we send a link to it to confirm the application' },
+      ]);
+    }
+    return change;
   }
 
   /**

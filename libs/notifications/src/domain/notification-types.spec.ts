@@ -22,6 +22,7 @@ const VALID: Record<string, unknown> = {
   announcement: { title: 'T', text: 'x' },
   welcome: { firstName: 'Ana' },
   'password-reset': { resetUrl: 'https://x.example/reset-password?token=abc' },
+  'application-confirmation': { confirmUrl: 'https://x.example/confirm-application?token=abc', validHours: 48 },
   'confirmation-code': { code: '123456', validMinutes: 15 },
   'case-update': {},
 };

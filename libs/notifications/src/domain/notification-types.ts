@@ -91,6 +91,15 @@ export interface ConfirmationCodeData {
   validMinutes: number;
 }
 
+/**
+ * The link that confirms a membership application's e-mail address; until it is opened, no
+ * secretary sees the application. A secret (single use): scrubbed once sent or failed.
+ */
+export interface ApplicationConfirmationData {
+  confirmUrl: string;
+  validHours: number;
+}
+
 export interface PasswordResetData {
   /** A secret: removed from the stored message once it has been sent or has failed for good. */
   resetUrl: string;
@@ -114,6 +123,7 @@ export interface NotificationDataByType {
   invitation: InvitationData;
   'email-change': EmailChangeData;
   'password-reset': PasswordResetData;
+  'application-confirmation': ApplicationConfirmationData;
   'confirmation-code': ConfirmationCodeData;
   'case-update': CaseUpdateData;
 }
@@ -143,6 +153,7 @@ export const NOTIFICATION_TYPES: Readonly<Record<NotificationType, NotificationT
   invitation: { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['activationUrl'], confidential: false },
   'email-change': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['confirmUrl'], confidential: false },
   'password-reset': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['resetUrl'], confidential: false },
+  'application-confirmation': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['confirmUrl'], confidential: false },
   'confirmation-code': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['code'], confidential: true },
   'case-update': { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], confidential: true },
 };
@@ -230,6 +241,7 @@ const SHAPES: Record<NotificationType, Shape> = {
   invitation: { firstName: str(100), activationUrl: httpUrl, validDays: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 90 },
   'email-change': { newEmail: str(254), confirmUrl: nullable(httpUrl) },
   'password-reset': { resetUrl: httpUrl },
+  'application-confirmation': { confirmUrl: httpUrl, validHours: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 720 },
   'confirmation-code': { code: (v) => typeof v === 'string' && /^[0-9A-Za-z]{4,12}$/.test(v), validMinutes: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 1440 },
   'case-update': {},
 };

@@ -274,10 +274,10 @@ function Admissions() {
   const list = useLoad((signal) => api.get('/members', { query: { status: 'applicant', pageSize: '200' }, signal }), []);
   return (
     <>
-      <PageHeader title="Admissions" intro="People who have applied to join your branch. Admitting someone sends them the code of conduct and how to reach the Control Commission." />
+      <PageHeader title="Admissions" intro="People who have applied to join your branch and confirmed their e-mail address (an application nobody confirms is discarded after two days). Admitting someone sends them the code of conduct and how to reach the Control Commission." />
       <ErrorAlert error={list.error} />
       {list.loading && !list.data ? <Loading /> : null}
-      {list.data && !list.data.items.length ? <EmptyState title="No applications waiting">New applications will appear here.</EmptyState> : null}
+      {list.data && !list.data.items.length ? <EmptyState title="No applications waiting">New applications appear here once the applicant has confirmed their e-mail address.</EmptyState> : null}
       {list.data?.items.length ? (
         <Table
           caption={plural(list.data.items.length, 'application')}

@@ -124,6 +124,35 @@ export function ResetConfirm({ token }: { token: string }) {
   );
 }
 
+/**
+ * Where the link in the application e-mail lands. Confirming is a button, not the page load, so a
+ * mail scanner that opens links does not confirm an application on the applicant's behalf.
+ */
+export function ConfirmApplication({ token }: { token: string }) {
+  const confirm = useAction(() => api.post('/applications/confirm', { body: { token } }));
+  return (
+    <div style={{ maxWidth: '34rem' }}>
+      <PageHeader title="Confirm your membership application" intro="Your application reaches the branch secretary once you confirm that this e-mail address is yours." />
+      {!token ? (
+        <Alert kind="error" title="This link is incomplete">
+          <p>Open the link from the e-mail again.</p>
+        </Alert>
+      ) : confirm.result ? (
+        <Alert kind="success" title="Your application has been sent to the branch" live>
+          <p>Thank you. The branch secretary will look at your application (number {confirm.result.memberNumber}) and let you know.</p>
+        </Alert>
+      ) : (
+        <div className="card">
+          <ErrorAlert error={confirm.error} />
+          <div className="form-actions">
+            <Button busy={confirm.busy} onClick={() => void confirm.run()}>Confirm my application</Button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** Where the welcome e-mail's "code of conduct" link lands: how to reach the Control Commission (S14). */
 export function HowToReport() {
   const info = useLoad((signal) => api.get('/complaints/how-to-report', { signal }), []);

@@ -9,7 +9,7 @@ import { DuesApplicationErrorCode } from '../dues-application.errors';
 import { DuesLedger } from '../ports/dues-ledger.repository';
 import { MembershipRegisterPort, type RegisteredContact, type RegisteredPerson } from '../ports/membership-register.port';
 import { StandingCalculator, withImplicitLevel } from '../standing-calculator';
-import { assertMemberInScope, branchFilter, requireScope, treasurerScopeOf } from '../treasurer-scope';
+import { assertMemberInScope, branchFilter, inBranchScope, requireScope, treasurerScopeOf } from '../treasurer-scope';
 
 export interface TreasurerMemberView {
   id: string;
@@ -54,7 +54,7 @@ export class TreasurerLookupUseCase {
     const limit = query.limit ?? 20;
     const m = this.ds.manager;
     const people = await this.register.lookup(m, text, branchFilter(scope), Math.min(Math.max(limit, 1), LOOKUP_MAX_RESULTS));
-    return this.views(m, p, people);
+    return this.views(m, p, people.filter((x) => inBranchScope(scope, x)));
   }
 
   async get(p: Principal, memberId: string): Promise<TreasurerMemberView> {

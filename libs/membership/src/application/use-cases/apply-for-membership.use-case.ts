@@ -1,13 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { Clock } from '@org/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AttemptLimiter } from '@org/identity';
+import { APP_CONFIG, Clock, type AppConfig } from '@org/platform';
 import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError } from '@org/kernel';
 import { Member, mayApplyAgain, recordsNeedingReadmissionCheck, type FormerRecord, type MemberProfileInput } from '../../domain';
+import { APPLICATION_LIMITS, type ApplicationLimits } from '../application-limits';
 import { MembershipApplicationErrorCode, branchNotFound, duplicateEmail } from '../membership-application.errors';
 import { MembershipAudit } from '../membership-audit';
 import { momentOf } from '../moment';
+import { ApplicationConfirmationNotifier } from '../ports/application-confirmation.notifier';
 import { BranchRepository } from '../ports/branch.repository';
 import { MemberRepository } from '../ports/member.repository';
 import { RestrictionGate } from '../restriction-gate';
@@ -19,7 +22,17 @@ export interface ApplyForMembershipCommand {
   note?: string | null;
 }
 
-/** A person applies to join through a branch; the branch secretary then admits or declines. */
+const tokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/**
+ * A person applies to join through a branch; the branch secretary then admits or declines.
+ *
+ * Online, in two steps: `request` checks the application (as `file` will), keeps it aside and
+ * e-mails a single-use link to the applicant's address (only the token's hash is stored);
+ * `confirm` — the applicant opening that link — files it in the register, where the branch
+ * secretary sees it. An application never confirmed expires and is deleted. Requests are limited
+ * per client and per e-mail address (429 with `Retry-After`).
+ */
 @Injectable()
 export class ApplyForMembershipUseCase {
   constructor(
@@ -29,46 +42,89 @@ export class ApplyForMembershipUseCase {
     private readonly gate: RestrictionGate,
     private readonly audit: MembershipAudit,
     private readonly clock: Clock,
+    private readonly limiter: AttemptLimiter,
+    private readonly notifier: ApplicationConfirmationNotifier,
+    @Inject(APPLICATION_LIMITS) private readonly limits: ApplicationLimits,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(cmd: ApplyForMembershipCommand): Promise<{ memberId: string; memberNumber: string; status: string }> {
+  /** Checks the application, keeps it until the applicant confirms their address, and sends the link. */
+  async request(cmd: ApplyForMembershipCommand, clientAddress: string): Promise<{ expiresAt: string }> {
+    await this.limiter.consume(this.limits.perClient, clientAddress);
+    const email = (cmd.profile.email ?? '').trim().toLowerCase();
+    if (email) await this.limiter.consume(this.limits.perEmail, email);
     return this.ds.transaction(async (m) => {
-      const branch = await this.branches.load(m, cmd.branchId);
-      if (!branch) throw branchNotFound();
-      branch.assertAcceptsMembers();
-      const id = randomUUID();
-      const { member } = Member.apply({
-        id,
-        profile: cmd.profile,
-        branchId: branch.id,
-        emailConsent: cmd.emailConsent,
-        actor: { kind: 'member', actorId: id },
-        moment: momentOf(this.clock),
-        reason: cmd.note ?? null,
-      });
-      if (member.profile.email && (await this.members.emailInUse(m, member.profile.email))) throw duplicateEmail(member.profile.email);
-      // S9: an expelled member rejoins only by a Control Commission readmission decision; once the
-      // commission has decided to readmit, they apply like anyone else. The answer says that a
-      // confidential restriction applies, never why.
-      if (member.profile.email) {
-        const former: FormerRecord[] = (await m.query(`SELECT id, status FROM membership.members WHERE lower(email) = lower($1) AND status = 'expelled'`, [member.profile.email])).map(
-          (r: { id: string; status: string }) => ({ memberId: r.id, status: r.status }),
-        );
-        const waiting = await this.gate.awaitingReadmission(m, recordsNeedingReadmissionCheck(former));
-        if (!mayApplyAgain(former, waiting)) {
-          throw new DomainError('conflict', MembershipApplicationErrorCode.applicationNotPossible, `email: an application cannot be made online with this e-mail address. ${CONFIDENTIAL_RESTRICTION_MESSAGE}`, {
-            field: 'email',
-          });
-        }
-      }
-      // S9 also under another e-mail: the same name with the same phone or address.
-      const p = member.profile;
-      const [held] = await this.gate.rejoinHeld(m, [{ name: `${p.firstName} ${p.lastName}`, email: p.email, phone: p.phone, postalAddress: p.address }]);
-      if (held) throw new DomainError('conflict', MembershipApplicationErrorCode.applicationNotPossible, `An application cannot be made online for this person. ${CONFIDENTIAL_RESTRICTION_MESSAGE}`);
-      await this.members.insert(m, member);
-      await this.audit.record(m, { actorId: id, action: 'member.applied', subjectType: 'member', subjectId: id, data: { branchId: branch.id } });
-      const [row] = await m.query(`SELECT register_number FROM membership.members WHERE id = $1`, [id]);
-      return { memberId: id, memberNumber: row.register_number, status: member.status };
+      const now = this.clock.now();
+      await m.query(`DELETE FROM membership.pending_applications WHERE expires_at <= $1`, [now]);
+      const member = await this.check(m, cmd, randomUUID());
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(now.getTime() + this.limits.confirmHours * 3_600_000);
+      await m.query(
+        `INSERT INTO membership.pending_applications (id, token_hash, email, branch_id, request, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [randomUUID(), tokenHash(token), member.profile.email, cmd.branchId, JSON.stringify(cmd), now, expiresAt],
+      );
+      await this.notifier.confirmApplication(m, { email: member.profile.email! }, `${this.config.publicUrl}/confirm-application?token=${token}`, this.limits.confirmHours);
+      return { expiresAt: expiresAt.toISOString() };
     });
+  }
+
+  /**
+   * The applicant opened the link: the application is filed (checked again: the branch or the
+   * address may have changed meanwhile). The link works once; a failed filing leaves it usable.
+   */
+  async confirm(token: string): Promise<{ memberId: string; memberNumber: string; status: string }> {
+    return this.ds.transaction(async (m) => {
+      const now = this.clock.now();
+      const deleted = await m.query(`DELETE FROM membership.pending_applications WHERE token_hash = $1 AND expires_at > $2 RETURNING request`, [tokenHash(token), now]);
+      // A DELETE … RETURNING answers [rows, count] through TypeORM's PostgreSQL driver.
+      const row = (Array.isArray(deleted[0]) ? deleted[0][0] : deleted[0]) as { request: ApplyForMembershipCommand | string } | undefined;
+      if (!row) {
+        throw new DomainError(
+          'invalid',
+          MembershipApplicationErrorCode.applicationLinkInvalid,
+          'This confirmation link is not valid any more: it was used already, or the application expired. If you confirmed it before, the branch secretary has your application; otherwise apply again.',
+          { field: 'token' },
+        );
+      }
+      const cmd = typeof row.request === 'string' ? (JSON.parse(row.request) as ApplyForMembershipCommand) : row.request;
+      return this.file(m, cmd);
+    });
+  }
+
+  /** Files an application in the register at once (the applicant's address confirmed). */
+  private async file(m: EntityManager, cmd: ApplyForMembershipCommand): Promise<{ memberId: string; memberNumber: string; status: string }> {
+    const id = randomUUID();
+    const member = await this.check(m, cmd, id);
+    await this.members.insert(m, member);
+    await this.audit.record(m, { actorId: id, action: 'member.applied', subjectType: 'member', subjectId: id, data: { branchId: cmd.branchId } });
+    const [row] = await m.query(`SELECT register_number FROM membership.members WHERE id = $1`, [id]);
+    return { memberId: id, memberNumber: row.register_number, status: member.status };
+  }
+
+  /** The application as the domain makes it, with the register's own checks (branch, address in use, S9). */
+  private async check(m: EntityManager, cmd: ApplyForMembershipCommand, id: string): Promise<Member> {
+    const branch = await this.branches.load(m, cmd.branchId);
+    if (!branch) throw branchNotFound();
+    branch.assertAcceptsMembers();
+    const { member } = Member.applyOnline({ id, profile: cmd.profile, branchId: branch.id, emailConsent: cmd.emailConsent, moment: momentOf(this.clock), reason: cmd.note ?? null });
+    const email = member.profile.email!;
+    if (await this.members.emailInUse(m, email)) throw duplicateEmail(email);
+    // S9: an expelled member rejoins only by a Control Commission readmission decision; once the
+    // commission has decided to readmit, they apply like anyone else. The answer says that a
+    // confidential restriction applies, never why.
+    const former: FormerRecord[] = (await m.query(`SELECT id, status FROM membership.members WHERE lower(email) = lower($1) AND status = 'expelled'`, [email])).map(
+      (r: { id: string; status: string }) => ({ memberId: r.id, status: r.status }),
+    );
+    const waiting = await this.gate.awaitingReadmission(m, recordsNeedingReadmissionCheck(former));
+    if (!mayApplyAgain(former, waiting)) {
+      throw new DomainError('conflict', MembershipApplicationErrorCode.applicationNotPossible, `email: an application cannot be made online with this e-mail address. ${CONFIDENTIAL_RESTRICTION_MESSAGE}`, {
+        field: 'email',
+      });
+    }
+    // S9 also under another e-mail: the same name with the same phone or address.
+    const p = member.profile;
+    const [held] = await this.gate.rejoinHeld(m, [{ name: `${p.firstName} ${p.lastName}`, email: p.email, phone: p.phone, postalAddress: p.address }]);
+    if (held) throw new DomainError('conflict', MembershipApplicationErrorCode.applicationNotPossible, `An application cannot be made online for this person. ${CONFIDENTIAL_RESTRICTION_MESSAGE}`);
+    return member;
   }
 }

@@ -148,6 +148,11 @@ const RENDER: { [T in NotificationType]: (d: NotificationDataByType[T], ctx: Tem
     body: 'Someone (we hope you) asked to reset the password of your account. The link below works once, for one hour. If you did not ask for this, ignore this email: your password stays as it is.',
     link: null,
   }),
+  'application-confirmation': (d, ctx) => ({
+    title: 'Confirm your membership application',
+    body: `Someone (we hope you) applied to join ${ctx.organizationName} with this e-mail address. Open the link below to confirm that the address is yours: only then does the branch secretary receive your application. The link works once, for ${d.validHours} hours; after that the application is discarded and you can apply again. If you did not apply, ignore this email.`,
+    link: null,
+  }),
   // Discipline safety: the same words for every case update, whatever happened. No data exists.
   'case-update': () => ({
     title: 'There is something new in your case',
@@ -172,6 +177,10 @@ export function renderNotification<T extends NotificationType>(type: T, data: No
   if (type === 'email-change' && (data as NotificationDataByType['email-change']).confirmUrl) {
     link = (data as NotificationDataByType['email-change']).confirmUrl;
     linkLabel = 'Confirm this address';
+  }
+  if (type === 'application-confirmation') {
+    link = (data as NotificationDataByType['application-confirmation']).confirmUrl;
+    linkLabel = 'Confirm your application';
   }
   const footer =
     type === 'case-update'

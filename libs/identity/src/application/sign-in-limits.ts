@@ -1,0 +1,59 @@
+import type { AttemptLimit } from './attempt-limiter';
+
+/**
+ * The sign-in and password-reset limits, read once from the environment at boot (a bad value
+ * stops the process with a message naming the variable). Defaults in brackets.
+ *
+ * Sign-in: attempts are limited per client address (`RATE_LIMIT_LOGIN_PER_CLIENT` [100] per
+ * 15 minutes) and per (account, client) pair (`RATE_LIMIT_LOGIN_PER_ACCOUNT_CLIENT` [10] per 15
+ * minutes, cleared by a successful sign-in): nobody can lock a member out from another address.
+ * Against guessing from many addresses, a global brake: when more than
+ * `RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE` [300] sign-ins failed in the current minute, across
+ * everyone, every sign-in waits `RATE_LIMIT_LOGIN_BRAKE_MS` [1000] ms before it is checked —
+ * slower, never refused.
+ *
+ * Password reset: per client (`RATE_LIMIT_RESET_PER_CLIENT` [20] per hour, answered 429) and per
+ * address asked for (`RATE_LIMIT_RESET_PER_EMAIL` [5] per hour: beyond it no more mail is sent,
+ * and the answer stays the same, so the limit neither floods a mailbox nor tells whether an
+ * account exists).
+ */
+export interface SignInLimits {
+  loginPerClient: AttemptLimit;
+  loginPerAccountClient: AttemptLimit;
+  loginFailuresPerMinute: AttemptLimit;
+  loginBrakeMs: number;
+  resetPerClient: AttemptLimit;
+  resetPerEmail: AttemptLimit;
+}
+
+export const SIGN_IN_LIMITS = Symbol('SIGN_IN_LIMITS');
+
+export class RateLimitConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'RateLimitConfigError';
+  }
+}
+
+/** A whole number from the environment, within bounds (shared by every context's limits). */
+export function limitFromEnv(env: Record<string, string | undefined>, name: string, dflt: number, min = 1, max = 1_000_000): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (!/^\d+$/.test(raw)) throw new RateLimitConfigError(name, `must be a whole number, got "${raw}"`);
+  const v = Number(raw);
+  if (v < min || v > max) throw new RateLimitConfigError(name, `must be between ${min} and ${max}, got ${v}`);
+  return v;
+}
+
+const MINUTE = 60_000;
+
+export function loadSignInLimits(env: Record<string, string | undefined> = process.env): SignInLimits {
+  return {
+    loginPerClient: { name: 'login.client', max: limitFromEnv(env, 'RATE_LIMIT_LOGIN_PER_CLIENT', 100), windowMs: 15 * MINUTE },
+    loginPerAccountClient: { name: 'login.pair', max: limitFromEnv(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT_CLIENT', 10), windowMs: 15 * MINUTE },
+    loginFailuresPerMinute: { name: 'login.failures', max: limitFromEnv(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE', 300), windowMs: MINUTE },
+    loginBrakeMs: limitFromEnv(env, 'RATE_LIMIT_LOGIN_BRAKE_MS', 1000, 0, 10_000),
+    resetPerClient: { name: 'reset.client', max: limitFromEnv(env, 'RATE_LIMIT_RESET_PER_CLIENT', 20), windowMs: 60 * MINUTE },
+    resetPerEmail: { name: 'reset.email', max: limitFromEnv(env, 'RATE_LIMIT_RESET_PER_EMAIL', 5), windowMs: 60 * MINUTE },
+  };
+}

@@ -1,0 +1,10 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * How the register asks for the e-mail that confirms a membership application (bound to the
+ * notifications outbox by the app). Written in the caller's transaction; sent later. The link is
+ * a secret: it works once.
+ */
+export abstract class ApplicationConfirmationNotifier {
+  abstract confirmApplication(m: EntityManager, to: { email: string }, confirmUrl: string, validHours: number): Promise<void>;
+}
