@@ -22,7 +22,6 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 
 process.env.NOTIFY_DISPATCH = 'false';
-process.env.INVITATION_DISPATCH_MS = '0';
 process.env.STANDING_JOB_INTERVAL_MINUTES = '0';
 process.env.DISCIPLINE_DEADLINE_JOB_MINUTES = '0';
 process.env.MEMBER_CSV_MAX_BYTES = String(256 * 1024 * 1024);
@@ -45,7 +44,8 @@ async function main(): Promise<void> {
   const { createApp } = await import('../apps/api/src/bootstrap');
   const { operatorTasks } = await import('../apps/api/src/composition');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-bench-'));
-  const config = loadConfig({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production', DISCIPLINE_KEY: randomBytes(32).toString('base64') });
+  // INVITATION_DISPATCH_MS=0: nothing writes queued invitations in the background, only the measured drain.
+  const config = loadConfig({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production', INVITATION_DISPATCH_MS: '0', DISCIPLINE_KEY: randomBytes(32).toString('base64') });
   await runMigrations(config, migrations);
   const db = new Client({ connectionString: url.toString() });
   await db.connect();

@@ -24,8 +24,7 @@ async function main(): Promise<number> {
     return 1;
   }
   // Only mail delivery runs here; the periodic jobs stay with the API.
-  process.env.INVITATION_DISPATCH_MS = '0';
-  const config = loadConfig({ ...process.env, SEED_DEMO: 'false', STANDING_JOB_INTERVAL_MINUTES: '0', DISCIPLINE_DEADLINE_JOB_MINUTES: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const config = loadConfig({ ...process.env, SEED_DEMO: 'false', INVITATION_DISPATCH_MS: '0', STANDING_JOB_INTERVAL_MINUTES: '0', DISCIPLINE_DEADLINE_JOB_MINUTES: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   if (!config.databaseUrl && !fs.existsSync(config.dataDir)) {
     console.error(`No embedded database at ${config.dataDir} (set DATA_DIR, or DATABASE_URL for PostgreSQL).`);
     return 1;

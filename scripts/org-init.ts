@@ -1,7 +1,8 @@
 /**
  * `npm run org:init -- --file founding.json [--check]`: the founding act of an organization on an
  * EMPTY database — its settings, regions, branches, bodies with their seats, the people who hold
- * the founding mandates and the mandates as elected at the last congress — in one audited
+ * the founding mandates and the mandates as elected at the last congress, and (optionally) its code
+ * of conduct as version 1 — in one audited
  * transaction. The file format: docs/examples/README.md (example: docs/examples/founding.example.json).
  *
  * Same configuration as the platform (DATABASE_URL, or the embedded database under DATA_DIR,
@@ -85,6 +86,11 @@ async function main(): Promise<number> {
     console.log(
       `Founded in ${where}: ${report.regions} region(s), ${report.branches} branch(es), ${report.bodies} bodies, ${report.members} member(s), ${report.mandates} mandate(s). ` +
         `Recorded in the audit log as organization.founded (act ${report.actId}, file SHA-256 ${report.fileSha256}).`,
+    );
+    console.log(
+      report.codeOfConductVersion
+        ? `The code of conduct is published as version ${report.codeOfConductVersion}: every welcome carries it, and every member is asked to acknowledge it.`
+        : 'The file carries no code of conduct: until the Executive Committee publishes one (POST /code-of-conduct/versions), welcomes go out without it (S14).',
     );
     console.log(`\nAccounts for the ${report.officers.length} sitting officer(s) — how each one gets in:`);
     for (const o of report.officers) console.log(`  ${o.name} <${o.email}> — ${o.seats.join('; ')}`);

@@ -63,7 +63,7 @@ const limitPrefix = (config: AppConfig): string => {
     { provide: APP_GUARD, useClass: PolicyGuard },
     { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
   ],
-  exports: [AuthService, MandateService, PasswordHasher, IdentityRepository, OfficerAccounts, AccountProvisioning, InvitationDispatchScheduler, AttemptLimiter],
+  exports: [AuthService, MandateService, PasswordHasher, IdentityRepository, OfficerAccounts, CodeOfConductService, AccountProvisioning, InvitationDispatchScheduler, AttemptLimiter],
 })
 export class IdentityModule implements OnApplicationShutdown {
   constructor(private readonly store: AttemptStore) {}

@@ -2,6 +2,7 @@ export { IdentityModule } from './identity.module';
 export { AuthService } from './application/auth.service';
 export { MandateService, type NewMandate, type MandateSource, COOLING_OFF_MONTHS } from './application/mandate.service';
 export { OfficerAccounts } from './application/officer-accounts';
+export { CodeOfConductService } from './application/code-of-conduct.service';
 export { AttemptLimiter, tooManyAttempts, type AttemptLimit } from './application/attempt-limiter';
 export { limitFromEnv, RateLimitConfigError } from './application/sign-in-limits';
 export { PasswordHasher } from './application/password-hasher';

@@ -1,11 +1,13 @@
 import { DemoClock } from '../../../apps/api/src/seed/demo-clock';
 import { seedDemoIfEmpty, type DemoAccount } from '../../../apps/api/src/seed/demo-seed';
+import { MembershipFactories } from '../../support/membership.factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
 /**
  * The demo organization at first start shows the headline features: a decided and published
  * outcome notice, three commissioners with demo logins on one panel (a finding can be decided in
- * the browser), an open election a demo voter can vote in, a congress with its delegates.
+ * the browser), an open election a demo voter can vote in, a congress with its delegates, and its
+ * code of conduct, which the welcome of every member admitted carries.
  */
 describe('the demo organization at first start', () => {
   let t: TestApp;
@@ -85,6 +87,27 @@ describe('the demo organization at first start', () => {
     const cast = await t.http().post(`/elections/${open[0].id}/ballots`).set(await as('member')).send({ ranking });
     expect(cast.status).toBe(201);
     expect(cast.body.receipt ?? cast.body.receiptCode).toBeTruthy();
+  });
+
+  it('publishes its code of conduct as version 1: every member is asked to acknowledge it, and the welcome of a member admitted in the demo carries it (S14)', async () => {
+    const code = await t.http().get('/me/code-of-conduct').set(await as('member'));
+    expect(code.status).toBe(200);
+    expect(code.body).toMatchObject({ version: 1, title: 'Code of Conduct', acknowledgedAt: null });
+    // The rule the demo's published outcome applies is in it, and so is how to raise something privately.
+    expect(code.body.text).toContain('§4 Respect for every member');
+    expect(code.body.text).toContain('Control Commission');
+    const [published] = await t.db.dataSource.query(`SELECT actor_kind, actor_id FROM audit.entries WHERE action = 'code-of-conduct.published'`);
+    expect(published.actor_kind).toBe('member');
+
+    const secretary = accounts.find((a) => a.role === 'branch-secretary')!;
+    const applied = await new MembershipFactories(t).applyConfirmed({ branchId: secretary.branchId, firstName: 'Wren', lastName: 'Newcomer', email: 'wren.newcomer@example.org', emailConsent: true });
+    expect(applied.status).toBe(201);
+    const admitted = await t.http().post(`/members/${applied.body.memberId}/admit`).set(await as('branch-secretary')).send({});
+    expect(admitted.status).toBe(200);
+    const [welcome] = await t.db.dataSource.query(`SELECT data FROM notifications.notices WHERE type = 'welcome' AND dedupe_key = $1`, [`welcome:${applied.body.memberId}`]);
+    expect(welcome.data.codeOfConduct).toEqual({ version: 1, title: 'Code of Conduct' });
+    expect(welcome.data.codeOfConductText).toContain('Harassment, intimidation, threats and discrimination');
+    expect(welcome.data.commissioners.length).toBeGreaterThanOrEqual(3);
   });
 
   it('has a congress with its delegates elected in every branch', async () => {

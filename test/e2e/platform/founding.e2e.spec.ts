@@ -70,15 +70,24 @@ describe(`founding an organization with npm run org:init (${onPostgres ? 'Postgr
     bad.bodies[0].seats[1].until = '2020-01-01';
     bad.bodies[2].seats[0].holder = 'nobody@example.org';
     bad.bodies[3].kind = 'POLITBURO';
+    bad.codeOfConduct.text = [];
+    bad.codeOfConduct.version = 2;
     const r = await orgInit(write('bad.json', bad), env);
     expect(r.code).toBe(2);
     expect(r.out).toContain('problem(s); nothing was written');
-    for (const field of ['organization.timeZone', 'branches[1].region', 'members[0].email', 'bodies[0].seats[1].until', 'bodies[2].seats[0].holder', 'bodies[3].kind']) {
+    for (const field of ['organization.timeZone', 'branches[1].region', 'members[0].email', 'bodies[0].seats[1].until', 'bodies[2].seats[0].holder', 'bodies[3].kind', 'codeOfConduct.text', 'codeOfConduct.version']) {
       expect(r.out).toMatch(new RegExp(`  ${field.replace(/[.[\]]/g, '\\$&')} \\(line \\d+\\): `));
     }
     expect(r.out).toContain('  organization.timeZone (line 5): "Europe/Atlantis" is not a time zone');
     expect(r.out).toContain('no member has the e-mail nobody@example.org');
     expect(r.out).toContain('→ use an IANA time zone name');
+    expect(r.out).toMatch(/codeOfConduct\.text \(line \d+\): is an empty list\n\s+→ write the code's text: one string, or a list with one string per paragraph/);
+    const tooLong = structuredClone(example);
+    tooLong.codeOfConduct = { title: 'x'.repeat(201), text: 'y'.repeat(100_001) };
+    const long = await orgInit(write('long.json', tooLong), env);
+    expect(long.code).toBe(2);
+    expect(long.out).toMatch(/codeOfConduct\.title \(line \d+\): must be 1 to 200 characters/);
+    expect(long.out).toMatch(/codeOfConduct\.text \(line \d+\): must be 1 to 100000 characters/);
     const syntax = await orgInit(write('syntax.json', '{\n  "organization": { "name": "X", }\n}'), env);
     expect(syntax.code).toBe(2);
     expect(syntax.out).toMatch(/\(file\) line 2, column \d+: is not valid JSON/);
@@ -116,8 +125,14 @@ describe(`founding an organization with npm run org:init (${onPostgres ? 'Postgr
     expect(await count('identity.bodies')).toBe(9);
     expect(await count(`identity.mandates WHERE source_kind = 'founding'`)).toBe(27);
     expect(await count('identity.accounts WHERE password_hash IS NULL')).toBe(18);
-    const [act] = await ds.query(`SELECT data FROM audit.entries WHERE action = 'organization.founded'`);
-    expect(act.data).toEqual(expect.objectContaining({ branches: 4, bodies: 9, mandates: 27, accounts: 18 }));
+    const [act] = await ds.query(`SELECT data, actor_id FROM audit.entries WHERE action = 'organization.founded'`);
+    expect(act.data).toEqual(expect.objectContaining({ branches: 4, bodies: 9, mandates: 27, accounts: 18, codeOfConductVersion: 1 }));
+    // The file's code of conduct is version 1, published by the founding act itself.
+    expect(r.out).toContain('The code of conduct is published as version 1');
+    const [published] = await ds.query(`SELECT actor_kind, actor_id FROM audit.entries WHERE action = 'code-of-conduct.published'`);
+    expect(published).toEqual({ actor_kind: 'founding-act', actor_id: act.actor_id });
+    const [code] = await ds.query(`SELECT version, title, body, published_by FROM identity.code_of_conduct_versions`);
+    expect(code).toEqual({ version: 1, title: example.codeOfConduct.title, body: example.codeOfConduct.text.join('\n\n'), published_by: null });
 
     const signIn = async (email: string): Promise<string> => {
       const link = await resetLinkSentTo(ds, config.dataDir, email);
@@ -134,6 +149,10 @@ describe(`founding an organization with npm run org:init (${onPostgres ? 'Postgr
     const cases = await http().get('/commission/cases').set('authorization', `Bearer ${commissioner}`);
     expect(cases.status).toBe(200);
     expect(cases.body).toEqual([]);
+    const current = await http().get('/me/code-of-conduct').set('authorization', `Bearer ${commissioner}`);
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({ version: 1, title: "Code of Conduct of the Irish Workers' League", acknowledgedAt: null });
+    expect(current.body.text).toContain('4. Respect for every member.');
     const chair = await signIn('aoife.brennan@example.org');
     expect((await http().get('/me').set('authorization', `Bearer ${chair}`)).body.mandates.map((x: { bodyKind: string }) => x.bodyKind).sort()).toEqual(['CC', 'EC']);
   }, 180_000);

@@ -14,16 +14,12 @@ const HEADER = 'first_name,last_name,email,phone,branch_code,joined_on,status,em
 describe('operator CLI: an import’s invitations with a progress bar', () => {
   let t: TestApp;
   let worker: Awaited<ReturnType<typeof startMailWorker>>;
-  const before = process.env.INVITATION_DISPATCH_MS;
   beforeAll(async () => {
     // Nothing writes queued invitations in the background: only the task under test does.
-    process.env.INVITATION_DISPATCH_MS = '0';
-    t = await createTestApp();
+    t = await createTestApp({ env: { INVITATION_DISPATCH_MS: '0' } });
     worker = await startMailWorker(t);
   });
   afterAll(async () => {
-    if (before === undefined) delete process.env.INVITATION_DISPATCH_MS;
-    else process.env.INVITATION_DISPATCH_MS = before;
     await worker?.close();
     await t?.close();
   });

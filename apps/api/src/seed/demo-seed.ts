@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PasswordHasher } from '@org/identity';
+import { CodeOfConductService, PasswordHasher } from '@org/identity';
 import { Clock, type AppConfig } from '@org/platform';
 import { demoContributors } from '../composition';
 import { DemoClock } from './demo-clock';
+import { DEMO_CODE_OF_CONDUCT } from './demo-code-of-conduct';
 import { seedDemoElections } from './demo-elections';
 import type { DemoAccount, DemoContext, DemoContributor } from './demo-contributor';
 import { generateOrganization } from './organization-generator';
@@ -25,8 +26,8 @@ const passphrase = () => {
 
 /**
  * On the first start of an empty database: a demo organization (about 20 branches, 500
- * members, six years of history and payments, every body with mandates) and one login per
- * role, written to `DATA_DIR/demo-accounts.json`. Later starts reuse both.
+ * members, six years of history and payments, every body with mandates, its code of conduct
+ * published as version 1) and one login per role, written to `DATA_DIR/demo-accounts.json`. Later starts reuse both.
  */
 export async function seedDemoIfEmpty(app: INestApplication, config: AppConfig): Promise<{ created: boolean; file: string; accounts: DemoAccount[] } | null> {
   const ds = app.get<DataSource>(getDataSourceToken());
@@ -62,6 +63,8 @@ export async function seedDemoIfEmpty(app: INestApplication, config: AppConfig):
       'former-member': former.id,
     };
     for (const role of DEMO_ROLES) accounts.push(await giveLogin(m, hasher, role, people[role]));
+    // The code of conduct every welcome carries (S14), published by an EC member as the EC's route does.
+    await app.get(CodeOfConductService).publishIn(m, { ...DEMO_CODE_OF_CONDUCT, by: { id: org.holders.EC[0], kind: 'member' } });
   });
   // The contexts' demo data (cases, panels, published outcomes…); a contributor may ask for more logins.
   const context: DemoContext = clock instanceof DemoClock ? { travelTo: (at) => clock.travelTo(at) } : {};

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -40,11 +40,18 @@ export class CodeOfConductService {
   }
 
   async publish(p: Principal, title: string, text: string): Promise<{ version: number }> {
-    return this.ds.transaction(async (m) => {
-      const version = await this.repo.publishCode(m, { title: title.trim(), body: text.trim(), at: this.clock.now(), by: p.memberId });
-      await this.audit.record(m, { actorId: p.memberId, actorKind: 'member', context: 'identity', action: 'code-of-conduct.published', subjectType: 'code-of-conduct', subjectId: String(version) });
-      return { version };
-    });
+    return this.ds.transaction((m) => this.publishIn(m, { title, text, by: { id: p.memberId, kind: 'member' } }));
+  }
+
+  /**
+   * Publishes the next version in the caller's transaction (the EC's route above, the founding
+   * act, the demo seed). `by` is the member who published it, or the founding act (whose id is
+   * recorded in the audit log only: the version's `published_by` names members).
+   */
+  async publishIn(m: EntityManager, x: { title: string; text: string; by: { id: string | null; kind: 'member' | 'founding-act' } }): Promise<{ version: number }> {
+    const version = await this.repo.publishCode(m, { title: x.title.trim(), body: x.text.trim(), at: this.clock.now(), by: x.by.kind === 'member' ? x.by.id : null });
+    await this.audit.record(m, { actorId: x.by.id, actorKind: x.by.kind, context: 'identity', action: 'code-of-conduct.published', subjectType: 'code-of-conduct', subjectId: String(version) });
+    return { version };
   }
 
   /** Records that the member read and accepts this version (the current one); a second time changes nothing. */

@@ -1,16 +1,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { LOGGER, type Logger } from '@org/platform';
+import { APP_CONFIG, LOGGER, type AppConfig, type Logger } from '@org/platform';
 import { AccountProvisioning } from '../application/account-provisioning.service';
-
-/** Milliseconds between looks for queued invitations (`INVITATION_DISPATCH_MS`, 0 turns it off). */
-const intervalMs = (): number => {
-  const v = Number(process.env.INVITATION_DISPATCH_MS ?? 2000);
-  return Number.isFinite(v) && v >= 0 ? v : 2000;
-};
 
 /**
  * Writes a large import's queued invitations to the outbox, batch after batch, from inside the
- * API process. Several processes are safe: each batch locks its rows (SKIP LOCKED).
+ * API process, every `INVITATION_DISPATCH_MS` milliseconds (the validated `AppConfig`; default
+ * 2000, 0 turns it off). Several processes are safe: each batch locks its rows (SKIP LOCKED).
  */
 @Injectable()
 export class InvitationDispatchScheduler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -20,10 +15,11 @@ export class InvitationDispatchScheduler implements OnApplicationBootstrap, OnMo
   constructor(
     private readonly provisioning: AccountProvisioning,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    const ms = intervalMs();
+    const ms = this.config.invitationDispatchMs;
     if (ms === 0) return;
     this.timer = setInterval(() => void this.drain(), ms);
     this.timer.unref();

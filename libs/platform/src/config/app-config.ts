@@ -28,6 +28,8 @@ export interface AppConfig {
   /** Base64 key (32 bytes) for the disciplinary context; absent → a key file under dataDir. */
   disciplineKey?: string;
   disciplineKeyFile?: string;
+  /** Milliseconds between looks for a large import's queued invitations (`INVITATION_DISPATCH_MS`); 0: this process never looks. */
+  invitationDispatchMs: number;
 }
 
 export class ConfigError extends Error {
@@ -39,12 +41,13 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-const int = (env: Env, name: string, dflt: number, min: number, max: number): number => {
+const int = (env: Env, name: string, dflt: number, min: number, max: number, unit?: { name: string; hint: string }): number => {
   const raw = env[name];
   if (raw === undefined || raw === '') return dflt;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const hint = unit ? ` (${unit.hint})` : '';
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number${unit ? ` of ${unit.name}` : ''}${hint}, got "${raw}"`);
   const v = Number(raw);
-  if (v < min || v > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${v}`);
+  if (v < min || v > max) throw new ConfigError(name, `must be between ${min} and ${max}${unit ? ` ${unit.name}` : ''}${hint}, got ${v}`);
   return v;
 };
 
@@ -110,6 +113,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemo: bool(env, 'SEED_DEMO', nodeEnv !== 'production'),
     disciplineKey,
     disciplineKeyFile: env.DISCIPLINE_KEY_FILE || undefined,
+    invitationDispatchMs: int(env, 'INVITATION_DISPATCH_MS', 2000, 0, 3_600_000, { name: 'milliseconds', hint: 'e.g. 2000; 0 turns the dispatch off in this process' }),
   };
 }
 

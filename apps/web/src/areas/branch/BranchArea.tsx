@@ -355,8 +355,11 @@ const IMPORT_COLUMNS = 'first_name,last_name,email,phone,branch_code,joined_on,s
 function Import() {
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
-  const preview = useAction(() => api.upload('/members/import', text, { query: { mode: 'dry-run' } }));
-  const apply = useAction(() => api.upload('/members/import', text, { query: { mode: 'apply' } }));
+  const [mapping, setMapping] = useState('');
+  const mappings = useLoad((signal) => api.get('/imports/mappings', { signal }), []);
+  const chosen = mappings.data?.find((m) => m.name === mapping);
+  const preview = useAction(() => api.upload('/members/import', text, { query: { mode: 'dry-run', mapping: mapping || undefined } }));
+  const apply = useAction(() => api.upload('/members/import', text, { query: { mode: 'apply', mapping: mapping || undefined } }));
   const [showAll, setShowAll] = useState(false);
   const lines = useMemo(() => text.split(/\r?\n/), [text]);
   const report = preview.result;
@@ -365,10 +368,30 @@ function Import() {
     <>
       <PageHeader title="Import members" intro="Bring in a spreadsheet of members. First a dry run checks every row and changes nothing; then you apply it — all rows or none." />
       <Card title="1. The file">
-        <p>
-          A CSV file (UTF-8, commas), with a header row: <code>{IMPORT_COLUMNS}</code>, and optionally <code>member_number,address,email_consent</code>. Status is
-          active, lapsed or applicant; dates are YYYY-MM-DD.
-        </p>
+        <SelectField
+          label="Column mapping"
+          hint="The tool the file comes from. A mapping reads its columns as they are, so the file needs no editing."
+          value={mapping}
+          disabled={mappings.loading && !mappings.data}
+          onChange={(e) => { setMapping(e.target.value); preview.setResult(undefined); apply.setResult(undefined); }}
+        >
+          <option value="">None: the platform&apos;s own columns</option>
+          {(mappings.data ?? []).map((m) => (
+            <option key={m.name} value={m.name}>
+              {m.name}
+              {m.builtIn ? ' (built in)' : ' (saved)'}
+            </option>
+          ))}
+        </SelectField>
+        <ErrorAlert error={mappings.error} title="The saved mappings could not be loaded" />
+        {chosen ? (
+          <p>{typeof chosen.definition.description === 'string' ? chosen.definition.description : `The columns are read through the mapping "${chosen.name}".`}</p>
+        ) : (
+          <p>
+            A CSV file (UTF-8, commas), with a header row: <code>{IMPORT_COLUMNS}</code>, and optionally <code>member_number,address,email_consent</code>. Status is
+            active, lapsed or applicant; dates are YYYY-MM-DD.
+          </p>
+        )}
         <div className="field">
           <label htmlFor="import-file">Choose a file</label>
           <input
@@ -402,8 +425,20 @@ function Import() {
               </Alert>
             )}
           </div>
+          {report.skipped ? (
+            <details>
+              <summary>{plural(report.skipped, 'row')} left out by the mapping</summary>
+              <ul>
+                {report.skippedRows.map((r) => (
+                  <li key={r.row}>
+                    Row {r.row}: {r.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           <p className="muted">
-            {fileName ? `${fileName} · ` : ''}fingerprint <code>{report.fileSha256.slice(0, 12)}</code>
+            {fileName ? `${fileName} · ` : ''}{report.mapping ? `mapping ${report.mapping} · ` : ''}fingerprint <code>{report.fileSha256.slice(0, 12)}</code>
           </p>
           <label className="choice">
             <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show accepted rows too

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
-import { COOLING_OFF_MONTHS, IdentityRepository, MandateService, OfficerAccounts, type MandateRole } from '@org/identity';
+import { COOLING_OFF_MONTHS, CodeOfConductService, IdentityRepository, MandateService, OfficerAccounts, type MandateRole } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { Branch, Member, type MembershipActor } from '../../domain';
@@ -28,6 +28,8 @@ export interface FoundingReport {
   members: number;
   bodies: number;
   mandates: number;
+  /** The code of conduct's version published by the act (1), or null when the file carries none. */
+  codeOfConductVersion: number | null;
   officers: FoundedOfficer[];
 }
 
@@ -41,7 +43,8 @@ export class FoundingFileRejected extends DomainError {
 /**
  * The founding act: on an empty database, the organization, its regions and branches, the people
  * who hold the founding mandates, the bodies with their seats, the sitting (and relevant former)
- * mandates as elected at the last congress, and an account for each sitting officer — all in one
+ * mandates as elected at the last congress, the code of conduct (version 1) when the file carries
+ * one, and an account for each sitting officer — all in one
  * audited transaction. Mandates go through identity's `MandateService` (S2, seat limits,
  * restrictions), members through the register's `Member.importRecord`, branches through `Branch.create`.
  */
@@ -55,6 +58,7 @@ export class FoundOrganizationUseCase {
     private readonly identity: IdentityRepository,
     private readonly mandates: MandateService,
     private readonly accounts: OfficerAccounts,
+    private readonly codeOfConduct: CodeOfConductService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -138,6 +142,8 @@ export class FoundOrganizationUseCase {
           throw e;
         }
       }
+      // The code of conduct, version 1, before any account exists: every welcome carries it (S14).
+      const code = file.codeOfConduct ? await this.codeOfConduct.publishIn(m, { ...file.codeOfConduct, by: { id: actId, kind: 'founding-act' } }) : null;
       const officers: FoundedOfficer[] = [];
       for (const [email, who] of memberIds) {
         const sitting = mandates.filter((x) => x.holder === email && (x.until === null || x.until > today));
@@ -145,7 +151,7 @@ export class FoundOrganizationUseCase {
         const { linkValidMinutes } = await this.accounts.open(m, { memberId: who.id, email: who.email }, actor);
         officers.push({ name: who.name, email: who.email, seats: sitting.map((x) => `${file.bodies[x.bodyIndex].name} (${roleLabel(x.role)})`), linkValidMinutes });
       }
-      const report: FoundingReport = { actId, fileSha256, regions: file.regions.length, branches: file.branches.length, members: file.members.length, bodies: file.bodies.length, mandates: mandates.length, officers };
+      const report: FoundingReport = { actId, fileSha256, regions: file.regions.length, branches: file.branches.length, members: file.members.length, bodies: file.bodies.length, mandates: mandates.length, codeOfConductVersion: code?.version ?? null, officers };
       await this.audit.record(
         m,
         {
@@ -155,7 +161,7 @@ export class FoundOrganizationUseCase {
           action: 'organization.founded',
           subjectType: 'organization',
           subjectId: actId,
-          data: { name: file.organization.name, fileSha256, regions: report.regions, branches: report.branches, members: report.members, bodies: report.bodies, mandates: report.mandates, accounts: officers.length },
+          data: { name: file.organization.name, fileSha256, regions: report.regions, branches: report.branches, members: report.members, bodies: report.bodies, mandates: report.mandates, codeOfConductVersion: report.codeOfConductVersion, accounts: officers.length },
         },
         now,
       );

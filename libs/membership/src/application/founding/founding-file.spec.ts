@@ -41,6 +41,23 @@ describe('founding file', () => {
     expect(problems.find((p) => p.path === 'bodies[2].seats[0].holder')!.problem).toContain('nobody@example.org');
   });
 
+  it('carries an optional code of conduct: its text one string or a list of paragraphs, within the limits of the publishing route', () => {
+    const f = example();
+    expect(check(f).file!.codeOfConduct).toEqual({ title: f.codeOfConduct.title, text: f.codeOfConduct.text.join('\n\n') });
+    f.codeOfConduct.text = '  One paragraph.  ';
+    expect(check(f).file!.codeOfConduct).toEqual({ title: f.codeOfConduct.title, text: 'One paragraph.' });
+    delete f.codeOfConduct;
+    expect(check(f).file!.codeOfConduct).toBeNull();
+    const bad = (codeOfConduct: unknown) => check({ ...example(), codeOfConduct }).problems.map((p) => `${p.path}: ${p.problem}`);
+    expect(bad({ title: 'Code' })).toEqual(['codeOfConduct.text: is missing']);
+    expect(bad({ title: 'Code', text: [] })).toEqual(['codeOfConduct.text: is an empty list']);
+    expect(bad({ title: 'Code', text: ['fine', 7] })).toEqual(['codeOfConduct.text[1]: must be text, not 7']);
+    expect(bad({ text: 'x', version: 2 })).toEqual(['codeOfConduct.version: is not a field of this object', 'codeOfConduct.title: is missing']);
+    expect(bad({ title: 't'.repeat(201), text: 'x' })).toEqual(['codeOfConduct.title: must be 1 to 200 characters']);
+    expect(bad({ title: 'Code', text: ['x'.repeat(60_000), 'y'.repeat(60_000)] })).toEqual(['codeOfConduct.text: is 120002 characters long, more than 100000']);
+    expect(bad('Be kind')).toEqual(['codeOfConduct: must be an object']);
+  });
+
   it('requires a Control Commission and an Appeals Committee', () => {
     const f = example();
     f.bodies = f.bodies.filter((b: { kind: string }) => b.kind !== 'APPEALS');

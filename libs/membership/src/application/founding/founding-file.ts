@@ -15,7 +15,13 @@ export interface FoundingFile {
   members: { firstName: string; lastName: string; email: string; branch: string; joinedOn: string | null; phone: string | null }[];
   bodies: { kind: BodyKind; name: string; branch: string | null; seats: FoundingSeat[] }[];
   formerMandates: (FoundingMandate & { body: string })[];
+  /** Published as version 1 in the founding act (S14: every welcome carries it); null: published later by the EC. */
+  codeOfConduct: { title: string; text: string } | null;
 }
+
+/** The limits of the EC's publishing route (`POST /code-of-conduct/versions`). */
+const CODE_TITLE_MAX = 200;
+const CODE_TEXT_MAX = 100_000;
 
 export interface FoundingMandate {
   role: MandateRole;
@@ -139,7 +145,7 @@ export function checkFoundingFile(raw: Json, o: { today: string; coolingOffMonth
   const c = new Checker();
   const root = c.object('(file)', raw);
   if (!root) return { problems: c.problems };
-  c.unknownKeys('(file)', root, ['$schema', 'organization', 'regions', 'branches', 'members', 'bodies', 'formerMandates']);
+  c.unknownKeys('(file)', root, ['$schema', 'organization', 'regions', 'branches', 'members', 'bodies', 'formerMandates', 'codeOfConduct']);
 
   // Organization
   const org = c.object('organization', root.organization);
@@ -323,6 +329,29 @@ export function checkFoundingFile(raw: Json, o: { today: string; coolingOffMonth
     if (md && md.until && md.until <= o.today) mandates.push(md);
   });
 
+  // The code of conduct (optional): a title and its text, as one string or a list of paragraphs.
+  let codeOfConduct: FoundingFile['codeOfConduct'] = null;
+  if (root.codeOfConduct !== undefined && root.codeOfConduct !== null) {
+    const x = c.object('codeOfConduct', root.codeOfConduct);
+    if (x) {
+      c.unknownKeys('codeOfConduct', x, ['title', 'text']);
+      const title = c.text('codeOfConduct.title', x.title, { max: CODE_TITLE_MAX });
+      let text: string | null = null;
+      if (Array.isArray(x.text)) {
+        const paragraphs = x.text.map((para, i) => c.text(`codeOfConduct.text[${i}]`, para, { max: CODE_TEXT_MAX }));
+        if (x.text.length === 0) c.add('codeOfConduct.text', 'is an empty list', "write the code's text: one string, or a list with one string per paragraph");
+        else if (paragraphs.every((para): para is string => para !== null)) text = paragraphs.join('\n\n');
+      } else {
+        text = c.text('codeOfConduct.text', x.text, { max: CODE_TEXT_MAX });
+      }
+      if (text !== null && text.length > CODE_TEXT_MAX) {
+        c.add('codeOfConduct.text', `is ${text.length} characters long, more than ${CODE_TEXT_MAX}`, 'shorten it, or leave "codeOfConduct" out and have the Executive Committee publish the full text in the platform');
+        text = null;
+      }
+      if (title && text) codeOfConduct = { title, text };
+    }
+  }
+
   // Rules the founding act enforces again in its transaction: seat limits per body, S2 per person.
   for (const [i, body] of bodies.entries()) {
     const held = mandates.filter((x) => x.bodyIndex === i).sort((a, b) => (a.from < b.from ? -1 : 1));
@@ -364,7 +393,7 @@ export function checkFoundingFile(raw: Json, o: { today: string; coolingOffMonth
   mandates.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   return {
     problems: [],
-    file: { organization, regions, branches, members, bodies, formerMandates: [] },
+    file: { organization, regions, branches, members, bodies, formerMandates: [], codeOfConduct },
     mandates,
   };
 }
