@@ -76,6 +76,7 @@ describe('discipline: the complaints directory', () => {
     for (let i = 0; i < 30; i++) expect((await search(looper, `Twin${i % 8}`)).status).toBe(200);
     const over = await search(looper, 'Rex');
     expect([over.status, over.body.code]).toEqual([429, 'discipline.directory_budget_used']);
+    expect(Number(over.headers['retry-after'])).toBe(over.body.details.retryAfterSeconds);
     expect(over.body.message).toMatch(/describe them in the complaint/);
     expect(over.body.details.retryAfterSeconds).toBeGreaterThan(0);
     expect((await search(bystander, 'Rex')).status).toBe(200);
