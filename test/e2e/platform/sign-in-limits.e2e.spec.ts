@@ -75,6 +75,15 @@ describe('sign-in limits: nobody can lock a member out', () => {
     for (let i = 0; i < 9; i++) expect((await login(m.email, 'wrong', '198.51.100.22')).status).toBe(401);
   });
 
+  it('members behind one address (a congress hall, an office) all get in: successful sign-ins do not count against the client', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const m = await owner();
+      statuses.push((await login(m.email, PASSWORD, '203.0.113.50')).status);
+    }
+    expect(statuses).toEqual(Array(40).fill(200));
+  });
+
   it('one client trying many accounts is limited per client (30 attempts here), whatever the accounts; other clients are not', async () => {
     const m = await owner();
     const statuses: number[] = [];

@@ -98,6 +98,12 @@ export class AttemptLimiter {
     if (c.count > limit.max) throw tooManyAttempts(c.resetInMs / 1000);
   }
 
+  /** Refuses (429) when the attempts already counted reach the limit, without counting this one. */
+  async assertUnder(limit: AttemptLimit, ...keyParts: string[]): Promise<void> {
+    const c = await this.use((s) => s.peek(this.key(limit, keyParts), limit.windowMs));
+    if (c.count >= limit.max) throw tooManyAttempts(c.resetInMs / 1000);
+  }
+
   /** Counts one attempt and says whether it is over the limit (for callers that answer the same either way). */
   async exceeded(limit: AttemptLimit, ...keyParts: string[]): Promise<boolean> {
     const c = await this.use((s) => s.hit(this.key(limit, keyParts), limit.windowMs));

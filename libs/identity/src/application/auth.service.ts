@@ -43,7 +43,9 @@ export class AuthService implements OnApplicationShutdown {
    */
   async login(email: string, password: string, address: string): Promise<{ accessToken: string; expiresAt: string }> {
     const who = email.trim().toLowerCase();
-    await this.limiter.consume(this.limits.loginPerClient, address);
+    // Per client, failed sign-ins count (many members behind one address — a congress hall, an
+    // office — all sign in); per (account, client), every attempt counts until one succeeds.
+    await this.limiter.assertUnder(this.limits.loginPerClient, address);
     await this.limiter.consume(this.limits.loginPerAccountClient, who, address);
     if (this.limits.loginBrakeMs > 0 && (await this.limiter.count(this.limits.loginFailuresPerMinute, EVERYONE)) >= this.limits.loginFailuresPerMinute.max) {
       await sleep(this.limits.loginBrakeMs);
@@ -51,6 +53,7 @@ export class AuthService implements OnApplicationShutdown {
     const account = await this.repo.findAccountByEmail(this.ds.manager, email);
     const ok = await this.hasher.verify(account && !account.disabledAt ? account.passwordHash : null, password);
     if (!account || !ok) {
+      await this.limiter.record(this.limits.loginPerClient, address);
       await this.limiter.record(this.limits.loginFailuresPerMinute, EVERYONE);
       throw INVALID_LOGIN;
     }

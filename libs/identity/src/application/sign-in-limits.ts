@@ -4,8 +4,9 @@ import type { AttemptLimit } from './attempt-limiter';
  * The sign-in and password-reset limits, read once from the environment at boot (a bad value
  * stops the process with a message naming the variable). Defaults in brackets.
  *
- * Sign-in: attempts are limited per client address (`RATE_LIMIT_LOGIN_PER_CLIENT` [100] per
- * 15 minutes) and per (account, client) pair (`RATE_LIMIT_LOGIN_PER_ACCOUNT_CLIENT` [10] per 15
+ * Sign-in: failed attempts are limited per client address (`RATE_LIMIT_LOGIN_PER_CLIENT` [100]
+ * per 15 minutes; successful sign-ins do not count, so a hall of members behind one address all
+ * get in) and every attempt per (account, client) pair (`RATE_LIMIT_LOGIN_PER_ACCOUNT_CLIENT` [10] per 15
  * minutes, cleared by a successful sign-in): nobody can lock a member out from another address.
  * Against guessing from many addresses, a global brake: when more than
  * `RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE` [300] sign-ins failed in the current minute, across
