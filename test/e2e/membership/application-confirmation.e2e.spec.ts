@@ -1,5 +1,5 @@
 import { FixedClock } from '@org/platform';
-import { applicationTokenSentTo } from '../../support/mail';
+import { applicationTokenSentTo, messageTypesSentTo } from '../../support/mail';
 import { MembershipFactories } from '../../support/membership.factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
@@ -63,6 +63,33 @@ describe('membership: an application is confirmed by e-mail before a secretary s
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ code: 'application_link_invalid', details: { field: 'token' } });
     expect(await inRegister('clara.confirmer@example.org')).toBe(1);
+  });
+
+  it('the caller gets the same 202 whatever the address; an address of a member or an account is told so, and nothing is kept', async () => {
+    const member = await t.make.member({ branchId: branch, email: 'already.member@example.org' });
+    await t.db.dataSource.query(`INSERT INTO identity.accounts (email) VALUES ('staff.account@example.org')`);
+    const fresh = await apply({ firstName: 'Nina', lastName: 'Newcomer', email: 'nina.newcomer@example.org' });
+    const asMember = await apply({ firstName: 'Someone', lastName: 'Else', email: 'Already.Member@example.org' });
+    const asAccount = await apply({ firstName: 'Someone', lastName: 'Else', email: 'staff.account@example.org' });
+    for (const res of [fresh, asMember, asAccount]) {
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual(fresh.body);
+    }
+    expect(await messageTypesSentTo(t, 'nina.newcomer@example.org')).toEqual(['application-confirmation']);
+    for (const address of ['already.member@example.org', 'staff.account@example.org']) {
+      expect(await messageTypesSentTo(t, address)).toEqual(['membership-exists']);
+      expect(await t.db.dataSource.query(`SELECT 1 FROM membership.pending_applications WHERE email = $1`, [address])).toEqual([]);
+    }
+    // The message carries nothing: no secret, no name.
+    const [{ data }] = await t.db.dataSource.query(
+      `SELECT n.data FROM notifications.notices n JOIN notifications.outbox o ON o.notice_id = n.id WHERE n.type = 'membership-exists' AND lower(o.to_address) = 'already.member@example.org'`,
+    );
+    expect(data).toEqual({});
+    expect(await inRegister('already.member@example.org')).toBe(1);
+    expect((await t.http().get(`/members/${member.id}`).set(secretary.auth)).body.firstName).not.toBe('Someone');
+    // Refusals that do not depend on the address stay.
+    const nowhere = await apply({ firstName: 'X', email: 'already.member@example.org', branchId: '00000000-0000-4000-8000-000000000000' });
+    expect(nowhere.status).toBe(404);
   });
 
   it('an unconfirmed application expires: its link no longer works and the kept copy is deleted', async () => {
