@@ -1,3 +1,4 @@
+import { PendingApplicationsScheduler } from '@org/membership';
 import { FixedClock } from '@org/platform';
 import { applicationTokenSentTo, messageTypesSentTo } from '../../support/mail';
 import { MembershipFactories } from '../../support/membership.factories';
@@ -103,6 +104,21 @@ describe('membership: an application is confirmed by e-mail before a secretary s
     // The next application clears expired ones.
     expect((await apply({ firstName: 'Next', lastName: 'Applicant', email: 'next.applicant@example.org' })).status).toBe(202);
     expect(await t.db.dataSource.query(`SELECT 1 FROM membership.pending_applications WHERE email = 'eve.expired@example.org'`)).toEqual([]);
+  });
+
+  it('expired unconfirmed applications are deleted on a schedule too, without waiting for another application', async () => {
+    const kept = async (email: string) => (await t.db.dataSource.query(`SELECT 1 FROM membership.pending_applications WHERE email = $1`, [email])).length;
+    expect((await apply({ firstName: 'Olga', lastName: 'Old', email: 'olga.old@example.org' })).status).toBe(202);
+    clock.advance(47 * 3600_000);
+    expect((await apply({ firstName: 'Yuri', lastName: 'Young', email: 'yuri.young@example.org' })).status).toBe(202);
+    clock.advance(3600_000 + 1000);
+    const [{ expired }] = await t.db.dataSource.query(`SELECT count(*)::int AS expired FROM membership.pending_applications WHERE expires_at <= $1`, [clock.now()]);
+    expect(expired).toBeGreaterThanOrEqual(1);
+    const scheduler = t.app.get(PendingApplicationsScheduler);
+    expect(await scheduler.sweep()).toBe(expired);
+    expect(await kept('olga.old@example.org')).toBe(0);
+    expect(await kept('yuri.young@example.org')).toBe(1);
+    expect(await scheduler.sweep()).toBe(0);
   });
 
   it('an online application needs an e-mail address; a made-up token is refused', async () => {
