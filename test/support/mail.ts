@@ -62,3 +62,12 @@ export async function applicationTokenSentTo(t: Pick<TestApp, 'db'>, address: st
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The types of the messages written to the outbox for `address` (sent or not); messages written at the same instant come in no set order. */
+export async function messageTypesSentTo(t: Pick<TestApp, 'db'>, address: string): Promise<string[]> {
+  const rows: { type: string }[] = await t.db.dataSource.query(
+    `SELECT n.type FROM notifications.outbox o JOIN notifications.notices n ON n.id = o.notice_id WHERE lower(o.to_address) = lower($1) ORDER BY n.created_at, o.id`,
+    [address],
+  );
+  return rows.map((r) => r.type);
+}

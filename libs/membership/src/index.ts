@@ -16,6 +16,7 @@ export { MemberAccounts } from './application/ports/member-accounts.port';
 export { AccountHolderDirectoryFacade } from './infrastructure/account-holder-directory.facade';
 export { DuesLevelBook } from './application/ports/dues-level-book.port';
 export { ApplicationConfirmationNotifier } from './application/ports/application-confirmation.notifier';
+export { PendingApplicationsScheduler } from './application/pending-applications.scheduler';
 export { OutboxApplicationConfirmationNotifier } from './infrastructure/outbox-application-confirmation.notifier';
 export { loadMembershipConfig, type MembershipConfig } from './application/membership.config';
 export {

@@ -19,6 +19,7 @@ import { MemberRepository } from './application/ports/member.repository';
 import { TransferRepository } from './application/ports/transfer.repository';
 import { RestrictionGate } from './application/restriction-gate';
 import { ApplyForMembershipUseCase } from './application/use-cases/apply-for-membership.use-case';
+import { PendingApplicationsScheduler } from './application/pending-applications.scheduler';
 import { DecideApplicationUseCase } from './application/use-cases/decide-application.use-case';
 import { EditMemberUseCase } from './application/use-cases/edit-member.use-case';
 import { ElectoralRollUseCase } from './application/use-cases/electoral-roll.use-case';
@@ -60,6 +61,7 @@ import { TransferSqlRepository } from './infrastructure/transfer.sql-repository'
     MembershipAudit,
     CsvBodyParser,
     ApplyForMembershipUseCase,
+    PendingApplicationsScheduler,
     DecideApplicationUseCase,
     ReadMemberUseCase,
     EditMemberUseCase,

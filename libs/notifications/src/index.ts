@@ -19,6 +19,7 @@ export {
   type ConfirmationCodeData,
   type PasswordResetData,
   type ApplicationConfirmationData,
+  type MembershipExistsData,
   type CaseUpdateData,
 } from './domain/notification-types';
 export { messageIdFor, outboxIdOf } from './domain/message-id';

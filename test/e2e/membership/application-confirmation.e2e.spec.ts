@@ -1,5 +1,6 @@
+import { PendingApplicationsScheduler } from '@org/membership';
 import { FixedClock } from '@org/platform';
-import { applicationTokenSentTo } from '../../support/mail';
+import { applicationTokenSentTo, messageTypesSentTo } from '../../support/mail';
 import { MembershipFactories } from '../../support/membership.factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
@@ -65,6 +66,33 @@ describe('membership: an application is confirmed by e-mail before a secretary s
     expect(await inRegister('clara.confirmer@example.org')).toBe(1);
   });
 
+  it('the caller gets the same 202 whatever the address; an address of a member or an account is told so, and nothing is kept', async () => {
+    const member = await t.make.member({ branchId: branch, email: 'already.member@example.org' });
+    await t.db.dataSource.query(`INSERT INTO identity.accounts (email) VALUES ('staff.account@example.org')`);
+    const fresh = await apply({ firstName: 'Nina', lastName: 'Newcomer', email: 'nina.newcomer@example.org' });
+    const asMember = await apply({ firstName: 'Someone', lastName: 'Else', email: 'Already.Member@example.org' });
+    const asAccount = await apply({ firstName: 'Someone', lastName: 'Else', email: 'staff.account@example.org' });
+    for (const res of [fresh, asMember, asAccount]) {
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual(fresh.body);
+    }
+    expect(await messageTypesSentTo(t, 'nina.newcomer@example.org')).toEqual(['application-confirmation']);
+    for (const address of ['already.member@example.org', 'staff.account@example.org']) {
+      expect(await messageTypesSentTo(t, address)).toEqual(['membership-exists']);
+      expect(await t.db.dataSource.query(`SELECT 1 FROM membership.pending_applications WHERE email = $1`, [address])).toEqual([]);
+    }
+    // The message carries nothing: no secret, no name.
+    const [{ data }] = await t.db.dataSource.query(
+      `SELECT n.data FROM notifications.notices n JOIN notifications.outbox o ON o.notice_id = n.id WHERE n.type = 'membership-exists' AND lower(o.to_address) = 'already.member@example.org'`,
+    );
+    expect(data).toEqual({});
+    expect(await inRegister('already.member@example.org')).toBe(1);
+    expect((await t.http().get(`/members/${member.id}`).set(secretary.auth)).body.firstName).not.toBe('Someone');
+    // Refusals that do not depend on the address stay.
+    const nowhere = await apply({ firstName: 'X', email: 'already.member@example.org', branchId: '00000000-0000-4000-8000-000000000000' });
+    expect(nowhere.status).toBe(404);
+  });
+
   it('an unconfirmed application expires: its link no longer works and the kept copy is deleted', async () => {
     expect((await apply({ firstName: 'Eve', lastName: 'Expired', email: 'eve.expired@example.org' })).status).toBe(202);
     const token = await applicationTokenSentTo(t, 'eve.expired@example.org');
@@ -76,6 +104,21 @@ describe('membership: an application is confirmed by e-mail before a secretary s
     // The next application clears expired ones.
     expect((await apply({ firstName: 'Next', lastName: 'Applicant', email: 'next.applicant@example.org' })).status).toBe(202);
     expect(await t.db.dataSource.query(`SELECT 1 FROM membership.pending_applications WHERE email = 'eve.expired@example.org'`)).toEqual([]);
+  });
+
+  it('expired unconfirmed applications are deleted on a schedule too, without waiting for another application', async () => {
+    const kept = async (email: string) => (await t.db.dataSource.query(`SELECT 1 FROM membership.pending_applications WHERE email = $1`, [email])).length;
+    expect((await apply({ firstName: 'Olga', lastName: 'Old', email: 'olga.old@example.org' })).status).toBe(202);
+    clock.advance(47 * 3600_000);
+    expect((await apply({ firstName: 'Yuri', lastName: 'Young', email: 'yuri.young@example.org' })).status).toBe(202);
+    clock.advance(3600_000 + 1000);
+    const [{ expired }] = await t.db.dataSource.query(`SELECT count(*)::int AS expired FROM membership.pending_applications WHERE expires_at <= $1`, [clock.now()]);
+    expect(expired).toBeGreaterThanOrEqual(1);
+    const scheduler = t.app.get(PendingApplicationsScheduler);
+    expect(await scheduler.sweep()).toBe(expired);
+    expect(await kept('olga.old@example.org')).toBe(0);
+    expect(await kept('yuri.young@example.org')).toBe(1);
+    expect(await scheduler.sweep()).toBe(0);
   });
 
   it('an online application needs an e-mail address; a made-up token is refused', async () => {

@@ -225,4 +225,24 @@ describe('membership: importing the exports of the tools an organization leaves 
     expect(wrongFile.body.code).toBe('csv_mapping_column_missing');
     expect(wrongFile.body.message).toMatch(/no column "First Name"/);
   });
+
+  it('the register\'s own refusals also name the file\'s column under a mapping (a reserved member number, an expelled member\'s e-mail)', async () => {
+    const expelled = await t.make.member({ branchId: northside, firstName: 'Ezra', lastName: 'Gone', email: 'ezra.gone@example.org' });
+    await t.db.dataSource.query(`UPDATE membership.members SET status = 'expelled' WHERE id = $1`, [expelled.id]);
+    await t.db.dataSource.query(`INSERT INTO restrictions.readmission_required (member_id, since) VALUES ($1, '2026-01-01T00:00:00Z')`, [expelled.id]);
+    const header =
+      '"Contact ID","First Name","Last Name","Email","Phone","Street Address","Supplemental Address 1","City","Postal Code","Country","Birth Date","Membership ID","Membership Type","Membership Status","Member Since","Membership End Date","Branch","Previous Branch 1","Previous Branch 1 From","Previous Branch 1 Until","Previous Branch 2","Previous Branch 2 From","Previous Branch 2 Until","Do Not Email"';
+    const line = (id: string, first: string, email: string, number: string) => `"${id}","${first}","Mapped","${email}","","","","","","","","${number}","General","Current","2019-01-01","2026-12-31","Northside","","","","","","","0"`;
+    const file = Buffer.from([header, line('301', 'Nia', 'nia.mapped@example.org', 'M99999'), line('302', 'Ezra', 'ezra.gone@example.org', '3002')].join('\n') + '\n');
+    const dry = await importFile(file, 'dry-run', 'civicrm');
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ ok: false, accepted: 0, rejected: 2 });
+    const rows = byRow(dry.body.rows);
+    expect(rows[2].errors).toEqual([{ field: 'Membership ID', message: expect.stringMatching(/^M99999 has the form M<digits>/) }]);
+    expect(rows[3].errors).toEqual([{ field: 'Email', message: expect.stringMatching(/readmission decision/) }]);
+    // Without a mapping, the platform's own column names.
+    const plain = Buffer.from('first_name,last_name,email,phone,branch_code,joined_on,status,member_number\nNia,Plain,nia.plain@example.org,,' + (await t.db.dataSource.query(`SELECT code FROM membership.branches WHERE id = $1`, [northside]))[0].code + ',2019-01-01,active,M99998\n');
+    const plainDry = await importFile(plain, 'dry-run');
+    expect(plainDry.body.rows[0].errors).toEqual([{ field: 'member_number', message: expect.stringMatching(/^M99998 has the form/) }]);
+  });
 });

@@ -1,6 +1,7 @@
 import { CONFIDENTIAL_RESTRICTION_MESSAGE, RestrictionsPort } from '@org/kernel';
 import { FixedClock } from '@org/platform';
 import { createTestApp, type TestApp } from '../../support/test-app';
+import { applicationTokenSentTo, messageTypesSentTo } from '../../support/mail';
 import { MembershipFactories } from '../../support/membership.factories';
 
 describe('membership: applying, admission, decline, resignation, branches', () => {
@@ -62,11 +63,15 @@ describe('membership: applying, admission, decline, resignation, branches', () =
     expect(late.body.code).toBe('invalid_status_transition');
   });
 
-  it('bad input: a duplicate e-mail is a 409 naming the field; a bad e-mail or unknown branch is refused', async () => {
-    await apply({ firstName: 'Dup', email: 'dup@example.org' });
-    const dup = await apply({ firstName: 'Dup2', email: 'DUP@example.org ' });
-    expect(dup.status).toBe(409);
-    expect(dup.body).toMatchObject({ code: 'duplicate_email', details: { field: 'email' } });
+  it('bad input: an address in use is told only to that address (the same 202 to the caller); a bad e-mail or unknown branch is refused', async () => {
+    expect((await apply({ firstName: 'Dup', email: 'dup@example.org' })).status).toBe(201);
+    const fresh = await t.http().post('/applications').send({ branchId: branch, firstName: 'New', email: 'not.dup@example.org' });
+    const dup = await t.http().post('/applications').send({ branchId: branch, firstName: 'Dup2', email: 'DUP@example.org ' });
+    expect(dup.status).toBe(202);
+    expect(dup.body).toEqual(fresh.body);
+    // The address's owner is told instead, and nothing is kept.
+    expect((await messageTypesSentTo(t, 'dup@example.org')).sort()).toEqual(['application-confirmation', 'membership-exists']);
+    expect(await t.db.dataSource.query(`SELECT 1 FROM membership.pending_applications WHERE email = 'dup@example.org'`)).toEqual([]);
     const bad = await apply({ firstName: 'Bad', email: 'not-an-email' });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('invalid_member_profile');
@@ -81,7 +86,11 @@ describe('membership: applying, admission, decline, resignation, branches', () =
     await f.changeStatus(expelled.id, 'expelled', '2026-01-01');
     // What the disciplinary context records with a final expulsion.
     await t.db.dataSource.query(`INSERT INTO restrictions.readmission_required (member_id, since) VALUES ($1, '2026-01-01T00:00:00Z')`, [expelled.id]);
-    const res = await apply({ firstName: 'Again', email: 'Expelled.One@example.org' });
+    // The caller is answered as for any address; the address's owner, opening the link, is refused and nothing is filed.
+    const asked = await t.http().post('/applications').send({ branchId: branch, firstName: 'Again', email: 'Expelled.One@example.org' });
+    expect(asked.status).toBe(202);
+    expect(asked.body).toEqual({ message: expect.stringMatching(/Check your e-mail/), expiresAt: expect.any(String) });
+    const res = await t.http().post('/applications/confirm').send({ token: await applicationTokenSentTo(t, 'expelled.one@example.org') });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'application_not_possible', details: { field: 'email' } });
     expect(res.body.message).toContain(CONFIDENTIAL_RESTRICTION_MESSAGE);

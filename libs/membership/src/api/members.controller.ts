@@ -62,10 +62,14 @@ export class MembersController {
   @Post('applications')
   @HttpCode(202)
   @Policy.public('anyone may apply to join through a branch; the application reaches the branch secretary once the applicant confirms their e-mail address')
-  @ApiAcceptedResponse({ type: ApplicationRequestedResponse, description: 'The application is kept until the applicant opens the link e-mailed to them (`POST /applications/confirm`); unconfirmed, it expires at `expiresAt`.' })
+  @ApiAcceptedResponse({
+    type: ApplicationRequestedResponse,
+    description:
+      'The same answer whatever the address. A new address is e-mailed a link, and the application is kept until it is opened (`POST /applications/confirm`); unconfirmed, it expires at `expiresAt`. An address that already belongs to a membership or an account is e-mailed, instead, how to sign in and reset the password, and nothing is kept. Whether the address may apply (address in use, a confidential restriction) is answered only on confirming.',
+  })
   @ApiBadRequestResponse({ description: '`validation_failed` or `invalid_member_profile`: a field is missing or not valid (named in `details`).' })
   @ApiNotFoundResponse({ description: '`branch_not_found`: no such branch.' })
-  @ApiConflictResponse({ description: '`duplicate_email`, `application_not_possible` or `branch_not_active`: the application cannot be made (the message says what to do).' })
+  @ApiConflictResponse({ description: '`branch_not_active`: the branch does not accept members (the message says what to do).' })
   @ApiTooManyRequestsResponse({ description: '`too_many_attempts`: too many applications from this client or for this e-mail address; wait `Retry-After` seconds.', headers: RETRY_AFTER })
   async apply(@Body() body: ApplyForMembershipRequest, @ClientAddress() address: string): Promise<ApplicationRequestedResponse> {
     const { branchId, emailConsent, note, ...profile } = body;
@@ -78,7 +82,10 @@ export class MembersController {
   @ApiCreatedResponse({ type: ApplicationResponse })
   @ApiBadRequestResponse({ description: '`application_link_invalid`: the link was used already or the application expired.' })
   @ApiNotFoundResponse({ description: '`branch_not_found`: the branch no longer exists.' })
-  @ApiConflictResponse({ description: '`duplicate_email`, `application_not_possible` or `branch_not_active`: checked again on confirming; the link stays usable.' })
+  @ApiConflictResponse({
+    description:
+      '`duplicate_email` (the address is in use meanwhile), `application_not_possible` (a confidential restriction applies: S9) or `branch_not_active`: the application is not filed; the link stays usable.',
+  })
   confirmApplication(@Body() body: ConfirmApplicationRequest): Promise<ApplicationResponse> {
     return this.applyUseCase.confirm(body.token);
   }

@@ -10,11 +10,15 @@ import { limitFromEnv, type AttemptLimit } from '@org/identity';
  * beyond either, 429 with `Retry-After`. Counted in Redis when `REDIS_URL` is set.
  * - `APPLICATION_CONFIRM_HOURS` [48]: how long the confirmation link works; an application not
  *   confirmed by then is discarded.
+ * - `APPLICATION_CLEANUP_MINUTES` [60; 0 in tests]: how often expired unconfirmed applications are
+ *   deleted (`PendingApplicationsScheduler`); 0 turns the timer off (each new application still
+ *   deletes them).
  */
 export interface ApplicationLimits {
   perClient: AttemptLimit;
   perEmail: AttemptLimit;
   confirmHours: number;
+  cleanupMinutes: number;
 }
 
 export const APPLICATION_LIMITS = Symbol('APPLICATION_LIMITS');
@@ -26,5 +30,6 @@ export function loadApplicationLimits(env: Record<string, string | undefined> = 
     perClient: { name: 'application.client', max: limitFromEnv(env, 'RATE_LIMIT_APPLICATION_PER_CLIENT', 10), windowMs: HOUR },
     perEmail: { name: 'application.email', max: limitFromEnv(env, 'RATE_LIMIT_APPLICATION_PER_EMAIL', 3), windowMs: HOUR },
     confirmHours: limitFromEnv(env, 'APPLICATION_CONFIRM_HOURS', 48, 1, 720),
+    cleanupMinutes: limitFromEnv(env, 'APPLICATION_CLEANUP_MINUTES', env.NODE_ENV === 'test' ? 0 : 60, 0, 24 * 60),
   };
 }

@@ -83,6 +83,11 @@ export interface MemberCsvDryRun {
   duplicates: MemberCsvDuplicates;
   /** True when every row is acceptable: the import may then be applied (all or nothing). */
   ok: boolean;
+  /**
+   * The file's own column for a platform field (`member_number` → "Membership ID" under a
+   * mapping; the field itself without one), so that errors added after parsing name it too.
+   */
+  column: (field: string) => string;
 }
 
 /** A person already in the register, for probable duplicates (member number shown only when the importer may see them). */
@@ -342,7 +347,8 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
   if (bound) for (const r of rows) for (const e of r.errors) e.field = sourceColumn(bound, e.field);
   const probable = probableDuplicates(people, context.register ?? [], bound);
   const accepted = rows.filter((r) => r.ok).length;
-  return { rows, accepted, rejected: rows.length - accepted, skipped, duplicates: { exact, probable }, ok: accepted === rows.length };
+  const column = (field: string): string => (bound ? sourceColumn(bound, field) : field);
+  return { rows, accepted, rejected: rows.length - accepted, skipped, duplicates: { exact, probable }, ok: accepted === rows.length, column };
 }
 
 const PAST_COLUMNS = { branch: 'past_branches', from: 'past_branches', until: 'past_branches' };

@@ -182,6 +182,23 @@ export class MemberSqlRepository extends MemberRepository {
     return rows.length > 0;
   }
 
+  async addressBelongsToMembership(m: EntityManager, email: string): Promise<boolean> {
+    if (await this.emailInUse(m, email)) return true;
+    const rows = await m.query(
+      `SELECT 1 FROM identity.accounts a LEFT JOIN membership.members x ON x.id = a.member_id
+        WHERE lower(a.email) = lower($1) AND (x.id IS NULL OR x.status NOT IN ('declined', 'resigned', 'expelled')) LIMIT 1`,
+      [email],
+    );
+    return rows.length > 0;
+  }
+
+  async deleteExpiredPendingApplications(m: EntityManager, now: Date): Promise<number> {
+    const res = await m.query(`DELETE FROM membership.pending_applications WHERE expires_at <= $1 RETURNING id`, [now]);
+    // A DELETE … RETURNING answers [rows, count] through TypeORM's PostgreSQL driver.
+    const rows = Array.isArray(res[0]) ? res[0] : res;
+    return rows.length;
+  }
+
   async emailsInUse(m: EntityManager, emails: readonly string[]): Promise<Set<string>> {
     if (emails.length === 0) return new Set();
     const rows: { e: string }[] = await m.query(

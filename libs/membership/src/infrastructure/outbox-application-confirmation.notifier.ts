@@ -11,4 +11,8 @@ export class OutboxApplicationConfirmationNotifier extends ApplicationConfirmati
   async confirmApplication(m: EntityManager, to: { email: string }, confirmUrl: string, validHours: number): Promise<void> {
     await this.outbox.enqueue(m, { type: 'application-confirmation', recipient: { email: to.email }, essential: true, data: { confirmUrl, validHours } });
   }
+
+  async addressAlreadyMember(m: EntityManager, to: { email: string }): Promise<void> {
+    await this.outbox.enqueue(m, { type: 'membership-exists', recipient: { email: to.email }, essential: true, data: {} });
+  }
 }

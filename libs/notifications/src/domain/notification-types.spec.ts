@@ -21,8 +21,11 @@ const VALID: Record<string, unknown> = {
   'subs-reminder': { arrearsMonths: 0, paidThrough: null },
   announcement: { title: 'T', text: 'x' },
   welcome: { firstName: 'Ana' },
+  invitation: { firstName: 'Ana', activationUrl: 'https://x.example/activate?token=abc', validDays: 14 },
+  'email-change': { newEmail: 'new@x.example', confirmUrl: null },
   'password-reset': { resetUrl: 'https://x.example/reset-password?token=abc' },
   'application-confirmation': { confirmUrl: 'https://x.example/confirm-application?token=abc', validHours: 48 },
+  'membership-exists': {},
   'confirmation-code': { code: '123456', validMinutes: 15 },
   'case-update': {},
 };

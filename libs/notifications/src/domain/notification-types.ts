@@ -100,6 +100,13 @@ export interface ApplicationConfirmationData {
   validHours: number;
 }
 
+/**
+ * Sent instead of an application's confirmation link when the address applying already belongs
+ * to a membership or an account: says so, with how to sign in and reset the password. It carries
+ * nothing (no secret, no name): whoever applied learns nothing, only the address's owner is told.
+ */
+export type MembershipExistsData = Record<string, never>;
+
 export interface PasswordResetData {
   /** A secret: removed from the stored message once it has been sent or has failed for good. */
   resetUrl: string;
@@ -124,6 +131,7 @@ export interface NotificationDataByType {
   'email-change': EmailChangeData;
   'password-reset': PasswordResetData;
   'application-confirmation': ApplicationConfirmationData;
+  'membership-exists': MembershipExistsData;
   'confirmation-code': ConfirmationCodeData;
   'case-update': CaseUpdateData;
 }
@@ -154,6 +162,7 @@ export const NOTIFICATION_TYPES: Readonly<Record<NotificationType, NotificationT
   'email-change': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['confirmUrl'], confidential: false },
   'password-reset': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['resetUrl'], confidential: false },
   'application-confirmation': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['confirmUrl'], confidential: false },
+  'membership-exists': { essential: 'always', inFeed: false, fanOut: false, secretKeys: [], confidential: false },
   'confirmation-code': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['code'], confidential: true },
   'case-update': { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], confidential: true },
 };
@@ -242,6 +251,7 @@ const SHAPES: Record<NotificationType, Shape> = {
   'email-change': { newEmail: str(254), confirmUrl: nullable(httpUrl) },
   'password-reset': { resetUrl: httpUrl },
   'application-confirmation': { confirmUrl: httpUrl, validHours: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 720 },
+  'membership-exists': {},
   'confirmation-code': { code: (v) => typeof v === 'string' && /^[0-9A-Za-z]{4,12}$/.test(v), validMinutes: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 1440 },
   'case-update': {},
 };

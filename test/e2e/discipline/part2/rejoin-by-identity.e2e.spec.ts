@@ -29,13 +29,18 @@ describe('discipline part 2: rejoining under another e-mail (S9)', () => {
     await t?.close();
   });
 
-  /** An online application confirmed from the e-mailed link: the filing's answer, or the application's own refusal. */
+  /**
+   * An online application confirmed from the e-mailed link: the filing's answer, or the
+   * application's own refusal. Asking is answered the same whoever applies (S9 is told only to
+   * the address's owner, on confirming).
+   */
   const apply = async (o: { email: string; phone?: string; address?: string; firstName?: string }) => {
     const asked = await t
       .http()
       .post('/applications')
       .send({ branchId: org.branches.others, firstName: o.firstName ?? 'Rexford', lastName: 'Ombudsworth', email: o.email, phone: o.phone, address: o.address });
-    if (asked.status !== 202) return asked;
+    expect(asked.status).toBe(202);
+    expect(Object.keys(asked.body).sort()).toEqual(['expiresAt', 'message']);
     const token = await applicationTokenSentTo(t, o.email);
     return t.http().post('/applications/confirm').send({ token });
   };
@@ -77,8 +82,11 @@ describe('discipline part 2: rejoining under another e-mail (S9)', () => {
     expect(held.body.code).toBe('application_not_possible');
     expect(held.body.message).toContain(CONFIDENTIAL_RESTRICTION_MESSAGE);
     expect(JSON.stringify(held.body)).not.toMatch(/expel|readmission|discipline/i);
+    const filed = async (email: string) => (await t.db.dataSource.query(`SELECT 1 FROM membership.members WHERE lower(email) = $1`, [email])).length;
+    expect(await filed('rex.new@example.org')).toBe(0);
     // Same name and postal address (other spelling of the street): held too.
     expect((await apply({ email: 'rex.third@example.org', address: '12 canal st, MANCHESTER M1 3HE' })).status).toBe(409);
+    expect(await filed('rex.third@example.org')).toBe(0);
     // A namesake with another phone and address is not held; a different name with the same phone is not either.
     const namesake = await apply({ email: 'namesake@example.org', phone: '+44 161 496 0000' });
     expect(namesake.status).toBe(201);

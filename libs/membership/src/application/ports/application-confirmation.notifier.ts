@@ -7,4 +7,9 @@ import type { EntityManager } from 'typeorm';
  */
 export abstract class ApplicationConfirmationNotifier {
   abstract confirmApplication(m: EntityManager, to: { email: string }, confirmUrl: string, validHours: number): Promise<void>;
+  /**
+   * Sent instead of the link when someone applies with an address that already belongs to a
+   * membership or an account: says so, with how to sign in and reset the password. No secret.
+   */
+  abstract addressAlreadyMember(m: EntityManager, to: { email: string }): Promise<void>;
 }

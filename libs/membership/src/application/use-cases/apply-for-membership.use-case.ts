@@ -48,24 +48,41 @@ export class ApplyForMembershipUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Checks the application, keeps it until the applicant confirms their address, and sends the link. */
+  /**
+   * Checks what does not depend on who owns the address (branch, fields), then answers the same
+   * whatever the address: a new address gets the confirmation link, with the application kept
+   * until it is opened; an address that already belongs to a membership or an account gets, instead,
+   * an e-mail saying so (how to sign in, how to reset the password) and nothing is kept. Whether an
+   * address is a member's is thus told only to that address. The register's own refusals (address
+   * in use, S9) are checked when the link is opened, by the address's owner only.
+   */
   async request(cmd: ApplyForMembershipCommand, clientAddress: string): Promise<{ expiresAt: string }> {
     await this.limiter.consume(this.limits.perClient, clientAddress);
     const email = (cmd.profile.email ?? '').trim().toLowerCase();
     if (email) await this.limiter.consume(this.limits.perEmail, email);
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      await m.query(`DELETE FROM membership.pending_applications WHERE expires_at <= $1`, [now]);
-      const member = await this.check(m, cmd, randomUUID());
-      const token = randomBytes(32).toString('base64url');
+      await this.members.deleteExpiredPendingApplications(m, now);
+      const member = await this.draft(m, cmd, randomUUID());
+      const address = member.profile.email!;
       const expiresAt = new Date(now.getTime() + this.limits.confirmHours * 3_600_000);
+      if (await this.members.addressBelongsToMembership(m, address)) {
+        await this.notifier.addressAlreadyMember(m, { email: address });
+        return { expiresAt: expiresAt.toISOString() };
+      }
+      const token = randomBytes(32).toString('base64url');
       await m.query(
         `INSERT INTO membership.pending_applications (id, token_hash, email, branch_id, request, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [randomUUID(), tokenHash(token), member.profile.email, cmd.branchId, JSON.stringify(cmd), now, expiresAt],
+        [randomUUID(), tokenHash(token), address, cmd.branchId, JSON.stringify(cmd), now, expiresAt],
       );
-      await this.notifier.confirmApplication(m, { email: member.profile.email! }, `${this.config.publicUrl}/confirm-application?token=${token}`, this.limits.confirmHours);
+      await this.notifier.confirmApplication(m, { email: address }, `${this.config.publicUrl}/confirm-application?token=${token}`, this.limits.confirmHours);
       return { expiresAt: expiresAt.toISOString() };
     });
+  }
+
+  /** Deletes the applications never confirmed whose link has expired (run on a schedule, and before each new application). */
+  async deleteExpired(): Promise<number> {
+    return this.ds.transaction((m) => this.members.deleteExpiredPendingApplications(m, this.clock.now()));
   }
 
   /**
@@ -101,12 +118,20 @@ export class ApplyForMembershipUseCase {
     return { memberId: id, memberNumber: row.register_number, status: member.status };
   }
 
-  /** The application as the domain makes it, with the register's own checks (branch, address in use, S9). */
-  private async check(m: EntityManager, cmd: ApplyForMembershipCommand, id: string): Promise<Member> {
+  /** The application as the domain makes it, with the checks that do not depend on who owns the address (branch, fields). */
+  private async draft(m: EntityManager, cmd: ApplyForMembershipCommand, id: string): Promise<Member> {
     const branch = await this.branches.load(m, cmd.branchId);
     if (!branch) throw branchNotFound();
     branch.assertAcceptsMembers();
-    const { member } = Member.applyOnline({ id, profile: cmd.profile, branchId: branch.id, emailConsent: cmd.emailConsent, moment: momentOf(this.clock), reason: cmd.note ?? null });
+    return Member.applyOnline({ id, profile: cmd.profile, branchId: branch.id, emailConsent: cmd.emailConsent, moment: momentOf(this.clock), reason: cmd.note ?? null }).member;
+  }
+
+  /**
+   * The draft with the register's own checks (address in use, S9). Run only when the applicant
+   * opens the link, so that their answers reach only the address's owner.
+   */
+  private async check(m: EntityManager, cmd: ApplyForMembershipCommand, id: string): Promise<Member> {
+    const member = await this.draft(m, cmd, id);
     const email = member.profile.email!;
     if (await this.members.emailInUse(m, email)) throw duplicateEmail(email);
     // S9: an expelled member rejoins only by a Control Commission readmission decision; once the

@@ -215,17 +215,18 @@ export class ImportMembersUseCase {
     for (const r of dry.rows) {
       const email = r.member?.email;
       if (email && !mayApplyAgain(expelledByEmail.get(email) ?? [], waiting)) {
-        r.errors.push({ field: 'email', message: `${email} belongs to a former member who can rejoin only after a Control Commission readmission decision` });
+        r.errors.push({ field: dry.column('email'), message: `${email} belongs to a former member who can rejoin only after a Control Commission readmission decision` });
         r.ok = false;
         delete r.member;
       }
       const n = r.member?.memberNumber;
       if (n && RESERVED_NUMBER.test(n)) {
-        r.errors.push({ field: 'member_number', message: `${n} has the form M<digits>, which the register reserves for the numbers it assigns; use another form or leave it empty` });
+        r.errors.push({ field: dry.column('member_number'), message: `${n} has the form M<digits>, which the register reserves for the numbers it assigns; use another form or leave it empty` });
         r.ok = false;
         delete r.member;
       }
     }
+    // Errors added here name the file's own columns too (under a mapping, e.g. "Membership ID").
     // S9 also under another e-mail: one question for every row still accepted (name with date of
     // birth, phone or address). The row is held with the neutral message, never why.
     const candidates = dry.rows.filter((r) => r.ok && r.member);

@@ -29,6 +29,15 @@ describe('templates', () => {
     expect(smuggled).toEqual(r);
   });
 
+  it('an address already a member\'s is told how to sign in and reset the password, with no secret and no name', () => {
+    const r = renderNotification('membership-exists', {}, ctx);
+    expect(r.title).toBe('This address already has a membership');
+    expect(r.body).toContain('https://members.party.example/app/reset');
+    expect(r.body).toMatch(/Forgot your password\?/);
+    expect(r.link).toBe('https://members.party.example/app');
+    expect(r.text).not.toMatch(/token|confirm-application/);
+  });
+
   it('an outcome notice states the facts and never a complainant', () => {
     const r = renderNotification(
       'outcome-notice',

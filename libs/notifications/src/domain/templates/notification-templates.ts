@@ -153,6 +153,11 @@ const RENDER: { [T in NotificationType]: (d: NotificationDataByType[T], ctx: Tem
     body: `Someone (we hope you) applied to join ${ctx.organizationName} with this e-mail address. Open the link below to confirm that the address is yours: only then does the branch secretary receive your application. The link works once, for ${d.validHours} hours; after that the application is discarded and you can apply again. If you did not apply, ignore this email.`,
     link: null,
   }),
+  'membership-exists': (_d, ctx) => ({
+    title: 'This address already has a membership',
+    body: `Someone (we hope you) applied to join ${ctx.organizationName} with this e-mail address, but it already belongs to a membership or an application. No new application was made. To see your membership, sign in with this address at ${ctx.publicUrl}/app. If you do not know your password, choose "Forgot your password?" on the sign-in page (${ctx.publicUrl}/app/reset) and we will e-mail you a link to choose a new one. If you did not apply, ignore this email.`,
+    link: { path: '/app', label: 'Sign in' },
+  }),
   // Discipline safety: the same words for every case update, whatever happened. No data exists.
   'case-update': () => ({
     title: 'There is something new in your case',
