@@ -88,7 +88,11 @@ onPostgres('discipline: database roles (real PostgreSQL)', () => {
       await own.connect();
       try {
         await expect(own.query(`UPDATE membership.members SET first_name = 'x' WHERE id = $1`, [w.respondent.id])).rejects.toThrow(/permission denied/);
-        await expect(own.query(`SELECT count(*) FROM identity.sessions`)).rejects.toThrow(/permission denied/);
+        // An expulsion ends the member's sessions in the finding's transaction, so the role may mark a
+        // session revoked — and nothing more: it never reads a session's token hash or its expiry.
+        await expect(own.query(`SELECT token_hash FROM identity.sessions`)).rejects.toThrow(/permission denied/);
+        await expect(own.query(`UPDATE identity.sessions SET expires_at = now()`)).rejects.toThrow(/permission denied/);
+        await expect(own.query(`SELECT password_hash FROM identity.accounts`)).rejects.toThrow(/permission denied/);
         await expect(own.query(`UPDATE identity.mandates SET role = 'chair'`)).rejects.toThrow(/permission denied/);
       } finally {
         await own.end();
