@@ -33,6 +33,8 @@ export interface SqlSite {
 
 /** The helpers of libs/platform whose statement is not the first argument. */
 const PLATFORM_HELPERS: Record<string, number> = { query: 1, one: 1, maybeOne: 1, preparedQuery: 1 };
+/** The helpers themselves: they pass on their caller's statement, which is checked at each call. */
+const PASS_THROUGH = /(^|\/)libs\/platform\/src\/database\/(sql|prepared-query)\.ts$/;
 const MAX_VARIANTS = 64;
 
 class Unresolved {
@@ -267,6 +269,7 @@ export function extractSql(root: string, files: string[] = sourceFiles(root)): S
   };
 
   for (const sf of sources) {
+    if (PASS_THROUGH.test(rel(sf.fileName))) continue;
     const visit = (n: ts.Node): void => {
       if (ts.isCallExpression(n)) {
         const arg = statementOf(n);
