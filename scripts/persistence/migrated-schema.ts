@@ -1,20 +1,20 @@
 /**
- * Migrates a scratch database from migrations/ and describes its schema: on the PostgreSQL server
- * of `DATABASE_URL` (a database of its own, created and dropped here), else on an in-memory
- * embedded database.
+ * A scratch database migrated from migrations/: on the PostgreSQL server of `DATABASE_URL` (a
+ * database of its own, created and dropped here), else an in-memory embedded database.
  */
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { loadConfig, openMemoryDatabase, runMigrations } from '../../libs/platform/src';
 import { migrations } from '../../migrations';
-import { describeSchema } from './schema-description';
+import { describeSchema, type CatalogReader } from './schema-description';
 
 export const SNAPSHOT_FILE = path.resolve(__dirname, '../../migrations/schema.snapshot.sql');
 
-export async function describeMigratedSchema(databaseUrl = process.env.DATABASE_URL): Promise<{ where: string; description: string }> {
+/** Runs `work` on a freshly migrated scratch database; `where` names it for messages. */
+export async function withMigratedDatabase<T>(work: (db: CatalogReader, where: string) => Promise<T>, databaseUrl = process.env.DATABASE_URL): Promise<T> {
   if (databaseUrl) {
-    const name = `commons_schema_${randomBytes(6).toString('hex')}`;
+    const name = `commons_scratch_${randomBytes(6).toString('hex')}`;
     const admin = new Client({ connectionString: databaseUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
@@ -26,7 +26,7 @@ export async function describeMigratedSchema(databaseUrl = process.env.DATABASE_
       await client.connect();
       try {
         const version = (await client.query('SHOW server_version')).rows[0].server_version;
-        return { where: `PostgreSQL ${version} at ${url.host}`, description: await describeSchema(client) };
+        return await work(client, `PostgreSQL ${version} at ${url.host}`);
       } finally {
         await client.end();
       }
@@ -38,9 +38,18 @@ export async function describeMigratedSchema(databaseUrl = process.env.DATABASE_
   const embedded = await openMemoryDatabase();
   try {
     await runMigrations(loadConfig({ LOG_LEVEL: 'silent' }), migrations, embedded);
-    return { where: 'the embedded database (PGlite)', description: await describeSchema(embedded.pool) };
+    const client = await embedded.pool.connect();
+    try {
+      return await work(client, 'the embedded database (PGlite)');
+    } finally {
+      client.release();
+    }
   } finally {
     await embedded.pool.end();
     await embedded.db.close();
   }
+}
+
+export async function describeMigratedSchema(databaseUrl = process.env.DATABASE_URL): Promise<{ where: string; description: string }> {
+  return withMigratedDatabase(async (db, where) => ({ where, description: await describeSchema(db) }), databaseUrl);
 }
