@@ -1,38 +1,23 @@
 /**
- * `npm run schema:check`: migrates a fresh database, then asks TypeORM what it would change to
- * match the ORM entities. Any pending change means entities and migrations disagree: exit 1.
+ * `npm run schema:check`: migrates a scratch database (on the PostgreSQL server of DATABASE_URL,
+ * else the embedded one), describes the schema it got, and compares it with
+ * migrations/schema.snapshot.sql. Exit 1 with a line diff when they disagree.
  */
 import 'reflect-metadata';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, loadConfig, openMemoryDatabase, runMigrations } from '../libs/platform/src';
-import { migrations } from '../migrations';
-
-const entityFiles = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return entityFiles(p);
-    return e.name.endsWith('.orm-entity.ts') ? [p] : [];
-  });
+import { describeMigratedSchema, SNAPSHOT_FILE } from './persistence/migrated-schema';
+import { compareWithSnapshot, HOW_TO_FIX } from './persistence/snapshot-check';
 
 async function main(): Promise<void> {
-  const files = entityFiles(path.resolve(__dirname, '../libs'));
-  const entities = files.flatMap((f) => Object.values(require(f)).filter((v) => typeof v === 'function'));
-  const embedded = await openMemoryDatabase();
-  const config = loadConfig({});
-  await runMigrations(config, migrations, embedded);
-  const ds = new DataSource({ ...(await dataSourceOptions(config, 'migration', {}, embedded)), entities } as any);
-  await ds.initialize();
-  const sql = await ds.driver.createSchemaBuilder().log();
-  await ds.destroy();
-  await embedded.db.close();
-  if (sql.upQueries.length) {
-    console.error(`Entities and migrations disagree (${entities.length} entities from ${files.length} files). A migration would need:`);
-    for (const q of sql.upQueries) console.error(`  ${q.query}`);
+  const embedded = !process.env.DATABASE_URL;
+  const { where, description } = await describeMigratedSchema();
+  const result = compareWithSnapshot(description, SNAPSHOT_FILE, embedded);
+  const lines = description.split('\n').filter((l) => /^(TABLE|VIEW|FUNCTION|SEQUENCE|SCHEMA) /.test(l)).length;
+  if (!result.equal) {
+    console.error(`${HOW_TO_FIX}\n\nMigrated on ${where}:\n${result.diff}`);
     process.exit(1);
   }
-  console.log(`Entities and migrations agree (${entities.length} entities from ${files.length} files).`);
+  const note = result.leftOut.length ? ` (without what needs ${result.leftOut.join(', ')}, which ${where} does not have)` : '';
+  console.log(`The migrations produce the schema in migrations/schema.snapshot.sql on ${where}${note}: ${lines} schemas, tables, views, sequences and functions.`);
 }
 
 main().catch((e) => {

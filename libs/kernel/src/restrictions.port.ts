@@ -1,3 +1,5 @@
+import type { Tx } from './tx';
+
 /**
  * What a member may not do for now, and until when — never why, and never which case.
  * The disciplinary context implements this port; membership, identity and elections consult
@@ -41,36 +43,36 @@ export interface RejoinCandidate {
 }
 
 /**
- * `tx` is the caller's transaction (a TypeORM EntityManager, typed loosely to keep the kernel
- * framework-free): implementations must read through it when given, because the embedded
- * database has one connection and a second one inside a transaction would wait forever.
+ * `tx` is the caller's transaction (`Tx`: a TypeORM EntityManager fits, and the kernel names no
+ * ORM): implementations must read through it when given, because the embedded database has one
+ * connection and a second one inside a transaction would wait forever.
 
  */
 export abstract class RestrictionsPort {
-  abstract restrictionsFor(memberId: string, at: Date, tx?: unknown): Promise<Restriction[]>;
+  abstract restrictionsFor(memberId: string, at: Date, tx?: Tx): Promise<Restriction[]>;
   /** Members currently separated from `memberId` (both directions). */
-  abstract separatedFrom(memberId: string, at: Date, tx?: unknown): Promise<string[]>;
+  abstract separatedFrom(memberId: string, at: Date, tx?: Tx): Promise<string[]>;
   /** S13: a complainant or witness may transfer branch without giving reasons. */
-  abstract hasProtectedTransferRight(memberId: string, at: Date, tx?: unknown): Promise<boolean>;
+  abstract hasProtectedTransferRight(memberId: string, at: Date, tx?: Tx): Promise<boolean>;
   /**
    * E4, set-based: the members under a restriction of `kind` in force at some instant of
    * `during` — among `memberIds` when given, otherwise among everyone. One query, however many
    * members: an electoral roll of 100,000 asks once, never once per member. Says who, never why.
    */
-  abstract membersRestricted(kind: RestrictionKind, during: TimeWindow, memberIds: readonly string[] | null, tx?: unknown): Promise<Set<string>>;
+  abstract membersRestricted(kind: RestrictionKind, during: TimeWindow, memberIds: readonly string[] | null, tx?: Tx): Promise<Set<string>>;
   /**
    * S9: whether this expelled person may rejoin only by a Control Commission readmission
    * decision (true until the commission decides to readmit). Asked only about people whose
    * membership ended in expulsion.
    */
-  abstract readmissionRequired(memberId: string, tx?: unknown): Promise<boolean>;
+  abstract readmissionRequired(memberId: string, tx?: Tx): Promise<boolean>;
   /**
    * S9, by identity rather than by record: for each candidate, whether they are recognised as a
    * person who may rejoin only by a Control Commission readmission decision still to be made —
    * same e-mail, or same name together with the same date of birth, phone or postal address.
    * One call for a whole import (answers in the order asked). Says *that*, never who or why.
    */
-  abstract rejoinHeld(candidates: readonly RejoinCandidate[], tx?: unknown): Promise<boolean[]>;
+  abstract rejoinHeld(candidates: readonly RejoinCandidate[], tx?: Tx): Promise<boolean[]>;
 }
 
 /**

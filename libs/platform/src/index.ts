@@ -7,6 +7,7 @@ export { openEmbeddedDatabase, openMemoryDatabase, closeEmbeddedDatabases, drive
 export { acquireDataDirLock, readDataDirLock, holderState, DataDirInUseError, DataDirLock, LOCK_FILE, type LockHolder } from './database/data-dir-lock';
 export { PglitePool } from './database/pglite-pool';
 export { preparedQuery } from './database/prepared-query';
+export { inTransaction, maybeOne, one, query, rowsOf, UnexpectedRowCount, type Tx, type TxRunner, type UntypedRow } from './database/sql';
 export { runMigrations, type MigrationClass } from './database/run-migrations';
 export { SnakeNamingStrategy } from './database/snake-naming.strategy';
 export { ErrorFilter } from './http/error.filter';

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { fanOutToMembers } from '@org/notifications';
+import { rowsOf } from '@org/platform';
 import { createNotificationsTestApp, type NotificationsTestApp } from './support/notifications-app';
 
 /**
@@ -25,7 +26,7 @@ function countingManager(manager: EntityManager) {
       if (prop === 'query') {
         return async (sql: string, params?: unknown[]) => {
           const r = await target.query(sql, params);
-          const rows = Array.isArray(r) && Array.isArray(r[0]) ? r[0] : Array.isArray(r) ? r : [];
+          const rows = rowsOf(r);
           stats.queries++;
           stats.rows += rows.length;
           stats.maxRows = Math.max(stats.maxRows, rows.length);

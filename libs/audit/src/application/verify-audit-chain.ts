@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { maybeOne, query, type Tx } from '@org/platform';
 import { ChainVerifier, type ChainBreak } from '../domain/audit-chain';
 
 export interface VerifyResult {
@@ -7,12 +7,28 @@ export interface VerifyResult {
   firstBreak?: ChainBreak;
 }
 
+/** audit.entries as stored (int8 as a string, timestamptz as a Date). */
+interface EntryRow {
+  seq: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_kind: string;
+  context: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  data: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
 /** Recomputes the whole chain in seq order, in batches, and returns the first break. */
-export async function verifyAuditChain(ds: DataSource, batch = 5000): Promise<VerifyResult> {
+export async function verifyAuditChain(db: Tx, batch = 5000): Promise<VerifyResult> {
   const verifier = new ChainVerifier();
   let after = 0;
   for (;;) {
-    const rows = await ds.query(
+    const rows = await query<EntryRow>(
+      db,
       `SELECT seq, occurred_at, actor_id, actor_kind, context, action, subject_type, subject_id, data, prev_hash, hash
          FROM audit.entries WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [after, batch],
@@ -36,7 +52,7 @@ export async function verifyAuditChain(ds: DataSource, batch = 5000): Promise<Ve
       after = Number(r.seq);
     }
   }
-  const [head] = await ds.query(`SELECT last_seq FROM audit.chain_head WHERE id = 1`);
+  const head = await maybeOne<{ last_seq: string }>(db, `SELECT last_seq FROM audit.chain_head WHERE id = 1`);
   if (head && Number(head.last_seq) !== after) {
     return { ok: false, checked: verifier.checked, firstBreak: { seq: after + 1, problem: 'missing_entry', expectedSeq: after + 1 } };
   }

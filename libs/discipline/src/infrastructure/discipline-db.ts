@@ -19,6 +19,4 @@ export class DisciplineDb {
   }
 }
 
-/** `m.query` returns `[rows, count]` for UPDATE … RETURNING on some drivers; this gives the rows. */
-export const rowsOf = <T = any>(result: unknown): T[] =>
-  (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as T[];
+export { rowsOf } from '@org/platform';

@@ -2,7 +2,7 @@ import { INDEPENDENT_BODIES, type BodyKind } from '@org/identity';
 import type { CandidacySnapshot, ElectionSnapshot, ElectorateSource, ElectionScope } from '../domain';
 
 /** TypeORM returns `[rows, count]` for UPDATE/DELETE … RETURNING and plain rows otherwise. */
-export const rowsOf = (r: any): any[] => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r);
+export { rowsOf } from '@org/platform';
 
 export const iso = (v: Date | string | null | undefined): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 

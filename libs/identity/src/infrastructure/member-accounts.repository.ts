@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { rowsOf } from '@org/platform';
 import type { InvitationKind } from '../domain/invitation';
 
 export interface AccountForInvitation {
@@ -18,7 +19,6 @@ export interface LiveInvitation {
   failedAttempts: number;
 }
 
-const rowsOf = (r: any): any[] => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r);
 
 /** Identity's accounts-and-invitations tables (`identity.accounts`, `invitations`, `email_changes`, code of conduct). */
 @Injectable()

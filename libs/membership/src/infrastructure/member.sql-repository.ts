@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isDomainError } from '@org/kernel';
+import { rowsOf } from '@org/platform';
 import type { Member, StatusHistoryEntry } from '../domain';
 import { MemberRepository, type LoadedMember } from '../application/ports/member.repository';
 import { actorColumn, storedSortKey, toMember, type BranchPeriodRow, type MemberRow, type StatusHistoryRow } from './member-row.mapper';
@@ -195,7 +196,7 @@ export class MemberSqlRepository extends MemberRepository {
   async deleteExpiredPendingApplications(m: EntityManager, now: Date): Promise<number> {
     const res = await m.query(`DELETE FROM membership.pending_applications WHERE expires_at <= $1 RETURNING id`, [now]);
     // A DELETE … RETURNING answers [rows, count] through TypeORM's PostgreSQL driver.
-    const rows = Array.isArray(res[0]) ? res[0] : res;
+    const rows = rowsOf(res);
     return rows.length;
   }
 

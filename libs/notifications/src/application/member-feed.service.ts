@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { Inject } from '@nestjs/common';
-import { APP_CONFIG, Clock, type AppConfig } from '@org/platform';
+import { APP_CONFIG, Clock, one, type AppConfig } from '@org/platform';
 import { organizationNameFrom, renderNotification, type TemplateContext } from '../domain/templates/notification-templates';
 import { FeedRepository } from '../infrastructure/feed.repository';
 import { NotificationErrors } from './notifications.errors';
@@ -83,7 +83,7 @@ export class MemberFeedService {
       if (result === 'marked') {
         await this.audit.record(m, { actorId: memberId, actorKind: 'member', context: 'notifications', action: 'notification.read', subjectType: 'notice', subjectId: noticeId }, now);
       }
-      const [row] = await m.query(`SELECT read_at FROM notifications.feed_entries WHERE member_id = $1 AND notice_id = $2`, [memberId, noticeId]);
+      const row = await one<{ read_at: Date }>(m, `SELECT read_at FROM notifications.feed_entries WHERE member_id = $1 AND notice_id = $2`, [memberId, noticeId]);
       return { id: noticeId, readAt: new Date(row.read_at).toISOString() };
     });
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { Logger } from '@org/platform';
 import type { Clock } from '@org/platform';
 import type { OutboxRepository } from '../infrastructure/outbox.repository';
@@ -96,7 +96,7 @@ export class DirectDispatcher extends Loop {
   private inFlight = new Set<Promise<unknown>>();
 
   constructor(
-    private readonly manager: () => EntityManager,
+    private readonly manager: () => Tx,
     private readonly repo: OutboxRepository,
     private readonly delivery: MessageDelivery,
     private readonly clock: Clock,
@@ -146,7 +146,7 @@ export class QueueDispatcher extends Loop {
   readonly owner = `queue:${randomUUID()}`;
 
   constructor(
-    private readonly manager: () => EntityManager,
+    private readonly manager: () => Tx,
     private readonly repo: OutboxRepository,
     private readonly queue: EmailQueue,
     private readonly clock: Clock,

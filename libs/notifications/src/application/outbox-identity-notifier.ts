@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { IdentityNotifier } from '@org/identity';
 import { Outbox } from './outbox.service';
 
@@ -13,7 +13,7 @@ export class OutboxIdentityNotifier extends IdentityNotifier {
     super();
   }
 
-  async passwordReset(manager: EntityManager, to: { accountId: string; email: string; memberId: string | null }, resetUrl: string): Promise<void> {
+  async passwordReset(manager: Tx, to: { accountId: string; email: string; memberId: string | null }, resetUrl: string): Promise<void> {
     await this.outbox.enqueue(manager, { type: 'password-reset', recipient: { email: to.email }, essential: true, data: { resetUrl } });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { InvitationNotifier, type InvitationAndWelcome, type WelcomeContent } from '@org/identity';
 import type { NotificationMessage } from '../domain/notification-message';
 import { OutboxRepository } from '../infrastructure/outbox.repository';
@@ -19,27 +19,27 @@ export class OutboxInvitationNotifier extends InvitationNotifier {
     super();
   }
 
-  async invitation(m: EntityManager, to: { email: string }, d: { firstName: string; activationUrl: string; validDays: number }, dedupeKey: string): Promise<void> {
+  async invitation(m: Tx, to: { email: string }, d: { firstName: string; activationUrl: string; validDays: number }, dedupeKey: string): Promise<void> {
     await this.outbox.enqueue(m, invitationMessage(to.email, d, dedupeKey));
   }
 
-  async welcome(m: EntityManager, memberId: string, d: WelcomeContent, dedupeKey: string): Promise<void> {
+  async welcome(m: Tx, memberId: string, d: WelcomeContent, dedupeKey: string): Promise<void> {
     await this.outbox.enqueue(m, welcomeMessage(memberId, d, dedupeKey));
   }
 
-  async invitationsAndWelcomes(m: EntityManager, items: readonly InvitationAndWelcome[]): Promise<void> {
+  async invitationsAndWelcomes(m: Tx, items: readonly InvitationAndWelcome[]): Promise<void> {
     await this.outbox.enqueueMany(
       m,
       items.flatMap((x) => [...(x.invitation ? [invitationMessage(x.invitation.email, x.invitation, x.invitation.dedupeKey)] : []), welcomeMessage(x.memberId, x.welcome.content, x.welcome.dedupeKey)]),
     );
   }
 
-  async emailChange(m: EntityManager, d: { oldEmail: string | null; newEmail: string; confirmUrl: string }): Promise<void> {
+  async emailChange(m: Tx, d: { oldEmail: string | null; newEmail: string; confirmUrl: string }): Promise<void> {
     await this.outbox.enqueue(m, { type: 'email-change', recipient: { email: d.newEmail }, essential: true, data: { newEmail: d.newEmail, confirmUrl: d.confirmUrl } });
     if (d.oldEmail) await this.outbox.enqueue(m, { type: 'email-change', recipient: { email: d.oldEmail }, essential: true, data: { newEmail: d.newEmail, confirmUrl: null } });
   }
 
-  progress(m: EntityManager, dedupePrefix: string): Promise<{ pending: number; sent: number; failed: number }> {
+  progress(m: Tx, dedupePrefix: string): Promise<{ pending: number; sent: number; failed: number }> {
     return this.repo.deliveryCountsByDedupePrefix(m, dedupePrefix);
   }
 }

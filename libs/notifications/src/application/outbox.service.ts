@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { inTransaction, type Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -28,9 +28,9 @@ export interface FanOutResult {
   duplicate: boolean;
 }
 
-const requireTransaction = (manager: EntityManager, what: string): void => {
-  if (!manager.queryRunner?.isTransactionActive) {
-    throw new Error(`${what} must be called inside the transaction of the change it reports (pass the transaction's EntityManager).`);
+const requireTransaction = (manager: Tx, what: string): void => {
+  if (!inTransaction(manager)) {
+    throw new Error(`${what} must be called inside the transaction of the change it reports (pass the transaction's manager).`);
   }
 };
 
@@ -38,7 +38,7 @@ const invalid = (problems: string[]) =>
   new DomainError('invalid', 'notification_invalid', `This notification cannot be written: ${problems.join('; ')}.`, { problems });
 
 /** Marks the caller's transaction so that its commit wakes this process's dispatchers. */
-const markWritten = (manager: EntityManager): void => {
+const markWritten = (manager: Tx): void => {
   const qr = manager.queryRunner;
   if (qr) qr.data = { ...(qr.data ?? {}), [OUTBOX_WRITTEN]: true };
 };
@@ -51,7 +51,7 @@ const markWritten = (manager: EntityManager): void => {
  * notice write it once.
  */
 export async function fanOutToMembers(
-  manager: EntityManager,
+  manager: Tx,
   input: FanOutInput,
   deps: { now?: Date; batchSize?: number; audit?: AuditLog; repo?: OutboxRepository } = {},
 ): Promise<FanOutResult> {
@@ -131,7 +131,7 @@ export class Outbox {
    * preference) and an outbox row when email applies: essential messages always; others only
    * with the member's consent and their preference on. An address recipient gets email only.
    */
-  async enqueue(manager: EntityManager, message: NotificationMessage): Promise<EnqueueResult> {
+  async enqueue(manager: Tx, message: NotificationMessage): Promise<EnqueueResult> {
     requireTransaction(manager, 'Outbox.enqueue');
     const problems = validateMessage(message);
     if (problems.length) throw invalid(problems);
@@ -172,7 +172,7 @@ export class Outbox {
    * Writes many messages in a handful of statements, with exactly `enqueue`'s rules for each (a
    * message whose dedupe key was seen before writes nothing). Returns how many were new.
    */
-  async enqueueMany(manager: EntityManager, messages: readonly NotificationMessage[]): Promise<number> {
+  async enqueueMany(manager: Tx, messages: readonly NotificationMessage[]): Promise<number> {
     requireTransaction(manager, 'Outbox.enqueueMany');
     if (messages.length === 0) return 0;
     for (const message of messages) {
@@ -217,7 +217,7 @@ export class Outbox {
   }
 
   /** See `fanOutToMembers`: this one uses the app's clock and batch size. */
-  fanOutToMembers(manager: EntityManager, input: FanOutInput): Promise<FanOutResult> {
+  fanOutToMembers(manager: Tx, input: FanOutInput): Promise<FanOutResult> {
     return fanOutToMembers(manager, input, { now: this.clock.now(), batchSize: this.settings.fanOutBatch, audit: this.audit, repo: this.repo });
   }
 }

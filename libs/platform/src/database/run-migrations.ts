@@ -2,15 +2,16 @@ import { DataSource, type MigrationInterface } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import type { EmbeddedDatabase } from './embedded-database';
+import { one, query } from './sql';
 
 export type MigrationClass = new () => MigrationInterface;
 
 /** Names of the migrations already applied, or null when the migrations table does not exist yet. */
 async function appliedNames(embedded: EmbeddedDatabase): Promise<Set<string> | null> {
-  const exists = await embedded.pool.query(`SELECT to_regclass('public.migrations') IS NOT NULL AS present`);
-  if (!exists.rows[0]?.present) return null;
-  const rows = await embedded.pool.query(`SELECT name FROM public.migrations`);
-  return new Set(rows.rows.map((r: { name: string }) => r.name));
+  const exists = await one<{ present: boolean }>(embedded.pool, `SELECT to_regclass('public.migrations') IS NOT NULL AS present`);
+  if (!exists.present) return null;
+  const rows = await query<{ name: string }>(embedded.pool, `SELECT name FROM public.migrations`);
+  return new Set(rows.map((r) => r.name));
 }
 
 /** Applies pending migrations, each in its own transaction. Returns the names applied. */

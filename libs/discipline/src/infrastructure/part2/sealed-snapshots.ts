@@ -21,6 +21,6 @@ export class SealedSnapshots {
 }
 
 /** Rows of a `m.query` result (TypeORM returns `[rows, count]` for UPDATE … RETURNING). */
-export const rowsOf = (r: any): any[] => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r);
+export { rowsOf } from '@org/platform';
 
 export const iso = (v: Date | string | null | undefined): string | null => (v === null || v === undefined ? null : new Date(v).toISOString());
