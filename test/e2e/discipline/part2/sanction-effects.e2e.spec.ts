@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { DISCIPLINE_CONNECTION } from '@org/platform';
 import { MemberSanctions } from '@org/discipline';
 import { MemberSanctionsAdapter } from '../../../../apps/api/src/member-sanctions.adapter';
 import { auditEntries, caseUnderInvestigation, createPart2App, DAY, decide, organization, person, relogin, type Org, type Part2App } from './support';
@@ -122,6 +125,12 @@ describe('discipline part 2: sanction effects through the owning contexts, exact
     tookEffect: 1,
     mandateEndedAudit: 1,
     sessionsRevokedAudit: 1,
+  });
+
+  (process.env.DATABASE_URL ? it : it.skip)('on real PostgreSQL the disciplinary connection signs in as a member of commons_discipline', async () => {
+    const ds = t.app.get<DataSource>(getDataSourceToken(DISCIPLINE_CONNECTION));
+    const [me] = await ds.query(`SELECT current_user AS who, pg_has_role(current_user, 'commons_discipline', 'MEMBER') AS member, rolsuper FROM pg_roles WHERE rolname = current_user`);
+    expect(me).toEqual({ who: probeRole, member: true, rolsuper: false });
   });
 
   it('an expulsion takes effect once in the register and identity; the job run again, or the port asked again, changes nothing', async () => {
