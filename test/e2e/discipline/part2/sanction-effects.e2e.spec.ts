@@ -150,6 +150,20 @@ describe('discipline part 2: sanction effects through the owning contexts, exact
     expect(await state(respondent.id, mandateId, findingId)).toEqual({ ...expelledOnce(today), sessionsRevokedAudit: 2 });
   });
 
+  it('then the outcome notice is published to the members in good standing (the outbox reads the register and the dues standing in the same role)', async () => {
+    t.clock.advance(6 * DAY);
+    await relogin(t, org.everyone);
+    const published = (await t.jobs.publication()) as { published: number };
+    expect(published.published).toBeGreaterThan(0);
+    const [row] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM discipline.outcome_notices WHERE status = 'published'`);
+    expect(row.n).toBe(published.published);
+    const feed = await t.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM notifications.feed_entries f JOIN discipline.outcome_notices o ON o.notification_notice_id = f.notice_id WHERE f.member_id = $1`,
+      [org.outsider.id],
+    );
+    expect(feed[0].n).toBe(published.published);
+  });
+
   it('a crash after the finding became final and before its effects leaves neither; the next run applies both, once', async () => {
     const { respondent, mandateId, findingId } = await decidedCase();
     const before = await state(respondent.id, mandateId, findingId);
