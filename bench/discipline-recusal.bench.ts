@@ -32,6 +32,8 @@ import { Case, drawPanel, sealedRef } from '../libs/discipline/src/domain/index-
 import { CaseRecordsRepository } from '../libs/discipline/src/infrastructure/case-records.repository';
 import { loadDisciplineSettings } from '../libs/discipline/src/infrastructure/discipline-settings';
 import { RecusalFactsRepository } from '../libs/discipline/src/infrastructure/recusal-facts.repository';
+import { MandateRecordsFacade } from '../libs/identity/src';
+import { MemberFactsFacade } from '../libs/membership/src';
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
@@ -109,7 +111,8 @@ async function main(): Promise<void> {
   await ds.initialize();
   try {
     const settings = loadDisciplineSettings({});
-    const facts = new RecusalFactsRepository();
+    // The register and the mandates as the composition binds them for the disciplinary context.
+    const facts = new RecusalFactsRepository(new MemberFactsFacade(), new MandateRecordsFacade());
     const records = new CaseRecordsRepository();
     const recusal = new RecusalService(facts, records, settings);
     // The parties with the most branch history (transfers) make the heaviest case.

@@ -1,13 +1,25 @@
 import type { DynamicModule, INestApplicationContext, Provider, Type } from '@nestjs/common';
-import { DisciplineDemoContributor, DisciplineModule, DisciplineRestrictions } from '@org/discipline';
+import { DisciplineDemoContributor, DisciplineModule, DisciplineRestrictions, MemberRegister, MemberSanctions, OfficeHolders } from '@org/discipline';
 import { ElectionsModule } from '@org/elections';
-import { AccountHolderDirectory, AccountProvisioning, IdentityModule, IdentityNotifier, InvitationNotifier } from '@org/identity';
+import { AccountHolderDirectory, AccountProvisioning, IdentityModule, IdentityNotifier, InvitationNotifier, MandateRecordsFacade } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
 import { NotificationsModule, Outbox, OutboxIdentityNotifier, OutboxInvitationNotifier } from '@org/notifications';
 import { DuesLevelBookFacade, DuesModule, DuesReminderNotifier, DuesStandingFacade, MembershipRegisterPort, OutboxReminderNotifier } from '@org/dues';
-import { AccountHolderDirectoryFacade, ApplicationConfirmationNotifier, DuesLevelBook, MemberAccounts, MembershipModule, MembershipRegisterFacade, OutboxApplicationConfirmationNotifier, StandingLookup } from '@org/membership';
+import {
+  AccountHolderDirectoryFacade,
+  ApplicationConfirmationNotifier,
+  DuesLevelBook,
+  MemberAccounts,
+  MemberFactsFacade,
+  MemberSanctionsFacade,
+  MembershipModule,
+  MembershipRegisterFacade,
+  OutboxApplicationConfirmationNotifier,
+  StandingLookup,
+} from '@org/membership';
 import type { AppConfig } from '@org/platform';
 import { READINESS_PROBES } from './health/readiness-probe';
+import { MemberSanctionsAdapter } from './member-sanctions.adapter';
 import type { DemoContributor } from './seed/demo-contributor';
 
 /**
@@ -37,6 +49,15 @@ export const portBindings: Provider[] = [
   { provide: AccountHolderDirectory, useClass: AccountHolderDirectoryFacade satisfies Type<AccountHolderDirectory> },
   // S5/S9/S13: what a member may not do and until when — never why — from the disciplinary context.
   { provide: RestrictionsPort, useExisting: DisciplineRestrictions },
+  // Discipline → membership and identity: the disciplinary context reads the register and the
+  // mandates, and a final sanction changes a member's status, sessions and mandates, through ports
+  // it defines, carried out by the contexts that own those tables — in the discipline transaction
+  // they are given (so a finding and its effects commit together, exactly once).
+  { provide: MemberRegister, useClass: MemberFactsFacade satisfies Type<MemberRegister> },
+  { provide: OfficeHolders, useClass: MandateRecordsFacade satisfies Type<OfficeHolders> },
+  MemberSanctionsFacade,
+  MemberSanctionsAdapter,
+  { provide: MemberSanctions, useExisting: MemberSanctionsAdapter satisfies Type<MemberSanctions> },
   // Membership ⇄ dues: each binds its port to the other's published facade (no import between them).
   { provide: MembershipRegisterPort, useClass: MembershipRegisterFacade satisfies Type<MembershipRegisterPort> },
   { provide: StandingLookup, useClass: DuesStandingFacade satisfies Type<StandingLookup> },

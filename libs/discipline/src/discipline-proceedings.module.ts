@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '@org/identity';
 import { AppealsController } from './api/appeals.controller';
 import { FindingsController } from './api/findings.controller';
 import { InvestigationController } from './api/investigation.controller';
@@ -50,7 +49,6 @@ import { RecusalFactsRepository } from './infrastructure/recusal-facts.repositor
  * restrictions projection) it works through. Only the discipline connection is used.
  */
 @Module({
-  imports: [IdentityModule],
   controllers: [InvestigationController, FindingsController, AppealsController, OutcomesController, TransparencyController, ReadmissionController],
   providers: [
     { provide: PROCEEDINGS_SETTINGS, useFactory: () => loadProceedingsSettings() },

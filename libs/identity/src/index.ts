@@ -12,6 +12,7 @@ export { InvitationNotifier, type InvitationAndWelcome, type WelcomeContent } fr
 export { AccountHolderDirectory, type AccountHolder } from './application/ports/account-holder-directory.port';
 export { InvitationDispatchScheduler } from './infrastructure/invitation-dispatch.scheduler';
 export { IdentityRepository, type MandateRow } from './infrastructure/identity.repository';
+export { MandateRecordsFacade, type MandateRecord, type SeatHolder } from './infrastructure/mandate-records.facade';
 export { Policy, CurrentPrincipal, ClientAddress, POLICY_KEY } from './api/policy.decorator';
 export { PolicyGuard } from './api/policy.guard';
 export { Principal, type MandateView } from './domain/principal';

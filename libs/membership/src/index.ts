@@ -11,6 +11,14 @@ export {
   type RegisteredStatusChange,
   type RegisterDirectory,
 } from './infrastructure/membership-register.facade';
+export {
+  MemberFactsFacade,
+  type RegisterPerson,
+  type NamedMember,
+  type BranchStay,
+  type PersonalDetails,
+} from './infrastructure/member-facts.facade';
+export { MemberSanctionsFacade, type SanctionedStatus } from './infrastructure/member-sanctions.facade';
 export { StandingLookup } from './application/ports/standing-lookup.port';
 export { MemberAccounts } from './application/ports/member-accounts.port';
 export { AccountHolderDirectoryFacade } from './infrastructure/account-holder-directory.facade';

@@ -93,6 +93,18 @@ describe('membership: an application is confirmed by e-mail before a secretary s
     expect(nowhere.status).toBe(404);
   });
 
+  it('an account whose member is a former member does not hold the address; a current member\'s account does, whatever the register\'s address', async () => {
+    // Asked of identity (whose accounts use the address), the statuses read in the register.
+    const former = await t.make.member({ branchId: null, status: 'resigned', email: 'former.member@example.org' });
+    await t.db.dataSource.query(`INSERT INTO identity.accounts (email, member_id) VALUES ('former.member@example.org', $1)`, [former.id]);
+    const current = await t.make.member({ branchId: branch, email: 'register.address@example.org' });
+    await t.db.dataSource.query(`INSERT INTO identity.accounts (email, member_id) VALUES ('Sign.In.Address@example.org', $1)`, [current.id]);
+    expect((await apply({ firstName: 'Fiona', lastName: 'Former', email: 'former.member@example.org' })).status).toBe(202);
+    expect((await apply({ firstName: 'Someone', lastName: 'Else', email: 'sign.in.address@example.org' })).status).toBe(202);
+    expect(await messageTypesSentTo(t, 'former.member@example.org')).toEqual(['application-confirmation']);
+    expect(await messageTypesSentTo(t, 'sign.in.address@example.org')).toEqual(['membership-exists']);
+  });
+
   it('an unconfirmed application expires: its link no longer works and the kept copy is deleted', async () => {
     expect((await apply({ firstName: 'Eve', lastName: 'Expired', email: 'eve.expired@example.org' })).status).toBe(202);
     const token = await applicationTokenSentTo(t, 'eve.expired@example.org');

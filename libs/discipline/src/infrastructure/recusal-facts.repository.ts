@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { BodyKind, BodyMandate, BranchPeriod, DeclaredRelationship, OtherOpenCase } from '../domain/index-part1';
+import { MemberRegister } from '../application/ports/member-register.port';
+import { OfficeHolders } from '../application/ports/office-holders.port';
 import { OPEN_STAGES } from './case.repository';
 
 const RECUSAL_BODY_KINDS: readonly BodyKind[] = ['EC', 'CC', 'CCOM', 'APPEALS', 'ELECTIONS', 'BRANCH_COMMITTEE', 'STAFF'];
@@ -8,38 +10,36 @@ const RECUSAL_BODY_KINDS: readonly BodyKind[] = ['EC', 'CC', 'CCOM', 'APPEALS', 
 const WITHOUT_AUTHORITY = ['suspended', 'expelled', 'resigned', 'declined', 'applicant'];
 
 /**
- * The facts the recusal engine reasons from (S3), read through the discipline connection:
- * branch histories (membership), body mandates (identity), declared relationships and other
- * open cases (this context). Every query is by member id on an index, restricted to the people
- * concerned — never a scan of the register.
+ * The facts the recusal engine reasons from (S3): branch histories (membership's register,
+ * through the `MemberRegister` port), body mandates (identity, through the `OfficeHolders`
+ * port), declared relationships and other open cases (this context's own tables). All in the
+ * caller's transaction. Every question is by member id, restricted to the people concerned —
+ * never a scan of the register.
  */
 @Injectable()
 export class RecusalFactsRepository {
+  constructor(
+    private readonly register: MemberRegister,
+    private readonly offices: OfficeHolders,
+  ) {}
+
   /** Branch periods of these members that end after `since` (or are still running). */
   async branchHistory(m: EntityManager, memberIds: readonly string[], since: string | null = null): Promise<BranchPeriod[]> {
     if (memberIds.length === 0) return [];
-    const rows = await m.query(
-      `SELECT member_id, branch_id, from_date, to_date FROM membership.branch_periods
-        WHERE member_id = ANY($1::uuid[]) AND ($2::date IS NULL OR to_date IS NULL OR to_date > $2::date)`,
-      [[...new Set(memberIds)], since],
-    );
-    return rows.map((r: any) => ({ memberId: r.member_id, branchId: r.branch_id, from: dateOf(r.from_date), to: r.to_date === null ? null : dateOf(r.to_date) }));
+    const stays = await this.register.branchStays(m, [...new Set(memberIds)], since);
+    return stays.map((r) => ({ memberId: r.memberId, branchId: r.branchId, from: r.from, to: r.to }));
   }
 
   /** Every mandate these members ever held (staff employment counts as a body; the national office too). */
   async mandates(m: EntityManager, memberIds: readonly string[]): Promise<BodyMandate[]> {
     if (memberIds.length === 0) return [];
-    const rows = await m.query(
-      `SELECT md.member_id, md.body_id, b.kind, md.starts_on, md.ends_on FROM identity.mandates md JOIN identity.bodies b ON b.id = md.body_id
-        WHERE md.member_id = ANY($1::uuid[])`,
-      [[...new Set(memberIds)]],
-    );
-    return rows.map((r: any) => ({
-      memberId: r.member_id,
-      bodyId: r.body_id,
-      bodyKind: (RECUSAL_BODY_KINDS.includes(r.kind) ? r.kind : 'STAFF') as BodyKind,
-      from: dateOf(r.starts_on),
-      to: r.ends_on === null ? null : dateOf(r.ends_on),
+    const held = await this.offices.ofMembers(m, [...new Set(memberIds)]);
+    return held.map((r) => ({
+      memberId: r.memberId,
+      bodyId: r.bodyId,
+      bodyKind: (RECUSAL_BODY_KINDS.includes(r.bodyKind as BodyKind) ? r.bodyKind : 'STAFF') as BodyKind,
+      from: r.startsOn,
+      to: r.endsOn,
     }));
   }
 
@@ -70,18 +70,10 @@ export class RecusalFactsRepository {
     return [...byCase.entries()].map(([id, e]) => ({ caseId: id, parties: e.parties, witnesses: e.witnesses }));
   }
 
-  /** Current commissioners, alternates and Appeals Committee members, in one query (for recusal). */
+  /** Current commissioners, alternates and Appeals Committee members (for recusal). */
   async currentCandidates(m: EntityManager, on: string): Promise<{ memberId: string; kind: 'CCOM' | 'APPEALS'; role: string }[]> {
-    const rows = await m.query(
-      `SELECT DISTINCT ON (md.member_id, b.kind) md.member_id, b.kind, md.role
-         FROM identity.mandates md JOIN identity.bodies b ON b.id = md.body_id
-         JOIN membership.members mb ON mb.id = md.member_id
-        WHERE b.kind IN ('CCOM', 'APPEALS') AND b.branch_id IS NULL AND md.starts_on <= $1::date AND (md.ends_on IS NULL OR md.ends_on > $1::date)
-          AND NOT (mb.status = ANY($2::text[]))
-        ORDER BY md.member_id, b.kind, (md.role = 'alternate')`,
-      [on, WITHOUT_AUTHORITY],
-    );
-    return rows.map((r: any) => ({ memberId: r.member_id, kind: r.kind, role: r.role }));
+    const seats = await this.withAuthority(m, await this.offices.sittingOnNationalBodies(m, ['CCOM', 'APPEALS'], on));
+    return seats.map((r) => ({ memberId: r.memberId, kind: r.bodyKind as 'CCOM' | 'APPEALS', role: r.role }));
   }
 
   /**
@@ -89,17 +81,15 @@ export class RecusalFactsRepository {
    * (CCOM: commissioners and alternates, role 'alternate' for the latter; APPEALS).
    */
   async currentBodyMembers(m: EntityManager, kind: 'CCOM' | 'APPEALS', on: string): Promise<{ memberId: string; role: string }[]> {
-    const rows = await m.query(
-      `SELECT DISTINCT ON (md.member_id) md.member_id, md.role
-         FROM identity.mandates md JOIN identity.bodies b ON b.id = md.body_id
-         JOIN membership.members mb ON mb.id = md.member_id
-        WHERE b.kind = $1 AND b.branch_id IS NULL AND md.starts_on <= $2::date AND (md.ends_on IS NULL OR md.ends_on > $2::date)
-          AND NOT (mb.status = ANY($3::text[]))
-        ORDER BY md.member_id, (md.role = 'alternate')`,
-      [kind, on, WITHOUT_AUTHORITY],
-    );
-    return rows.map((r: any) => ({ memberId: r.member_id, role: r.role }));
+    const seats = await this.withAuthority(m, await this.offices.sittingOnNationalBodies(m, [kind], on));
+    return seats.map((r) => ({ memberId: r.memberId, role: r.role }));
+  }
+
+  /** The seats whose holder is on the register with a status that gives a mandate authority. */
+  private async withAuthority<T extends { memberId: string }>(m: EntityManager, seats: readonly T[]): Promise<T[]> {
+    if (seats.length === 0) return [];
+    const people = await this.register.people(m, [...new Set(seats.map((s) => s.memberId))]);
+    const withAuthority = new Set(people.filter((p) => !WITHOUT_AUTHORITY.includes(p.status)).map((p) => p.id));
+    return seats.filter((s) => withAuthority.has(s.memberId));
   }
 }
-
-const dateOf = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));

@@ -3,13 +3,14 @@ import type { EntityManager } from 'typeorm';
 import type { RejoinCandidate } from '@org/kernel';
 import { deriveRejoinFingerprintKey, rejoinFingerprint, type RejoinFingerprintKey } from '../crypto';
 import { DisciplineKeys } from '../application/case-content/discipline-keys';
+import { MemberRegister } from '../application/ports/member-register.port';
 import { rejoinFingerprintSources } from '../domain/readmission/rejoin-identity';
 import { DisciplineDb, rowsOf } from './discipline-db';
 
 /**
  * S9: the keyed hashes by which an expelled person is recognised when they apply again or are
  * imported under another e-mail (`restrictions.rejoin_fingerprints`). Written by the disciplinary
- * role when an expulsion takes effect (and, once at start, for anyone listed as needing a
+ * role when an expulsion takes effect, from the register's `MemberRegister.personalDetails` (and, once at start, for anyone listed as needing a
  * readmission decision who has none yet); read through the asking context's transaction. The
  * key never leaves this context; the normalized values are never stored.
  */
@@ -20,6 +21,7 @@ export class RejoinFingerprints implements OnModuleInit {
   constructor(
     private readonly disciplineKeys: DisciplineKeys,
     private readonly db: DisciplineDb,
+    private readonly register: MemberRegister,
   ) {}
 
   private key(masterKeyId?: string): RejoinFingerprintKey {
@@ -35,12 +37,10 @@ export class RejoinFingerprints implements OnModuleInit {
 
   /** Records the fingerprints of this member as the register holds them now (idempotent). */
   async record(m: EntityManager, memberId: string, at: Date): Promise<void> {
-    const [p] = rowsOf(
-      await m.query(`SELECT first_name, last_name, email, phone, address, to_char(date_of_birth, 'YYYY-MM-DD') AS dob FROM membership.members WHERE id = $1`, [memberId]),
-    );
+    const p = await this.register.personalDetails(m, memberId);
     if (!p) return;
     const key = this.key();
-    const sources = rejoinFingerprintSources({ name: `${p.first_name ?? ''} ${p.last_name ?? ''}`, dateOfBirth: p.dob, phone: p.phone, postalAddress: p.address, email: p.email });
+    const sources = rejoinFingerprintSources({ name: `${p.firstName ?? ''} ${p.lastName ?? ''}`, dateOfBirth: p.dateOfBirth, phone: p.phone, postalAddress: p.address, email: p.email });
     if (sources.length === 0) return;
     await m.query(
       `INSERT INTO restrictions.rejoin_fingerprints (member_id, kind, hash, master_key_id, recorded_at)

@@ -90,6 +90,14 @@ export class AccountProvisioning {
   }
 
   /**
+   * Whose accounts sign in with this address (the member of each, or null for an account with
+   * no member): whether an address already belongs to someone, without reading any credential.
+   */
+  async accountHoldersOf(m: EntityManager, email: string): Promise<{ memberId: string | null }[]> {
+    return this.identity.accountHoldersByEmail(m, email);
+  }
+
+  /**
    * Writes up to `limit` queued invitations (oldest first) in one transaction: each gets its
    * secret and its e-mail in the outbox, and the member their welcome. Concurrent dispatchers
    * skip each other's rows; a crash rolls the batch back, to be written again. Returns how many.

@@ -123,6 +123,17 @@ export class MandateService {
     });
   }
 
+  /**
+   * Ends, on `endsOn`, every mandate of this member that is still running then and started
+   * before it — inside the caller's transaction (a final disciplinary sanction). Idempotent: a
+   * mandate already ended by then is left alone. Returns how many ended.
+   */
+  async endAllHeldBy(m: EntityManager, memberId: string, endsOn: string, reason: string, actor: { id: string | null; kind: string }): Promise<number> {
+    const held = await this.repo.mandateIdsRunningPast(m, memberId, endsOn);
+    for (const id of held) await this.end(m, id, endsOn, reason, actor);
+    return held.length;
+  }
+
   /** Ends a mandate inside the caller's transaction (term over, recall certified, resignation). */
   async end(m: EntityManager, mandateId: string, endsOn: string, reason: string, actor: { id: string | null; kind: string }): Promise<void> {
     const mandate = await this.repo.findMandate(m, mandateId);

@@ -60,6 +60,18 @@ export class IdentityRepository {
     return rows[0] ? { id: rows[0].id, email: rows[0].email, memberId: rows[0].member_id, passwordHash: rows[0].password_hash, disabledAt: rows[0].disabled_at } : null;
   }
 
+  /** The member (or none) of each account signed in with this address (case-insensitive): no credentials. */
+  async accountHoldersByEmail(m: EntityManager, email: string): Promise<{ memberId: string | null }[]> {
+    const rows = await m.query(`SELECT member_id FROM identity.accounts WHERE lower(email) = lower($1)`, [email]);
+    return rows.map((r: { member_id: string | null }) => ({ memberId: r.member_id }));
+  }
+
+  /** How many bodies and accounts exist (the founding act runs on an empty database only). */
+  async countBodiesAndAccounts(m: EntityManager): Promise<{ bodies: number; accounts: number }> {
+    const [r] = await m.query(`SELECT (SELECT count(*) FROM identity.bodies)::int AS bodies, (SELECT count(*) FROM identity.accounts)::int AS accounts`);
+    return { bodies: r.bodies, accounts: r.accounts };
+  }
+
   async createAccount(m: EntityManager, a: { email: string; memberId: string | null; passwordHash: string | null }): Promise<string> {
     const rows = await m.query(`INSERT INTO identity.accounts (email, member_id, password_hash) VALUES ($1, $2, $3) RETURNING id`, [a.email, a.memberId, a.passwordHash]);
     return rows[0].id;
@@ -145,6 +157,15 @@ export class IdentityRepository {
       [x.memberId, x.bodyId, x.role, x.startsOn, x.endsOn, x.sourceKind, x.sourceRef],
     );
     return rows[0].id;
+  }
+
+  /** A member's mandates still running after `on` that started before it (those that can end on `on`). */
+  async mandateIdsRunningPast(m: EntityManager, memberId: string, on: string): Promise<string[]> {
+    const rows = await m.query(
+      `SELECT id FROM identity.mandates WHERE member_id = $1 AND (ends_on IS NULL OR ends_on > $2::date) AND starts_on < $2::date ORDER BY starts_on`,
+      [memberId, on],
+    );
+    return rows.map((r: { id: string }) => r.id);
   }
 
   async endMandate(m: EntityManager, id: string, endsOn: string, reason: string): Promise<void> {

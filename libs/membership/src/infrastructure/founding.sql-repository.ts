@@ -4,14 +4,12 @@ import { FoundingRepository, type ExistingData } from '../application/ports/foun
 
 @Injectable()
 export class FoundingSqlRepository extends FoundingRepository {
-  async lockAndCount(m: EntityManager): Promise<ExistingData> {
+  async lockAndCount(m: EntityManager): Promise<Pick<ExistingData, 'organization' | 'branches' | 'members'>> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('commons:founding-act'))`);
     const [r] = await m.query(
       `SELECT (SELECT count(*) FROM membership.organization)::int AS organization,
               (SELECT count(*) FROM membership.branches)::int AS branches,
-              (SELECT count(*) FROM membership.members)::int AS members,
-              (SELECT count(*) FROM identity.bodies)::int AS bodies,
-              (SELECT count(*) FROM identity.accounts)::int AS accounts`,
+              (SELECT count(*) FROM membership.members)::int AS members`,
     );
     return r;
   }

@@ -183,14 +183,13 @@ export class MemberSqlRepository extends MemberRepository {
     return rows.length > 0;
   }
 
-  async addressBelongsToMembership(m: EntityManager, email: string): Promise<boolean> {
-    if (await this.emailInUse(m, email)) return true;
-    const rows = await m.query(
-      `SELECT 1 FROM identity.accounts a LEFT JOIN membership.members x ON x.id = a.member_id
-        WHERE lower(a.email) = lower($1) AND (x.id IS NULL OR x.status NOT IN ('declined', 'resigned', 'expelled')) LIMIT 1`,
-      [email],
+  async formerMemberIds(m: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM membership.members WHERE id = ANY($1::uuid[]) AND status IN ('declined', 'resigned', 'expelled')`,
+      [[...new Set(ids)]],
     );
-    return rows.length > 0;
+    return new Set(rows.map((r) => r.id));
   }
 
   async deleteExpiredPendingApplications(m: EntityManager, now: Date): Promise<number> {

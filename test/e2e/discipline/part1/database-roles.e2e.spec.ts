@@ -62,6 +62,36 @@ onPostgres('discipline: database roles (real PostgreSQL)', () => {
     }
   });
 
+  it('the disciplinary role reads of other contexts only what its ports need: the register\'s members, branches and branch periods, mandates and bodies, the dues standing', async () => {
+    const own = new Client({ connectionString: urlAs(disciplineRole) });
+    await own.connect();
+    const later = `membership.probe_later_${suffix}`;
+    try {
+      // The register and identity are reached through their own services now, which need only these.
+      for (const table of ['membership.members', 'membership.branches', 'membership.branch_periods', 'identity.mandates', 'identity.bodies', 'dues.standing']) {
+        await expect(own.query(`SELECT count(*) FROM ${table}`)).resolves.toBeDefined();
+      }
+      // Nothing else of the register, of identity or of dues: not the organization, transfers,
+      // meetings, rolls, imports, payments, waivers, plans — and the status history is write-only.
+      for (const table of [
+        'membership.organization', 'membership.regions', 'membership.transfers', 'membership.meetings', 'membership.electoral_rolls', 'membership.roll_entries',
+        'membership.apportionments', 'membership.import_batches', 'membership.status_history',
+        'dues.payments', 'dues.waivers', 'dues.plans', 'dues.member_levels', 'dues.reminders', 'dues.standing_runs',
+      ]) {
+        await expect(own.query(`SELECT count(*) FROM ${table}`)).rejects.toThrow(/permission denied/);
+      }
+      await expect(own.query(`UPDATE membership.branch_periods SET branch_id = branch_id`)).rejects.toThrow(/permission denied/);
+      await expect(own.query(`DELETE FROM identity.mandates`)).rejects.toThrow(/permission denied/);
+      await expect(own.query(`INSERT INTO dues.payments (member_id, amount_minor, currency, paid_on, source) VALUES ($1, 1, 'EUR', now(), 'treasurer')`, [w.bystander.id])).rejects.toThrow(/permission denied/);
+      // A table a later migration adds to another context's schema is not readable by default.
+      await t.db.dataSource.query(`CREATE TABLE ${later} (x int)`);
+      await expect(own.query(`SELECT count(*) FROM ${later}`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await own.end();
+      await t.db.dataSource.query(`DROP TABLE IF EXISTS ${later}`);
+    }
+  });
+
   it('the disciplinary context works end to end on its own role, and that role cannot rewrite the register', async () => {
     const app: NestFastifyApplication = await createApp({ config: { ...t.db.config, disciplineDatabaseUrl: urlAs(disciplineRole) } });
     await app.init();

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import request from 'supertest';
-import { createValidationPipe, ErrorFilter, FixedClock, LOGGER, REDACTED_PATHS, type Logger } from '@org/platform';
+import { createValidationPipe, ErrorFilter, FixedClock, LOGGER, REDACTED_PATHS, type AppConfig, type Logger } from '@org/platform';
 import { AppModule } from '../../../../apps/api/src/app.module';
 import { Factories, type MadeMember } from '../../../support/factories';
 import { createTestDatabase, type TestDatabase } from '../../../support/test-database';
@@ -31,14 +31,17 @@ export interface Part2App {
 class Part2TestRoot {}
 
 /** The whole API on this test file's own database, with a movable clock and captured logs. */
-export async function createPart2App(o: { env?: Record<string, string> } = {}): Promise<Part2App> {
+export async function createPart2App(
+  o: { env?: Record<string, string>; overrides?: Provider[]; config?: (db: TestDatabase) => Partial<AppConfig> } = {},
+): Promise<Part2App> {
   const clock = new FixedClock(T0);
   const db = await createTestDatabase(o.env);
   const root: DynamicModule = {
     module: Part2TestRoot,
     // The app as composed (the disciplinary context — both parts — included), with a clock the
-    // tests move and a logger whose every line they can read.
-    imports: [AppModule.forRoot({ config: db.config, embedded: db.embedded, clock })],
+    // tests move and a logger whose every line they can read; a test may replace a port binding
+    // (`overrides`) or a setting (`config`, e.g. the discipline connection's login).
+    imports: [AppModule.forRoot({ config: { ...db.config, ...o.config?.(db) }, embedded: db.embedded, clock, overrides: o.overrides })],
   };
   const logs: string[] = [];
   const sink = new Writable({

@@ -10,6 +10,8 @@ import { DeliberateUseCase } from '../../application/finding/deliberate.use-case
 import { FinalizeFindingsJob } from '../../application/finding/finalize-findings.job';
 import type { ProceedingsActor } from '../../application/finding/proceedings-actor';
 import { PublishDueNoticesJob } from '../../application/publication/publish-due-notices.job';
+import { MemberRegister } from '../../application/ports/member-register.port';
+import { OfficeHolders } from '../../application/ports/office-holders.port';
 import { CaseRepository } from '../case.repository';
 import { DisciplineDb } from '../discipline-db';
 
@@ -68,6 +70,8 @@ export class DisciplineDemoContributor {
     private readonly deliberate: DeliberateUseCase,
     private readonly finality: FinalizeFindingsJob,
     private readonly publication: PublishDueNoticesJob,
+    private readonly register: MemberRegister,
+    private readonly offices: OfficeHolders,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -77,17 +81,19 @@ export class DisciplineDemoContributor {
     const commissioner = accounts.find((a) => a.role === 'commissioner')?.memberId;
     if (!member || !commissioner) return { logins };
     const demoIds = accounts.flatMap((a) => (a.memberId ? [a.memberId] : []));
-    const people: string[] = await this.db.transaction(async (tx) =>
-      (
-        await tx.query(
-          `SELECT m.id FROM membership.members m
-            WHERE m.status = 'active' AND NOT (m.id = ANY($1::uuid[]))
-              AND NOT EXISTS (SELECT 1 FROM identity.mandates md WHERE md.member_id = m.id)
-            ORDER BY m.member_number LIMIT 40`,
-          [demoIds],
-        )
-      ).map((r: any) => r.id),
-    );
+    // The cast: the first 40 active members by number who never held a mandate (not the demo logins).
+    const people: string[] = await this.db.transaction(async (tx) => {
+      const cast: string[] = [];
+      let after: string | null = null;
+      while (cast.length < 40) {
+        const page = await this.register.activeMembers(tx, { except: demoIds, afterNumber: after, limit: 200 });
+        if (page.length === 0) break;
+        const office = new Set((await this.offices.ofMembers(tx, page.map((p) => p.id))).map((x) => x.memberId));
+        cast.push(...page.filter((p) => !office.has(p.id)).map((p) => p.id));
+        after = page[page.length - 1].memberNumber;
+      }
+      return cast.slice(0, 40);
+    });
     if (people.length < 30) return { logins };
     let n = 0;
     const next = () => people[n++ % people.length];

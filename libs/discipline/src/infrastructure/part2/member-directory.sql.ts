@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { rowsOf } from './sealed-snapshots';
+import { MemberRegister } from '../../application/ports/member-register.port';
 
 export interface DirectoryEntry {
   readonly id: string;
@@ -10,15 +10,19 @@ export interface DirectoryEntry {
   readonly status: string;
 }
 
-/** What part 2 reads of the register: names for notices, contact for introductions (S10). */
+/**
+ * What part 2 reads of the register: names for notices, contact for introductions (S10) — asked
+ * of the register through the `MemberRegister` port, in the caller's transaction.
+ */
 @Injectable()
 export class MemberDirectorySql {
+  constructor(private readonly register: MemberRegister) {}
+
   async entries(m: EntityManager, ids: readonly string[]): Promise<Map<string, DirectoryEntry>> {
     const memberIds = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     const out = new Map<string, DirectoryEntry>();
     if (memberIds.length === 0) return out;
-    const rows = await m.query(`SELECT id, first_name, last_name, email, status FROM membership.members WHERE id = ANY($1::uuid[])`, [memberIds]);
-    for (const r of rowsOf(rows)) out.set(r.id, { id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, status: r.status });
+    for (const p of await this.register.people(m, memberIds)) out.set(p.id, { id: p.id, firstName: p.firstName, lastName: p.lastName, email: p.email, status: p.status });
     return out;
   }
 

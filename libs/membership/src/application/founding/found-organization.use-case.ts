@@ -8,7 +8,7 @@ import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { Branch, Member, type MembershipActor } from '../../domain';
 import { BranchRepository } from '../ports/branch.repository';
-import { FoundingRepository } from '../ports/founding.repository';
+import { FoundingRepository, type ExistingData } from '../ports/founding.repository';
 import { MemberRepository } from '../ports/member.repository';
 import { checkFoundingFile, type FoundingProblem } from './founding-file';
 
@@ -76,7 +76,7 @@ export class FoundOrganizationUseCase {
     const actId = randomUUID();
     const actor = { id: actId, kind: 'founding-act' };
     return this.ds.transaction(async (m) => {
-      const existing = await this.founding.lockAndCount(m);
+      const existing: ExistingData = { ...(await this.founding.lockAndCount(m)), ...(await this.identity.countBodiesAndAccounts(m)) };
       const held = Object.entries(existing).filter(([, n]) => n > 0);
       if (held.length > 0) {
         throw new DomainError(

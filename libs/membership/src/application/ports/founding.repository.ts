@@ -11,8 +11,11 @@ export interface ExistingData {
 
 /** The founding act's own rows: the organization's settings and its regions. Caller's transaction. */
 export abstract class FoundingRepository {
-  /** Takes the founding lock (two concurrent runs: the second waits, then finds the data). */
-  abstract lockAndCount(m: EntityManager): Promise<ExistingData>;
+  /**
+   * Takes the founding lock (two concurrent runs: the second waits, then finds the data) and counts
+   * the register's own rows (identity counts its bodies and accounts).
+   */
+  abstract lockAndCount(m: EntityManager): Promise<Pick<ExistingData, 'organization' | 'branches' | 'members'>>;
   abstract insertOrganization(m: EntityManager, o: { name: string; timeZone: string; locale: string; currency: string; fileSha256: string; foundedAt: Date }): Promise<void>;
   abstract insertRegion(m: EntityManager, r: { code: string; name: string }): Promise<string>;
   abstract setBranchRegion(m: EntityManager, branchId: string, regionId: string): Promise<void>;

@@ -11,6 +11,8 @@ export abstract class MemberAccounts {
     members: ReadonlyArray<{ memberId: string; email: string | null; firstName: string }>,
     origin: { kind: 'admission' } | { kind: 'import'; batchId: string; importedBy: string | null },
   ): Promise<unknown>;
+  /** The member (or null: none) of each sign-in account using this address (case-insensitive). */
+  abstract accountHoldersOf(m: EntityManager, email: string): Promise<ReadonlyArray<{ memberId: string | null }>>;
   /** Membership ended or lapsed: their sessions end now (a former member signs in again for what S1 leaves them). */
   abstract membersLeft(m: EntityManager, memberIds: readonly string[], reason: 'resigned' | 'lapsed' | 'expelled'): Promise<unknown>;
 }

@@ -23,11 +23,8 @@ export abstract class MemberRepository {
   abstract saveStatusChanges(m: EntityManager, changes: ReadonlyArray<{ before: LoadedMember; after: Member }>): Promise<void>;
   /** Whether an e-mail is in use by another member or open application (case-insensitive). */
   abstract emailInUse(m: EntityManager, email: string, exceptMemberId?: string): Promise<boolean>;
-  /**
-   * Whether an address already belongs to a membership: a member's or an open application's (as
-   * `emailInUse`), or a sign-in account's that is not a former member's (a former member may apply again).
-   */
-  abstract addressBelongsToMembership(m: EntityManager, email: string): Promise<boolean>;
+  /** Of these ids, those of former members (declined, resigned, expelled). */
+  abstract formerMemberIds(m: EntityManager, ids: readonly string[]): Promise<Set<string>>;
   /** Deletes the online applications never confirmed whose link expired by `now`; answers how many. */
   abstract deleteExpiredPendingApplications(m: EntityManager, now: Date): Promise<number>;
   /** Of the given normalized e-mails, those in use (for the import's dry run). */

@@ -12,6 +12,7 @@ import { MembershipAudit } from '../membership-audit';
 import { momentOf } from '../moment';
 import { ApplicationConfirmationNotifier } from '../ports/application-confirmation.notifier';
 import { BranchRepository } from '../ports/branch.repository';
+import { MemberAccounts } from '../ports/member-accounts.port';
 import { MemberRepository } from '../ports/member.repository';
 import { RestrictionGate } from '../restriction-gate';
 
@@ -44,9 +45,25 @@ export class ApplyForMembershipUseCase {
     private readonly clock: Clock,
     private readonly limiter: AttemptLimiter,
     private readonly notifier: ApplicationConfirmationNotifier,
+    private readonly accounts: MemberAccounts,
     @Inject(APPLICATION_LIMITS) private readonly limits: ApplicationLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Whether an address already belongs to a membership: a member's or an open application's, or a
+   * sign-in account's (asked of identity through `MemberAccounts`) that is not a former member's —
+   * a former member may apply again.
+   */
+  private async addressBelongsToMembership(m: EntityManager, address: string): Promise<boolean> {
+    if (await this.members.emailInUse(m, address)) return true;
+    const holders = await this.accounts.accountHoldersOf(m, address);
+    if (holders.length === 0) return false;
+    const memberIds = holders.flatMap((h) => (h.memberId ? [h.memberId] : []));
+    if (memberIds.length < holders.length) return true;
+    const former = await this.members.formerMemberIds(m, memberIds);
+    return memberIds.some((id) => !former.has(id));
+  }
 
   /**
    * Checks what does not depend on who owns the address (branch, fields), then answers the same
@@ -66,7 +83,7 @@ export class ApplyForMembershipUseCase {
       const member = await this.draft(m, cmd, randomUUID());
       const address = member.profile.email!;
       const expiresAt = new Date(now.getTime() + this.limits.confirmHours * 3_600_000);
-      if (await this.members.addressBelongsToMembership(m, address)) {
+      if (await this.addressBelongsToMembership(m, address)) {
         await this.notifier.addressAlreadyMember(m, { email: address });
         return { expiresAt: expiresAt.toISOString() };
       }
