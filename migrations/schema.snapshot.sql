@@ -16,13 +16,13 @@ SCHEMA restrictions  GRANT commons_app: USAGE; commons_discipline: USAGE
 DEFAULT PRIVILEGES IN SCHEMA discipline ON SEQUENCES  GRANT commons_discipline: SELECT, USAGE
 DEFAULT PRIVILEGES IN SCHEMA discipline ON TABLES  GRANT commons_discipline: DELETE, INSERT, SELECT, UPDATE
 DEFAULT PRIVILEGES IN SCHEMA dues ON SEQUENCES  GRANT commons_app: SELECT, USAGE
-DEFAULT PRIVILEGES IN SCHEMA dues ON TABLES  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+DEFAULT PRIVILEGES IN SCHEMA dues ON TABLES  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 DEFAULT PRIVILEGES IN SCHEMA elections ON SEQUENCES  GRANT commons_app: SELECT, USAGE
 DEFAULT PRIVILEGES IN SCHEMA elections ON TABLES  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 DEFAULT PRIVILEGES IN SCHEMA identity ON SEQUENCES  GRANT commons_app: SELECT, USAGE
-DEFAULT PRIVILEGES IN SCHEMA identity ON TABLES  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+DEFAULT PRIVILEGES IN SCHEMA identity ON TABLES  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 DEFAULT PRIVILEGES IN SCHEMA membership ON SEQUENCES  GRANT commons_app: SELECT, USAGE
-DEFAULT PRIVILEGES IN SCHEMA membership ON TABLES  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+DEFAULT PRIVILEGES IN SCHEMA membership ON TABLES  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 DEFAULT PRIVILEGES IN SCHEMA notifications ON SEQUENCES  GRANT commons_app: SELECT, USAGE
 DEFAULT PRIVILEGES IN SCHEMA notifications ON TABLES  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
 
@@ -540,7 +540,7 @@ TABLE dues.bank_import_batches
   CONSTRAINT bank_import_batches_pkey PRIMARY KEY (id)
   INDEX bank_import_batches_file_idx: CREATE INDEX bank_import_batches_file_idx ON dues.bank_import_batches USING btree (file_sha256)
   INDEX bank_import_batches_pkey: CREATE UNIQUE INDEX bank_import_batches_pkey ON dues.bank_import_batches USING btree (id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE dues.bank_import_rows
   COLUMN batch_id uuid NOT NULL
@@ -554,7 +554,7 @@ TABLE dues.bank_import_rows
   CONSTRAINT bank_import_rows_outcome_check CHECK ((outcome = ANY (ARRAY['new'::text, 'already-imported'::text, 'duplicate-in-file'::text, 'rejected'::text])))
   CONSTRAINT bank_import_rows_pkey PRIMARY KEY (batch_id, row_number)
   INDEX bank_import_rows_pkey: CREATE UNIQUE INDEX bank_import_rows_pkey ON dues.bank_import_rows USING btree (batch_id, row_number)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE dues.idempotency_keys
   COLUMN key text NOT NULL
@@ -565,7 +565,7 @@ TABLE dues.idempotency_keys
   COLUMN created_at timestamp with time zone NOT NULL
   CONSTRAINT idempotency_keys_pkey PRIMARY KEY (actor, operation, key)
   INDEX idempotency_keys_pkey: CREATE UNIQUE INDEX idempotency_keys_pkey ON dues.idempotency_keys USING btree (actor, operation, key)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE dues.member_levels
   COLUMN id bigint NOT NULL GENERATED ALWAYS AS IDENTITY
@@ -580,7 +580,7 @@ TABLE dues.member_levels
   CONSTRAINT member_levels_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES dues.plans(id)
   INDEX member_levels_member_idx: CREATE INDEX member_levels_member_idx ON dues.member_levels USING btree (member_id, effective_from)
   INDEX member_levels_pkey: CREATE UNIQUE INDEX member_levels_pkey ON dues.member_levels USING btree (id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE dues.payments
   COLUMN id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -601,7 +601,7 @@ TABLE dues.payments
   INDEX payments_external_ref_uq: CREATE UNIQUE INDEX payments_external_ref_uq ON dues.payments USING btree (external_ref) WHERE (external_ref IS NOT NULL)
   INDEX payments_member_idx: CREATE INDEX payments_member_idx ON dues.payments USING btree (member_id, paid_on)
   INDEX payments_pkey: CREATE UNIQUE INDEX payments_pkey ON dues.payments USING btree (id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE dues.plans
   COLUMN id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -623,7 +623,7 @@ TABLE dues.plans
   CONSTRAINT plans_pkey PRIMARY KEY (id)
   INDEX plans_one_default_uq: CREATE UNIQUE INDEX plans_one_default_uq ON dues.plans USING btree (is_default) WHERE is_default
   INDEX plans_pkey: CREATE UNIQUE INDEX plans_pkey ON dues.plans USING btree (id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE dues.reminders
   COLUMN id uuid NOT NULL
@@ -639,7 +639,7 @@ TABLE dues.reminders
   CONSTRAINT reminders_pkey PRIMARY KEY (id)
   INDEX reminders_member_id_period_key: CREATE UNIQUE INDEX reminders_member_id_period_key ON dues.reminders USING btree (member_id, period)
   INDEX reminders_pkey: CREATE UNIQUE INDEX reminders_pkey ON dues.reminders USING btree (id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE dues.standing
   COLUMN member_id uuid NOT NULL
@@ -673,7 +673,7 @@ TABLE dues.standing_runs
   CONSTRAINT standing_runs_trigger_check CHECK ((trigger = ANY (ARRAY['schedule'::text, 'request'::text])))
   INDEX standing_runs_as_of_idx: CREATE INDEX standing_runs_as_of_idx ON dues.standing_runs USING btree (as_of, started_at)
   INDEX standing_runs_pkey: CREATE UNIQUE INDEX standing_runs_pkey ON dues.standing_runs USING btree (id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE dues.waivers
   COLUMN id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -687,7 +687,7 @@ TABLE dues.waivers
   CONSTRAINT waivers_pkey PRIMARY KEY (id)
   INDEX waivers_member_idx: CREATE INDEX waivers_member_idx ON dues.waivers USING btree (member_id)
   INDEX waivers_pkey: CREATE UNIQUE INDEX waivers_pkey ON dues.waivers USING btree (id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE elections.ballot_buffer
   COLUMN election_id uuid NOT NULL
@@ -1034,7 +1034,7 @@ TABLE membership.apportionments
   CONSTRAINT apportionments_seats_check CHECK ((seats > 0))
   INDEX apportionments_pkey: CREATE UNIQUE INDEX apportionments_pkey ON membership.apportionments USING btree (id)
   INDEX apportionments_roll_idx: CREATE INDEX apportionments_roll_idx ON membership.apportionments USING btree (roll_id, created_at)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE membership.branch_periods
   COLUMN id bigint NOT NULL GENERATED ALWAYS AS IDENTITY
@@ -1087,7 +1087,7 @@ TABLE membership.electoral_rolls
   CONSTRAINT electoral_rolls_pkey PRIMARY KEY (id)
   CONSTRAINT electoral_rolls_scope_kind_check CHECK ((scope_kind = ANY (ARRAY['organization'::text, 'branch'::text])))
   INDEX electoral_rolls_pkey: CREATE UNIQUE INDEX electoral_rolls_pkey ON membership.electoral_rolls USING btree (id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE membership.idempotency_keys
   COLUMN key text NOT NULL
@@ -1098,7 +1098,7 @@ TABLE membership.idempotency_keys
   COLUMN created_at timestamp with time zone NOT NULL
   CONSTRAINT idempotency_keys_pkey PRIMARY KEY (actor, operation, key)
   INDEX idempotency_keys_pkey: CREATE UNIQUE INDEX idempotency_keys_pkey ON membership.idempotency_keys USING btree (actor, operation, key)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE membership.import_batches
   COLUMN id uuid NOT NULL
@@ -1111,7 +1111,7 @@ TABLE membership.import_batches
   CONSTRAINT import_batches_pkey PRIMARY KEY (id)
   INDEX import_batches_file_sha256_key: CREATE UNIQUE INDEX import_batches_file_sha256_key ON membership.import_batches USING btree (file_sha256)
   INDEX import_batches_pkey: CREATE UNIQUE INDEX import_batches_pkey ON membership.import_batches USING btree (id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE membership.import_mappings
   COLUMN name text NOT NULL
@@ -1137,7 +1137,7 @@ TABLE membership.meetings
   CONSTRAINT meetings_pkey PRIMARY KEY (id)
   INDEX meetings_branch_idx: CREATE INDEX meetings_branch_idx ON membership.meetings USING btree (branch_id, starts_at)
   INDEX meetings_pkey: CREATE UNIQUE INDEX meetings_pkey ON membership.meetings USING btree (id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE membership.members
   COLUMN id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -1194,7 +1194,7 @@ TABLE membership.organization
   CONSTRAINT organization_pkey PRIMARY KEY (singleton)
   CONSTRAINT organization_singleton_check CHECK (singleton)
   INDEX organization_pkey: CREATE UNIQUE INDEX organization_pkey ON membership.organization USING btree (singleton)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE membership.pending_applications
   COLUMN id uuid NOT NULL
@@ -1222,7 +1222,7 @@ TABLE membership.regions
   CONSTRAINT regions_pkey PRIMARY KEY (id)
   INDEX regions_code_key: CREATE UNIQUE INDEX regions_code_key ON membership.regions USING btree (code)
   INDEX regions_pkey: CREATE UNIQUE INDEX regions_pkey ON membership.regions USING btree (id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE membership.roll_entries
   COLUMN roll_id uuid NOT NULL
@@ -1232,7 +1232,7 @@ TABLE membership.roll_entries
   CONSTRAINT roll_entries_roll_id_fkey FOREIGN KEY (roll_id) REFERENCES membership.electoral_rolls(id)
   INDEX roll_entries_branch_idx: CREATE INDEX roll_entries_branch_idx ON membership.roll_entries USING btree (roll_id, branch_id)
   INDEX roll_entries_pkey: CREATE UNIQUE INDEX roll_entries_pkey ON membership.roll_entries USING btree (roll_id, member_id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE membership.status_history
   COLUMN id bigint NOT NULL GENERATED ALWAYS AS IDENTITY
@@ -1251,7 +1251,7 @@ TABLE membership.status_history
   INDEX status_history_member_idx: CREATE INDEX status_history_member_idx ON membership.status_history USING btree (member_id, changed_at)
   INDEX status_history_member_on_idx: CREATE INDEX status_history_member_on_idx ON membership.status_history USING btree (member_id, effective_on, id)
   INDEX status_history_pkey: CREATE UNIQUE INDEX status_history_pkey ON membership.status_history USING btree (id)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: INSERT, SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: INSERT
 
 TABLE membership.transfers
   COLUMN id uuid NOT NULL
@@ -1279,7 +1279,7 @@ TABLE membership.transfers
   INDEX transfers_one_pending_uq: CREATE UNIQUE INDEX transfers_one_pending_uq ON membership.transfers USING btree (member_id) WHERE (status = 'requested'::text)
   INDEX transfers_pkey: CREATE UNIQUE INDEX transfers_pkey ON membership.transfers USING btree (id)
   INDEX transfers_to_branch_idx: CREATE INDEX transfers_to_branch_idx ON membership.transfers USING btree (to_branch_id, status, requested_at)
-  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE notifications.feed_entries
   COLUMN member_id uuid NOT NULL
