@@ -8,6 +8,10 @@ export { acquireDataDirLock, readDataDirLock, holderState, DataDirInUseError, Da
 export { PglitePool } from './database/pglite-pool';
 export { preparedQuery } from './database/prepared-query';
 export { runMigrations, type MigrationClass } from './database/run-migrations';
+export { JobsModule, type JobsModuleOptions } from './jobs/jobs.module';
+export { JobRunner, type JobHandle, type JobRunnerOptions } from './jobs/job-runner';
+export { AdvisoryJobLocks, InProcessJobLocks, JOB_LOCK_SQL, type JobLease, type JobLocks } from './jobs/job-locks';
+export type { JobInfo, JobRunResult, ScheduledJob } from './jobs/scheduled-job';
 export { SnakeNamingStrategy } from './database/snake-naming.strategy';
 export { ErrorFilter } from './http/error.filter';
 export { DOMAIN_ERROR_KIND_STATUS, replyWithDomainError } from './http/domain-error-reply';
