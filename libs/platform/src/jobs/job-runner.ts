@@ -174,7 +174,8 @@ export class JobRunner {
   private failed(entry: Entry, trigger: JobRunResult['trigger'], startedAt: Date, e: unknown, durationMs = 0): JobRunResult {
     const r: JobRunResult = { job: entry.job.name, outcome: 'failed', trigger, startedAt, durationMs, error: errorOf(e) };
     entry.lastRun = r;
-    this.options.logger?.warn?.({ job: r.job, trigger, err: r.error }, `job ${r.job} failed; the next run retries`);
+    const err = entry.job.quietErrors ? { name: (e as { name?: string })?.name, code: r.error?.code } : r.error;
+    this.options.logger?.warn?.({ job: r.job, trigger, err }, `job ${r.job} failed; the next run retries`);
     return r;
   }
 }

@@ -20,6 +20,11 @@ export interface ScheduledJob<R = unknown> {
    * case content or ballots.
    */
   run(): Promise<R>;
+  /**
+   * Log a failure with the error's name and code only, never its message (for contexts whose
+   * error messages could carry case content). The command still prints the message to the operator.
+   */
+  quietErrors?: boolean;
 }
 
 /** What happened to one attempt to run a job. */
