@@ -42,6 +42,8 @@ describe('scheduled jobs: one runner, one run at a time across processes', () =>
     expect(jobs.map((j) => j.name)).toEqual(['deadlines', 'invitation-dispatch', 'pending-applications', 'standing']);
     // Under NODE_ENV=test the standing and cleanup schedules are off (their variables' defaults), as before.
     expect(jobs.every((j) => !j.scheduled)).toBe(true);
+    // The disciplinary deadlines job runs on request through the composition.
+    expect(await app.get(JobRunner).runNow('deadlines')).toMatchObject({ outcome: 'ran', trigger: 'request', result: { casesChecked: 0, escalations: 0, recusalsChanged: 0 } });
   });
 
   it('two application contexts on one database: while one runs a job, the other skips it (logged at debug level); afterwards it runs', async () => {
