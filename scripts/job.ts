@@ -1,8 +1,8 @@
 /**
  * `npm run job -- <name>`: runs one of the platform's scheduled jobs now, once, under the same
  * lock as its scheduled runs, prints what it did (counts only) and exits.
- * `npm run job -- --list`: the jobs there are, and how often each runs on a schedule with this
- * configuration.
+ * `npm run job -- --list`: the jobs there are, how often each runs on a schedule with this
+ * configuration, and when it last ran and how (`platform.job_runs`, whichever process ran it).
  *
  * Same configuration as the platform (DATABASE_URL or the embedded database under DATA_DIR). On
  * the embedded database stop the API first (one process at a time); on PostgreSQL it runs next to
@@ -54,8 +54,15 @@ async function main(): Promise<number> {
     const runner = app.get(JobRunner);
     const jobs = runner.list();
     if (list) {
+      const recorded = new Map((await runner.recordedRuns()).map((r) => [r.name, r]));
       const width = Math.max(...jobs.map((j) => j.name.length));
-      for (const j of jobs) console.log(`${j.name.padEnd(width)}  ${every(j).padEnd(16)}  ${j.description}`);
+      for (const j of jobs) {
+        const r = recorded.get(j.name);
+        const last = r
+          ? `last ${r.outcome} ${r.startedAt.toISOString()} (${r.trigger}, ${r.durationMs} ms, ${r.ranBy})${r.outcome === 'failed' && r.lastSuccessAt ? `, last success ${r.lastSuccessAt.toISOString()}` : ''}`
+          : 'never run';
+        console.log(`${j.name.padEnd(width)}  ${every(j).padEnd(16)}  ${j.description}\n${' '.repeat(width + 2)}${last}`);
+      }
       return 0;
     }
     if (!runner.has(name!)) {

@@ -12,6 +12,7 @@ export { JobsModule, type JobsModuleOptions } from './jobs/jobs.module';
 export { JobRunner, type JobHandle, type JobRunnerOptions } from './jobs/job-runner';
 export { AdvisoryJobLocks, InProcessJobLocks, JOB_LOCK_SQL, type JobLease, type JobLocks } from './jobs/job-locks';
 export type { JobInfo, JobRunResult, ScheduledJob } from './jobs/scheduled-job';
+export { JobRunLog, type RecordedJobRun } from './jobs/job-run-log';
 export { SnakeNamingStrategy } from './database/snake-naming.strategy';
 export { ErrorFilter } from './http/error.filter';
 export { DOMAIN_ERROR_KIND_STATUS, replyWithDomainError } from './http/domain-error-reply';

@@ -69,15 +69,6 @@ describe('operator CLI: npm run job', () => {
     expect(r.out).toContain('Usage: npm run job -- <name>');
   });
 
-  it('--list names every job and how often it runs on a schedule', async () => {
-    const r = await run(['--list']);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^deadlines +on request only +discipline: /m);
-    expect(r.out).toMatch(/^invitation-dispatch +every 2 s /m);
-    expect(r.out).toMatch(/^pending-applications +every 60 min /m);
-    expect(r.out).toMatch(/^standing +every 60 min /m);
-  }, 150_000);
-
   it('runs a job now: expired unconfirmed applications are deleted, the others kept, and it says how many', async () => {
     const [{ id: branch }] = await sql<{ id: string }>(`INSERT INTO membership.branches (code, name, founded_on) VALUES ('JOB-1', 'Job branch', '2010-01-01') RETURNING id`);
     const pending = `INSERT INTO membership.pending_applications (id, token_hash, email, branch_id, request, created_at, expires_at)
@@ -89,6 +80,21 @@ describe('operator CLI: npm run job', () => {
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('@example.org');
     expect((await sql<{ email: string }>(`SELECT email FROM membership.pending_applications ORDER BY email`)).map((x) => x.email)).toEqual(['live@example.org']);
+    // Recorded for every process to see.
+    expect(await sql(`SELECT name, outcome, trigger, result, error FROM platform.job_runs`)).toEqual([
+      { name: 'pending-applications', outcome: 'ran', trigger: 'request', result: { expiredApplications: 1 }, error: null },
+    ]);
+  }, 150_000);
+
+  it('--list names every job, how often it runs on a schedule, and when it last ran (from any process)', async () => {
+    const r = await run(['--list']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^deadlines +on request only +discipline: /m);
+    expect(r.out).toMatch(/^invitation-dispatch +every 2 s /m);
+    expect(r.out).toMatch(/^pending-applications +every 60 min /m);
+    expect(r.out).toMatch(/^standing +every 60 min /m);
+    expect(r.out).toMatch(/^ +last ran \d{4}-\d\d-\d\dT[\d:.]+Z \(request, \d+ ms, [^)]+:\d+\)$/m);
+    expect(r.out.match(/never run/g)?.length).toBe(3);
   }, 150_000);
 
   it('an unknown job is refused, naming the jobs there are, exit 1', async () => {

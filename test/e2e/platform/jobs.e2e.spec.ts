@@ -76,8 +76,33 @@ describe('scheduled jobs: one runner, one run at a time across processes', () =>
     expect(await first).toMatchObject({ outcome: 'ran', result: 'a' });
     expect(await b.get(JobRunner).runNow('probe')).toMatchObject({ outcome: 'ran', result: 'b' });
     expect(runs).toEqual(['a', 'b']);
+    // Each run is recorded for every process to see: the last one, whichever process ran it.
+    expect(await db.dataSource.query(`SELECT name, outcome, trigger, result, error FROM platform.job_runs WHERE name = 'probe'`)).toEqual([
+      { name: 'probe', outcome: 'ran', trigger: 'request', result: 'b', error: null },
+    ]);
     await ha.stop();
     await hb.stop();
+  });
+
+  it('a failed run is recorded with its error, keeping the time of the last success', async () => {
+    const [a] = await two();
+    let n = 0;
+    const h = a.get(JobRunner).register({
+      name: 'flaky',
+      description: 'fails the second time',
+      everyMs: 0,
+      run: async () => {
+        if (++n === 2) throw Object.assign(new Error('the mail server refused'), { code: 'EMAIL' });
+        return { n };
+      },
+    });
+    const first = await a.get(JobRunner).runNow('flaky');
+    expect(await a.get(JobRunner).runNow('flaky')).toMatchObject({ outcome: 'failed', error: { code: 'EMAIL', message: 'the mail server refused' } });
+    const [row] = await db.dataSource.query(`SELECT outcome, result, error, last_success_at, started_at FROM platform.job_runs WHERE name = 'flaky'`);
+    expect(row).toMatchObject({ outcome: 'failed', result: null, error: { code: 'EMAIL', message: 'the mail server refused' } });
+    expect(new Date(row.last_success_at).getTime()).toBe(first.startedAt.getTime());
+    expect(new Date(row.started_at).getTime()).toBeGreaterThanOrEqual(first.startedAt.getTime());
+    await h.stop();
   });
 
   it('both on a schedule: each tick runs the job once across the two, never two runs at once', async () => {

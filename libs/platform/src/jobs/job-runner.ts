@@ -1,5 +1,6 @@
 import type { Logger } from '../logging/logger';
 import { InProcessJobLocks, type JobLease, type JobLocks } from './job-locks';
+import type { JobRunLog, RecordedJobRun } from './job-run-log';
 import { JOB_NAME, type JobInfo, type JobRunResult, type ScheduledJob } from './scheduled-job';
 
 export interface JobRunnerOptions {
@@ -7,6 +8,8 @@ export interface JobRunnerOptions {
   logger?: Pick<Logger, 'info' | 'warn' | 'debug'>;
   /** false: jobs are registered (listed, run on request) but never run on a schedule in this process. */
   schedule?: boolean;
+  /** Where each run is recorded (`platform.job_runs`); none in unit tests. */
+  log?: JobRunLog;
 }
 
 interface Entry {
@@ -41,6 +44,7 @@ const errorOf = (e: unknown) => {
 export class JobRunner {
   private readonly jobs = new Map<string, Entry>();
   private stopped = false;
+  private recordFailureSaid = false;
   private readonly schedule: boolean;
 
   constructor(private readonly options: JobRunnerOptions) {
@@ -77,6 +81,11 @@ export class JobRunner {
     return [...this.jobs.values()]
       .map((e) => ({ name: e.job.name, description: e.job.description, everyMs: e.job.everyMs, scheduled: e.first !== null || e.every !== null, lastRun: e.lastRun }))
       .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Each job's last run as recorded in the database, by any process (empty without a run log). */
+  async recordedRuns(): Promise<RecordedJobRun[]> {
+    return (await this.options.log?.lastRuns()) ?? [];
   }
 
   has(name: string): boolean {
@@ -150,17 +159,27 @@ export class JobRunner {
   private run(entry: Entry, lease: JobLease, trigger: JobRunResult['trigger'], startedAt: Date, reserved = false): Promise<JobRunResult> {
     const p = (async (): Promise<JobRunResult> => {
       const t0 = Date.now();
+      let r: JobRunResult;
       try {
         const result = await entry.job.run();
-        const r: JobRunResult = { job: entry.job.name, outcome: 'ran', trigger, startedAt, durationMs: Date.now() - t0, result };
+        r = { job: entry.job.name, outcome: 'ran', trigger, startedAt, durationMs: Date.now() - t0, result };
         entry.lastRun = r;
         this.options.logger?.debug?.({ job: r.job, trigger, durationMs: r.durationMs, result: r.result }, 'job ran');
-        return r;
       } catch (e) {
-        return this.failed(entry, trigger, startedAt, e, Date.now() - t0);
+        r = this.failed(entry, trigger, startedAt, e, Date.now() - t0);
+      }
+      try {
+        // Recorded while the job's lock is still held, so records follow the order of the runs.
+        await this.options.log?.record(r);
+      } catch (e) {
+        // Said once at warn level (a database not migrated yet would say it at every run), then at debug.
+        const say = this.recordFailureSaid ? this.options.logger?.debug : this.options.logger?.warn;
+        this.recordFailureSaid = true;
+        say?.call(this.options.logger, { job: r.job, err: { code: (e as { code?: string })?.code } }, 'the run of a job could not be recorded in platform.job_runs (are the migrations applied?)');
       } finally {
         await lease.release().catch(() => undefined);
       }
+      return r;
     })();
     if (!reserved) {
       entry.running = p.finally(() => {

@@ -1,10 +1,13 @@
 import { DynamicModule, Global, Inject, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EMBEDDED_DATABASE } from '../database/database.module';
 import type { EmbeddedDatabase } from '../database/embedded-database';
 import { LOGGER } from '../logging/logging.tokens';
 import type { Logger } from '../logging/logger';
 import { AdvisoryJobLocks, InProcessJobLocks } from './job-locks';
+import { JobRunLog } from './job-run-log';
 import { JobRunner } from './job-runner';
 
 export interface JobsModuleOptions {
@@ -34,12 +37,13 @@ export class JobsModule {
       providers: [
         {
           provide: JobRunner,
-          inject: [APP_CONFIG, LOGGER, EMBEDDED_DATABASE],
-          useFactory: (config: AppConfig, logger: Logger, embedded: EmbeddedDatabase | null) =>
+          inject: [APP_CONFIG, LOGGER, EMBEDDED_DATABASE, getDataSourceToken()],
+          useFactory: (config: AppConfig, logger: Logger, embedded: EmbeddedDatabase | null, ds: DataSource) =>
             new JobRunner({
               locks: config.databaseUrl ? new AdvisoryJobLocks(config.databaseUrl, logger) : new InProcessJobLocks(embedded!.db),
               logger,
               schedule: options.schedule ?? true,
+              log: new JobRunLog((sql, params) => ds.query(sql, params)),
             }),
         },
         JobRunnerShutdown,
