@@ -69,6 +69,7 @@ export class ComposedJobs implements OnApplicationBootstrap {
       name: 'deadlines',
       description: 'discipline: escalates missed deadlines (S6) and recomputes recusal (S3) on every open case (scheduled by the context itself)',
       everyMs: 0,
+      quietErrors: true,
       run: () => DisciplineModule.runDeadlines(this.modules as unknown as INestApplicationContext),
     });
   }

@@ -191,10 +191,14 @@ export class JobRunner {
   }
 
   private failed(entry: Entry, trigger: JobRunResult['trigger'], startedAt: Date, e: unknown, durationMs = 0): JobRunResult {
-    const r: JobRunResult = { job: entry.job.name, outcome: 'failed', trigger, startedAt, durationMs, error: errorOf(e) };
+    // A job whose errors may carry case content keeps only the error's name and code — in the logs, in
+    // the answer and in `platform.job_runs`.
+    const error = entry.job.quietErrors ? { ...(typeof (e as { code?: unknown })?.code === 'string' ? { code: (e as { code: string }).code } : {}), message: String((e as { name?: unknown })?.name ?? 'Error') } : errorOf(e);
+    const r: JobRunResult = { job: entry.job.name, outcome: 'failed', trigger, startedAt, durationMs, error };
     entry.lastRun = r;
-    const err = entry.job.quietErrors ? { name: (e as { name?: string })?.name, code: r.error?.code } : r.error;
-    this.options.logger?.warn?.({ job: r.job, trigger, err }, `job ${r.job} failed; the next run retries`);
+    const logged = entry.job.quietErrors ? { name: error.message, ...(error.code ? { code: error.code } : {}) } : error;
+    this.options.logger?.warn?.({ job: r.job, trigger, err: logged }, `job ${r.job} failed; the next run retries`);
     return r;
   }
+
 }

@@ -21,8 +21,8 @@ export interface ScheduledJob<R = unknown> {
    */
   run(): Promise<R>;
   /**
-   * Log a failure with the error's name and code only, never its message (for contexts whose
-   * error messages could carry case content). The command still prints the message to the operator.
+   * Keep only a failure's error name and code — in the log, in the answer and in `platform.job_runs`
+   * — never its message (for contexts whose error messages could carry case content).
    */
   quietErrors?: boolean;
 }
