@@ -11,6 +11,7 @@ SCHEMA elections  GRANT commons_app: USAGE
 SCHEMA identity  GRANT commons_app: USAGE; commons_discipline: USAGE
 SCHEMA membership  GRANT commons_app: USAGE; commons_discipline: USAGE
 SCHEMA notifications  GRANT commons_app: USAGE; commons_discipline: USAGE
+SCHEMA platform  GRANT commons_app: USAGE
 SCHEMA public
 SCHEMA restrictions  GRANT commons_app: USAGE; commons_discipline: USAGE
 DEFAULT PRIVILEGES IN SCHEMA discipline ON SEQUENCES  GRANT commons_discipline: SELECT, USAGE
@@ -1341,6 +1342,23 @@ TABLE notifications.preferences
   CONSTRAINT preferences_pkey PRIMARY KEY (member_id)
   INDEX preferences_pkey: CREATE UNIQUE INDEX preferences_pkey ON notifications.preferences USING btree (member_id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+
+TABLE platform.job_runs
+  COLUMN name text NOT NULL
+  COLUMN outcome text NOT NULL
+  COLUMN trigger text NOT NULL
+  COLUMN started_at timestamp with time zone NOT NULL
+  COLUMN duration_ms integer NOT NULL
+  COLUMN result jsonb
+  COLUMN error jsonb
+  COLUMN ran_by text NOT NULL
+  COLUMN last_success_at timestamp with time zone
+  CONSTRAINT job_runs_duration_ms_check CHECK ((duration_ms >= 0))
+  CONSTRAINT job_runs_outcome_check CHECK ((outcome = ANY (ARRAY['ran'::text, 'failed'::text])))
+  CONSTRAINT job_runs_pkey PRIMARY KEY (name)
+  CONSTRAINT job_runs_trigger_check CHECK ((trigger = ANY (ARRAY['schedule'::text, 'request'::text])))
+  INDEX job_runs_pkey: CREATE UNIQUE INDEX job_runs_pkey ON platform.job_runs USING btree (name)
+  GRANT commons_app: INSERT, SELECT, UPDATE
 
 TABLE public.migrations
   COLUMN id integer NOT NULL DEFAULT nextval('migrations_id_seq'::regclass)

@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const embedded = config.databaseUrl ? undefined : await openEmbeddedDatabase(config.dataDir);
-  const app = await createApp({ config, embedded, webRoot: null });
+  const app = await createApp({ config, embedded, webRoot: null, scheduleJobs: false });
   try {
     await app.init();
     const rewrapped = await operatorTasks.rotateDisciplineKeys(app);

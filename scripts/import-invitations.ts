@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const embedded = config.databaseUrl ? undefined : await openEmbeddedDatabase(config.dataDir);
-  const app = await createApp({ config, embedded, webRoot: null });
+  const app = await createApp({ config, embedded, webRoot: null, scheduleJobs: false });
   try {
     await app.init();
     const r = await followImportInvitations(app, batchId, process.stdout, { wait: !process.argv.includes('--no-wait') });

@@ -78,7 +78,7 @@ async function main(): Promise<number> {
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
   const embedded = config.databaseUrl ? undefined : await openEmbeddedDatabase(config.dataDir);
   if (embedded || process.env.MIGRATE_ON_START === 'true') await runMigrations(config, migrations, embedded);
-  const app = await createApp({ config, embedded, webRoot: null });
+  const app = await createApp({ config, embedded, webRoot: null, scheduleJobs: false });
   try {
     await app.init();
     const report = await app.get(FoundOrganizationUseCase, { strict: false }).found(parsed.value, text);

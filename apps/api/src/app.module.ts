@@ -2,9 +2,9 @@ import { DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { AuditModule } from '@org/audit';
 import { IdentityModule } from '@org/identity';
 import { NoRestrictions, RestrictionsPort } from '@org/kernel';
-import { Clock, DatabaseModule, PlatformConfigModule, type AppConfig, type EmbeddedDatabase } from '@org/platform';
+import { Clock, DatabaseModule, JobsModule, PlatformConfigModule, type AppConfig, type EmbeddedDatabase } from '@org/platform';
 import { HealthController } from './health/health.controller';
-import { contextModules, portBindings, portModules } from './composition';
+import { contextModules, jobRegistrations, portBindings, portModules } from './composition';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -12,6 +12,8 @@ export interface AppModuleOptions {
   clock?: Clock;
   /** Tests may replace providers (e.g. a failing SMTP transport). */
   overrides?: Provider[];
+  /** false: scheduled jobs run only on request in this process (one-off scripts such as `npm run job`). Default true. */
+  scheduleJobs?: boolean;
 }
 
 /** Ports one context defines and another implements, bound once for the whole app. */
@@ -32,12 +34,14 @@ export class AppModule {
       imports: [
         PlatformConfigModule.forRoot(options.config, options.clock),
         DatabaseModule.forRoot({ embedded: options.embedded }),
+        JobsModule.forRoot({ schedule: options.scheduleJobs ?? true }),
         AuditModule,
         PortsModule.forRoot(options.overrides ?? []),
         IdentityModule,
         ...contextModules(options.config),
       ],
       controllers: [HealthController],
+      providers: [...jobRegistrations],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@org/audit';
 import { NotificationsModule, type MailTransport, type NotificationSettings } from '@org/notifications';
-import { Clock, DatabaseModule, PlatformConfigModule, type AppConfig, type EmbeddedDatabase } from '@org/platform';
+import { Clock, DatabaseModule, JobsModule, PlatformConfigModule, type AppConfig, type EmbeddedDatabase } from '@org/platform';
 
 export interface WorkerModuleOptions {
   config: AppConfig;
@@ -21,6 +21,8 @@ export class WorkerModule {
       imports: [
         PlatformConfigModule.forRoot(o.config, o.clock),
         DatabaseModule.forRoot({ embedded: o.embedded }),
+        // The platform's job runner: a context module added here registers its scheduled jobs as in the API.
+        JobsModule.forRoot(),
         AuditModule,
         NotificationsModule.forWorker(o.config, { settings: o.settings, transport: o.transport }),
       ],

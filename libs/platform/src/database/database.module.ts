@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import * as pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
-import type { EmbeddedDatabase } from './embedded-database';
+import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 
 // Calendar dates stay `YYYY-MM-DD` strings on real PostgreSQL too, as on the embedded database.
 pg.types.setTypeParser(1082, (v: string) => v);
@@ -35,7 +35,15 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [connection('app'), connection('discipline')],
-      exports: [TypeOrmModule],
+      providers: [
+        // The embedded database in use (the one the connections share), or null on real PostgreSQL.
+        {
+          provide: EMBEDDED_DATABASE,
+          inject: [APP_CONFIG],
+          useFactory: async (config: AppConfig) => (config.databaseUrl ? null : (options.embedded ?? (await openEmbeddedDatabase(config.dataDir)))),
+        },
+      ],
+      exports: [TypeOrmModule, EMBEDDED_DATABASE],
     };
   }
 }
