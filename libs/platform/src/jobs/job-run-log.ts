@@ -15,7 +15,10 @@ export interface RecordedJobRun {
   lastSuccessAt: Date | null;
 }
 
-type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
+/** Whatever runs a statement outside any transaction: the platform's data source. */
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
 
 /**
  * The last run of each job, in `platform.job_runs` (one row per name, replaced after each run that
@@ -25,11 +28,11 @@ type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
 export class JobRunLog {
   private readonly ranBy = `${os.hostname()}:${process.pid}`;
 
-  constructor(private readonly query: Query) {}
+  constructor(private readonly db: Queryable) {}
 
   async record(r: JobRunResult): Promise<void> {
     if (r.outcome === 'busy') return;
-    await this.query(
+    await this.db.query(
       `INSERT INTO platform.job_runs (name, outcome, trigger, started_at, duration_ms, result, error, ran_by, last_success_at)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, CASE WHEN $2 = 'ran' THEN $4::timestamptz END)
        ON CONFLICT (name) DO UPDATE SET outcome = EXCLUDED.outcome, trigger = EXCLUDED.trigger, started_at = EXCLUDED.started_at,
@@ -40,7 +43,7 @@ export class JobRunLog {
   }
 
   async lastRuns(): Promise<RecordedJobRun[]> {
-    const rows: Array<Record<string, any>> = await this.query(
+    const rows: Array<Record<string, any>> = await this.db.query(
       `SELECT name, outcome, trigger, started_at, duration_ms, result, error, ran_by, last_success_at FROM platform.job_runs ORDER BY name`,
     );
     return rows.map((x) => ({

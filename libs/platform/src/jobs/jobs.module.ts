@@ -43,7 +43,7 @@ export class JobsModule {
               locks: config.databaseUrl ? new AdvisoryJobLocks(config.databaseUrl, logger) : new InProcessJobLocks(embedded!.db),
               logger,
               schedule: options.schedule ?? true,
-              log: new JobRunLog((sql, params) => ds.query(sql, params)),
+              log: new JobRunLog(ds),
             }),
         },
         JobRunnerShutdown,
