@@ -48,7 +48,7 @@ export const portBindings: Provider[] = [
 ];
 
 /** Modules whose exports the port bindings above use (beyond the global ones). */
-export const portModules = [IdentityModule];
+export const portModules = [IdentityModule, DisciplineModule];
 
 /** Contexts that add to the demo organization on first start (providers of their modules). */
 export const demoContributors: Type<DemoContributor>[] = [DisciplineDemoContributor];

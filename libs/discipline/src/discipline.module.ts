@@ -1,4 +1,4 @@
-import { Global, Module, type INestApplicationContext } from '@nestjs/common';
+import { Module, type INestApplicationContext } from '@nestjs/common';
 import { APP_CONFIG, LOGGER, type AppConfig, type Logger } from '@org/platform';
 import { CasesController } from './api/cases.controller';
 import { CommissionController } from './api/commission.controller';
@@ -20,7 +20,6 @@ import { RecomputeRecusal } from './application/recusal/recompute-recusal.servic
 import { RecusalActions } from './application/recusal/recusal-actions.use-case';
 import { RecusalService } from './application/recusal/recusal.service';
 import { TriageCase } from './application/triage/triage-case.use-case';
-import { DisciplineProceedingsModule } from './discipline-proceedings.module';
 import { CaseNotifier } from './infrastructure/case-notifier';
 import { CaseRecordsRepository } from './infrastructure/case-records.repository';
 import { CaseRepository } from './infrastructure/case.repository';
@@ -36,48 +35,80 @@ import { MemberDirectoryRepository } from './infrastructure/member-directory.rep
 import { RecusalFactsRepository } from './infrastructure/recusal-facts.repository';
 import { RestrictionsRepository } from './infrastructure/restrictions.repository';
 import { SealedContentRepository } from './infrastructure/sealed-content.repository';
+import { IdentityModule } from '@org/identity';
+import { AppealsController } from './api/appeals.controller';
+import { FindingsController } from './api/findings.controller';
+import { InvestigationController } from './api/investigation.controller';
+import { OutcomesController } from './api/outcomes.controller';
+import { ReadmissionController } from './api/readmission.controller';
+import { TransparencyController } from './api/transparency.controller';
+import { AppealsUseCase } from './application/appeal/appeals.use-case';
+import { PanelDrawing } from './application/appeal/panel-drawing';
+import { CaseFiles } from './application/finding/case-files';
+import { NonMemberComplainants } from './application/finding/non-member-complainants';
+import { CaseUpdates } from './application/finding/case-updates';
+import { DeliberateUseCase } from './application/finding/deliberate.use-case';
+import { FinalizeFindingsJob } from './application/finding/finalize-findings.job';
+import { FindingFinality } from './application/finding/finding-finality';
+import { loadProceedingsSettings, PROCEEDINGS_SETTINGS } from './application/finding/proceedings-settings';
+import { CaseContent, CaseGateway, RecusalFactsSource } from './application/finding/proceedings.ports';
+import { ProceedingsRefusals } from './application/independence/proceedings-refusals';
+import { CaseMessagesUseCase } from './application/investigation/case-messages.use-case';
+import { EvidenceUseCase } from './application/investigation/evidence.use-case';
+import { InterviewsUseCase } from './application/investigation/interviews.use-case';
+import { StatementsUseCase } from './application/investigation/statements.use-case';
+import { MatchingUseCase } from './application/matching/matching.use-case';
+import { OutcomeNoticesUseCase } from './application/publication/outcome-notices.use-case';
+import { PublishDueNoticesJob } from './application/publication/publish-due-notices.job';
+import { PublishedOutcomesQuery } from './application/publication/published-outcomes.query';
+import { ReadmissionUseCase } from './application/readmission/readmission.use-case';
+import { TransparencyReportQuery } from './application/transparency/transparency-report.query';
+import { AppealSqlRepository } from './infrastructure/part2/appeal.sql-repository';
+import { FindingSqlRepository } from './infrastructure/part2/finding.sql-repository';
+import { InvestigationSqlRepository } from './infrastructure/part2/investigation.sql-repository';
+import { MatchGroupSqlRepository } from './infrastructure/part2/match-group.sql-repository';
+import { MemberDirectorySql } from './infrastructure/part2/member-directory.sql';
+import { OutcomeNoticeSqlRepository } from './infrastructure/part2/outcome-notice.sql-repository';
+import { Part1CaseContent, Part1CaseGateway } from './infrastructure/part2/part1.adapters';
+import { ProceedingsJobsScheduler } from './infrastructure/part2/proceedings-jobs.scheduler';
+import { ReadmissionSqlRepository } from './infrastructure/part2/readmission.sql-repository';
+import { SanctionEffectsSqlWriter } from './infrastructure/part2/sanction-effects.sql-writer';
+import { SealedSnapshots } from './infrastructure/part2/sealed-snapshots';
 
 /**
- * Part 1's building blocks that part 2 (`infrastructure/part2/`) binds its ports to. Exported
- * for Nest's injector only: the TypeScript face of the context (`index.ts`) shows none of them.
+ * The disciplinary context (S1–S14), one Nest module: intake, triage, recusal, panels, interim
+ * measures and deadlines; investigation, findings, appeals, publication, transparency, pattern
+ * matching and readmission. Uses only the discipline connection. Needs from the app: `AuditLog`,
+ * `Outbox` (notifications), `Clock`, `APP_CONFIG`, `LOGGER`, identity's `MandateService`.
+ *
+ * Not global: it exports only `DisciplineRestrictions`, which the composition binds the kernel's
+ * `RestrictionsPort` to. The demo contributor and the operator tasks below are found by the app
+ * through the application context, not through exports.
  */
-const SHARED = [
-  DisciplineDb,
-  DisciplineKeys,
-  DISCIPLINE_SETTINGS,
-  CaseRepository,
-  CaseStore,
-  CaseGate,
-  CaseContentService,
-  CaseNotifier,
-  RecusalFactsRepository,
-  RecusalService,
-  RecomputeRecusal,
-  PanelService,
-  RestrictionsRepository,
-  CaseRecordsRepository,
-  MemberDirectoryRepository,
-  RejoinFingerprints,
-];
-
-/**
- * The disciplinary context (S1, S3–S6, S11–S13). Global so that the composing app can bind the
- * kernel's `RestrictionsPort` to `DisciplineRestrictions` (`useExisting`). Uses only the
- * discipline connection. Needs from the app: `AuditLog`, `Outbox` (notifications), `Clock`,
- * `APP_CONFIG`, `LOGGER`.
- */
-@Global()
 @Module({
-  // Part 2 (investigation, findings, appeals, publication…) works through this module's exports.
-  imports: [DisciplineProceedingsModule],
-  controllers: [IntakeController, CasesController, CommissionController],
+  imports: [IdentityModule],
+  controllers: [
+    IntakeController,
+    CasesController,
+    CommissionController,
+    InvestigationController,
+    FindingsController,
+    AppealsController,
+    OutcomesController,
+    TransparencyController,
+    ReadmissionController,
+  ],
   providers: [
     { provide: DISCIPLINE_SETTINGS, useFactory: () => loadDisciplineSettings(process.env) },
+    { provide: PROCEEDINGS_SETTINGS, useFactory: () => loadProceedingsSettings() },
     {
       provide: DisciplineKeys,
       inject: [APP_CONFIG, LOGGER],
       useFactory: (config: AppConfig, logger: Logger) => new DisciplineKeys(loadDisciplineKeyRing(config, logger)),
     },
+    { provide: CaseGateway, useClass: Part1CaseGateway },
+    { provide: CaseContent, useClass: Part1CaseContent },
+    { provide: RecusalFactsSource, useExisting: RecusalFactsRepository },
     DisciplineDb,
     DisciplineErrorFilter,
     CaseRepository,
@@ -108,8 +139,37 @@ const SHARED = [
     DisciplineRestrictions,
     RejoinFingerprints,
     DisciplineDemoContributor,
+    SealedSnapshots,
+    FindingSqlRepository,
+    AppealSqlRepository,
+    OutcomeNoticeSqlRepository,
+    InvestigationSqlRepository,
+    MatchGroupSqlRepository,
+    ReadmissionSqlRepository,
+    MemberDirectorySql,
+    SanctionEffectsSqlWriter,
+    CaseFiles,
+    NonMemberComplainants,
+    CaseUpdates,
+    ProceedingsRefusals,
+    PanelDrawing,
+    FindingFinality,
+    DeliberateUseCase,
+    FinalizeFindingsJob,
+    AppealsUseCase,
+    StatementsUseCase,
+    InterviewsUseCase,
+    EvidenceUseCase,
+    CaseMessagesUseCase,
+    OutcomeNoticesUseCase,
+    PublishDueNoticesJob,
+    PublishedOutcomesQuery,
+    TransparencyReportQuery,
+    MatchingUseCase,
+    ReadmissionUseCase,
+    ProceedingsJobsScheduler,
   ],
-  exports: [DisciplineRestrictions, DisciplineDemoContributor, DeadlinesJob, ...SHARED],
+  exports: [DisciplineRestrictions],
 })
 export class DisciplineModule {
   /**

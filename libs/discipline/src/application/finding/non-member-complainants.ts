@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { EmailVerificationService } from '../intake/email-verification.service';
 import { normalizeEmail } from '../../domain/case/case-access.policy';
 import { personIdOfEmail, type ProceedingsActor } from './proceedings-actor';
@@ -11,16 +10,14 @@ export const VERIFICATION_TOKEN_HEADER = 'x-verification-token';
  * A non-member complainant (S1: anyone may complain) has no account: they prove their address
  * with part 1's verification token. Part 2 accepts the same token on the routes a complainant
  * needs — their case's findings, an appeal, the notice under review, messages, matching — and
- * acts for them as `email:<address>`. Part 1's service is found through the module graph (it is
- * not among the exports part 2 works through).
+ * acts for them as `email:<address>`.
  */
 @Injectable()
 export class NonMemberComplainants {
-  constructor(private readonly modules: ModuleRef) {}
+  constructor(private readonly verifications: EmailVerificationService) {}
 
   async actorFor(token: string | undefined): Promise<ProceedingsActor> {
-    const service = this.modules.get(EmailVerificationService, { strict: false });
-    const { email } = await service.emailFor(token);
+    const { email } = await this.verifications.emailFor(token);
     const address = normalizeEmail(email);
     return {
       personId: personIdOfEmail(address),
