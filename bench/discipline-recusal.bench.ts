@@ -28,7 +28,7 @@ import { migrations } from '../migrations';
 import { generateOrganization } from '../apps/api/src/seed/organization-generator';
 import { newDrawSeed } from '../libs/discipline/src/application/panel/panel.service';
 import { RecusalService } from '../libs/discipline/src/application/recusal/recusal.service';
-import { Case, drawPanel, sealedRef } from '../libs/discipline/src/domain/index-part1';
+import { Case, drawPanel, sealedRef } from '../libs/discipline/src/domain';
 import { CaseRecordsRepository } from '../libs/discipline/src/infrastructure/case-records.repository';
 import { loadDisciplineSettings } from '../libs/discipline/src/infrastructure/discipline-settings';
 import { RecusalFactsRepository } from '../libs/discipline/src/infrastructure/recusal-facts.repository';

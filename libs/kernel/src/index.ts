@@ -5,3 +5,4 @@ export * from './calendar-date';
 export * from './csv-table.parser';
 export * from './column-mapping';
 export * from './person-match';
+export * from './sanction-kinds';

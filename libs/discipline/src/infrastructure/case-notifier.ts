@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Outbox } from '@org/notifications';
-import { respondentInformed, type CaseEvent, type CaseSnapshot } from '../domain/index-part1';
+import { respondentInformed, type CaseEvent, type CaseSnapshot } from '../domain';
 
 export type CaseRecipient = { memberId: string } | { email: string };
 

@@ -7,7 +7,7 @@ import type {
   InterimMeasure,
   PanelDrawRecord,
   RecusalOutcome,
-} from '../domain/index-part1';
+} from '../domain';
 import { parseJson } from './case.repository';
 
 export interface InterimProposalRow {

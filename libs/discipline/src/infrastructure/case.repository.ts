@@ -11,7 +11,7 @@ import {
   type CaseSnapshot,
   type DeadlinePolicy,
   type PersonRef,
-} from '../domain/index-part1';
+} from '../domain';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A reference no case can have (the lookup still runs, so every path costs the same). */

@@ -1,5 +1,5 @@
 import { ConfigError } from '@org/platform';
-import { DEFAULT_LOOK_BACK_YEARS, DEFAULT_PANEL_SIZE, deadlinePolicy, type DeadlinePolicy } from '../domain/index-part1';
+import { DEFAULT_LOOK_BACK_YEARS, DEFAULT_PANEL_SIZE, deadlinePolicy, type DeadlinePolicy } from '../domain';
 
 /**
  * The statutes' values for the disciplinary process, read once at boot from the environment and

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Restriction, RestrictionKind } from '@org/kernel';
-import type { CaseSnapshot, MeasureKind } from '../domain/index-part1';
+import type { CaseSnapshot, MeasureKind } from '../domain';
 
 /** The measure kinds of interim decisions, as the restrictions interface names them. */
 export const KERNEL_KIND: Record<MeasureKind, RestrictionKind> = {

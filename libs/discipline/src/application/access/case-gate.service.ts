@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@org/platform';
-import { Case, caseAccess, caseNotFound, type CaseAccess, type CaseRole, type CaseSnapshot } from '../../domain/index-part1';
+import { Case, caseAccess, caseNotFound, type CaseAccess, type CaseRole, type CaseSnapshot } from '../../domain';
 import { CaseRepository } from '../../infrastructure/case.repository';
 import { DisciplineDb } from '../../infrastructure/discipline-db';
 import { RecomputeRecusal } from '../recusal/recompute-recusal.service';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { Clock } from '@org/platform';
-import type { Case, CaseEvent } from '../../domain/index-part1';
+import type { Case, CaseEvent } from '../../domain';
 import { CaseNotifier } from '../../infrastructure/case-notifier';
 import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
 import { CaseRepository } from '../../infrastructure/case.repository';

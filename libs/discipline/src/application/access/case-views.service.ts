@@ -17,7 +17,7 @@ import {
   type PanelDrawRecord,
   type PersonRef,
   type TimelineEntry,
-} from '../../domain/index-part1';
+} from '../../domain';
 import { CaseRepository } from '../../infrastructure/case.repository';
 import { ComplainantFilesRepository } from '../../infrastructure/complainant-files.repository';
 import { DisciplineDb } from '../../infrastructure/discipline-db';

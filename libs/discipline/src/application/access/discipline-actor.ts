@@ -1,5 +1,5 @@
 import type { Principal } from '@org/identity';
-import { normalizeEmail, type CaseActor } from '../../domain/index-part1';
+import { normalizeEmail, type CaseActor } from '../../domain';
 import type { ContentActor } from '../case-content/case-content.service';
 
 /**

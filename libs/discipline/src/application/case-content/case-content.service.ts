@@ -5,7 +5,7 @@ import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { CaseCipher, createCaseKey, needsRewrap, rewrapCaseKey, unwrapCaseKey, wrappingKeyId } from '../../crypto';
-import { sealedRef, type SealedRef } from '../../domain/index-part1';
+import { sealedRef, type SealedRef } from '../../domain';
 import { SealedContentRepository } from '../../infrastructure/sealed-content.repository';
 import { DisciplineKeys } from './discipline-keys';
 

@@ -4,7 +4,7 @@ import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Outbox } from '@org/notifications';
 import { Clock } from '@org/platform';
-import { normalizeEmail } from '../../domain/index-part1';
+import { normalizeEmail } from '../../domain';
 import { DisciplineDb } from '../../infrastructure/discipline-db';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
 import { EmailVerificationRepository } from '../../infrastructure/email-verification.repository';

@@ -11,7 +11,7 @@ import {
   generateCaseReference,
   type Complainant,
   type PersonRef,
-} from '../../domain/index-part1';
+} from '../../domain';
 import { CaseRepository } from '../../infrastructure/case.repository';
 import { DisciplineDb } from '../../infrastructure/discipline-db';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';

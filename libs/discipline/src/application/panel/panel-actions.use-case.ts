@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@org/platform';
-import { AdHocPanelAppointment, caseError, CaseErrorCode, caseNotFound, type CaseEvent } from '../../domain/index-part1';
+import { AdHocPanelAppointment, caseError, CaseErrorCode, caseNotFound, type CaseEvent } from '../../domain';
 import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
 import { RecusalFactsRepository } from '../../infrastructure/recusal-facts.repository';
 import { CaseGate } from '../access/case-gate.service';

@@ -8,7 +8,7 @@ import {
   type Case,
   type CaseEvent,
   type RecusalOutcome,
-} from '../../domain/index-part1';
+} from '../../domain';
 import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
-import { caseNotFound } from '../../domain/index-part1';
+import { caseNotFound } from '../../domain';
 import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
 import { CaseRepository } from '../../infrastructure/case.repository';
 import { DisciplineDb } from '../../infrastructure/discipline-db';

@@ -9,7 +9,7 @@ import {
   type CandidateSeat,
   type RecusalOutcome,
   type RecusalRecord,
-} from '../../domain/index-part1';
+} from '../../domain';
 import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
 import { RecusalFactsRepository } from '../../infrastructure/recusal-facts.repository';

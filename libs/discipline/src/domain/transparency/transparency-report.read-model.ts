@@ -1,5 +1,5 @@
 import { DomainError } from '@org/kernel';
-import { SANCTION_KINDS, SanctionKind } from '../finding/sanction.value-object';
+import { SANCTION_KINDS, type SanctionKind } from '@org/kernel';
 import { Timestamp, daysBetween, millis, timestamp } from '../finding/time';
 import {
   DEFAULT_SUPPRESSION_THRESHOLD,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Case, CaseEvent, CaseSnapshot } from '../../domain/index-part1';
+import type { Case, CaseEvent, CaseSnapshot } from '../../domain';
 import { CaseContentService } from '../../application/case-content/case-content.service';
 import { CaseStore } from '../../application/access/case-store.service';
 import { CaseContent, CaseGateway, type ProceedingsActorRef } from '../../application/finding/proceedings.ports';

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SANCTION_KINDS, type SanctionKind } from '@org/kernel';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,12 +19,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const SANCTION_KINDS = ['no_finding', 'warning', 'conditions', 'suspension', 'expulsion'] as const;
 const GROUNDS = ['procedural_error', 'new_evidence', 'disproportionate_sanction'] as const;
 
 /** A sanction: the kind, and for suspension its end date, for conditions their text, for expulsion the readmission conditions. */
 export class SanctionDto {
-  @ApiProperty({ enum: SANCTION_KINDS }) @IsIn(SANCTION_KINDS as unknown as string[]) kind: (typeof SANCTION_KINDS)[number];
+  @ApiProperty({ enum: [...SANCTION_KINDS] }) @IsIn([...SANCTION_KINDS]) kind: SanctionKind;
   @ApiProperty({ required: false, format: 'date', description: 'Suspension: the first day the member is no longer suspended.' })
   @IsOptional()
   @IsString()

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SANCTION_KINDS } from '@org/kernel';
 
 /**
  * What the proceedings' routes return (part 2), described for the OpenAPI document and the web
@@ -7,7 +8,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
  * member of the union may carry, each marked optional, and `kind` says which one it is.
  */
 
-const SANCTION_KINDS = ['no_finding', 'warning', 'conditions', 'suspension', 'expulsion'];
 const VERDICTS = ['uphold', 'not_uphold'];
 const APPEAL_GROUNDS = ['procedural_error', 'new_evidence', 'disproportionate_sanction'];
 const APPEAL_OUTCOMES = ['uphold', 'modify_sanction', 'remand'];
@@ -16,7 +16,7 @@ const PARTY_ROLES = ['complainant', 'respondent'];
 // ── shared ──────────────────────────────────────────────────────────────────────────────────
 
 export class SanctionResponse {
-  @ApiProperty({ enum: SANCTION_KINDS }) kind: string;
+  @ApiProperty({ enum: [...SANCTION_KINDS] }) kind: string;
   @ApiPropertyOptional({ format: 'date', description: 'Suspension: the first day the member is no longer suspended.' }) until?: string;
   @ApiPropertyOptional({ description: 'Conditions: the conditions the member must keep.' }) conditions?: string;
   @ApiPropertyOptional({ description: 'Expulsion: the conditions under which readmission may be considered.' }) readmissionConditions?: string;
@@ -282,7 +282,7 @@ export class OutcomeNoticeDraftResponse {
 }
 
 export class NoticeSanctionResponse {
-  @ApiProperty({ enum: SANCTION_KINDS }) kind: string;
+  @ApiProperty({ enum: [...SANCTION_KINDS] }) kind: string;
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'For a suspension: the first day the member is no longer suspended.' }) suspendedUntil: string | null;
 }
 
