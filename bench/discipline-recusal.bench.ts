@@ -30,7 +30,7 @@ import { newDrawSeed } from '../libs/discipline/src/application/panel/panel.serv
 import { RecusalService } from '../libs/discipline/src/application/recusal/recusal.service';
 import { Case, drawPanel, sealedRef } from '../libs/discipline/src/domain';
 import { CaseRecordsRepository } from '../libs/discipline/src/infrastructure/case-records.repository';
-import { loadDisciplineSettings } from '../libs/discipline/src/infrastructure/discipline-settings';
+import { loadDisciplineSettings } from '../libs/discipline/src/application/discipline-settings';
 import { RecusalFactsRepository } from '../libs/discipline/src/infrastructure/recusal-facts.repository';
 
 const args = process.argv.slice(2);

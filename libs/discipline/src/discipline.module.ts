@@ -20,7 +20,7 @@ import { RecomputeRecusal } from './application/recusal/recompute-recusal.servic
 import { RecusalActions } from './application/recusal/recusal-actions.use-case';
 import { RecusalService } from './application/recusal/recusal.service';
 import { TriageCase } from './application/triage/triage-case.use-case';
-import { CaseNotifier } from './infrastructure/case-notifier';
+import { CaseNotifier } from './application/access/case-notifier';
 import { CaseRecordsRepository } from './infrastructure/case-records.repository';
 import { CaseRepository } from './infrastructure/case.repository';
 import { ComplainantFilesRepository } from './infrastructure/complainant-files.repository';
@@ -28,7 +28,7 @@ import { DisciplineDemoContributor } from './infrastructure/demo/discipline-demo
 import { DisciplineDb } from './infrastructure/discipline-db';
 import { DisciplineRestrictions } from './infrastructure/discipline-restrictions.adapter';
 import { RejoinFingerprints } from './infrastructure/rejoin-fingerprints.repository';
-import { DISCIPLINE_SETTINGS, loadDisciplineSettings } from './infrastructure/discipline-settings';
+import { DISCIPLINE_SETTINGS, loadDisciplineSettings } from './application/discipline-settings';
 import { EmailVerificationRepository } from './infrastructure/email-verification.repository';
 import { DisciplineErrorFilter } from './infrastructure/http/discipline-error.filter';
 import { MemberDirectoryRepository } from './infrastructure/member-directory.repository';
@@ -44,14 +44,11 @@ import { ReadmissionController } from './api/readmission.controller';
 import { TransparencyController } from './api/transparency.controller';
 import { AppealsUseCase } from './application/appeal/appeals.use-case';
 import { PanelDrawing } from './application/appeal/panel-drawing';
-import { CaseFiles } from './application/finding/case-files';
 import { NonMemberComplainants } from './application/finding/non-member-complainants';
-import { CaseUpdates } from './application/finding/case-updates';
 import { DeliberateUseCase } from './application/finding/deliberate.use-case';
 import { FinalizeFindingsJob } from './application/finding/finalize-findings.job';
 import { FindingFinality } from './application/finding/finding-finality';
-import { loadProceedingsSettings, PROCEEDINGS_SETTINGS } from './application/finding/proceedings-settings';
-import { CaseContent, CaseGateway, RecusalFactsSource } from './application/finding/proceedings.ports';
+import { RecusalFacts } from './application/ports/recusal-facts.port';
 import { ProceedingsRefusals } from './application/independence/proceedings-refusals';
 import { CaseMessagesUseCase } from './application/investigation/case-messages.use-case';
 import { EvidenceUseCase } from './application/investigation/evidence.use-case';
@@ -69,7 +66,6 @@ import { InvestigationSqlRepository } from './infrastructure/part2/investigation
 import { MatchGroupSqlRepository } from './infrastructure/part2/match-group.sql-repository';
 import { MemberDirectorySql } from './infrastructure/part2/member-directory.sql';
 import { OutcomeNoticeSqlRepository } from './infrastructure/part2/outcome-notice.sql-repository';
-import { Part1CaseContent, Part1CaseGateway } from './infrastructure/part2/part1.adapters';
 import { ProceedingsJobsScheduler } from './infrastructure/part2/proceedings-jobs.scheduler';
 import { ReadmissionSqlRepository } from './infrastructure/part2/readmission.sql-repository';
 import { SanctionEffectsSqlWriter } from './infrastructure/part2/sanction-effects.sql-writer';
@@ -100,15 +96,12 @@ import { SealedSnapshots } from './infrastructure/part2/sealed-snapshots';
   ],
   providers: [
     { provide: DISCIPLINE_SETTINGS, useFactory: () => loadDisciplineSettings(process.env) },
-    { provide: PROCEEDINGS_SETTINGS, useFactory: () => loadProceedingsSettings() },
     {
       provide: DisciplineKeys,
       inject: [APP_CONFIG, LOGGER],
       useFactory: (config: AppConfig, logger: Logger) => new DisciplineKeys(loadDisciplineKeyRing(config, logger)),
     },
-    { provide: CaseGateway, useClass: Part1CaseGateway },
-    { provide: CaseContent, useClass: Part1CaseContent },
-    { provide: RecusalFactsSource, useExisting: RecusalFactsRepository },
+    { provide: RecusalFacts, useExisting: RecusalFactsRepository },
     DisciplineDb,
     DisciplineErrorFilter,
     CaseRepository,
@@ -148,9 +141,7 @@ import { SealedSnapshots } from './infrastructure/part2/sealed-snapshots';
     ReadmissionSqlRepository,
     MemberDirectorySql,
     SanctionEffectsSqlWriter,
-    CaseFiles,
     NonMemberComplainants,
-    CaseUpdates,
     ProceedingsRefusals,
     PanelDrawing,
     FindingFinality,

@@ -62,6 +62,7 @@ export * from './outcome/outcome-notice.entity';
 
 export * from './transparency/small-cell-suppression.policy';
 export * from './transparency/transparency-report.read-model';
+export * from './transparency/reporting-period';
 
 export * from './matching/match-group.entity';
 

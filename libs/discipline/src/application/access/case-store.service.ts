@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { Clock } from '@org/platform';
 import type { Case, CaseEvent } from '../../domain';
-import { CaseNotifier } from '../../infrastructure/case-notifier';
+import { CaseNotifier } from './case-notifier';
 import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
 import { CaseRepository } from '../../infrastructure/case.repository';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { RestrictionsRepository } from '../../infrastructure/restrictions.repository';
 import { AUDIT_SUBJECT, type ContentActor } from '../case-content/case-content.service';
 

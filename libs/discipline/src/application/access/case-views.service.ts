@@ -21,10 +21,10 @@ import {
 import { CaseRepository } from '../../infrastructure/case.repository';
 import { ComplainantFilesRepository } from '../../infrastructure/complainant-files.repository';
 import { DisciplineDb } from '../../infrastructure/discipline-db';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
 import { AUDIT_SUBJECT, CaseContentService, type ContentItem } from '../case-content/case-content.service';
-import { personIdOfEmail } from '../finding/proceedings-actor';
+import { personIdOfEmail } from '../access/discipline-actor';
 import { CaseGate } from './case-gate.service';
 import type { DisciplineActor } from './discipline-actor';
 

@@ -3,7 +3,7 @@ import { APP_CONFIG, Clock, LOGGER, type AppConfig, type Logger } from '@org/pla
 import { escalateOverdue } from '../../domain';
 import { CaseRepository } from '../../infrastructure/case.repository';
 import { DisciplineDb } from '../../infrastructure/discipline-db';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { CaseStore } from '../access/case-store.service';
 import { RecomputeRecusal } from '../recusal/recompute-recusal.service';
 

@@ -5,8 +5,8 @@ import { AuditLog } from '@org/audit';
 import { isDomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { assertMayAlterFinding, type FindingActor } from '../../domain/finding/finding-alteration.policy';
-import type { ProceedingsActor } from '../finding/proceedings-actor';
-import { CaseGateway } from '../finding/proceedings.ports';
+import type { DisciplineActor } from '../access/discipline-actor';
+import { CaseRepository } from '../../infrastructure/case.repository';
 import { cannotSuppress } from './independence.errors';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
@@ -37,11 +37,11 @@ export class ProceedingsRefusals {
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    private readonly cases: CaseGateway,
+    private readonly cases: CaseRepository,
   ) {}
 
   /** Runs a use case and audits it if it is refused (not found, forbidden, or refused by a rule). */
-  async audited<T>(actor: ProceedingsActor, attempt: Attempt, run: () => Promise<T>): Promise<T> {
+  async audited<T>(actor: DisciplineActor, attempt: Attempt, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (e) {
@@ -56,9 +56,9 @@ export class ProceedingsRefusals {
    * Refuses, for anyone and any id, an attempt to change, annul, re-open, set aside or delay a
    * finding outside an appeal (S7) — and records it.
    */
-  async refuseFindingAlteration(actor: ProceedingsActor, attempt: Attempt): Promise<never> {
+  async refuseFindingAlteration(actor: DisciplineActor, attempt: Attempt): Promise<never> {
     try {
-      assertMayAlterFinding({ kind: actor.findingActorKind, actorId: actor.auditRef.id } as FindingActor);
+      assertMayAlterFinding({ kind: actor.findingActorKind, actorId: actor.audit.actorId } as FindingActor);
     } catch (e) {
       await this.record(actor, attempt, isDomainError(e) ? e.code : 'refused');
       throw e;
@@ -68,24 +68,24 @@ export class ProceedingsRefusals {
   }
 
   /** Refuses, for anyone and any id, an attempt to stop, withdraw or cancel a publication (S8) — and records it. */
-  async refuseSuppression(actor: ProceedingsActor, attempt: Attempt): Promise<never> {
+  async refuseSuppression(actor: DisciplineActor, attempt: Attempt): Promise<never> {
     const error = cannotSuppress();
     await this.record(actor, attempt, error.code);
     throw error;
   }
 
-  private async record(actor: ProceedingsActor, attempt: Attempt, refusedWith: string): Promise<void> {
+  private async record(actor: DisciplineActor, attempt: Attempt, refusedWith: string): Promise<void> {
     const target = attempt.target && UUID.test(attempt.target) ? attempt.target : null;
     const key = typeof attempt.caseId === 'string' ? storable(attempt.caseId, 100) : null;
     await this.ds.transaction(async (m) => {
       // The case named (by id or reference), so the attempt shows in that case's audit trail;
       // one lookup whether it exists or not.
-      const caseId = key ? await this.cases.resolve(m, key) : null;
+      const caseId = key ? ((await this.cases.findByKey(m, key))?.snapshot.id ?? null) : null;
       await this.audit.record(
         m,
         {
-          actorId: actor.auditRef.id,
-          actorKind: actor.auditRef.kind,
+          actorId: actor.audit.actorId,
+          actorKind: actor.audit.actorKind,
           context: 'discipline',
           action: 'proceedings.attempt-refused',
           subjectType: caseId ? AUDIT_SUBJECT : 'discipline.record',

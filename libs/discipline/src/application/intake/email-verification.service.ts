@@ -6,7 +6,7 @@ import { Outbox } from '@org/notifications';
 import { Clock } from '@org/platform';
 import { normalizeEmail } from '../../domain';
 import { DisciplineDb } from '../../infrastructure/discipline-db';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { EmailVerificationRepository } from '../../infrastructure/email-verification.repository';
 
 const EMAIL_RE = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;

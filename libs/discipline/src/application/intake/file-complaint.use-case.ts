@@ -14,7 +14,7 @@ import {
 } from '../../domain';
 import { CaseRepository } from '../../infrastructure/case.repository';
 import { DisciplineDb } from '../../infrastructure/discipline-db';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
 import { CaseStore } from '../access/case-store.service';
 import type { DisciplineActor } from '../access/discipline-actor';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@org/platform';
 import { AdHocPanelAppointment, caseError, CaseErrorCode, caseNotFound, type CaseEvent } from '../../domain';
 import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
-import { RecusalFactsRepository } from '../../infrastructure/recusal-facts.repository';
+import { RecusalFacts } from '../ports/recusal-facts.port';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseStore } from '../access/case-store.service';
 import type { DisciplineActor } from '../access/discipline-actor';
@@ -25,7 +25,7 @@ export class PanelActions {
     private readonly content: CaseContentService,
     private readonly recompute: RecomputeRecusal,
     private readonly records: CaseRecordsRepository,
-    private readonly facts: RecusalFactsRepository,
+    private readonly facts: RecusalFacts,
     private readonly clock: Clock,
   ) {}
 

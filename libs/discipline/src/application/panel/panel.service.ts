@@ -10,7 +10,7 @@ import {
   type RecusalOutcome,
 } from '../../domain';
 import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 
 /** 144 bits from the operating system's CSPRNG, recorded with the draw (anyone entitled can re-run it). */
 export const newDrawSeed = (): string => randomBytes(18).toString('base64url');

@@ -4,7 +4,7 @@ import { CaseMessage, type CaseMessageSnapshot } from '../../domain/investigatio
 import type { EvidenceSnapshot } from '../../domain/investigation/evidence-metadata.value-object';
 import { Interview, type InterviewSnapshot } from '../../domain/investigation/interview.entity';
 import { StatementRegister, type StatementRegisterSnapshot } from '../../domain/investigation/statement-register.entity';
-import { CaseContent } from '../../application/finding/proceedings.ports';
+import { CaseContentService } from '../../application/case-content/case-content.service';
 import { SealedSnapshots, rowsOf } from './sealed-snapshots';
 
 /**
@@ -15,7 +15,7 @@ import { SealedSnapshots, rowsOf } from './sealed-snapshots';
 export class InvestigationSqlRepository {
   constructor(
     private readonly sealed: SealedSnapshots,
-    private readonly content: CaseContent,
+    private readonly content: CaseContentService,
   ) {}
 
   // ── statements ─────────────────────────────────────────────────────────────────────────────
@@ -82,7 +82,7 @@ export class InvestigationSqlRepository {
       `INSERT INTO discipline.case_messages (id, case_id, sender_id, sender_role, audience_kind, audience_person_id, sent_at, disclosed_at, sealed)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [s.messageId, s.caseId, s.senderId, s.senderRole, s.audience.kind, s.audience.kind === 'participant' ? s.audience.personId : null, s.sentAt,
-        s.disclosedToPartiesAt, await this.content.seal(m, s.caseId, `message:${s.messageId}`, s.text)],
+        s.disclosedToPartiesAt, await this.content.sealValue(m, s.caseId, `message:${s.messageId}`, s.text)],
     );
   }
 
@@ -106,7 +106,7 @@ export class InvestigationSqlRepository {
         senderId: r.sender_id,
         senderRole: r.sender_role,
         audience: r.audience_kind === 'participant' ? { kind: 'participant', personId: r.audience_person_id } : { kind: r.audience_kind },
-        text: opts.withText ? await this.content.open(m, r.case_id, `message:${r.id}`, r.sealed) : '',
+        text: opts.withText ? await this.content.openValue(m, r.case_id, `message:${r.id}`, r.sealed) : '',
         sentAt: new Date(r.sent_at).toISOString(),
         disclosedToPartiesAt: r.disclosed_at ? new Date(r.disclosed_at).toISOString() : null,
       };
@@ -118,6 +118,6 @@ export class InvestigationSqlRepository {
   /** Opens the text of one stored message. */
   async messageText(m: EntityManager, caseId: string, messageId: string): Promise<string | null> {
     const [r] = rowsOf(await m.query(`SELECT sealed FROM discipline.case_messages WHERE case_id = $1 AND id = $2`, [caseId, messageId]));
-    return r ? this.content.open(m, caseId, `message:${messageId}`, r.sealed) : null;
+    return r ? this.content.openValue(m, caseId, `message:${messageId}`, r.sealed) : null;
   }
 }

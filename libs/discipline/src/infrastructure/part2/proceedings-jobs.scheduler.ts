@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, LOGGER, type AppConfig, type Logger } from '@org/platform';
 import { FinalizeFindingsJob } from '../../application/finding/finalize-findings.job';
-import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from '../../application/finding/proceedings-settings';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../application/discipline-settings';
 import { MatchingUseCase } from '../../application/matching/matching.use-case';
 import { PublishDueNoticesJob } from '../../application/publication/publish-due-notices.job';
 import { TransparencyReportQuery } from '../../application/transparency/transparency-report.query';
@@ -25,7 +25,7 @@ export class ProceedingsJobsScheduler implements OnApplicationBootstrap, OnModul
     private readonly publication: PublishDueNoticesJob,
     private readonly matching: MatchingUseCase,
     private readonly transparency: TransparencyReportQuery,
-    @Inject(PROCEEDINGS_SETTINGS) private readonly settings: ProceedingsSettings,
+    @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}

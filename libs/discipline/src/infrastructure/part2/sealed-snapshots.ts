@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CaseContent } from '../../application/finding/proceedings.ports';
+import { CaseContentService } from '../../application/case-content/case-content.service';
 
 /**
  * Part-2 records are stored as a sealed JSON snapshot (the case's data key, the record's own
@@ -9,14 +9,14 @@ import { CaseContent } from '../../application/finding/proceedings.ports';
  */
 @Injectable()
 export class SealedSnapshots {
-  constructor(private readonly content: CaseContent) {}
+  constructor(private readonly content: CaseContentService) {}
 
   seal(m: EntityManager, caseId: string, field: string, value: unknown): Promise<string> {
-    return this.content.seal(m, caseId, field, JSON.stringify(value));
+    return this.content.sealValue(m, caseId, field, JSON.stringify(value));
   }
 
   async open<T>(m: EntityManager, caseId: string, field: string, sealed: string): Promise<T> {
-    return JSON.parse(await this.content.open(m, caseId, field, sealed)) as T;
+    return JSON.parse(await this.content.openValue(m, caseId, field, sealed)) as T;
   }
 }
 

@@ -5,7 +5,7 @@ import type { Appeal } from '../../domain/appeal/appeal.entity';
 import type { Finding } from '../../domain/finding/finding.entity';
 import type { CaseParticipants } from '../../domain/investigation/case-message.entity';
 import { DomainError } from '@org/kernel';
-import { personIdOfEmail, type ProceedingsActor } from './proceedings-actor';
+import { personIdOfEmail, type DisciplineActor } from '../access/discipline-actor';
 
 /**
  * A person's standing in the proceedings of one case (part 2), on top of part 1's `caseAccess`:
@@ -107,7 +107,7 @@ export class CaseFile {
     };
   }
 
-  roleOf(actor: ProceedingsActor): ProceedingsRole {
+  roleOf(actor: DisciplineActor): ProceedingsRole {
     const conflicted = actor.memberId !== null && (this.c.state.recusal?.conflicted ?? []).includes(actor.memberId);
     const base = caseAccess(this.c, actor.caseActor).role;
     if (base === 'complainant' || base === 'respondent' || base === 'witness') return base;
@@ -120,7 +120,7 @@ export class CaseFile {
   }
 
   /** The role, or the case's "not found" for someone with none (S1). */
-  requireRole(actor: ProceedingsActor, allowed: readonly ProceedingsRole[], refusal: () => DomainError): ProceedingsRole {
+  requireRole(actor: DisciplineActor, allowed: readonly ProceedingsRole[], refusal: () => DomainError): ProceedingsRole {
     const role = this.roleOf(actor);
     if (role === 'none') throw caseNotFound();
     if (!allowed.includes(role)) throw refusal();

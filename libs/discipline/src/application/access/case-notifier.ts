@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Outbox } from '@org/notifications';
-import { respondentInformed, type CaseEvent, type CaseSnapshot } from '../domain';
+import { respondentInformed, type CaseEvent, type CaseSnapshot } from '../../domain';
 
 export type CaseRecipient = { memberId: string } | { email: string };
 
 /**
- * Tells people that something changed in a case they have a role in — through the outbox's
- * `case-update` type, which carries nothing (no case, no reference, no text): "there is something
- * new in your case, sign in". Recipients are decided here from the events and the case's state,
- * and a commissioner the recusal found conflicted is never among them (S3).
+ * The one notifier of the context. Tells people that something changed in a case they have a
+ * role in — through the outbox's `case-update` type, which carries nothing (no case, no
+ * reference, no text): "there is something new in your case, sign in", in the transaction of the
+ * change (S11). For the case's own life cycle, recipients are decided here from the events and
+ * the case's state, and a commissioner the recusal found conflicted is never among them (S3);
+ * the proceedings name the people themselves (`notifyPeople`: member ids or `email:<address>`).
  */
 @Injectable()
 export class CaseNotifier {
@@ -110,5 +112,13 @@ export class CaseNotifier {
       n++;
     }
     return n;
+  }
+
+  /** Tells each person (a member id, or `email:<address>` for a non-member) once, whatever the list's repeats. */
+  async notifyPeople(m: EntityManager, personIds: readonly string[], options: { dedupeKey?: (personId: string) => string } = {}): Promise<void> {
+    for (const id of [...new Set(personIds)]) {
+      const recipient = id.startsWith('email:') ? { email: id.slice('email:'.length) } : { memberId: id };
+      await this.outbox.enqueue(m, { type: 'case-update', recipient, essential: true, data: {}, ...(options.dedupeKey ? { dedupeKey: options.dedupeKey(id) } : {}) });
+    }
   }
 }
