@@ -50,7 +50,7 @@ import { FileComplaint } from '../libs/discipline/src/application/intake/file-co
 import { PanelActions } from '../libs/discipline/src/application/panel/panel-actions.use-case';
 import { PublishDueNoticesJob } from '../libs/discipline/src/application/publication/publish-due-notices.job';
 import { TriageCase } from '../libs/discipline/src/application/triage/triage-case.use-case';
-import { ProceedingsJobsScheduler } from '../libs/discipline/src/infrastructure/part2/proceedings-jobs.scheduler';
+import { ProceedingsJobsScheduler } from '../libs/discipline/src/infrastructure/jobs/proceedings-jobs.scheduler';
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');

@@ -29,9 +29,9 @@ import { generateOrganization } from '../apps/api/src/seed/organization-generato
 import { newDrawSeed } from '../libs/discipline/src/application/panel/panel.service';
 import { RecusalService } from '../libs/discipline/src/application/recusal/recusal.service';
 import { Case, drawPanel, sealedRef } from '../libs/discipline/src/domain';
-import { CaseRecordsRepository } from '../libs/discipline/src/infrastructure/case-records.repository';
+import { CaseRecordsSqlRepository } from '../libs/discipline/src/infrastructure/case/case-records.sql-repository';
 import { loadDisciplineSettings } from '../libs/discipline/src/application/discipline-settings';
-import { RecusalFactsRepository } from '../libs/discipline/src/infrastructure/recusal-facts.repository';
+import { RecusalFactsSqlRepository } from '../libs/discipline/src/infrastructure/recusal/recusal-facts.sql-repository';
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
@@ -109,8 +109,8 @@ async function main(): Promise<void> {
   await ds.initialize();
   try {
     const settings = loadDisciplineSettings({});
-    const facts = new RecusalFactsRepository();
-    const records = new CaseRecordsRepository();
+    const facts = new RecusalFactsSqlRepository();
+    const records = new CaseRecordsSqlRepository();
     const recusal = new RecusalService(facts, records, settings);
     // The parties with the most branch history (transfers) make the heaviest case.
     const parties: { member_id: string }[] = await ds.query(

@@ -2,10 +2,10 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, UseFilters } fro
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { AppealsUseCase } from '../application/appeal/appeals.use-case';
-import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
+import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/access/non-member-complainants';
 import { actorFromPrincipal } from '../application/access/discipline-actor';
-import { ProceedingsRefusals } from '../application/independence/proceedings-refusals';
-import { AdHocNominationRequest } from './dto/part1/commission.request.dto';
+import { AlterationRefusals } from '../application/independence/alteration-refusals';
+import { AdHocNominationRequest } from './dto/commission.request.dto';
 import { DecideAppealRequest, LodgeAppealRequest } from './dto/part2/proceedings.request.dto';
 import { AppealResponse } from './dto/part2/proceedings.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
@@ -22,7 +22,7 @@ import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.f
 export class AppealsController {
   constructor(
     private readonly appeals: AppealsUseCase,
-    private readonly refusals: ProceedingsRefusals,
+    private readonly refusals: AlterationRefusals,
     private readonly nonMembers: NonMemberComplainants,
   ) {}
 

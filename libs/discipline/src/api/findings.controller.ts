@@ -3,9 +3,9 @@ import { ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, Api
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { RefusesEveryRequest } from '@org/platform';
 import { DeliberateUseCase } from '../application/finding/deliberate.use-case';
-import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
+import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/access/non-member-complainants';
 import { actorFromPrincipal } from '../application/access/discipline-actor';
-import { ProceedingsRefusals } from '../application/independence/proceedings-refusals';
+import { AlterationRefusals } from '../application/independence/alteration-refusals';
 import { DecideFindingRequest, OpenFindingRequest, VoteRequest } from './dto/part2/proceedings.request.dto';
 import { FindingOpenedResponse, FindingResponse, VoteRecordedResponse } from './dto/part2/proceedings.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
@@ -28,7 +28,7 @@ const REFUSED = 'Always, for everyone and any id: `discipline.finding.final_exce
 export class FindingsController {
   constructor(
     private readonly deliberation: DeliberateUseCase,
-    private readonly refusals: ProceedingsRefusals,
+    private readonly refusals: AlterationRefusals,
     private readonly nonMembers: NonMemberComplainants,
   ) {}
 

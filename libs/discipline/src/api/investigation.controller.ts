@@ -6,7 +6,7 @@ import { CaseMessagesUseCase } from '../application/investigation/case-messages.
 import { EvidenceUseCase } from '../application/investigation/evidence.use-case';
 import { InterviewsUseCase } from '../application/investigation/interviews.use-case';
 import { StatementsUseCase } from '../application/investigation/statements.use-case';
-import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
+import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/access/non-member-complainants';
 import { actorFromPrincipal } from '../application/access/discipline-actor';
 import { MatchingUseCase } from '../application/matching/matching.use-case';
 import type { MessageAudience } from '../domain/investigation/case-message.entity';

@@ -2,9 +2,9 @@ import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put, Query,
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { RefusesEveryRequest } from '@org/platform';
-import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
+import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/access/non-member-complainants';
 import { actorFromPrincipal } from '../application/access/discipline-actor';
-import { ProceedingsRefusals } from '../application/independence/proceedings-refusals';
+import { AlterationRefusals } from '../application/independence/alteration-refusals';
 import { OutcomeNoticesUseCase } from '../application/publication/outcome-notices.use-case';
 import { PublishedOutcomesQuery } from '../application/publication/published-outcomes.query';
 import { DelayPublicationRequest, ListOutcomesQuery, NoticeCommentRequest, NoticeWordingRequest } from './dto/part2/proceedings.request.dto';
@@ -28,7 +28,7 @@ export class OutcomesController {
   constructor(
     private readonly published: PublishedOutcomesQuery,
     private readonly notices: OutcomeNoticesUseCase,
-    private readonly refusals: ProceedingsRefusals,
+    private readonly refusals: AlterationRefusals,
     private readonly nonMembers: NonMemberComplainants,
   ) {}
 

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Restriction, RestrictionKind } from '@org/kernel';
 import type { CaseSnapshot, MeasureKind } from '../domain';
+import { RestrictionSources, type RestrictionSourceInput } from '../application/ports/restrictions.port';
+export type { RestrictionSourceInput };
 
 /** The measure kinds of interim decisions, as the restrictions interface names them. */
 export const KERNEL_KIND: Record<MeasureKind, RestrictionKind> = {
@@ -13,14 +15,6 @@ export const KERNEL_KIND: Record<MeasureKind, RestrictionKind> = {
   no_candidacy: 'no_candidacy',
   separation: 'separation',
 };
-
-export interface RestrictionSourceInput {
-  readonly memberId: string;
-  readonly kind: RestrictionKind;
-  readonly since: string;
-  readonly until: string | null;
-  readonly separatedFrom?: readonly string[];
-}
 
 /**
  * Where restrictions come from and what other contexts see of them (S5, S9, S13).
@@ -36,7 +30,7 @@ export interface RestrictionSourceInput {
  * `restrictions.active` (a direct write would be overwritten at the member's next refresh).
  */
 @Injectable()
-export class RestrictionsRepository {
+export class RestrictionsRepository implements RestrictionSources {
   /** Replaces the interim-measure sources of a case by the measures its decisions hold in force. */
   async syncInterimMeasures(m: EntityManager, s: CaseSnapshot): Promise<void> {
     const sources: (RestrictionSourceInput & { sourceId: string })[] = [];

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@org/platform';
 import { ACTIVE_STAGES, Case, caseAccess, caseNotFound, type CaseAccess, type CaseRole, type CaseSnapshot } from '../../domain';
-import { AppealSqlRepository } from '../../infrastructure/part2/appeal.sql-repository';
-import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
+import { AppealRepository } from '../ports/appeal.repository';
+import { FindingRepository } from '../ports/finding.repository';
 import { CaseContentService } from '../case-content/case-content.service';
-import { CaseRepository } from '../../infrastructure/case.repository';
-import { DisciplineDb } from '../../infrastructure/discipline-db';
+import { CaseRepository } from '../ports/case.repository';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 import { RecomputeRecusal } from '../recusal/recompute-recusal.service';
 import { CaseFile } from './case-file';
 import { CaseStore } from './case-store.service';
@@ -63,13 +63,13 @@ const NO_CASE = {
 @Injectable()
 export class CaseGate {
   constructor(
-    private readonly db: DisciplineDb,
+    private readonly db: DisciplineTransactions,
     private readonly cases: CaseRepository,
     private readonly recompute: RecomputeRecusal,
     private readonly store: CaseStore,
     private readonly clock: Clock,
-    private readonly findings: FindingSqlRepository,
-    private readonly appeals: AppealSqlRepository,
+    private readonly findings: FindingRepository,
+    private readonly appeals: AppealRepository,
     private readonly content: CaseContentService,
   ) {}
 

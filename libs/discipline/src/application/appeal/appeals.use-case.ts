@@ -11,9 +11,9 @@ import { AppealErrorCode, appealError } from '../../domain/appeal/appeal.errors'
 import type { AppealOutcomeKind } from '../../domain/finding/finding-alteration.policy';
 import { Finding } from '../../domain/finding/finding.entity';
 import type { Sanction } from '../../domain/finding/sanction.value-object';
-import { AppealSqlRepository } from '../../infrastructure/part2/appeal.sql-repository';
-import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
-import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
+import { AppealRepository } from '../ports/appeal.repository';
+import { FindingRepository } from '../ports/finding.repository';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
 import type { CaseFile, ProceedingsRole } from '../access/case-file';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseNotifier } from '../access/case-notifier';
@@ -67,8 +67,8 @@ export class AppealsUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
     private readonly gate: CaseGate,
-    private readonly findings: FindingSqlRepository,
-    private readonly appeals: AppealSqlRepository,
+    private readonly findings: FindingRepository,
+    private readonly appeals: AppealRepository,
     private readonly drawing: PanelDrawing,
     private readonly facts: RecusalFacts,
     private readonly members: MemberDirectoryRepository,

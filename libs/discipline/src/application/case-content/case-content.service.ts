@@ -6,7 +6,7 @@ import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { CaseCipher, createCaseKey, needsRewrap, rewrapCaseKey, unwrapCaseKey, wrappingKeyId } from '../../crypto';
 import { sealedRef, type SealedRef } from '../../domain';
-import { SealedContentRepository } from '../../infrastructure/sealed-content.repository';
+import { SealedContentRepository } from '../ports/sealed-content.repository';
 import { DisciplineKeys } from './discipline-keys';
 
 const SEALED_PREFIX = 'sealed:';

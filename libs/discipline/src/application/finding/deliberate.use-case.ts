@@ -9,14 +9,14 @@ import { Finding } from '../../domain/finding/finding.entity';
 import { FindingErrorCode, findingError } from '../../domain/finding/finding.errors';
 import type { Verdict } from '../../domain/finding/majority.policy';
 import type { Sanction } from '../../domain/finding/sanction.value-object';
-import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
-import { MemberDirectorySql } from '../../infrastructure/part2/member-directory.sql';
+import { FindingRepository } from '../ports/finding.repository';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
 import type { CaseFile, ProceedingsRole } from '../access/case-file';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseNotifier } from '../access/case-notifier';
 import type { DisciplineActor } from '../access/discipline-actor';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
-import { CaseRepository } from '../../infrastructure/case.repository';
+import { CaseRepository } from '../ports/case.repository';
 import { CaseStore } from '../access/case-store.service';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
@@ -61,10 +61,10 @@ export class DeliberateUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
     private readonly gate: CaseGate,
-    private readonly findings: FindingSqlRepository,
+    private readonly findings: FindingRepository,
     private readonly cases: CaseRepository,
     private readonly store: CaseStore,
-    private readonly directory: MemberDirectorySql,
+    private readonly directory: MemberDirectoryRepository,
     private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,

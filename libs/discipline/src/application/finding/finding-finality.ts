@@ -5,14 +5,14 @@ import { AuditLog } from '@org/audit';
 import type { Finding, FindingEvent } from '../../domain/finding/finding.entity';
 import { respondentsReleasedFromInterimMeasures } from '../../domain/interim/interim-measures';
 import { OutcomeNotice } from '../../domain/outcome/outcome-notice.entity';
-import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
-import { MemberDirectorySql } from '../../infrastructure/part2/member-directory.sql';
-import { OutcomeNoticeSqlRepository } from '../../infrastructure/part2/outcome-notice.sql-repository';
-import { SanctionEffectsSqlWriter } from '../../infrastructure/part2/sanction-effects.sql-writer';
+import { FindingRepository } from '../ports/finding.repository';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
+import { OutcomeNoticeRepository } from '../ports/outcome-notice.repository';
+import { SanctionEffectsWriter } from '../ports/sanction-effects.port';
 import type { CaseFile } from '../access/case-file';
 import { CaseNotifier } from '../access/case-notifier';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
-import { CaseRepository } from '../../infrastructure/case.repository';
+import { CaseRepository } from '../ports/case.repository';
 import { CaseStore } from '../access/case-store.service';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
@@ -30,10 +30,10 @@ import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 @Injectable()
 export class FindingFinality {
   constructor(
-    private readonly findings: FindingSqlRepository,
-    private readonly notices: OutcomeNoticeSqlRepository,
-    private readonly sanctions: SanctionEffectsSqlWriter,
-    private readonly directory: MemberDirectorySql,
+    private readonly findings: FindingRepository,
+    private readonly notices: OutcomeNoticeRepository,
+    private readonly sanctions: SanctionEffectsWriter,
+    private readonly directory: MemberDirectoryRepository,
     private readonly cases: CaseRepository,
     private readonly store: CaseStore,
     private readonly notifier: CaseNotifier,

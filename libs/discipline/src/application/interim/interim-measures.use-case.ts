@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { caseNotFound, measureEnforcement, unenforcedWarning, type Case, type InterimMeasure, type MeasureEnforcement, type MeasureKind } from '../../domain';
-import { CaseRecordsRepository, type InterimProposalRow } from '../../infrastructure/case-records.repository';
+import { CaseRecordsRepository, type InterimProposalRow } from '../ports/case-records.repository';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseStore } from '../access/case-store.service';
 import type { DisciplineActor } from '../access/discipline-actor';

@@ -7,7 +7,7 @@ import { DomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { caseNotFound } from '../../domain/case/case.errors';
 import { CaseMessage, caseRecordFor, type MessageAudience } from '../../domain/investigation/case-message.entity';
-import { InvestigationSqlRepository } from '../../infrastructure/part2/investigation.sql-repository';
+import { InvestigationRepository } from '../ports/investigation.repository';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseNotifier } from '../access/case-notifier';
 import type { DisciplineActor } from '../access/discipline-actor';
@@ -64,7 +64,7 @@ export class CaseMessagesUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
     private readonly gate: CaseGate,
-    private readonly repo: InvestigationSqlRepository,
+    private readonly repo: InvestigationRepository,
     private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,

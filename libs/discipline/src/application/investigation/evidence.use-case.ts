@@ -7,7 +7,7 @@ import { DomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { SNIFF_BYTES, sniffContentType } from '../../domain/investigation/content-type.sniffer';
 import { registerEvidence, type EvidenceSnapshot } from '../../domain/investigation/evidence-metadata.value-object';
-import { InvestigationSqlRepository } from '../../infrastructure/part2/investigation.sql-repository';
+import { InvestigationRepository } from '../ports/investigation.repository';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseNotifier } from '../access/case-notifier';
 import type { DisciplineActor } from '../access/discipline-actor';
@@ -27,7 +27,7 @@ export class EvidenceUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
     private readonly gate: CaseGate,
-    private readonly repo: InvestigationSqlRepository,
+    private readonly repo: InvestigationRepository,
     private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,

@@ -7,7 +7,7 @@ import { DomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { Interview, type InterviewSnapshot } from '../../domain/investigation/interview.entity';
 import type { SupportPerson } from '../../domain/investigation/statement-register.entity';
-import { InvestigationSqlRepository } from '../../infrastructure/part2/investigation.sql-repository';
+import { InvestigationRepository } from '../ports/investigation.repository';
 import type { CaseFile } from '../access/case-file';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseNotifier } from '../access/case-notifier';
@@ -27,7 +27,7 @@ export class InterviewsUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
     private readonly gate: CaseGate,
-    private readonly repo: InvestigationSqlRepository,
+    private readonly repo: InvestigationRepository,
     private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,

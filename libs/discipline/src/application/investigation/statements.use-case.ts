@@ -6,7 +6,7 @@ import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import type { StatementRecord, StatementRegister, StatementRole, SupportPerson } from '../../domain/investigation/statement-register.entity';
-import { InvestigationSqlRepository } from '../../infrastructure/part2/investigation.sql-repository';
+import { InvestigationRepository } from '../ports/investigation.repository';
 import type { CaseFile, ProceedingsRole } from '../access/case-file';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseNotifier } from '../access/case-notifier';
@@ -37,7 +37,7 @@ export class StatementsUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
     private readonly gate: CaseGate,
-    private readonly repo: InvestigationSqlRepository,
+    private readonly repo: InvestigationRepository,
     private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,

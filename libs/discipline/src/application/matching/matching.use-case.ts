@@ -8,13 +8,13 @@ import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { deriveMatchingKey, respondentMatchHash, type MatchingKey } from '../../crypto/respondent-matching-key';
 import type { CaseSnapshot } from '../../domain/case/case.types';
 import { MatchGroup, type MatchEvent } from '../../domain/matching/match-group.entity';
-import { MatchGroupSqlRepository } from '../../infrastructure/part2/match-group.sql-repository';
-import { MemberDirectorySql } from '../../infrastructure/part2/member-directory.sql';
+import { MatchGroupRepository } from '../ports/match-group.repository';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseNotifier } from '../access/case-notifier';
 import { personIdOfEmail, type DisciplineActor } from '../access/discipline-actor';
 import { DisciplineKeys } from '../case-content/discipline-keys';
-import { CaseRepository } from '../../infrastructure/case.repository';
+import { CaseRepository } from '../ports/case.repository';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
 export interface MatchingStatus {
@@ -53,9 +53,9 @@ export class MatchingUseCase {
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
     private readonly cases: CaseRepository,
     private readonly gate: CaseGate,
-    private readonly groups: MatchGroupSqlRepository,
+    private readonly groups: MatchGroupRepository,
     private readonly keys: DisciplineKeys,
-    private readonly directory: MemberDirectorySql,
+    private readonly directory: MemberDirectoryRepository,
     private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@org/platform';
 import { AdHocPanelAppointment, caseError, CaseErrorCode, caseNotFound, type CaseEvent } from '../../domain';
-import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
+import { CaseRecordsRepository } from '../ports/case-records.repository';
 import { RecusalFacts } from '../ports/recusal-facts.port';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseStore } from '../access/case-store.service';

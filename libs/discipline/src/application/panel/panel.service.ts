@@ -9,7 +9,7 @@ import {
   type CaseEvent,
   type RecusalOutcome,
 } from '../../domain';
-import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
+import { CaseRecordsRepository } from '../ports/case-records.repository';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 
 /** 144 bits from the operating system's CSPRNG, recorded with the draw (anyone entitled can re-run it). */

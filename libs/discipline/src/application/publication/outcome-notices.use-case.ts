@@ -7,9 +7,9 @@ import { DomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { CaseMessage } from '../../domain/investigation/case-message.entity';
 import type { OutcomeNotice } from '../../domain/outcome/outcome-notice.entity';
-import { InvestigationSqlRepository } from '../../infrastructure/part2/investigation.sql-repository';
-import { MemberDirectorySql } from '../../infrastructure/part2/member-directory.sql';
-import { OutcomeNoticeSqlRepository } from '../../infrastructure/part2/outcome-notice.sql-repository';
+import { InvestigationRepository } from '../ports/investigation.repository';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
+import { OutcomeNoticeRepository } from '../ports/outcome-notice.repository';
 import type { CaseFile } from '../access/case-file';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseNotifier } from '../access/case-notifier';
@@ -39,9 +39,9 @@ export class OutcomeNoticesUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
     private readonly gate: CaseGate,
-    private readonly notices: OutcomeNoticeSqlRepository,
-    private readonly investigation: InvestigationSqlRepository,
-    private readonly directory: MemberDirectorySql,
+    private readonly notices: OutcomeNoticeRepository,
+    private readonly investigation: InvestigationRepository,
+    private readonly directory: MemberDirectoryRepository,
     private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,

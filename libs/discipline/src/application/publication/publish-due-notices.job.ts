@@ -4,8 +4,8 @@ import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { Outbox } from '@org/notifications';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
-import { OutcomeNoticeSqlRepository } from '../../infrastructure/part2/outcome-notice.sql-repository';
-import { CaseRepository } from '../../infrastructure/case.repository';
+import { OutcomeNoticeRepository } from '../ports/outcome-notice.repository';
+import { CaseRepository } from '../ports/case.repository';
 import { CaseStore } from '../access/case-store.service';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
@@ -21,7 +21,7 @@ import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 export class PublishDueNoticesJob {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly notices: OutcomeNoticeSqlRepository,
+    private readonly notices: OutcomeNoticeRepository,
     private readonly cases: CaseRepository,
     private readonly store: CaseStore,
     private readonly outbox: Outbox,

@@ -8,11 +8,10 @@ import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { ReadmissionDecision, type ComplainantConsultation, type ReadmissionDecisionSnapshot } from '../../domain/readmission/readmission-decision.entity';
 import { ReadmissionErrorCode, readmissionError } from '../../domain/readmission/readmission.errors';
 import { assertMayRejoin } from '../../domain/readmission/rejoin.policy';
-import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
-import { MemberDirectorySql } from '../../infrastructure/part2/member-directory.sql';
-import { ReadmissionSqlRepository } from '../../infrastructure/part2/readmission.sql-repository';
-import { SanctionEffectsSqlWriter } from '../../infrastructure/part2/sanction-effects.sql-writer';
-import { rowsOf } from '../../infrastructure/part2/sealed-snapshots';
+import { FindingRepository } from '../ports/finding.repository';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
+import { ReadmissionRepository } from '../ports/readmission.repository';
+import { SanctionEffectsWriter } from '../ports/sanction-effects.port';
 import type { CaseFile } from '../access/case-file';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseNotifier } from '../access/case-notifier';
@@ -41,10 +40,10 @@ export class ReadmissionUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
     private readonly gate: CaseGate,
-    private readonly findings: FindingSqlRepository,
-    private readonly decisions: ReadmissionSqlRepository,
-    private readonly sanctions: SanctionEffectsSqlWriter,
-    private readonly directory: MemberDirectorySql,
+    private readonly findings: FindingRepository,
+    private readonly decisions: ReadmissionRepository,
+    private readonly sanctions: SanctionEffectsWriter,
+    private readonly directory: MemberDirectoryRepository,
     private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -112,7 +111,7 @@ export class ReadmissionUseCase {
         });
       }
       const decisions = (await this.decisions.ofMember(m, memberId)).map((d) => ({ ...d.decision, decidedBy: d.decidedBy }));
-      const required = rowsOf(await m.query(`SELECT 1 FROM restrictions.readmission_required WHERE member_id = $1`, [memberId])).length > 0;
+      const required = await this.decisions.readmissionRequired(m, memberId);
       await this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action: 'readmission.file-read', subjectType: 'member', subjectId: memberId, data: {} }, this.clock.now());
       return { memberId, readmissionRequired: required, expulsions: out, decisions };
     });

@@ -10,7 +10,7 @@ import {
   type RecusalOutcome,
   type RecusalRecord,
 } from '../../domain';
-import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
+import { CaseRecordsRepository } from '../ports/case-records.repository';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { RecusalFacts } from '../ports/recusal-facts.port';
 

@@ -9,7 +9,7 @@ import { DeliberateUseCase } from '../../application/finding/deliberate.use-case
 import { FinalizeFindingsJob } from '../../application/finding/finalize-findings.job';
 import { memberActor, type DisciplineActor } from '../../application/access/discipline-actor';
 import { PublishDueNoticesJob } from '../../application/publication/publish-due-notices.job';
-import { CaseRepository } from '../case.repository';
+import { CaseSqlRepository } from '../case/case.sql-repository';
 import { DisciplineDb } from '../discipline-db';
 
 /** The demo account list the app hands to contributors (see apps/api/src/seed/demo-contributor.ts). */
@@ -59,7 +59,7 @@ const NARRATIVES = [
 export class DisciplineDemoContributor {
   constructor(
     private readonly db: DisciplineDb,
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseSqlRepository,
     private readonly file: FileComplaint,
     private readonly triage: TriageCase,
     private readonly panel: PanelActions,

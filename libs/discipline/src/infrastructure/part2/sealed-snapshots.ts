@@ -1,26 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { CaseContentService } from '../../application/case-content/case-content.service';
-
 /**
- * Part-2 records are stored as a sealed JSON snapshot (the case's data key, the record's own
- * field name as associated data) beside a few plain columns the jobs and reports need. A
- * snapshot moved to another row or case fails to open.
+ * Kept only for `sanction-effects.sql-writer.ts`, which stays here until the sanction effects go
+ * through ports owned by membership, identity and elections; everything else imports
+ * `../sealed-snapshots`.
  */
-@Injectable()
-export class SealedSnapshots {
-  constructor(private readonly content: CaseContentService) {}
-
-  seal(m: EntityManager, caseId: string, field: string, value: unknown): Promise<string> {
-    return this.content.sealValue(m, caseId, field, JSON.stringify(value));
-  }
-
-  async open<T>(m: EntityManager, caseId: string, field: string, sealed: string): Promise<T> {
-    return JSON.parse(await this.content.openValue(m, caseId, field, sealed)) as T;
-  }
-}
-
-/** Rows of a `m.query` result (TypeORM returns `[rows, count]` for UPDATE … RETURNING). */
-export const rowsOf = (r: any): any[] => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r);
-
-export const iso = (v: Date | string | null | undefined): string | null => (v === null || v === undefined ? null : new Date(v).toISOString());
+export { rowsOf } from '../sealed-snapshots';

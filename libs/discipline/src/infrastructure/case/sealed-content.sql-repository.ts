@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-
-export interface SealedRow {
-  readonly id: string;
-  readonly field: string;
-  readonly ciphertext: string;
-}
+import { SealedContentRepository, type SealedRow } from '../../application/ports/sealed-content.repository';
+export type { SealedRow };
 
 /** `discipline.case_keys` (wrapped data keys) and `discipline.sealed_content` (ciphertext only). */
 @Injectable()
-export class SealedContentRepository {
+export class SealedContentSqlRepository implements SealedContentRepository {
   async insertKey(m: EntityManager, caseId: string, wrapped: string, masterKeyId: string, at: Date): Promise<void> {
     await m.query(`INSERT INTO discipline.case_keys (case_id, wrapped_key, master_key_id, created_at) VALUES ($1, $2, $3, $4)`, [caseId, wrapped, masterKeyId, at]);
   }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { MEASURE_KINDS } from '../../../domain';
+import { MEASURE_KINDS } from '../../domain';
 import { SeriousnessRequest } from './complaint.request.dto';
 
 export class TriageRequest {

@@ -5,14 +5,15 @@ import type { EvidenceSnapshot } from '../../domain/investigation/evidence-metad
 import { Interview, type InterviewSnapshot } from '../../domain/investigation/interview.entity';
 import { StatementRegister, type StatementRegisterSnapshot } from '../../domain/investigation/statement-register.entity';
 import { CaseContentService } from '../../application/case-content/case-content.service';
-import { SealedSnapshots, rowsOf } from './sealed-snapshots';
+import { SealedSnapshots, rowsOf } from '../sealed-snapshots';
+import { InvestigationRepository } from '../../application/ports/investigation.repository';
 
 /**
  * The investigation's records (S7, S12): one statement register per case, interviews, evidence
  * and case messages. Content is sealed; the plain columns are ids, statuses and times.
  */
 @Injectable()
-export class InvestigationSqlRepository {
+export class InvestigationSqlRepository implements InvestigationRepository {
   constructor(
     private readonly sealed: SealedSnapshots,
     private readonly content: CaseContentService,

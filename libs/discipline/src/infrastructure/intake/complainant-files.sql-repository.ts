@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ComplainantFilesRepository, type SealedFileRow } from '../../application/ports/complainant-files.repository';
+export type { SealedFileRow };
 
 /** A file the complainant added to their case: its sealed description (name, type, size, hash, date). */
-export interface SealedFileRow {
-  readonly id: string;
-  /** The row's sealed metadata, opened with the case key under `evidence-meta:<id>`. */
-  readonly sealedMeta: string;
-}
-
 /**
  * The files a person submitted to a case (part 2 stores them in `discipline.evidence`), for the
  * case view of their own complaint. Reads metadata rows only — never the files' content.
  */
 @Injectable()
-export class ComplainantFilesRepository {
+export class ComplainantFilesSqlRepository implements ComplainantFilesRepository {
   async submittedBy(m: EntityManager, caseId: string, personIds: readonly string[]): Promise<SealedFileRow[]> {
     if (personIds.length === 0) return [];
     const rows = await m.query(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EmailVerificationService } from '../intake/email-verification.service';
-import { actorFromVerifiedEmail, type DisciplineActor } from '../access/discipline-actor';
+import { actorFromVerifiedEmail, type DisciplineActor } from './discipline-actor';
 
 /** The header the non-member routes use for a confirmed address. */
 export const VERIFICATION_TOKEN_HEADER = 'x-verification-token';

@@ -7,19 +7,10 @@ import type {
   InterimMeasure,
   PanelDrawRecord,
   RecusalOutcome,
-} from '../domain';
-import { parseJson } from './case.repository';
-
-export interface InterimProposalRow {
-  id: string;
-  caseId: string;
-  proposedBy: string;
-  proposedAt: string;
-  outcome: 'measures' | 'no_measures';
-  measures: InterimMeasure[];
-  reasonsRef: string;
-  concurrences: string[];
-}
+} from '../../domain';
+import { parseJson } from './case.sql-repository';
+import { CaseRecordsRepository, type InterimProposalRow } from '../../application/ports/case-records.repository';
+export type { InterimProposalRow };
 
 /**
  * The case's records kept beside the snapshot, append-only where they are evidence: every
@@ -29,7 +20,7 @@ export interface InterimProposalRow {
  * ad-hoc appointments, interim proposals).
  */
 @Injectable()
-export class CaseRecordsRepository {
+export class CaseRecordsSqlRepository implements CaseRecordsRepository {
   async insertRecusal(m: EntityManager, outcome: RecusalOutcome, trigger: string): Promise<void> {
     const eligible = outcome.assessments.filter((a) => a.eligible).length;
     await m.query(

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Finding, type FindingSnapshot } from '../../domain/finding/finding.entity';
-import { SealedSnapshots, rowsOf } from './sealed-snapshots';
+import { SealedSnapshots, rowsOf } from '../sealed-snapshots';
+import { FindingRepository } from '../../application/ports/finding.repository';
 
 const field = (findingId: string) => `finding:${findingId}`;
 
 /** Findings: a sealed snapshot (votes, reasons, sanctions) and the plain columns jobs need. */
 @Injectable()
-export class FindingSqlRepository {
+export class FindingSqlRepository implements FindingRepository {
   constructor(private readonly sealed: SealedSnapshots) {}
 
   async insert(m: EntityManager, f: Finding): Promise<void> {

@@ -11,7 +11,9 @@ import {
   type CaseSnapshot,
   type DeadlinePolicy,
   type PersonRef,
-} from '../domain';
+} from '../../domain';
+import { CaseRepository, type CaseRow } from '../../application/ports/case.repository';
+export type { CaseRow };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A reference no case can have (the lookup still runs, so every path costs the same). */
@@ -22,18 +24,13 @@ export const OPEN_STAGES = [...ACTIVE_STAGES, 'finding'] as const;
 /** Stages after which a complainant or witness no longer needs the protected transfer right. */
 const PROTECTION_ENDS = [...CLOSED_STAGES, 'published'];
 
-export interface CaseRow {
-  readonly snapshot: CaseSnapshot;
-  readonly version: number;
-}
-
 /**
  * `discipline.cases` and `discipline.participants`. The aggregate is stored as its plain
  * snapshot (stages, dates, member ids and `sealed:<id>` references — never content), with the
  * columns the queries need (stage, handlers, deadlines) kept beside it on every save.
  */
 @Injectable()
-export class CaseRepository {
+export class CaseSqlRepository implements CaseRepository {
   /**
    * One lookup by a reference someone typed, or by the internal id; anything else looks up a
    * reference that cannot exist — the same single query either way (S1: no timing tell).

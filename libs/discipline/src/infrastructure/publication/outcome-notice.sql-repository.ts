@@ -2,17 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutcomeNotice, type OutcomeNoticeSnapshot } from '../../domain/outcome/outcome-notice.entity';
 import type { OutcomeNoticeFacts } from '../../domain/outcome/outcome-notice-facts.value-object';
-import { SealedSnapshots, iso, rowsOf } from './sealed-snapshots';
+import { SealedSnapshots, iso, rowsOf } from '../sealed-snapshots';
+import { OutcomeNoticeRepository, type PublishedOutcome } from '../../application/ports/outcome-notice.repository';
+export type { PublishedOutcome };
 
 const field = (noticeId: string) => `outcome-notice:${noticeId}`;
-
-export interface PublishedOutcome {
-  readonly id: string;
-  readonly publishedAt: string;
-  readonly facts: OutcomeNoticeFacts;
-  readonly text: string;
-  readonly recipients: number | null;
-}
 
 /**
  * Outcome notices: sealed until published (the draft names the respondent before the membership
@@ -20,7 +14,7 @@ export interface PublishedOutcome {
  * they are now told to every member.
  */
 @Injectable()
-export class OutcomeNoticeSqlRepository {
+export class OutcomeNoticeSqlRepository implements OutcomeNoticeRepository {
   constructor(private readonly sealed: SealedSnapshots) {}
 
   async insert(m: EntityManager, caseId: string, n: OutcomeNotice): Promise<void> {

@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-
-export interface VerificationRow {
-  id: string;
-  email: string;
-  codeHash: string;
-  attempts: number;
-  expiresAt: Date;
-  confirmedAt: Date | null;
-}
+import { EmailVerificationRepository, type VerificationRow } from '../../application/ports/email-verification.repository';
+export type { VerificationRow };
 
 /** `discipline.email_verifications`: a non-member's proof of an address (codes and tokens hashed). */
 @Injectable()
-export class EmailVerificationRepository {
+export class EmailVerificationSqlRepository implements EmailVerificationRepository {
   async recentCount(m: EntityManager, email: string, since: Date): Promise<number> {
     const [r] = await m.query(`SELECT count(*)::int AS n FROM discipline.email_verifications WHERE email = $1 AND created_at > $2`, [email, since]);
     return r.n;

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Appeal, type AppealSnapshot } from '../../domain/appeal/appeal.entity';
 import type { RecordedPanelDraw } from '../../application/appeal/panel-drawing';
-import { SealedSnapshots, rowsOf } from './sealed-snapshots';
+import { SealedSnapshots, rowsOf } from '../sealed-snapshots';
+import { AppealRepository } from '../../application/ports/appeal.repository';
 
 const field = (appealId: string) => `appeal:${appealId}`;
 
 /** Appeals: a sealed snapshot (grounds, reasons) and the recorded draw of the appeals panel. */
 @Injectable()
-export class AppealSqlRepository {
+export class AppealSqlRepository implements AppealRepository {
   constructor(private readonly sealed: SealedSnapshots) {}
 
   async insert(m: EntityManager, a: Appeal, draw: RecordedPanelDraw | null): Promise<void> {

@@ -6,7 +6,7 @@ import { isDomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { assertMayAlterFinding, type FindingActor } from '../../domain/finding/finding-alteration.policy';
 import type { DisciplineActor } from '../access/discipline-actor';
-import { CaseRepository } from '../../infrastructure/case.repository';
+import { CaseRepository } from '../ports/case.repository';
 import { cannotSuppress } from './independence.errors';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
@@ -32,7 +32,7 @@ export interface Attempt {
  * timing tells them anything.
  */
 @Injectable()
-export class ProceedingsRefusals {
+export class AlterationRefusals {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
     private readonly audit: AuditLog,

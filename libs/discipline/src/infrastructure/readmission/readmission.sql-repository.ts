@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ReadmissionDecision, type ReadmissionDecisionSnapshot } from '../../domain/readmission/readmission-decision.entity';
-import { SealedSnapshots, rowsOf } from './sealed-snapshots';
+import { SealedSnapshots, rowsOf } from '../sealed-snapshots';
+import { ReadmissionRepository } from '../../application/ports/readmission.repository';
 
 const field = (id: string) => `readmission:${id}`;
 
 /** Readmission decisions (S9): sealed under the data key of the case of the expulsion. */
 @Injectable()
-export class ReadmissionSqlRepository {
+export class ReadmissionSqlRepository implements ReadmissionRepository {
   constructor(private readonly sealed: SealedSnapshots) {}
 
   async insert(m: EntityManager, caseId: string, d: ReadmissionDecision, decidedBy: string): Promise<void> {
@@ -50,4 +51,7 @@ export class ReadmissionSqlRepository {
     }));
   }
 
+  async readmissionRequired(m: EntityManager, memberId: string): Promise<boolean> {
+    return rowsOf(await m.query(`SELECT 1 FROM restrictions.readmission_required WHERE member_id = $1`, [memberId])).length > 0;
+  }
 }

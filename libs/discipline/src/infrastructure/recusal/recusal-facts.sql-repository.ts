@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { BodyKind, BodyMandate, BranchPeriod, DeclaredRelationship, OtherOpenCase } from '../domain';
-import { RecusalFacts } from '../application/ports/recusal-facts.port';
-import { OPEN_STAGES } from './case.repository';
+import type { BodyKind, BodyMandate, BranchPeriod, DeclaredRelationship, OtherOpenCase } from '../../domain';
+import { RecusalFacts } from '../../application/ports/recusal-facts.port';
+import { OPEN_STAGES } from '../case/case.sql-repository';
 
 const RECUSAL_BODY_KINDS: readonly BodyKind[] = ['EC', 'CC', 'CCOM', 'APPEALS', 'ELECTIONS', 'BRANCH_COMMITTEE', 'STAFF'];
 /** Member statuses under which a commissioner's mandate carries no authority (as identity says). */
@@ -15,7 +15,7 @@ const WITHOUT_AUTHORITY = ['suspended', 'expelled', 'resigned', 'declined', 'app
  * concerned — never a scan of the register.
  */
 @Injectable()
-export class RecusalFactsRepository implements RecusalFacts {
+export class RecusalFactsSqlRepository implements RecusalFacts {
   /** Branch periods of these members that end after `since` (or are still running). */
   async branchHistory(m: EntityManager, memberIds: readonly string[], since: string | null = null): Promise<BranchPeriod[]> {
     if (memberIds.length === 0) return [];

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MatchGroup, type MatchGroupSnapshot } from '../../domain/matching/match-group.entity';
-import { rowsOf } from './sealed-snapshots';
+import { rowsOf } from '../sealed-snapshots';
+import { MatchGroupRepository } from '../../application/ports/match-group.repository';
 
 /**
  * Match groups (S10), keyed by the HMAC of a respondent's member id. The snapshot holds ids,
  * kinds and dates only — never a name or any free text.
  */
 @Injectable()
-export class MatchGroupSqlRepository {
+export class MatchGroupSqlRepository implements MatchGroupRepository {
   async load(m: EntityManager, respondentHash: string): Promise<MatchGroup | null> {
     const [r] = rowsOf(await m.query(`SELECT snapshot FROM discipline.match_groups WHERE respondent_hash = $1 FOR UPDATE`, [respondentHash]));
     return r ? MatchGroup.fromSnapshot(r.snapshot as MatchGroupSnapshot) : null;

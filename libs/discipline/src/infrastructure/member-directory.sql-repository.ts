@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-
-export interface DirectoryEntry {
-  readonly memberId: string;
-  readonly name: string;
-  readonly branch: string | null;
-}
+import { rowsOf } from './sealed-snapshots';
+import { MemberDirectoryRepository, type DirectoryEntry, type MemberEntry } from '../application/ports/member-directory.repository';
+export type { DirectoryEntry };
 
 /** Statuses of people who can be named as respondents or witnesses (current and former members). */
 const NAMEABLE = ['active', 'lapsed', 'suspended', 'expelled', 'resigned'];
@@ -16,7 +13,7 @@ const NAMEABLE = ['active', 'lapsed', 'suspended', 'expelled', 'resigned'];
  * status). Read from the register through the discipline connection.
  */
 @Injectable()
-export class MemberDirectoryRepository {
+export class MemberDirectorySqlRepository implements MemberDirectoryRepository {
   /** Members whose first or last name starts with each word (a person looked for, not a list). */
   async search(m: EntityManager, words: readonly string[], limit: number): Promise<DirectoryEntry[]> {
     if (words.length === 0) return [];
@@ -47,5 +44,32 @@ export class MemberDirectoryRepository {
   async status(m: EntityManager, id: string): Promise<string | null> {
     const rows = await m.query(`SELECT status FROM membership.members WHERE id = $1`, [id]);
     return rows[0]?.status ?? null;
+  }
+
+  /** Names for notices, contact for introductions (S10). */
+  async entries(m: EntityManager, ids: readonly string[]): Promise<Map<string, MemberEntry>> {
+    const memberIds = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const out = new Map<string, MemberEntry>();
+    if (memberIds.length === 0) return out;
+    const rows = await m.query(`SELECT id, first_name, last_name, email, status FROM membership.members WHERE id = ANY($1::uuid[])`, [memberIds]);
+    for (const r of rowsOf(rows)) out.set(r.id, { id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, status: r.status });
+    return out;
+  }
+
+  async fullName(m: EntityManager, id: string): Promise<string | null> {
+    const e = (await this.entries(m, [id])).get(id);
+    return e ? `${e.firstName} ${e.lastName}`.trim() : null;
+  }
+
+  /** Terms an outcome notice may never contain: names (full, first, last) of these people. */
+  async namesOf(m: EntityManager, ids: readonly string[]): Promise<string[]> {
+    const terms = new Set<string>();
+    for (const e of (await this.entries(m, ids)).values()) {
+      const full = `${e.firstName} ${e.lastName}`.trim();
+      if (full) terms.add(full);
+      if (e.lastName?.trim().length >= 3) terms.add(e.lastName.trim());
+      if (e.firstName?.trim().length >= 3) terms.add(e.firstName.trim());
+    }
+    return [...terms];
   }
 }
