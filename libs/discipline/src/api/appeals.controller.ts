@@ -6,8 +6,8 @@ import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../ap
 import { actorFromPrincipal } from '../application/access/discipline-actor';
 import { AlterationRefusals } from '../application/independence/alteration-refusals';
 import { AdHocNominationRequest } from './dto/commission.request.dto';
-import { DecideAppealRequest, LodgeAppealRequest } from './dto/part2/proceedings.request.dto';
-import { AppealResponse } from './dto/part2/proceedings.response.dto';
+import { DecideAppealRequest, LodgeAppealRequest } from './dto/appeal.request.dto';
+import { AppealResponse } from './dto/appeal.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
 
 /**

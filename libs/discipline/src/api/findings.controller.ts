@@ -6,8 +6,8 @@ import { DeliberateUseCase } from '../application/finding/deliberate.use-case';
 import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/access/non-member-complainants';
 import { actorFromPrincipal } from '../application/access/discipline-actor';
 import { AlterationRefusals } from '../application/independence/alteration-refusals';
-import { DecideFindingRequest, OpenFindingRequest, VoteRequest } from './dto/part2/proceedings.request.dto';
-import { FindingOpenedResponse, FindingResponse, VoteRecordedResponse } from './dto/part2/proceedings.response.dto';
+import { DecideFindingRequest, OpenFindingRequest, VoteRequest } from './dto/finding.request.dto';
+import { FindingOpenedResponse, FindingResponse, VoteRecordedResponse } from './dto/finding.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
 
 const PANEL = 'the panel now deciding the case; anyone else gets "not found" (and the attempt is recorded)';

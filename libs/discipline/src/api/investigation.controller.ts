@@ -14,31 +14,21 @@ import type { SupportPerson } from '../domain/investigation/statement-register.e
 import {
   AddendumQuestionsRequest,
   AddendumRequest,
+  CancelInterviewRequest,
   ChangeTopicsRequest,
   GiveStatementRequest,
   InterviewHeldRequest,
   InterviewSupportPersonRequest,
   MatchingOptInRequest,
   MessageRequest,
-  CancelInterviewRequest,
   RequestStatementRequest,
   RescheduleInterviewRequest,
   ScheduleInterviewRequest,
   SubmitEvidenceRequest,
   SupportPersonDto,
-} from './dto/part2/proceedings.request.dto';
-import {
-  AddendumRequestIdResponse,
-  CaseMessageResponse,
-  EvidenceContentResponse,
-  EvidenceResponse,
-  InterviewResponse,
-  LinkedReportResponse,
-  MatchingStatusResponse,
-  MessageReceiptResponse,
-  StatementIdResponse,
-  StatementResponse,
-} from './dto/part2/proceedings.response.dto';
+} from './dto/investigation.request.dto';
+import { AddendumRequestIdResponse, CaseMessageResponse, EvidenceContentResponse, EvidenceResponse, InterviewResponse, MessageReceiptResponse, StatementIdResponse, StatementResponse } from './dto/investigation.response.dto';
+import { LinkedReportResponse, MatchingStatusResponse } from './dto/matching.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
 
 const NON_MEMBER = 'the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets "not found"';

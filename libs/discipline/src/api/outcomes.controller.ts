@@ -7,8 +7,8 @@ import { actorFromPrincipal } from '../application/access/discipline-actor';
 import { AlterationRefusals } from '../application/independence/alteration-refusals';
 import { OutcomeNoticesUseCase } from '../application/publication/outcome-notices.use-case';
 import { PublishedOutcomesQuery } from '../application/publication/published-outcomes.query';
-import { DelayPublicationRequest, ListOutcomesQuery, NoticeCommentRequest, NoticeWordingRequest } from './dto/part2/proceedings.request.dto';
-import { OutcomeNoticeDraftResponse, PublishedOutcomePageResponse, PublishedOutcomeResponse } from './dto/part2/proceedings.response.dto';
+import { DelayPublicationRequest, ListOutcomesQuery, NoticeCommentRequest, NoticeWordingRequest } from './dto/publication.request.dto';
+import { OutcomeNoticeDraftResponse, PublishedOutcomePageResponse, PublishedOutcomeResponse } from './dto/publication.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
 
 const NOBODY =

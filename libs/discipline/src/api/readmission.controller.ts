@@ -4,8 +4,8 @@ import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { actorFromPrincipal } from '../application/access/discipline-actor';
 import { ReadmissionUseCase } from '../application/readmission/readmission.use-case';
 import type { ComplainantConsultation } from '../domain/readmission/readmission-decision.entity';
-import { ReadmissionDecisionRequest } from './dto/part2/proceedings.request.dto';
-import { ReadmissionFileResponse } from './dto/part2/proceedings.response.dto';
+import { ReadmissionDecisionRequest } from './dto/readmission.request.dto';
+import { ReadmissionFileResponse } from './dto/readmission.response.dto';
 
 /**
  * Readmission (S9): decided by Control Commission members without a conflict in the case of

@@ -19,6 +19,7 @@ import {
 export const PATHS = ['record-only', 'informal', 'formal'] as const;
 
 /** A person named in a complaint: pick a member from the directory (`handle`), or describe someone who is not one. */
+
 export class PersonRequest {
   @ApiPropertyOptional({ description: 'A member picked from GET /complaints/directory: the handle it answered (valid 24 hours, for the account that searched).', maxLength: 600 })
   @IsOptional()
