@@ -20,12 +20,12 @@ export const KERNEL_KIND: Record<MeasureKind, RestrictionKind> = {
  * Where restrictions come from and what other contexts see of them (S5, S9, S13).
  *
  * - `discipline.restriction_sources`: one row per measure or sanction, with its case and source
- *   (interim decision, or part 2's sanction) — inside the sealed schema.
+ *   (interim decision, or a final finding's sanction) — inside the sealed schema.
  * - `restrictions.active`: the projection other contexts read — member, kind, since, until,
  *   separated members. No case, no source, no reason. `refresh(memberIds)` rebuilds it for
  *   those members from every source in force, in the caller's transaction.
  *
- * Part 2 adds a sanction with `replaceSources(m, caseId, 'sanction', sourceId, [...])`: the
+ * A final finding adds its sanction with `replaceSources(m, caseId, 'sanction', sourceId, [...])`: the
  * projection is rebuilt for the members concerned in the same transaction. Nothing else writes
  * `restrictions.active` (a direct write would be overwritten at the member's next refresh).
  */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CaseContentService } from '../application/case-content/case-content.service';
 
 /**
- * Part-2 records are stored as a sealed JSON snapshot (the case's data key, the record's own
+ * Findings, appeals, notices, statements and readmission decisions are stored as a sealed JSON snapshot (the case's data key, the record's own
  * field name as associated data) beside a few plain columns the jobs and reports need. A
  * snapshot moved to another row or case fails to open.
  */

@@ -8,11 +8,11 @@ import { DomainError } from '@org/kernel';
 import { personIdOfEmail, type DisciplineActor } from '../access/discipline-actor';
 
 /**
- * A person's standing in the proceedings of one case (part 2), on top of part 1's `caseAccess`:
+ * A person's standing in the proceedings of one case, on top of the domain's `caseAccess`:
  * - `panelist`: sits on the panel now deciding — the case's seated panel, or after a remand the
  *   new panel of the live finding (the members of the first panel are then `former_panelist`);
  * - `appeals_panelist`: sits on the Appeals Committee panel hearing an appeal in this case;
- * - parties and witnesses as part 1 says (respondents and witnesses once informed);
+ * - parties and witnesses as `caseAccess` says (respondents and witnesses once informed);
  * - `none` for everyone else, who gets the case's "not found" (S1).
  */
 export type ProceedingsRole =
@@ -26,7 +26,7 @@ export type ProceedingsRole =
 
 export const PARTY_ROLES: readonly ProceedingsRole[] = ['complainant', 'respondent'];
 
-/** The case with its findings and appeals, as every part-2 use case needs them. */
+/** The case with its findings and appeals, as the use cases after triage need them. */
 export class CaseFile {
   constructor(
     readonly c: Case,

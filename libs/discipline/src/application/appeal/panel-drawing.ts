@@ -9,8 +9,8 @@ import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-sett
 import { RecusalFacts } from '../ports/recusal-facts.port';
 
 /**
- * A panel drawn for part 2 — the Appeals Committee panel of an appeal, or the new panel after a
- * remand — by the same engine as part 1's panels (S3, S7): the recusal engine clears candidates
+ * A panel drawn after the first one — the Appeals Committee panel of an appeal, or the new panel after a
+ * remand — by the same engine as a case's first panel (S3, S7): the recusal engine clears candidates
  * (`ownBodyKind` APPEALS for the appeals panel), then `drawPanel` draws from the cleared pool
  * with a recorded seed. Everything needed to re-run it is kept: seed, pools, who was excluded
  * beforehand and why (an earlier panel of the case), how many candidates were conflicted.

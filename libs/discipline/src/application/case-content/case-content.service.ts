@@ -119,7 +119,7 @@ export class CaseContentService {
     return out;
   }
 
-  /** The audit entry of a read of case content (for readers that open content themselves, e.g. part 2). */
+  /** The audit entry of a read of case content (for readers that open content themselves, e.g. the investigation's records). */
   async recordRead(m: EntityManager, caseId: string, reader: ContentActor, view: string, items: readonly { item: string; ref: string }[]): Promise<void> {
     await this.audit.record(
       m,
@@ -136,7 +136,7 @@ export class CaseContentService {
     );
   }
 
-  // ── values stored in other tables (part 2's statements, messages, evidence) ──────────────
+  // ── values stored in other tables (statements, messages, evidence) ──────────────
 
   async sealValue(m: EntityManager, caseId: string, field: string, text: string): Promise<string> {
     return (await this.cipherFor(m, caseId)).seal(field, text);

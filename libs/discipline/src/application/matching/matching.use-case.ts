@@ -45,7 +45,7 @@ export const reporterOf = (c: CaseSnapshot): string => (c.complainant.kind === '
  * from the discipline context's master key — never a name). The panel of any case sees the
  * other reports in its groups. A record-only reporter who opted in is told, exactly once per
  * group, when someone else's report names the same person; two told reporters who both agree
- * are put in touch. Cases are indexed by a job (and part 1 may call `indexCase` at intake).
+ * are put in touch. Cases are indexed by a job (and intake may call `indexCase`).
  */
 @Injectable()
 export class MatchingUseCase {

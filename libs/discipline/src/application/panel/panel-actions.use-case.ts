@@ -10,7 +10,7 @@ import { CaseContentService } from '../case-content/case-content.service';
 import { RecomputeRecusal } from '../recusal/recompute-recusal.service';
 
 /**
- * What the seated panel does in part 1 — begin its work (from then on the respondents and
+ * What the seated panel does before its findings — begin its work (from then on the respondents and
  * witnesses are told of the case), put informal terms to a complainant who chose that path — and
  * how the Appeals Committee fills the seats a draw could not (S3): its members cleared for the
  * case nominate and back eligible members; a nominee is assessed by the same recusal engine

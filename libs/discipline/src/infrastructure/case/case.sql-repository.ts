@@ -19,7 +19,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** A reference no case can have (the lookup still runs, so every path costs the same). */
 const NO_REFERENCE = 'CC-0000-NONE-NONE';
 
-/** Stages in which a case is still open (part 1's handling, and part 2 until final). */
+/** Stages in which a case is still open (from intake until a finding is final). */
 export const OPEN_STAGES = [...ACTIVE_STAGES, 'finding'] as const;
 /** Stages after which a complainant or witness no longer needs the protected transfer right. */
 const PROTECTION_ENDS = [...CLOSED_STAGES, 'published'];

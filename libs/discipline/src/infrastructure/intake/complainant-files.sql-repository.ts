@@ -5,7 +5,7 @@ export type { SealedFileRow };
 
 /** A file the complainant added to their case: its sealed description (name, type, size, hash, date). */
 /**
- * The files a person submitted to a case (part 2 stores them in `discipline.evidence`), for the
+ * The files a person submitted to a case (the investigation stores them in `discipline.evidence`), for the
  * case view of their own complaint. Reads metadata rows only — never the files' content.
  */
 @Injectable()

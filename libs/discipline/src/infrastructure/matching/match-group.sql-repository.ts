@@ -32,7 +32,7 @@ export class MatchGroupSqlRepository implements MatchGroupRepository {
     return rowsOf(rows).map((r: any) => MatchGroup.fromSnapshot(r.snapshot));
   }
 
-  /** Cases not indexed yet, oldest first (part 1's case table, in this context's schema). */
+  /** Cases not indexed yet, oldest first (from the case table, in this context's schema). */
   async unindexedCaseIds(m: EntityManager, limit: number): Promise<string[]> {
     const rows = await m.query(
       `SELECT c.id FROM discipline.cases c WHERE NOT EXISTS (SELECT 1 FROM discipline.match_indexed_cases i WHERE i.case_id = c.id)
