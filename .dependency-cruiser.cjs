@@ -47,6 +47,21 @@ module.exports = {
       from: { path: CONTEXTS_WITHOUT_DISCIPLINE },
       to: { path: '^libs/discipline/', reachable: true },
     },
+    {
+      name: 'discipline-layers',
+      severity: 'error',
+      comment:
+        'Inside the disciplinary context dependencies point one way (domain ← application ← infrastructure/api): application/ defines the ports it needs and imports nothing from its own infrastructure/ or api/.',
+      from: { path: '^libs/discipline/src/application/' },
+      to: { path: '^libs/discipline/src/(infrastructure|api)/' },
+    },
+    {
+      name: 'discipline-layers-domain',
+      severity: 'error',
+      comment: 'The disciplinary domain imports nothing from its own application/, infrastructure/ or api/.',
+      from: { path: '^libs/discipline/src/domain/' },
+      to: { path: '^libs/discipline/src/(application|infrastructure|api)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -43,15 +43,14 @@ import { DISCIPLINE_CONNECTION, FixedClock, dataSourceOptions, loadConfig, runMi
 import { AppModule } from '../apps/api/src/app.module';
 import { generateOrganization } from '../apps/api/src/seed/organization-generator';
 import { migrations } from '../migrations';
-import type { DisciplineActor } from '../libs/discipline/src/application/access/discipline-actor';
+import { memberActor } from '../libs/discipline/src/application/access/discipline-actor';
 import { DeliberateUseCase } from '../libs/discipline/src/application/finding/deliberate.use-case';
 import { FinalizeFindingsJob } from '../libs/discipline/src/application/finding/finalize-findings.job';
-import type { ProceedingsActor } from '../libs/discipline/src/application/finding/proceedings-actor';
 import { FileComplaint } from '../libs/discipline/src/application/intake/file-complaint.use-case';
 import { PanelActions } from '../libs/discipline/src/application/panel/panel-actions.use-case';
 import { PublishDueNoticesJob } from '../libs/discipline/src/application/publication/publish-due-notices.job';
 import { TriageCase } from '../libs/discipline/src/application/triage/triage-case.use-case';
-import { ProceedingsJobsScheduler } from '../libs/discipline/src/infrastructure/part2/proceedings-jobs.scheduler';
+import { ProceedingsJobsScheduler } from '../libs/discipline/src/infrastructure/jobs/proceedings-jobs.scheduler';
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
@@ -152,20 +151,8 @@ async function main(): Promise<void> {
     ).map((r: any) => r.member_id);
     const officeHolders = new Set((await ds.query(`SELECT DISTINCT member_id FROM identity.mandates`)).map((r: any) => r.member_id));
 
-    const disciplineActor = (memberId: string): DisciplineActor => ({
-      memberId,
-      caseActor: { memberId, isCommissioner: commissioners.includes(memberId) },
-      audit: { actorId: memberId, actorKind: 'member' },
-    });
-    const proceedingsActor = (memberId: string): ProceedingsActor => ({
-      personId: memberId,
-      memberId,
-      caseActor: { memberId, isCommissioner: commissioners.includes(memberId) },
-      isOfficer: commissioners.includes(memberId),
-      bodies: commissioners.includes(memberId) ? ['CCOM'] : [],
-      auditRef: { id: memberId, kind: 'member' },
-      findingActorKind: commissioners.includes(memberId) ? 'control_commission' : 'member',
-    });
+    const disciplineActor = (memberId: string) => memberActor(memberId, { commissioner: commissioners.includes(memberId) });
+    const proceedingsActor = disciplineActor;
 
     /** A complaint filed, triaged, investigated, decided (expulsion); returns the case reference. */
     const expulsionDecided = async (n: number): Promise<string> => {

@@ -28,10 +28,10 @@ import { migrations } from '../migrations';
 import { generateOrganization } from '../apps/api/src/seed/organization-generator';
 import { newDrawSeed } from '../libs/discipline/src/application/panel/panel.service';
 import { RecusalService } from '../libs/discipline/src/application/recusal/recusal.service';
-import { Case, drawPanel, sealedRef } from '../libs/discipline/src/domain/index-part1';
-import { CaseRecordsRepository } from '../libs/discipline/src/infrastructure/case-records.repository';
-import { loadDisciplineSettings } from '../libs/discipline/src/infrastructure/discipline-settings';
-import { RecusalFactsRepository } from '../libs/discipline/src/infrastructure/recusal-facts.repository';
+import { Case, drawPanel, sealedRef } from '../libs/discipline/src/domain';
+import { CaseRecordsSqlRepository } from '../libs/discipline/src/infrastructure/case/case-records.sql-repository';
+import { loadDisciplineSettings } from '../libs/discipline/src/application/discipline-settings';
+import { RecusalFactsSqlRepository } from '../libs/discipline/src/infrastructure/recusal/recusal-facts.sql-repository';
 import { MandateRecordsFacade } from '../libs/identity/src';
 import { MemberFactsFacade } from '../libs/membership/src';
 
@@ -112,8 +112,8 @@ async function main(): Promise<void> {
   try {
     const settings = loadDisciplineSettings({});
     // The register and the mandates as the composition binds them for the disciplinary context.
-    const facts = new RecusalFactsRepository(new MemberFactsFacade(), new MandateRecordsFacade());
-    const records = new CaseRecordsRepository();
+    const facts = new RecusalFactsSqlRepository(new MemberFactsFacade(), new MandateRecordsFacade());
+    const records = new CaseRecordsSqlRepository();
     const recusal = new RecusalService(facts, records, settings);
     // The parties with the most branch history (transfers) make the heaviest case.
     const parties: { member_id: string }[] = await ds.query(

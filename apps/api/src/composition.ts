@@ -70,7 +70,7 @@ export const portBindings: Provider[] = [
 ];
 
 /** Modules whose exports the port bindings above use (beyond the global ones). */
-export const portModules = [IdentityModule];
+export const portModules = [IdentityModule, DisciplineModule];
 
 /**
  * Scheduled work of contexts that do not register with the platform's job runner themselves yet,

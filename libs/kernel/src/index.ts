@@ -6,3 +6,4 @@ export * from './csv-table.parser';
 export * from './column-mapping';
 export * from './person-match';
 export * from './tx';
+export * from './sanction-kinds';

@@ -2,12 +2,12 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, UseFilters } fro
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { AppealsUseCase } from '../application/appeal/appeals.use-case';
-import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
-import { actorOf } from '../application/finding/proceedings-actor';
-import { ProceedingsRefusals } from '../application/independence/proceedings-refusals';
-import { AdHocNominationRequest } from './dto/part1/commission.request.dto';
-import { DecideAppealRequest, LodgeAppealRequest } from './dto/part2/proceedings.request.dto';
-import { AppealResponse } from './dto/part2/proceedings.response.dto';
+import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/access/non-member-complainants';
+import { actorFromPrincipal } from '../application/access/discipline-actor';
+import { AlterationRefusals } from '../application/independence/alteration-refusals';
+import { AdHocNominationRequest } from './dto/commission.request.dto';
+import { DecideAppealRequest, LodgeAppealRequest } from './dto/appeal.request.dto';
+import { AppealResponse } from './dto/appeal.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
 
 /**
@@ -22,7 +22,7 @@ import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.f
 export class AppealsController {
   constructor(
     private readonly appeals: AppealsUseCase,
-    private readonly refusals: ProceedingsRefusals,
+    private readonly refusals: AlterationRefusals,
     private readonly nonMembers: NonMemberComplainants,
   ) {}
 
@@ -30,7 +30,7 @@ export class AppealsController {
   @Policy.inUseCase('a party to the case (complainant or respondent), within the appeal window; anyone else gets "not found" (recorded)')
   @ApiCreatedResponse({ type: AppealResponse })
   lodge(@Param('reference') caseId: string, @Body() body: LodgeAppealRequest, @CurrentPrincipal() p: Principal) {
-    const actor = actorOf(p);
+    const actor = actorFromPrincipal(p);
     return this.refusals.audited(actor, { action: 'appeal.lodge', caseId, target: body.findingId }, () =>
       this.appeals.lodge(actor, caseId, body.findingId, body.grounds),
     );
@@ -40,7 +40,7 @@ export class AppealsController {
   @Policy.inUseCase('the parties and the panels of the case; anyone else gets "not found"')
   @ApiOkResponse({ type: [AppealResponse] })
   list(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
-    return this.appeals.list(actorOf(p), caseId);
+    return this.appeals.list(actorFromPrincipal(p), caseId);
   }
 
   @Post('cases/:reference/appeals/:appealId/votes')
@@ -49,7 +49,7 @@ export class AppealsController {
   )
   @ApiCreatedResponse({ type: AppealResponse, description: 'The vote is recorded; `decision` is set once a majority of the appeals panel has voted for the same outcome (and sanction).' })
   vote(@Param('reference') caseId: string, @Param('appealId') appealId: string, @Body() body: DecideAppealRequest, @CurrentPrincipal() p: Principal) {
-    const actor = actorOf(p);
+    const actor = actorFromPrincipal(p);
     return this.refusals.audited(actor, { action: 'appeal.vote', caseId, target: appealId }, () =>
       this.appeals.vote(actor, caseId, appealId, { ...body, sanction: body.sanction as never }),
     );
@@ -60,7 +60,7 @@ export class AppealsController {
   @Policy.inUseCase('as `…/votes`: a member of the Appeals Committee panel drawn for this appeal records their vote; anyone else gets "not found" (recorded)')
   @ApiCreatedResponse({ type: AppealResponse, description: 'The vote is recorded; `decision` is set once a majority of the appeals panel agrees.' })
   decide(@Param('reference') caseId: string, @Param('appealId') appealId: string, @Body() body: DecideAppealRequest, @CurrentPrincipal() p: Principal) {
-    const actor = actorOf(p);
+    const actor = actorFromPrincipal(p);
     return this.refusals.audited(actor, { action: 'appeal.vote', caseId, target: appealId }, () =>
       this.appeals.vote(actor, caseId, appealId, { ...body, sanction: body.sanction as never }),
     );
@@ -73,7 +73,7 @@ export class AppealsController {
   )
   @ApiOkResponse({ type: AppealResponse })
   nominate(@Param('reference') caseId: string, @Param('appealId') appealId: string, @Body() body: AdHocNominationRequest, @CurrentPrincipal() p: Principal) {
-    const actor = actorOf(p);
+    const actor = actorFromPrincipal(p);
     return this.refusals.audited(actor, { action: 'appeal.ad-hoc-nomination', caseId, target: appealId }, () =>
       this.appeals.nominateAdHocPanelist(actor, caseId, appealId, body.nomineeId),
     );

@@ -15,9 +15,9 @@ import {
   CaseViewResponse,
   ChallengeResponse,
   TimelineEntryResponse,
-} from './dto/part1/case.response.dto';
-import { AddParticipantRequest, ChallengePanelistRequest, ChangePathRequest } from './dto/part1/complaint.request.dto';
-import { AdHocNominationRequest } from './dto/part1/commission.request.dto';
+} from './dto/case.response.dto';
+import { AddParticipantRequest, ChallengePanelistRequest, ChangePathRequest } from './dto/complaint.request.dto';
+import { AdHocNominationRequest } from './dto/commission.request.dto';
 
 const ROLE_IN_CASE = 'a role in this case (complainant, respondent or witness once informed, panelist, duty commissioner, Appeals Committee); anyone else gets the same 404 as for a case that does not exist';
 

@@ -17,8 +17,8 @@ import {
   InterimResultResponse,
   StoodDownResponse,
   TriageResponse,
-} from './dto/part1/case.response.dto';
-import { ChallengeVoteRequest, DeclarationRequest, InformalTermsRequest, InterimDecisionRequest, SelfRecusalRequest, TriageRequest } from './dto/part1/commission.request.dto';
+} from './dto/case.response.dto';
+import { ChallengeVoteRequest, DeclarationRequest, InformalTermsRequest, InterimDecisionRequest, SelfRecusalRequest, TriageRequest } from './dto/commission.request.dto';
 
 const HANDLER = 'the duty commissioner or a seated panelist of this case, not conflicted; anyone else gets the same 404 as for a case that does not exist';
 

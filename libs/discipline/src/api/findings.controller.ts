@@ -3,11 +3,11 @@ import { ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, Api
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { RefusesEveryRequest } from '@org/platform';
 import { DeliberateUseCase } from '../application/finding/deliberate.use-case';
-import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
-import { actorOf } from '../application/finding/proceedings-actor';
-import { ProceedingsRefusals } from '../application/independence/proceedings-refusals';
-import { DecideFindingRequest, OpenFindingRequest, VoteRequest } from './dto/part2/proceedings.request.dto';
-import { FindingOpenedResponse, FindingResponse, VoteRecordedResponse } from './dto/part2/proceedings.response.dto';
+import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/access/non-member-complainants';
+import { actorFromPrincipal } from '../application/access/discipline-actor';
+import { AlterationRefusals } from '../application/independence/alteration-refusals';
+import { DecideFindingRequest, OpenFindingRequest, VoteRequest } from './dto/finding.request.dto';
+import { FindingOpenedResponse, FindingResponse, VoteRecordedResponse } from './dto/finding.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
 
 const PANEL = 'the panel now deciding the case; anyone else gets "not found" (and the attempt is recorded)';
@@ -28,7 +28,7 @@ const REFUSED = 'Always, for everyone and any id: `discipline.finding.final_exce
 export class FindingsController {
   constructor(
     private readonly deliberation: DeliberateUseCase,
-    private readonly refusals: ProceedingsRefusals,
+    private readonly refusals: AlterationRefusals,
     private readonly nonMembers: NonMemberComplainants,
   ) {}
 
@@ -36,7 +36,7 @@ export class FindingsController {
   @Policy.inUseCase(PANEL)
   @ApiCreatedResponse({ type: FindingOpenedResponse })
   open(@Param('reference') caseId: string, @Body() body: OpenFindingRequest, @CurrentPrincipal() p: Principal) {
-    const actor = actorOf(p);
+    const actor = actorFromPrincipal(p);
     return this.refusals.audited(actor, { action: 'finding.open', caseId }, () => this.deliberation.open(actor, caseId, body.respondentId));
   }
 
@@ -44,7 +44,7 @@ export class FindingsController {
   @Policy.inUseCase('the parties and the panels of the case; anyone else gets "not found"')
   @ApiOkResponse({ type: [FindingResponse] })
   list(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
-    return this.deliberation.list(actorOf(p), caseId);
+    return this.deliberation.list(actorFromPrincipal(p), caseId);
   }
 
   @Get('complaints/non-member/cases/:reference/findings')
@@ -59,7 +59,7 @@ export class FindingsController {
   @Policy.inUseCase(PANEL)
   @ApiCreatedResponse({ type: VoteRecordedResponse })
   vote(@Param('reference') caseId: string, @Param('findingId') findingId: string, @Body() body: VoteRequest, @CurrentPrincipal() p: Principal) {
-    const actor = actorOf(p);
+    const actor = actorFromPrincipal(p);
     return this.refusals.audited(actor, { action: 'finding.vote', caseId, target: findingId }, () =>
       this.deliberation.vote(actor, caseId, findingId, { verdict: body.verdict, proposedSanction: body.proposedSanction as never }),
     );
@@ -69,7 +69,7 @@ export class FindingsController {
   @Policy.inUseCase(PANEL)
   @ApiCreatedResponse({ type: FindingResponse })
   decide(@Param('reference') caseId: string, @Param('findingId') findingId: string, @Body() body: DecideFindingRequest, @CurrentPrincipal() p: Principal) {
-    const actor = actorOf(p);
+    const actor = actorFromPrincipal(p);
     return this.refusals.audited(actor, { action: 'finding.decide', caseId, target: findingId }, () => this.deliberation.decide(actor, caseId, findingId, body));
   }
 
@@ -79,7 +79,7 @@ export class FindingsController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseAction(@Param('reference') caseId: string, @Param('findingId') findingId: string, @Param('action') action: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseFindingAlteration(actorOf(p), { action: `finding.${action.slice(0, 40)}`, caseId, target: findingId });
+    return this.refusals.refuseFindingAlteration(actorFromPrincipal(p), { action: `finding.${action.slice(0, 40)}`, caseId, target: findingId });
   }
 
   @Put('cases/:reference/findings/:findingId')
@@ -87,7 +87,7 @@ export class FindingsController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseReplace(@Param('reference') caseId: string, @Param('findingId') findingId: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseFindingAlteration(actorOf(p), { action: 'finding.replace', caseId, target: findingId });
+    return this.refusals.refuseFindingAlteration(actorFromPrincipal(p), { action: 'finding.replace', caseId, target: findingId });
   }
 
   @Patch('cases/:reference/findings/:findingId')
@@ -95,7 +95,7 @@ export class FindingsController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseAmend(@Param('reference') caseId: string, @Param('findingId') findingId: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseFindingAlteration(actorOf(p), { action: 'finding.amend', caseId, target: findingId });
+    return this.refusals.refuseFindingAlteration(actorFromPrincipal(p), { action: 'finding.amend', caseId, target: findingId });
   }
 
   @Delete('cases/:reference/findings/:findingId')
@@ -103,7 +103,7 @@ export class FindingsController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseDelete(@Param('reference') caseId: string, @Param('findingId') findingId: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseFindingAlteration(actorOf(p), { action: 'finding.annul', caseId, target: findingId });
+    return this.refusals.refuseFindingAlteration(actorFromPrincipal(p), { action: 'finding.annul', caseId, target: findingId });
   }
 
   @Post('findings/:findingId/:action')
@@ -111,7 +111,7 @@ export class FindingsController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseBareAction(@Param('findingId') findingId: string, @Param('action') action: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseFindingAlteration(actorOf(p), { action: `finding.${action.slice(0, 40)}`, target: findingId });
+    return this.refusals.refuseFindingAlteration(actorFromPrincipal(p), { action: `finding.${action.slice(0, 40)}`, target: findingId });
   }
 
   @Put('findings/:findingId')
@@ -119,7 +119,7 @@ export class FindingsController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseBareReplace(@Param('findingId') findingId: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseFindingAlteration(actorOf(p), { action: 'finding.replace', target: findingId });
+    return this.refusals.refuseFindingAlteration(actorFromPrincipal(p), { action: 'finding.replace', target: findingId });
   }
 
   @Patch('findings/:findingId')
@@ -127,7 +127,7 @@ export class FindingsController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseBareAmend(@Param('findingId') findingId: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseFindingAlteration(actorOf(p), { action: 'finding.amend', target: findingId });
+    return this.refusals.refuseFindingAlteration(actorFromPrincipal(p), { action: 'finding.amend', target: findingId });
   }
 
   @Delete('findings/:findingId')
@@ -135,6 +135,6 @@ export class FindingsController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseBareDelete(@Param('findingId') findingId: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseFindingAlteration(actorOf(p), { action: 'finding.annul', target: findingId });
+    return this.refusals.refuseFindingAlteration(actorFromPrincipal(p), { action: 'finding.annul', target: findingId });
   }
 }

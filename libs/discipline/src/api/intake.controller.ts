@@ -17,8 +17,8 @@ import {
   FiledComplaintResponse,
   HowToReportResponse,
   VerificationTokenResponse,
-} from './dto/part1/case.response.dto';
-import { ChangePathRequest, ConfirmEmailVerificationRequest, FileComplaintRequest, RequestEmailVerificationRequest } from './dto/part1/complaint.request.dto';
+} from './dto/case.response.dto';
+import { ChangePathRequest, ConfirmEmailVerificationRequest, FileComplaintRequest, RequestEmailVerificationRequest } from './dto/complaint.request.dto';
 
 const TOKEN_HEADER = 'x-verification-token';
 const HOW_TO_REPORT = {

@@ -6,39 +6,29 @@ import { CaseMessagesUseCase } from '../application/investigation/case-messages.
 import { EvidenceUseCase } from '../application/investigation/evidence.use-case';
 import { InterviewsUseCase } from '../application/investigation/interviews.use-case';
 import { StatementsUseCase } from '../application/investigation/statements.use-case';
-import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
-import { actorOf } from '../application/finding/proceedings-actor';
+import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/access/non-member-complainants';
+import { actorFromPrincipal } from '../application/access/discipline-actor';
 import { MatchingUseCase } from '../application/matching/matching.use-case';
 import type { MessageAudience } from '../domain/investigation/case-message.entity';
 import type { SupportPerson } from '../domain/investigation/statement-register.entity';
 import {
   AddendumQuestionsRequest,
   AddendumRequest,
+  CancelInterviewRequest,
   ChangeTopicsRequest,
   GiveStatementRequest,
   InterviewHeldRequest,
   InterviewSupportPersonRequest,
   MatchingOptInRequest,
   MessageRequest,
-  CancelInterviewRequest,
   RequestStatementRequest,
   RescheduleInterviewRequest,
   ScheduleInterviewRequest,
   SubmitEvidenceRequest,
   SupportPersonDto,
-} from './dto/part2/proceedings.request.dto';
-import {
-  AddendumRequestIdResponse,
-  CaseMessageResponse,
-  EvidenceContentResponse,
-  EvidenceResponse,
-  InterviewResponse,
-  LinkedReportResponse,
-  MatchingStatusResponse,
-  MessageReceiptResponse,
-  StatementIdResponse,
-  StatementResponse,
-} from './dto/part2/proceedings.response.dto';
+} from './dto/investigation.request.dto';
+import { AddendumRequestIdResponse, CaseMessageResponse, EvidenceContentResponse, EvidenceResponse, InterviewResponse, MessageReceiptResponse, StatementIdResponse, StatementResponse } from './dto/investigation.response.dto';
+import { LinkedReportResponse, MatchingStatusResponse } from './dto/matching.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
 
 const NON_MEMBER = 'the non-member complainant, by the confirmed address (X-Verification-Token); anyone else gets "not found"';
@@ -71,14 +61,14 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; panel only`)
   @ApiCreatedResponse({ type: StatementIdResponse })
   requestStatement(@Param('reference') caseId: string, @Body() body: RequestStatementRequest, @CurrentPrincipal() p: Principal) {
-    return this.statements.request(actorOf(p), caseId, body);
+    return this.statements.request(actorFromPrincipal(p), caseId, body);
   }
 
   @Post('cases/:reference/statements')
   @Policy.inUseCase(`${IN_CASE}; your own statement, or the panel recording one taken at an interview`)
   @ApiCreatedResponse({ type: StatementIdResponse })
   giveStatement(@Param('reference') caseId: string, @Body() body: GiveStatementRequest, @CurrentPrincipal() p: Principal) {
-    return this.statements.give(actorOf(p), caseId, { text: body.text, personId: body.personId, interviewId: body.interviewId, supportPerson: supportOf(body.supportPerson) });
+    return this.statements.give(actorFromPrincipal(p), caseId, { text: body.text, personId: body.personId, interviewId: body.interviewId, supportPerson: supportOf(body.supportPerson) });
   }
 
   @Post('cases/:reference/statements/:statementId/addenda')
@@ -86,14 +76,14 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; only the person who gave the statement`)
   @ApiNoContentResponse({ description: 'The addendum is recorded.' })
   async addAddendum(@Param('reference') caseId: string, @Param('statementId') statementId: string, @Body() body: AddendumRequest, @CurrentPrincipal() p: Principal) {
-    await this.statements.addAddendum(actorOf(p), caseId, statementId, body.text, body.requestId);
+    await this.statements.addAddendum(actorFromPrincipal(p), caseId, statementId, body.text, body.requestId);
   }
 
   @Post('cases/:reference/statements/:statementId/addendum-requests')
   @Policy.inUseCase(`${IN_CASE}; panel only: specific questions, never a retelling`)
   @ApiCreatedResponse({ type: AddendumRequestIdResponse })
   requestAddendum(@Param('reference') caseId: string, @Param('statementId') statementId: string, @Body() body: AddendumQuestionsRequest, @CurrentPrincipal() p: Principal) {
-    return this.statements.requestAddendum(actorOf(p), caseId, statementId, body.questions);
+    return this.statements.requestAddendum(actorFromPrincipal(p), caseId, statementId, body.questions);
   }
 
   @Post('cases/:reference/statements/:statementId/approval')
@@ -101,14 +91,14 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; only the person whose words the panel wrote down at their interview`)
   @ApiNoContentResponse({ description: 'Approved: the words are now the person’s statement.' })
   async approveStatement(@Param('reference') caseId: string, @Param('statementId') statementId: string, @CurrentPrincipal() p: Principal) {
-    await this.statements.approve(actorOf(p), caseId, statementId);
+    await this.statements.approve(actorFromPrincipal(p), caseId, statementId);
   }
 
   @Get('cases/:reference/statements')
   @Policy.inUseCase(`${IN_CASE}; the panel reads all, each person their own`)
   @ApiOkResponse({ type: [StatementResponse] })
   listStatements(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
-    return this.statements.list(actorOf(p), caseId);
+    return this.statements.list(actorFromPrincipal(p), caseId);
   }
 
   // ── interviews (S12) ───────────────────────────────────────────────────────────────────────
@@ -116,35 +106,35 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; panel only`)
   @ApiCreatedResponse({ type: InterviewResponse })
   schedule(@Param('reference') caseId: string, @Body() body: ScheduleInterviewRequest, @CurrentPrincipal() p: Principal) {
-    return this.interviews.schedule(actorOf(p), caseId, { ...body, supportPerson: supportOf(body.supportPerson) });
+    return this.interviews.schedule(actorFromPrincipal(p), caseId, { ...body, supportPerson: supportOf(body.supportPerson) });
   }
 
   @Get('cases/:reference/interviews')
   @Policy.inUseCase(`${IN_CASE}; the panel sees all, each person their own`)
   @ApiOkResponse({ type: [InterviewResponse] })
   listInterviews(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
-    return this.interviews.list(actorOf(p), caseId);
+    return this.interviews.list(actorFromPrincipal(p), caseId);
   }
 
   @Put('cases/:reference/interviews/:interviewId/topics')
   @Policy.inUseCase(`${IN_CASE}; panel only, with at least the notice period left`)
   @ApiOkResponse({ type: InterviewResponse })
   changeTopics(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: ChangeTopicsRequest, @CurrentPrincipal() p: Principal) {
-    return this.interviews.change(actorOf(p), caseId, id, { kind: 'topics', topics: body.topics });
+    return this.interviews.change(actorFromPrincipal(p), caseId, id, { kind: 'topics', topics: body.topics });
   }
 
   @Put('cases/:reference/interviews/:interviewId/time')
   @Policy.inUseCase(`${IN_CASE}; panel only`)
   @ApiOkResponse({ type: InterviewResponse })
   reschedule(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: RescheduleInterviewRequest, @CurrentPrincipal() p: Principal) {
-    return this.interviews.change(actorOf(p), caseId, id, { kind: 'reschedule', scheduledFor: body.scheduledFor });
+    return this.interviews.change(actorFromPrincipal(p), caseId, id, { kind: 'reschedule', scheduledFor: body.scheduledFor });
   }
 
   @Put('cases/:reference/interviews/:interviewId/support-person')
   @Policy.inUseCase(`${IN_CASE}; the person interviewed`)
   @ApiOkResponse({ type: InterviewResponse })
   supportPerson(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: InterviewSupportPersonRequest, @CurrentPrincipal() p: Principal) {
-    return this.interviews.change(actorOf(p), caseId, id, { kind: 'support_person', supportPerson: supportOf(body.supportPerson) });
+    return this.interviews.change(actorFromPrincipal(p), caseId, id, { kind: 'support_person', supportPerson: supportOf(body.supportPerson) });
   }
 
   @Post('cases/:reference/interviews/:interviewId/held')
@@ -152,7 +142,7 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; panel only`)
   @ApiOkResponse({ type: InterviewResponse })
   held(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: InterviewHeldRequest, @CurrentPrincipal() p: Principal) {
-    return this.interviews.change(actorOf(p), caseId, id, { kind: 'held', supportPersonAttended: body.supportPersonAttended });
+    return this.interviews.change(actorFromPrincipal(p), caseId, id, { kind: 'held', supportPersonAttended: body.supportPersonAttended });
   }
 
   @Post('cases/:reference/interviews/:interviewId/cancel')
@@ -160,7 +150,7 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; panel only`)
   @ApiOkResponse({ type: InterviewResponse })
   cancel(@Param('reference') caseId: string, @Param('interviewId') id: string, @Body() body: CancelInterviewRequest, @CurrentPrincipal() p: Principal) {
-    return this.interviews.change(actorOf(p), caseId, id, { kind: 'cancel', reason: body.reason });
+    return this.interviews.change(actorFromPrincipal(p), caseId, id, { kind: 'cancel', reason: body.reason });
   }
 
   // ── evidence ───────────────────────────────────────────────────────────────────────────────
@@ -168,21 +158,21 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; parties, witnesses and the panel`)
   @ApiCreatedResponse({ type: EvidenceResponse })
   submitEvidence(@Param('reference') caseId: string, @Body() body: SubmitEvidenceRequest, @CurrentPrincipal() p: Principal) {
-    return this.evidence.submit(actorOf(p), caseId, body);
+    return this.evidence.submit(actorFromPrincipal(p), caseId, body);
   }
 
   @Get('cases/:reference/evidence')
   @Policy.inUseCase(`${IN_CASE}; the panel sees all, a submitter their own`)
   @ApiOkResponse({ type: [EvidenceResponse] })
   listEvidence(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
-    return this.evidence.list(actorOf(p), caseId);
+    return this.evidence.list(actorFromPrincipal(p), caseId);
   }
 
   @Get('cases/:reference/evidence/:evidenceId')
   @Policy.inUseCase(`${IN_CASE}; the panel, or the submitter`)
   @ApiOkResponse({ type: EvidenceContentResponse })
   readEvidence(@Param('reference') caseId: string, @Param('evidenceId') id: string, @CurrentPrincipal() p: Principal) {
-    return this.evidence.read(actorOf(p), caseId, id);
+    return this.evidence.read(actorFromPrincipal(p), caseId, id);
   }
 
   // ── case messages: the only channel to a panel (S7) ────────────────────────────────────────
@@ -193,7 +183,7 @@ export class InvestigationController {
   @ApiCreatedResponse({ type: MessageReceiptResponse, description: 'Recorded: you have a part in the case.' })
   @ApiAcceptedResponse({ type: MessageReceiptResponse, description: 'An officer with no part in the case: the same receipt whether the case exists or not.' })
   async sendMessage(@Param('reference') caseId: string, @Body() body: MessageRequest, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
-    const r = await this.messages.send(actorOf(p), caseId, { text: body.text, audience: audienceOf(body.to) });
+    const r = await this.messages.send(actorFromPrincipal(p), caseId, { text: body.text, audience: audienceOf(body.to) });
     void reply.status(r.messageId ? 201 : 202);
     return r;
   }
@@ -202,7 +192,7 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; each sees the messages the rules give them`)
   @ApiOkResponse({ type: [CaseMessageResponse] })
   listMessages(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
-    return this.messages.list(actorOf(p), caseId);
+    return this.messages.list(actorFromPrincipal(p), caseId);
   }
 
   @Post('cases/:reference/messages/:messageId/disclose')
@@ -210,7 +200,7 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; panel only`)
   @ApiNoContentResponse({ description: 'The message is shared with every party.' })
   async disclose(@Param('reference') caseId: string, @Param('messageId') id: string, @CurrentPrincipal() p: Principal) {
-    await this.messages.disclose(actorOf(p), caseId, id);
+    await this.messages.disclose(actorFromPrincipal(p), caseId, id);
   }
 
   // ── pattern matching (S10) ─────────────────────────────────────────────────────────────────
@@ -218,14 +208,14 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; the person who filed the report`)
   @ApiOkResponse({ type: MatchingStatusResponse })
   matchingStatus(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
-    return this.matching.status(actorOf(p), caseId);
+    return this.matching.status(actorFromPrincipal(p), caseId);
   }
 
   @Put('cases/:reference/matching/opt-in')
   @Policy.inUseCase(`${IN_CASE}; the person who filed a record-only report`)
   @ApiOkResponse({ type: MatchingStatusResponse })
   optIn(@Param('reference') caseId: string, @Body() body: MatchingOptInRequest, @CurrentPrincipal() p: Principal) {
-    return this.matching.setOptIn(actorOf(p), caseId, body.optedIn);
+    return this.matching.setOptIn(actorFromPrincipal(p), caseId, body.optedIn);
   }
 
   @Post('cases/:reference/matching/contact-consent')
@@ -233,14 +223,14 @@ export class InvestigationController {
   @Policy.inUseCase(`${IN_CASE}; a reporter told of a match`)
   @ApiOkResponse({ type: MatchingStatusResponse })
   consent(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
-    return this.matching.consentToContact(actorOf(p), caseId);
+    return this.matching.consentToContact(actorFromPrincipal(p), caseId);
   }
 
   @Get('cases/:reference/linked-reports')
   @Policy.inUseCase(`${IN_CASE}; the panel`)
   @ApiOkResponse({ type: [LinkedReportResponse] })
   linked(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
-    return this.matching.linked(actorOf(p), caseId);
+    return this.matching.linked(actorFromPrincipal(p), caseId);
   }
 
   // ── a non-member complainant, by their confirmed address (X-Verification-Token) ─────────────

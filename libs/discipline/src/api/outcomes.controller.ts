@@ -2,13 +2,13 @@ import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put, Query,
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { RefusesEveryRequest } from '@org/platform';
-import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/finding/non-member-complainants';
-import { actorOf } from '../application/finding/proceedings-actor';
-import { ProceedingsRefusals } from '../application/independence/proceedings-refusals';
+import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../application/access/non-member-complainants';
+import { actorFromPrincipal } from '../application/access/discipline-actor';
+import { AlterationRefusals } from '../application/independence/alteration-refusals';
 import { OutcomeNoticesUseCase } from '../application/publication/outcome-notices.use-case';
 import { PublishedOutcomesQuery } from '../application/publication/published-outcomes.query';
-import { DelayPublicationRequest, ListOutcomesQuery, NoticeCommentRequest, NoticeWordingRequest } from './dto/part2/proceedings.request.dto';
-import { OutcomeNoticeDraftResponse, PublishedOutcomePageResponse, PublishedOutcomeResponse } from './dto/part2/proceedings.response.dto';
+import { DelayPublicationRequest, ListOutcomesQuery, NoticeCommentRequest, NoticeWordingRequest } from './dto/publication.request.dto';
+import { OutcomeNoticeDraftResponse, PublishedOutcomePageResponse, PublishedOutcomeResponse } from './dto/publication.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
 
 const NOBODY =
@@ -28,7 +28,7 @@ export class OutcomesController {
   constructor(
     private readonly published: PublishedOutcomesQuery,
     private readonly notices: OutcomeNoticesUseCase,
-    private readonly refusals: ProceedingsRefusals,
+    private readonly refusals: AlterationRefusals,
     private readonly nonMembers: NonMemberComplainants,
   ) {}
 
@@ -51,14 +51,14 @@ export class OutcomesController {
   @Policy.inUseCase('the parties and the panel of the case; anyone else gets "not found"')
   @ApiOkResponse({ type: [OutcomeNoticeDraftResponse] })
   drafts(@Param('reference') caseId: string, @CurrentPrincipal() p: Principal) {
-    return this.notices.list(actorOf(p), caseId);
+    return this.notices.list(actorFromPrincipal(p), caseId);
   }
 
   @Post('cases/:reference/outcome-notices/:noticeId/comments')
   @Policy.inUseCase('the complainant, during the review window (the comment goes to the panel as a case message)')
   @ApiCreatedResponse({ type: OutcomeNoticeDraftResponse })
   comment(@Param('reference') caseId: string, @Param('noticeId') noticeId: string, @Body() body: NoticeCommentRequest, @CurrentPrincipal() p: Principal) {
-    const actor = actorOf(p);
+    const actor = actorFromPrincipal(p);
     return this.refusals.audited(actor, { action: 'outcome-notice.comment', caseId, target: noticeId }, () => this.notices.comment(actor, caseId, noticeId, body.text));
   }
 
@@ -66,7 +66,7 @@ export class OutcomesController {
   @Policy.inUseCase('the panel, during the review window; anyone else gets "not found" (recorded)')
   @ApiOkResponse({ type: OutcomeNoticeDraftResponse })
   wording(@Param('reference') caseId: string, @Param('noticeId') noticeId: string, @Body() body: NoticeWordingRequest, @CurrentPrincipal() p: Principal) {
-    const actor = actorOf(p);
+    const actor = actorFromPrincipal(p);
     return this.refusals.audited(actor, { action: 'outcome-notice.wording', caseId, target: noticeId }, () => this.notices.adjustWording(actor, caseId, noticeId, body.wording));
   }
 
@@ -74,7 +74,7 @@ export class OutcomesController {
   @Policy.inUseCase('the panel that made the finding, once, up to 14 days, with a reason; anyone else gets "not found" (recorded)')
   @ApiCreatedResponse({ type: OutcomeNoticeDraftResponse })
   delay(@Param('reference') caseId: string, @Param('noticeId') noticeId: string, @Body() body: DelayPublicationRequest, @CurrentPrincipal() p: Principal) {
-    const actor = actorOf(p);
+    const actor = actorFromPrincipal(p);
     return this.refusals.audited(actor, { action: 'outcome-notice.delay', caseId, target: noticeId }, () => this.notices.delay(actor, caseId, noticeId, body));
   }
 
@@ -101,7 +101,7 @@ export class OutcomesController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseNoticeAction(@Param('reference') caseId: string, @Param('noticeId') noticeId: string, @Param('action') action: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseSuppression(actorOf(p), { action: `outcome-notice.${action.slice(0, 40)}`, caseId, target: noticeId });
+    return this.refusals.refuseSuppression(actorFromPrincipal(p), { action: `outcome-notice.${action.slice(0, 40)}`, caseId, target: noticeId });
   }
 
   @Delete('cases/:reference/outcome-notices/:noticeId')
@@ -109,7 +109,7 @@ export class OutcomesController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseNoticeDelete(@Param('reference') caseId: string, @Param('noticeId') noticeId: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseSuppression(actorOf(p), { action: 'outcome-notice.delete', caseId, target: noticeId });
+    return this.refusals.refuseSuppression(actorFromPrincipal(p), { action: 'outcome-notice.delete', caseId, target: noticeId });
   }
 
   @Post('outcomes/:outcomeId/:action')
@@ -117,7 +117,7 @@ export class OutcomesController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseOutcomeAction(@Param('outcomeId') id: string, @Param('action') action: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseSuppression(actorOf(p), { action: `outcome.${action.slice(0, 40)}`, target: id });
+    return this.refusals.refuseSuppression(actorFromPrincipal(p), { action: `outcome.${action.slice(0, 40)}`, target: id });
   }
 
   @Put('outcomes/:outcomeId')
@@ -125,7 +125,7 @@ export class OutcomesController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseOutcomeReplace(@Param('outcomeId') id: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseSuppression(actorOf(p), { action: 'outcome.replace', target: id });
+    return this.refusals.refuseSuppression(actorFromPrincipal(p), { action: 'outcome.replace', target: id });
   }
 
   @Patch('outcomes/:outcomeId')
@@ -133,7 +133,7 @@ export class OutcomesController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseOutcomeAmend(@Param('outcomeId') id: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseSuppression(actorOf(p), { action: 'outcome.amend', target: id });
+    return this.refusals.refuseSuppression(actorFromPrincipal(p), { action: 'outcome.amend', target: id });
   }
 
   @Delete('outcomes/:outcomeId')
@@ -141,6 +141,6 @@ export class OutcomesController {
   @RefusesEveryRequest()
   @ApiForbiddenResponse({ description: REFUSED })
   refuseOutcomeDelete(@Param('outcomeId') id: string, @CurrentPrincipal() p: Principal): Promise<never> {
-    return this.refusals.refuseSuppression(actorOf(p), { action: 'outcome.delete', target: id });
+    return this.refusals.refuseSuppression(actorFromPrincipal(p), { action: 'outcome.delete', target: id });
   }
 }

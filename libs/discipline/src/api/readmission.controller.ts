@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
-import { actorOf } from '../application/finding/proceedings-actor';
+import { actorFromPrincipal } from '../application/access/discipline-actor';
 import { ReadmissionUseCase } from '../application/readmission/readmission.use-case';
 import type { ComplainantConsultation } from '../domain/readmission/readmission-decision.entity';
-import { ReadmissionDecisionRequest } from './dto/part2/proceedings.request.dto';
-import { ReadmissionFileResponse } from './dto/part2/proceedings.response.dto';
+import { ReadmissionDecisionRequest } from './dto/readmission.request.dto';
+import { ReadmissionFileResponse } from './dto/readmission.response.dto';
 
 /**
  * Readmission (S9): decided by Control Commission members without a conflict in the case of
@@ -20,13 +20,13 @@ export class ReadmissionController {
   @Policy.mandate({ body: 'CCOM' })
   @ApiCreatedResponse({ type: ReadmissionFileResponse })
   decide(@Body() body: ReadmissionDecisionRequest, @CurrentPrincipal() p: Principal) {
-    return this.readmission.record(actorOf(p), { ...body, consultations: body.consultations as unknown as ComplainantConsultation[] });
+    return this.readmission.record(actorFromPrincipal(p), { ...body, consultations: body.consultations as unknown as ComplainantConsultation[] });
   }
 
   @Get('readmission/:memberId')
   @Policy.mandate({ body: 'CCOM' })
   @ApiOkResponse({ type: ReadmissionFileResponse })
   file(@Param('memberId') memberId: string, @CurrentPrincipal() p: Principal) {
-    return this.readmission.file(actorOf(p), memberId);
+    return this.readmission.file(actorFromPrincipal(p), memberId);
   }
 }

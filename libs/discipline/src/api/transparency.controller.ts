@@ -3,8 +3,8 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } fr
 import { Policy } from '@org/identity';
 import { TransparencyReportQuery } from '../application/transparency/transparency-report.query';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
-import { TransparencyQuery } from './dto/part2/proceedings.request.dto';
-import { TransparencyReportIndexResponse } from './dto/part2/proceedings.response.dto';
+import { TransparencyQuery } from './dto/publication.request.dto';
+import { TransparencyReportIndexResponse } from './dto/transparency.response.dto';
 
 /**
  * The transparency report (S6, S8): aggregate figures for fixed periods, small cells suppressed,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DISCIPLINE_CONNECTION } from '@org/platform';
+import { DisciplineTransactions } from '../application/ports/discipline-transactions.port';
 
 /**
  * The disciplinary context's only way to the database: its own connection (its own role on real
@@ -11,7 +12,7 @@ import { DISCIPLINE_CONNECTION } from '@org/platform';
  * wait forever on the embedded database's single lease).
  */
 @Injectable()
-export class DisciplineDb {
+export class DisciplineDb implements DisciplineTransactions {
   constructor(@InjectDataSource(DISCIPLINE_CONNECTION) readonly dataSource: DataSource) {}
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {

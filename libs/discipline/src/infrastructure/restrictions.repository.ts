@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Restriction, RestrictionKind } from '@org/kernel';
-import type { CaseSnapshot, MeasureKind } from '../domain/index-part1';
+import type { CaseSnapshot, MeasureKind } from '../domain';
+import { RestrictionSources, type RestrictionSourceInput } from '../application/ports/restrictions.port';
+export type { RestrictionSourceInput };
 
 /** The measure kinds of interim decisions, as the restrictions interface names them. */
 export const KERNEL_KIND: Record<MeasureKind, RestrictionKind> = {
@@ -14,29 +16,21 @@ export const KERNEL_KIND: Record<MeasureKind, RestrictionKind> = {
   separation: 'separation',
 };
 
-export interface RestrictionSourceInput {
-  readonly memberId: string;
-  readonly kind: RestrictionKind;
-  readonly since: string;
-  readonly until: string | null;
-  readonly separatedFrom?: readonly string[];
-}
-
 /**
  * Where restrictions come from and what other contexts see of them (S5, S9, S13).
  *
  * - `discipline.restriction_sources`: one row per measure or sanction, with its case and source
- *   (interim decision, or part 2's sanction) — inside the sealed schema.
+ *   (interim decision, or a final finding's sanction) — inside the sealed schema.
  * - `restrictions.active`: the projection other contexts read — member, kind, since, until,
  *   separated members. No case, no source, no reason. `refresh(memberIds)` rebuilds it for
  *   those members from every source in force, in the caller's transaction.
  *
- * Part 2 adds a sanction with `replaceSources(m, caseId, 'sanction', sourceId, [...])`: the
+ * A final finding adds its sanction with `replaceSources(m, caseId, 'sanction', sourceId, [...])`: the
  * projection is rebuilt for the members concerned in the same transaction. Nothing else writes
  * `restrictions.active` (a direct write would be overwritten at the member's next refresh).
  */
 @Injectable()
-export class RestrictionsRepository {
+export class RestrictionsRepository implements RestrictionSources {
   /** Replaces the interim-measure sources of a case by the measures its decisions hold in force. */
   async syncInterimMeasures(m: EntityManager, s: CaseSnapshot): Promise<void> {
     const sources: (RestrictionSourceInput & { sourceId: string })[] = [];

@@ -5,7 +5,9 @@
  * job cannot smuggle extra fields either.
  */
 
-export type SanctionKind = 'no_finding' | 'warning' | 'conditions' | 'suspension' | 'expulsion';
+import { SANCTION_KINDS, type SanctionKind } from '@org/kernel';
+
+export type { SanctionKind };
 
 export interface NoticeSanctionData {
   kind: SanctionKind;
@@ -218,7 +220,7 @@ function checkShape(value: unknown, shape: Shape, prefix = ''): string[] {
   return problems;
 }
 
-const sanction = object({ kind: oneOf('no_finding', 'warning', 'conditions', 'suspension', 'expulsion'), suspendedUntil: nullable(date) });
+const sanction = object({ kind: oneOf(...SANCTION_KINDS), suspendedUntil: nullable(date) });
 
 const SHAPES: Record<NotificationType, Shape> = {
   'outcome-notice': {

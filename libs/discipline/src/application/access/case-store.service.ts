@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { Clock } from '@org/platform';
-import type { Case, CaseEvent } from '../../domain/index-part1';
-import { CaseNotifier } from '../../infrastructure/case-notifier';
-import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
-import { CaseRepository } from '../../infrastructure/case.repository';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
-import { RestrictionsRepository } from '../../infrastructure/restrictions.repository';
+import type { Case, CaseEvent } from '../../domain';
+import { CaseNotifier } from './case-notifier';
+import { CaseRecordsRepository } from '../ports/case-records.repository';
+import { CaseRepository } from '../ports/case.repository';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
+import { RestrictionSources } from '../ports/restrictions.port';
 import { AUDIT_SUBJECT, type ContentActor } from '../case-content/case-content.service';
 
 const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
@@ -41,7 +41,7 @@ export class CaseStore {
   constructor(
     private readonly cases: CaseRepository,
     private readonly records: CaseRecordsRepository,
-    private readonly restrictions: RestrictionsRepository,
+    private readonly restrictions: RestrictionSources,
     private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,

@@ -17,14 +17,14 @@ import {
   type PanelDrawRecord,
   type PersonRef,
   type TimelineEntry,
-} from '../../domain/index-part1';
-import { CaseRepository } from '../../infrastructure/case.repository';
-import { ComplainantFilesRepository } from '../../infrastructure/complainant-files.repository';
-import { DisciplineDb } from '../../infrastructure/discipline-db';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
-import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
+} from '../../domain';
+import { CaseRepository } from '../ports/case.repository';
+import { ComplainantFilesRepository } from '../ports/complainant-files.repository';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
 import { AUDIT_SUBJECT, CaseContentService, type ContentItem } from '../case-content/case-content.service';
-import { personIdOfEmail } from '../finding/proceedings-actor';
+import { personIdOfEmail } from '../access/discipline-actor';
 import { CaseGate } from './case-gate.service';
 import type { DisciplineActor } from './discipline-actor';
 
@@ -115,7 +115,7 @@ export interface CaseView extends CaseSummary {
 @Injectable()
 export class CaseViews {
   constructor(
-    private readonly db: DisciplineDb,
+    private readonly db: DisciplineTransactions,
     private readonly gate: CaseGate,
     private readonly cases: CaseRepository,
     private readonly directory: MemberDirectoryRepository,

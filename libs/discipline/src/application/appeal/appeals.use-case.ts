@@ -11,17 +11,17 @@ import { AppealErrorCode, appealError } from '../../domain/appeal/appeal.errors'
 import type { AppealOutcomeKind } from '../../domain/finding/finding-alteration.policy';
 import { Finding } from '../../domain/finding/finding.entity';
 import type { Sanction } from '../../domain/finding/sanction.value-object';
-import { AppealSqlRepository } from '../../infrastructure/part2/appeal.sql-repository';
-import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
-import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
-import type { CaseFile, ProceedingsRole } from '../finding/case-file';
-import { CaseFiles } from '../finding/case-files';
-import { CaseUpdates } from '../finding/case-updates';
+import { AppealRepository } from '../ports/appeal.repository';
+import { FindingRepository } from '../ports/finding.repository';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
+import type { CaseFile, ProceedingsRole } from '../access/case-file';
+import { CaseGate } from '../access/case-gate.service';
+import { CaseNotifier } from '../access/case-notifier';
 import { findingNotFound } from '../finding/deliberate.use-case';
 import { FindingFinality } from '../finding/finding-finality';
-import type { ProceedingsActor } from '../finding/proceedings-actor';
-import { RecusalFactsSource } from '../finding/proceedings.ports';
-import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from '../finding/proceedings-settings';
+import type { DisciplineActor } from '../access/discipline-actor';
+import { RecusalFacts } from '../ports/recusal-facts.port';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { PanelDrawing, type RecordedPanelDraw } from './panel-drawing';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
@@ -66,25 +66,25 @@ const notAnAppealsPanelist = () =>
 export class AppealsUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly files: CaseFiles,
-    private readonly findings: FindingSqlRepository,
-    private readonly appeals: AppealSqlRepository,
+    private readonly gate: CaseGate,
+    private readonly findings: FindingRepository,
+    private readonly appeals: AppealRepository,
     private readonly drawing: PanelDrawing,
-    private readonly facts: RecusalFactsSource,
+    private readonly facts: RecusalFacts,
     private readonly members: MemberDirectoryRepository,
     private readonly finality: FindingFinality,
-    private readonly updates: CaseUpdates,
+    private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    @Inject(PROCEEDINGS_SETTINGS) private readonly settings: ProceedingsSettings,
+    @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
   ) {}
 
   /** A party appeals (or joins the pending appeal with their own grounds). */
-  async lodge(actor: ProceedingsActor, key: string, findingId: string, grounds: readonly AppealGround[]): Promise<AppealView> {
+  async lodge(actor: DisciplineActor, key: string, findingId: string, grounds: readonly AppealGround[]): Promise<AppealView> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
       const at = now.toISOString();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['complainant', 'respondent'], () =>
         appealError('forbidden', AppealErrorCode.NotAParty, 'Only a party to the case (a complainant or the respondent) may appeal a finding.'),
@@ -97,7 +97,7 @@ export class AppealsUseCase {
         const joined = pending.join({ appellantId, grounds, now: at });
         await this.appeals.update(m, joined.next);
         await this.record(m, actor, caseId, 'appeal.joined', { appealId: pending.appealId, findingId }, now);
-        await this.updates.notify(m, pending.appealsPanelIds);
+        await this.notifier.notifyPeople(m, pending.appealsPanelIds);
         return this.view(joined.next, await this.appeals.drawOf(m, pending.appealId), null);
       }
       const lodged = Appeal.lodge({ appealId: randomUUID(), finding, appellantId, grounds, now: at });
@@ -120,7 +120,7 @@ export class AppealsUseCase {
         seed: draw.record.seed,
         shortfall: draw.record.shortfall,
       }, now);
-      await this.updates.notify(
+      await this.notifier.notifyPeople(
         m,
         [...file.complainantIds(), finding.respondentId, ...finding.panelistIds, ...appeal.appealsPanelIds, ...appeal.adHocCommittee].filter((id) => id !== appellantId),
       );
@@ -138,7 +138,7 @@ export class AppealsUseCase {
    * refusal. Every vote is audited (who, which appeal, whether it changed — never its content).
    */
   async vote(
-    actor: ProceedingsActor,
+    actor: DisciplineActor,
     key: string,
     appealId: string,
     input: { outcome: AppealOutcomeKind; sanction?: Sanction; reasons: string },
@@ -146,7 +146,7 @@ export class AppealsUseCase {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
       const at = now.toISOString();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       const appeal = file.appeals.find((a) => a.appealId === appealId);
       const role = file.roleOf(actor);
@@ -185,7 +185,7 @@ export class AppealsUseCase {
         counts: decision.counts,
         remandFindingId,
       }, now);
-      await this.updates.notify(m, [...file.complainantIds(), finding.respondentId]);
+      await this.notifier.notifyPeople(m, [...file.complainantIds(), finding.respondentId]);
       return this.view(decided, await this.appeals.drawOf(m, appealId), remandFindingId, role);
     });
   }
@@ -197,11 +197,11 @@ export class AppealsUseCase {
    * a majority of the members drawn appoints; the last appointment seats the panel. Recorded in
    * the appeal and the audit log. Anyone else gets the case's "not found" or a refusal.
    */
-  async nominateAdHocPanelist(actor: ProceedingsActor, key: string, appealId: string, nomineeId: string): Promise<AppealView> {
+  async nominateAdHocPanelist(actor: DisciplineActor, key: string, appealId: string, nomineeId: string): Promise<AppealView> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
       const at = now.toISOString();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, ['appeals_panelist'], () =>
         appealError('forbidden', AppealErrorCode.NotAnAppealsPanelist, 'Only the Appeals Committee members drawn for this appeal appoint members to its missing seats.'),
@@ -230,15 +230,15 @@ export class AppealsUseCase {
       }, now);
       const finding = file.finding(appeal.findingId);
       if (seated && finding) {
-        await this.updates.notify(m, [...file.complainantIds(), finding.respondentId, ...t.next.appealsPanelIds].filter((id) => id !== me));
+        await this.notifier.notifyPeople(m, [...file.complainantIds(), finding.respondentId, ...t.next.appealsPanelIds].filter((id) => id !== me));
       }
       return this.view(t.next, draw, null);
     });
   }
 
-  async list(actor: ProceedingsActor, key: string): Promise<AppealView[]> {
+  async list(actor: DisciplineActor, key: string): Promise<AppealView[]> {
     return this.ds.transaction(async (m) => {
-      const file = await this.files.load(m, key, { actor });
+      const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, ['complainant', 'respondent', 'panelist', 'appeals_panelist', 'former_panelist'], () =>
         new DomainError('forbidden', 'discipline.appeal.not_visible', 'Appeals are shown to the parties and to the panels of the case.'),
@@ -279,7 +279,7 @@ export class AppealsUseCase {
     });
     await this.findings.insert(m, next);
     await this.appeals.recordRemandPanel(m, next.findingId, appeal.appealId, draw, at);
-    await this.updates.notify(m, next.panelistIds);
+    await this.notifier.notifyPeople(m, next.panelistIds);
     return next.findingId;
   }
 
@@ -308,7 +308,7 @@ export class AppealsUseCase {
     };
   }
 
-  private record(m: EntityManager, actor: ProceedingsActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
-    return this.audit.record(m, { actorId: actor.auditRef.id, actorKind: actor.auditRef.kind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
+  private record(m: EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+    return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }

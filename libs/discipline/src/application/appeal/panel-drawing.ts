@@ -5,12 +5,12 @@ import type { Case } from '../../domain/case/case.aggregate';
 import { drawPanel, verifyDraw, type PanelDrawRecord } from '../../domain/panel/panel-draw';
 import { computeRecusal } from '../../domain/recusal/recusal.engine';
 import type { CandidateSeat, RecusalCandidate, RecusalOutcome } from '../../domain/recusal/recusal.types';
-import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from '../finding/proceedings-settings';
-import { RecusalFactsSource } from '../finding/proceedings.ports';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
+import { RecusalFacts } from '../ports/recusal-facts.port';
 
 /**
- * A panel drawn for part 2 — the Appeals Committee panel of an appeal, or the new panel after a
- * remand — by the same engine as part 1's panels (S3, S7): the recusal engine clears candidates
+ * A panel drawn after the first one — the Appeals Committee panel of an appeal, or the new panel after a
+ * remand — by the same engine as a case's first panel (S3, S7): the recusal engine clears candidates
  * (`ownBodyKind` APPEALS for the appeals panel), then `drawPanel` draws from the cleared pool
  * with a recorded seed. Everything needed to re-run it is kept: seed, pools, who was excluded
  * beforehand and why (an earlier panel of the case), how many candidates were conflicted.
@@ -28,8 +28,8 @@ export interface RecordedPanelDraw {
 @Injectable()
 export class PanelDrawing {
   constructor(
-    private readonly facts: RecusalFactsSource,
-    @Inject(PROCEEDINGS_SETTINGS) private readonly settings: ProceedingsSettings,
+    private readonly facts: RecusalFacts,
+    @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
   ) {}
 
   /**

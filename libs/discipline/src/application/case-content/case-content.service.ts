@@ -5,8 +5,8 @@ import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { CaseCipher, createCaseKey, needsRewrap, rewrapCaseKey, unwrapCaseKey, wrappingKeyId } from '../../crypto';
-import { sealedRef, type SealedRef } from '../../domain/index-part1';
-import { SealedContentRepository } from '../../infrastructure/sealed-content.repository';
+import { sealedRef, type SealedRef } from '../../domain';
+import { SealedContentRepository } from '../ports/sealed-content.repository';
 import { DisciplineKeys } from './discipline-keys';
 
 const SEALED_PREFIX = 'sealed:';
@@ -119,7 +119,7 @@ export class CaseContentService {
     return out;
   }
 
-  /** The audit entry of a read of case content (for readers that open content themselves, e.g. part 2). */
+  /** The audit entry of a read of case content (for readers that open content themselves, e.g. the investigation's records). */
   async recordRead(m: EntityManager, caseId: string, reader: ContentActor, view: string, items: readonly { item: string; ref: string }[]): Promise<void> {
     await this.audit.record(
       m,
@@ -136,7 +136,7 @@ export class CaseContentService {
     );
   }
 
-  // ── values stored in other tables (part 2's statements, messages, evidence) ──────────────
+  // ── values stored in other tables (statements, messages, evidence) ──────────────
 
   async sealValue(m: EntityManager, caseId: string, field: string, text: string): Promise<string> {
     return (await this.cipherFor(m, caseId)).seal(field, text);

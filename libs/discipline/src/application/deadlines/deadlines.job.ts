@@ -1,9 +1,9 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, Clock, LOGGER, type AppConfig, type Logger } from '@org/platform';
-import { escalateOverdue } from '../../domain/index-part1';
-import { CaseRepository } from '../../infrastructure/case.repository';
-import { DisciplineDb } from '../../infrastructure/discipline-db';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
+import { escalateOverdue } from '../../domain';
+import { CaseRepository } from '../ports/case.repository';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { CaseStore } from '../access/case-store.service';
 import { RecomputeRecusal } from '../recusal/recompute-recusal.service';
 
@@ -33,7 +33,7 @@ export class DeadlinesJob implements OnApplicationBootstrap, OnModuleDestroy {
   private running: Promise<unknown> | null = null;
 
   constructor(
-    private readonly db: DisciplineDb,
+    private readonly db: DisciplineTransactions,
     private readonly cases: CaseRepository,
     private readonly recompute: RecomputeRecusal,
     private readonly store: CaseStore,

@@ -9,14 +9,15 @@ import { Finding } from '../../domain/finding/finding.entity';
 import { FindingErrorCode, findingError } from '../../domain/finding/finding.errors';
 import type { Verdict } from '../../domain/finding/majority.policy';
 import type { Sanction } from '../../domain/finding/sanction.value-object';
-import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
-import { MemberDirectorySql } from '../../infrastructure/part2/member-directory.sql';
-import type { CaseFile, ProceedingsRole } from './case-file';
-import { CaseFiles } from './case-files';
-import { CaseUpdates } from './case-updates';
-import type { ProceedingsActor } from './proceedings-actor';
-import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from './proceedings-settings';
-import { CaseGateway } from './proceedings.ports';
+import { FindingRepository } from '../ports/finding.repository';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
+import type { CaseFile, ProceedingsRole } from '../access/case-file';
+import { CaseGate } from '../access/case-gate.service';
+import { CaseNotifier } from '../access/case-notifier';
+import type { DisciplineActor } from '../access/discipline-actor';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
+import { CaseRepository } from '../ports/case.repository';
+import { CaseStore } from '../access/case-store.service';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
 export const notAPanelist = (): DomainError =>
@@ -59,20 +60,21 @@ export interface FindingView {
 export class DeliberateUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly files: CaseFiles,
-    private readonly findings: FindingSqlRepository,
-    private readonly cases: CaseGateway,
-    private readonly directory: MemberDirectorySql,
-    private readonly updates: CaseUpdates,
+    private readonly gate: CaseGate,
+    private readonly findings: FindingRepository,
+    private readonly cases: CaseRepository,
+    private readonly store: CaseStore,
+    private readonly directory: MemberDirectoryRepository,
+    private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    @Inject(PROCEEDINGS_SETTINGS) private readonly settings: ProceedingsSettings,
+    @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
   ) {}
 
-  async open(actor: ProceedingsActor, key: string, respondentId: string): Promise<{ findingId: string }> {
+  async open(actor: DisciplineActor, key: string, respondentId: string): Promise<{ findingId: string }> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['panelist'], notAPanelist);
       if (!['investigating', 'finding'].includes(file.c.stage)) {
@@ -106,10 +108,10 @@ export class DeliberateUseCase {
     });
   }
 
-  async vote(actor: ProceedingsActor, key: string, findingId: string, input: { verdict: Verdict; proposedSanction?: Sanction }): Promise<{ outstanding: number }> {
+  async vote(actor: DisciplineActor, key: string, findingId: string, input: { verdict: Verdict; proposedSanction?: Sanction }): Promise<{ outstanding: number }> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['panelist'], notAPanelist);
       const finding = this.liveFinding(file, findingId);
@@ -120,11 +122,11 @@ export class DeliberateUseCase {
     });
   }
 
-  async decide(actor: ProceedingsActor, key: string, findingId: string, input: { rule: string; reasons: string; sanctionWording?: string }): Promise<FindingView> {
+  async decide(actor: DisciplineActor, key: string, findingId: string, input: { rule: string; reasons: string; sanctionWording?: string }): Promise<FindingView> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
       const at = now.toISOString();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['panelist'], notAPanelist);
       const finding = this.liveFinding(file, findingId);
@@ -143,9 +145,9 @@ export class DeliberateUseCase {
       await this.findings.update(m, notified.next);
       if (file.c.stage === 'investigating') {
         const events = file.c.advanceToStage('finding', at);
-        await this.cases.save(m, file.c, events, { id: actor.memberId, kind: 'member' });
+        await this.store.save(m, file.c, events, { actorId: actor.memberId, actorKind: 'member' });
       }
-      await this.updates.notify(m, [...file.complainantIds(), notified.next.respondentId]);
+      await this.notifier.notifyPeople(m, [...file.complainantIds(), notified.next.respondentId]);
       const d = notified.next.decision!;
       await this.record(m, actor, caseId, 'finding.decided', { findingId, upheld: d.upheld, counts: d.counts, appealDeadline: notified.next.appealDeadline }, now);
       return viewOf(notified.next, 'panelist', actor);
@@ -153,9 +155,9 @@ export class DeliberateUseCase {
   }
 
   /** The findings of a case as this person may see them (reading them is audited: they hold reasons). */
-  async list(actor: ProceedingsActor, key: string): Promise<FindingView[]> {
+  async list(actor: DisciplineActor, key: string): Promise<FindingView[]> {
     return this.ds.transaction(async (m) => {
-      const file = await this.files.load(m, key, { actor });
+      const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, ['panelist', 'appeals_panelist', 'complainant', 'respondent'], () =>
         new DomainError('forbidden', 'discipline.finding.not_visible', 'Findings are shown to the parties and to the panels of the case.'),
@@ -172,12 +174,12 @@ export class DeliberateUseCase {
     return f;
   }
 
-  private record(m: import('typeorm').EntityManager, actor: ProceedingsActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
-    return this.audit.record(m, { actorId: actor.auditRef.id, actorKind: actor.auditRef.kind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
+  private record(m: import('typeorm').EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+    return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }
 
-export function viewOf(f: Finding, role: ProceedingsRole, _actor: ProceedingsActor): FindingView {
+export function viewOf(f: Finding, role: ProceedingsRole, _actor: DisciplineActor): FindingView {
   const s = f.toSnapshot();
   const panel = role === 'panelist' || role === 'appeals_panelist';
   return {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
-import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
-import { SanctionEffectsSqlWriter } from '../../infrastructure/part2/sanction-effects.sql-writer';
-import { CaseFiles } from './case-files';
+import { FindingRepository } from '../ports/finding.repository';
+import { SanctionEffectsWriter } from '../ports/sanction-effects.port';
+import { CaseGate } from '../access/case-gate.service';
 import { FindingFinality } from './finding-finality';
 
 /**
@@ -17,10 +17,10 @@ import { FindingFinality } from './finding-finality';
 export class FinalizeFindingsJob {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly findings: FindingSqlRepository,
-    private readonly files: CaseFiles,
+    private readonly findings: FindingRepository,
+    private readonly gate: CaseGate,
     private readonly finality: FindingFinality,
-    private readonly sanctions: SanctionEffectsSqlWriter,
+    private readonly sanctions: SanctionEffectsWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -32,7 +32,7 @@ export class FinalizeFindingsJob {
       let progressed = 0;
       for (const { findingId, caseId } of due) {
         const done = await this.ds.transaction(async (m) => {
-          const file = await this.files.load(m, caseId, { forUpdate: true });
+          const file = await this.gate.file(m, caseId, { forUpdate: true });
           const finding = file.finding(findingId);
           if (!finding) return false;
           const t = finding.finalizeIfAppealWindowPassed(now.toISOString());

@@ -5,14 +5,15 @@ import { AuditLog } from '@org/audit';
 import type { Finding, FindingEvent } from '../../domain/finding/finding.entity';
 import { respondentsReleasedFromInterimMeasures } from '../../domain/interim/interim-measures';
 import { OutcomeNotice } from '../../domain/outcome/outcome-notice.entity';
-import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
-import { MemberDirectorySql } from '../../infrastructure/part2/member-directory.sql';
-import { OutcomeNoticeSqlRepository } from '../../infrastructure/part2/outcome-notice.sql-repository';
-import { SanctionEffectsSqlWriter } from '../../infrastructure/part2/sanction-effects.sql-writer';
-import type { CaseFile } from './case-file';
-import { CaseUpdates } from './case-updates';
-import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from './proceedings-settings';
-import { CaseGateway } from './proceedings.ports';
+import { FindingRepository } from '../ports/finding.repository';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
+import { OutcomeNoticeRepository } from '../ports/outcome-notice.repository';
+import { SanctionEffectsWriter } from '../ports/sanction-effects.port';
+import type { CaseFile } from '../access/case-file';
+import { CaseNotifier } from '../access/case-notifier';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
+import { CaseRepository } from '../ports/case.repository';
+import { CaseStore } from '../access/case-store.service';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
 /**
@@ -29,14 +30,15 @@ import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 @Injectable()
 export class FindingFinality {
   constructor(
-    private readonly findings: FindingSqlRepository,
-    private readonly notices: OutcomeNoticeSqlRepository,
-    private readonly sanctions: SanctionEffectsSqlWriter,
-    private readonly directory: MemberDirectorySql,
-    private readonly cases: CaseGateway,
-    private readonly updates: CaseUpdates,
+    private readonly findings: FindingRepository,
+    private readonly notices: OutcomeNoticeRepository,
+    private readonly sanctions: SanctionEffectsWriter,
+    private readonly directory: MemberDirectoryRepository,
+    private readonly cases: CaseRepository,
+    private readonly store: CaseStore,
+    private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
-    @Inject(PROCEEDINGS_SETTINGS) private readonly settings: ProceedingsSettings,
+    @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
   ) {}
 
   async takeEffect(m: EntityManager, file: CaseFile, finding: Finding, events: readonly FindingEvent[], now: Date): Promise<{ noticeId: string }> {
@@ -64,8 +66,8 @@ export class FindingFinality {
         .map((f) => f.respondentId),
     });
     const caseEvents = [...file.c.endInterimMeasuresOf(released, at), ...(file.c.stage === 'finding' ? file.c.advanceToStage('final', at) : [])];
-    if (caseEvents.length > 0) await this.cases.save(m, file.c, caseEvents, { id: null, kind: 'system' });
-    await this.updates.notify(m, [...file.complainantIds(), finding.respondentId, ...finding.panelistIds]);
+    if (caseEvents.length > 0) await this.store.save(m, file.c, caseEvents, { actorId: null, actorKind: 'system' });
+    await this.notifier.notifyPeople(m, [...file.complainantIds(), finding.respondentId, ...finding.panelistIds]);
     await this.audit.record(
       m,
       {

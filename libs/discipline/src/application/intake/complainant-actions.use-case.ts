@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
-import type { CasePath, PersonRef } from '../../domain/index-part1';
-import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
+import type { CasePath, PersonRef } from '../../domain';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseStore } from '../access/case-store.service';
 import type { DisciplineActor } from '../access/discipline-actor';

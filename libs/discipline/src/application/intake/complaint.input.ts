@@ -1,4 +1,4 @@
-import type { CasePath, ReportedPeriod } from '../../domain/index-part1';
+import type { CasePath, ReportedPeriod } from '../../domain';
 
 /** A person named in a complaint: a member picked from the directory, or a described non-member. */
 export interface PersonInput {

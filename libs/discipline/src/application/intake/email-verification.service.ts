@@ -4,10 +4,10 @@ import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Outbox } from '@org/notifications';
 import { Clock } from '@org/platform';
-import { normalizeEmail } from '../../domain/index-part1';
-import { DisciplineDb } from '../../infrastructure/discipline-db';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
-import { EmailVerificationRepository } from '../../infrastructure/email-verification.repository';
+import { normalizeEmail } from '../../domain';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
+import { EmailVerificationRepository } from '../ports/email-verification.repository';
 
 const EMAIL_RE = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -24,7 +24,7 @@ const invalidCode = () =>
 @Injectable()
 export class EmailVerificationService {
   constructor(
-    private readonly db: DisciplineDb,
+    private readonly db: DisciplineTransactions,
     private readonly repo: EmailVerificationRepository,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,

@@ -11,11 +11,11 @@ import {
   generateCaseReference,
   type Complainant,
   type PersonRef,
-} from '../../domain/index-part1';
-import { CaseRepository } from '../../infrastructure/case.repository';
-import { DisciplineDb } from '../../infrastructure/discipline-db';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
-import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
+} from '../../domain';
+import { CaseRepository } from '../ports/case.repository';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
 import { CaseStore } from '../access/case-store.service';
 import type { DisciplineActor } from '../access/discipline-actor';
 import { CaseContentService, type ContentKind } from '../case-content/case-content.service';
@@ -35,7 +35,7 @@ const FORMER = ['resigned', 'expelled', 'declined'];
 @Injectable()
 export class FileComplaint {
   constructor(
-    private readonly db: DisciplineDb,
+    private readonly db: DisciplineTransactions,
     private readonly cases: CaseRepository,
     private readonly directory: MemberDirectoryRepository,
     private readonly content: CaseContentService,

@@ -8,8 +8,8 @@ import {
   directoryQueryWords,
   DIRECTORY_MAX_RESULTS,
 } from '../../domain/case/complaints-directory.policy';
-import { DisciplineDb } from '../../infrastructure/discipline-db';
-import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
 import type { DisciplineActor } from '../access/discipline-actor';
 import { DisciplineKeys } from '../case-content/discipline-keys';
 
@@ -34,7 +34,7 @@ export function directorySearcher(actor: DisciplineActor): string {
 @Injectable()
 export class MemberDirectoryQuery {
   constructor(
-    private readonly db: DisciplineDb,
+    private readonly db: DisciplineTransactions,
     private readonly directory: MemberDirectoryRepository,
     private readonly keys: DisciplineKeys,
     private readonly clock: Clock,

@@ -7,10 +7,10 @@ import { DomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { caseNotFound } from '../../domain/case/case.errors';
 import { CaseMessage, caseRecordFor, type MessageAudience } from '../../domain/investigation/case-message.entity';
-import { InvestigationSqlRepository } from '../../infrastructure/part2/investigation.sql-repository';
-import { CaseFiles } from '../finding/case-files';
-import { CaseUpdates } from '../finding/case-updates';
-import type { ProceedingsActor } from '../finding/proceedings-actor';
+import { InvestigationRepository } from '../ports/investigation.repository';
+import { CaseGate } from '../access/case-gate.service';
+import { CaseNotifier } from '../access/case-notifier';
+import type { DisciplineActor } from '../access/discipline-actor';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
 export interface CaseMessageView {
@@ -63,17 +63,17 @@ export interface MessageReceipt {
 export class CaseMessagesUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly files: CaseFiles,
-    private readonly repo: InvestigationSqlRepository,
-    private readonly updates: CaseUpdates,
+    private readonly gate: CaseGate,
+    private readonly repo: InvestigationRepository,
+    private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
-  async send(actor: ProceedingsActor, key: string, input: { text: string; audience: MessageAudience }): Promise<MessageReceipt> {
+  async send(actor: DisciplineActor, key: string, input: { text: string; audience: MessageAudience }): Promise<MessageReceipt> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.find(m, key, { forUpdate: true, actor });
+      const file = await this.gate.findFile(m, key, { forUpdate: true, actor });
       const caseId = file?.caseId ?? key;
       const role = file ? file.roleOf(actor) : 'none';
       const participant = role !== 'none' && role !== 'former_panelist';
@@ -96,14 +96,14 @@ export class CaseMessagesUseCase {
             now: now.toISOString(),
           });
           await this.repo.insertMessage(m, composed.next);
-          await this.updates.notify(m, composed.events.flatMap((e) => e.notify));
+          await this.notifier.notifyPeople(m, composed.events.flatMap((e) => e.notify));
           messageId = composed.next.messageId;
         }
         await this.audit.record(
           m,
           {
-            actorId: actor.auditRef.id,
-            actorKind: actor.auditRef.kind,
+            actorId: actor.audit.actorId,
+            actorKind: actor.audit.actorKind,
             context: 'discipline',
             action: 'message.officer-wrote-to-panel',
             subjectType: AUDIT_SUBJECT,
@@ -125,7 +125,7 @@ export class CaseMessagesUseCase {
         now: now.toISOString(),
       });
       await this.repo.insertMessage(m, composed.next);
-      await this.updates.notify(m, composed.events.flatMap((e) => e.notify));
+      await this.notifier.notifyPeople(m, composed.events.flatMap((e) => e.notify));
       await this.record(m, actor, caseId, 'message.sent', { messageId: composed.next.messageId, senderRole: composed.next.senderRole, audience: input.audience.kind }, now);
       const kind = composed.next.toSnapshot().audience.kind;
       const visibleTo: MessageVisibility = kind === 'all_parties' ? 'panel_and_parties' : kind === 'participant' ? 'panel_and_one_person' : 'panel_only';
@@ -134,9 +134,9 @@ export class CaseMessagesUseCase {
   }
 
   /** The case record of messages this person may read, oldest first (reading is audited). */
-  async list(actor: ProceedingsActor, key: string): Promise<CaseMessageView[]> {
+  async list(actor: DisciplineActor, key: string): Promise<CaseMessageView[]> {
     return this.ds.transaction(async (m) => {
-      const file = await this.files.load(m, key, { actor });
+      const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.roleOf(actor);
       if (role === 'none' || role === 'former_panelist') throw caseNotFound();
@@ -154,10 +154,10 @@ export class CaseMessagesUseCase {
   }
 
   /** The panel shares a message sent to it with every party. */
-  async disclose(actor: ProceedingsActor, key: string, messageId: string): Promise<void> {
+  async disclose(actor: DisciplineActor, key: string, messageId: string): Promise<void> {
     await this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['panelist'], () => new DomainError('forbidden', 'discipline.message.sender_not_permitted', 'Only the panel can share a message with the parties.'));
       const msg = (await this.repo.messages(m, caseId, { withText: false })).find((x) => x.messageId === messageId);
@@ -165,12 +165,12 @@ export class CaseMessagesUseCase {
       const t = msg.discloseToParties({ by: actor.memberId as string, participants: file.participants(), now: now.toISOString() });
       if (t.events.length === 0) return;
       await this.repo.markDisclosed(m, t.next);
-      await this.updates.notify(m, t.events.flatMap((e) => e.notify));
+      await this.notifier.notifyPeople(m, t.events.flatMap((e) => e.notify));
       await this.record(m, actor, caseId, 'message.disclosed-to-parties', { messageId }, now);
     });
   }
 
-  private record(m: EntityManager, actor: ProceedingsActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
-    return this.audit.record(m, { actorId: actor.auditRef.id, actorKind: actor.auditRef.kind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
+  private record(m: EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+    return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }

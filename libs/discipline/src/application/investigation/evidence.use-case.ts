@@ -7,11 +7,11 @@ import { DomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { SNIFF_BYTES, sniffContentType } from '../../domain/investigation/content-type.sniffer';
 import { registerEvidence, type EvidenceSnapshot } from '../../domain/investigation/evidence-metadata.value-object';
-import { InvestigationSqlRepository } from '../../infrastructure/part2/investigation.sql-repository';
-import { CaseFiles } from '../finding/case-files';
-import { CaseUpdates } from '../finding/case-updates';
-import type { ProceedingsActor } from '../finding/proceedings-actor';
-import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from '../finding/proceedings-settings';
+import { InvestigationRepository } from '../ports/investigation.repository';
+import { CaseGate } from '../access/case-gate.service';
+import { CaseNotifier } from '../access/case-notifier';
+import type { DisciplineActor } from '../access/discipline-actor';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -26,18 +26,18 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export class EvidenceUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly files: CaseFiles,
-    private readonly repo: InvestigationSqlRepository,
-    private readonly updates: CaseUpdates,
+    private readonly gate: CaseGate,
+    private readonly repo: InvestigationRepository,
+    private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    @Inject(PROCEEDINGS_SETTINGS) private readonly settings: ProceedingsSettings,
+    @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
   ) {}
 
-  async submit(actor: ProceedingsActor, key: string, input: { fileName: string; contentBase64: string; declaredContentType?: string | null }): Promise<EvidenceSnapshot> {
+  async submit(actor: DisciplineActor, key: string, input: { fileName: string; contentBase64: string; declaredContentType?: string | null }): Promise<EvidenceSnapshot> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['complainant', 'respondent', 'witness', 'panelist'], () =>
         new DomainError('forbidden', 'discipline.evidence.not_permitted', 'Evidence is submitted by the parties, the witnesses and the panel.'),
@@ -67,15 +67,15 @@ export class EvidenceUseCase {
         this.settings.evidence,
       );
       await this.repo.insertEvidence(m, snapshot, bytes);
-      await this.updates.notify(m, file.panelistIds().filter((id) => id !== actor.personId));
+      await this.notifier.notifyPeople(m, file.panelistIds().filter((id) => id !== actor.personId));
       await this.record(m, actor, caseId, 'evidence.submitted', { evidenceId: snapshot.evidenceId, contentType: snapshot.contentType, sizeBytes: snapshot.sizeBytes }, now);
       return snapshot;
     });
   }
 
-  async list(actor: ProceedingsActor, key: string): Promise<EvidenceSnapshot[]> {
+  async list(actor: DisciplineActor, key: string): Promise<EvidenceSnapshot[]> {
     return this.ds.transaction(async (m) => {
-      const file = await this.files.load(m, key, { actor });
+      const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, ['complainant', 'respondent', 'witness', 'panelist', 'appeals_panelist'], () =>
         new DomainError('forbidden', 'discipline.evidence.not_permitted', 'Evidence is read by the panel.'),
@@ -87,9 +87,9 @@ export class EvidenceUseCase {
     });
   }
 
-  async read(actor: ProceedingsActor, key: string, evidenceId: string): Promise<EvidenceSnapshot & { contentBase64: string }> {
+  async read(actor: DisciplineActor, key: string, evidenceId: string): Promise<EvidenceSnapshot & { contentBase64: string }> {
     return this.ds.transaction(async (m) => {
-      const file = await this.files.load(m, key, { actor });
+      const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, ['complainant', 'respondent', 'witness', 'panelist', 'appeals_panelist'], () =>
         new DomainError('forbidden', 'discipline.evidence.not_permitted', 'Evidence is read by the panel.'),
@@ -104,7 +104,7 @@ export class EvidenceUseCase {
     });
   }
 
-  private record(m: EntityManager, actor: ProceedingsActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
-    return this.audit.record(m, { actorId: actor.auditRef.id, actorKind: actor.auditRef.kind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
+  private record(m: EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+    return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }

@@ -7,12 +7,12 @@ import { DomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { Interview, type InterviewSnapshot } from '../../domain/investigation/interview.entity';
 import type { SupportPerson } from '../../domain/investigation/statement-register.entity';
-import { InvestigationSqlRepository } from '../../infrastructure/part2/investigation.sql-repository';
-import type { CaseFile } from '../finding/case-file';
-import { CaseFiles } from '../finding/case-files';
-import { CaseUpdates } from '../finding/case-updates';
+import { InvestigationRepository } from '../ports/investigation.repository';
+import type { CaseFile } from '../access/case-file';
+import { CaseGate } from '../access/case-gate.service';
+import { CaseNotifier } from '../access/case-notifier';
 import { notAPanelist } from '../finding/deliberate.use-case';
-import type { ProceedingsActor } from '../finding/proceedings-actor';
+import type { DisciplineActor } from '../access/discipline-actor';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
 const interviewNotFound = () => new DomainError('not_found', 'discipline.interview.not_found', 'This case has no such interview.');
@@ -26,17 +26,17 @@ const interviewNotFound = () => new DomainError('not_found', 'discipline.intervi
 export class InterviewsUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly files: CaseFiles,
-    private readonly repo: InvestigationSqlRepository,
-    private readonly updates: CaseUpdates,
+    private readonly gate: CaseGate,
+    private readonly repo: InvestigationRepository,
+    private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
-  async schedule(actor: ProceedingsActor, key: string, input: { personId: string; scheduledFor: string; topics: string[]; supportPerson?: SupportPerson | null }): Promise<InterviewSnapshot> {
+  async schedule(actor: DisciplineActor, key: string, input: { personId: string; scheduledFor: string; topics: string[]; supportPerson?: SupportPerson | null }): Promise<InterviewSnapshot> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['panelist'], notAPanelist);
       this.assertParticipant(file, input.personId);
@@ -51,14 +51,14 @@ export class InterviewsUseCase {
         now: now.toISOString(),
       });
       await this.repo.saveInterview(m, t.next, now.toISOString());
-      await this.updates.notify(m, [input.personId]);
+      await this.notifier.notifyPeople(m, [input.personId]);
       await this.record(m, actor, caseId, 'interview.scheduled', { interviewId: t.next.toSnapshot().interviewId }, now);
       return t.next.toSnapshot();
     });
   }
 
   async change(
-    actor: ProceedingsActor,
+    actor: DisciplineActor,
     key: string,
     interviewId: string,
     change:
@@ -71,7 +71,7 @@ export class InterviewsUseCase {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
       const at = now.toISOString();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       const role = file.roleOf(actor);
       if (role === 'none') file.requireRole(actor, [], notAPanelist);
@@ -96,16 +96,16 @@ export class InterviewsUseCase {
                 ? interview.recordHeld({ supportPersonAttended: change.supportPersonAttended, now: at })
                 : interview.cancel({ reason: change.reason, now: at });
       await this.repo.saveInterview(m, t.next, at);
-      await this.updates.notify(m, role === 'panelist' ? [interviewee as string] : file.panelistIds());
+      await this.notifier.notifyPeople(m, role === 'panelist' ? [interviewee as string] : file.panelistIds());
       await this.record(m, actor, caseId, `interview.${change.kind}`, { interviewId }, now);
       return t.next.toSnapshot();
     });
   }
 
   /** The panel sees every interview; a person sees their own (with the topics, in advance). */
-  async list(actor: ProceedingsActor, key: string): Promise<InterviewSnapshot[]> {
+  async list(actor: DisciplineActor, key: string): Promise<InterviewSnapshot[]> {
     return this.ds.transaction(async (m) => {
-      const file = await this.files.load(m, key, { actor });
+      const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, ['panelist', 'appeals_panelist', 'complainant', 'respondent', 'witness'], notAPanelist);
       const all = (await this.repo.interviews(m, caseId)).map((i) => i.toSnapshot());
@@ -122,7 +122,7 @@ export class InterviewsUseCase {
     }
   }
 
-  private record(m: EntityManager, actor: ProceedingsActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
-    return this.audit.record(m, { actorId: actor.auditRef.id, actorKind: actor.auditRef.kind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
+  private record(m: EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+    return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }

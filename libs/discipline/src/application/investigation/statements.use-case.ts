@@ -6,12 +6,12 @@ import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import type { StatementRecord, StatementRegister, StatementRole, SupportPerson } from '../../domain/investigation/statement-register.entity';
-import { InvestigationSqlRepository } from '../../infrastructure/part2/investigation.sql-repository';
-import type { CaseFile, ProceedingsRole } from '../finding/case-file';
-import { CaseFiles } from '../finding/case-files';
-import { CaseUpdates } from '../finding/case-updates';
+import { InvestigationRepository } from '../ports/investigation.repository';
+import type { CaseFile, ProceedingsRole } from '../access/case-file';
+import { CaseGate } from '../access/case-gate.service';
+import { CaseNotifier } from '../access/case-notifier';
 import { notAPanelist } from '../finding/deliberate.use-case';
-import type { ProceedingsActor } from '../finding/proceedings-actor';
+import type { DisciplineActor } from '../access/discipline-actor';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
 const OWN_ROLES: readonly ProceedingsRole[] = ['complainant', 'respondent', 'witness'];
@@ -36,17 +36,17 @@ function complaintStatementId(caseId: string): string {
 export class StatementsUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly files: CaseFiles,
-    private readonly repo: InvestigationSqlRepository,
-    private readonly updates: CaseUpdates,
+    private readonly gate: CaseGate,
+    private readonly repo: InvestigationRepository,
+    private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
-  async request(actor: ProceedingsActor, key: string, input: { personId: string }): Promise<{ statementId: string }> {
+  async request(actor: DisciplineActor, key: string, input: { personId: string }): Promise<{ statementId: string }> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['panelist'], notAPanelist);
       const role = this.roleOfPerson(file, input.personId);
@@ -58,7 +58,7 @@ export class StatementsUseCase {
         now: now.toISOString(),
       });
       await this.repo.saveStatements(m, caseId, t.next, now.toISOString());
-      await this.updates.notify(m, [input.personId]);
+      await this.notifier.notifyPeople(m, [input.personId]);
       const statementId = t.next.statementOf(input.personId)!.statementId;
       await this.record(m, actor, caseId, 'statement.requested', { statementId }, now);
       return { statementId };
@@ -71,13 +71,13 @@ export class StatementsUseCase {
    * Given once; afterwards only the person adds addenda.
    */
   async give(
-    actor: ProceedingsActor,
+    actor: DisciplineActor,
     key: string,
     input: { text: string; personId?: string; interviewId?: string; supportPerson?: SupportPerson | null },
   ): Promise<{ statementId: string; status: StatementRecord['status'] }> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, [...OWN_ROLES, 'panelist'], () =>
         new DomainError('forbidden', 'discipline.statement.invalid', 'Statements are given by the parties and witnesses, or recorded by the panel from an interview.'),
@@ -106,7 +106,7 @@ export class StatementsUseCase {
         t = register.record({ ...common, source: 'written' });
       }
       await this.repo.saveStatements(m, caseId, t.next, now.toISOString());
-      await this.updates.notify(m, byPanel ? [personId] : file.panelistIds());
+      await this.notifier.notifyPeople(m, byPanel ? [personId] : file.panelistIds());
       const st = t.next.statementOf(personId)!;
       await this.record(m, actor, caseId, byPanel ? 'statement.transcribed' : 'statement.recorded', { statementId: st.statementId, source: byPanel ? 'interview' : 'written' }, now);
       return { statementId: st.statementId, status: st.status };
@@ -114,52 +114,52 @@ export class StatementsUseCase {
   }
 
   /** The person approves the words the panel wrote down from their interview: now it is their statement. */
-  async approve(actor: ProceedingsActor, key: string, statementId: string): Promise<void> {
+  async approve(actor: DisciplineActor, key: string, statementId: string): Promise<void> {
     await this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, OWN_ROLES, () => new DomainError('forbidden', 'discipline.statement.approval_only_by_person', 'Only the person whose words these are can approve them.'));
       const t = (await this.register(m, file)).approve({ statementId, personId: actor.personId as string, now: now.toISOString() });
       await this.repo.saveStatements(m, caseId, t.next, now.toISOString());
-      await this.updates.notify(m, file.panelistIds());
+      await this.notifier.notifyPeople(m, file.panelistIds());
       await this.record(m, actor, caseId, 'statement.approved', { statementId }, now);
     });
   }
 
   /** The panel asks the person specific questions about their statement (the complaint, for the complainant). */
-  async requestAddendum(actor: ProceedingsActor, key: string, statementId: string, questions: readonly string[]): Promise<{ requestId: string }> {
+  async requestAddendum(actor: DisciplineActor, key: string, statementId: string, questions: readonly string[]): Promise<{ requestId: string }> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['panelist'], notAPanelist);
       const requestId = randomUUID();
       const t = (await this.register(m, file)).requestAddendum({ statementId, requestId, questions, requestedBy: actor.memberId as string, now: now.toISOString() });
       await this.repo.saveStatements(m, caseId, t.next, now.toISOString());
       const personId = t.next.toSnapshot().statements.find((st) => st.statementId === statementId)!.personId;
-      await this.updates.notify(m, [personId]);
+      await this.notifier.notifyPeople(m, [personId]);
       await this.record(m, actor, caseId, 'statement.addendum-requested', { statementId, requestId, questions: questions.length }, now);
       return { requestId };
     });
   }
 
-  async addAddendum(actor: ProceedingsActor, key: string, statementId: string, text: string, requestId?: string): Promise<void> {
+  async addAddendum(actor: DisciplineActor, key: string, statementId: string, text: string, requestId?: string): Promise<void> {
     await this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, OWN_ROLES, () => new DomainError('forbidden', 'discipline.statement.addendum_only_by_author', 'Only the person who gave a statement can add to it.'));
       const t = (await this.register(m, file)).addAddendum({ statementId, addendumId: randomUUID(), authorId: actor.personId as string, text, requestId: requestId ?? null, now: now.toISOString() });
       await this.repo.saveStatements(m, caseId, t.next, now.toISOString());
-      await this.updates.notify(m, file.panelistIds());
+      await this.notifier.notifyPeople(m, file.panelistIds());
       await this.record(m, actor, caseId, 'statement.addendum-added', { statementId }, now);
     });
   }
 
-  async list(actor: ProceedingsActor, key: string): Promise<readonly StatementRecord[]> {
+  async list(actor: DisciplineActor, key: string): Promise<readonly StatementRecord[]> {
     return this.ds.transaction(async (m) => {
-      const file = await this.files.load(m, key, { actor });
+      const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, [...OWN_ROLES, 'panelist', 'appeals_panelist'], () =>
         new DomainError('forbidden', 'discipline.statement.not_visible', 'Statements are read by the panel; each person reads their own.'),
@@ -190,7 +190,7 @@ export class StatementsUseCase {
     throw new DomainError('invalid', 'discipline.statement.invalid', 'Statements are taken from the parties and witnesses of this case only.');
   }
 
-  private record(m: EntityManager, actor: ProceedingsActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
-    return this.audit.record(m, { actorId: actor.auditRef.id, actorKind: actor.auditRef.kind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
+  private record(m: EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+    return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }

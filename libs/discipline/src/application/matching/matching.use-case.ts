@@ -8,13 +8,13 @@ import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { deriveMatchingKey, respondentMatchHash, type MatchingKey } from '../../crypto/respondent-matching-key';
 import type { CaseSnapshot } from '../../domain/case/case.types';
 import { MatchGroup, type MatchEvent } from '../../domain/matching/match-group.entity';
-import { MatchGroupSqlRepository } from '../../infrastructure/part2/match-group.sql-repository';
-import { MemberDirectorySql } from '../../infrastructure/part2/member-directory.sql';
-import { CaseFiles } from '../finding/case-files';
-import { CaseUpdates } from '../finding/case-updates';
-import { personIdOfEmail, type ProceedingsActor } from '../finding/proceedings-actor';
+import { MatchGroupRepository } from '../ports/match-group.repository';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
+import { CaseGate } from '../access/case-gate.service';
+import { CaseNotifier } from '../access/case-notifier';
+import { personIdOfEmail, type DisciplineActor } from '../access/discipline-actor';
 import { DisciplineKeys } from '../case-content/discipline-keys';
-import { CaseGateway } from '../finding/proceedings.ports';
+import { CaseRepository } from '../ports/case.repository';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
 export interface MatchingStatus {
@@ -45,18 +45,18 @@ export const reporterOf = (c: CaseSnapshot): string => (c.complainant.kind === '
  * from the discipline context's master key — never a name). The panel of any case sees the
  * other reports in its groups. A record-only reporter who opted in is told, exactly once per
  * group, when someone else's report names the same person; two told reporters who both agree
- * are put in touch. Cases are indexed by a job (and part 1 may call `indexCase` at intake).
+ * are put in touch. Cases are indexed by a job (and intake may call `indexCase`).
  */
 @Injectable()
 export class MatchingUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly cases: CaseGateway,
-    private readonly files: CaseFiles,
-    private readonly groups: MatchGroupSqlRepository,
+    private readonly cases: CaseRepository,
+    private readonly gate: CaseGate,
+    private readonly groups: MatchGroupRepository,
     private readonly keys: DisciplineKeys,
-    private readonly directory: MemberDirectorySql,
-    private readonly updates: CaseUpdates,
+    private readonly directory: MemberDirectoryRepository,
+    private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -80,7 +80,7 @@ export class MatchingUseCase {
   async indexCase(m: EntityManager, caseId: string): Promise<boolean> {
     const now = this.clock.now();
     const at = now.toISOString();
-    const c = await this.cases.load(m, caseId, { forUpdate: true });
+    const c = await this.cases.load(m, caseId, true);
     if (!c || !(await this.groups.markIndexed(m, caseId, at))) return false;
     const s = c.state;
     const matchingKey = this.matchingKey();
@@ -96,9 +96,9 @@ export class MatchingUseCase {
     return true;
   }
 
-  async status(actor: ProceedingsActor, key: string): Promise<MatchingStatus> {
+  async status(actor: DisciplineActor, key: string): Promise<MatchingStatus> {
     return this.ds.transaction(async (m) => {
-      const file = await this.files.load(m, key, { actor });
+      const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['complainant'], reservedToReporter);
       const me = reporterOf(file.c.state);
@@ -124,10 +124,10 @@ export class MatchingUseCase {
     });
   }
 
-  async setOptIn(actor: ProceedingsActor, key: string, optedIn: boolean): Promise<MatchingStatus> {
+  async setOptIn(actor: DisciplineActor, key: string, optedIn: boolean): Promise<MatchingStatus> {
     await this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['complainant'], reservedToReporter);
       if (file.c.path !== 'record-only') {
@@ -146,10 +146,10 @@ export class MatchingUseCase {
   }
 
   /** A told, opted-in reporter agrees to be put in touch with other reporters who also agree. */
-  async consentToContact(actor: ProceedingsActor, key: string): Promise<MatchingStatus> {
+  async consentToContact(actor: DisciplineActor, key: string): Promise<MatchingStatus> {
     await this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['complainant'], reservedToReporter);
       const me = reporterOf(file.c.state);
@@ -169,9 +169,9 @@ export class MatchingUseCase {
   }
 
   /** For the panel: the other reports naming the same respondent (S10). */
-  async linked(actor: ProceedingsActor, key: string): Promise<LinkedReport[]> {
+  async linked(actor: DisciplineActor, key: string): Promise<LinkedReport[]> {
     return this.ds.transaction(async (m) => {
-      const file = await this.files.load(m, key, { actor });
+      const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['panelist', 'appeals_panelist'], () =>
         new DomainError('forbidden', 'discipline.matching.panel_only', 'Linked reports are shown to the panel of the case.'),
@@ -199,16 +199,16 @@ export class MatchingUseCase {
   private async deliver(m: EntityManager, events: readonly MatchEvent[], now: Date): Promise<void> {
     for (const e of events) {
       if (e.type === 'discipline.matching.reporter_told_of_match') {
-        await this.updates.notify(m, [e.reporterId], { dedupeKey: () => `discipline-match-told:${randomUUID()}` });
+        await this.notifier.notifyPeople(m, [e.reporterId], { dedupeKey: () => `discipline-match-told:${randomUUID()}` });
         await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'discipline', action: 'matching.reporter-told', subjectType: AUDIT_SUBJECT, subjectId: e.caseId, data: {} }, now);
       } else {
-        await this.updates.notify(m, [...e.reporterIds], { dedupeKey: () => `discipline-match-introduced:${randomUUID()}` });
+        await this.notifier.notifyPeople(m, [...e.reporterIds], { dedupeKey: () => `discipline-match-introduced:${randomUUID()}` });
         await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'discipline', action: 'matching.reporters-put-in-touch', subjectType: 'discipline-match', subjectId: null, data: {} }, now);
       }
     }
   }
 
-  private record(m: EntityManager, actor: ProceedingsActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
-    return this.audit.record(m, { actorId: actor.auditRef.id, actorKind: actor.auditRef.kind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
+  private record(m: EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+    return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }

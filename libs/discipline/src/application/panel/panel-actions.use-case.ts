@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@org/platform';
-import { AdHocPanelAppointment, caseError, CaseErrorCode, caseNotFound, type CaseEvent } from '../../domain/index-part1';
-import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
-import { RecusalFactsRepository } from '../../infrastructure/recusal-facts.repository';
+import { AdHocPanelAppointment, caseError, CaseErrorCode, caseNotFound, type CaseEvent } from '../../domain';
+import { CaseRecordsRepository } from '../ports/case-records.repository';
+import { RecusalFacts } from '../ports/recusal-facts.port';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseStore } from '../access/case-store.service';
 import type { DisciplineActor } from '../access/discipline-actor';
@@ -10,7 +10,7 @@ import { CaseContentService } from '../case-content/case-content.service';
 import { RecomputeRecusal } from '../recusal/recompute-recusal.service';
 
 /**
- * What the seated panel does in part 1 — begin its work (from then on the respondents and
+ * What the seated panel does before its findings — begin its work (from then on the respondents and
  * witnesses are told of the case), put informal terms to a complainant who chose that path — and
  * how the Appeals Committee fills the seats a draw could not (S3): its members cleared for the
  * case nominate and back eligible members; a nominee is assessed by the same recusal engine
@@ -25,7 +25,7 @@ export class PanelActions {
     private readonly content: CaseContentService,
     private readonly recompute: RecomputeRecusal,
     private readonly records: CaseRecordsRepository,
-    private readonly facts: RecusalFactsRepository,
+    private readonly facts: RecusalFacts,
     private readonly clock: Clock,
   ) {}
 

@@ -8,9 +8,9 @@ import {
   type Case,
   type CaseEvent,
   type RecusalOutcome,
-} from '../../domain/index-part1';
-import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
+} from '../../domain';
+import { CaseRecordsRepository } from '../ports/case-records.repository';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 
 /** 144 bits from the operating system's CSPRNG, recorded with the draw (anyone entitled can re-run it). */
 export const newDrawSeed = (): string => randomBytes(18).toString('base64url');

@@ -7,14 +7,14 @@ import { DomainError } from '@org/kernel';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { CaseMessage } from '../../domain/investigation/case-message.entity';
 import type { OutcomeNotice } from '../../domain/outcome/outcome-notice.entity';
-import { InvestigationSqlRepository } from '../../infrastructure/part2/investigation.sql-repository';
-import { MemberDirectorySql } from '../../infrastructure/part2/member-directory.sql';
-import { OutcomeNoticeSqlRepository } from '../../infrastructure/part2/outcome-notice.sql-repository';
-import type { CaseFile } from '../finding/case-file';
-import { CaseFiles } from '../finding/case-files';
-import { CaseUpdates } from '../finding/case-updates';
+import { InvestigationRepository } from '../ports/investigation.repository';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
+import { OutcomeNoticeRepository } from '../ports/outcome-notice.repository';
+import type { CaseFile } from '../access/case-file';
+import { CaseGate } from '../access/case-gate.service';
+import { CaseNotifier } from '../access/case-notifier';
 import { notAPanelist } from '../finding/deliberate.use-case';
-import type { ProceedingsActor } from '../finding/proceedings-actor';
+import type { DisciplineActor } from '../access/discipline-actor';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
 export interface OutcomeNoticeDraftView {
@@ -38,18 +38,18 @@ const noticeNotFound = () => new DomainError('not_found', 'discipline.outcome_no
 export class OutcomeNoticesUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly files: CaseFiles,
-    private readonly notices: OutcomeNoticeSqlRepository,
-    private readonly investigation: InvestigationSqlRepository,
-    private readonly directory: MemberDirectorySql,
-    private readonly updates: CaseUpdates,
+    private readonly gate: CaseGate,
+    private readonly notices: OutcomeNoticeRepository,
+    private readonly investigation: InvestigationRepository,
+    private readonly directory: MemberDirectoryRepository,
+    private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: ProceedingsActor, key: string): Promise<OutcomeNoticeDraftView[]> {
+  async list(actor: DisciplineActor, key: string): Promise<OutcomeNoticeDraftView[]> {
     return this.ds.transaction(async (m) => {
-      const file = await this.files.load(m, key, { actor });
+      const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['complainant', 'respondent', 'panelist'], () =>
         new DomainError('forbidden', 'discipline.outcome_notice.not_visible', 'The draft of an outcome notice is shown to the parties and to the panel.'),
@@ -61,11 +61,11 @@ export class OutcomeNoticesUseCase {
   }
 
   /** The complainant's comment on the wording: a message to the panel, and the time noted on the notice. */
-  async comment(actor: ProceedingsActor, key: string, noticeId: string, text: string): Promise<OutcomeNoticeDraftView> {
+  async comment(actor: DisciplineActor, key: string, noticeId: string, text: string): Promise<OutcomeNoticeDraftView> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
       const at = now.toISOString();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['complainant'], () =>
         new DomainError('forbidden', 'discipline.outcome_notice.review_reserved_to_complainant', 'Only the complainant reviews the wording of the notice before publication.'),
@@ -84,40 +84,40 @@ export class OutcomeNoticesUseCase {
       });
       await this.investigation.insertMessage(m, message.next);
       await this.notices.update(m, caseId, noted.next);
-      await this.updates.notify(m, message.events[0]?.notify ?? []);
+      await this.notifier.notifyPeople(m, message.events[0]?.notify ?? []);
       await this.record(m, actor, caseId, 'outcome-notice.complainant-commented', { noticeId, messageId: message.next.messageId }, now);
       return view(noted.next);
     });
   }
 
-  async adjustWording(actor: ProceedingsActor, key: string, noticeId: string, wording: string): Promise<OutcomeNoticeDraftView> {
+  async adjustWording(actor: DisciplineActor, key: string, noticeId: string, wording: string): Promise<OutcomeNoticeDraftView> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['panelist'], notAPanelist);
       const notice = await this.noticeOf(m, caseId, noticeId);
       const mustNotMention = await this.directory.namesOf(m, [...file.complainantMemberIds(), ...file.witnessMemberIds()]);
       const next = notice.adjustWording({ wording, by: actor.memberId as string, now: now.toISOString(), mustNotMention }).next;
       await this.notices.update(m, caseId, next);
-      await this.updates.notify(m, file.complainantIds());
+      await this.notifier.notifyPeople(m, file.complainantIds());
       await this.record(m, actor, caseId, 'outcome-notice.wording-adjusted', { noticeId }, now);
       return view(next);
     });
   }
 
   /** The panel's one delay, up to 14 days after the review window, with a recorded reason. */
-  async delay(actor: ProceedingsActor, key: string, noticeId: string, input: { until: string; reason: string }): Promise<OutcomeNoticeDraftView> {
+  async delay(actor: DisciplineActor, key: string, noticeId: string, input: { until: string; reason: string }): Promise<OutcomeNoticeDraftView> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const file = await this.files.load(m, key, { forUpdate: true, actor });
+      const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['panelist'], notAPanelist);
       const notice = await this.noticeOf(m, caseId, noticeId);
       if (!file.findings.some((f) => f.findingId === notice.toSnapshot().findingId && f.panelistIds.includes(actor.memberId ?? ''))) throw notAPanelist();
       const next = notice.delay({ until: input.until, reason: input.reason, by: actor.memberId as string, now: now.toISOString() }).next;
       await this.notices.update(m, caseId, next);
-      await this.updates.notify(m, [...file.complainantIds(), ...file.respondentMemberIds()]);
+      await this.notifier.notifyPeople(m, [...file.complainantIds(), ...file.respondentMemberIds()]);
       await this.record(m, actor, caseId, 'outcome-notice.delayed', { noticeId, until: next.publishAt }, now);
       return view(next);
     });
@@ -133,8 +133,8 @@ export class OutcomeNoticesUseCase {
     return file.findings.find((f) => f.findingId === n.toSnapshot().findingId)?.respondentId ?? null;
   }
 
-  private record(m: EntityManager, actor: ProceedingsActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
-    return this.audit.record(m, { actorId: actor.auditRef.id, actorKind: actor.auditRef.kind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
+  private record(m: EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+    return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }
 

@@ -4,8 +4,9 @@ import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { Outbox } from '@org/notifications';
 import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
-import { OutcomeNoticeSqlRepository } from '../../infrastructure/part2/outcome-notice.sql-repository';
-import { CaseGateway } from '../finding/proceedings.ports';
+import { OutcomeNoticeRepository } from '../ports/outcome-notice.repository';
+import { CaseRepository } from '../ports/case.repository';
+import { CaseStore } from '../access/case-store.service';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 
 /**
@@ -20,8 +21,9 @@ import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 export class PublishDueNoticesJob {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly notices: OutcomeNoticeSqlRepository,
-    private readonly cases: CaseGateway,
+    private readonly notices: OutcomeNoticeRepository,
+    private readonly cases: CaseRepository,
+    private readonly store: CaseStore,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -36,7 +38,7 @@ export class PublishDueNoticesJob {
       let progressed = 0;
       for (const { noticeId, caseId } of due) {
         const r = await this.ds.transaction(async (m) => {
-          const c = await this.cases.load(m, caseId, { forUpdate: true });
+          const c = await this.cases.load(m, caseId, true);
           const found = await this.notices.one(m, noticeId, true);
           if (!found || !found.notice.dueForPublication(now.toISOString())) return null;
           const next = found.notice.publish(now.toISOString()).next;
@@ -62,7 +64,7 @@ export class PublishDueNoticesJob {
           await this.notices.markPublished(m, caseId, next, fanOut.noticeId, fanOut.recipients);
           if (c && c.stage === 'final') {
             const events = c.advanceToStage('published', now.toISOString());
-            await this.cases.save(m, c, events, { id: null, kind: 'system' });
+            await this.store.save(m, c, events, { actorId: null, actorKind: 'system' });
           }
           await this.audit.record(
             m,

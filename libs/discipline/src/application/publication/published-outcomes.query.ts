@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@org/kernel';
 import { DISCIPLINE_CONNECTION } from '@org/platform';
-import { OutcomeNoticeSqlRepository, type PublishedOutcome } from '../../infrastructure/part2/outcome-notice.sql-repository';
+import { OutcomeNoticeRepository, type PublishedOutcome } from '../ports/outcome-notice.repository';
 
 const encode = (o: PublishedOutcome) => Buffer.from(`${o.publishedAt}|${o.id}`).toString('base64url');
 function decode(cursor: string): { at: string; id: string } {
@@ -19,7 +19,7 @@ function decode(cursor: string): { at: string; id: string } {
 export class PublishedOutcomesQuery {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly notices: OutcomeNoticeSqlRepository,
+    private readonly notices: OutcomeNoticeRepository,
   ) {}
 
   async list(o: { limit: number; cursor?: string }): Promise<{ items: PublishedOutcome[]; nextCursor: string | null }> {

@@ -8,15 +8,14 @@ import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
 import { ReadmissionDecision, type ComplainantConsultation, type ReadmissionDecisionSnapshot } from '../../domain/readmission/readmission-decision.entity';
 import { ReadmissionErrorCode, readmissionError } from '../../domain/readmission/readmission.errors';
 import { assertMayRejoin } from '../../domain/readmission/rejoin.policy';
-import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
-import { MemberDirectorySql } from '../../infrastructure/part2/member-directory.sql';
-import { ReadmissionSqlRepository } from '../../infrastructure/part2/readmission.sql-repository';
-import { SanctionEffectsSqlWriter } from '../../infrastructure/part2/sanction-effects.sql-writer';
-import { rowsOf } from '../../infrastructure/part2/sealed-snapshots';
-import type { CaseFile } from '../finding/case-file';
-import { CaseFiles } from '../finding/case-files';
-import { CaseUpdates } from '../finding/case-updates';
-import type { ProceedingsActor } from '../finding/proceedings-actor';
+import { FindingRepository } from '../ports/finding.repository';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
+import { ReadmissionRepository } from '../ports/readmission.repository';
+import { SanctionEffectsWriter } from '../ports/sanction-effects.port';
+import type { CaseFile } from '../access/case-file';
+import { CaseGate } from '../access/case-gate.service';
+import { CaseNotifier } from '../access/case-notifier';
+import type { DisciplineActor } from '../access/discipline-actor';
 
 export interface ReadmissionFile {
   readonly memberId: string;
@@ -40,18 +39,18 @@ const notExpelled = () => readmissionError('not_found', ReadmissionErrorCode.Not
 export class ReadmissionUseCase {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly files: CaseFiles,
-    private readonly findings: FindingSqlRepository,
-    private readonly decisions: ReadmissionSqlRepository,
-    private readonly sanctions: SanctionEffectsSqlWriter,
-    private readonly directory: MemberDirectorySql,
-    private readonly updates: CaseUpdates,
+    private readonly gate: CaseGate,
+    private readonly findings: FindingRepository,
+    private readonly decisions: ReadmissionRepository,
+    private readonly sanctions: SanctionEffectsWriter,
+    private readonly directory: MemberDirectoryRepository,
+    private readonly notifier: CaseNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
   async record(
-    actor: ProceedingsActor,
+    actor: DisciplineActor,
     input: { memberId: string; outcome: 'readmit' | 'refuse'; consultations: ComplainantConsultation[]; conditionsAssessment: string; reasons: string },
   ): Promise<ReadmissionFile> {
     await this.ds.transaction(async (m) => {
@@ -59,7 +58,7 @@ export class ReadmissionUseCase {
       const expulsions = await this.findings.finalExpulsionsOf(m, input.memberId);
       const latest = expulsions[expulsions.length - 1];
       if (!latest) throw notExpelled();
-      const file = await this.files.load(m, latest.caseId, { forUpdate: true });
+      const file = await this.gate.file(m, latest.caseId, { forUpdate: true });
       this.assertCleared(file, actor);
       const finding = file.finding(latest.findingId);
       if (!finding) throw notExpelled();
@@ -76,12 +75,12 @@ export class ReadmissionUseCase {
       if (decision.outcome === 'readmit') {
         await this.sanctions.endExpulsion(m, { memberId: input.memberId, findingId: latest.findingId, decisionId: decision.decisionId, now });
       }
-      await this.updates.notify(m, finding.complainantIds);
+      await this.notifier.notifyPeople(m, finding.complainantIds);
       await this.audit.record(
         m,
         {
-          actorId: actor.auditRef.id,
-          actorKind: actor.auditRef.kind,
+          actorId: actor.audit.actorId,
+          actorKind: actor.audit.actorKind,
           context: 'discipline',
           action: 'readmission.decided',
           subjectType: 'member',
@@ -95,13 +94,13 @@ export class ReadmissionUseCase {
   }
 
   /** The commission's view of a person's expulsions and readmission decisions (reading is audited). */
-  async file(actor: ProceedingsActor, memberId: string): Promise<ReadmissionFile> {
+  async file(actor: DisciplineActor, memberId: string): Promise<ReadmissionFile> {
     return this.ds.transaction(async (m) => {
       const expulsions = await this.findings.finalExpulsionsOf(m, memberId);
       if (expulsions.length === 0) throw notExpelled();
       const out: ReadmissionFile['expulsions'][number][] = [];
       for (const e of expulsions) {
-        const file = await this.files.load(m, e.caseId);
+        const file = await this.gate.file(m, e.caseId);
         this.assertCleared(file, actor);
         const finding = file.finding(e.findingId)!;
         const names = await this.directory.entries(m, finding.complainantIds);
@@ -112,8 +111,8 @@ export class ReadmissionUseCase {
         });
       }
       const decisions = (await this.decisions.ofMember(m, memberId)).map((d) => ({ ...d.decision, decidedBy: d.decidedBy }));
-      const required = rowsOf(await m.query(`SELECT 1 FROM restrictions.readmission_required WHERE member_id = $1`, [memberId])).length > 0;
-      await this.audit.record(m, { actorId: actor.auditRef.id, actorKind: actor.auditRef.kind, context: 'discipline', action: 'readmission.file-read', subjectType: 'member', subjectId: memberId, data: {} }, this.clock.now());
+      const required = await this.decisions.readmissionRequired(m, memberId);
+      await this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action: 'readmission.file-read', subjectType: 'member', subjectId: memberId, data: {} }, this.clock.now());
       return { memberId, readmissionRequired: required, expulsions: out, decisions };
     });
   }
@@ -133,7 +132,7 @@ export class ReadmissionUseCase {
     });
   }
 
-  private assertCleared(file: CaseFile, actor: ProceedingsActor): void {
+  private assertCleared(file: CaseFile, actor: DisciplineActor): void {
     const id = actor.memberId ?? '';
     const conflicted = file.c.state.recusal?.conflicted.includes(id) ?? false;
     const party = file.complainantIds().includes(id) || file.respondentMemberIds().includes(id) || file.witnessMemberIds().includes(id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Case, CaseEvent, RecusalOutcome } from '../../domain/index-part1';
+import type { Case, CaseEvent, RecusalOutcome } from '../../domain';
 import { PanelService } from '../panel/panel.service';
 import { RecusalService } from './recusal.service';
 

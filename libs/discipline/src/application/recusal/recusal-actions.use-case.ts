@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
-import { caseNotFound } from '../../domain/index-part1';
-import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
-import { CaseRepository } from '../../infrastructure/case.repository';
-import { DisciplineDb } from '../../infrastructure/discipline-db';
-import { MemberDirectoryRepository } from '../../infrastructure/member-directory.repository';
+import { caseNotFound } from '../../domain';
+import { CaseRecordsRepository } from '../ports/case-records.repository';
+import { CaseRepository } from '../ports/case.repository';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
+import { MemberDirectoryRepository } from '../ports/member-directory.repository';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseStore } from '../access/case-store.service';
 import type { DisciplineActor } from '../access/discipline-actor';
@@ -30,7 +30,7 @@ export interface PanelResult {
 @Injectable()
 export class RecusalActions {
   constructor(
-    private readonly db: DisciplineDb,
+    private readonly db: DisciplineTransactions,
     private readonly gate: CaseGate,
     private readonly cases: CaseRepository,
     private readonly records: CaseRecordsRepository,

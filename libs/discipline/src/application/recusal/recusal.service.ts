@@ -9,10 +9,10 @@ import {
   type CandidateSeat,
   type RecusalOutcome,
   type RecusalRecord,
-} from '../../domain/index-part1';
-import { CaseRecordsRepository } from '../../infrastructure/case-records.repository';
-import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../../infrastructure/discipline-settings';
-import { RecusalFactsRepository } from '../../infrastructure/recusal-facts.repository';
+} from '../../domain';
+import { CaseRecordsRepository } from '../ports/case-records.repository';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
+import { RecusalFacts } from '../ports/recusal-facts.port';
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -27,7 +27,7 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 @Injectable()
 export class RecusalService {
   constructor(
-    private readonly facts: RecusalFactsRepository,
+    private readonly facts: RecusalFacts,
     private readonly records: CaseRecordsRepository,
     @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
   ) {}

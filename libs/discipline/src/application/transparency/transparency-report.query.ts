@@ -23,10 +23,10 @@ import {
   type ReportingPeriod,
   type ReportingPeriodKind,
 } from '../../domain/transparency/reporting-period';
-import { AppealSqlRepository } from '../../infrastructure/part2/appeal.sql-repository';
-import { FindingSqlRepository } from '../../infrastructure/part2/finding.sql-repository';
-import { PROCEEDINGS_SETTINGS, type ProceedingsSettings } from '../finding/proceedings-settings';
-import { CaseGateway } from '../finding/proceedings.ports';
+import { AppealRepository } from '../ports/appeal.repository';
+import { FindingRepository } from '../ports/finding.repository';
+import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
+import { CaseRepository } from '../ports/case.repository';
 
 const PATH: Record<CaseSnapshot['path'], ComplaintPath> = { 'record-only': 'record_only', informal: 'informal', formal: 'formal' };
 
@@ -71,11 +71,11 @@ export interface TransparencyReportIndex {
 export class TransparencyReportQuery {
   constructor(
     @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
-    private readonly cases: CaseGateway,
-    private readonly findings: FindingSqlRepository,
-    private readonly appeals: AppealSqlRepository,
+    private readonly cases: CaseRepository,
+    private readonly findings: FindingRepository,
+    private readonly appeals: AppealRepository,
     private readonly clock: Clock,
-    @Inject(PROCEEDINGS_SETTINGS) private readonly settings: ProceedingsSettings,
+    @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
   ) {}
 
   private get kind(): ReportingPeriodKind {

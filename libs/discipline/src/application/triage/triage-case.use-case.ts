@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@org/platform';
-import type { SeriousnessFlags } from '../../domain/index-part1';
+import type { SeriousnessFlags } from '../../domain';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseStore } from '../access/case-store.service';
 import type { DisciplineActor } from '../access/discipline-actor';

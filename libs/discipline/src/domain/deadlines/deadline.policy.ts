@@ -52,7 +52,7 @@ const stateOf = (c: CaseLike): CaseSnapshot => ('state' in c ? c.state : c);
  * The deadlines that apply to the case now. While a case is handled:
  * - triage: `triageDays` after receipt (or after a record-only report was reopened);
  * - panel seated: `panelSeatedDays` after triage (not for record-only reports);
- * - finding: `findingDays` after the panel was first seated — met by part 2's finding; on the
+ * - finding: `findingDays` after the panel was first seated — met by the panel's finding; on the
  *   informal path the same limit applies to reaching a resolution;
  * - interim measures: for serious allegations not on the record-only path,
  *   `interimMeasuresHours` after receipt — or after triage marked the case serious, if later.

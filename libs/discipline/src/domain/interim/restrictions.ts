@@ -23,7 +23,7 @@ export interface MemberRestrictions {
   readonly restrictions: readonly Restriction[];
 }
 
-/** The minimum a restriction source carries (interim measures; part 2's sanctions may add more). */
+/** The minimum a restriction source carries (interim measures; a final finding's sanctions may add more). */
 export interface RestrictionSource {
   readonly memberId: MemberId;
   readonly kind: RestrictionKind;

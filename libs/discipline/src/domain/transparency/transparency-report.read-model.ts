@@ -1,5 +1,5 @@
 import { DomainError } from '@org/kernel';
-import { SANCTION_KINDS, SanctionKind } from '../finding/sanction.value-object';
+import { SANCTION_KINDS, type SanctionKind } from '@org/kernel';
 import { Timestamp, daysBetween, millis, timestamp } from '../finding/time';
 import {
   DEFAULT_SUPPRESSION_THRESHOLD,
@@ -13,7 +13,7 @@ import {
 export type ComplaintPath = 'record_only' | 'informal' | 'formal';
 export const COMPLAINT_PATHS: readonly ComplaintPath[] = ['record_only', 'informal', 'formal'];
 
-/** Stages as the report groups them (the case life cycle of part 1, then findings and appeals). */
+/** Stages as the report groups them (the case life cycle from intake, then findings and appeals). */
 export type ReportStage =
   | 'received'
   | 'triaged'

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LOGGER, type Logger } from '@org/platform';
-import type { DisciplineActor } from '../../application/access/discipline-actor';
 import { FileComplaint } from '../../application/intake/file-complaint.use-case';
 import type { ComplaintInput } from '../../application/intake/complaint.input';
 import { InterimMeasures } from '../../application/interim/interim-measures.use-case';
@@ -8,11 +7,11 @@ import { PanelActions } from '../../application/panel/panel-actions.use-case';
 import { TriageCase } from '../../application/triage/triage-case.use-case';
 import { DeliberateUseCase } from '../../application/finding/deliberate.use-case';
 import { FinalizeFindingsJob } from '../../application/finding/finalize-findings.job';
-import type { ProceedingsActor } from '../../application/finding/proceedings-actor';
+import { memberActor, type DisciplineActor } from '../../application/access/discipline-actor';
 import { PublishDueNoticesJob } from '../../application/publication/publish-due-notices.job';
 import { MemberRegister } from '../../application/ports/member-register.port';
 import { OfficeHolders } from '../../application/ports/office-holders.port';
-import { CaseRepository } from '../case.repository';
+import { CaseSqlRepository } from '../case/case.sql-repository';
 import { DisciplineDb } from '../discipline-db';
 
 /** The demo account list the app hands to contributors (see apps/api/src/seed/demo-contributor.ts). */
@@ -62,7 +61,7 @@ const NARRATIVES = [
 export class DisciplineDemoContributor {
   constructor(
     private readonly db: DisciplineDb,
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseSqlRepository,
     private readonly file: FileComplaint,
     private readonly triage: TriageCase,
     private readonly panel: PanelActions,
@@ -98,11 +97,7 @@ export class DisciplineDemoContributor {
     let n = 0;
     const next = () => people[n++ % people.length];
     const narrative = (i: number) => NARRATIVES[i % NARRATIVES.length];
-    const actorOf = (memberId: string, commission = false): DisciplineActor => ({
-      memberId,
-      caseActor: { memberId, isCommissioner: commission },
-      audit: { actorId: memberId, actorKind: 'member' },
-    });
+    const actorOf = (memberId: string, commission = false): DisciplineActor => memberActor(memberId, { commissioner: commission });
     const formal = (i: number, respondent: string, extra: Partial<ComplaintInput> = {}): ComplaintInput => ({
       respondents: [{ memberId: respondent }],
       narrative: narrative(i),
@@ -195,15 +190,7 @@ export class DisciplineDemoContributor {
       const panel = await triageIt(filed.reference);
       if (panel.length !== 3) continue;
       await this.panel.beginInvestigation(filed.reference, actorOf(panel[0], true));
-      const as = (memberId: string): ProceedingsActor => ({
-        personId: memberId,
-        memberId,
-        caseActor: { memberId, isCommissioner: true, isAppealsCommitteeMember: false },
-        isOfficer: true,
-        bodies: ['CCOM'],
-        auditRef: { id: memberId, kind: 'member' },
-        findingActorKind: 'control_commission',
-      });
+      const as = (memberId: string): DisciplineActor => memberActor(memberId, { commissioner: true });
       const { findingId } = await this.deliberate.open(as(panel[0]), filed.reference, respondent);
       for (const p of panel) await this.deliberate.vote(as(p), filed.reference, findingId, { verdict: 'uphold', proposedSanction: { kind: 'warning' } });
       await this.deliberate.decide(as(panel[0]), filed.reference, findingId, {

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Inject } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '@org/kernel';
 import { ErrorFilter, LOGGER, type ErrorBody, type Logger } from '@org/platform';
-import { CaseErrorCode } from '../../domain/index-part1';
+import { CaseErrorCode } from '../../domain';
 
 /**
  * What anyone without a role in a case gets (S1) — byte for byte the body of any unknown route,

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SealedContentRepository, type SealedRow } from '../../application/ports/sealed-content.repository';
+export type { SealedRow };
+
+/** `discipline.case_keys` (wrapped data keys) and `discipline.sealed_content` (ciphertext only). */
+@Injectable()
+export class SealedContentSqlRepository implements SealedContentRepository {
+  async insertKey(m: EntityManager, caseId: string, wrapped: string, masterKeyId: string, at: Date): Promise<void> {
+    await m.query(`INSERT INTO discipline.case_keys (case_id, wrapped_key, master_key_id, created_at) VALUES ($1, $2, $3, $4)`, [caseId, wrapped, masterKeyId, at]);
+  }
+
+  async wrappedKey(m: EntityManager, caseId: string): Promise<string | null> {
+    const rows = await m.query(`SELECT wrapped_key FROM discipline.case_keys WHERE case_id = $1`, [caseId]);
+    return rows[0]?.wrapped_key ?? null;
+  }
+
+  /** Wrapped keys not under `activeKeyId`, a batch at a time, locked for the rotation. */
+  async keysToRewrap(m: EntityManager, activeKeyId: string, limit: number): Promise<{ caseId: string; wrapped: string }[]> {
+    const rows = await m.query(
+      `SELECT case_id, wrapped_key FROM discipline.case_keys WHERE master_key_id <> $1 ORDER BY case_id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [activeKeyId, limit],
+    );
+    return rows.map((r: any) => ({ caseId: r.case_id, wrapped: r.wrapped_key }));
+  }
+
+  async replaceKey(m: EntityManager, caseId: string, wrapped: string, masterKeyId: string, at: Date): Promise<void> {
+    await m.query(`UPDATE discipline.case_keys SET wrapped_key = $2, master_key_id = $3, rewrapped_at = $4 WHERE case_id = $1`, [caseId, wrapped, masterKeyId, at]);
+  }
+
+  async insertSealed(m: EntityManager, row: SealedRow & { caseId: string; createdBy: string | null }, at: Date): Promise<void> {
+    await m.query(
+      `INSERT INTO discipline.sealed_content (id, case_id, field, ciphertext, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [row.id, row.caseId, row.field, row.ciphertext, at, row.createdBy],
+    );
+  }
+
+  async sealedRows(m: EntityManager, caseId: string, ids: readonly string[]): Promise<SealedRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await m.query(`SELECT id, field, ciphertext FROM discipline.sealed_content WHERE case_id = $1 AND id = ANY($2::uuid[])`, [caseId, [...new Set(ids)]]);
+    return rows.map((r: any) => ({ id: r.id, field: r.field, ciphertext: r.ciphertext }));
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ReadmissionDecision, type ReadmissionDecisionSnapshot } from '../../domain/readmission/readmission-decision.entity';
+import { SealedSnapshots, rowsOf } from '../sealed-snapshots';
+import { ReadmissionRepository } from '../../application/ports/readmission.repository';
+
+const field = (id: string) => `readmission:${id}`;
+
+/** Readmission decisions (S9): sealed under the data key of the case of the expulsion. */
+@Injectable()
+export class ReadmissionSqlRepository implements ReadmissionRepository {
+  constructor(private readonly sealed: SealedSnapshots) {}
+
+  async insert(m: EntityManager, caseId: string, d: ReadmissionDecision, decidedBy: string): Promise<void> {
+    const s = d.toSnapshot();
+    await m.query(
+      `INSERT INTO discipline.readmission_decisions (id, member_id, expulsion_finding_id, outcome, decided_at, decided_by, sealed) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [s.decisionId, s.memberId, s.expulsionFindingId, s.outcome, s.decidedAt, decidedBy, await this.sealed.seal(m, caseId, field(s.decisionId), s)],
+    );
+  }
+
+  /** Decisions about a member (sealed parts opened with the data key of each expulsion's case). */
+  async ofMember(m: EntityManager, memberId: string): Promise<{ caseId: string; decision: ReadmissionDecisionSnapshot; decidedBy: string }[]> {
+    const rows = await m.query(
+      `SELECT d.id, d.sealed, d.decided_by, f.case_id FROM discipline.readmission_decisions d JOIN discipline.findings f ON f.id = d.expulsion_finding_id
+        WHERE d.member_id = $1 ORDER BY d.decided_at, d.id`,
+      [memberId],
+    );
+    const out: { caseId: string; decision: ReadmissionDecisionSnapshot; decidedBy: string }[] = [];
+    for (const r of rowsOf(rows)) {
+      out.push({ caseId: r.case_id, decidedBy: r.decided_by, decision: await this.sealed.open<ReadmissionDecisionSnapshot>(m, r.case_id, field(r.id), r.sealed) });
+    }
+    return out;
+  }
+
+  /** Plain facts (no sealed parts) for the rejoin rule. */
+  async decisionFacts(m: EntityManager, memberId: string): Promise<ReadmissionDecisionSnapshot[]> {
+    const rows = await m.query(
+      `SELECT id, member_id, expulsion_finding_id, outcome, decided_at FROM discipline.readmission_decisions WHERE member_id = $1 ORDER BY decided_at`,
+      [memberId],
+    );
+    return rowsOf(rows).map((r: any) => ({
+      decisionId: r.id,
+      memberId: r.member_id,
+      expulsionFindingId: r.expulsion_finding_id,
+      outcome: r.outcome,
+      consultations: [],
+      conditionsAssessment: '',
+      reasons: '',
+      decidedAt: new Date(r.decided_at).toISOString(),
+    }));
+  }
+
+  async readmissionRequired(m: EntityManager, memberId: string): Promise<boolean> {
+    return rowsOf(await m.query(`SELECT 1 FROM restrictions.readmission_required WHERE member_id = $1`, [memberId])).length > 0;
+  }
+}
