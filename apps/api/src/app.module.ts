@@ -4,7 +4,7 @@ import { IdentityModule } from '@org/identity';
 import { NoRestrictions, RestrictionsPort } from '@org/kernel';
 import { Clock, DatabaseModule, JobsModule, PlatformConfigModule, type AppConfig, type EmbeddedDatabase } from '@org/platform';
 import { HealthController } from './health/health.controller';
-import { contextModules, jobRegistrations, portBindings, portModules } from './composition';
+import { contextModules, portBindings, portModules } from './composition';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -41,7 +41,6 @@ export class AppModule {
         ...contextModules(options.config),
       ],
       controllers: [HealthController],
-      providers: [...jobRegistrations],
     };
   }
 }

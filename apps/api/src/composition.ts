@@ -1,5 +1,4 @@
-import { Injectable, type DynamicModule, type INestApplicationContext, type OnApplicationBootstrap, type Provider, type Type } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import type { DynamicModule, INestApplicationContext, Provider, Type } from '@nestjs/common';
 import { DisciplineDemoContributor, DisciplineModule, DisciplineRestrictions, MemberRegister, MemberSanctions, OfficeHolders } from '@org/discipline';
 import { ElectionsModule } from '@org/elections';
 import { AccountHolderDirectory, AccountProvisioning, IdentityModule, IdentityNotifier, InvitationNotifier, MandateRecordsFacade } from '@org/identity';
@@ -18,7 +17,7 @@ import {
   OutboxApplicationConfirmationNotifier,
   StandingLookup,
 } from '@org/membership';
-import { JobRunner, type AppConfig } from '@org/platform';
+import type { AppConfig } from '@org/platform';
 import { READINESS_PROBES } from './health/readiness-probe';
 import { MemberSanctionsAdapter } from './member-sanctions.adapter';
 import type { DemoContributor } from './seed/demo-contributor';
@@ -71,32 +70,6 @@ export const portBindings: Provider[] = [
 
 /** Modules whose exports the port bindings above use (beyond the global ones). */
 export const portModules = [IdentityModule, DisciplineModule];
-
-/**
- * Scheduled work of contexts that do not register with the platform's job runner themselves yet,
- * registered here so that it runs on request (`npm run job -- deadlines`). Its schedule stays
- * with the context's own timer for now (`DISCIPLINE_DEADLINE_JOB_MINUTES`), so here it is
- * request-only (`everyMs: 0`); the run is safe next to that timer (each case under its own lock).
- */
-@Injectable()
-export class ComposedJobs implements OnApplicationBootstrap {
-  constructor(
-    private readonly jobs: JobRunner,
-    private readonly modules: ModuleRef,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.jobs.register({
-      name: 'deadlines',
-      description: 'discipline: escalates missed deadlines (S6) and recomputes recusal (S3) on every open case (scheduled by the context itself)',
-      everyMs: 0,
-      quietErrors: true,
-      run: () => DisciplineModule.runDeadlines(this.modules as unknown as INestApplicationContext),
-    });
-  }
-}
-
-export const jobRegistrations: Provider[] = [ComposedJobs];
 
 /** Contexts that add to the demo organization on first start (providers of their modules). */
 export const demoContributors: Type<DemoContributor>[] = [DisciplineDemoContributor];

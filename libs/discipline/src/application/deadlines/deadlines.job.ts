@@ -1,5 +1,5 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, Clock, LOGGER, type AppConfig, type Logger } from '@org/platform';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, Clock, JobRunner, LOGGER, type AppConfig, type JobHandle, type Logger } from '@org/platform';
 import { escalateOverdue } from '../../domain';
 import { CaseRepository } from '../ports/case.repository';
 import { DisciplineTransactions } from '../ports/discipline-transactions.port';
@@ -23,14 +23,16 @@ export interface DeadlineRun {
  *    commissioner — once per deadline, recorded on the case and in `discipline.escalations`,
  *    each recipient told through the outbox (`case-update`: no content).
  *
- * Runs in-process every `DISCIPLINE_DEADLINE_JOB_MINUTES` (default 15; 0 = never), under a
- * PostgreSQL advisory lock so that several API processes do not run it at once. It never runs
- * in tests: they call `runOnce()` with a `FixedClock`. Idempotent: a second run escalates nothing new.
+ * Registered with the platform's job runner as `deadlines`: every `DISCIPLINE_DEADLINE_JOB_MINUTES`
+ * (default 15; 0 = on request only, `npm run job -- deadlines`), one run at a time across processes
+ * (the runner's lock), each case under its own advisory lock against a request at the same time.
+ * Never on a schedule under NODE_ENV=test: tests call `runOnce()` with a `FixedClock`.
+ * Idempotent: a second run escalates nothing new.
  */
 @Injectable()
 export class DeadlinesJob implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly jobs: JobRunner;
+  private handle: JobHandle | null = null;
 
   constructor(
     private readonly db: DisciplineTransactions,
@@ -41,27 +43,29 @@ export class DeadlinesJob implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    // Absent when the class is built by hand: a runner of its own, in-process locks only.
+    @Optional() jobs?: JobRunner,
+  ) {
+    this.jobs = jobs ?? JobRunner.inProcess(logger);
+  }
 
   onApplicationBootstrap(): void {
-    const minutes = this.settings.deadlineJobMinutes;
-    if (this.config.nodeEnv === 'test' || minutes === 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .then((r) => {
-          if (r.escalations > 0 || r.recusalsChanged > 0) this.logger.info({ ...r }, 'discipline deadlines job');
-        })
-        .catch((e: Error) => this.logger.error({ err: { name: e?.name, message: e?.message?.slice(0, 200) } }, 'discipline deadlines job failed'))
-        .finally(() => (this.running = null));
-    }, minutes * 60_000);
-    this.timer.unref();
+    this.handle = this.jobs.register({
+      name: 'deadlines',
+      description: 'escalates missed deadlines (S6) and recomputes recusal (S3) on every open case',
+      everyMs: this.config.nodeEnv === 'test' ? 0 : this.settings.deadlineJobMinutes * 60_000,
+      quietErrors: true,
+      run: async () => {
+        const r = await this.runOnce();
+        if (r.escalations > 0 || r.recusalsChanged > 0) this.logger.info({ ...r }, 'discipline deadlines job');
+        return { ...r };
+      },
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+    await this.handle?.stop();
+    this.handle = null;
   }
 
   async runOnce(): Promise<DeadlineRun> {
