@@ -8,15 +8,14 @@ import { caseAccess, normalizeEmail, participantRole, timelineFor } from './case
 import { CaseReference, isCaseReference } from './case-reference';
 import { CaseErrorCode, caseError, caseNotFound } from './case.errors';
 import { CaseEvent } from './case.events';
+import { CASE_COMMANDS, requireStage } from './case-lifecycle';
 import {
-  ACTIVE_STAGES,
   CaseActor,
   CasePath,
   CaseSnapshot,
   CaseStage,
   ComplaintIntake,
   DeadlineKind,
-  PART2_STAGES,
   PanelState,
   Part2Stage,
   PersonRef,
@@ -319,9 +318,8 @@ export class Case {
   /** The duty commissioner for triage, chosen by rotation (`nextDutyCommissioner`). */
   assignDutyCommissioner(memberId: MemberId, at: Timestamp): CaseEvent[] {
     const when = normalizeTimestamp(at);
-    if (!['received', 'triaged'].includes(this.s.stage) || this.s.panelSeatedAt !== null) {
-      throw stageError('A duty commissioner is assigned only before a panel is seated.');
-    }
+    requireStage('assignDutyCommissioner', this.s.stage);
+    if (this.s.panelSeatedAt !== null) throw stageError('A duty commissioner is assigned only before a panel is seated.');
     this.assertCleared(memberId, 'commissioner');
     if (this.s.selfRecusals.some((r) => r.memberId === memberId)) {
       throw caseError('unprocessable', CaseErrorCode.CommissionerConflicted, 'This commissioner stood down from this case.');
@@ -359,7 +357,7 @@ export class Case {
   triage(by: MemberId, input: { raise?: Partial<SeriousnessFlags> }, at: Timestamp): CaseEvent[] {
     const when = normalizeTimestamp(at);
     this.assertDutyCommissioner(by);
-    this.assertStage(['received'], 'This case has already been triaged.');
+    requireStage('triage', this.s.stage);
     this.assertRecusalCurrent();
     const before = isSerious(this.s.seriousness);
     const raise = input.raise ?? {};
@@ -408,6 +406,7 @@ export class Case {
       );
     }
     const stage = this.s.stage;
+    requireStage(to === 'record-only' ? 'changePath:record-only' : 'changePath', stage);
     const events: CaseEvent[] = [];
     if (stage === 'closed_record_only' && to !== 'record-only') {
       this.setPath(from, to, when, events);
@@ -418,17 +417,7 @@ export class Case {
       events.push(this.emit('CaseReopened', when, { path: to }));
       return events;
     }
-    if (!ACTIVE_STAGES.includes(stage)) {
-      throw caseError('conflict', CaseErrorCode.PathChangeNotAllowedNow, 'The path of a case can no longer be changed at this stage.');
-    }
     if (to === 'record-only') {
-      if (stage !== 'received' && stage !== 'triaged') {
-        throw caseError(
-          'conflict',
-          CaseErrorCode.PathChangeNotAllowedNow,
-          'A panel is already handling this case; you can withdraw the complaint instead.',
-        );
-      }
       this.setPath(from, to, when, events);
       if (stage === 'triaged') {
         this.enterStage('closed_record_only', when);
@@ -446,6 +435,7 @@ export class Case {
   revokeInformalConsent(actor: CaseActor, at: Timestamp): CaseEvent[] {
     this.assertComplainant(actor, CaseErrorCode.PathReservedToComplainant, 'Only the complainant can choose or change the path of a case.');
     if (this.s.path !== 'informal') return [];
+    requireStage('revokeInformalConsent', this.s.stage);
     return this.changePath(actor, 'formal', {}, at);
   }
 
@@ -480,7 +470,7 @@ export class Case {
     if (!allowed || (role === 'support_person' && access.role !== 'complainant')) {
       throw caseError('forbidden', CaseErrorCode.ReservedToParty, 'You cannot add this person to the case.');
     }
-    this.assertStage(ACTIVE_STAGES, 'People can no longer be added to this case.');
+    requireStage('addParticipant', this.s.stage);
     const problems = validatePerson(person, role);
     if (problems.length) throw invalidComplaint(problems);
     if (person.kind === 'member') {
@@ -520,11 +510,11 @@ export class Case {
     if (record.caseId !== this.s.id) throw drawStale('This draw is for another case.');
     const p = this.panel;
     if (record.kind === 'initial') {
-      this.assertStage(['triaged'], 'The panel is drawn once the case has been triaged.');
+      requireStage('recordPanelDraw:initial', this.s.stage);
       if (this.s.path === 'record-only') throw stageError('A record-only report has no panel.');
       if (p.draws.length > 0 || p.seats.length > 0) throw stageError('The panel of this case has already been drawn.');
     } else {
-      this.assertStage(['triaged', 'panel_seated', 'investigating'], 'No seat of this case can be redrawn now.');
+      requireStage('recordPanelDraw:redraw', this.s.stage);
       const vacancy = p.removed.find((r) => r.memberId === record.vacated && r.replacement === 'pending');
       if (!vacancy) throw caseError('conflict', CaseErrorCode.NoVacantSeat, 'This seat is not vacant.');
     }
@@ -627,7 +617,7 @@ export class Case {
     if (access.role !== 'complainant' && access.role !== 'respondent') {
       throw caseError('forbidden', CaseErrorCode.ReservedToParty, 'Only a party to the case can challenge a panelist.');
     }
-    this.assertStage(['triaged', 'panel_seated', 'investigating'], 'Panelists can be challenged while the panel handles the case.');
+    requireStage('challengePanelist', this.s.stage);
     if (
       this.s.challenges.some(
         (ch) => ch.panelistId === input.panelistId && ch.challenger === access.role && (ch.decision === null || !ch.decision.upheld),
@@ -707,7 +697,7 @@ export class Case {
   beginInvestigation(by: MemberId, at: Timestamp): CaseEvent[] {
     const when = normalizeTimestamp(at);
     this.assertPanelist(by);
-    this.assertStage(['panel_seated'], 'The investigation can begin once the panel is seated.');
+    requireStage('beginInvestigation', this.s.stage);
     if (this.vacantSeats > 0) throw stageError('Fill the vacant seat before the investigation begins.');
     this.enterStage('investigating', when);
     return [this.emit('InvestigationBegun', when, { respondentsNotified: this.respondentMemberIds() })];
@@ -738,7 +728,7 @@ export class Case {
       (m) => this.seatedPanel.includes(m) || (this.s.dutyCommissionerId === m && this.s.panelSeatedAt === null),
     );
     if (!actorIsInvolved) throw caseNotFound();
-    this.assertStage(ACTIVE_STAGES, 'Interim measures are decided while the case is being handled.');
+    requireStage('recordInterimDecision', this.s.stage);
     if (this.s.path === 'record-only') {
       throw stageError('A record-only report leads to no action; interim measures need the complainant to choose a path.');
     }
@@ -833,7 +823,7 @@ export class Case {
         'The complainant has not chosen informal resolution; only they can choose it.',
       );
     }
-    this.assertStage(['panel_seated', 'investigating'], 'Informal resolution is proposed while the panel handles the case.');
+    requireStage('proposeInformalResolution', this.s.stage);
     if (!terms) throw caseError('invalid', CaseErrorCode.InvalidComplaint, 'State the proposed terms.');
     this.s.informalResolution = { proposedBy: actor.memberId!, proposedAt: when, terms, confirmedAt: null };
     return [this.emit('InformalResolutionProposed', when, { by: actor.memberId! })];
@@ -844,9 +834,10 @@ export class Case {
     const when = normalizeTimestamp(at);
     this.assertComplainant(actor, CaseErrorCode.ReservedToComplainant, 'Only the complainant can confirm an informal resolution.');
     const pending = this.s.informalResolution;
-    if (this.s.path !== 'informal' || !pending || pending.confirmedAt !== null || !ACTIVE_STAGES.includes(this.s.stage)) {
+    if (this.s.path !== 'informal' || !pending || pending.confirmedAt !== null) {
       throw caseError('conflict', CaseErrorCode.InformalResolutionNotPending, 'There is no proposed informal resolution to confirm.');
     }
+    requireStage('confirmInformalResolution', this.s.stage);
     this.s.informalResolution = { ...pending, confirmedAt: when };
     this.enterStage('resolved_informally', when);
     this.s.closedAt = when;
@@ -860,9 +851,7 @@ export class Case {
     const when = normalizeTimestamp(at);
     this.assertComplainant(actor, CaseErrorCode.ReservedToComplainant, 'Only the complainant can withdraw a complaint.');
     const fromStage = this.s.stage;
-    if (!ACTIVE_STAGES.includes(fromStage) && fromStage !== 'closed_record_only') {
-      throw stageError('This complaint can no longer be withdrawn.');
-    }
+    requireStage('withdraw', fromStage);
     this.enterStage('withdrawn', when);
     this.s.closedAt = when;
     return [this.emit('CaseWithdrawn', when, { fromStage }), ...this.endInterimMeasures(when)];
@@ -875,9 +864,11 @@ export class Case {
    */
   advanceToStage(stage: Part2Stage, at: Timestamp): CaseEvent[] {
     const when = normalizeTimestamp(at);
-    const order: CaseStage[] = ['investigating', ...PART2_STAGES];
-    const i = order.indexOf(this.s.stage);
-    if (i < 0 || order[i + 1] !== stage) throw stageError(`The case cannot move to "${stage}" from "${this.s.stage}".`);
+    const command = `advanceToStage:${stage}` as const;
+    if (!(CASE_COMMANDS as readonly string[]).includes(command)) {
+      throw stageError(`The case cannot move to "${stage}" from "${this.s.stage}".`);
+    }
+    requireStage(command, this.s.stage);
     if (stage === 'finding') this.s.findingAt = when;
     this.enterStage(stage, when);
     return [this.emit('CaseStageAdvanced', when, { stage })];
@@ -960,10 +951,6 @@ export class Case {
     this.s.panelSeatedAt = at;
     this.enterStage('panel_seated', at);
     return [this.emit('PanelSeated', at, { panel: p.seats.map((x) => x.memberId) })];
-  }
-
-  private assertStage(allowed: readonly CaseStage[], message: string): void {
-    if (!allowed.includes(this.s.stage)) throw stageError(message);
   }
 
   private assertComplainant(actor: CaseActor, code: CaseErrorCode, message: string): void {
