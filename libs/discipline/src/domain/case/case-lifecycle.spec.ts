@@ -12,11 +12,10 @@ import {
   CASE_STAGES,
   CaseCommand,
   allows,
-  lifecycleMarkdown,
   nextStages,
   refusalFor,
-  unreachableStages,
 } from './case-lifecycle';
+import { lifecycleMarkdown, unreachableStages } from './case-lifecycle.report';
 import { CaseStage, ComplaintIntake } from './case.types';
 import { sealedRef } from './identifiers';
 import {
