@@ -1,4 +1,5 @@
 import { FindingErrorCode, findingError } from './finding.errors';
+import { FindingStatus, requireFindingStatus } from './finding-lifecycle';
 import { AppealOutcomeKind, DecidedAppealView, assertMayAlterFinding } from './finding-alteration.policy';
 import { MajorityOutcome, PanelVote, Verdict, VoteCounts, decideByMajority, voteCountLabel } from './majority.policy';
 import { Sanction, sanction as parseSanction } from './sanction.value-object';
@@ -14,14 +15,8 @@ import {
   timestamp,
 } from './time';
 
-/**
- * deliberating → decided → notified → final                       (appeal window passed, no appeal)
- *                                   ↘ under_appeal → final         (appeal: uphold / modify_sanction)
- *                                                  ↘ set_aside     (appeal: remand to a new panel)
- * There is no other transition: a decided finding's verdict, sanction, reasons and vote counts
- * are never rewritten; a modified sanction is recorded beside the original.
- */
-export type FindingStatus = 'deliberating' | 'decided' | 'notified' | 'under_appeal' | 'final' | 'set_aside';
+/** The statuses of a finding and the steps between them: `finding-lifecycle.ts`. */
+export type { FindingStatus } from './finding-lifecycle';
 
 export const DEFAULT_APPEAL_WINDOW_DAYS = 30;
 
@@ -119,12 +114,6 @@ export interface DecideInput {
 }
 
 const freeze = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
-function wrongStatus(action: string, status: FindingStatus): never {
-  throw findingError('conflict', FindingErrorCode.WrongStatus, `A finding that is ${status.replace('_', ' ')} cannot ${action}.`, {
-    status,
-  });
-}
 
 /**
  * A panel's finding on one respondent (S7): each seated panelist votes once; the finding is
@@ -247,7 +236,7 @@ export class Finding {
   /** A seated panelist's single vote: uphold (with a proposed sanction) or not uphold. */
   castVote(input: CastVoteInput): Transition<Finding, FindingEvent> {
     const now = timestamp(input.now, 'now');
-    if (this.s.status !== 'deliberating') wrongStatus('take votes', this.s.status);
+    requireFindingStatus('castVote', this.s.status);
     if (!this.s.panelistIds.includes(input.panelistId)) {
       throw findingError('forbidden', FindingErrorCode.NotAPanelist, 'Only a member seated on this panel can vote on its finding.');
     }
@@ -293,7 +282,7 @@ export class Finding {
    */
   decide(input: DecideInput): Transition<Finding, FindingEvent> {
     const now = timestamp(input.now, 'now');
-    if (this.s.status !== 'deliberating') wrongStatus('be decided again', this.s.status);
+    requireFindingStatus('decide', this.s.status);
     const outstanding = this.outstandingVoters();
     if (outstanding.length > 0) {
       throw findingError(
@@ -340,7 +329,7 @@ export class Finding {
   /** The parties are told of the finding; the appeal window starts now. */
   notifyParties(nowInput: Timestamp): Transition<Finding, FindingEvent> {
     const now = timestamp(nowInput, 'now');
-    if (this.s.status !== 'decided') wrongStatus('be notified to the parties', this.s.status);
+    requireFindingStatus('notifyParties', this.s.status);
     const appealDeadline = addDays(now, this.s.appealWindowDays);
     return {
       next: this.with({ status: 'notified', notifiedAt: now, appealDeadline }),
@@ -361,7 +350,7 @@ export class Finding {
       throw findingError('invalid', FindingErrorCode.AppealMismatch, 'This appeal concerns another finding.');
     }
     if (this.s.status === 'under_appeal' && this.s.appealId === appeal.appealId) return { next: this, events: [] };
-    if (this.s.status !== 'notified') wrongStatus('be appealed', this.s.status);
+    requireFindingStatus('registerAppeal', this.s.status);
     if (!this.appealWindowOpen(now)) {
       throw findingError('unprocessable', FindingErrorCode.AppealWindowClosed, 'The period for appealing this finding has ended.', {
         appealDeadline: this.s.appealDeadline,
@@ -403,7 +392,7 @@ export class Finding {
     if (appeal.findingId !== this.s.findingId || appeal.appealId !== this.s.appealId) {
       throw findingError('invalid', FindingErrorCode.AppealMismatch, 'This appeal decision is not the one registered against this finding.');
     }
-    if (this.s.status !== 'under_appeal') wrongStatus('take an appeal decision', this.s.status);
+    requireFindingStatus('applyAppealDecision', this.s.status);
     const decision = this.s.decision as FindingDecision;
     const appealOutcome: FindingAppealOutcome = {
       appealId: appeal.appealId,
