@@ -6,6 +6,7 @@ import { Sanction, sameSanction, sanction as parseSanction } from '../finding/sa
 import { Timestamp, Transition, identifier, isBefore, requiredText, timestamp } from '../finding/time';
 import { AppealVote, AppealVoteCounts, appealMajority } from './appeal-majority.policy';
 import { AppealErrorCode, appealError } from './appeal.errors';
+import { AppealStatus, appealRefusal, requireAppealStatus } from './appeal-lifecycle';
 
 export type AppealGroundKind = 'procedural_error' | 'new_evidence' | 'disproportionate_sanction';
 export const APPEAL_GROUND_KINDS: readonly AppealGroundKind[] = ['procedural_error', 'new_evidence', 'disproportionate_sanction'];
@@ -23,7 +24,8 @@ export interface Appellant {
   readonly lodgedAt: Timestamp;
 }
 
-export type AppealStatus = 'lodged' | 'panel_seated' | 'decided';
+/** The statuses of an appeal and the steps between them: `appeal-lifecycle.ts`. */
+export type { AppealStatus } from './appeal-lifecycle';
 
 export interface AppealDecisionRecord {
   readonly outcome: AppealOutcomeKind;
@@ -248,9 +250,7 @@ export class Appeal {
     const appellantId = identifier(input.appellantId, 'The appellant id');
     const role = partyRole(this.s, appellantId);
     if (!role) notAParty();
-    if (this.s.status === 'decided') {
-      throw appealError('conflict', AppealErrorCode.WrongStatus, 'This appeal has been decided; it can no longer be joined.');
-    }
+    requireAppealStatus('join', this.s.status);
     if (!isBefore(now, this.s.deadline)) {
       throw appealError('unprocessable', AppealErrorCode.WindowClosed, 'The period for appealing this finding has ended.', {
         deadline: this.s.deadline,
@@ -273,9 +273,7 @@ export class Appeal {
    */
   seatPanel(input: { readonly memberIds: readonly string[]; readonly now: Timestamp }): Transition<Appeal, AppealEvent> {
     const now = timestamp(input.now, 'now');
-    if (this.s.status === 'decided') {
-      throw appealError('conflict', AppealErrorCode.WrongStatus, 'This appeal has been decided; its panel cannot change.');
-    }
+    requireAppealStatus('seatPanel', this.s.status);
     const memberIds = (input.memberIds ?? []).map((id) => identifier(id, 'An appeals panelist id'));
     if (memberIds.length === 0 || new Set(memberIds).size !== memberIds.length) {
       throw appealError('invalid', AppealErrorCode.InvalidPanel, 'An appeals panel needs at least one member, each listed once.');
@@ -308,9 +306,8 @@ export class Appeal {
    */
   requestAdHocPanel(input: { readonly committee: readonly string[]; readonly seatsToFill: number; readonly now: Timestamp }): Appeal {
     const now = timestamp(input.now, 'now');
-    if (this.s.status !== 'lodged' || this.s.adHoc) {
-      throw appealError('conflict', AppealErrorCode.WrongStatus, 'The Appeals Committee has already been asked to complete this panel, or it is seated.');
-    }
+    requireAppealStatus('requestAdHocPanel', this.s.status);
+    if (this.s.adHoc) appealRefusal('requestAdHocPanel', this.s.status);
     const appointment = AdHocPanelAppointment.open({
       caseId: this.s.caseId,
       seatsToFill: input.seatsToFill,
@@ -341,9 +338,8 @@ export class Appeal {
     readonly now: Timestamp;
   }): Transition<Appeal, AppealEvent> {
     const now = timestamp(input.now, 'now');
-    if (this.s.status !== 'lodged' || !this.s.adHoc) {
-      throw appealError('conflict', AppealErrorCode.NoAdHocSeat, 'This appeal has no seat waiting to be filled.');
-    }
+    requireAppealStatus('nominateAdHocPanelist', this.s.status);
+    if (!this.s.adHoc) appealRefusal('nominateAdHocPanelist', this.s.status);
     const appointment = AdHocPanelAppointment.fromSnapshot(this.s.adHoc);
     const committee = this.s.adHoc.committee;
     const nomineeId = identifier(input.nomineeId, 'The nominee id');
@@ -387,15 +383,7 @@ export class Appeal {
    */
   castVote(input: CastAppealVoteInput): Transition<Appeal, AppealEvent> {
     const now = timestamp(input.now, 'now');
-    if (this.s.status !== 'panel_seated') {
-      throw appealError(
-        'conflict',
-        AppealErrorCode.WrongStatus,
-        this.s.status === 'decided'
-          ? 'This appeal has already been decided; votes can no longer be cast or changed.'
-          : 'The appeals panel must be seated before its members vote.',
-      );
-    }
+    requireAppealStatus('castVote', this.s.status);
     const panelistId = identifier(input.panelistId, 'The appeals panelist id');
     if (!this.s.appealsPanelIds.includes(panelistId)) {
       throw appealError('forbidden', AppealErrorCode.NotAnAppealsPanelist, 'Only the members of the Appeals Committee panel hearing this appeal vote on it.');
@@ -455,9 +443,8 @@ export class Appeal {
 
   /** The decided appeal as a finding accepts it (`Finding.applyAppealDecision`). */
   decidedView(): DecidedAppealView {
-    if (this.s.status !== 'decided' || !this.s.decision) {
-      throw appealError('conflict', AppealErrorCode.WrongStatus, 'This appeal has not been decided yet.');
-    }
+    requireAppealStatus('decidedView', this.s.status);
+    if (!this.s.decision) appealRefusal('decidedView', this.s.status);
     return {
       appealId: this.s.appealId,
       findingId: this.s.findingId,
@@ -472,9 +459,8 @@ export class Appeal {
    * draw (as excluded) and to `Finding.open({ excludedPanelistIds })`, which checks it again.
    */
   remandExclusions(): readonly string[] {
-    if (this.s.status !== 'decided' || this.s.decision?.outcome !== 'remand') {
-      throw appealError('conflict', AppealErrorCode.NotRemanded, 'Only an appeal decided by remand has a new panel to draw.');
-    }
+    requireAppealStatus('remandExclusions', this.s.status);
+    if (this.s.decision?.outcome !== 'remand') appealRefusal('remandExclusions', this.s.status);
     return [...new Set([...this.s.firstPanelistIds, ...this.s.priorExcludedIds, ...this.s.appealsPanelIds])];
   }
 }
