@@ -1,103 +1,27 @@
-import { Finding } from '../finding/finding.entity';
-import { APPEALS_AD_HOC_INCOMPATIBLE_BODIES, AdHocAppointmentSnapshot, AdHocPanelAppointment } from '../panel/ad-hoc-panel';
+import { APPEALS_AD_HOC_INCOMPATIBLE_BODIES, AdHocPanelAppointment } from '../panel/ad-hoc-panel';
 import { BodyMandate, RecusalOutcome } from '../recusal/recusal.types';
-import { AppealOutcomeKind, DecidedAppealView } from '../finding/finding-alteration.policy';
+import { DecidedAppealView } from '../finding/finding-alteration.policy';
 import { Sanction, sameSanction, sanction as parseSanction } from '../finding/sanction.value-object';
 import { Timestamp, Transition, identifier, isBefore, requiredText, timestamp } from '../finding/time';
-import { AppealVote, AppealVoteCounts, appealMajority } from './appeal-majority.policy';
+import { AppealVote, appealMajority } from './appeal-majority.policy';
 import { AppealErrorCode, appealError } from './appeal.errors';
 import { AppealStatus, appealRefusal, requireAppealStatus } from './appeal-lifecycle';
 
-export type AppealGroundKind = 'procedural_error' | 'new_evidence' | 'disproportionate_sanction';
-export const APPEAL_GROUND_KINDS: readonly AppealGroundKind[] = ['procedural_error', 'new_evidence', 'disproportionate_sanction'];
-
-export interface AppealGround {
-  readonly ground: AppealGroundKind;
-  /** What the party says went wrong, in their own words. */
-  readonly text: string;
-}
-
-export interface Appellant {
-  readonly personId: string;
-  readonly role: 'complainant' | 'respondent';
-  readonly grounds: readonly AppealGround[];
-  readonly lodgedAt: Timestamp;
-}
-
 /** The statuses of an appeal and the steps between them: `appeal-lifecycle.ts`. */
 export type { AppealStatus } from './appeal-lifecycle';
-
-export interface AppealDecisionRecord {
-  readonly outcome: AppealOutcomeKind;
-  /** The new sanction for `modify_sanction`; `null` otherwise. */
-  readonly sanction: Sanction | null;
-  /** The reasons of the members in the majority, in the order they voted. */
-  readonly reasons: string;
-  /** Computed from the recorded votes when the majority was reached (`appealMajority`). */
-  readonly counts: AppealVoteCounts;
-  readonly decidedAt: Timestamp;
-}
-
-export interface AppealSnapshot {
-  readonly appealId: string;
-  readonly findingId: string;
-  readonly caseId: string;
-  readonly respondentId: string;
-  readonly complainantIds: readonly string[];
-  /** The panel whose finding is appealed. */
-  readonly firstPanelistIds: readonly string[];
-  /** Members of still earlier panels of this case (after an earlier remand). */
-  readonly priorExcludedIds: readonly string[];
-  readonly originalUpheld: boolean;
-  readonly originalSanction: Sanction;
-  /** End of the statutory window (exclusive); later appellants cannot join after it. */
-  readonly deadline: Timestamp;
-  readonly appellants: readonly Appellant[];
-  readonly status: AppealStatus;
-  readonly appealsPanelIds: readonly string[];
-  readonly panelSeatedAt: Timestamp | null;
-  readonly decision: AppealDecisionRecord | null;
-  readonly lodgedAt: Timestamp;
-  /**
-   * When the draw could not fill the panel (S3 shortfall): the Appeals Committee members it drew
-   * appoint members for the missing seats. Absent until the first nomination.
-   */
-  readonly adHoc?: AdHocAppointmentSnapshot | null;
-  /** The appeals panel's recorded votes, one per member (absent in appeals recorded before votes were kept). */
-  readonly votes?: readonly AppealVote[];
-}
-
-interface AppealEventBase {
-  readonly appealId: string;
-  readonly findingId: string;
-  readonly caseId: string;
-  readonly at: Timestamp;
-}
-export type AppealEvent =
-  | (AppealEventBase & { readonly type: 'discipline.appeal.lodged'; readonly appellantId: string })
-  | (AppealEventBase & { readonly type: 'discipline.appeal.appellant_joined'; readonly appellantId: string })
-  | (AppealEventBase & { readonly type: 'discipline.appeal.panel_seated'; readonly appealsPanelIds: readonly string[] })
-  | (AppealEventBase & { readonly type: 'discipline.appeal.vote_cast'; readonly panelistId: string; readonly changed: boolean })
-  | (AppealEventBase & { readonly type: 'discipline.appeal.decided'; readonly outcome: AppealOutcomeKind; readonly counts: AppealVoteCounts })
-  | (AppealEventBase & { readonly type: 'discipline.appeal.ad_hoc_nomination'; readonly nomineeId: string; readonly appointed: boolean });
-
-export interface LodgeAppealInput {
-  readonly appealId: string;
-  readonly finding: Finding;
-  readonly appellantId: string;
-  readonly grounds: readonly AppealGround[];
-  readonly now: Timestamp;
-}
-
-export interface CastAppealVoteInput {
-  readonly panelistId: string;
-  readonly outcome: AppealOutcomeKind;
-  /** Required for `modify_sanction` (part of the vote), refused otherwise. */
-  readonly sanction?: Sanction;
-  /** The member's own written reasons. */
-  readonly reasons: string;
-  readonly now: Timestamp;
-}
+export { APPEAL_GROUND_KINDS } from './appeal.types';
+export type {
+  AppealGroundKind,
+  AppealGround,
+  Appellant,
+  AppealDecisionRecord,
+  AppealSnapshot,
+  AppealEvent,
+  LodgeAppealInput,
+  CastAppealVoteInput,
+} from './appeal.types';
+import { APPEAL_GROUND_KINDS } from './appeal.types';
+import type { AppealGround, Appellant, AppealDecisionRecord, AppealSnapshot, AppealEvent, LodgeAppealInput, CastAppealVoteInput } from './appeal.types';
 
 const freeze = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
