@@ -1,101 +1,27 @@
-import { Finding } from '../finding/finding.entity';
-import { APPEALS_AD_HOC_INCOMPATIBLE_BODIES, AdHocAppointmentSnapshot, AdHocPanelAppointment } from '../panel/ad-hoc-panel';
+import { APPEALS_AD_HOC_INCOMPATIBLE_BODIES, AdHocPanelAppointment } from '../panel/ad-hoc-panel';
 import { BodyMandate, RecusalOutcome } from '../recusal/recusal.types';
-import { AppealOutcomeKind, DecidedAppealView } from '../finding/finding-alteration.policy';
+import { DecidedAppealView } from '../finding/finding-alteration.policy';
 import { Sanction, sameSanction, sanction as parseSanction } from '../finding/sanction.value-object';
 import { Timestamp, Transition, identifier, isBefore, requiredText, timestamp } from '../finding/time';
-import { AppealVote, AppealVoteCounts, appealMajority } from './appeal-majority.policy';
+import { AppealVote, appealMajority } from './appeal-majority.policy';
 import { AppealErrorCode, appealError } from './appeal.errors';
+import { AppealStatus, appealRefusal, requireAppealStatus } from './appeal-lifecycle';
 
-export type AppealGroundKind = 'procedural_error' | 'new_evidence' | 'disproportionate_sanction';
-export const APPEAL_GROUND_KINDS: readonly AppealGroundKind[] = ['procedural_error', 'new_evidence', 'disproportionate_sanction'];
-
-export interface AppealGround {
-  readonly ground: AppealGroundKind;
-  /** What the party says went wrong, in their own words. */
-  readonly text: string;
-}
-
-export interface Appellant {
-  readonly personId: string;
-  readonly role: 'complainant' | 'respondent';
-  readonly grounds: readonly AppealGround[];
-  readonly lodgedAt: Timestamp;
-}
-
-export type AppealStatus = 'lodged' | 'panel_seated' | 'decided';
-
-export interface AppealDecisionRecord {
-  readonly outcome: AppealOutcomeKind;
-  /** The new sanction for `modify_sanction`; `null` otherwise. */
-  readonly sanction: Sanction | null;
-  /** The reasons of the members in the majority, in the order they voted. */
-  readonly reasons: string;
-  /** Computed from the recorded votes when the majority was reached (`appealMajority`). */
-  readonly counts: AppealVoteCounts;
-  readonly decidedAt: Timestamp;
-}
-
-export interface AppealSnapshot {
-  readonly appealId: string;
-  readonly findingId: string;
-  readonly caseId: string;
-  readonly respondentId: string;
-  readonly complainantIds: readonly string[];
-  /** The panel whose finding is appealed. */
-  readonly firstPanelistIds: readonly string[];
-  /** Members of still earlier panels of this case (after an earlier remand). */
-  readonly priorExcludedIds: readonly string[];
-  readonly originalUpheld: boolean;
-  readonly originalSanction: Sanction;
-  /** End of the statutory window (exclusive); later appellants cannot join after it. */
-  readonly deadline: Timestamp;
-  readonly appellants: readonly Appellant[];
-  readonly status: AppealStatus;
-  readonly appealsPanelIds: readonly string[];
-  readonly panelSeatedAt: Timestamp | null;
-  readonly decision: AppealDecisionRecord | null;
-  readonly lodgedAt: Timestamp;
-  /**
-   * When the draw could not fill the panel (S3 shortfall): the Appeals Committee members it drew
-   * appoint members for the missing seats. Absent until the first nomination.
-   */
-  readonly adHoc?: AdHocAppointmentSnapshot | null;
-  /** The appeals panel's recorded votes, one per member (absent in appeals recorded before votes were kept). */
-  readonly votes?: readonly AppealVote[];
-}
-
-interface AppealEventBase {
-  readonly appealId: string;
-  readonly findingId: string;
-  readonly caseId: string;
-  readonly at: Timestamp;
-}
-export type AppealEvent =
-  | (AppealEventBase & { readonly type: 'discipline.appeal.lodged'; readonly appellantId: string })
-  | (AppealEventBase & { readonly type: 'discipline.appeal.appellant_joined'; readonly appellantId: string })
-  | (AppealEventBase & { readonly type: 'discipline.appeal.panel_seated'; readonly appealsPanelIds: readonly string[] })
-  | (AppealEventBase & { readonly type: 'discipline.appeal.vote_cast'; readonly panelistId: string; readonly changed: boolean })
-  | (AppealEventBase & { readonly type: 'discipline.appeal.decided'; readonly outcome: AppealOutcomeKind; readonly counts: AppealVoteCounts })
-  | (AppealEventBase & { readonly type: 'discipline.appeal.ad_hoc_nomination'; readonly nomineeId: string; readonly appointed: boolean });
-
-export interface LodgeAppealInput {
-  readonly appealId: string;
-  readonly finding: Finding;
-  readonly appellantId: string;
-  readonly grounds: readonly AppealGround[];
-  readonly now: Timestamp;
-}
-
-export interface CastAppealVoteInput {
-  readonly panelistId: string;
-  readonly outcome: AppealOutcomeKind;
-  /** Required for `modify_sanction` (part of the vote), refused otherwise. */
-  readonly sanction?: Sanction;
-  /** The member's own written reasons. */
-  readonly reasons: string;
-  readonly now: Timestamp;
-}
+/** The statuses of an appeal and the steps between them: `appeal-lifecycle.ts`. */
+export type { AppealStatus } from './appeal-lifecycle';
+export { APPEAL_GROUND_KINDS } from './appeal.types';
+export type {
+  AppealGroundKind,
+  AppealGround,
+  Appellant,
+  AppealDecisionRecord,
+  AppealSnapshot,
+  AppealEvent,
+  LodgeAppealInput,
+  CastAppealVoteInput,
+} from './appeal.types';
+import { APPEAL_GROUND_KINDS } from './appeal.types';
+import type { AppealGround, Appellant, AppealDecisionRecord, AppealSnapshot, AppealEvent, LodgeAppealInput, CastAppealVoteInput } from './appeal.types';
 
 const freeze = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -248,9 +174,7 @@ export class Appeal {
     const appellantId = identifier(input.appellantId, 'The appellant id');
     const role = partyRole(this.s, appellantId);
     if (!role) notAParty();
-    if (this.s.status === 'decided') {
-      throw appealError('conflict', AppealErrorCode.WrongStatus, 'This appeal has been decided; it can no longer be joined.');
-    }
+    requireAppealStatus('join', this.s.status);
     if (!isBefore(now, this.s.deadline)) {
       throw appealError('unprocessable', AppealErrorCode.WindowClosed, 'The period for appealing this finding has ended.', {
         deadline: this.s.deadline,
@@ -273,9 +197,7 @@ export class Appeal {
    */
   seatPanel(input: { readonly memberIds: readonly string[]; readonly now: Timestamp }): Transition<Appeal, AppealEvent> {
     const now = timestamp(input.now, 'now');
-    if (this.s.status === 'decided') {
-      throw appealError('conflict', AppealErrorCode.WrongStatus, 'This appeal has been decided; its panel cannot change.');
-    }
+    requireAppealStatus('seatPanel', this.s.status);
     const memberIds = (input.memberIds ?? []).map((id) => identifier(id, 'An appeals panelist id'));
     if (memberIds.length === 0 || new Set(memberIds).size !== memberIds.length) {
       throw appealError('invalid', AppealErrorCode.InvalidPanel, 'An appeals panel needs at least one member, each listed once.');
@@ -308,9 +230,8 @@ export class Appeal {
    */
   requestAdHocPanel(input: { readonly committee: readonly string[]; readonly seatsToFill: number; readonly now: Timestamp }): Appeal {
     const now = timestamp(input.now, 'now');
-    if (this.s.status !== 'lodged' || this.s.adHoc) {
-      throw appealError('conflict', AppealErrorCode.WrongStatus, 'The Appeals Committee has already been asked to complete this panel, or it is seated.');
-    }
+    requireAppealStatus('requestAdHocPanel', this.s.status);
+    if (this.s.adHoc) appealRefusal('requestAdHocPanel', this.s.status);
     const appointment = AdHocPanelAppointment.open({
       caseId: this.s.caseId,
       seatsToFill: input.seatsToFill,
@@ -341,9 +262,8 @@ export class Appeal {
     readonly now: Timestamp;
   }): Transition<Appeal, AppealEvent> {
     const now = timestamp(input.now, 'now');
-    if (this.s.status !== 'lodged' || !this.s.adHoc) {
-      throw appealError('conflict', AppealErrorCode.NoAdHocSeat, 'This appeal has no seat waiting to be filled.');
-    }
+    requireAppealStatus('nominateAdHocPanelist', this.s.status);
+    if (!this.s.adHoc) appealRefusal('nominateAdHocPanelist', this.s.status);
     const appointment = AdHocPanelAppointment.fromSnapshot(this.s.adHoc);
     const committee = this.s.adHoc.committee;
     const nomineeId = identifier(input.nomineeId, 'The nominee id');
@@ -387,15 +307,7 @@ export class Appeal {
    */
   castVote(input: CastAppealVoteInput): Transition<Appeal, AppealEvent> {
     const now = timestamp(input.now, 'now');
-    if (this.s.status !== 'panel_seated') {
-      throw appealError(
-        'conflict',
-        AppealErrorCode.WrongStatus,
-        this.s.status === 'decided'
-          ? 'This appeal has already been decided; votes can no longer be cast or changed.'
-          : 'The appeals panel must be seated before its members vote.',
-      );
-    }
+    requireAppealStatus('castVote', this.s.status);
     const panelistId = identifier(input.panelistId, 'The appeals panelist id');
     if (!this.s.appealsPanelIds.includes(panelistId)) {
       throw appealError('forbidden', AppealErrorCode.NotAnAppealsPanelist, 'Only the members of the Appeals Committee panel hearing this appeal vote on it.');
@@ -455,9 +367,8 @@ export class Appeal {
 
   /** The decided appeal as a finding accepts it (`Finding.applyAppealDecision`). */
   decidedView(): DecidedAppealView {
-    if (this.s.status !== 'decided' || !this.s.decision) {
-      throw appealError('conflict', AppealErrorCode.WrongStatus, 'This appeal has not been decided yet.');
-    }
+    requireAppealStatus('decidedView', this.s.status);
+    if (!this.s.decision) appealRefusal('decidedView', this.s.status);
     return {
       appealId: this.s.appealId,
       findingId: this.s.findingId,
@@ -472,9 +383,8 @@ export class Appeal {
    * draw (as excluded) and to `Finding.open({ excludedPanelistIds })`, which checks it again.
    */
   remandExclusions(): readonly string[] {
-    if (this.s.status !== 'decided' || this.s.decision?.outcome !== 'remand') {
-      throw appealError('conflict', AppealErrorCode.NotRemanded, 'Only an appeal decided by remand has a new panel to draw.');
-    }
+    requireAppealStatus('remandExclusions', this.s.status);
+    if (this.s.decision?.outcome !== 'remand') appealRefusal('remandExclusions', this.s.status);
     return [...new Set([...this.s.firstPanelistIds, ...this.s.priorExcludedIds, ...this.s.appealsPanelIds])];
   }
 }

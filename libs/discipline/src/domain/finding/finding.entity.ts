@@ -1,6 +1,7 @@
 import { FindingErrorCode, findingError } from './finding.errors';
-import { AppealOutcomeKind, DecidedAppealView, assertMayAlterFinding } from './finding-alteration.policy';
-import { MajorityOutcome, PanelVote, Verdict, VoteCounts, decideByMajority, voteCountLabel } from './majority.policy';
+import { FindingStatus, requireFindingStatus } from './finding-lifecycle';
+import { DecidedAppealView, assertMayAlterFinding } from './finding-alteration.policy';
+import { MajorityOutcome, PanelVote, decideByMajority, voteCountLabel } from './majority.policy';
 import { Sanction, sanction as parseSanction } from './sanction.value-object';
 import { SanctionEffects, sanctionEffects } from './sanction-effects.value-object';
 import {
@@ -14,117 +15,15 @@ import {
   timestamp,
 } from './time';
 
-/**
- * deliberating → decided → notified → final                       (appeal window passed, no appeal)
- *                                   ↘ under_appeal → final         (appeal: uphold / modify_sanction)
- *                                                  ↘ set_aside     (appeal: remand to a new panel)
- * There is no other transition: a decided finding's verdict, sanction, reasons and vote counts
- * are never rewritten; a modified sanction is recorded beside the original.
- */
-export type FindingStatus = 'deliberating' | 'decided' | 'notified' | 'under_appeal' | 'final' | 'set_aside';
+/** The statuses of a finding and the steps between them: `finding-lifecycle.ts`. */
+export type { FindingStatus } from './finding-lifecycle';
 
 export const DEFAULT_APPEAL_WINDOW_DAYS = 30;
 
-export interface FindingDecision {
-  readonly upheld: boolean;
-  readonly counts: VoteCounts;
-  /** The panel's sanction (the original one, kept even when an appeal modifies it). */
-  readonly sanction: Sanction;
-  /** The rule of the code of conduct or statutes considered (breached, when upheld). */
-  readonly rule: string;
-  readonly reasons: string;
-  readonly decidedAt: Timestamp;
-}
-
-export interface FindingAppealOutcome {
-  readonly appealId: string;
-  readonly outcome: AppealOutcomeKind;
-  readonly decidedAt: Timestamp;
-}
-
-export interface FindingSnapshot {
-  readonly findingId: string;
-  readonly caseId: string;
-  /** One finding per respondent: a case with two respondents has two findings. */
-  readonly respondentId: string;
-  readonly complainantIds: readonly string[];
-  readonly panelistIds: readonly string[];
-  /** Members of earlier panels in this case (after a remand) who may never sit on it again. */
-  readonly excludedPanelistIds: readonly string[];
-  /** The finding this one replaces after a remand. */
-  readonly remandOf: string | null;
-  readonly appealWindowDays: number;
-  readonly openedAt: Timestamp;
-  readonly votes: readonly PanelVote[];
-  readonly decision: FindingDecision | null;
-  readonly notifiedAt: Timestamp | null;
-  readonly appealDeadline: Timestamp | null;
-  readonly appealId: string | null;
-  readonly status: FindingStatus;
-  readonly finalAt: Timestamp | null;
-  /** The sanction in force once final: the panel's, or the Appeals Committee's modification. */
-  readonly finalSanction: Sanction | null;
-  readonly appealOutcome: FindingAppealOutcome | null;
-}
-
-interface FindingEventBase {
-  readonly findingId: string;
-  readonly caseId: string;
-  readonly at: Timestamp;
-}
-export type FindingEvent =
-  | (FindingEventBase & { readonly type: 'discipline.finding.vote_cast'; readonly panelistId: string })
-  | (FindingEventBase & { readonly type: 'discipline.finding.decided'; readonly upheld: boolean; readonly counts: VoteCounts })
-  | (FindingEventBase & { readonly type: 'discipline.finding.parties_notified'; readonly appealDeadline: Timestamp })
-  | (FindingEventBase & { readonly type: 'discipline.finding.appealed'; readonly appealId: string })
-  | (FindingEventBase & {
-      readonly type: 'discipline.finding.became_final';
-      readonly via: 'appeal_window_passed' | 'appeal_upheld' | 'appeal_modified_sanction';
-      readonly effects: SanctionEffects;
-    })
-  | (FindingEventBase & { readonly type: 'discipline.finding.set_aside'; readonly appealId: string });
-
-export interface OpenFindingInput {
-  readonly findingId: string;
-  readonly caseId: string;
-  readonly respondentId: string;
-  readonly complainantIds: readonly string[];
-  /** The seated panel (drawn by the panel engine). */
-  readonly panelistIds: readonly string[];
-  /** After a remand: `Appeal.remandExclusions()`; nobody listed may sit on this panel. */
-  readonly excludedPanelistIds?: readonly string[];
-  readonly remandOf?: string | null;
-  /** Statutory appeal window in days (default 30). */
-  readonly appealWindowDays?: number;
-  readonly now: Timestamp;
-}
-
-export interface CastVoteInput {
-  readonly panelistId: string;
-  readonly verdict: Verdict;
-  /** Required for an uphold vote (not `no_finding`); must be absent or `no_finding` otherwise. */
-  readonly proposedSanction?: Sanction;
-  readonly now: Timestamp;
-}
-
-export interface DecideInput {
-  readonly rule: string;
-  readonly reasons: string;
-  /**
-   * The final wording of the conditions (for `conditions`) or of the readmission conditions
-   * (for `expulsion`) agreed by the panel; when absent, the median proposal's wording is used.
-   */
-  readonly sanctionWording?: string;
-  readonly now: Timestamp;
-}
+export type { FindingDecision, FindingAppealOutcome, FindingSnapshot, FindingEvent, OpenFindingInput, CastVoteInput, DecideInput } from './finding.types';
+import type { FindingDecision, FindingAppealOutcome, FindingSnapshot, FindingEvent, OpenFindingInput, CastVoteInput, DecideInput } from './finding.types';
 
 const freeze = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
-function wrongStatus(action: string, status: FindingStatus): never {
-  throw findingError('conflict', FindingErrorCode.WrongStatus, `A finding that is ${status.replace('_', ' ')} cannot ${action}.`, {
-    status,
-  });
-}
 
 /**
  * A panel's finding on one respondent (S7): each seated panelist votes once; the finding is
@@ -247,7 +146,7 @@ export class Finding {
   /** A seated panelist's single vote: uphold (with a proposed sanction) or not uphold. */
   castVote(input: CastVoteInput): Transition<Finding, FindingEvent> {
     const now = timestamp(input.now, 'now');
-    if (this.s.status !== 'deliberating') wrongStatus('take votes', this.s.status);
+    requireFindingStatus('castVote', this.s.status);
     if (!this.s.panelistIds.includes(input.panelistId)) {
       throw findingError('forbidden', FindingErrorCode.NotAPanelist, 'Only a member seated on this panel can vote on its finding.');
     }
@@ -293,7 +192,7 @@ export class Finding {
    */
   decide(input: DecideInput): Transition<Finding, FindingEvent> {
     const now = timestamp(input.now, 'now');
-    if (this.s.status !== 'deliberating') wrongStatus('be decided again', this.s.status);
+    requireFindingStatus('decide', this.s.status);
     const outstanding = this.outstandingVoters();
     if (outstanding.length > 0) {
       throw findingError(
@@ -340,7 +239,7 @@ export class Finding {
   /** The parties are told of the finding; the appeal window starts now. */
   notifyParties(nowInput: Timestamp): Transition<Finding, FindingEvent> {
     const now = timestamp(nowInput, 'now');
-    if (this.s.status !== 'decided') wrongStatus('be notified to the parties', this.s.status);
+    requireFindingStatus('notifyParties', this.s.status);
     const appealDeadline = addDays(now, this.s.appealWindowDays);
     return {
       next: this.with({ status: 'notified', notifiedAt: now, appealDeadline }),
@@ -361,7 +260,7 @@ export class Finding {
       throw findingError('invalid', FindingErrorCode.AppealMismatch, 'This appeal concerns another finding.');
     }
     if (this.s.status === 'under_appeal' && this.s.appealId === appeal.appealId) return { next: this, events: [] };
-    if (this.s.status !== 'notified') wrongStatus('be appealed', this.s.status);
+    requireFindingStatus('registerAppeal', this.s.status);
     if (!this.appealWindowOpen(now)) {
       throw findingError('unprocessable', FindingErrorCode.AppealWindowClosed, 'The period for appealing this finding has ended.', {
         appealDeadline: this.s.appealDeadline,
@@ -403,7 +302,7 @@ export class Finding {
     if (appeal.findingId !== this.s.findingId || appeal.appealId !== this.s.appealId) {
       throw findingError('invalid', FindingErrorCode.AppealMismatch, 'This appeal decision is not the one registered against this finding.');
     }
-    if (this.s.status !== 'under_appeal') wrongStatus('take an appeal decision', this.s.status);
+    requireFindingStatus('applyAppealDecision', this.s.status);
     const decision = this.s.decision as FindingDecision;
     const appealOutcome: FindingAppealOutcome = {
       appealId: appeal.appealId,
