@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DeliveryFailure } from '../domain/delivery-failure';
 import type { Audience } from '../domain/notification-message';
-import type { NotificationType } from '../domain/notification-types';
+import { NOTIFICATION_TYPES, type NotificationType } from '../domain/notification-types';
 
 /** A row a sender holds: everything needed to render and send it. */
 export interface ClaimedMessage {
@@ -66,12 +66,12 @@ export class OutboxRepository {
   /** Inserts a notice; null when one with the same dedupe key exists already. */
   async insertNotice(
     m: EntityManager,
-    n: { id?: string; type: NotificationType; data: unknown; essential: boolean; audience: string; dedupeKey: string | null; createdAt: Date; recipients: number; emails: number },
+    n: { id?: string; type: NotificationType; data: unknown; essential: boolean; audience: string; dedupeKey: string | null; createdAt: Date; recipients: number; emails: number; textDigest?: string | null },
   ): Promise<string | null> {
     const rows = await m.query(
-      `INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails)
-       VALUES (COALESCE($9::uuid, gen_random_uuid()), $1, $2::jsonb, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [n.type, JSON.stringify(n.data ?? {}), n.essential, n.audience, n.dedupeKey, n.createdAt, n.recipients, n.emails, n.id ?? null],
+      `INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails, text_digest)
+       VALUES (COALESCE($9::uuid, gen_random_uuid()), $1, $2::jsonb, $3, $4, $5, $6, $7, $8, $10) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [n.type, JSON.stringify(n.data ?? {}), n.essential, n.audience, n.dedupeKey, n.createdAt, n.recipients, n.emails, n.id ?? null, n.textDigest ?? null],
     );
     return rowsOf(rows)[0]?.id ?? null;
   }
@@ -114,22 +114,42 @@ export class OutboxRepository {
     return new Map(rows.map((r: any) => [r.id, { email: r.email, emailConsent: r.email_consent, emailNonEssential: r.email_non_essential }]));
   }
 
+  /** Stores shared texts (by their SHA-256), each once whoever stored it first. */
+  async insertTexts(m: EntityManager, texts: ReadonlyArray<{ digest: string; body: string }>, at: Date): Promise<void> {
+    if (texts.length === 0) return;
+    await m.query(
+      `INSERT INTO notifications.notice_texts (digest, body, created_at) SELECT x.digest, x.body, $3 FROM unnest($1::text[], $2::text[]) AS x(digest, body) ON CONFLICT (digest) DO NOTHING`,
+      [texts.map((t) => t.digest), texts.map((t) => t.body), at],
+    );
+  }
+
   /** Inserts notices in one statement; returns the ids actually inserted (a dedupe key seen before inserts nothing). */
   async insertNotices(
     m: EntityManager,
-    rows: ReadonlyArray<{ id: string; type: NotificationType; data: unknown; essential: boolean; audience: string; dedupeKey: string | null; createdAt: Date; recipients: number; emails: number }>,
+    rows: ReadonlyArray<{ id: string; type: NotificationType; data: unknown; essential: boolean; audience: string; dedupeKey: string | null; createdAt: Date; recipients: number; emails: number; textDigest?: string | null }>,
   ): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
-    const payload = JSON.stringify(
-      rows.map((n) => ({ id: n.id, type: n.type, data: n.data ?? {}, essential: n.essential, audience: n.audience, dedupe_key: n.dedupeKey, created_at: n.createdAt.toISOString(), recipients: n.recipients, emails: n.emails })),
-    );
+    // Arrays side by side (one unnest) rather than one JSON document of records: the data is the
+    // only JSON to parse, and nothing else is repeated per row.
     const inserted = rowsOf(
       await m.query(
-        `INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails)
-         SELECT x.id, x.type, x.data, x.essential, x.audience, x.dedupe_key, x.created_at, x.recipients, x.emails
-           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, type text, data jsonb, essential boolean, audience text, dedupe_key text, created_at timestamptz, recipients int, emails int)
+        `INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails, text_digest)
+         SELECT x.id, x.type, x.data, x.essential, x.audience, x.dedupe_key, $7, x.recipients, x.emails, x.text_digest
+           FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::boolean[], $5::text[], $6::text[], $8::int[], $9::int[], $10::text[])
+                AS x(id, type, data, essential, audience, dedupe_key, recipients, emails, text_digest)
          ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [payload],
+        [
+          rows.map((n) => n.id),
+          rows.map((n) => n.type),
+          rows.map((n) => JSON.stringify(n.data ?? {})),
+          rows.map((n) => n.essential),
+          rows.map((n) => n.audience),
+          rows.map((n) => n.dedupeKey),
+          rows[0].createdAt,
+          rows.map((n) => n.recipients),
+          rows.map((n) => n.emails),
+          rows.map((n) => n.textDigest ?? null),
+        ],
       ),
     );
     return new Set(inserted.map((r: any) => r.id));
@@ -219,7 +239,8 @@ export class OutboxRepository {
                 LIMIT $4
                 FOR UPDATE SKIP LOCKED) due, notifications.notices n
         WHERE o.id = due.id AND n.id = o.notice_id
-        RETURNING o.id, o.notice_id, o.member_id, o.to_address, o.attempts, n.type, n.data, n.essential`,
+        RETURNING o.id, o.notice_id, o.member_id, o.to_address, o.attempts, n.type, n.data, n.essential,
+                  (SELECT t.body FROM notifications.notice_texts t WHERE t.digest = n.text_digest) AS shared_text`,
       [o.owner, o.now, o.leaseUntil, o.limit, o.countAttempt],
     );
     return rowsOf(rows).map(toClaimed);
@@ -236,7 +257,8 @@ export class OutboxRepository {
          FROM notifications.notices n
         WHERE o.id = $1 AND n.id = o.notice_id AND o.status = 'pending' AND o.next_attempt_at <= $3
           AND (o.lease_owner IS NULL OR o.lease_owner LIKE 'queue:%' OR o.lease_until <= $3)
-        RETURNING o.id, o.notice_id, o.member_id, o.to_address, o.attempts, n.type, n.data, n.essential`,
+        RETURNING o.id, o.notice_id, o.member_id, o.to_address, o.attempts, n.type, n.data, n.essential,
+                  (SELECT t.body FROM notifications.notice_texts t WHERE t.digest = n.text_digest) AS shared_text`,
       [o.id, o.owner, o.now, o.leaseUntil],
     );
     const r = rowsOf(rows)[0];
@@ -349,7 +371,11 @@ export class OutboxRepository {
   }
 }
 
+/** A claimed row, its shared text (if any) put back under the key its type declares. */
 function toClaimed(r: any): ClaimedMessage {
+  const data = typeof r.data === 'string' ? JSON.parse(r.data) : r.data;
+  const key = NOTIFICATION_TYPES[r.type as NotificationType]?.sharedText;
+  if (key && typeof r.shared_text === 'string') data[key] = r.shared_text;
   return {
     id: r.id,
     noticeId: r.notice_id,
@@ -357,7 +383,7 @@ function toClaimed(r: any): ClaimedMessage {
     toAddress: r.to_address,
     attempts: Number(r.attempts),
     type: r.type,
-    data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
+    data,
     essential: r.essential,
   };
 }
