@@ -16,7 +16,9 @@ export class SharedNoticeTexts1733500050000 implements MigrationInterface {
         body text NOT NULL,
         created_at timestamptz NOT NULL
       )`);
-    await q.query(`ALTER TABLE notifications.notices ADD COLUMN text_digest text REFERENCES notifications.notice_texts (digest)`);
+    // No foreign key: the outbox writes the text before the notices that name it, in the same
+    // transaction, and never deletes a text; a per-row check would cost 100,000 trigger calls per import.
+    await q.query(`ALTER TABLE notifications.notices ADD COLUMN text_digest text`);
     await q.query(`CREATE INDEX invitations_queued_order_idx ON identity.invitations (created_at, id) WHERE status = 'queued'`);
     await q.query(`DROP INDEX identity.invitations_queued_idx`);
   }

@@ -220,8 +220,8 @@ export class Outbox {
       return { id: randomUUID(), message, essential, memberId, inFeed, toAddress, email, ...splitSharedText(message, digests) };
     });
     const texts = new Map(planned.flatMap((p) => (p.text ? [[p.text.digest, p.text] as const] : [])));
-    await this.repo.insertTexts(manager, [...texts.values()], now);
-    const inserted = await this.repo.insertNotices(
+    // One statement: texts, notices, feed entries and outbox rows (only for the notices inserted).
+    const inserted = await this.repo.insertMessages(
       manager,
       planned.map((p) => ({
         id: p.id,
@@ -231,15 +231,16 @@ export class Outbox {
         essential: p.essential,
         audience: p.memberId ? `member:${p.memberId}` : 'address',
         dedupeKey: p.message.dedupeKey ?? null,
-        createdAt: now,
         recipients: p.inFeed ? 1 : 0,
         emails: p.email ? 1 : 0,
+        feedMemberId: p.inFeed ? p.memberId : null,
+        mail: p.email ? { memberId: p.memberId, toAddress: p.toAddress as string } : null,
       })),
+      [...texts.values()],
+      now,
     );
     const fresh = planned.filter((p) => inserted.has(p.id));
-    await this.repo.insertFeedEntries(manager, fresh.filter((p) => p.inFeed).map((p) => ({ memberId: p.memberId as string, noticeId: p.id })), now);
-    const emails = fresh.filter((p) => p.email).map((p) => ({ noticeId: p.id, memberId: p.memberId, toAddress: p.toAddress as string }));
-    await this.repo.insertOutboxRows(manager, emails, now);
+    const emails = fresh.filter((p) => p.email);
     if (emails.length > 0) markWritten(manager);
     return fresh.length;
   }

@@ -114,30 +114,54 @@ export class OutboxRepository {
     return new Map(rows.map((r: any) => [r.id, { email: r.email, emailConsent: r.email_consent, emailNonEssential: r.email_non_essential }]));
   }
 
-  /** Stores shared texts (by their SHA-256), each once whoever stored it first. */
-  async insertTexts(m: EntityManager, texts: ReadonlyArray<{ digest: string; body: string }>, at: Date): Promise<void> {
-    if (texts.length === 0) return;
-    await m.query(
-      `INSERT INTO notifications.notice_texts (digest, body, created_at) SELECT x.digest, x.body, $3 FROM unnest($1::text[], $2::text[]) AS x(digest, body) ON CONFLICT (digest) DO NOTHING`,
-      [texts.map((t) => t.digest), texts.map((t) => t.body), at],
-    );
-  }
-
-  /** Inserts notices in one statement; returns the ids actually inserted (a dedupe key seen before inserts nothing). */
-  async insertNotices(
+  /**
+   * Many messages in one statement: their shared texts, the notices (a dedupe key seen before
+   * inserts nothing, and then nothing else of that message is written), the feed entries and the
+   * outbox rows of the notices actually inserted. Returns the ids of those notices.
+   */
+  async insertMessages(
     m: EntityManager,
-    rows: ReadonlyArray<{ id: string; type: NotificationType; data: unknown; essential: boolean; audience: string; dedupeKey: string | null; createdAt: Date; recipients: number; emails: number; textDigest?: string | null }>,
+    rows: ReadonlyArray<{
+      id: string;
+      type: NotificationType;
+      data: unknown;
+      essential: boolean;
+      audience: string;
+      dedupeKey: string | null;
+      recipients: number;
+      emails: number;
+      textDigest: string | null;
+      /** The member whose feed gets it, or null. */
+      feedMemberId: string | null;
+      /** Set when it is e-mailed: the address, and the member it is for (null for an address recipient). */
+      mail: { memberId: string | null; toAddress: string } | null;
+    }>,
+    texts: ReadonlyArray<{ digest: string; body: string }>,
+    at: Date,
   ): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
-    // Arrays side by side (one unnest) rather than one JSON document of records: the data is the
-    // only JSON to parse, and nothing else is repeated per row.
     const inserted = rowsOf(
       await m.query(
-        `INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails, text_digest)
-         SELECT x.id, x.type, x.data, x.essential, x.audience, x.dedupe_key, $7, x.recipients, x.emails, x.text_digest
-           FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::boolean[], $5::text[], $6::text[], $8::int[], $9::int[], $10::text[])
-                AS x(id, type, data, essential, audience, dedupe_key, recipients, emails, text_digest)
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        `WITH x AS MATERIALIZED (
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::boolean[], $5::text[], $6::text[], $8::int[], $9::int[], $10::text[], $11::uuid[], $12::uuid[], $13::text[])
+                      AS x(id, type, data, essential, audience, dedupe_key, recipients, emails, text_digest, feed_member, mail_member, mail_to)
+         ), t AS (
+           INSERT INTO notifications.notice_texts (digest, body, created_at)
+           SELECT u.digest, u.body, $7 FROM unnest($14::text[], $15::text[]) AS u(digest, body)
+           ON CONFLICT (digest) DO NOTHING
+         ), n AS (
+           INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails, text_digest)
+           SELECT x.id, x.type, x.data, x.essential, x.audience, x.dedupe_key, $7, x.recipients, x.emails, x.text_digest FROM x
+           ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
+         ), f AS (
+           INSERT INTO notifications.feed_entries (member_id, notice_id, created_at)
+           SELECT x.feed_member, x.id, $7 FROM x JOIN n ON n.id = x.id WHERE x.feed_member IS NOT NULL
+           ON CONFLICT DO NOTHING
+         ), o AS (
+           INSERT INTO notifications.outbox (notice_id, member_id, to_address, next_attempt_at, created_at)
+           SELECT x.id, x.mail_member, x.mail_to, $7, $7 FROM x JOIN n ON n.id = x.id WHERE x.mail_to IS NOT NULL
+         )
+         SELECT id FROM n`,
         [
           rows.map((n) => n.id),
           rows.map((n) => n.type),
@@ -145,30 +169,27 @@ export class OutboxRepository {
           rows.map((n) => n.essential),
           rows.map((n) => n.audience),
           rows.map((n) => n.dedupeKey),
-          rows[0].createdAt,
+          at,
           rows.map((n) => n.recipients),
           rows.map((n) => n.emails),
-          rows.map((n) => n.textDigest ?? null),
+          rows.map((n) => n.textDigest),
+          rows.map((n) => n.feedMemberId),
+          rows.map((n) => n.mail?.memberId ?? null),
+          rows.map((n) => n.mail?.toAddress ?? null),
+          texts.map((t) => t.digest),
+          texts.map((t) => t.body),
         ],
       ),
     );
     return new Set(inserted.map((r: any) => r.id));
   }
 
-  async insertFeedEntries(m: EntityManager, rows: ReadonlyArray<{ memberId: string; noticeId: string }>, at: Date): Promise<void> {
-    if (rows.length === 0) return;
+  /** Stores shared texts (by their SHA-256), each once whoever stored it first. */
+  async insertTexts(m: EntityManager, texts: ReadonlyArray<{ digest: string; body: string }>, at: Date): Promise<void> {
+    if (texts.length === 0) return;
     await m.query(
-      `INSERT INTO notifications.feed_entries (member_id, notice_id, created_at) SELECT x.member_id, x.notice_id, $3 FROM unnest($1::uuid[], $2::uuid[]) AS x(member_id, notice_id) ON CONFLICT DO NOTHING`,
-      [rows.map((r) => r.memberId), rows.map((r) => r.noticeId), at],
-    );
-  }
-
-  async insertOutboxRows(m: EntityManager, rows: ReadonlyArray<{ noticeId: string; memberId: string | null; toAddress: string }>, at: Date): Promise<void> {
-    if (rows.length === 0) return;
-    await m.query(
-      `INSERT INTO notifications.outbox (notice_id, member_id, to_address, next_attempt_at, created_at)
-       SELECT x.notice_id, x.member_id, x.to_address, $4, $4 FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(notice_id, member_id, to_address)`,
-      [rows.map((r) => r.noticeId), rows.map((r) => r.memberId), rows.map((r) => r.toAddress), at],
+      `INSERT INTO notifications.notice_texts (digest, body, created_at) SELECT x.digest, x.body, $3 FROM unnest($1::text[], $2::text[]) AS x(digest, body) ON CONFLICT (digest) DO NOTHING`,
+      [texts.map((t) => t.digest), texts.map((t) => t.body), at],
     );
   }
 
