@@ -568,6 +568,17 @@ TABLE dues.idempotency_keys
   INDEX idempotency_keys_pkey: CREATE UNIQUE INDEX idempotency_keys_pkey ON dues.idempotency_keys USING btree (actor, operation, key)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
+TABLE dues.import_mappings
+  COLUMN name text NOT NULL
+  COLUMN definition jsonb NOT NULL
+  COLUMN saved_by uuid
+  COLUMN saved_at timestamp with time zone NOT NULL
+  COLUMN version integer NOT NULL DEFAULT 1
+  CONSTRAINT import_mappings_name_check CHECK ((name ~ '^[a-z0-9][a-z0-9_-]{0,63}$'::text))
+  CONSTRAINT import_mappings_pkey PRIMARY KEY (name)
+  INDEX import_mappings_pkey: CREATE UNIQUE INDEX import_mappings_pkey ON dues.import_mappings USING btree (name)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
 TABLE dues.member_levels
   COLUMN id bigint NOT NULL GENERATED ALWAYS AS IDENTITY
   COLUMN member_id uuid NOT NULL
@@ -965,7 +976,7 @@ TABLE identity.invitations
   INDEX invitations_account_idx: CREATE INDEX invitations_account_idx ON identity.invitations USING btree (account_id)
   INDEX invitations_batch_idx: CREATE INDEX invitations_batch_idx ON identity.invitations USING btree (batch_ref) WHERE (batch_ref IS NOT NULL)
   INDEX invitations_pkey: CREATE UNIQUE INDEX invitations_pkey ON identity.invitations USING btree (id)
-  INDEX invitations_queued_idx: CREATE INDEX invitations_queued_idx ON identity.invitations USING btree (created_at) WHERE (status = 'queued'::text)
+  INDEX invitations_queued_order_idx: CREATE INDEX invitations_queued_order_idx ON identity.invitations USING btree (created_at, id) WHERE (status = 'queued'::text)
   INDEX invitations_secret_hash_key: CREATE UNIQUE INDEX invitations_secret_hash_key ON identity.invitations USING btree (secret_hash)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
@@ -1291,6 +1302,15 @@ TABLE notifications.feed_entries
   INDEX feed_entries_pkey: CREATE UNIQUE INDEX feed_entries_pkey ON notifications.feed_entries USING btree (member_id, notice_id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: INSERT, SELECT
 
+TABLE notifications.notice_texts
+  COLUMN digest text NOT NULL
+  COLUMN body text NOT NULL
+  COLUMN created_at timestamp with time zone NOT NULL
+  CONSTRAINT notice_texts_digest_check CHECK ((digest ~ '^[0-9a-f]{64}$'::text))
+  CONSTRAINT notice_texts_pkey PRIMARY KEY (digest)
+  INDEX notice_texts_pkey: CREATE UNIQUE INDEX notice_texts_pkey ON notifications.notice_texts USING btree (digest)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+
 TABLE notifications.notices
   COLUMN id uuid NOT NULL DEFAULT gen_random_uuid()
   COLUMN type text NOT NULL
@@ -1302,6 +1322,7 @@ TABLE notifications.notices
   COLUMN emails integer  GRANT commons_discipline: UPDATE
   COLUMN created_at timestamp with time zone NOT NULL
   COLUMN scrubbed_at timestamp with time zone
+  COLUMN text_digest text
   CONSTRAINT notices_dedupe_key_key UNIQUE (dedupe_key)
   CONSTRAINT notices_pkey PRIMARY KEY (id)
   INDEX notices_dedupe_key_key: CREATE UNIQUE INDEX notices_dedupe_key_key ON notifications.notices USING btree (dedupe_key)

@@ -9,6 +9,7 @@ import { IdempotencyStore } from './application/ports/idempotency.store';
 import { StandingCalculator } from './application/standing-calculator';
 import { StandingJobScheduler } from './application/standing-job.scheduler';
 import { BankImportUseCase } from './application/use-cases/bank-import.use-case';
+import { PaymentMappingsUseCase } from './application/use-cases/payment-mappings.use-case';
 import { DispatchRemindersUseCase } from './application/use-cases/dispatch-reminders.use-case';
 import { ManagePlansUseCase } from './application/use-cases/manage-plans.use-case';
 import { MyDuesUseCase } from './application/use-cases/my-dues.use-case';
@@ -42,6 +43,7 @@ import { DuesIdempotencySqlStore } from './infrastructure/idempotency.sql-store'
     StandingQueryUseCase,
     TreasurerLookupUseCase,
     BankImportUseCase,
+    PaymentMappingsUseCase,
     RecomputeStandingUseCase,
     DispatchRemindersUseCase,
     StandingJobScheduler,

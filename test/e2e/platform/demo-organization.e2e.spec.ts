@@ -104,7 +104,7 @@ describe('the demo organization at first start', () => {
     expect(applied.status).toBe(201);
     const admitted = await t.http().post(`/members/${applied.body.memberId}/admit`).set(await as('branch-secretary')).send({});
     expect(admitted.status).toBe(200);
-    const [welcome] = await t.db.dataSource.query(`SELECT data FROM notifications.notices WHERE type = 'welcome' AND dedupe_key = $1`, [`welcome:${applied.body.memberId}`]);
+    const [welcome] = await t.db.dataSource.query(`SELECT n.data || jsonb_build_object('codeOfConductText', t.body) AS data FROM notifications.notices n JOIN notifications.notice_texts t ON t.digest = n.text_digest WHERE n.type = 'welcome' AND n.dedupe_key = $1`, [`welcome:${applied.body.memberId}`]);
     expect(welcome.data.codeOfConduct).toEqual({ version: 1, title: 'Code of Conduct' });
     expect(welcome.data.codeOfConductText).toContain('Harassment, intimidation, threats and discrimination');
     expect(welcome.data.commissioners.length).toBeGreaterThanOrEqual(3);

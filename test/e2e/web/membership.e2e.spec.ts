@@ -105,6 +105,21 @@ describeInBrowser('web interface: branch secretary and treasurer imports', () =>
     await seeText(page, 'Added 1 payment to the ledger');
     expect(await a11yProblems(page)).toEqual([]);
     await screenshot(page, 'branch-treasurer-bank-file');
+
+    // Another bank's statement: a column mapping saved by name, then chosen for the import.
+    await page.getByLabel('Name', { exact: true }).fill('web-bank');
+    await page
+      .getByLabel('Mapping (JSON)')
+      .fill(JSON.stringify({ description: 'The web bank', fields: { date: { column: 'Booked', dateFormats: ['DD.MM.YYYY'] }, amount: { column: 'Credit' }, reference: { column: 'Purpose' }, transaction_id: { column: 'Ref' } } }));
+    await page.getByRole('button', { name: 'Save the mapping' }).click();
+    await seeText(page, 'Saved “web-bank” (version 1)');
+    expect(await page.getByLabel('Column mapping').inputValue()).toBe('web-bank');
+    await seeText(page, 'The web bank');
+    const [y, mo, d] = today.split('-');
+    await page.getByLabel('Or paste it').fill(['Booked,Purpose,Credit,Ref', `${d}.${mo}.${y},Subs ${me.memberNumber},4.00,TX-WEB-3`].join('\n'));
+    await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+    await seeText(page, '1 new payment, 0 already imported, 0 rejected');
+    expect(await a11yProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

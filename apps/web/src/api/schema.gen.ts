@@ -1418,6 +1418,18 @@ export interface components {
     PasswordResetRequest: {
       email: string;
     };
+    PaymentMappingResponse: {
+      name: string;
+      /** Built into the platform (a saved mapping of the same name replaces it). */
+      builtIn: boolean;
+      /** The mapping as saved: description, fields. */
+      definition: {
+        [key: string]: unknown;
+      };
+      savedAt: string | null;
+      /** 0 for a built-in mapping; counts saves. */
+      version: number;
+    };
     PaymentResponse: {
       id: string;
       amountMinor: number;
@@ -1724,6 +1736,12 @@ export interface components {
       fields: Record<string, never>;
       /** Earlier branch periods: groups of columns {branch, from, until, dateFormats?, optional?}. */
       pastBranches?: string[];
+    };
+    SavePaymentMappingRequest: {
+      /** What export this mapping reads, for whoever uses it next. */
+      description?: string;
+      /** Payments field (date, amount, currency, reference, transaction_id, status) → rule: one of column / columns (+ join) / constant; optional dateFormats (YYYY, MM, M, DD, D, MMM), values (source → platform value), otherValues (error|keep), skipWhen (status values whose rows are left out), optional. date, amount and reference are required. */
+      fields: Record<string, never>;
     };
     ScheduleInterviewRequest: {
       personId: string;
@@ -3252,11 +3270,40 @@ export interface paths {
         mode: "dry-run" | "apply";
         /** Apply the good rows and skip rejected ones (default: all or nothing). */
         skipRejected?: "true" | "false";
-        /** Read another tool's export through this built-in column mapping: a CiviContribute export, or a bank statement (Date DD/MM/YYYY, Amount, Description). */
-        mapping?: "civicontribute" | "bank";
+        /** Read another tool's export through this column mapping: one the organization saved (PUT /dues/import-mappings/{name}) or a built-in one — civicontribute (a CiviContribute export) or bank (a bank statement: Date DD/MM/YYYY, Amount, Description). */
+        mapping?: string;
       };
       body: string;
       response: components["schemas"]["BankImportReportResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (treasurer) or NATIONAL_OFFICE (treasurer/membership-secretary)";
+    };
+  };
+  "/dues/import-mappings": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: components["schemas"]["PaymentMappingResponse"][];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (treasurer) or NATIONAL_OFFICE (treasurer/membership-secretary)";
+    };
+  };
+  "/dues/import-mappings/{name}": {
+    get: {
+      path: {
+        name: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["PaymentMappingResponse"];
+      policy: "Holders of a current mandate: BRANCH_COMMITTEE (treasurer) or NATIONAL_OFFICE (treasurer/membership-secretary)";
+    };
+    put: {
+      path: {
+        name: string;
+      };
+      query: never;
+      body: components["schemas"]["SavePaymentMappingRequest"];
+      response: components["schemas"]["PaymentMappingResponse"];
       policy: "Holders of a current mandate: BRANCH_COMMITTEE (treasurer) or NATIONAL_OFFICE (treasurer/membership-secretary)";
     };
   };
@@ -4281,6 +4328,9 @@ export const apiOperations = [
   "POST /congresses/{congressId}/credential",
   "POST /congresses/{congressId}/delegate-elections",
   "POST /dues/bank-imports",
+  "GET /dues/import-mappings",
+  "GET /dues/import-mappings/{name}",
+  "PUT /dues/import-mappings/{name}",
   "GET /dues/members",
   "GET /dues/members/{memberId}",
   "GET /dues/members/{memberId}/payments",

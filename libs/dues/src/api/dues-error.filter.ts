@@ -40,6 +40,7 @@ export const DUES_ERROR_STATUS = {
   invalid_idempotency_key: 400,
   invalid_lookup: 400,
   payment_mapping_not_found: 404,
+  csv_mapping_invalid: 400,
   csv_mapping_column_missing: 400,
 } as const satisfies Record<Code, number>;
 

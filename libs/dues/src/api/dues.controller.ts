@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query, UseFilters } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { LOGGER, type Logger } from '@org/platform';
@@ -7,6 +7,7 @@ import { DuesApplicationErrorCode } from '../application/dues-application.errors
 import { BankImportUseCase } from '../application/use-cases/bank-import.use-case';
 import { DispatchRemindersUseCase } from '../application/use-cases/dispatch-reminders.use-case';
 import { ManagePlansUseCase } from '../application/use-cases/manage-plans.use-case';
+import { PaymentMappingsUseCase } from '../application/use-cases/payment-mappings.use-case';
 import { MyDuesUseCase } from '../application/use-cases/my-dues.use-case';
 import { RecomputeStandingUseCase, recomputeScope } from '../application/use-cases/recompute-standing.use-case';
 import { RecordPaymentUseCase } from '../application/use-cases/record-payment.use-case';
@@ -22,10 +23,12 @@ import {
   LevelResponse,
   MemberLookupQuery,
   MyDuesResponse,
+  PaymentMappingResponse,
   PlanResponse,
   RecomputeRequest,
   RecordPaymentRequest,
   RecordPaymentResponse,
+  SavePaymentMappingRequest,
   SetLevelRequest,
   StandingResponse,
   StandingRunResponse,
@@ -69,6 +72,7 @@ export class DuesController {
     private readonly bank: BankImportUseCase,
     private readonly job: RecomputeStandingUseCase,
     private readonly reminders: DispatchRemindersUseCase,
+    private readonly paymentMappings: PaymentMappingsUseCase,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -158,15 +162,40 @@ export class DuesController {
   @ApiConsumes('text/csv')
   @ApiBody({
     description:
-      'The bank export, UTF-8 (a BOM is fine), comma-separated, header first. Columns, in any order and any case: date (YYYY-MM-DD), amount (major units, dot decimal), currency, reference (must contain the member number or e-mail), transaction_id (may be empty). With ?mapping=civicontribute or ?mapping=bank, another tool\'s export read through that column mapping.',
+      'The bank export, UTF-8 (a BOM is fine), comma-separated, header first. Columns, in any order and any case: date (YYYY-MM-DD), amount (major units, dot decimal), currency, reference (must contain the member number or e-mail), transaction_id (may be empty). With ?mapping=<name>, another tool\'s export read through that column mapping: a saved one (GET /dues/import-mappings) or a built-in one (civicontribute, bank).',
     schema: { type: 'string', example: 'date,amount,currency,reference,transaction_id\r\n2026-05-02,12.50,EUR,Subs M1042 May,TX-88231\r\n' },
   })
   @ApiOkResponse({ type: BankImportReportResponse, description: 'Every row: new, already imported, duplicate in the file, or rejected and why; for apply, what was added.' })
   @ApiBadRequestResponse({ description: 'A wrong header, a bad encoding or broken quoting (naming the row), or — on apply without skipRejected — any rejected row (`import_rejected`); nothing is added.' })
+  @ApiNotFoundResponse({ description: '`payment_mapping_not_found`: no payments mapping of that name (list them with GET /dues/import-mappings).' })
   @ApiPayloadTooLargeResponse({ description: '`csv_too_large`: split the file.' })
   @ApiUnsupportedMediaTypeResponse({ description: '`csv_not_csv`: send the export as the body with Content-Type: text/csv.' })
   bankImport(@Query() q: BankImportQuery, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<BankImportReportResponse> {
     return this.bank.execute(p, csvBytes(body), q.mode, { skipRejected: q.skipRejected === 'true', mapping: q.mapping });
+  }
+
+  @Get('dues/import-mappings')
+  @Policy.mandate(...TREASURER_POLICY)
+  @ApiOkResponse({ type: [PaymentMappingResponse], description: 'The built-in payments mappings and those the organization saved, by name.' })
+  listPaymentMappings(@CurrentPrincipal() p: Principal): Promise<PaymentMappingResponse[]> {
+    return this.paymentMappings.list(p);
+  }
+
+  @Get('dues/import-mappings/:name')
+  @Policy.mandate(...TREASURER_POLICY)
+  @ApiOkResponse({ type: PaymentMappingResponse })
+  @ApiBadRequestResponse({ description: '`csv_mapping_invalid`: not a mapping name.' })
+  @ApiNotFoundResponse({ description: '`payment_mapping_not_found`: no payments mapping of that name.' })
+  getPaymentMapping(@Param('name') name: string, @CurrentPrincipal() p: Principal): Promise<PaymentMappingResponse> {
+    return this.paymentMappings.get(p, name);
+  }
+
+  @Put('dues/import-mappings/:name')
+  @Policy.mandate(...TREASURER_POLICY)
+  @ApiOkResponse({ type: PaymentMappingResponse, description: 'Saved (a new version when the name existed); use it with POST /dues/bank-imports?mapping={name}.' })
+  @ApiBadRequestResponse({ description: '`csv_mapping_invalid`: every problem of the mapping, in words (unknown field, a required field not mapped, a bad date format…), or a bad name.' })
+  savePaymentMapping(@Param('name') name: string, @Body() body: SavePaymentMappingRequest, @CurrentPrincipal() p: Principal): Promise<PaymentMappingResponse> {
+    return this.paymentMappings.save(p, name, body);
   }
 
   @Post('dues/standing/recompute')

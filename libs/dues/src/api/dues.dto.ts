@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 const date = (field: string) => ({ message: `${field} must be a date (YYYY-MM-DD)` });
 const wholeMinor = (field: string) => ({ message: `${field} must be a whole number of minor units (cents), for example 1250 for 12.50` });
@@ -139,10 +139,37 @@ export class BankImportQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'skipRejected must be true or false' })
   skipRejected?: string;
-  @ApiPropertyOptional({ enum: ['civicontribute', 'bank'], description: 'Read another tool\'s export through this built-in column mapping: a CiviContribute export, or a bank statement (Date DD/MM/YYYY, Amount, Description).' })
+  @ApiPropertyOptional({
+    example: 'civicontribute',
+    description:
+      'Read another tool\'s export through this column mapping: one the organization saved (PUT /dues/import-mappings/{name}) or a built-in one — civicontribute (a CiviContribute export) or bank (a bank statement: Date DD/MM/YYYY, Amount, Description).',
+  })
   @IsOptional()
-  @IsIn(['civicontribute', 'bank'], { message: 'mapping is civicontribute or bank' })
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,63}$/, { message: 'mapping is the name of a payments mapping: lower-case letters, digits, "-" or "_" (e.g. civicontribute, bank)' })
   mapping?: string;
+}
+
+export class SavePaymentMappingRequest {
+  @ApiPropertyOptional({ description: 'What export this mapping reads, for whoever uses it next.', example: 'Our bank (Tridos), statement export' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+  @ApiProperty({
+    description:
+      'Payments field (date, amount, currency, reference, transaction_id, status) → rule: one of column / columns (+ join) / constant; optional dateFormats (YYYY, MM, M, DD, D, MMM), values (source → platform value), otherValues (error|keep), skipWhen (status values whose rows are left out), optional. date, amount and reference are required.',
+    example: { date: { column: 'Booking date', dateFormats: ['DD.MM.YYYY'] }, amount: { column: 'Credit' }, reference: { column: 'Purpose' }, transaction_id: { column: 'Ref', optional: true } },
+  })
+  @IsObject({ message: 'fields is an object from payments field names to rules' })
+  fields: Record<string, unknown>;
+}
+
+export class PaymentMappingResponse {
+  @ApiProperty({ example: 'bank' }) name: string;
+  @ApiProperty({ description: 'Built into the platform (a saved mapping of the same name replaces it).' }) builtIn: boolean;
+  @ApiProperty({ description: 'The mapping as saved: description, fields.', type: 'object', additionalProperties: true }) definition: object;
+  @ApiProperty({ nullable: true, type: String }) savedAt: string | null;
+  @ApiProperty({ description: '0 for a built-in mapping; counts saves.' }) version: number;
 }
 
 export class BankSkippedRowResponse {

@@ -15,6 +15,8 @@ export const DuesApplicationErrorCode = {
   invalidIdempotencyKey: 'invalid_idempotency_key',
   invalidLookup: 'invalid_lookup',
   paymentMappingNotFound: 'payment_mapping_not_found',
+  /** A payments mapping that cannot be saved (or a bad mapping name). */
+  csvMappingInvalid: 'csv_mapping_invalid',
   /** The kernel's column mapping: a file without a column the mapping reads. */
   csvMappingColumnMissing: 'csv_mapping_column_missing',
 } as const;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BoundColumnMapping, DomainError, IsoDate, isIsoDate, decodeCsv, isBlankRecord, parseCsvRecords, type ColumnMappingDefinition } from '@org/kernel';
+import { BoundColumnMapping, checkMappingDefinition, DomainError, IsoDate, isIsoDate, decodeCsv, isBlankRecord, parseCsvRecords, type ColumnMappingDefinition } from '@org/kernel';
 import { isCurrencyCode } from './currency';
 import { DuesErrorCode, FieldError } from './dues.errors';
 import { parseMajorAmount } from './money.value-object';
@@ -63,6 +63,24 @@ export const BUILT_IN_PAYMENT_MAPPINGS: Readonly<Record<string, ColumnMappingDef
     },
   },
 };
+
+/** A payments mapping a treasurer saves by name: what export it reads, and the fields. */
+export interface PaymentImportMapping extends ColumnMappingDefinition {
+  description?: string;
+}
+
+/**
+ * Every problem of a payments mapping, in words (an unknown field, a required one not mapped, a
+ * bad date format, an unknown key); empty when it can be saved.
+ */
+export function checkPaymentImportMapping(def: unknown): string[] {
+  const problems = checkMappingDefinition(def, { known: PAYMENT_MAPPING_FIELDS, required: PAYMENT_MAPPING_REQUIRED });
+  if (problems.length > 0 && problems[0].startsWith('a mapping needs')) return problems;
+  const d = def as PaymentImportMapping;
+  if (d.description !== undefined && (typeof d.description !== 'string' || d.description.length > 500)) problems.push('"description" is text of up to 500 characters');
+  for (const k of Object.keys(d)) if (k !== 'fields' && k !== 'description') problems.push(`"${k}" is not part of a payments mapping (only "description" and "fields")`);
+  return problems;
+}
 
 /** Looks members up for matching; only members the importer may record payments for. */
 export interface MemberDirectory {

@@ -67,6 +67,9 @@ export class AccountProvisioning {
     if (origin.kind === 'import') await this.accounts.insertBatch(m, batchRef, origin.importedBy, members.length, now);
     if (origin.kind === 'import' && members.length > INLINE_LIMIT) {
       const queued = await this.accounts.insertQueued(m, accounts.filter((a) => !a.disabled), batchRef, now);
+      // The planner learns of the new rows now, not when autovacuum next passes: otherwise each
+      // batch of the dispatch sorts the whole queue instead of reading the queue's index in order.
+      await this.accounts.refreshStatistics(m);
       await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'identity', action: 'accounts.opened', subjectType: 'import', subjectId: batchRef, data: { accounts: accounts.length, queued } });
       return { accounts: accounts.length, invitations: 0, queued };
     }

@@ -100,6 +100,16 @@ export class MemberAccountsRepository {
     return n;
   }
 
+  /**
+   * Planner statistics of the invitations and accounts, taken in the caller's transaction (its
+   * own new rows count): right after a large import, stale statistics describe an almost empty
+   * queue and every claim would sort all of it. Without the table owner's rights PostgreSQL only
+   * warns and skips it.
+   */
+  async refreshStatistics(m: EntityManager): Promise<void> {
+    await m.query(`ANALYZE identity.invitations, identity.accounts`);
+  }
+
   /** The oldest queued invitations, locked for this transaction; other dispatchers skip them. */
   async claimQueued(m: EntityManager, limit: number): Promise<Array<{ id: string; accountId: string; memberId: string; batchRef: string | null }>> {
     const rows = await m.query(

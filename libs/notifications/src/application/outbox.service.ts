@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { inTransaction, type Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
@@ -36,6 +36,27 @@ const requireTransaction = (manager: Tx, what: string): void => {
 
 const invalid = (problems: string[]) =>
   new DomainError('invalid', 'notification_invalid', `This notification cannot be written: ${problems.join('; ')}.`, { problems });
+
+/**
+ * A message whose type stores a text once for all notices (`sharedText`): the data without it,
+ * and the text with its SHA-256 digest, by which the notice refers to it.
+ */
+const splitSharedText = (
+  message: NotificationMessage,
+  digests: Map<string, string>,
+): { data: Record<string, unknown>; text: { digest: string; body: string } | null } => {
+  const key = NOTIFICATION_TYPES[message.type].sharedText;
+  const data = message.data as Record<string, unknown>;
+  const body = key ? data[key] : undefined;
+  if (!key || typeof body !== 'string') return { data, text: null };
+  let digest = digests.get(body);
+  if (!digest) {
+    digest = createHash('sha256').update(body).digest('hex');
+    digests.set(body, digest);
+  }
+  const { [key]: _shared, ...rest } = data;
+  return { data: rest, text: { digest, body } };
+};
 
 /** Marks the caller's transaction so that its commit wakes this process's dispatchers. */
 const markWritten = (manager: Tx): void => {
@@ -145,9 +166,12 @@ export class Outbox {
     const toAddress = contact ? contact.email : (message.recipient as { email: string }).email;
     const emailAllowed = contact ? essential || (contact.emailConsent && contact.emailNonEssential !== false) : true;
     const email = !!toAddress && emailAllowed;
+    const shared = splitSharedText(message, new Map());
+    if (shared.text) await this.repo.insertTexts(manager, [shared.text], now);
     const noticeId = await this.repo.insertNotice(manager, {
       type: message.type,
-      data: message.data,
+      data: shared.data,
+      textDigest: shared.text?.digest ?? null,
       essential,
       audience: memberId ? `member:${memberId}` : 'address',
       dedupeKey: message.dedupeKey ?? null,
@@ -182,6 +206,7 @@ export class Outbox {
     const now = this.clock.now();
     const memberIds = [...new Set(messages.flatMap((x) => ('memberId' in x.recipient ? [x.recipient.memberId] : [])))];
     const contacts = await this.repo.memberContacts(manager, memberIds);
+    const digests = new Map<string, string>();
     const planned = messages.map((message) => {
       const rule = NOTIFICATION_TYPES[message.type];
       const essential = effectiveEssential(message.type, message.essential);
@@ -192,26 +217,30 @@ export class Outbox {
       const toAddress = contact ? contact.email : (message.recipient as { email: string }).email;
       const emailAllowed = contact ? essential || (contact.emailConsent && contact.emailNonEssential !== false) : true;
       const email = !!toAddress && emailAllowed;
-      return { id: randomUUID(), message, essential, memberId, inFeed, toAddress, email };
+      return { id: randomUUID(), message, essential, memberId, inFeed, toAddress, email, ...splitSharedText(message, digests) };
     });
-    const inserted = await this.repo.insertNotices(
+    const texts = new Map(planned.flatMap((p) => (p.text ? [[p.text.digest, p.text] as const] : [])));
+    // One statement: texts, notices, feed entries and outbox rows (only for the notices inserted).
+    const inserted = await this.repo.insertMessages(
       manager,
       planned.map((p) => ({
         id: p.id,
         type: p.message.type,
-        data: p.message.data,
+        data: p.data,
+        textDigest: p.text?.digest ?? null,
         essential: p.essential,
         audience: p.memberId ? `member:${p.memberId}` : 'address',
         dedupeKey: p.message.dedupeKey ?? null,
-        createdAt: now,
         recipients: p.inFeed ? 1 : 0,
         emails: p.email ? 1 : 0,
+        feedMemberId: p.inFeed ? p.memberId : null,
+        mail: p.email ? { memberId: p.memberId, toAddress: p.toAddress as string } : null,
       })),
+      [...texts.values()],
+      now,
     );
     const fresh = planned.filter((p) => inserted.has(p.id));
-    await this.repo.insertFeedEntries(manager, fresh.filter((p) => p.inFeed).map((p) => ({ memberId: p.memberId as string, noticeId: p.id })), now);
-    const emails = fresh.filter((p) => p.email).map((p) => ({ noticeId: p.id, memberId: p.memberId, toAddress: p.toAddress as string }));
-    await this.repo.insertOutboxRows(manager, emails, now);
+    const emails = fresh.filter((p) => p.email);
     if (emails.length > 0) markWritten(manager);
     return fresh.length;
   }

@@ -149,6 +149,12 @@ export interface NotificationTypeRule {
   fanOut: boolean;
   /** Data keys that are secrets: scrubbed from storage once the message is sent or failed. */
   secretKeys: readonly string[];
+  /**
+   * A data key whose (long) text many notices carry alike: stored once per distinct text
+   * (`notifications.notice_texts`, by its SHA-256) and referred to by each notice, put back into
+   * the data when the message is rendered.
+   */
+  sharedText?: string;
   /** A disciplinary message: its recipients are not shown to operators (S1). */
   confidential: boolean;
 }
@@ -159,7 +165,7 @@ export const NOTIFICATION_TYPES: Readonly<Record<NotificationType, NotificationT
   ballot: { essential: 'always', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
   'subs-reminder': { essential: 'caller', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
   announcement: { essential: 'caller', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
-  welcome: { essential: 'always', inFeed: true, fanOut: false, secretKeys: ['codeOfConductText'], confidential: false },
+  welcome: { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], sharedText: 'codeOfConductText', confidential: false },
   invitation: { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['activationUrl'], confidential: false },
   'email-change': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['confirmUrl'], confidential: false },
   'password-reset': { essential: 'always', inFeed: false, fanOut: false, secretKeys: ['resetUrl'], confidential: false },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { maybeOne, one, query, type Tx } from '@org/platform';
 import type { DeliveryFailure } from '../domain/delivery-failure';
 import type { Audience } from '../domain/notification-message';
-import type { NotificationType } from '../domain/notification-types';
+import { NOTIFICATION_TYPES, type NotificationType } from '../domain/notification-types';
 
 /** A row a sender holds: everything needed to render and send it. */
 export interface ClaimedMessage {
@@ -53,6 +53,8 @@ interface ClaimedRow {
   type: NotificationType;
   data: Record<string, unknown> | string;
   essential: boolean;
+  /** The notice's shared text (e.g. the code of conduct a welcome carries), stored once. */
+  shared_text?: string | null;
 }
 
 interface ContactRow {
@@ -99,13 +101,13 @@ export class OutboxRepository {
   /** Inserts a notice; null when one with the same dedupe key exists already. */
   async insertNotice(
     tx: Tx,
-    n: { id?: string; type: NotificationType; data: unknown; essential: boolean; audience: string; dedupeKey: string | null; createdAt: Date; recipients: number; emails: number },
+    n: { id?: string; type: NotificationType; data: unknown; essential: boolean; audience: string; dedupeKey: string | null; createdAt: Date; recipients: number; emails: number; textDigest?: string | null },
   ): Promise<string | null> {
     const row = await maybeOne<{ id: string }>(
       tx,
-      `INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails)
-       VALUES (COALESCE($9::uuid, gen_random_uuid()), $1, $2::jsonb, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [n.type, JSON.stringify(n.data ?? {}), n.essential, n.audience, n.dedupeKey, n.createdAt, n.recipients, n.emails, n.id ?? null],
+      `INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails, text_digest)
+       VALUES (COALESCE($9::uuid, gen_random_uuid()), $1, $2::jsonb, $3, $4, $5, $6, $7, $8, $10) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [n.type, JSON.stringify(n.data ?? {}), n.essential, n.audience, n.dedupeKey, n.createdAt, n.recipients, n.emails, n.id ?? null, n.textDigest ?? null],
     );
     return row?.id ?? null;
   }
@@ -148,42 +150,82 @@ export class OutboxRepository {
     return new Map(rows.map((r) => [r.id, { email: r.email, emailConsent: r.email_consent, emailNonEssential: r.email_non_essential }]));
   }
 
-  /** Inserts notices in one statement; returns the ids actually inserted (a dedupe key seen before inserts nothing). */
-  async insertNotices(
+  /**
+   * Many messages in one statement: their shared texts, the notices (a dedupe key seen before
+   * inserts nothing, and then nothing else of that message is written), the feed entries and the
+   * outbox rows of the notices actually inserted. Returns the ids of those notices.
+   */
+  async insertMessages(
     tx: Tx,
-    rows: ReadonlyArray<{ id: string; type: NotificationType; data: unknown; essential: boolean; audience: string; dedupeKey: string | null; createdAt: Date; recipients: number; emails: number }>,
+    rows: ReadonlyArray<{
+      id: string;
+      type: NotificationType;
+      data: unknown;
+      essential: boolean;
+      audience: string;
+      dedupeKey: string | null;
+      recipients: number;
+      emails: number;
+      textDigest: string | null;
+      /** The member whose feed gets it, or null. */
+      feedMemberId: string | null;
+      /** Set when it is e-mailed: the address, and the member it is for (null for an address recipient). */
+      mail: { memberId: string | null; toAddress: string } | null;
+    }>,
+    texts: ReadonlyArray<{ digest: string; body: string }>,
+    at: Date,
   ): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
-    const payload = JSON.stringify(
-      rows.map((n) => ({ id: n.id, type: n.type, data: n.data ?? {}, essential: n.essential, audience: n.audience, dedupe_key: n.dedupeKey, created_at: n.createdAt.toISOString(), recipients: n.recipients, emails: n.emails })),
-    );
     const inserted = await query<{ id: string }>(
       tx,
-      `INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails)
-       SELECT x.id, x.type, x.data, x.essential, x.audience, x.dedupe_key, x.created_at, x.recipients, x.emails
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, type text, data jsonb, essential boolean, audience text, dedupe_key text, created_at timestamptz, recipients int, emails int)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [payload],
+        `WITH x AS MATERIALIZED (
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::boolean[], $5::text[], $6::text[], $8::int[], $9::int[], $10::text[], $11::uuid[], $12::uuid[], $13::text[])
+                      AS x(id, type, data, essential, audience, dedupe_key, recipients, emails, text_digest, feed_member, mail_member, mail_to)
+         ), t AS (
+           INSERT INTO notifications.notice_texts (digest, body, created_at)
+           SELECT u.digest, u.body, $7 FROM unnest($14::text[], $15::text[]) AS u(digest, body)
+           ON CONFLICT (digest) DO NOTHING
+         ), n AS (
+           INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails, text_digest)
+           SELECT x.id, x.type, x.data, x.essential, x.audience, x.dedupe_key, $7, x.recipients, x.emails, x.text_digest FROM x
+           ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
+         ), f AS (
+           INSERT INTO notifications.feed_entries (member_id, notice_id, created_at)
+           SELECT x.feed_member, x.id, $7 FROM x JOIN n ON n.id = x.id WHERE x.feed_member IS NOT NULL
+           ON CONFLICT DO NOTHING
+         ), o AS (
+           INSERT INTO notifications.outbox (notice_id, member_id, to_address, next_attempt_at, created_at)
+           SELECT x.id, x.mail_member, x.mail_to, $7, $7 FROM x JOIN n ON n.id = x.id WHERE x.mail_to IS NOT NULL
+         )
+         SELECT id FROM n`,
+        [
+          rows.map((n) => n.id),
+          rows.map((n) => n.type),
+          rows.map((n) => JSON.stringify(n.data ?? {})),
+          rows.map((n) => n.essential),
+          rows.map((n) => n.audience),
+          rows.map((n) => n.dedupeKey),
+          at,
+          rows.map((n) => n.recipients),
+          rows.map((n) => n.emails),
+          rows.map((n) => n.textDigest),
+          rows.map((n) => n.feedMemberId),
+          rows.map((n) => n.mail?.memberId ?? null),
+          rows.map((n) => n.mail?.toAddress ?? null),
+          texts.map((t) => t.digest),
+          texts.map((t) => t.body),
+        ],
     );
     return new Set(inserted.map((r) => r.id));
   }
 
-  async insertFeedEntries(tx: Tx, rows: ReadonlyArray<{ memberId: string; noticeId: string }>, at: Date): Promise<void> {
-    if (rows.length === 0) return;
+  /** Stores shared texts (by their SHA-256), each once whoever stored it first. */
+  async insertTexts(tx: Tx, texts: ReadonlyArray<{ digest: string; body: string }>, at: Date): Promise<void> {
+    if (texts.length === 0) return;
     await query(
       tx,
-      `INSERT INTO notifications.feed_entries (member_id, notice_id, created_at) SELECT x.member_id, x.notice_id, $3 FROM unnest($1::uuid[], $2::uuid[]) AS x(member_id, notice_id) ON CONFLICT DO NOTHING`,
-      [rows.map((r) => r.memberId), rows.map((r) => r.noticeId), at],
-    );
-  }
-
-  async insertOutboxRows(tx: Tx, rows: ReadonlyArray<{ noticeId: string; memberId: string | null; toAddress: string }>, at: Date): Promise<void> {
-    if (rows.length === 0) return;
-    await query(
-      tx,
-      `INSERT INTO notifications.outbox (notice_id, member_id, to_address, next_attempt_at, created_at)
-       SELECT x.notice_id, x.member_id, x.to_address, $4, $4 FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(notice_id, member_id, to_address)`,
-      [rows.map((r) => r.noticeId), rows.map((r) => r.memberId), rows.map((r) => r.toAddress), at],
+      `INSERT INTO notifications.notice_texts (digest, body, created_at) SELECT x.digest, x.body, $3 FROM unnest($1::text[], $2::text[]) AS x(digest, body) ON CONFLICT (digest) DO NOTHING`,
+      [texts.map((t) => t.digest), texts.map((t) => t.body), at],
     );
   }
 
@@ -256,7 +298,8 @@ export class OutboxRepository {
                 LIMIT $4
                 FOR UPDATE SKIP LOCKED) due, notifications.notices n
         WHERE o.id = due.id AND n.id = o.notice_id
-        RETURNING o.id, o.notice_id, o.member_id, o.to_address, o.attempts, n.type, n.data, n.essential`,
+        RETURNING o.id, o.notice_id, o.member_id, o.to_address, o.attempts, n.type, n.data, n.essential,
+                  (SELECT t.body FROM notifications.notice_texts t WHERE t.digest = n.text_digest) AS shared_text`,
       [o.owner, o.now, o.leaseUntil, o.limit, o.countAttempt],
     );
     return rows.map(toClaimed);
@@ -274,7 +317,8 @@ export class OutboxRepository {
          FROM notifications.notices n
         WHERE o.id = $1 AND n.id = o.notice_id AND o.status = 'pending' AND o.next_attempt_at <= $3
           AND (o.lease_owner IS NULL OR o.lease_owner LIKE 'queue:%' OR o.lease_until <= $3)
-        RETURNING o.id, o.notice_id, o.member_id, o.to_address, o.attempts, n.type, n.data, n.essential`,
+        RETURNING o.id, o.notice_id, o.member_id, o.to_address, o.attempts, n.type, n.data, n.essential,
+                  (SELECT t.body FROM notifications.notice_texts t WHERE t.digest = n.text_digest) AS shared_text`,
       [o.id, o.owner, o.now, o.leaseUntil],
     );
     return r ? toClaimed(r) : null;
@@ -391,7 +435,11 @@ export class OutboxRepository {
   }
 }
 
+/** A claimed row, its shared text (if any) put back under the key its type declares. */
 function toClaimed(r: ClaimedRow): ClaimedMessage {
+  const data = typeof r.data === 'string' ? JSON.parse(r.data) : r.data;
+  const key = NOTIFICATION_TYPES[r.type]?.sharedText;
+  if (key && typeof r.shared_text === 'string') data[key] = r.shared_text;
   return {
     id: r.id,
     noticeId: r.notice_id,
@@ -399,7 +447,7 @@ function toClaimed(r: ClaimedRow): ClaimedMessage {
     toAddress: r.to_address,
     attempts: Number(r.attempts),
     type: r.type,
-    data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
+    data,
     essential: r.essential,
   };
 }

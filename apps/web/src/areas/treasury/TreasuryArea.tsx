@@ -7,7 +7,7 @@ import { api, idempotencyKey } from '../../api/client';
 import { Link, navigate, useLocation } from '../../app/router';
 import { date, dateTime, money, parseMoney, plural, today } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
-import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, PageHeader, Table, TextArea, TextField } from '../../ui/kit';
+import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
 
 export default function TreasuryArea({ path }: { path: string }) {
   if (path === '/app/treasury/bank') return <BankImport />;
@@ -199,23 +199,56 @@ function StandingRuns() {
   );
 }
 
+const MAPPING_EXAMPLE = JSON.stringify(
+  {
+    description: 'Our bank, statement export',
+    fields: { date: { column: 'Booking date', dateFormats: ['DD.MM.YYYY'] }, amount: { column: 'Credit' }, reference: { column: 'Purpose' }, transaction_id: { column: 'Ref', optional: true } },
+  },
+  null,
+  2,
+);
+
 function BankImport() {
   const [text, setText] = useState('');
   const [skip, setSkip] = useState(false);
-  const preview = useAction(() => api.upload('/dues/bank-imports', text, { query: { mode: 'dry-run' } }));
-  const apply = useAction(() => api.upload('/dues/bank-imports', text, { query: { mode: 'apply', skipRejected: skip ? 'true' : 'false' } }));
+  const [mapping, setMapping] = useState('');
+  const mappings = useLoad((signal) => api.get('/dues/import-mappings', { signal }), []);
+  const chosen = mappings.data?.find((m) => m.name === mapping);
+  const preview = useAction(() => api.upload('/dues/bank-imports', text, { query: { mode: 'dry-run', mapping: mapping || undefined } }));
+  const apply = useAction(() => api.upload('/dues/bank-imports', text, { query: { mode: 'apply', skipRejected: skip ? 'true' : 'false', mapping: mapping || undefined } }));
   const r = preview.result;
+  const reset = () => { preview.setResult(undefined); apply.setResult(undefined); };
   const outcome = { new: <Badge kind="good">New</Badge>, 'already-imported': <Badge>Already imported</Badge>, 'duplicate-in-file': <Badge kind="info">Duplicate in file</Badge>, rejected: <Badge kind="bad">Rejected</Badge> };
   return (
     <>
       <PageHeader title="Bank file" intro="Import the bank's export of incoming transfers. Rows already imported are recognised and never counted twice." />
       <Card title="1. The file">
-        <p>
-          A CSV with the header <code>date,amount,currency,reference,transaction_id</code>. The reference must contain the member number or e-mail address.
-        </p>
+        <SelectField
+          label="Column mapping"
+          hint="The bank or tool the file comes from. A mapping reads its columns as they are, so the file needs no editing."
+          value={mapping}
+          disabled={mappings.loading && !mappings.data}
+          onChange={(e) => { setMapping(e.target.value); reset(); }}
+        >
+          <option value="">None: the platform&apos;s own columns</option>
+          {(mappings.data ?? []).map((m) => (
+            <option key={m.name} value={m.name}>
+              {m.name}
+              {m.builtIn ? ' (built in)' : ' (saved)'}
+            </option>
+          ))}
+        </SelectField>
+        <ErrorAlert error={mappings.error} title="The saved mappings could not be loaded" />
+        {chosen ? (
+          <p>{typeof chosen.definition.description === 'string' ? chosen.definition.description : `The columns are read through the mapping "${chosen.name}".`}</p>
+        ) : (
+          <p>
+            A CSV with the header <code>date,amount,currency,reference,transaction_id</code>. The reference must contain the member number or e-mail address.
+          </p>
+        )}
         <div className="field">
           <label htmlFor="bank-file">Choose the bank export</label>
-          <input id="bank-file" type="file" accept=".csv,text/csv" onChange={async (e) => { const f = e.target.files?.[0]; if (f) { setText(await f.text()); preview.setResult(undefined); apply.setResult(undefined); } }} />
+          <input id="bank-file" type="file" accept=".csv,text/csv" onChange={async (e) => { const f = e.target.files?.[0]; if (f) { setText(await f.text()); reset(); } }} />
         </div>
         <TextArea label="Or paste it" rows={5} value={text} onChange={(e) => { setText(e.target.value); preview.setResult(undefined); apply.setResult(undefined); }} spellCheck={false} style={{ fontFamily: 'var(--mono)' }} />
         <Button disabled={!text.trim()} busy={preview.busy} onClick={() => preview.run()}>Check the file (dry run)</Button>
@@ -252,6 +285,45 @@ function BankImport() {
           <p className="muted">Checked {dateTime(new Date().toISOString())}</p>
         </Card>
       ) : null}
+      <SavePaymentMapping onSaved={(name) => { mappings.reload(); setMapping(name); reset(); }} />
     </>
+  );
+}
+
+/** Saves a column mapping by name for the whole organization (a new version when the name exists). */
+function SavePaymentMapping({ onSaved }: { onSaved: (name: string) => void }) {
+  const [name, setName] = useState('');
+  const [json, setJson] = useState(MAPPING_EXAMPLE);
+  const [parseError, setParseError] = useState<string>();
+  const save = useAction((definition: { description?: string; fields: Record<string, never> }) => api.put('/dues/import-mappings/{name}', { path: { name }, body: definition }));
+  return (
+    <Card title="Save a column mapping">
+      <p>
+        For a bank or tool whose export has other column names: say, for each of <code>date</code>, <code>amount</code>, <code>reference</code> (required) and{' '}
+        <code>currency</code>, <code>transaction_id</code>, <code>status</code>, which column it comes from. Saved by name, every treasurer can then choose it above.
+      </p>
+      <TextField label="Name" hint="Lower-case letters, digits, - or _ (e.g. our-bank)." value={name} onChange={(e) => setName(e.target.value.trim())} />
+      <TextArea label="Mapping (JSON)" rows={9} value={json} onChange={(e) => { setJson(e.target.value); setParseError(undefined); }} spellCheck={false} style={{ fontFamily: 'var(--mono)' }} error={parseError} />
+      <ErrorAlert error={save.error} title="The mapping was not saved" />
+      {save.result ? <Alert kind="success" live>Saved “{save.result.name}” (version {save.result.version}).</Alert> : null}
+      <Button
+        variant="secondary"
+        disabled={!name || !json.trim()}
+        busy={save.busy}
+        onClick={async () => {
+          let definition: { description?: string; fields: Record<string, never> };
+          try {
+            definition = JSON.parse(json);
+          } catch {
+            setParseError('This is not valid JSON: check the commas, quotes and braces.');
+            return;
+          }
+          const saved = await save.run(definition);
+          if (saved) onSaved(saved.name);
+        }}
+      >
+        Save the mapping
+      </Button>
+    </Card>
   );
 }

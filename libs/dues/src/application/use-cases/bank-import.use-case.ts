@@ -5,10 +5,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
-import { BUILT_IN_PAYMENT_MAPPINGS, parseBankCsv, recordPayment, type BankCsvDryRun, type PaymentEntry } from '../../domain';
+import { parseBankCsv, recordPayment, type BankCsvDryRun, type PaymentEntry } from '../../domain';
 import type { ColumnMappingDefinition } from '@org/kernel';
 import { DUES_CONFIG, type DuesConfig } from '../dues.config';
 import { DuesApplicationErrorCode, noDuesPlan } from '../dues-application.errors';
+import { PaymentMappingsUseCase } from './payment-mappings.use-case';
 import { DuesAudit } from '../dues-audit';
 import { DuesLedger } from '../ports/dues-ledger.repository';
 import { MembershipRegisterPort } from '../ports/membership-register.port';
@@ -49,6 +50,7 @@ export class BankImportUseCase {
     private readonly audit: DuesAudit,
     private readonly clock: Clock,
     @Inject(DUES_CONFIG) private readonly config: DuesConfig,
+    private readonly mappings: PaymentMappingsUseCase,
   ) {}
 
   async execute(p: Principal, file: Buffer, mode: 'dry-run' | 'apply', options: { skipRejected?: boolean; mapping?: string } = {}): Promise<BankImportReport> {
@@ -57,13 +59,16 @@ export class BankImportUseCase {
       throw new DomainError('invalid', DuesApplicationErrorCode.csvTooLarge, `The file is larger than ${this.config.csvMaxBytes} bytes; split it into smaller files.`);
     }
     const fileSha256 = createHash('sha256').update(file).digest('hex');
-    const mapping = options.mapping === undefined ? null : paymentMapping(options.mapping);
+    // A saved mapping of that name, else the built-in one (read again in the apply's transaction).
+    const mappingIn = async (m: EntityManager) => (options.mapping === undefined ? null : this.mappings.resolve(m, options.mapping));
     if (mode === 'dry-run') {
+      const mapping = await mappingIn(this.ds.manager);
       const { dry } = await this.dryRun(this.ds.manager, scope, file, mapping);
       return this.report(mode, fileSha256, dry, { applied: false, added: 0, batchId: null, mapping: mapping?.name ?? null });
     }
     return this.ds.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('dues.bank-import'))`);
+      const mapping = await mappingIn(m);
       const { dry, currency } = await this.dryRun(m, scope, file, mapping);
       if (dry.rejected > 0 && !options.skipRejected) {
         const rejected = dry.rows.filter((r) => r.outcome === 'rejected');
@@ -110,7 +115,7 @@ export class BankImportUseCase {
         const assessed = await this.calculator.assessMany(m, members, today);
         await this.ledger.upsertStanding(m, members.map((id) => ({ memberId: id, a: assessed.get(id)! })), this.clock.now());
       }
-      await this.audit.record(m, { actorId: p.memberId, action: 'dues.bank-imported', subjectType: 'bank-import', subjectId: batchId, data: { fileSha256, rows: dry.rows.length, added: inserted.size, alreadyImported: dry.alreadyImported, skippedRejected: dry.rejected } });
+      await this.audit.record(m, { actorId: p.memberId, action: 'dues.bank-imported', subjectType: 'bank-import', subjectId: batchId, data: { fileSha256, rows: dry.rows.length, added: inserted.size, alreadyImported: dry.alreadyImported, skippedRejected: dry.rejected, mapping: mapping ? { name: mapping.name, version: mapping.version } : null } });
       return this.report(mode, fileSha256, dry, { applied: true, added: inserted.size, batchId, mapping: mapping?.name ?? null });
     });
   }
@@ -142,13 +147,4 @@ export class BankImportUseCase {
       ...extra,
     };
   }
-}
-
-/** A built-in payments mapping by name (CiviContribute, a bank statement). */
-function paymentMapping(name: string): { name: string; definition: ColumnMappingDefinition } {
-  const definition = BUILT_IN_PAYMENT_MAPPINGS[name];
-  if (!definition) {
-    throw new DomainError('not_found', DuesApplicationErrorCode.paymentMappingNotFound, `There is no payments mapping named "${name}"; use one of ${Object.keys(BUILT_IN_PAYMENT_MAPPINGS).join(', ')}.`);
-  }
-  return { name, definition };
 }
