@@ -25,7 +25,7 @@
  *
  * Mail delivery is switched off (NOTIFY_DISPATCH=false): sending 100,000 emails is the
  * dispatcher's work, after the commit, and not what is measured. Prints JSON; the figures in
- * bench/results/discipline-part2.md come from it.
+ * bench/results/discipline-proceedings.md come from it.
  */
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';

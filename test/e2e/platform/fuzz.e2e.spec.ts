@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { confirmationCodeSentTo } from '../../support/mail';
-import { caseUnderInvestigation, organization, type Part2App } from '../discipline/part2/support';
+import { caseUnderInvestigation, organization, type ProceedingsApp } from '../discipline/support/proceedings-world';
 import { MembershipFactories } from '../../support/membership.factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
@@ -126,8 +126,8 @@ describe('platform: every documented operation, fuzzed as each role', () => {
     // A formal case under investigation (the disciplinary tests' organization): the member is its
     // complainant and the commissioner sits on its panel, so the case's routes answer them.
     // (Those helpers use only `http`, `make` and `db`, which this app has too.)
-    const org = await organization(t as unknown as Part2App);
-    const formal = await caseUnderInvestigation(t as unknown as Part2App, org);
+    const org = await organization(t as unknown as ProceedingsApp);
+    const formal = await caseUnderInvestigation(t as unknown as ProceedingsApp, org);
     const [commissioner] = formal.panel;
     known.references.add(formal.reference);
     for (const p of org.everyone) known.ids.add(p.id);

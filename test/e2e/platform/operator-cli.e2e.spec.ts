@@ -17,7 +17,7 @@ function run(script: string, env: Record<string, string>): Promise<{ code: numbe
   });
 }
 
-/** `npm run discipline:rotate-key` boots the platform without its background jobs, re-wraps, and exits (the re-wrapping itself: discipline/part1/keys.e2e). */
+/** `npm run discipline:rotate-key` boots the platform without its background jobs, re-wraps, and exits (the re-wrapping itself: discipline/keys.e2e). */
 describe('operator CLI: discipline:rotate-key', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'commons-cli-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 /**
- * The investigation and decision part of a case (discipline part 2): statements, messages (every
+ * The investigation and decision part of a case (the proceedings after a case is under investigation): statements, messages (every
  * communication to the panel goes through the platform and is part of the record), and findings
  * with the panel's votes. Shared by the commission's case view and, for what a party may do, the
  * parties' page.

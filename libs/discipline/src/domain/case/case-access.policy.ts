@@ -25,7 +25,7 @@ export type CaseView =
   | 'deadlines'
   /** Timeline entries addressed to this person's side. */
   | 'own_timeline'
-  /** Messages addressed to them (the messages themselves are part 2). */
+  /** Messages addressed to them (the messages themselves belong to the investigation). */
   | 'messages_to_them'
   /** Who sits on the panel (needed to challenge a panelist). */
   | 'panel_membership'

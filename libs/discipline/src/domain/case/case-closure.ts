@@ -3,14 +3,14 @@ import { caseAccess } from './case-access.policy';
 import { CASE_COMMANDS, requireStage } from './case-lifecycle';
 import { CaseErrorCode, caseError, caseNotFound } from './case.errors';
 import { CaseEvent } from './case.events';
-import { CaseActor, DeadlineKind, Part2Stage } from './case.types';
+import { CaseActor, DeadlineKind, FormalTrackStage } from './case.types';
 import { CaseState, assertComplainant, byId, emit, enterStage, stageError } from './case-state';
 import { endInterimMeasures } from './case-investigation';
 import { MemberId, SealedRef } from './identifiers';
 
 /**
  * How a case ends or moves on (S4, S6): informal resolution (proposed by the panel, confirmed
- * only by the complainant), withdrawal, part 2's stages (finding → final → published), and the
+ * only by the complainant), withdrawal, the formal track's last stages (finding → final → published), and the
  * escalation of missed deadlines. Functions over the case's state, called by `Case`.
  */
 
@@ -66,11 +66,11 @@ export function withdraw(s: CaseState, actor: CaseActor, at: Timestamp): CaseEve
 }
 
 /**
- * Hook for part 2 (findings, finality, publication): moves the formal track forward in order
+ * Hook for the findings, finality and publication: moves the formal track forward in order
  * investigating → finding → final → published. Part 2's domain decides when; this only keeps
  * the stage, its history and the deadlines consistent.
  */
-export function advanceToStage(s: CaseState, stage: Part2Stage, at: Timestamp): CaseEvent[] {
+export function advanceToStage(s: CaseState, stage: FormalTrackStage, at: Timestamp): CaseEvent[] {
   const when = normalizeTimestamp(at);
   const command = `advanceToStage:${stage}` as const;
   if (!(CASE_COMMANDS as readonly string[]).includes(command)) {

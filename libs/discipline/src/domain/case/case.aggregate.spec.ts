@@ -265,7 +265,7 @@ describe('participants', () => {
   });
 });
 
-describe('endings and part-2 hook', () => {
+describe('endings and the formal-track hook', () => {
   it('lets only the complainant withdraw, from any stage before a finding', () => {
     const { c } = seatedCase();
     expect(errorOf(() => c.withdraw(respondent, at.days(3))).kind).toBe('not_found');

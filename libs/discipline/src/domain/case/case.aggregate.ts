@@ -13,7 +13,7 @@ import {
   CaseStage,
   ComplaintIntake,
   DeadlineKind,
-  Part2Stage,
+  FormalTrackStage,
   PersonRef,
   SeriousnessFlags,
   TimelineEntry,
@@ -29,7 +29,7 @@ import * as state from './case-state';
 import { CaseState } from './case-state';
 
 /**
- * A disciplinary case, from intake to the end of part 1 (S1, S3, S4, S5, S6, S12).
+ * A disciplinary case, from intake to its ending (S1, S3, S4, S5, S6, S12); findings and appeals are their own entities.
  *
  * Plain data in (`file`, `fromSnapshot`), plain data out (`toSnapshot`). Each command checks
  * who acts and what the stage allows, changes the state, and returns the events it caused (the
@@ -264,7 +264,7 @@ export class Case {
     return investigation.endInterimMeasuresOf(this.s, memberIds, at);
   }
 
-  // ------------------------------------------------- endings, part 2 stages (case-closure.ts)
+  // ------------------------------------------------- endings, the formal track's last stages (case-closure.ts)
 
   /** A seated panelist puts terms to the complainant (only on the path the complainant chose). */
   proposeInformalResolution(actor: CaseActor, terms: SealedRef, at: Timestamp): CaseEvent[] {
@@ -282,11 +282,11 @@ export class Case {
   }
 
   /**
-   * Hook for part 2 (findings, finality, publication): moves the formal track forward in order
+   * Hook for the findings, finality and publication: moves the formal track forward in order
    * investigating → finding → final → published. Part 2's domain decides when; this only keeps
    * the stage, its history and the deadlines consistent.
    */
-  advanceToStage(stage: Part2Stage, at: Timestamp): CaseEvent[] {
+  advanceToStage(stage: FormalTrackStage, at: Timestamp): CaseEvent[] {
     return closure.advanceToStage(this.s, stage, at);
   }
 

@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorKind } from '@org/kernel';
 
 /**
- * Error codes of the disciplinary domain, part 1 (intake, path, recusal, panel, deadlines,
+ * Error codes of the disciplinary case (intake, path, recusal, panel, deadlines,
  * interim measures). Messages are written for the person who reads them: what was wrong and
  * what to do. None reveals whether a case exists to someone without a role in it: that caller
  * gets `case_not_found`, exactly as for an id that was never issued.

@@ -1,5 +1,5 @@
 /**
- * Builders shared by the part-1 domain specs (test code only: imported by `*.spec.ts`).
+ * Builders shared by the case's domain specs (test code only: imported by `*.spec.ts`).
  * A small organization: seven commissioners, two elected alternates, a complainant, a
  * respondent and a witness who are members.
  */

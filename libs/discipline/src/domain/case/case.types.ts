@@ -24,11 +24,11 @@ export type CaseStage =
   | 'triaged'
   | 'panel_seated'
   | 'investigating'
-  // part 2 continues the formal track:
+  // the formal track continues (findings, finality, publication):
   | 'finding'
   | 'final'
   | 'published'
-  // endings of part 1:
+  // endings before any finding:
   | 'closed_record_only'
   | 'resolved_informally'
   | 'withdrawn';
@@ -36,8 +36,8 @@ export type CaseStage =
 export const CLOSED_STAGES: readonly CaseStage[] = ['closed_record_only', 'resolved_informally', 'withdrawn'];
 /** Stages in which the case is being handled (deadlines run, parties can act). */
 export const ACTIVE_STAGES: readonly CaseStage[] = ['received', 'triaged', 'panel_seated', 'investigating'];
-export const PART2_STAGES = ['finding', 'final', 'published'] as const;
-export type Part2Stage = (typeof PART2_STAGES)[number];
+export const FORMAL_TRACK_STAGES = ['finding', 'final', 'published'] as const;
+export type FormalTrackStage = (typeof FORMAL_TRACK_STAGES)[number];
 
 export interface SeriousnessFlags {
   readonly violence: boolean;

@@ -1,4 +1,4 @@
-/* Builders shared by the part-2 domain specs (not used by production code). */
+/* Builders shared by the findings' and appeals' domain specs (not used by production code). */
 import { DomainError } from '@org/kernel';
 import { Finding } from './finding.entity';
 import { Sanction } from './sanction.value-object';

@@ -1,7 +1,7 @@
 import { DomainError } from '@org/kernel';
 
 /**
- * Time for the part-2 domain (findings, appeals, publication, matching, readmission). The same
+ * Time for the findings' domain (findings, appeals, publication, matching, readmission). The same
  * two kinds as the rest of the disciplinary domain, never mixed:
  * - `Timestamp`: a full ISO-8601 date-time with a zone, normalized to UTC with milliseconds.
  * - `CalendarDate`: 'YYYY-MM-DD', for dates a person writes (a suspension's end, a consultation).

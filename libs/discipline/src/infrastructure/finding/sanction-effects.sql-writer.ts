@@ -18,7 +18,7 @@ const KIND_OF: Record<RestrictedRight, RestrictionKind> = { voting: 'no_voting',
  *   never the case; an expulsion also ends the account's sessions and closes the open branch
  *   period — through the `MemberSanctions` port (membership and identity change their own tables);
  * - `restrictions.active` (no_voting, no_candidacy, no_office, no_hosting): sources of kind
- *   `sanction` through part 1's `RestrictionsRepository`, which rebuilds the projection;
+ *   `sanction` through the case's `RestrictionsRepository`, which rebuilds the projection;
  * - the member's current mandates end today (the port again: identity's MandateService);
  * - an expelled member is listed in `restrictions.readmission_required` until a readmission
  *   decision of the commission.
