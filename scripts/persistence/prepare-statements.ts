@@ -2,7 +2,7 @@
  * Prepares every statement found by `extractSql` on a migrated database, so PostgreSQL parses,
  * resolves every table, column, function and operator, and infers every `$n` — without running
  * it. Each statement is prepared inside a savepoint of one transaction that is rolled back at the
- * end. `LOCK` and `SET` (which PREPARE does not take) run inside their savepoint instead, which is
+ * end. `LOCK`, `SET` and `ANALYZE` (which PREPARE does not take) run inside their savepoint instead, which is
  * harmless since the transaction is rolled back.
  */
 import type { SqlSite } from './sql-statements';
@@ -30,7 +30,7 @@ export interface PrepareReport {
 }
 
 const PREPARABLE = /^(SELECT|INSERT|UPDATE|DELETE|WITH|VALUES|MERGE|TABLE)\b/i;
-const RUNNABLE = /^(LOCK|SET)\b/i;
+const RUNNABLE = /^(LOCK|SET|ANALYZE)\b/i;
 const PREFIX = 'PREPARE commons_sql_check AS ';
 
 const leadingComments = /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/;
@@ -71,7 +71,7 @@ export async function prepareStatements(runner: SqlRunner, sites: SqlSite[]): Pr
           continue;
         }
         if (RUNNABLE.test(body) && /\$\d/.test(body)) {
-          fail('a LOCK/SET with parameters cannot be checked');
+          fail('a LOCK/SET/ANALYZE with parameters cannot be checked');
           continue;
         }
         await runner.query('SAVEPOINT commons_sql_check');

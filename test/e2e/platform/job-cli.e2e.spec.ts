@@ -89,18 +89,20 @@ describe('operator CLI: npm run job', () => {
   it('--list names every job, how often it runs on a schedule, and when it last ran (from any process)', async () => {
     const r = await run(['--list']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^deadlines +on request only +discipline: /m);
+    expect(r.out).toMatch(/^deadlines +on request only +escalates missed deadlines \(S6\)/m);
+    expect(r.out).toMatch(/^proceedings +on request only +matching, finality/m);
     expect(r.out).toMatch(/^invitation-dispatch +every 2 s /m);
     expect(r.out).toMatch(/^pending-applications +every 60 min /m);
     expect(r.out).toMatch(/^standing +every 60 min /m);
     expect(r.out).toMatch(/^ +last ran \d{4}-\d\d-\d\dT[\d:.]+Z \(request, \d+ ms, [^)]+:\d+\)$/m);
-    expect(r.out.match(/never run/g)?.length).toBe(3);
+    // Nine jobs, one of which (pending-applications) ran above: the eight others never ran.
+    expect(r.out.match(/never run/g)?.length).toBe(8);
   }, 150_000);
 
   it('an unknown job is refused, naming the jobs there are, exit 1', async () => {
     const r = await run(['deadline']);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('There is no job named "deadline". Jobs: deadlines, invitation-dispatch, pending-applications, standing');
+    expect(r.out).toContain('There is no job named "deadline". Jobs: deadlines, finality, invitation-dispatch, matching, pending-applications, proceedings, publication, standing, transparency');
   }, 150_000);
 
   (process.env.DATABASE_URL ? it : it.skip)('PostgreSQL: while another process holds the job, it is not run, exit 2', async () => {

@@ -36,14 +36,16 @@ describe('scheduled jobs: one runner, one run at a time across processes', () =>
     await db?.close();
   });
 
-  it('the contexts register their jobs with the runner: standing, pending applications, invitation dispatch, and deadlines on request', async () => {
+  it('the contexts register their jobs with the runner: standing, pending applications, invitation dispatch, and the disciplinary deadlines and proceedings', async () => {
     const app = await start();
     const jobs = app.get(JobRunner).list();
-    expect(jobs.map((j) => j.name)).toEqual(['deadlines', 'invitation-dispatch', 'pending-applications', 'standing']);
+    expect(jobs.map((j) => j.name)).toEqual(['deadlines', 'finality', 'invitation-dispatch', 'matching', 'pending-applications', 'proceedings', 'publication', 'standing', 'transparency']);
     // Under NODE_ENV=test the standing and cleanup schedules are off (their variables' defaults), as before.
     expect(jobs.every((j) => !j.scheduled)).toBe(true);
-    // The disciplinary deadlines job runs on request through the composition.
+    // The disciplinary jobs register themselves; under NODE_ENV=test they run on request only.
     expect(await app.get(JobRunner).runNow('deadlines')).toMatchObject({ outcome: 'ran', trigger: 'request', result: { casesChecked: 0, escalations: 0, recusalsChanged: 0 } });
+    expect(await app.get(JobRunner).runNow('proceedings')).toMatchObject({ outcome: 'ran', trigger: 'request', result: { indexed: 0, finalized: 0, published: 0 } });
+    expect(await app.get(JobRunner).runNow('finality')).toMatchObject({ outcome: 'ran', trigger: 'request' });
   });
 
   it('two application contexts on one database: while one runs a job, the other skips it (logged at debug level); afterwards it runs', async () => {
