@@ -19,7 +19,7 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import { createApp } from '../apps/api/src/bootstrap';
-import { COOLING_OFF_MONTHS } from '../libs/identity/src';
+import { loadCoolingOffMonths } from '../libs/identity/src';
 import { FoundOrganizationUseCase, FoundingFileRejected, checkFoundingFile, foundingFileLines, parseFoundingJson, type FoundingProblem } from '../libs/membership/src';
 import { ConfigError, closeEmbeddedDatabases, loadConfig, openEmbeddedDatabase, runMigrations } from '../libs/platform/src';
 import { migrations } from '../migrations';
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
   }
   // The whole file is checked before the database is opened.
   const today = new Date().toISOString().slice(0, 10);
-  const { problems } = checkFoundingFile(parsed.value, { today, coolingOffMonths: COOLING_OFF_MONTHS });
+  const { problems } = checkFoundingFile(parsed.value, { today, coolingOffMonths: loadCoolingOffMonths(process.env) });
   if (problems.length > 0) {
     printProblems(file, problems, text);
     return 2;

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@org/platform';
+import { IdempotencyStore } from './application/ports/idempotency.store';
+import { DuesIdempotencySqlStore } from './infrastructure/idempotency.sql-store';
 import { DuesCsvBodyParser } from './api/csv-body.parser';
 import { DuesController } from './api/dues.controller';
 import { DUES_CONFIG, loadDuesConfig } from './application/dues.config';
 import { DuesAudit } from './application/dues-audit';
 import { DuesLedger } from './application/ports/dues-ledger.repository';
-import { IdempotencyStore } from './application/ports/idempotency.store';
 import { StandingCalculator } from './application/standing-calculator';
 import { StandingJobScheduler } from './application/standing-job.scheduler';
 import { BankImportUseCase } from './application/use-cases/bank-import.use-case';
@@ -18,7 +19,6 @@ import { StandingQueryUseCase } from './application/use-cases/standing-query.use
 import { TreasurerLookupUseCase } from './application/use-cases/treasurer-lookup.use-case';
 import { WaiversUseCase } from './application/use-cases/waivers.use-case';
 import { DuesLedgerSqlRepository } from './infrastructure/dues-ledger.sql-repository';
-import { DuesIdempotencySqlStore } from './infrastructure/idempotency.sql-store';
 
 /**
  * Subs: plans, levels, the payments ledger, bank imports, waivers, standing and the standing
@@ -29,7 +29,7 @@ import { DuesIdempotencySqlStore } from './infrastructure/idempotency.sql-store'
 @Module({
   controllers: [DuesController],
   providers: [
-    { provide: DUES_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadDuesConfig({ ...process.env, NODE_ENV: c.nodeEnv }) },
+    { provide: DUES_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadDuesConfig({ ...c.env, NODE_ENV: c.nodeEnv }) },
     { provide: DuesLedger, useClass: DuesLedgerSqlRepository },
     { provide: IdempotencyStore, useClass: DuesIdempotencySqlStore },
     DuesAudit,

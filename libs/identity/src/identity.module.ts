@@ -49,7 +49,7 @@ const limitPrefix = (config: AppConfig): string => {
     CodeOfConductService,
     InvitationDispatchScheduler,
     AttemptLimiter,
-    { provide: SIGN_IN_LIMITS, useFactory: () => loadSignInLimits(process.env) },
+    { provide: SIGN_IN_LIMITS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadSignInLimits(c.env) },
     {
       provide: AttemptStore,
       inject: [APP_CONFIG, LOGGER],

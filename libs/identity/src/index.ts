@@ -1,10 +1,9 @@
 export { IdentityModule } from './identity.module';
 export { AuthService } from './application/auth.service';
-export { MandateService, type NewMandate, type MandateSource, COOLING_OFF_MONTHS } from './application/mandate.service';
+export { MandateService, type NewMandate, type MandateSource, loadCoolingOffMonths } from './application/mandate.service';
 export { OfficerAccounts } from './application/officer-accounts';
 export { CodeOfConductService } from './application/code-of-conduct.service';
 export { AttemptLimiter, tooManyAttempts, type AttemptLimit } from './application/attempt-limiter';
-export { limitFromEnv, RateLimitConfigError } from './application/sign-in-limits';
 export { PasswordHasher } from './application/password-hasher';
 export { IdentityNotifier } from './application/identity-notifier.port';
 export { AccountProvisioning, type JoinedMember, type JoinOrigin } from './application/account-provisioning.service';

@@ -39,7 +39,7 @@ function core(config: AppConfig, role: NotificationsRole, options: Notifications
     {
       provide: RESOLVED_NOTIFICATION_SETTINGS,
       inject: [{ token: NOTIFICATION_SETTINGS, optional: true }],
-      useFactory: (override?: Partial<NotificationSettings>) => loadNotificationSettings(process.env, { ...(options.settings ?? {}), ...(override ?? {}) }),
+      useFactory: (override?: Partial<NotificationSettings>) => loadNotificationSettings(config.env, { ...(options.settings ?? {}), ...(override ?? {}) }),
     },
     {
       provide: MailTransport,

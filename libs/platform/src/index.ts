@@ -1,4 +1,5 @@
-export { APP_CONFIG, ConfigError, loadConfig, type AppConfig } from './config/app-config';
+export { APP_CONFIG, loadConfig, type AppConfig } from './config/app-config';
+export { ConfigError, envBoolean, envDuration, envInteger, envList, envOneOf, envString, envUrl, type DurationUnit, type Env, type IntegerOptions, type ListOptions } from './config/env';
 export { Clock, FixedClock, SystemClock } from './config/clock';
 export { PlatformConfigModule } from './config/config.module';
 export { DatabaseModule, DISCIPLINE_CONNECTION, EMBEDDED_DATABASE, type DatabaseModuleOptions } from './database/database.module';

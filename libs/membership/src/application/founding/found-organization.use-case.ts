@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
-import { COOLING_OFF_MONTHS, CodeOfConductService, IdentityRepository, MandateService, OfficerAccounts, type MandateRole } from '@org/identity';
+import { CodeOfConductService, IdentityRepository, MandateService, OfficerAccounts, type MandateRole } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { Branch, Member, type MembershipActor } from '../../domain';
@@ -65,12 +65,12 @@ export class FoundOrganizationUseCase {
 
   /** Checks the file without touching the database (`org:init --check`). */
   check(raw: unknown): FoundingProblem[] {
-    return checkFoundingFile(raw, { today: this.clock.today(), coolingOffMonths: COOLING_OFF_MONTHS }).problems;
+    return checkFoundingFile(raw, { today: this.clock.today(), coolingOffMonths: this.mandates.coolingOffMonths }).problems;
   }
 
   async found(raw: unknown, fileText: string): Promise<FoundingReport> {
     const today = this.clock.today();
-    const { problems, file, mandates } = checkFoundingFile(raw, { today, coolingOffMonths: COOLING_OFF_MONTHS });
+    const { problems, file, mandates } = checkFoundingFile(raw, { today, coolingOffMonths: this.mandates.coolingOffMonths });
     if (!file || !mandates) throw new FoundingFileRejected(problems);
     const fileSha256 = createHash('sha256').update(fileText).digest('hex');
     const actId = randomUUID();
