@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@org/platform';
-import { IdempotencyStore } from './application/ports/idempotency.store';
-import { DuesIdempotencySqlStore } from './infrastructure/idempotency.sql-store';
+import { APP_CONFIG, IdempotencySqlStore, IdempotencyStore, type AppConfig } from '@org/platform';
 import { DuesCsvBodyParser } from './api/csv-body.parser';
 import { DuesController } from './api/dues.controller';
 import { DUES_CONFIG, loadDuesConfig } from './application/dues.config';
@@ -31,7 +29,7 @@ import { DuesLedgerSqlRepository } from './infrastructure/dues-ledger.sql-reposi
   providers: [
     { provide: DUES_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadDuesConfig({ ...c.env, NODE_ENV: c.nodeEnv }) },
     { provide: DuesLedger, useClass: DuesLedgerSqlRepository },
-    { provide: IdempotencyStore, useClass: DuesIdempotencySqlStore },
+    { provide: IdempotencyStore, useFactory: () => new IdempotencySqlStore('dues.idempotency_keys') },
     DuesAudit,
     StandingCalculator,
     DuesCsvBodyParser,

@@ -1,6 +1,4 @@
-import { APP_CONFIG, type AppConfig } from '@org/platform';
-import { IdempotencyStore } from './application/ports/idempotency.store';
-import { IdempotencySqlStore } from './infrastructure/idempotency.sql-store';
+import { APP_CONFIG, IdempotencySqlStore, IdempotencyStore, type AppConfig } from '@org/platform';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@org/identity';
 import { BranchesController } from './api/branches.controller';

@@ -7,6 +7,7 @@ export { dataSourceOptions, type DatabaseRole } from './database/data-source-opt
 export { openEmbeddedDatabase, openMemoryDatabase, closeEmbeddedDatabases, driverFor, type EmbeddedDatabase } from './database/embedded-database';
 export { acquireDataDirLock, readDataDirLock, holderState, DataDirInUseError, DataDirLock, LOCK_FILE, type LockHolder } from './database/data-dir-lock';
 export { PglitePool } from './database/pglite-pool';
+export { IdempotencySqlStore, IdempotencyStore, type IdempotencyKey } from './database/idempotency.store';
 export { preparedQuery } from './database/prepared-query';
 export { runMigrations, type MigrationClass } from './database/run-migrations';
 export { SnakeNamingStrategy } from './database/snake-naming.strategy';
