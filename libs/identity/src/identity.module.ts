@@ -13,7 +13,6 @@ import { AttemptLimiter, AttemptStore, MemoryAttemptStore } from './application/
 import { AuthService } from './application/auth.service';
 import { CodeOfConductService } from './application/code-of-conduct.service';
 import { MandateService } from './application/mandate.service';
-import { OfficerAccounts } from './application/officer-accounts';
 import { PasswordHasher } from './application/password-hasher';
 import { SIGN_IN_LIMITS, loadSignInLimits } from './application/sign-in-limits';
 import { BodySeatsRepository } from './infrastructure/body-seats.repository';
@@ -42,7 +41,6 @@ const limitPrefix = (config: AppConfig): string => {
     PasswordHasher,
     IdentityRepository,
     BodySeatsRepository,
-    OfficerAccounts,
     MemberAccountsRepository,
     AccountProvisioning,
     AccountActivationService,
@@ -63,7 +61,7 @@ const limitPrefix = (config: AppConfig): string => {
     { provide: APP_GUARD, useClass: PolicyGuard },
     { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
   ],
-  exports: [AuthService, MandateService, PasswordHasher, IdentityRepository, OfficerAccounts, CodeOfConductService, AccountProvisioning, InvitationDispatchScheduler, AttemptLimiter],
+  exports: [AuthService, MandateService, PasswordHasher, IdentityRepository, CodeOfConductService, AccountProvisioning, InvitationDispatchScheduler, AttemptLimiter],
 })
 export class IdentityModule implements OnApplicationShutdown {
   constructor(private readonly store: AttemptStore) {}

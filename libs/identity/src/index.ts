@@ -1,7 +1,6 @@
 export { IdentityModule } from './identity.module';
 export { AuthService } from './application/auth.service';
 export { MandateService, type NewMandate, type MandateSource, loadCoolingOffMonths } from './application/mandate.service';
-export { OfficerAccounts } from './application/officer-accounts';
 export { CodeOfConductService } from './application/code-of-conduct.service';
 export { AttemptLimiter, tooManyAttempts, type AttemptLimit } from './application/attempt-limiter';
 export { PasswordHasher } from './application/password-hasher';
