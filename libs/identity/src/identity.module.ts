@@ -15,10 +15,13 @@ import { CodeOfConductService } from './application/code-of-conduct.service';
 import { MandateService } from './application/mandate.service';
 import { PasswordHasher } from './application/password-hasher';
 import { SIGN_IN_LIMITS, loadSignInLimits } from './application/sign-in-limits';
-import { BodySeatsRepository } from './infrastructure/body-seats.repository';
-import { IdentityRepository } from './infrastructure/identity.repository';
+import { BodySeatsRepository } from './application/ports/body-seats.repository';
+import { IdentityRepository } from './application/ports/identity.repository';
+import { MemberAccountsRepository } from './application/ports/member-accounts.repository';
+import { BodySeatsSqlRepository } from './infrastructure/body-seats.sql-repository';
+import { IdentitySqlRepository } from './infrastructure/identity.sql-repository';
+import { MemberAccountsSqlRepository } from './infrastructure/member-accounts.sql-repository';
 import { InvitationDispatchScheduler } from './infrastructure/invitation-dispatch.scheduler';
-import { MemberAccountsRepository } from './infrastructure/member-accounts.repository';
 import { RedisAttemptStore } from './infrastructure/redis-attempt.store';
 
 /** The database a deployment uses, naming its rate-limit keys in a shared Redis. */
@@ -39,9 +42,9 @@ const limitPrefix = (config: AppConfig): string => {
     AuthService,
     MandateService,
     PasswordHasher,
-    IdentityRepository,
-    BodySeatsRepository,
-    MemberAccountsRepository,
+    { provide: IdentityRepository, useClass: IdentitySqlRepository },
+    { provide: BodySeatsRepository, useClass: BodySeatsSqlRepository },
+    { provide: MemberAccountsRepository, useClass: MemberAccountsSqlRepository },
     AccountProvisioning,
     AccountActivationService,
     CodeOfConductService,

@@ -9,7 +9,7 @@ export { AccountProvisioning, type JoinedMember, type JoinOrigin } from './appli
 export { InvitationNotifier, type InvitationAndWelcome, type WelcomeContent } from './application/ports/invitation-notifier.port';
 export { AccountHolderDirectory, type AccountHolder } from './application/ports/account-holder-directory.port';
 export { InvitationDispatchScheduler } from './infrastructure/invitation-dispatch.scheduler';
-export { IdentityRepository, type MandateRow } from './infrastructure/identity.repository';
+export { IdentityRepository, type MandateRow } from './application/ports/identity.repository';
 export { Policy, CurrentPrincipal, ClientAddress, POLICY_KEY } from './api/policy.decorator';
 export { PolicyGuard } from './api/policy.guard';
 export { Principal, type MandateView } from './domain/principal';

@@ -7,9 +7,9 @@ import { APP_CONFIG, Clock, envInteger, type AppConfig, type Env } from '@org/pl
 import { INDEPENDENT_BODIES, type MandateRole } from '../domain/body-kind';
 import { assertCompatible } from '../domain/incompatibility';
 import { assertNotBackdated, assertSeatAvailable } from '../domain/seat-limits';
-import { BodySeatsRepository } from '../infrastructure/body-seats.repository';
+import { BodySeatsRepository } from './ports/body-seats.repository';
 import { assertElectionsCommitteeSeatSource } from '../domain/elections-committee-seat.policy';
-import { IdentityRepository } from '../infrastructure/identity.repository';
+import { IdentityRepository } from './ports/identity.repository';
 
 export interface MandateSource {
   /** `election`: certified by an election of that body; `founding`: the founding import; `appointment`: by a body's decision. */

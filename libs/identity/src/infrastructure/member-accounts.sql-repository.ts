@@ -1,28 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { InvitationKind } from '../domain/invitation';
-
-export interface AccountForInvitation {
-  accountId: string;
-  memberId: string;
-  email: string | null;
-  hasPassword: boolean;
-  disabled: boolean;
-}
-
-export interface LiveInvitation {
-  id: string;
-  accountId: string;
-  memberId: string;
-  kind: InvitationKind;
-  failedAttempts: number;
-}
+import { MemberAccountsRepository, type AccountForInvitation, type LiveInvitation } from '../application/ports/member-accounts.repository';
 
 const rowsOf = (r: any): any[] => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r);
 
 /** Identity's accounts-and-invitations tables (`identity.accounts`, `invitations`, `email_changes`, code of conduct). */
 @Injectable()
-export class MemberAccountsRepository {
+export class MemberAccountsSqlRepository extends MemberAccountsRepository {
   /**
    * One account per member, created without a password. An address already used by another
    * account is not taken over: that member's account is created without an address. Existing

@@ -1,20 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationType } from '../domain/notification-types';
-
-export interface FeedRow {
-  noticeId: string;
-  type: NotificationType;
-  data: Record<string, unknown>;
-  createdAt: Date;
-  readAt: Date | null;
-}
+import { FeedRepository, type FeedRow } from '../application/ports/feed.repository';
 
 const rowsOf = (r: any): any[] => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r);
 
 /** A member's feed and notification preferences (`notifications.feed_entries`, `.preferences`). */
 @Injectable()
-export class FeedRepository {
+export class FeedSqlRepository extends FeedRepository {
   /** Newest first; `before` is the (createdAt, noticeId) of the last entry of the previous page. */
   async list(m: EntityManager, o: { memberId: string; unreadOnly: boolean; limit: number; before: { at: Date; id: string } | null }): Promise<FeedRow[]> {
     const rows = await m.query(
