@@ -33,6 +33,21 @@ module.exports = {
       to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$'] },
     },
     {
+      name: 'layers-inside-contexts',
+      severity: 'error',
+      comment:
+        'Inside a context, dependencies point inwards: api/infrastructure → application → domain. application imports nothing from its own infrastructure or api (it declares a port; infrastructure implements it), domain nothing from application, infrastructure or api. (libs/discipline gets its own entry.)',
+      from: { path: '^libs/(?!discipline/)([^/]+)/src/application/' },
+      to: { path: '^libs/$1/src/(infrastructure|api)/' },
+    },
+    {
+      name: 'layers-inside-contexts-domain',
+      severity: 'error',
+      comment: 'domain/ is the core of its context: it imports nothing from its application, infrastructure or api.',
+      from: { path: '^libs/(?!discipline/)([^/]+)/src/domain/' },
+      to: { path: '^libs/$1/src/(application|infrastructure|api)/' },
+    },
+    {
       name: 'discipline-is-sealed',
       severity: 'error',
       comment:

@@ -13,18 +13,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { isDomainError } from '@org/kernel';
-import { countMeekStv, countScottishStv, parseBlt } from '../libs/elections/src/domain/counting';
+import { BLT_RECOUNTS, type BltRecount } from '../libs/elections/src/domain/ballot/election-methods';
+import { parseBlt } from '../libs/elections/src/domain/counting';
 import type { CountResult } from '../libs/elections/src/domain/counting';
 
-const USAGE = 'usage: npm run count -- <file.blt> [--method scottish-stv|meek] [--seed S]';
-const METHODS = ['scottish-stv', 'meek'] as const;
-type Method = (typeof METHODS)[number];
+/** The ranked methods of the election-method registry, by the names this command accepts. */
+const METHODS = BLT_RECOUNTS.map((r) => r.cliName);
+const USAGE = `usage: npm run count -- <file.blt> [--method ${METHODS.join('|')}] [--seed S]`;
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): { file: string; method: Method; seed?: string } {
+function parseArgs(argv: string[]): { file: string; method: BltRecount; seed?: string } {
   let file: string | undefined;
-  let method: Method = 'scottish-stv';
+  let method: BltRecount = BLT_RECOUNTS[0];
   let seed: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -37,8 +38,9 @@ function parseArgs(argv: string[]): { file: string; method: Method; seed?: strin
     };
     if (arg === '--method' || arg.startsWith('--method=')) {
       const m = valueOf('--method');
-      if (!(METHODS as readonly string[]).includes(m)) throw new UsageError(`unknown method "${m}"; use ${METHODS.join(' or ')}`);
-      method = m as Method;
+      const recount = BLT_RECOUNTS.find((r) => r.cliName === m);
+      if (!recount) throw new UsageError(`unknown method "${m}"; use ${METHODS.join(' or ')}`);
+      method = recount;
     } else if (arg === '--seed' || arg.startsWith('--seed=')) {
       seed = valueOf('--seed');
     } else if (arg === '--help' || arg === '-h') {
@@ -76,12 +78,7 @@ function main(): number {
   }
   let result: CountResult;
   try {
-    if (args.method === 'meek') {
-      const profile = parseBlt(bytes, { equalRankings: 'allow' });
-      result = countMeekStv(profile, { seed: args.seed });
-    } else {
-      result = countScottishStv(parseBlt(bytes), { seed: args.seed });
-    }
+    result = args.method.count(parseBlt(bytes, args.method.parseOptions), args.seed);
   } catch (e) {
     if (isDomainError(e)) {
       process.stderr.write(`count: ${args.file}: ${e.message}\n`);

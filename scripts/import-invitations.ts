@@ -9,10 +9,8 @@
  * it could not run. Prints counts only — never addresses or links.
  */
 import 'reflect-metadata';
-import * as fs from 'node:fs';
-import { createApp } from '../apps/api/src/bootstrap';
 import { followImportInvitations } from '../apps/api/src/operator/import-invitations.task';
-import { closeEmbeddedDatabases, loadConfig, openEmbeddedDatabase } from '../libs/platform/src';
+import { exitWhenDone, messageOf, withOperatorApp } from '../apps/api/src/operator/operator-task';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,15 +22,7 @@ async function main(): Promise<number> {
     return 1;
   }
   // Only mail delivery runs here; the periodic jobs stay with the API.
-  const config = loadConfig({ ...process.env, SEED_DEMO: 'false', INVITATION_DISPATCH_MS: '0', STANDING_JOB_INTERVAL_MINUTES: '0', DISCIPLINE_DEADLINE_JOB_MINUTES: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  if (!config.databaseUrl && !fs.existsSync(config.dataDir)) {
-    console.error(`No embedded database at ${config.dataDir} (set DATA_DIR, or DATABASE_URL for PostgreSQL).`);
-    return 1;
-  }
-  const embedded = config.databaseUrl ? undefined : await openEmbeddedDatabase(config.dataDir);
-  const app = await createApp({ config, embedded, webRoot: null, scheduleJobs: false });
-  try {
-    await app.init();
+  return withOperatorApp({ env: { INVITATION_DISPATCH_MS: '0' } }, async (app) => {
     const r = await followImportInvitations(app, batchId, process.stdout, { wait: !process.argv.includes('--no-wait') });
     if (!r) {
       console.error(`There is no import ${batchId}. Check the id in the import's answer.`);
@@ -41,16 +31,7 @@ async function main(): Promise<number> {
     console.log(`Import ${batchId}: ${r.members} members — ${r.sent} invitations sent, ${r.failed} failed, ${r.queued} still waiting, ${r.withoutEmail} without an e-mail address (print them a letter).`);
     if (r.failed > 0) console.log('Some invitations failed: correct those members\' addresses and resend from each member page, or print them a letter.');
     return r.failed > 0 ? 3 : 0;
-  } finally {
-    await app.close();
-    await closeEmbeddedDatabases();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`Could not send the invitations: ${e instanceof Error ? e.message : e}`);
-    process.exit(1);
-  },
-);
+exitWhenDone(main(), (e) => `Could not send the invitations: ${messageOf(e)}`);

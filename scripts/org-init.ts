@@ -18,11 +18,10 @@
  */
 import 'reflect-metadata';
 import * as fs from 'node:fs';
-import { createApp } from '../apps/api/src/bootstrap';
-import { COOLING_OFF_MONTHS } from '../libs/identity/src';
+import { exitWhenDone, messageOf, withOperatorApp } from '../apps/api/src/operator/operator-task';
+import { loadCoolingOffMonths } from '../libs/identity/src';
 import { FoundOrganizationUseCase, FoundingFileRejected, checkFoundingFile, foundingFileLines, parseFoundingJson, type FoundingProblem } from '../libs/membership/src';
-import { ConfigError, closeEmbeddedDatabases, loadConfig, openEmbeddedDatabase, runMigrations } from '../libs/platform/src';
-import { migrations } from '../migrations';
+import { ConfigError } from '../libs/platform/src';
 
 const USAGE = 'Usage: npm run org:init -- --file <founding file.json> [--check]   (format: docs/examples/README.md)';
 
@@ -55,7 +54,7 @@ async function main(): Promise<number> {
   }
   // The whole file is checked before the database is opened.
   const today = new Date().toISOString().slice(0, 10);
-  const { problems } = checkFoundingFile(parsed.value, { today, coolingOffMonths: COOLING_OFF_MONTHS });
+  const { problems } = checkFoundingFile(parsed.value, { today, coolingOffMonths: loadCoolingOffMonths(process.env) });
   if (problems.length > 0) {
     printProblems(file, problems, text);
     return 2;
@@ -67,60 +66,42 @@ async function main(): Promise<number> {
 
   // A one-off task: none of the platform's background jobs run in this process; the officers'
   // e-mails wait in the outbox for the platform (or a worker) to send them.
-  const config = loadConfig({
-    ...process.env,
-    SEED_DEMO: 'false',
-    NOTIFY_DISPATCH: 'false',
-    STANDING_JOB_INTERVAL_MINUTES: '0',
-    DISCIPLINE_DEADLINE_JOB_MINUTES: '0',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  });
-  if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
-  const embedded = config.databaseUrl ? undefined : await openEmbeddedDatabase(config.dataDir);
-  if (embedded || process.env.MIGRATE_ON_START === 'true') await runMigrations(config, migrations, embedded);
-  const app = await createApp({ config, embedded, webRoot: null, scheduleJobs: false });
-  try {
-    await app.init();
-    const report = await app.get(FoundOrganizationUseCase, { strict: false }).found(parsed.value, text);
-    const where = config.databaseUrl ? `PostgreSQL ${new URL(config.databaseUrl).pathname.slice(1)}` : `the embedded database in ${config.dataDir}`;
-    console.log(
-      `Founded in ${where}: ${report.regions} region(s), ${report.branches} branch(es), ${report.bodies} bodies, ${report.members} member(s), ${report.mandates} mandate(s). ` +
-        `Recorded in the audit log as organization.founded (act ${report.actId}, file SHA-256 ${report.fileSha256}).`,
-    );
-    console.log(
-      report.codeOfConductVersion
-        ? `The code of conduct is published as version ${report.codeOfConductVersion}: every welcome carries it, and every member is asked to acknowledge it.`
-        : 'The file carries no code of conduct: until the Executive Committee publishes one (POST /code-of-conduct/versions), welcomes go out without it (S14).',
-    );
-    console.log(`\nAccounts for the ${report.officers.length} sitting officer(s) — how each one gets in:`);
-    for (const o of report.officers) console.log(`  ${o.name} <${o.email}> — ${o.seats.join('; ')}`);
-    const mail = config.smtpUrl ? 'through SMTP_URL' : `as .eml files in ${config.dataDir}/mail (no SMTP_URL is set)`;
-    console.log(
-      `\nEach of them has been sent a one-time link to choose a password, ${mail}, when the platform (npm start) or a worker (npm run start:worker, with REDIS_URL) sends the outbox. ` +
-        `The link works once, for ${report.officers[0]?.linkValidMinutes ?? 60} minutes after it was written; after that, "Forgot your password?" on the sign-in page (POST /auth/password-reset) sends a new one. ` +
-        `Having chosen a password they sign in with their e-mail address (POST /auth/login). The links are not shown here: only each officer's mailbox has theirs.`,
-    );
-    console.log(`\nNext: start the platform with SEED_DEMO=false (NODE_ENV=production implies it): npm run start`);
-    return 0;
-  } catch (e) {
-    if (e instanceof FoundingFileRejected) {
-      printProblems(file, e.problems, text);
-      return 2;
+  return withOperatorApp({ env: { NOTIFY_DISPATCH: 'false' }, database: 'create' }, async (app, config) => {
+    try {
+      const report = await app.get(FoundOrganizationUseCase, { strict: false }).found(parsed.value, text);
+      const where = config.databaseUrl ? `PostgreSQL ${new URL(config.databaseUrl).pathname.slice(1)}` : `the embedded database in ${config.dataDir}`;
+      console.log(
+        `Founded in ${where}: ${report.regions} region(s), ${report.branches} branch(es), ${report.bodies} bodies, ${report.members} member(s), ${report.mandates} mandate(s). ` +
+          `Recorded in the audit log as organization.founded (act ${report.actId}, file SHA-256 ${report.fileSha256}).`,
+      );
+      console.log(
+        report.codeOfConductVersion
+          ? `The code of conduct is published as version ${report.codeOfConductVersion}: every welcome carries it, and every member is asked to acknowledge it.`
+          : 'The file carries no code of conduct: until the Executive Committee publishes one (POST /code-of-conduct/versions), welcomes go out without it (S14).',
+      );
+      console.log(`\nAccounts for the ${report.officers.length} sitting officer(s) — how each one gets in:`);
+      for (const o of report.officers) console.log(`  ${o.name} <${o.email}> — ${o.seats.join('; ')}`);
+      const mail = config.smtpUrl ? 'through SMTP_URL' : `as .eml files in ${config.dataDir}/mail (no SMTP_URL is set)`;
+      console.log(
+        `\nEach of them has been sent a one-time link to choose a password, ${mail}, when the platform (npm start) or a worker (npm run start:worker, with REDIS_URL) sends the outbox. ` +
+          `The link works once, for ${report.officers[0]?.linkValidMinutes ?? 60} minutes after it was written; after that, "Forgot your password?" on the sign-in page (POST /auth/password-reset) sends a new one. ` +
+          `Having chosen a password they sign in with their e-mail address (POST /auth/login). The links are not shown here: only each officer's mailbox has theirs.`,
+      );
+      console.log(`\nNext: start the platform with SEED_DEMO=false (NODE_ENV=production implies it): npm run start`);
+      return 0;
+    } catch (e) {
+      if (e instanceof FoundingFileRejected) {
+        printProblems(file, e.problems, text);
+        return 2;
+      }
+      throw e;
     }
-    throw e;
-  } finally {
-    await app.close();
-    await closeEmbeddedDatabases();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (e instanceof ConfigError || (e as { code?: string }).code === 'database_not_empty') console.error(msg);
-    else if (/relation "membership\.organization" does not exist/.test(msg)) console.error('The database is not migrated: run npm run migrate first (MIGRATION_DATABASE_URL or DATABASE_URL), then org:init again.');
-    else console.error(`The founding act was not carried out (nothing was written): ${msg}`);
-    process.exit(1);
-  },
-);
+exitWhenDone(main(), (e) => {
+  const msg = messageOf(e);
+  if (e instanceof ConfigError || (e as { code?: string }).code === 'database_not_empty') return msg;
+  if (/relation "membership\.organization" does not exist/.test(msg)) return 'The database is not migrated: run npm run migrate first (MIGRATION_DATABASE_URL or DATABASE_URL), then org:init again.';
+  return `The founding act was not carried out (nothing was written): ${msg}`;
+});

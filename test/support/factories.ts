@@ -14,7 +14,7 @@ export interface MadeMember {
 
 /** Test data written straight to the database (fast, and independent of the routes under test). */
 export class Factories {
-  private hasher = new PasswordHasher();
+  private hasher = new PasswordHasher({ env: process.env });
   private bodies = new Map<string, string>();
 
   constructor(

@@ -65,7 +65,7 @@ export async function createApp(options: AppModuleOptions & { webRoot?: string |
   const headers = securityHeaders(options.config.publicUrl);
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.bodyLimitBytes,
-    trustProxy: trustProxySetting(process.env.TRUST_PROXY),
+    trustProxy: trustProxySetting(options.config.env.TRUST_PROXY),
     logger: false,
     requestIdHeader: 'x-request-id',
     // Every URL reaches routing (an undecodable one is read leniently, a long segment is read), so

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(config.dataDir, { recursive: true });
   const embedded = config.databaseUrl ? undefined : await openEmbeddedDatabase(config.dataDir);
   try {
-    if (embedded || process.env.MIGRATE_ON_START === 'true') {
+    if (embedded || config.env.MIGRATE_ON_START === 'true') {
       const applied = await runMigrations(config, migrations, embedded);
       if (applied.length) log.info({ applied }, 'migrations applied');
     }

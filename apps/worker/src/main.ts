@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   let config: AppConfig;
   try {
     config = loadConfig();
-    loadNotificationSettings();
+    loadNotificationSettings(config.env);
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);

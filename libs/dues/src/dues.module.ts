@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@org/platform';
+import { APP_CONFIG, IdempotencySqlStore, IdempotencyStore, type AppConfig } from '@org/platform';
 import { DuesCsvBodyParser } from './api/csv-body.parser';
 import { DuesController } from './api/dues.controller';
 import { DUES_CONFIG, loadDuesConfig } from './application/dues.config';
 import { DuesAudit } from './application/dues-audit';
 import { DuesLedger } from './application/ports/dues-ledger.repository';
-import { IdempotencyStore } from './application/ports/idempotency.store';
 import { StandingCalculator } from './application/standing-calculator';
 import { StandingJobScheduler } from './application/standing-job.scheduler';
 import { BankImportUseCase } from './application/use-cases/bank-import.use-case';
@@ -19,7 +18,6 @@ import { StandingQueryUseCase } from './application/use-cases/standing-query.use
 import { TreasurerLookupUseCase } from './application/use-cases/treasurer-lookup.use-case';
 import { WaiversUseCase } from './application/use-cases/waivers.use-case';
 import { DuesLedgerSqlRepository } from './infrastructure/dues-ledger.sql-repository';
-import { DuesIdempotencySqlStore } from './infrastructure/idempotency.sql-store';
 
 /**
  * Subs: plans, levels, the payments ledger, bank imports, waivers, standing and the standing
@@ -30,9 +28,9 @@ import { DuesIdempotencySqlStore } from './infrastructure/idempotency.sql-store'
 @Module({
   controllers: [DuesController],
   providers: [
-    { provide: DUES_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadDuesConfig({ ...process.env, NODE_ENV: c.nodeEnv }) },
+    { provide: DUES_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadDuesConfig({ ...c.env, NODE_ENV: c.nodeEnv }) },
     { provide: DuesLedger, useClass: DuesLedgerSqlRepository },
-    { provide: IdempotencyStore, useClass: DuesIdempotencySqlStore },
+    { provide: IdempotencyStore, useFactory: () => new IdempotencySqlStore('dues.idempotency_keys') },
     DuesAudit,
     StandingCalculator,
     DuesCsvBodyParser,

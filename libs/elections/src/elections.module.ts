@@ -1,3 +1,4 @@
+import { APP_CONFIG, type AppConfig } from '@org/platform';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@org/identity';
 import { BallotsController } from './api/ballots.controller';
@@ -33,7 +34,7 @@ import { OutboxElectionNotices } from './infrastructure/outbox-election-notices'
   imports: [IdentityModule],
   controllers: [ElectionsController, NominationsController, BallotsController, CongressesController],
   providers: [
-    { provide: ELECTIONS_CONFIG, useFactory: () => loadElectionsConfig() },
+    { provide: ELECTIONS_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadElectionsConfig(c.env) },
     { provide: ElectionRepository, useClass: ElectionSqlRepository },
     { provide: BallotBox, useClass: BallotBoxSqlRepository },
     { provide: ElectoralRegister, useClass: ElectoralRegisterSqlAdapter },

@@ -13,13 +13,15 @@ import { AttemptLimiter, AttemptStore, MemoryAttemptStore } from './application/
 import { AuthService } from './application/auth.service';
 import { CodeOfConductService } from './application/code-of-conduct.service';
 import { MandateService } from './application/mandate.service';
-import { OfficerAccounts } from './application/officer-accounts';
 import { PasswordHasher } from './application/password-hasher';
 import { SIGN_IN_LIMITS, loadSignInLimits } from './application/sign-in-limits';
-import { BodySeatsRepository } from './infrastructure/body-seats.repository';
-import { IdentityRepository } from './infrastructure/identity.repository';
+import { BodySeatsRepository } from './application/ports/body-seats.repository';
+import { IdentityRepository } from './application/ports/identity.repository';
+import { MemberAccountsRepository } from './application/ports/member-accounts.repository';
+import { BodySeatsSqlRepository } from './infrastructure/body-seats.sql-repository';
+import { IdentitySqlRepository } from './infrastructure/identity.sql-repository';
+import { MemberAccountsSqlRepository } from './infrastructure/member-accounts.sql-repository';
 import { InvitationDispatchScheduler } from './infrastructure/invitation-dispatch.scheduler';
-import { MemberAccountsRepository } from './infrastructure/member-accounts.repository';
 import { RedisAttemptStore } from './infrastructure/redis-attempt.store';
 
 /** The database a deployment uses, naming its rate-limit keys in a shared Redis. */
@@ -40,16 +42,15 @@ const limitPrefix = (config: AppConfig): string => {
     AuthService,
     MandateService,
     PasswordHasher,
-    IdentityRepository,
-    BodySeatsRepository,
-    OfficerAccounts,
-    MemberAccountsRepository,
+    { provide: IdentityRepository, useClass: IdentitySqlRepository },
+    { provide: BodySeatsRepository, useClass: BodySeatsSqlRepository },
+    { provide: MemberAccountsRepository, useClass: MemberAccountsSqlRepository },
     AccountProvisioning,
     AccountActivationService,
     CodeOfConductService,
     InvitationDispatchScheduler,
     AttemptLimiter,
-    { provide: SIGN_IN_LIMITS, useFactory: () => loadSignInLimits(process.env) },
+    { provide: SIGN_IN_LIMITS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadSignInLimits(c.env) },
     {
       provide: AttemptStore,
       inject: [APP_CONFIG, LOGGER],
@@ -63,7 +64,7 @@ const limitPrefix = (config: AppConfig): string => {
     { provide: APP_GUARD, useClass: PolicyGuard },
     { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
   ],
-  exports: [AuthService, MandateService, PasswordHasher, IdentityRepository, OfficerAccounts, CodeOfConductService, AccountProvisioning, InvitationDispatchScheduler, AttemptLimiter],
+  exports: [AuthService, MandateService, PasswordHasher, IdentityRepository, CodeOfConductService, AccountProvisioning, InvitationDispatchScheduler, AttemptLimiter],
 })
 export class IdentityModule implements OnApplicationShutdown {
   constructor(private readonly store: AttemptStore) {}

@@ -1,3 +1,4 @@
+import { APP_CONFIG, IdempotencySqlStore, IdempotencyStore, type AppConfig } from '@org/platform';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@org/identity';
 import { BranchesController } from './api/branches.controller';
@@ -12,7 +13,6 @@ import { MEMBERSHIP_CONFIG, loadMembershipConfig } from './application/membershi
 import { MembershipAudit } from './application/membership-audit';
 import { BranchRepository } from './application/ports/branch.repository';
 import { ElectoralRollRepository } from './application/ports/electoral-roll.repository';
-import { IdempotencyStore } from './application/ports/idempotency.store';
 import { MemberRegisterQuery } from './application/ports/member-register.query';
 import { FoundingRepository } from './application/ports/founding.repository';
 import { MemberRepository } from './application/ports/member.repository';
@@ -33,7 +33,6 @@ import { TransferMemberUseCase } from './application/use-cases/transfer-member.u
 import { BranchSqlRepository } from './infrastructure/branch.sql-repository';
 import { FoundingSqlRepository } from './infrastructure/founding.sql-repository';
 import { ElectoralRollSqlRepository } from './infrastructure/electoral-roll.sql-repository';
-import { IdempotencySqlStore } from './infrastructure/idempotency.sql-store';
 import { MemberRegisterSqlQuery } from './infrastructure/member-register.sql-query';
 import { MemberSqlRepository } from './infrastructure/member.sql-repository';
 import { TransferSqlRepository } from './infrastructure/transfer.sql-repository';
@@ -49,8 +48,8 @@ import { TransferSqlRepository } from './infrastructure/transfer.sql-repository'
   imports: [IdentityModule],
   controllers: [MembersController, MeController, BranchesController, ElectoralRollsController, ImportMappingsController],
   providers: [
-    { provide: MEMBERSHIP_CONFIG, useFactory: () => loadMembershipConfig() },
-    { provide: APPLICATION_LIMITS, useFactory: () => loadApplicationLimits() },
+    { provide: MEMBERSHIP_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadMembershipConfig(c.env) },
+    { provide: APPLICATION_LIMITS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadApplicationLimits(c.env) },
     { provide: MemberRepository, useClass: MemberSqlRepository },
     { provide: BranchRepository, useClass: BranchSqlRepository },
     { provide: TransferRepository, useClass: TransferSqlRepository },

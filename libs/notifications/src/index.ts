@@ -1,5 +1,6 @@
 export { NotificationsModule, type NotificationsModuleOptions } from './notifications.module';
-export { Outbox, fanOutToMembers, type EnqueueResult, type FanOutResult } from './application/outbox.service';
+export { Outbox, type EnqueueResult, type FanOutResult } from './application/outbox.service';
+export { fanOutToMembers } from './infrastructure/fan-out-to-members';
 export { OutboxIdentityNotifier } from './application/outbox-identity-notifier';
 export { OutboxInvitationNotifier } from './application/outbox-invitation-notifier';
 export { loadNotificationSettings, NOTIFICATION_SETTINGS, type NotificationSettings } from './application/notification-settings';

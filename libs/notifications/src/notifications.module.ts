@@ -15,10 +15,12 @@ import { OutboxInvitationNotifier } from './application/outbox-invitation-notifi
 import { OutboxSignal } from './application/outbox-signal';
 import { Outbox } from './application/outbox.service';
 import { BullEmailQueue } from './infrastructure/bull-email.queue';
-import { FeedRepository } from './infrastructure/feed.repository';
+import { FeedRepository } from './application/ports/feed.repository';
+import { FeedSqlRepository } from './infrastructure/feed.sql-repository';
 import { FileMailTransport } from './infrastructure/file-mail.transport';
 import { NOTIFICATIONS_ROLE, NotificationsRuntime, type NotificationsRole } from './infrastructure/notifications.runtime';
-import { OutboxRepository } from './infrastructure/outbox.repository';
+import { OutboxRepository } from './application/ports/outbox.repository';
+import { OutboxSqlRepository } from './infrastructure/outbox.sql-repository';
 import { SmtpMailTransport } from './infrastructure/smtp-mail.transport';
 
 export interface NotificationsModuleOptions {
@@ -39,7 +41,7 @@ function core(config: AppConfig, role: NotificationsRole, options: Notifications
     {
       provide: RESOLVED_NOTIFICATION_SETTINGS,
       inject: [{ token: NOTIFICATION_SETTINGS, optional: true }],
-      useFactory: (override?: Partial<NotificationSettings>) => loadNotificationSettings(process.env, { ...(options.settings ?? {}), ...(override ?? {}) }),
+      useFactory: (override?: Partial<NotificationSettings>) => loadNotificationSettings(config.env, { ...(options.settings ?? {}), ...(override ?? {}) }),
     },
     {
       provide: MailTransport,
@@ -49,8 +51,8 @@ function core(config: AppConfig, role: NotificationsRole, options: Notifications
         override ??
         (config.smtpUrl ? new SmtpMailTransport(config.smtpUrl, settings.concurrency, logger) : new FileMailTransport(path.join(config.dataDir, 'mail'), logger)),
     },
-    OutboxRepository,
-    FeedRepository,
+    { provide: OutboxRepository, useClass: OutboxSqlRepository },
+    { provide: FeedRepository, useClass: FeedSqlRepository },
     OutboxSignal,
     Outbox,
     MessageDelivery,

@@ -1,4 +1,5 @@
-export { APP_CONFIG, ConfigError, loadConfig, type AppConfig } from './config/app-config';
+export { APP_CONFIG, loadConfig, type AppConfig } from './config/app-config';
+export { ConfigError, envBoolean, envDuration, envInteger, envList, envOneOf, envString, envUrl, type DurationUnit, type Env, type IntegerOptions, type ListOptions } from './config/env';
 export { Clock, FixedClock, SystemClock } from './config/clock';
 export { PlatformConfigModule } from './config/config.module';
 export { DatabaseModule, DISCIPLINE_CONNECTION, EMBEDDED_DATABASE, type DatabaseModuleOptions } from './database/database.module';
@@ -6,6 +7,7 @@ export { dataSourceOptions, type DatabaseRole } from './database/data-source-opt
 export { openEmbeddedDatabase, openMemoryDatabase, closeEmbeddedDatabases, driverFor, type EmbeddedDatabase } from './database/embedded-database';
 export { acquireDataDirLock, readDataDirLock, holderState, DataDirInUseError, DataDirLock, LOCK_FILE, type LockHolder } from './database/data-dir-lock';
 export { PglitePool } from './database/pglite-pool';
+export { IdempotencySqlStore, IdempotencyStore, type IdempotencyKey } from './database/idempotency.store';
 export { preparedQuery } from './database/prepared-query';
 export { inTransaction, maybeOne, one, query, rowsOf, UnexpectedRowCount, type Tx, type TxRunner, type UntypedRow } from './database/sql';
 export { runMigrations, type MigrationClass } from './database/run-migrations';

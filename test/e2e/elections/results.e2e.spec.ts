@@ -53,6 +53,14 @@ describe('elections: published results can be verified', () => {
     return byReceipt;
   }
 
+  it('GET /elections/methods lists the counting methods of the registry, with their labels, to members only', async () => {
+    const methods = await ok(await t.http().get('/elections/methods').set(voters[0].auth));
+    expect(methods.map((m: any) => m.id)).toEqual(['scottish-stv', 'meek-stv', 'plurality', 'approval', 'block-vote', 'motion']);
+    expect(methods.find((m: any) => m.id === 'meek-stv')).toMatchObject({ label: 'Single transferable vote (Meek)', ranked: true, electsCandidates: true });
+    expect(methods.find((m: any) => m.id === 'motion')).toMatchObject({ ranked: false, electsCandidates: false, forDelegates: false });
+    expect((await t.http().get('/elections/methods')).status).toBe(401);
+  });
+
   it('STV: the published ballots are exactly the ballots cast, the BLT file recounts to the certified result, every receipt is found', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.option(fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: 1 }), { nil: null, freq: 5 }), { minLength: 24, maxLength: 24 }), async (rankings) => {

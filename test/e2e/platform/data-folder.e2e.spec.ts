@@ -130,7 +130,7 @@ describe('the embedded data folder', () => {
     const embedded = await openEmbeddedDatabase(seeded);
     expect(readDataDirLock(seeded)?.pid).toBe(process.pid);
     await runMigrations(loadConfig({ DATA_DIR: seeded }), migrations, embedded);
-    await embedded.pool.query(`INSERT INTO identity.accounts (email, member_id, password_hash) VALUES ($1, NULL, $2)`, [EMAIL, await new PasswordHasher().hash(PASSWORD)]);
+    await embedded.pool.query(`INSERT INTO identity.accounts (email, member_id, password_hash) VALUES ($1, NULL, $2)`, [EMAIL, await new PasswordHasher({ env: process.env }).hash(PASSWORD)]);
     await closeEmbeddedDatabases();
     expect(fs.existsSync(path.join(seeded, LOCK_FILE))).toBe(false);
   }, 120_000);

@@ -42,7 +42,7 @@ function deadlinesJob(p: WebPlatform): { runOnce(): Promise<{ escalations: numbe
 describeInBrowser('web interface: appeals panel votes, unenforced interim measures, escalated cases', () => {
   let p: WebPlatform;
   let browser: Browser;
-  const hasher = new PasswordHasher();
+  const hasher = new PasswordHasher({ env: process.env });
   let seq = 0;
 
   /** Sign-in details for any member: their account's password is set to a known one (created if they have none). */

@@ -783,6 +783,19 @@ export interface components {
       /** Members who voted (after the close). */
       turnout: number | null;
     };
+    ElectionMethodResponse: {
+      id: "scottish-stv" | "meek-stv" | "plurality" | "approval" | "block-vote" | "motion";
+      /** Short name shown to members. */
+      label: string;
+      /** How it counts, in one sentence. */
+      description: string;
+      /** Ranked ballots: the published BLT file can be recounted with npm run count. */
+      ranked: boolean;
+      /** Fills seats from candidates (false: a yes / no / abstain motion). */
+      electsCandidates: boolean;
+      /** May be chosen for a congress's delegate elections. */
+      forDelegates: boolean;
+    };
     ElectionResponse: {
       id: string;
       title: string;
@@ -3436,6 +3449,15 @@ export interface paths {
       policy: "Holders of a current mandate: ELECTIONS (returning-officer)";
     };
   };
+  "/elections/methods": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: components["schemas"]["ElectionMethodResponse"][];
+      policy: "Members";
+    };
+  };
   "/elections/{electionId}": {
     get: {
       path: {
@@ -4344,6 +4366,7 @@ export const apiOperations = [
   "GET /dues/standing/runs",
   "GET /elections",
   "POST /elections",
+  "GET /elections/methods",
   "GET /elections/{electionId}",
   "POST /elections/{electionId}/acclaim",
   "GET /elections/{electionId}/ballots",

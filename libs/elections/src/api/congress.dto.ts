@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { ELECTION_METHODS, type ElectionMethod } from '../domain';
+import { DELEGATE_ELECTION_METHODS, ELECTION_METHODS, type ElectionMethod } from '../domain';
 import { ElectionResponse } from './elections.dto';
 
 export class CreateCongressRequest {
@@ -28,7 +28,7 @@ export class CreateCongressRequest {
 export class DelegateElectionsRequest {
   @ApiPropertyOptional({ enum: ELECTION_METHODS, description: 'Default: scottish-stv for several seats, plurality for one.' })
   @IsOptional()
-  @IsIn(['scottish-stv', 'meek-stv', 'approval', 'block-vote', 'plurality'], { message: 'method must be scottish-stv, meek-stv, approval, block-vote or plurality' })
+  @IsIn(DELEGATE_ELECTION_METHODS as string[], { message: `method must be ${DELEGATE_ELECTION_METHODS.slice(0, -1).join(', ')} or ${DELEGATE_ELECTION_METHODS.at(-1)}` })
   method?: ElectionMethod;
 }
 

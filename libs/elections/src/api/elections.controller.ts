@@ -4,7 +4,8 @@ import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { DeclareResultUseCase } from '../application/use-cases/declare-result.use-case';
 import { ReadElectionsUseCase } from '../application/use-cases/read-elections.use-case';
 import { RunElectionUseCase } from '../application/use-cases/run-election.use-case';
-import { CloseElectionRequest, CreateElectionRequest, ElectionDetailResponse, ElectionResponse, OpenVotingRequest, ResultResponse, toCandidateResponse, toElectionResponse } from './elections.dto';
+import { electionMethodDefinitions } from '../domain';
+import { CloseElectionRequest, CreateElectionRequest, ElectionDetailResponse, ElectionMethodResponse, ElectionResponse, OpenVotingRequest, ResultResponse, toCandidateResponse, toElectionMethodResponse, toElectionResponse } from './elections.dto';
 import { ElectionsErrorFilter } from './elections-error.filter';
 import { RETURNING_OFFICER_POLICY, uuidParam } from './route-params';
 
@@ -48,6 +49,13 @@ export class ElectionsController {
   @ApiOkResponse({ type: [ElectionResponse] })
   async list(): Promise<ElectionResponse[]> {
     return (await this.read.list()).map(toElectionResponse);
+  }
+
+  @Get('methods')
+  @Policy.member()
+  @ApiOkResponse({ type: [ElectionMethodResponse], description: 'The election methods this platform counts, with the label and description members see.' })
+  methods(): ElectionMethodResponse[] {
+    return electionMethodDefinitions().map(toElectionMethodResponse);
   }
 
   @Get(':electionId')

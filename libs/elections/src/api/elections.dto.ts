@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { ELECTION_METHODS, ELECTION_STATUSES, type CandidacySnapshot, type ElectionMethod, type ElectionSnapshot } from '../domain';
+import { ELECTION_METHODS, ELECTION_STATUSES, type CandidacySnapshot, type ElectionMethod, type ElectionMethodDefinition, type ElectionSnapshot } from '../domain';
 
 export class CreateElectionRequest {
   @ApiProperty({ example: 'Control Commission 2026', minLength: 3, maxLength: 200 })
@@ -100,6 +100,25 @@ export class ElectionScopeResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) branchId?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) congressId?: string | null;
 }
+
+/** One election method, as the registry defines it (`GET /elections/methods`). */
+export class ElectionMethodResponse {
+  @ApiProperty({ enum: ELECTION_METHODS }) id: ElectionMethod;
+  @ApiProperty({ description: 'Short name shown to members.' }) label: string;
+  @ApiProperty({ description: 'How it counts, in one sentence.' }) description: string;
+  @ApiProperty({ description: 'Ranked ballots: the published BLT file can be recounted with npm run count.' }) ranked: boolean;
+  @ApiProperty({ description: 'Fills seats from candidates (false: a yes / no / abstain motion).' }) electsCandidates: boolean;
+  @ApiProperty({ description: 'May be chosen for a congress\'s delegate elections.' }) forDelegates: boolean;
+}
+
+export const toElectionMethodResponse = (d: ElectionMethodDefinition): ElectionMethodResponse => ({
+  id: d.id,
+  label: d.label,
+  description: d.description,
+  ranked: d.ranked,
+  electsCandidates: d.electsCandidates,
+  forDelegates: d.forDelegates,
+});
 
 export class ElectionResponse {
   @ApiProperty() id: string;

@@ -1,4 +1,4 @@
-import { ConfigError } from '@org/platform';
+import { envDuration, envInteger, type Env } from '@org/platform';
 import type { ElectionStatutes } from '../domain';
 
 /**
@@ -19,20 +19,12 @@ export interface ElectionsConfig extends ElectionStatutes {
 
 export const ELECTIONS_CONFIG = Symbol('ELECTIONS_CONFIG');
 
-const whole = (env: Record<string, string | undefined>, name: string, dflt: number, min: number, max: number): number => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
-  const v = Number(raw);
-  if (v < min || v > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${v}`);
-  return v;
-};
-
-export function loadElectionsConfig(env: Record<string, string | undefined> = process.env): ElectionsConfig {
+/** From the platform's `AppConfig.env` (bound in `ElectionsModule`). */
+export function loadElectionsConfig(env: Env): ElectionsConfig {
   return {
-    nominationPeriodDays: whole(env, 'ELECTIONS_NOMINATION_PERIOD_DAYS', 14, 1, 365),
-    nominatorsRequired: whole(env, 'ELECTIONS_NOMINATORS', 3, 1, 100),
-    minimumPublishedElectorate: whole(env, 'ELECTIONS_MIN_PUBLISHED_ELECTORATE', 20, 2, 1_000_000),
-    ballotBatchSize: whole(env, 'ELECTIONS_BALLOT_BATCH', 32, 1, 10_000),
+    nominationPeriodDays: envDuration(env, 'ELECTIONS_NOMINATION_PERIOD_DAYS', 14, 'days', { min: 1, max: 365 }),
+    nominatorsRequired: envInteger(env, 'ELECTIONS_NOMINATORS', 3, { min: 1, max: 100 }),
+    minimumPublishedElectorate: envInteger(env, 'ELECTIONS_MIN_PUBLISHED_ELECTORATE', 20, { min: 2, max: 1_000_000 }),
+    ballotBatchSize: envInteger(env, 'ELECTIONS_BALLOT_BATCH', 32, { min: 1, max: 10_000 }),
   };
 }

@@ -2,6 +2,7 @@
 export * from './election/election.entity';
 export * from './election/election.errors';
 export * from './nomination/candidacy.entity';
+export * from './ballot/election-methods';
 export * from './ballot/ballot-paper';
 export * from './ballot/ballot-count';
 export * from './ballot/receipt-code';

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
+import { DomainError } from '@org/kernel';
 import { APP_CONFIG, Clock, type AppConfig } from '@org/platform';
 import { expiryOf, INVITATION_LINK_DAYS } from '../domain/invitation';
-import { IdentityRepository } from '../infrastructure/identity.repository';
-import { MemberAccountsRepository, type AccountForInvitation } from '../infrastructure/member-accounts.repository';
+import { IdentityRepository } from './ports/identity.repository';
+import { MemberAccountsRepository, type AccountForInvitation } from './ports/member-accounts.repository';
+import { IdentityNotifier } from './identity-notifier.port';
 import { AccountHolderDirectory } from './ports/account-holder-directory.port';
 import { InvitationNotifier, type InvitationAndWelcome, type WelcomeContent } from './ports/invitation-notifier.port';
 import { newToken, tokenHash } from './token';
@@ -33,13 +35,22 @@ export type JoinOrigin = { kind: 'admission' } | { kind: 'import'; batchId: stri
 /** Up to this many members, invitations and welcomes are written in the joining transaction itself. */
 const INLINE_LIMIT = 50;
 
+/** How long a founding officer's link works: the same hour as any password reset (the e-mail says so). */
+const OFFICER_LINK_VALID_MINUTES = 60;
+
 export const invitationDedupePrefix = (batchRef: string): string => `invitation:${batchRef}:`;
 
 /**
- * Accounts follow membership: an account (no password) for every member admitted or imported,
- * with an invitation and the welcome (S14); access ends when membership ends. Called by the
- * membership context through its `MemberAccounts` port, always in the caller's transaction, so a
- * rollback leaves no account and a retry creates none twice.
+ * Every way an account is opened, and access ended — the one service for accounts:
+ * - Accounts follow membership: an account (no password) for every member admitted or imported,
+ *   with an invitation and the welcome (S14); access ends when membership ends. Called by the
+ *   membership context through its `MemberAccounts` port, always in the caller's transaction, so a
+ *   rollback leaves no account and a retry creates none twice.
+ * - The founding act's officers (`openOfficerAccount`): an account without a password and a
+ *   one-time password-reset link through the outbox — the same token, table, e-mail and
+ *   confirmation route (`POST /auth/password-reset/confirm`) as "forgot my password". If the link
+ *   has expired, the officer asks for a new one from the sign-in page. The link is never returned,
+ *   printed or logged: only its holder's mailbox sees it.
  */
 @Injectable()
 export class AccountProvisioning {
@@ -49,6 +60,7 @@ export class AccountProvisioning {
     private readonly identity: IdentityRepository,
     private readonly directory: AccountHolderDirectory,
     private readonly notifier: InvitationNotifier,
+    private readonly identityNotifier: IdentityNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -81,6 +93,19 @@ export class AccountProvisioning {
       await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'identity', action: 'account.opened', subjectType: 'account', subjectId: a.accountId, data: { origin: origin.kind } });
     }
     return { accounts: accounts.length, invitations, queued: 0 };
+  }
+
+  /** A founding officer's account, in the caller's transaction: the account, and the reset e-mail written to the outbox. */
+  async openOfficerAccount(m: EntityManager, officer: { memberId: string; email: string }, actor: { id: string | null; kind: string }): Promise<{ accountId: string; linkValidMinutes: number }> {
+    if (await this.identity.findAccountByEmail(m, officer.email)) {
+      throw new DomainError('conflict', 'account_exists', `An account for ${officer.email} already exists.`);
+    }
+    const accountId = await this.identity.createAccount(m, { email: officer.email, memberId: officer.memberId, passwordHash: null });
+    const token = newToken();
+    await this.identity.createPasswordReset(m, accountId, tokenHash(token), new Date(this.clock.now().getTime() + OFFICER_LINK_VALID_MINUTES * 60_000));
+    await this.identityNotifier.passwordReset(m, { accountId, email: officer.email, memberId: officer.memberId }, `${this.config.publicUrl}/reset-password?token=${token}`);
+    await this.audit.record(m, { actorId: actor.id, actorKind: actor.kind, context: 'identity', action: 'account.opened', subjectType: 'account', subjectId: accountId, data: { memberId: officer.memberId, by: 'password-reset link' } });
+    return { accountId, linkValidMinutes: OFFICER_LINK_VALID_MINUTES };
   }
 
   /** Membership ended or lapsed: every session of these members' accounts ends, and every open invitation. */

@@ -6,7 +6,7 @@ import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { APP_CONFIG, Clock, LOGGER, type AppConfig, type Logger } from '@org/platform';
 import { Principal } from '../domain/principal';
-import { IdentityRepository } from '../infrastructure/identity.repository';
+import { IdentityRepository } from './ports/identity.repository';
 import { AttemptLimiter } from './attempt-limiter';
 import { IdentityNotifier } from './identity-notifier.port';
 import { PasswordHasher } from './password-hasher';

@@ -5,7 +5,7 @@ import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import type { Principal } from '../domain/principal';
-import { MemberAccountsRepository } from '../infrastructure/member-accounts.repository';
+import { MemberAccountsRepository } from './ports/member-accounts.repository';
 import { AccountHolderDirectory } from './ports/account-holder-directory.port';
 
 const NO_CODE = new DomainError('not_found', 'code_of_conduct_not_published', 'The organization has not published a code of conduct yet.');

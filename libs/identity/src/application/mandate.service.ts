@@ -1,15 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { APP_CONFIG, Clock, envInteger, type AppConfig, type Env } from '@org/platform';
 import { INDEPENDENT_BODIES, type MandateRole } from '../domain/body-kind';
 import { assertCompatible } from '../domain/incompatibility';
 import { assertNotBackdated, assertSeatAvailable } from '../domain/seat-limits';
-import { BodySeatsRepository } from '../infrastructure/body-seats.repository';
+import { BodySeatsRepository } from './ports/body-seats.repository';
 import { assertElectionsCommitteeSeatSource } from '../domain/elections-committee-seat.policy';
-import { IdentityRepository } from '../infrastructure/identity.repository';
+import { IdentityRepository } from './ports/identity.repository';
 
 export interface MandateSource {
   /** `election`: certified by an election of that body; `founding`: the founding import; `appointment`: by a body's decision. */
@@ -29,7 +29,10 @@ export interface NewMandate {
   actor: { id: string | null; kind: string };
 }
 
-export const COOLING_OFF_MONTHS = Number(process.env.COOLING_OFF_MONTHS ?? 12);
+/** S2: months after leaving a conflicting body before a commission/appeals seat (`COOLING_OFF_MONTHS`, default 12). */
+export function loadCoolingOffMonths(env: Env): number {
+  return envInteger(env, 'COOLING_OFF_MONTHS', 12, { min: 0, max: 600, unit: 'months' });
+}
 
 /**
  * The only way a mandate comes into being or ends. S2 is checked here, whoever calls: an
@@ -44,7 +47,13 @@ export class MandateService {
     private readonly restrictions: RestrictionsPort,
     private readonly clock: Clock,
     private readonly seats: BodySeatsRepository,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.coolingOffMonths = loadCoolingOffMonths(config.env);
+  }
+
+  /** S2's cooling-off period in months, as configured (`COOLING_OFF_MONTHS`). */
+  readonly coolingOffMonths: number;
 
   /** Creates a mandate inside the caller's transaction. */
   async create(m: EntityManager, x: NewMandate): Promise<string> {
@@ -73,7 +82,7 @@ export class MandateService {
       throw new DomainError('conflict', 'blocked_by_restriction', CONFIDENTIAL_RESTRICTION_MESSAGE);
     }
     const held = await this.repo.mandatesOfMemberForUpdate(m, x.memberId);
-    assertCompatible({ bodyKind: body.kind, startsOn: x.startsOn, endsOn: x.endsOn, held, coolingOffMonths: COOLING_OFF_MONTHS });
+    assertCompatible({ bodyKind: body.kind, startsOn: x.startsOn, endsOn: x.endsOn, held, coolingOffMonths: this.coolingOffMonths });
     // Seat limits (2/2): the body row stays locked until the caller's transaction ends, so two
     // concurrent creations cannot both take the last seat.
     const seated = await this.seats.lockBodyWithMandates(m, x.bodyId);

@@ -1,17 +1,27 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
+import { APP_CONFIG, envInteger, type AppConfig, type Env } from '@org/platform';
 
-/** argon2id. Tests may lower the cost through ARGON2_MEMORY_KIB; production keeps the default. */
+/** argon2id's memory cost (`ARGON2_MEMORY_KIB`, default 19,456 KiB); tests lower it, production keeps the default. */
+export function loadPasswordHashingMemoryKib(env: Env): number {
+  return envInteger(env, 'ARGON2_MEMORY_KIB', 19_456, { min: 8, max: 4_194_304, unit: 'KiB' });
+}
+
+/** argon2id. The cost is read from the platform's configuration (`AppConfig.env`). */
 @Injectable()
 export class PasswordHasher {
-  private readonly options = {
-    type: argon2.argon2id as 2,
-    memoryCost: Number(process.env.ARGON2_MEMORY_KIB) || 19_456,
-    timeCost: 2,
-    parallelism: 1,
-    raw: false as const,
-  };
+  private readonly options;
   private dummy?: Promise<string>;
+
+  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'env'>) {
+    this.options = {
+      type: argon2.argon2id as 2,
+      memoryCost: loadPasswordHashingMemoryKib(config.env),
+      timeCost: 2,
+      parallelism: 1,
+      raw: false as const,
+    };
+  }
 
   hash(password: string): Promise<string> {
     return argon2.hash(password, this.options);

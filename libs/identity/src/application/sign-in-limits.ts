@@ -1,3 +1,4 @@
+import { envDuration, envInteger, type Env } from '@org/platform';
 import type { AttemptLimit } from './attempt-limiter';
 
 /**
@@ -29,32 +30,19 @@ export interface SignInLimits {
 
 export const SIGN_IN_LIMITS = Symbol('SIGN_IN_LIMITS');
 
-export class RateLimitConfigError extends Error {
-  constructor(variable: string, problem: string) {
-    super(`Configuration error: ${variable} ${problem}`);
-    this.name = 'RateLimitConfigError';
-  }
-}
-
-/** A whole number from the environment, within bounds (shared by every context's limits). */
-export function limitFromEnv(env: Record<string, string | undefined>, name: string, dflt: number, min = 1, max = 1_000_000): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (!/^\d+$/.test(raw)) throw new RateLimitConfigError(name, `must be a whole number, got "${raw}"`);
-  const v = Number(raw);
-  if (v < min || v > max) throw new RateLimitConfigError(name, `must be between ${min} and ${max}, got ${v}`);
-  return v;
-}
-
 const MINUTE = 60_000;
 
-export function loadSignInLimits(env: Record<string, string | undefined> = process.env): SignInLimits {
+/** A number of attempts: at least 1 (the platform's `envInteger`, bounds as they always were). */
+const attempts = (env: Env, name: string, dflt: number) => envInteger(env, name, dflt, { min: 1, max: 1_000_000 });
+
+/** From the platform's `AppConfig.env` (bound in `IdentityModule`). */
+export function loadSignInLimits(env: Env): SignInLimits {
   return {
-    loginPerClient: { name: 'login.client', max: limitFromEnv(env, 'RATE_LIMIT_LOGIN_PER_CLIENT', 100), windowMs: 15 * MINUTE },
-    loginPerAccountClient: { name: 'login.pair', max: limitFromEnv(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT_CLIENT', 10), windowMs: 15 * MINUTE },
-    loginFailuresPerMinute: { name: 'login.failures', max: limitFromEnv(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE', 300), windowMs: MINUTE },
-    loginBrakeMs: limitFromEnv(env, 'RATE_LIMIT_LOGIN_BRAKE_MS', 1000, 0, 10_000),
-    resetPerClient: { name: 'reset.client', max: limitFromEnv(env, 'RATE_LIMIT_RESET_PER_CLIENT', 20), windowMs: 60 * MINUTE },
-    resetPerEmail: { name: 'reset.email', max: limitFromEnv(env, 'RATE_LIMIT_RESET_PER_EMAIL', 5), windowMs: 60 * MINUTE },
+    loginPerClient: { name: 'login.client', max: attempts(env, 'RATE_LIMIT_LOGIN_PER_CLIENT', 100), windowMs: 15 * MINUTE },
+    loginPerAccountClient: { name: 'login.pair', max: attempts(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT_CLIENT', 10), windowMs: 15 * MINUTE },
+    loginFailuresPerMinute: { name: 'login.failures', max: attempts(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE', 300), windowMs: MINUTE },
+    loginBrakeMs: envDuration(env, 'RATE_LIMIT_LOGIN_BRAKE_MS', 1000, 'milliseconds', { min: 0, max: 10_000 }),
+    resetPerClient: { name: 'reset.client', max: attempts(env, 'RATE_LIMIT_RESET_PER_CLIENT', 20), windowMs: 60 * MINUTE },
+    resetPerEmail: { name: 'reset.email', max: attempts(env, 'RATE_LIMIT_RESET_PER_EMAIL', 5), windowMs: 60 * MINUTE },
   };
 }

@@ -1,4 +1,5 @@
-import { limitFromEnv, type AttemptLimit } from '@org/identity';
+import type { AttemptLimit } from '@org/identity';
+import { envDuration, envInteger, type Env } from '@org/platform';
 
 /**
  * Limits on public membership applications, read once at boot (a bad value stops the process
@@ -25,11 +26,12 @@ export const APPLICATION_LIMITS = Symbol('APPLICATION_LIMITS');
 
 const HOUR = 3_600_000;
 
-export function loadApplicationLimits(env: Record<string, string | undefined> = process.env): ApplicationLimits {
+/** From the platform's `AppConfig.env` (bound in `MembershipModule`). */
+export function loadApplicationLimits(env: Env): ApplicationLimits {
   return {
-    perClient: { name: 'application.client', max: limitFromEnv(env, 'RATE_LIMIT_APPLICATION_PER_CLIENT', 10), windowMs: HOUR },
-    perEmail: { name: 'application.email', max: limitFromEnv(env, 'RATE_LIMIT_APPLICATION_PER_EMAIL', 3), windowMs: HOUR },
-    confirmHours: limitFromEnv(env, 'APPLICATION_CONFIRM_HOURS', 48, 1, 720),
-    cleanupMinutes: limitFromEnv(env, 'APPLICATION_CLEANUP_MINUTES', env.NODE_ENV === 'test' ? 0 : 60, 0, 24 * 60),
+    perClient: { name: 'application.client', max: envInteger(env, 'RATE_LIMIT_APPLICATION_PER_CLIENT', 10, { min: 1, max: 1_000_000 }), windowMs: HOUR },
+    perEmail: { name: 'application.email', max: envInteger(env, 'RATE_LIMIT_APPLICATION_PER_EMAIL', 3, { min: 1, max: 1_000_000 }), windowMs: HOUR },
+    confirmHours: envDuration(env, 'APPLICATION_CONFIRM_HOURS', 48, 'hours', { min: 1, max: 720 }),
+    cleanupMinutes: envDuration(env, 'APPLICATION_CLEANUP_MINUTES', env.NODE_ENV === 'test' ? 0 : 60, 'minutes', { min: 0, max: 24 * 60 }),
   };
 }

@@ -1,3 +1,4 @@
+import { envInteger, envList, envOneOf, type Env } from '@org/platform';
 import type { ApportionmentMethod } from '../domain';
 
 /**
@@ -17,29 +18,13 @@ export interface MembershipConfig {
   csvMaxBytes: number;
 }
 
-export class MembershipConfigError extends Error {
-  constructor(variable: string, problem: string) {
-    super(`Configuration error: ${variable} ${problem}`);
-    this.name = 'MembershipConfigError';
-  }
-}
-
-export function loadMembershipConfig(env: Record<string, string | undefined> = process.env): MembershipConfig {
-  const bodies = (env.BRANCH_AUTHORITY_BODIES || 'EC').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
-  for (const b of bodies) if (b !== 'EC' && b !== 'CC') throw new MembershipConfigError('BRANCH_AUTHORITY_BODIES', `must list EC and/or CC, got "${b}"`);
-  const method = env.APPORTIONMENT_METHOD || 'largest-remainder';
-  if (method !== 'largest-remainder' && method !== 'sainte-lague') {
-    throw new MembershipConfigError('APPORTIONMENT_METHOD', `must be largest-remainder or sainte-lague, got "${method}"`);
-  }
-  const minimum = env.APPORTIONMENT_MINIMUM_SEATS ?? '1';
-  if (!/^\d+$/.test(minimum) || Number(minimum) > 1000) throw new MembershipConfigError('APPORTIONMENT_MINIMUM_SEATS', `must be a whole number from 0 to 1000, got "${minimum}"`);
-  const maxBytes = env.MEMBER_CSV_MAX_BYTES ?? String(64 * 1024 * 1024);
-  if (!/^\d+$/.test(maxBytes) || Number(maxBytes) < 1024) throw new MembershipConfigError('MEMBER_CSV_MAX_BYTES', `must be a whole number of bytes ≥ 1024, got "${maxBytes}"`);
+/** From the platform's `AppConfig.env` (bound in `MembershipModule`). */
+export function loadMembershipConfig(env: Env): MembershipConfig {
   return {
-    branchAuthorityBodies: bodies as Array<'EC' | 'CC'>,
-    apportionmentMethod: method,
-    apportionmentMinimumSeats: Number(minimum),
-    csvMaxBytes: Number(maxBytes),
+    branchAuthorityBodies: envList(env, 'BRANCH_AUTHORITY_BODIES', ['EC'], { allowed: ['EC', 'CC'] as const, normalize: (s) => s.toUpperCase(), expected: 'must list EC and/or CC' }),
+    apportionmentMethod: envOneOf(env, 'APPORTIONMENT_METHOD', ['largest-remainder', 'sainte-lague'] as const, 'largest-remainder'),
+    apportionmentMinimumSeats: envInteger(env, 'APPORTIONMENT_MINIMUM_SEATS', 1, { min: 0, max: 1000 }),
+    csvMaxBytes: envInteger(env, 'MEMBER_CSV_MAX_BYTES', 64 * 1024 * 1024, { min: 1024, unit: 'bytes' }),
   };
 }
 

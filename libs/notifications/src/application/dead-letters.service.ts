@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { NOTIFICATION_TYPE_NAMES, NOTIFICATION_TYPES } from '../domain/notification-types';
-import { OutboxRepository } from '../infrastructure/outbox.repository';
+import { OutboxRepository } from './ports/outbox.repository';
 
 export interface DeadLetter {
   outboxId: string;

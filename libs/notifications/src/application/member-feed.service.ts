@@ -5,7 +5,7 @@ import { AuditLog } from '@org/audit';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, Clock, one, type AppConfig } from '@org/platform';
 import { organizationNameFrom, renderNotification, type TemplateContext } from '../domain/templates/notification-templates';
-import { FeedRepository } from '../infrastructure/feed.repository';
+import { FeedRepository } from './ports/feed.repository';
 import { NotificationErrors } from './notifications.errors';
 
 export interface FeedItem {

@@ -7,7 +7,7 @@ import { messageIdFor, messageIdHost } from '../domain/message-id';
 import { NOTIFICATION_TYPES } from '../domain/notification-types';
 import { nextStepAfterFailure } from '../domain/retry-policy';
 import { organizationNameFrom, renderNotification, type TemplateContext } from '../domain/templates/notification-templates';
-import { OutboxRepository, type ClaimedMessage } from '../infrastructure/outbox.repository';
+import { OutboxRepository, type ClaimedMessage } from './ports/outbox.repository';
 import { MailTransport, type OutgoingMail } from './mail-transport.port';
 import { RESOLVED_NOTIFICATION_SETTINGS, type NotificationSettings } from './notification-settings';
 

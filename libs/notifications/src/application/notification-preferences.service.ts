@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { Clock } from '@org/platform';
 import { ALWAYS_ESSENTIAL_TYPES, FEED_TYPES, NOTIFICATION_TYPE_NAMES, NOTIFICATION_TYPES } from '../domain/notification-types';
-import { FeedRepository } from '../infrastructure/feed.repository';
+import { FeedRepository } from './ports/feed.repository';
 import { NotificationErrors } from './notifications.errors';
 
 export interface PreferencesView {

@@ -1,4 +1,4 @@
-import { ConfigError } from '@org/platform';
+import { ConfigError, envBoolean, envInteger, envString, type Env } from '@org/platform';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../domain/retry-policy';
 
 /**
@@ -37,26 +37,10 @@ export const NOTIFICATION_SETTINGS = Symbol('NOTIFICATION_SETTINGS');
 /** The settings in force (environment + override), provided by the module. */
 export const RESOLVED_NOTIFICATION_SETTINGS = Symbol('RESOLVED_NOTIFICATION_SETTINGS');
 
-type Env = Record<string, string | undefined>;
+const int = (env: Env, name: string, dflt: number, min: number, max: number): number => envInteger(env, name, dflt, { min, max });
 
-const int = (env: Env, name: string, dflt: number, min: number, max: number): number => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
-  const v = Number(raw);
-  if (v < min || v > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${v}`);
-  return v;
-};
-
-const bool = (env: Env, name: string, dflt: boolean): boolean => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(name, `must be true or false, got "${raw}"`);
-};
-
-export function loadNotificationSettings(env: Env = process.env, override: Partial<NotificationSettings> = {}): NotificationSettings {
+/** From the platform's `AppConfig.env` (bound in `NotificationsModule`; the worker passes its own). */
+export function loadNotificationSettings(env: Env, override: Partial<NotificationSettings> = {}): NotificationSettings {
   const settings: NotificationSettings = {
     retry: {
       maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', DEFAULT_RETRY_POLICY.maxAttempts, 1, 100),
@@ -69,10 +53,10 @@ export function loadNotificationSettings(env: Env = process.env, override: Parti
     concurrency: int(env, 'NOTIFY_CONCURRENCY', 4, 1, 100),
     queueBatch: int(env, 'NOTIFY_QUEUE_BATCH', 500, 1, 10_000),
     fanOutBatch: int(env, 'NOTIFY_FANOUT_BATCH', 5_000, 1, 100_000),
-    dispatch: bool(env, 'NOTIFY_DISPATCH', true),
+    dispatch: envBoolean(env, 'NOTIFY_DISPATCH', true),
     redisTimeoutMs: int(env, 'NOTIFY_REDIS_TIMEOUT_MS', 1_500, 50, 60_000),
     queueLockMs: int(env, 'NOTIFY_QUEUE_LOCK_MS', 30_000, 500, 600_000),
-    queueName: env.NOTIFY_QUEUE_NAME || null,
+    queueName: envString(env, 'NOTIFY_QUEUE_NAME') ?? null,
     ...override,
   };
   settings.retry = { ...settings.retry, ...(override.retry ?? {}) };

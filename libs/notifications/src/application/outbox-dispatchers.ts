@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '@org/platform';
 import type { Logger } from '@org/platform';
 import type { Clock } from '@org/platform';
-import type { OutboxRepository } from '../infrastructure/outbox.repository';
+import type { OutboxRepository } from './ports/outbox.repository';
 import type { EmailQueue } from './email-queue.port';
 import type { MessageDelivery } from './message-delivery';
 import type { NotificationSettings } from './notification-settings';

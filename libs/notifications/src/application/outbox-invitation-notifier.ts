@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '@org/platform';
 import { InvitationNotifier, type InvitationAndWelcome, type WelcomeContent } from '@org/identity';
 import type { NotificationMessage } from '../domain/notification-message';
-import { OutboxRepository } from '../infrastructure/outbox.repository';
+import { OutboxRepository } from './ports/outbox.repository';
 import { Outbox } from './outbox.service';
 
 /**

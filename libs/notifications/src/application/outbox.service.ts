@@ -6,7 +6,7 @@ import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { describeAudience, validateFanOut, validateMessage, type FanOutInput, type NotificationMessage } from '../domain/notification-message';
 import { effectiveEssential, NOTIFICATION_TYPES } from '../domain/notification-types';
-import { OutboxRepository } from '../infrastructure/outbox.repository';
+import { OutboxRepository } from './ports/outbox.repository';
 import { RESOLVED_NOTIFICATION_SETTINGS, type NotificationSettings } from './notification-settings';
 import { OUTBOX_WRITTEN } from './outbox-signal';
 
@@ -71,15 +71,19 @@ const markWritten = (manager: Tx): void => {
  * member list. A dedupe key is locked for the transaction, so two publications of the same
  * notice write it once.
  */
-export async function fanOutToMembers(
-  manager: Tx,
-  input: FanOutInput,
-  deps: { now?: Date; batchSize?: number; audit?: AuditLog; repo?: OutboxRepository } = {},
-): Promise<FanOutResult> {
+export interface FanOutDeps {
+  now?: Date;
+  batchSize?: number;
+  audit?: AuditLog;
+  repo: OutboxRepository;
+}
+
+/** The fan-out itself, on the outbox port it is given (`fanOutToMembers` in the public API supplies the SQL one). */
+export async function fanOutToAudience(manager: Tx, input: FanOutInput, deps: FanOutDeps): Promise<FanOutResult> {
   requireTransaction(manager, 'fanOutToMembers');
   const problems = validateFanOut(input);
   if (problems.length) throw invalid(problems);
-  const repo = deps.repo ?? new OutboxRepository();
+  const repo = deps.repo;
   const audit = deps.audit ?? new AuditLog();
   const now = deps.now ?? new Date();
   const rule = NOTIFICATION_TYPES[input.type];
@@ -247,6 +251,6 @@ export class Outbox {
 
   /** See `fanOutToMembers`: this one uses the app's clock and batch size. */
   fanOutToMembers(manager: Tx, input: FanOutInput): Promise<FanOutResult> {
-    return fanOutToMembers(manager, input, { now: this.clock.now(), batchSize: this.settings.fanOutBatch, audit: this.audit, repo: this.repo });
+    return fanOutToAudience(manager, input, { now: this.clock.now(), batchSize: this.settings.fanOutBatch, audit: this.audit, repo: this.repo });
   }
 }

@@ -10,7 +10,7 @@ import { RESOLVED_NOTIFICATION_SETTINGS, type NotificationSettings } from '../ap
 import { DirectDispatcher, QueueDispatcher } from '../application/outbox-dispatchers';
 import { OutboxSignal } from '../application/outbox-signal';
 import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxRepository } from '../application/ports/outbox.repository';
 
 export type NotificationsRole = 'api' | 'worker';
 export const NOTIFICATIONS_ROLE = Symbol('NOTIFICATIONS_ROLE');

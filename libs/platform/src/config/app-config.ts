@@ -1,4 +1,7 @@
 import * as path from 'node:path';
+import { ConfigError, envBoolean, envDuration, envInteger, envOneOf, envString, envUrl, type Env } from './env';
+
+export { ConfigError, type Env } from './env';
 
 /**
  * Typed configuration, read once from the environment and validated at boot. A bad value stops
@@ -30,69 +33,26 @@ export interface AppConfig {
   disciplineKeyFile?: string;
   /** Milliseconds between looks for a large import's queued invitations (`INVITATION_DISPATCH_MS`); 0: this process never looks. */
   invitationDispatchMs: number;
+  /**
+   * The environment the contexts' settings loaders read (`loadSignInLimits(config.env)`, …): the
+   * process's environment at boot, with the values given to `loadConfig` on top. Frozen; no code
+   * outside the platform reads `process.env` for settings.
+   */
+  env: Env;
 }
-
-export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
-    super(`Configuration error: ${variable} ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-const int = (env: Env, name: string, dflt: number, min: number, max: number, unit?: { name: string; hint: string }): number => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  const hint = unit ? ` (${unit.hint})` : '';
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number${unit ? ` of ${unit.name}` : ''}${hint}, got "${raw}"`);
-  const v = Number(raw);
-  if (v < min || v > max) throw new ConfigError(name, `must be between ${min} and ${max}${unit ? ` ${unit.name}` : ''}${hint}, got ${v}`);
-  return v;
-};
-
-const url = (env: Env, name: string, protocols: string[]): string | undefined => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError(name, `is not a valid URL (expected ${protocols.map((p) => `${p}//…`).join(' or ')})`);
-  }
-  if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(name, `must start with ${protocols.join(' or ')}, got "${parsed.protocol}"`);
-  }
-  return raw;
-};
-
-const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], dflt: T): T => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
-  return raw as T;
-};
-
-const bool = (env: Env, name: string, dflt: boolean): boolean => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(name, `must be true or false, got "${raw}"`);
-};
 
 export function loadConfig(env: Env = process.env): AppConfig {
-  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
-  const port = int(env, 'PORT', 3000, 0, 65535);
-  const host = env.HOST || '127.0.0.1';
-  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
-  const dataDir = path.resolve(env.DATA_DIR || 'data');
-  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
-  const disciplineKey = env.DISCIPLINE_KEY || undefined;
+  const nodeEnv = envOneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const port = envInteger(env, 'PORT', 3000, { min: 0, max: 65535 });
+  const host = envString(env, 'HOST', '127.0.0.1');
+  const publicUrl = envUrl(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const dataDir = path.resolve(envString(env, 'DATA_DIR', 'data'));
+  const databaseUrl = envUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const disciplineKey = envString(env, 'DISCIPLINE_KEY');
   if (disciplineKey !== undefined && Buffer.from(disciplineKey, 'base64').length !== 32) {
     throw new ConfigError('DISCIPLINE_KEY', 'must be 32 bytes encoded in base64 (generate one with: openssl rand -base64 32)');
   }
-  const mailFrom = env.MAIL_FROM || 'Commons <no-reply@commons.localhost>';
+  const mailFrom = envString(env, 'MAIL_FROM', 'Commons <no-reply@commons.localhost>');
   if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM', `must contain an email address, got "${mailFrom}"`);
   return {
     nodeEnv,
@@ -101,19 +61,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl: publicUrl.replace(/\/$/, ''),
     dataDir,
     databaseUrl,
-    disciplineDatabaseUrl: url(env, 'DISCIPLINE_DATABASE_URL', ['postgres:', 'postgresql:']) ?? databaseUrl,
-    migrationDatabaseUrl: url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']) ?? databaseUrl,
-    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
-    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    disciplineDatabaseUrl: envUrl(env, 'DISCIPLINE_DATABASE_URL', ['postgres:', 'postgresql:']) ?? databaseUrl,
+    migrationDatabaseUrl: envUrl(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']) ?? databaseUrl,
+    databasePoolSize: envInteger(env, 'DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
+    redisUrl: envUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    smtpUrl: envUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
-    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
-    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
-    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
-    seedDemo: bool(env, 'SEED_DEMO', nodeEnv !== 'production'),
+    logLevel: envOneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+    bodyLimitBytes: envInteger(env, 'BODY_LIMIT_BYTES', 1_048_576, { min: 1024, max: 50 * 1_048_576 }),
+    sessionTtlHours: envDuration(env, 'SESSION_TTL_HOURS', 12, 'hours', { min: 1, max: 24 * 30 }),
+    seedDemo: envBoolean(env, 'SEED_DEMO', nodeEnv !== 'production'),
     disciplineKey,
-    disciplineKeyFile: env.DISCIPLINE_KEY_FILE || undefined,
-    invitationDispatchMs: int(env, 'INVITATION_DISPATCH_MS', 2000, 0, 3_600_000, { name: 'milliseconds', hint: 'e.g. 2000; 0 turns the dispatch off in this process' }),
+    disciplineKeyFile: envString(env, 'DISCIPLINE_KEY_FILE'),
+    invitationDispatchMs: envDuration(env, 'INVITATION_DISPATCH_MS', 2000, 'milliseconds', { min: 0, max: 3_600_000, hint: 'e.g. 2000; 0 turns the dispatch off in this process' }),
+    env: Object.freeze({ ...process.env, ...env }),
   };
 }
 

@@ -9,7 +9,8 @@ import { Link, matchPath, navigate } from '../../app/router';
 import { date, dateTime, plural, today } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, Loading, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
-import { METHOD, STATUS, type Election, type ElectionDetail } from '../member/Elections';
+import { STATUS, type Election, type ElectionDetail } from '../member/Elections';
+import { useElectionMethods } from '../member/election-methods';
 
 export default function ElectionsAdminArea({ path }: { path: string }) {
   const m = matchPath('/app/run-elections/:id', path);
@@ -21,6 +22,7 @@ export default function ElectionsAdminArea({ path }: { path: string }) {
 
 function List() {
   const list = useLoad((signal) => api.get('/elections', { signal }), []);
+  const methods = useElectionMethods();
   return (
     <>
       <PageHeader title="Run elections" intro="Create an election, take nominations, open and close voting, certify and publish the result." />
@@ -38,7 +40,7 @@ function List() {
           rowKey={(e) => e.id}
           columns={[
             { header: 'Election', cell: (e) => <Link to={`/app/run-elections/${e.id}`}>{e.title}</Link> },
-            { header: 'Method', cell: (e) => METHOD[e.method] },
+            { header: 'Method', cell: (e) => methods.label(e.method) },
             { header: 'State', cell: (e) => <Badge kind={STATUS[e.status].kind}>{STATUS[e.status].label}</Badge> },
             { header: 'Electorate', num: true, cell: (e) => e.electorateSize },
           ]}
@@ -49,6 +51,7 @@ function List() {
 }
 
 function Create() {
+  const methods = useElectionMethods();
   const bodies = useLoad((signal) => api.get('/bodies', { signal }), []);
   const branches = useLoad((signal) => api.get('/branches', { signal }), []);
   const rolls = useLoad((signal) => api.get('/electoral-rolls', { signal }).catch(() => []), []);
@@ -108,7 +111,7 @@ function Create() {
             {commission ? <Alert kind="info">Control Commission and Appeals Committee seats are filled only by their own secret ballot: candidates nominated by members, never by a body or on a slate with other bodies' seats, and never by acclamation.</Alert> : null}
             <TextField label="Seats to fill" type="number" min={1} value={f.seats} onChange={set('seats')} error={errors.seats} />
             <SelectField label="Counting method" value={f.method} onChange={set('method')} hint="Multi-seat bodies: single transferable vote gives proportional results.">
-              {(['scottish-stv', 'meek-stv', 'block-vote', 'approval', 'plurality'] as const).map((m) => <option key={m} value={m}>{METHOD[m]}</option>)}
+              {methods.methods?.filter((m) => m.electsCandidates).map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
             </SelectField>
           </>
         ) : (
@@ -155,6 +158,7 @@ const localNow = (plusMinutes: number) => {
 
 function Run({ id }: { id: string }) {
   const e = useLoad((signal) => api.get('/elections/{electionId}', { path: { electionId: id }, signal }), [id]);
+  const methods = useElectionMethods();
   const [closesAt, setClosesAt] = useState(localNow(60 * 24 * 7));
   const [seed, setSeed] = useState('');
   const step = useAction(async (what: 'open-nominations' | 'acclaim' | 'open-voting' | 'close' | 'certify' | 'publish') => {
@@ -192,7 +196,7 @@ function Run({ id }: { id: string }) {
         : null;
   return (
     <>
-      <PageHeader title={d.title} intro={METHOD[d.method]}>
+      <PageHeader title={d.title} intro={methods.label(d.method)}>
         <p><Badge kind={STATUS[d.status].kind}>{STATUS[d.status].label}</Badge> <Link to="/app/run-elections">All elections</Link></p>
       </PageHeader>
       <ErrorAlert error={step.error} title="That step was refused" />

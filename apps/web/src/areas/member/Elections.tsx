@@ -9,20 +9,13 @@ import { Link } from '../../app/router';
 import { useMe } from '../../app/session';
 import { date, dateTime, plural } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
+import { useElectionMethods } from './election-methods';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, Loading, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
 
 export type Election = Get<'/elections'>[number];
 export type ElectionDetail = Get<'/elections/{electionId}'>;
 type Candidate = ElectionDetail['candidates'][number];
 
-export const METHOD: Record<Election['method'], string> = {
-  'scottish-stv': 'Single transferable vote (Scottish rules)',
-  'meek-stv': 'Single transferable vote (Meek)',
-  plurality: 'Most votes wins',
-  approval: 'Approval (vote for any number)',
-  'block-vote': 'Block vote with slates',
-  motion: 'Yes / no / abstain',
-};
 export const STATUS: Record<Election['status'], { label: string; kind: 'good' | 'bad' | 'neutral' | 'info' }> = {
   draft: { label: 'Being prepared', kind: 'neutral' },
   nominations: { label: 'Nominations open', kind: 'info' },
@@ -31,7 +24,6 @@ export const STATUS: Record<Election['status'], { label: string; kind: 'good' | 
   certified: { label: 'Certified', kind: 'neutral' },
   published: { label: 'Result published', kind: 'info' },
 };
-const isStv = (m: Election['method']) => m === 'scottish-stv' || m === 'meek-stv';
 const ORDER: Election['status'][] = ['voting', 'nominations', 'published', 'certified', 'closed', 'draft'];
 
 export function Elections() {
@@ -102,12 +94,13 @@ function DelegateCard({ congressId, memberId }: { congressId: string; memberId: 
 
 export function ElectionPage({ id }: { id: string }) {
   const e = useLoad((signal) => api.get('/elections/{electionId}', { path: { electionId: id }, signal }), [id]);
-  if (e.loading && !e.data) return <><PageHeader title="Election" /><Loading /></>;
+  const methods = useElectionMethods();
+  if ((e.loading && !e.data) || !methods.ready) return <><PageHeader title="Election" /><Loading /></>;
   if (!e.data) return <><PageHeader title="Election" /><ErrorAlert error={e.error} /></>;
   const d = e.data;
   return (
     <>
-      <PageHeader title={d.title} intro={METHOD[d.method]}>
+      <PageHeader title={d.title} intro={methods.label(d.method)}>
         <p>
           <Badge kind={STATUS[d.status].kind}>{STATUS[d.status].label}</Badge> <Link to="/app/elections">All elections</Link>
         </p>
@@ -200,6 +193,7 @@ function Nominations({ election, onChanged }: { election: ElectionDetail; onChan
 type Cast = Parameters<typeof api.post<'/elections/{electionId}/ballots'>>[1]['body'];
 
 function Ballot({ election }: { election: ElectionDetail }) {
+  const methods = useElectionMethods();
   const candidates = election.candidates.filter((c) => c.status === 'nominated').sort((a, b) => (a.ballotNumber ?? 0) - (b.ballotNumber ?? 0));
   const [key] = useState(idempotencyKey);
   const [review, setReview] = useState<{ body: Cast; summary: string[] } | null>(null);
@@ -221,7 +215,7 @@ function Ballot({ election }: { election: ElectionDetail }) {
             <Button variant="ghost" onClick={() => setReview(null)}>Change it</Button>
           </div>
         </div>
-      ) : isStv(election.method) ? (
+      ) : methods.ranked(election.method) ? (
         <StvBallot candidates={candidates} seats={election.seats} onReview={setReview} />
       ) : election.method === 'motion' ? (
         <MotionBallot onReview={setReview} />
@@ -450,6 +444,7 @@ interface Stage {
 const asArray = <T,>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 function Result({ election }: { election: ElectionDetail }) {
+  const methods = useElectionMethods();
   const result = useLoad((signal) => api.get('/elections/{electionId}/result', { path: { electionId: election.id }, signal }), [election.id]);
   const ballots = useLoad((signal) => api.get('/elections/{electionId}/ballots', { path: { electionId: election.id }, signal }).catch(() => null), [election.id]);
   const r = result.data?.result as Record<string, unknown> | undefined;
@@ -531,7 +526,7 @@ function Result({ election }: { election: ElectionDetail }) {
           {ballots.data.individualBallotsPublished ? (
             <p>
               {plural(ballots.data.ballots.length, 'ballot')} published in random order with their receipt codes, so anyone can recount them.{' '}
-              {isStv(election.method) ? <Button small variant="secondary" busy={blt.busy} onClick={() => blt.run()}>Download the BLT file</Button> : null}
+              {methods.ranked(election.method) ? <Button small variant="secondary" busy={blt.busy} onClick={() => blt.run()}>Download the BLT file</Button> : null}
             </p>
           ) : (
             <p>Individual ballots are not published: fewer than {ballots.data.minimumPublishedElectorate} people could vote, and a full ranking could identify a voter.</p>

@@ -1,14 +1,15 @@
 /**
  * Getting in for the first time: activating the account a member got on admission or import
  * (the e-mailed link, or the code on a printed letter), asking for a new invitation, and
- * confirming a new e-mail address.
+ * confirming a new e-mail address. The layout is the public pages' (`PublicForm.tsx`).
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { Link, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useAction } from '../../ui/hooks';
-import { Alert, Button, ErrorAlert, PageHeader, TextField } from '../../ui/kit';
+import { Button, ErrorAlert, TextField } from '../../ui/kit';
+import { DoneNotice, EmailLinkRequest, FormCard, PublicPage } from './PublicForm';
 
 export function Activate({ token }: { token: string }) {
   const session = useSession();
@@ -22,8 +23,7 @@ export function Activate({ token }: { token: string }) {
     await session.adopt(issued);
     navigate('/app', { replace: true });
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const p = {
       code: token || code.trim() ? undefined : 'Enter the code printed on your letter.',
       memberNumber: token || memberNumber.trim() ? undefined : 'Enter the member number printed on your letter.',
@@ -35,18 +35,25 @@ export function Activate({ token }: { token: string }) {
     void activate.run();
   };
   return (
-    <div style={{ maxWidth: '30rem' }}>
-      <PageHeader
-        title="Activate your account"
-        intro={token ? 'Choose your password: at least 12 characters. A few unrelated words make a strong password you can remember.' : 'Type the code and the member number from the letter your branch secretary gave you, then choose your password (at least 12 characters).'}
-      />
+    <PublicPage
+      title="Activate your account"
+      intro={token ? 'Choose your password: at least 12 characters. A few unrelated words make a strong password you can remember.' : 'Type the code and the member number from the letter your branch secretary gave you, then choose your password (at least 12 characters).'}
+    >
       <ErrorAlert error={activate.error} title="Your account is not activated" />
       {activate.error?.code === 'invitation_invalid' ? (
         <p>
           <Link to="/app/invitation">Ask for a new invitation</Link>
         </p>
       ) : null}
-      <form onSubmit={submit} noValidate className="card">
+      <FormCard
+        onSubmit={submit}
+        actions={
+          <>
+            <Button type="submit" busy={activate.busy}>Activate and sign in</Button>
+            {token ? null : <Link to="/app/sign-in" className="button button--ghost">Back to sign in</Link>}
+          </>
+        }
+      >
         {token ? null : (
           <>
             <TextField label="Code from the letter" name="code" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} error={problems.code} spellCheck={false} />
@@ -55,62 +62,32 @@ export function Activate({ token }: { token: string }) {
         )}
         <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={problems.password} />
         <TextField label="Password again" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} error={problems.again} />
-        <div className="form-actions">
-          <Button type="submit" busy={activate.busy}>Activate and sign in</Button>
-          {token ? null : <Link to="/app/sign-in" className="button button--ghost">Back to sign in</Link>}
-        </div>
-      </form>
-    </div>
+      </FormCard>
+    </PublicPage>
   );
 }
 
 export function RequestInvitation() {
-  const [email, setEmail] = useState('');
-  const [error, setError] = useState<string>();
-  const ask = useAction(() => api.post('/auth/invitations/resend', { body: { email: email.trim() } }));
   return (
-    <div style={{ maxWidth: '30rem' }}>
-      <PageHeader title="Ask for a new invitation" intro="Your account was opened when you joined. If your invitation link has expired or you cannot find it, we will e-mail you a new one." />
-      {ask.result ? (
-        <Alert kind="success" title="Check your e-mail" live>
-          <p>{ask.result.message}</p>
-          <p><Link to="/app/sign-in">Back to sign in</Link></p>
-        </Alert>
-      ) : (
-        <form
-          className="card"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!email.trim()) return setError('Enter the e-mail address your branch has for you.');
-            setError(undefined);
-            void ask.run();
-          }}
-        >
-          <ErrorAlert error={ask.error} />
-          <TextField label="E-mail address" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={error} />
-          <div className="form-actions">
-            <Button type="submit" busy={ask.busy}>Send a new invitation</Button>
-            <Link to="/activate" className="button button--ghost">I have a letter with a code</Link>
-          </div>
-          <p className="muted">No e-mail address? Your branch secretary can print you a letter with a one-time code.</p>
-        </form>
-      )}
-    </div>
+    <EmailLinkRequest
+      title="Ask for a new invitation"
+      intro="Your account was opened when you joined. If your invitation link has expired or you cannot find it, we will e-mail you a new one."
+      missing="Enter the e-mail address your branch has for you."
+      submitLabel="Send a new invitation"
+      send={(email) => api.post('/auth/invitations/resend', { body: { email } })}
+      secondary={<Link to="/activate" className="button button--ghost">I have a letter with a code</Link>}
+      footnote={<p className="muted">No e-mail address? Your branch secretary can print you a letter with a one-time code.</p>}
+    />
   );
 }
 
 export function ConfirmEmail({ token }: { token: string }) {
   const confirm = useAction(() => api.post('/auth/email-change/confirm', { body: { token } }));
   return (
-    <div style={{ maxWidth: '30rem' }}>
-      <PageHeader title="Confirm your new e-mail address" />
+    <PublicPage title="Confirm your new e-mail address">
       <ErrorAlert error={confirm.error} title="The address was not changed" />
       {confirm.result ? (
-        <Alert kind="success" title="Confirmed" live>
-          <p>{confirm.result.message}</p>
-          <p><Link to="/app/sign-in">Sign in</Link></p>
-        </Alert>
+        <DoneNotice title="Confirmed" message={confirm.result.message} next={{ to: '/app/sign-in', label: 'Sign in' }} />
       ) : (
         <div className="card">
           <p>Confirm that you want to use this address for your account from now on.</p>
@@ -119,6 +96,6 @@ export function ConfirmEmail({ token }: { token: string }) {
           </div>
         </div>
       )}
-    </div>
+    </PublicPage>
   );
 }

@@ -1,9 +1,14 @@
-import { useState, type FormEvent } from 'react';
+/**
+ * Sign-in, password reset, application confirmation and how to reach the Control Commission:
+ * the pages in front of the sign-in. The layout is shared with the account pages (`PublicForm.tsx`).
+ */
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { Link, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Button, ErrorAlert, PageHeader, TextField } from '../../ui/kit';
+import { DoneNotice, EmailLinkRequest, FormCard, PublicPage } from './PublicForm';
 
 export function SignIn({ next }: { next: string }) {
   const session = useSession();
@@ -14,67 +19,47 @@ export function SignIn({ next }: { next: string }) {
     await session.signIn(email.trim(), password);
     navigate(next, { replace: true });
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const m = { email: email.trim() ? undefined : 'Enter your e-mail address.', password: password ? undefined : 'Enter your password.' };
     setMissing(m);
     if (m.email || m.password) return;
     void login.run();
   };
   return (
-    <div style={{ maxWidth: '30rem' }}>
-      <PageHeader title="Sign in" intro="Members, officers and commissioners all sign in here. What you can see depends on your mandates." />
+    <PublicPage title="Sign in" intro="Members, officers and commissioners all sign in here. What you can see depends on your mandates.">
       {session.notice ? <Alert kind="info" live>{session.notice}</Alert> : null}
       <ErrorAlert error={login.error} title="You are not signed in" />
-      <form onSubmit={submit} noValidate className="card">
+      <FormCard
+        onSubmit={submit}
+        actions={
+          <>
+            <Button type="submit" busy={login.busy}>Sign in</Button>
+            <Link to="/app/reset" className="button button--ghost">Forgot your password?</Link>
+          </>
+        }
+        footnote={
+          <p className="muted">
+            New member, never signed in? <Link to="/app/invitation">Ask for a new invitation</Link> or <Link to="/activate">activate with the code from your letter</Link>.
+          </p>
+        }
+      >
         <TextField label="E-mail address" type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={missing.email} required />
         <TextField label="Password" type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={missing.password} required />
-        <div className="form-actions">
-          <Button type="submit" busy={login.busy}>Sign in</Button>
-          <Link to="/app/reset" className="button button--ghost">Forgot your password?</Link>
-        </div>
-        <p className="muted">
-          New member, never signed in? <Link to="/app/invitation">Ask for a new invitation</Link> or <Link to="/activate">activate with the code from your letter</Link>.
-        </p>
-      </form>
-    </div>
+      </FormCard>
+    </PublicPage>
   );
 }
 
 export function ResetRequest() {
-  const [email, setEmail] = useState('');
-  const [error, setError] = useState<string>();
-  const ask = useAction(() => api.post('/auth/password-reset', { body: { email: email.trim() } }));
   return (
-    <div style={{ maxWidth: '30rem' }}>
-      <PageHeader title="Reset your password" intro="We will e-mail you a link that works once, for one hour." />
-      {ask.result ? (
-        <Alert kind="success" title="Check your e-mail" live>
-          <p>{ask.result.message}</p>
-          <p>
-            <Link to="/app/sign-in">Back to sign in</Link>
-          </p>
-        </Alert>
-      ) : (
-        <form
-          className="card"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!email.trim()) return setError('Enter the e-mail address of your account.');
-            setError(undefined);
-            void ask.run();
-          }}
-        >
-          <ErrorAlert error={ask.error} />
-          <TextField label="E-mail address" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={error} />
-          <div className="form-actions">
-            <Button type="submit" busy={ask.busy}>Send the link</Button>
-            <Link to="/app/sign-in" className="button button--ghost">Back to sign in</Link>
-          </div>
-        </form>
-      )}
-    </div>
+    <EmailLinkRequest
+      title="Reset your password"
+      intro="We will e-mail you a link that works once, for one hour."
+      missing="Enter the e-mail address of your account."
+      submitLabel="Send the link"
+      send={(email) => api.post('/auth/password-reset', { body: { email } })}
+      secondary={<Link to="/app/sign-in" className="button button--ghost">Back to sign in</Link>}
+    />
   );
 }
 
@@ -93,34 +78,25 @@ export function ResetConfirm({ token }: { token: string }) {
       </>
     );
   return (
-    <div style={{ maxWidth: '30rem' }}>
-      <PageHeader title="Choose a new password" intro="At least 12 characters. A few unrelated words make a strong password you can remember." />
+    <PublicPage title="Choose a new password" intro="At least 12 characters. A few unrelated words make a strong password you can remember.">
       {confirm.result ? (
-        <Alert kind="success" title="Your password has been changed" live>
-          <p>{confirm.result.message}</p>
-          <p><Link to="/app/sign-in">Sign in</Link></p>
-        </Alert>
+        <DoneNotice title="Your password has been changed" message={confirm.result.message} next={{ to: '/app/sign-in', label: 'Sign in' }} />
       ) : (
-        <form
-          className="card"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <FormCard
+          onSubmit={() => {
             if (password !== again) return setError('The two passwords are not the same.');
             setError(undefined);
             void confirm.run();
           }}
+          actions={<Button type="submit" busy={confirm.busy}>Set the new password</Button>}
         >
           <ErrorAlert error={confirm.error} />
           <TextField label="New password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
           <TextField label="New password again" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} error={error} />
           {confirm.error?.code === 'reset_link_invalid' ? <p><Link to="/app/reset">Ask for a new link</Link></p> : null}
-          <div className="form-actions">
-            <Button type="submit" busy={confirm.busy}>Set the new password</Button>
-          </div>
-        </form>
+        </FormCard>
       )}
-    </div>
+    </PublicPage>
   );
 }
 
@@ -131,8 +107,7 @@ export function ResetConfirm({ token }: { token: string }) {
 export function ConfirmApplication({ token }: { token: string }) {
   const confirm = useAction(() => api.post('/applications/confirm', { body: { token } }));
   return (
-    <div style={{ maxWidth: '34rem' }}>
-      <PageHeader title="Confirm your membership application" intro="Your application reaches the branch secretary once you confirm that this e-mail address is yours." />
+    <PublicPage width="34rem" title="Confirm your membership application" intro="Your application reaches the branch secretary once you confirm that this e-mail address is yours.">
       {!token ? (
         <Alert kind="error" title="This link is incomplete">
           <p>Open the link from the e-mail again.</p>
@@ -149,7 +124,7 @@ export function ConfirmApplication({ token }: { token: string }) {
           </div>
         </div>
       )}
-    </div>
+    </PublicPage>
   );
 }
 

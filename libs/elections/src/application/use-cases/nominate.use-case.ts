@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { assertCompatible, COOLING_OFF_MONTHS, IdentityRepository, type BodyKind, type Principal } from '@org/identity';
+import { assertCompatible, IdentityRepository, MandateService, type BodyKind, type Principal } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
 import { Clock } from '@org/platform';
 import {
@@ -42,6 +42,7 @@ export class NominateUseCase {
     private readonly audit: ElectionsAudit,
     private readonly clock: Clock,
     @Inject(ELECTIONS_CONFIG) private readonly config: ElectionsConfig,
+    private readonly mandates: MandateService,
   ) {}
 
   async nominateSelf(p: Principal, electionId: string, cmd: { slateId?: string | null; statement?: string | null }): Promise<CandidacySnapshot> {
@@ -152,7 +153,7 @@ export class NominateUseCase {
     if (s.purpose === 'body') {
       const term = election.term(this.clock.today());
       const held = await this.identity.mandatesOf(m, memberId);
-      assertCompatible({ bodyKind: s.bodyKind as BodyKind, startsOn: term.startsOn, endsOn: term.endsOn, held, coolingOffMonths: COOLING_OFF_MONTHS });
+      assertCompatible({ bodyKind: s.bodyKind as BodyKind, startsOn: term.startsOn, endsOn: term.endsOn, held, coolingOffMonths: this.mandates.coolingOffMonths });
     }
     return member.displayName;
   }

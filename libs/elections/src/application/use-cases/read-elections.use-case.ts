@@ -8,6 +8,7 @@ import {
   electionError,
   electionNotFound,
   Election,
+  isRankedMethod,
   normalizeReceiptCode,
   type BallotContent,
   type CandidacySnapshot,
@@ -112,7 +113,7 @@ export class ReadElectionsUseCase {
   /** The ranked ballots as a BLT file: `npm run count -- file.blt` recounts them. */
   async blt(electionId: string): Promise<string> {
     const { s } = await this.published(electionId);
-    if (s.method !== 'scottish-stv' && s.method !== 'meek-stv') {
+    if (!isRankedMethod(s.method)) {
       throw electionError('conflict', ElectionErrorCode.bltNotAvailable, `A BLT file holds ranked ballots; this election was counted by ${s.method}. Use GET /elections/${electionId}/ballots.`);
     }
     if (s.electorateSize < this.config.minimumPublishedElectorate) throw withheld(this.config.minimumPublishedElectorate);

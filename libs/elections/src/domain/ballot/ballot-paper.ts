@@ -1,6 +1,6 @@
 import { isDomainError } from '@org/kernel';
 import { resolveBlockVoteBallot } from '../counting';
-import type { ElectionMethod } from '../election/election.entity';
+import { ELECTION_METHOD_REGISTRY, type BallotContent, type BallotMarking, type ElectionMethod, type MotionAnswer } from './election-methods';
 import { ElectionErrorCode, electionError } from '../election/election.errors';
 
 /** What a ballot paper offers: candidates in ballot order (number = index + 1) and, for block votes, slates. */
@@ -13,7 +13,7 @@ export interface BallotSetup {
   readonly slates: readonly { readonly key: string; readonly candidates: readonly string[] }[];
 }
 
-export type MotionAnswer = 'yes' | 'no' | 'abstain';
+export type { BallotContent, MotionAnswer } from './election-methods';
 
 /** The marks a voter sends, naming candidates and slates by their keys. */
 export interface BallotMarks {
@@ -25,26 +25,7 @@ export interface BallotMarks {
   answer?: MotionAnswer;
 }
 
-/**
- * A marked ballot as stored and published: candidate and slate **numbers** (1-based, ballot
- * order), never ids, so the published list reads like the ballot papers and matches the BLT file.
- */
-export type BallotContent =
-  | { readonly ranking: readonly number[] }
-  | { readonly choices: readonly number[] }
-  | { readonly slate: number; readonly struck: readonly number[]; readonly added: readonly number[] }
-  | { readonly answer: MotionAnswer };
-
 const refuse = (code: ElectionErrorCode, message: string, details?: Record<string, unknown>) => electionError('invalid', code, message, details);
-
-const FIELDS: Record<ElectionMethod, string> = {
-  'scottish-stv': '"ranking" (candidate ids, most preferred first)',
-  'meek-stv': '"ranking" (candidate ids, most preferred first)',
-  plurality: '"choices" with at most one candidate id',
-  approval: '"choices" (the candidate ids you approve)',
-  'block-vote': '"choices" (up to one candidate id per seat), or "slate" with optional "struck" and "added"',
-  motion: '"answer": yes, no or abstain',
-};
 
 /**
  * Checks a ballot against the ballot paper and returns what will be stored, or refuses it —
@@ -55,18 +36,17 @@ const FIELDS: Record<ElectionMethod, string> = {
 export function markBallot(setup: BallotSetup, marks: BallotMarks): BallotContent {
   const number = new Map(setup.candidates.map((k, i) => [k, i + 1] as const));
   const given = (Object.keys(marks) as (keyof BallotMarks)[]).filter((k) => marks[k] !== undefined);
-  const allowed: Record<ElectionMethod, (keyof BallotMarks)[]> = {
-    'scottish-stv': ['ranking'],
-    'meek-stv': ['ranking'],
-    plurality: ['choices'],
-    approval: ['choices'],
-    'block-vote': marks.slate !== undefined ? ['slate', 'struck', 'added'] : ['choices'],
-    motion: ['answer'],
+  const definition = ELECTION_METHOD_REGISTRY[setup.method];
+  const allowed: Record<BallotMarking, (keyof BallotMarks)[]> = {
+    ranking: ['ranking'],
+    choices: ['choices'],
+    'slate-or-choices': marks.slate !== undefined ? ['slate', 'struck', 'added'] : ['choices'],
+    answer: ['answer'],
   };
-  const extra = given.filter((k) => !allowed[setup.method].includes(k));
-  const required = setup.method === 'block-vote' ? (marks.slate !== undefined ? ['slate'] : ['choices']) : allowed[setup.method];
+  const extra = given.filter((k) => !allowed[definition.marking].includes(k));
+  const required = definition.marking === 'slate-or-choices' ? (marks.slate !== undefined ? ['slate'] : ['choices']) : allowed[definition.marking];
   if (extra.length > 0 || required.some((k) => marks[k as keyof BallotMarks] === undefined)) {
-    throw refuse(ElectionErrorCode.ballotInvalid, `This election is counted by ${setup.method}: send ${FIELDS[setup.method]}.`, { method: setup.method });
+    throw refuse(ElectionErrorCode.ballotInvalid, `This election is counted by ${setup.method}: send ${definition.ballotFields}.`, { method: setup.method });
   }
   const numbersOf = (keys: readonly string[], what: string): number[] => {
     const out: number[] = [];

@@ -1,7 +1,8 @@
 import { ElectionErrorCode, electionError } from './election.errors';
 
-export const ELECTION_METHODS = ['scottish-stv', 'meek-stv', 'plurality', 'approval', 'block-vote', 'motion'] as const;
-export type ElectionMethod = (typeof ELECTION_METHODS)[number];
+import { isRankedMethod, type ElectionMethod, type MotionThreshold } from '../ballot/election-methods';
+
+export { ELECTION_METHODS, type ElectionMethod, type MotionThreshold } from '../ballot/election-methods';
 
 export const ELECTION_STATUSES = ['draft', 'nominations', 'voting', 'closed', 'certified', 'published'] as const;
 export type ElectionStatus = (typeof ELECTION_STATUSES)[number];
@@ -17,8 +18,6 @@ export type ElectionScope = { kind: 'organization' } | { kind: 'branch'; branchI
  * context freezes itself as of a date, or a congress's accredited delegates (frozen when voting opens).
  */
 export type ElectorateSource = { kind: 'roll'; rollId: string } | { kind: 'freeze'; asOf: string } | { kind: 'delegates' };
-
-export type MotionThreshold = 'simple' | 'two-thirds';
 
 /** The mandate a recall motion would end. */
 export interface RecallTarget {
@@ -102,7 +101,6 @@ export interface NewElection {
 }
 
 const DAY_MS = 86_400_000;
-const RANKED: readonly ElectionMethod[] = ['scottish-stv', 'meek-stv'];
 
 const invalid = (message: string, field?: string) => electionError('invalid', ElectionErrorCode.invalidElection, message, field ? { field } : undefined);
 
@@ -138,7 +136,7 @@ export class Election {
     return this.s.seats;
   }
   get isRanked(): boolean {
-    return RANKED.includes(this.s.method);
+    return isRankedMethod(this.s.method);
   }
   get isMotion(): boolean {
     return this.s.purpose === 'motion';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
-import { COOLING_OFF_MONTHS, CodeOfConductService, IdentityRepository, MandateService, OfficerAccounts, type MandateRole } from '@org/identity';
+import { AccountProvisioning, CodeOfConductService, IdentityRepository, MandateService, type MandateRole } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { Branch, Member, type MembershipActor } from '../../domain';
@@ -57,7 +57,7 @@ export class FoundOrganizationUseCase {
     private readonly members: MemberRepository,
     private readonly identity: IdentityRepository,
     private readonly mandates: MandateService,
-    private readonly accounts: OfficerAccounts,
+    private readonly accounts: AccountProvisioning,
     private readonly codeOfConduct: CodeOfConductService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -65,12 +65,12 @@ export class FoundOrganizationUseCase {
 
   /** Checks the file without touching the database (`org:init --check`). */
   check(raw: unknown): FoundingProblem[] {
-    return checkFoundingFile(raw, { today: this.clock.today(), coolingOffMonths: COOLING_OFF_MONTHS }).problems;
+    return checkFoundingFile(raw, { today: this.clock.today(), coolingOffMonths: this.mandates.coolingOffMonths }).problems;
   }
 
   async found(raw: unknown, fileText: string): Promise<FoundingReport> {
     const today = this.clock.today();
-    const { problems, file, mandates } = checkFoundingFile(raw, { today, coolingOffMonths: COOLING_OFF_MONTHS });
+    const { problems, file, mandates } = checkFoundingFile(raw, { today, coolingOffMonths: this.mandates.coolingOffMonths });
     if (!file || !mandates) throw new FoundingFileRejected(problems);
     const fileSha256 = createHash('sha256').update(fileText).digest('hex');
     const actId = randomUUID();
@@ -148,7 +148,7 @@ export class FoundOrganizationUseCase {
       for (const [email, who] of memberIds) {
         const sitting = mandates.filter((x) => x.holder === email && (x.until === null || x.until > today));
         if (sitting.length === 0) continue;
-        const { linkValidMinutes } = await this.accounts.open(m, { memberId: who.id, email: who.email }, actor);
+        const { linkValidMinutes } = await this.accounts.openOfficerAccount(m, { memberId: who.id, email: who.email }, actor);
         officers.push({ name: who.name, email: who.email, seats: sitting.map((x) => `${file.bodies[x.bodyIndex].name} (${roleLabel(x.role)})`), linkValidMinutes });
       }
       const report: FoundingReport = { actId, fileSha256, regions: file.regions.length, branches: file.branches.length, members: file.members.length, bodies: file.bodies.length, mandates: mandates.length, codeOfConductVersion: code?.version ?? null, officers };

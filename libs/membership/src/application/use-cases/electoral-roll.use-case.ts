@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError, RestrictionsPort, SeededRandom, addDays } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { Clock, IdempotencyStore } from '@org/platform';
 import { apportion, isIsoDate, MembershipErrorCode, rollFromCandidates, type ApportionmentMethod, type ApportionmentResult, type RollScope } from '../../domain';
 import { isNationalMembershipSecretary } from '../access-scope';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership.config';
@@ -12,7 +12,6 @@ import { MembershipApplicationErrorCode, branchNotFound, rollNotFound } from '..
 import { MembershipAudit } from '../membership-audit';
 import { BranchRepository } from '../ports/branch.repository';
 import { ElectoralRollRepository, type FrozenRoll } from '../ports/electoral-roll.repository';
-import { IdempotencyStore } from '../ports/idempotency.store';
 import { StandingLookup } from '../ports/standing-lookup.port';
 
 export interface FreezeRollCommand {

@@ -3,34 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { preparedQuery } from '@org/platform';
 import type { BodyKind, MandateRole } from '../domain/body-kind';
 import type { MandateView } from '../domain/principal';
-
-export interface SessionRow {
-  sessionId: string;
-  accountId: string;
-  email: string;
-  memberId: string | null;
-  memberStatus: string | null;
-  branchId: string | null;
-  mandates: MandateView[];
-}
-
-export interface AccountRow {
-  id: string;
-  email: string;
-  memberId: string | null;
-  passwordHash: string | null;
-  disabledAt: Date | null;
-}
-
-export interface MandateRow extends MandateView {
-  memberId: string;
-  sourceKind: 'election' | 'founding' | 'appointment';
-  sourceRef: string;
-}
+import { IdentityRepository, type SessionRow, type AccountRow, type MandateRow } from '../application/ports/identity.repository';
 
 /** Identity's tables (`identity.*`), read and written with plain SQL. */
 @Injectable()
-export class IdentityRepository {
+export class IdentitySqlRepository extends IdentityRepository {
   /** One round trip: the live session, its account, member status and current mandates. */
   async findSession(m: EntityManager, tokenHash: string, now: Date): Promise<SessionRow | null> {
     const today = now.toISOString().slice(0, 10);

@@ -3,43 +3,7 @@ import { maybeOne, one, query, type Tx } from '@org/platform';
 import type { DeliveryFailure } from '../domain/delivery-failure';
 import type { Audience } from '../domain/notification-message';
 import { NOTIFICATION_TYPES, type NotificationType } from '../domain/notification-types';
-
-/** A row a sender holds: everything needed to render and send it. */
-export interface ClaimedMessage {
-  id: string;
-  noticeId: string;
-  memberId: string | null;
-  toAddress: string;
-  attempts: number;
-  type: NotificationType;
-  data: Record<string, unknown>;
-  essential: boolean;
-}
-
-export interface MemberContact {
-  email: string;
-  emailConsent: boolean;
-  /** null when the member never set a preference (default: on). */
-  emailNonEssential: boolean | null;
-}
-
-export interface FanOutBatchResult {
-  lastMemberId: string | null;
-  members: number;
-  emails: number;
-}
-
-export interface DeadLetterRow {
-  id: string;
-  type: NotificationType;
-  memberId: string | null;
-  toAddress: string | null;
-  attempts: number;
-  lastReplyCode: number | null;
-  lastError: string | null;
-  failedAt: Date;
-  createdAt: Date;
-}
+import { OutboxRepository, type ClaimedMessage, type MemberContact, type FanOutBatchResult, type DeadLetterRow } from '../application/ports/outbox.repository';
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -95,7 +59,7 @@ const EMAIL_RULE = `b.email <> '' AND ($4::boolean OR (b.email_consent AND COALE
 
 /** The outbox, notices and feed entries, in plain SQL (`notifications.*`). */
 @Injectable()
-export class OutboxRepository {
+export class OutboxSqlRepository extends OutboxRepository {
   // ── writing (always in the caller's transaction) ─────────────────────────────────────────
 
   /** Inserts a notice; null when one with the same dedupe key exists already. */

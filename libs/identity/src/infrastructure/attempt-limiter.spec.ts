@@ -1,5 +1,5 @@
-import { RedisAttemptStore } from '../infrastructure/redis-attempt.store';
-import { AttemptLimiter, MemoryAttemptStore, type AttemptLimit } from './attempt-limiter';
+import { RedisAttemptStore } from './redis-attempt.store';
+import { AttemptLimiter, MemoryAttemptStore, type AttemptLimit } from '../application/attempt-limiter';
 
 const logger = { warn: jest.fn(), error: jest.fn(), info: jest.fn(), debug: jest.fn() } as never;
 const limit: AttemptLimit = { name: 'test.limit', max: 3, windowMs: 60_000 };

@@ -2,27 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { rowsOf } from '@org/platform';
 import type { InvitationKind } from '../domain/invitation';
-
-export interface AccountForInvitation {
-  accountId: string;
-  memberId: string;
-  email: string | null;
-  hasPassword: boolean;
-  disabled: boolean;
-}
-
-export interface LiveInvitation {
-  id: string;
-  accountId: string;
-  memberId: string;
-  kind: InvitationKind;
-  failedAttempts: number;
-}
+import { MemberAccountsRepository, type AccountForInvitation, type LiveInvitation } from '../application/ports/member-accounts.repository';
 
 
 /** Identity's accounts-and-invitations tables (`identity.accounts`, `invitations`, `email_changes`, code of conduct). */
 @Injectable()
-export class MemberAccountsRepository {
+export class MemberAccountsSqlRepository extends MemberAccountsRepository {
   /**
    * One account per member, created without a password. An address already used by another
    * account is not taken over: that member's account is created without an address. Existing

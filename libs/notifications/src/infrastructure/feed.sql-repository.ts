@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { maybeOne, one, query, type Tx } from '@org/platform';
 import type { NotificationType } from '../domain/notification-types';
-
-export interface FeedRow {
-  noticeId: string;
-  type: NotificationType;
-  data: Record<string, unknown>;
-  createdAt: Date;
-  readAt: Date | null;
-}
+import { FeedRepository, type FeedRow } from '../application/ports/feed.repository';
 
 /** A feed entry with its notice, as stored. */
 interface FeedEntryRow {
@@ -21,7 +14,7 @@ interface FeedEntryRow {
 
 /** A member's feed and notification preferences (`notifications.feed_entries`, `.preferences`). */
 @Injectable()
-export class FeedRepository {
+export class FeedSqlRepository extends FeedRepository {
   /** Newest first; `before` is the (createdAt, noticeId) of the last entry of the previous page. */
   async list(tx: Tx, o: { memberId: string; unreadOnly: boolean; limit: number; before: { at: Date; id: string } | null }): Promise<FeedRow[]> {
     const rows = await query<FeedEntryRow>(

@@ -2,30 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { BodyKind, MandateRole } from '../domain/body-kind';
 import type { SeatedMandate } from '../domain/seat-limits';
-
-export interface PublicMandateRow {
-  id: string;
-  holderName: string;
-  role: MandateRole;
-  startsOn: string;
-  endsOn: string | null;
-  sourceKind: 'election' | 'founding' | 'appointment';
-  sourceRef: string;
-}
-
-export interface PublicBodyRow {
-  id: string;
-  kind: BodyKind;
-  name: string;
-  branchId: string | null;
-  branchName: string | null;
-  seats: number;
-  mandates: PublicMandateRow[];
-}
+import { BodySeatsRepository, type PublicMandateRow, type PublicBodyRow } from '../application/ports/body-seats.repository';
 
 /** Seats of a body: locked while counting (seat limits), and who sits on it (the public list). */
 @Injectable()
-export class BodySeatsRepository {
+export class BodySeatsSqlRepository extends BodySeatsRepository {
   /**
    * Locks the body row (FOR UPDATE) and returns it with every mandate it has: two concurrent
    * creations on the same body are serialized, so both cannot take the last seat.

@@ -1,0 +1,117 @@
+import type { EntityManager } from 'typeorm';
+import type { InvitationKind } from '../../domain/invitation';
+export interface AccountForInvitation {
+  accountId: string;
+  memberId: string;
+  email: string | null;
+  hasPassword: boolean;
+  disabled: boolean;
+}
+export interface LiveInvitation {
+  id: string;
+  accountId: string;
+  memberId: string;
+  kind: InvitationKind;
+  failedAttempts: number;
+}
+/** Identity's accounts-and-invitations tables (`identity.accounts`, `invitations`, `email_changes`, code of conduct). */
+export abstract class MemberAccountsRepository {
+  /**
+   * Brings the planner's statistics of the invitation queue and the accounts up to date (in the
+   * caller's transaction, so its own new rows count): right after a large import, stale
+   * statistics describe an almost empty queue and every claim would sort all of it.
+   */
+  abstract refreshStatistics(m: EntityManager): Promise<void>;
+  /**
+   * One account per member, created without a password. An address already used by another
+   * account is not taken over: that member's account is created without an address. Existing
+   * accounts are left as they are (a retry creates nothing). Returns the accounts of these members.
+   */
+  abstract ensureAccounts(m: EntityManager, members: ReadonlyArray<{
+    memberId: string;
+    email: string | null;
+  }>): Promise<AccountForInvitation[]>;
+  abstract accountOfMember(m: EntityManager, memberId: string): Promise<AccountForInvitation | null>;
+  abstract accountsOfMembers(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, AccountForInvitation>>;
+  abstract accountByEmail(m: EntityManager, email: string): Promise<AccountForInvitation | null>;
+  /** Replaces every earlier live invitation of these accounts (they stop working). */
+  abstract replaceLive(m: EntityManager, accountIds: readonly string[]): Promise<void>;
+  abstract insertIssued(m: EntityManager, x: {
+    accountId: string;
+    memberId: string;
+    kind: InvitationKind;
+    secretHash: string;
+    at: Date;
+    expiresAt: Date;
+    batchRef: string | null;
+  }): Promise<string>;
+  /** Invitations written later, in batches, by the invitation dispatch (large imports). */
+  abstract insertQueued(m: EntityManager, accounts: ReadonlyArray<{
+    accountId: string;
+    memberId: string;
+  }>, batchRef: string, at: Date): Promise<number>;
+  /** The oldest queued invitations, locked for this transaction; other dispatchers skip them. */
+  abstract claimQueued(m: EntityManager, limit: number): Promise<Array<{
+    id: string;
+    accountId: string;
+    memberId: string;
+    batchRef: string | null;
+  }>>;
+  /** Issues queued invitations with their secrets' hashes, in one statement. */
+  abstract issueQueuedMany(m: EntityManager, issued: ReadonlyArray<{
+    id: string;
+    secretHash: string;
+  }>, at: Date, expiresAt: Date): Promise<void>;
+  abstract withdrawMany(m: EntityManager, ids: readonly string[]): Promise<void>;
+  /** A live, unexpired invitation by its secret's hash, locked. */
+  abstract liveBySecret(m: EntityManager, secretHash: string, kind: InvitationKind, now: Date): Promise<LiveInvitation | null>;
+  /** The member's live letter invitation, locked (for counting wrong codes). */
+  abstract liveLetterOf(m: EntityManager, memberId: string, now: Date): Promise<LiveInvitation | null>;
+  abstract countFailure(m: EntityManager, id: string, max: number): Promise<void>;
+  abstract markUsed(m: EntityManager, id: string, now: Date): Promise<boolean>;
+  /** Accounts of these members: every session revoked, every live invitation withdrawn. */
+  abstract revokeAccess(m: EntityManager, memberIds: readonly string[], now: Date): Promise<number>;
+  abstract insertBatch(m: EntityManager, batchRef: string, requestedBy: string | null, members: number, at: Date): Promise<void>;
+  abstract batch(m: EntityManager, batchRef: string): Promise<{
+    requestedBy: string | null;
+    members: number;
+    createdAt: Date;
+  } | null>;
+  abstract batchCounts(m: EntityManager, batchRef: string): Promise<{
+    total: number;
+    queued: number;
+    withdrawn: number;
+  }>;
+  abstract insertEmailChange(m: EntityManager, accountId: string, newEmail: string, tokenHash: string, at: Date, expiresAt: Date): Promise<void>;
+  abstract consumeEmailChange(m: EntityManager, tokenHash: string, now: Date): Promise<{
+    accountId: string;
+    newEmail: string;
+  } | null>;
+  abstract emailTaken(m: EntityManager, email: string, exceptAccountId: string): Promise<boolean>;
+  abstract accountById(m: EntityManager, accountId: string): Promise<{
+    id: string;
+    memberId: string | null;
+    email: string | null;
+  } | null>;
+  abstract setEmail(m: EntityManager, accountId: string, email: string, now: Date): Promise<void>;
+  abstract currentCode(m: EntityManager): Promise<{
+    version: number;
+    title: string;
+    body: string;
+    publishedAt: Date;
+  } | null>;
+  abstract publishCode(m: EntityManager, x: {
+    title: string;
+    body: string;
+    at: Date;
+    by: string | null;
+  }): Promise<number>;
+  abstract codeVersionExists(m: EntityManager, version: number): Promise<boolean>;
+  /** Records the acknowledgement once; returns when it was first given. */
+  abstract acknowledge(m: EntityManager, memberId: string, version: number, at: Date): Promise<{
+    at: Date;
+    first: boolean;
+  }>;
+  abstract acknowledgedOn(m: EntityManager, memberId: string, version: number): Promise<Date | null>;
+  abstract acknowledgersOf(m: EntityManager, version: number): Promise<Set<string>>;
+}
