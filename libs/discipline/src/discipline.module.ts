@@ -155,11 +155,12 @@ const ADAPTERS = [
     ReadmissionController,
   ],
   providers: [
-    { provide: DISCIPLINE_SETTINGS, useFactory: () => loadDisciplineSettings(process.env) },
+    // Read once, from the platform's validated configuration (its copy of the environment).
+    { provide: DISCIPLINE_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadDisciplineSettings(config.env) },
     {
       provide: DisciplineKeys,
       inject: [APP_CONFIG, LOGGER],
-      useFactory: (config: AppConfig, logger: Logger) => new DisciplineKeys(loadDisciplineKeyRing(config, logger)),
+      useFactory: (config: AppConfig, logger: Logger) => new DisciplineKeys(loadDisciplineKeyRing(config, logger, config.env)),
     },
     ...PORTS,
     ...ADAPTERS,
