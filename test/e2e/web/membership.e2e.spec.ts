@@ -113,8 +113,8 @@ describeInBrowser('web interface: branch secretary and treasurer imports', () =>
       .fill(JSON.stringify({ description: 'The web bank', fields: { date: { column: 'Booked', dateFormats: ['DD.MM.YYYY'] }, amount: { column: 'Credit' }, reference: { column: 'Purpose' }, transaction_id: { column: 'Ref' } } }));
     await page.getByRole('button', { name: 'Save the mapping' }).click();
     await seeText(page, 'Saved “web-bank” (version 1)');
-    expect(await page.getByLabel('Column mapping').inputValue()).toBe('web-bank');
     await seeText(page, 'The web bank');
+    expect(await page.getByLabel('Column mapping').inputValue()).toBe('web-bank');
     const [y, mo, d] = today.split('-');
     await page.getByLabel('Or paste it').fill(['Booked,Purpose,Credit,Ref', `${d}.${mo}.${y},Subs ${me.memberNumber},4.00,TX-WEB-3`].join('\n'));
     await page.getByRole('button', { name: 'Check the file (dry run)' }).click();

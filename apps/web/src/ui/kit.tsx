@@ -2,7 +2,7 @@
  * The design system's components: every control has a visible label, errors are tied to their
  * field with aria-describedby, alerts use live regions, and nothing relies on colour alone.
  */
-import { useEffect, useId, useRef, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { ApiError } from '../api/client';
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'ghost' | 'danger' | 'exit'; small?: boolean; block?: boolean; busy?: boolean };
@@ -54,11 +54,18 @@ export function TextArea({ label, hint, error, ...input }: FieldShell & Textarea
 
 export function SelectField({ label, hint, error, children, ...input }: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
   const ids = useFieldIds(error, hint);
+  const select = useRef<HTMLSelectElement>(null);
+  // React selects a controlled select's option when the value changes, not when the options do:
+  // a choice made before its option arrived (a list reloaded after a save) would show as unselected.
+  const value = input.value;
+  useLayoutEffect(() => {
+    if (select.current && typeof value === 'string' && select.current.value !== value) select.current.value = value;
+  });
   return (
     <div className="field">
       <label htmlFor={ids.id}>{label}</label>
       {hint ? <span className="hint" id={ids.hintId}>{hint}</span> : null}
-      <select id={ids.id} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...input}>
+      <select ref={select} id={ids.id} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...input}>
         {children}
       </select>
       {error ? <span className="field-error" id={ids.errorId}>{error}</span> : null}
