@@ -77,6 +77,28 @@ module.exports = {
       from: { path: '^libs/discipline/src/domain/' },
       to: { path: '^libs/discipline/src/(application|infrastructure|api)/' },
     },
+    {
+      name: 'caucuses-are-sealed',
+      severity: 'error',
+      comment:
+        'Who belongs to a caucus is protected like a complaint (S13): nothing outside libs/caucuses imports it, except the app composition that hosts it and its own tests.',
+      from: { pathNot: ['^libs/caucuses/', '^apps/api/src/composition\\.ts$', '^test/e2e/caucuses/'] },
+      to: { path: '^libs/caucuses/' },
+    },
+    {
+      name: 'no-path-into-caucuses',
+      severity: 'error',
+      comment: 'No path at all, direct or transitive, from any other context (discipline, membership, elections, identity …) into caucuses.',
+      from: { path: '^libs/(?!caucuses/)[^/]+/' },
+      to: { path: '^libs/caucuses/', reachable: true },
+    },
+    {
+      name: 'caucuses-reach-no-discipline-or-membership',
+      severity: 'error',
+      comment: 'The caucuses context reaches the register only through the port the composition binds; it imports no other context but the platform, kernel, identity (the route policy) and audit.',
+      from: { path: '^libs/caucuses/' },
+      to: { path: '^libs/(?!(caucuses|platform|kernel|identity|audit)/)' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -1,4 +1,5 @@
 import type { DynamicModule, INestApplicationContext, Provider, Type } from '@nestjs/common';
+import { CaucusesModule, CaucusMemberNames } from '@org/caucuses';
 import { DisciplineDemoContributor, DisciplineModule, DisciplineRestrictions, MemberRegister, MemberSanctions, OfficeHolders } from '@org/discipline';
 import { ElectionsModule } from '@org/elections';
 import { AccountHolderDirectory, AccountProvisioning, IdentityModule, IdentityNotifier, InvitationNotifier, MandateRecordsFacade } from '@org/identity';
@@ -18,6 +19,7 @@ import {
   StandingLookup,
 } from '@org/membership';
 import type { AppConfig } from '@org/platform';
+import { DataSource } from 'typeorm';
 import { READINESS_PROBES } from './health/readiness-probe';
 import { MemberSanctionsAdapter } from './member-sanctions.adapter';
 import type { DemoContributor } from './seed/demo-contributor';
@@ -35,6 +37,8 @@ export const contextModules = (config: AppConfig): (Type<unknown> | DynamicModul
     ElectionsModule,
     // The disciplinary context: sealed (only this file imports it); its own connection and schema.
     DisciplineModule,
+    // Caucuses: their own connection, schema and role; nothing reads who belongs to one (S13).
+    CaucusesModule,
   ];
 };
 
@@ -66,6 +70,15 @@ export const portBindings: Provider[] = [
   { provide: DuesReminderNotifier, inject: [Outbox], useFactory: (outbox: Outbox) => new OutboxReminderNotifier(outbox) },
   // The e-mail that confirms a membership application goes out through the notifications outbox.
   { provide: ApplicationConfirmationNotifier, inject: [Outbox], useFactory: (outbox: Outbox) => new OutboxApplicationConfirmationNotifier(outbox) },
+  // Caucuses → membership: names for a caucus's own roster and discussion, asked by id on the
+  // platform's connection (the roster itself never leaves the caucuses schema).
+  {
+    provide: CaucusMemberNames,
+    inject: [DataSource],
+    useFactory: (ds: DataSource): CaucusMemberNames => ({
+      namesOf: async (ids) => new Map((await new MemberFactsFacade().people(ds.manager, ids)).map((p) => [p.id, { name: `${p.firstName} ${p.lastName}`, status: p.status }])),
+    }),
+  },
 ];
 
 /** Modules whose exports the port bindings above use (beyond the global ones). */

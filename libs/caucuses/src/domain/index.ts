@@ -1,0 +1,3 @@
+export * from './caucus.errors';
+export * from './caucus';
+export * from './caucus-vote';
