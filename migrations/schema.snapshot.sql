@@ -4,7 +4,8 @@
 -- `npm run schema:snapshot` and commit the change to this file with it.
 
 EXTENSION pg_trgm  -- needs pg_trgm
-SCHEMA audit  GRANT commons_app: USAGE; commons_discipline: USAGE
+SCHEMA audit  GRANT commons_app: USAGE; commons_caucuses: USAGE; commons_discipline: USAGE
+SCHEMA caucuses  GRANT commons_caucuses: USAGE
 SCHEMA discipline  GRANT commons_discipline: USAGE
 SCHEMA dues  GRANT commons_app: USAGE; commons_discipline: USAGE
 SCHEMA elections  GRANT commons_app: USAGE
@@ -48,7 +49,7 @@ TABLE audit.chain_head
   CONSTRAINT chain_head_id_check CHECK ((id = 1))
   CONSTRAINT chain_head_pkey PRIMARY KEY (id)
   INDEX chain_head_pkey: CREATE UNIQUE INDEX chain_head_pkey ON audit.chain_head USING btree (id)
-  GRANT commons_app: SELECT, UPDATE; commons_discipline: SELECT, UPDATE
+  GRANT commons_app: SELECT, UPDATE; commons_caucuses: SELECT, UPDATE; commons_discipline: SELECT, UPDATE
 
 TABLE audit.entries
   COLUMN seq bigint NOT NULL
@@ -70,7 +71,82 @@ TABLE audit.entries
   INDEX entries_subject_idx: CREATE INDEX entries_subject_idx ON audit.entries USING btree (subject_type, subject_id, seq)
   TRIGGER entries_append_only: CREATE TRIGGER entries_append_only BEFORE DELETE OR UPDATE ON audit.entries FOR EACH ROW EXECUTE FUNCTION audit.refuse_change()
   TRIGGER entries_no_truncate: CREATE TRIGGER entries_no_truncate BEFORE TRUNCATE ON audit.entries FOR EACH STATEMENT EXECUTE FUNCTION audit.refuse_change()
-  GRANT commons_app: INSERT, SELECT; commons_discipline: INSERT, SELECT
+  GRANT commons_app: INSERT, SELECT; commons_caucuses: INSERT, SELECT; commons_discipline: INSERT, SELECT
+
+TABLE caucuses.caucuses
+  COLUMN id uuid NOT NULL DEFAULT gen_random_uuid()
+  COLUMN name text NOT NULL
+  COLUMN purpose text NOT NULL
+  COLUMN stage text NOT NULL DEFAULT 'forming'::text
+  COLUMN threshold integer NOT NULL
+  COLUMN created_at timestamp with time zone NOT NULL
+  COLUMN formed_at timestamp with time zone
+  CONSTRAINT caucuses_check CHECK (((stage = 'formed'::text) = (formed_at IS NOT NULL)))
+  CONSTRAINT caucuses_name_check CHECK (((length(name) >= 1) AND (length(name) <= 120)))
+  CONSTRAINT caucuses_pkey PRIMARY KEY (id)
+  CONSTRAINT caucuses_purpose_check CHECK (((length(purpose) >= 1) AND (length(purpose) <= 2000)))
+  CONSTRAINT caucuses_stage_check CHECK ((stage = ANY (ARRAY['forming'::text, 'formed'::text])))
+  CONSTRAINT caucuses_threshold_check CHECK ((threshold >= 2))
+  INDEX caucuses_name_unique: CREATE UNIQUE INDEX caucuses_name_unique ON caucuses.caucuses USING btree (lower(name))
+  INDEX caucuses_pkey: CREATE UNIQUE INDEX caucuses_pkey ON caucuses.caucuses USING btree (id)
+  GRANT commons_caucuses: DELETE, INSERT, SELECT, UPDATE
+
+TABLE caucuses.members
+  COLUMN caucus_id uuid NOT NULL
+  COLUMN member_id uuid NOT NULL
+  COLUMN joined_at timestamp with time zone NOT NULL
+  CONSTRAINT members_caucus_id_fkey FOREIGN KEY (caucus_id) REFERENCES caucuses.caucuses(id) ON DELETE CASCADE
+  CONSTRAINT members_pkey PRIMARY KEY (caucus_id, member_id)
+  INDEX caucus_members_member: CREATE INDEX caucus_members_member ON caucuses.members USING btree (member_id)
+  INDEX members_pkey: CREATE UNIQUE INDEX members_pkey ON caucuses.members USING btree (caucus_id, member_id)
+  GRANT commons_caucuses: DELETE, INSERT, SELECT, UPDATE
+
+TABLE caucuses.posts
+  COLUMN id uuid NOT NULL DEFAULT gen_random_uuid()
+  COLUMN caucus_id uuid NOT NULL
+  COLUMN author_member_id uuid NOT NULL
+  COLUMN body text NOT NULL
+  COLUMN posted_at timestamp with time zone NOT NULL
+  CONSTRAINT posts_body_check CHECK (((length(body) >= 1) AND (length(body) <= 10000)))
+  CONSTRAINT posts_caucus_id_fkey FOREIGN KEY (caucus_id) REFERENCES caucuses.caucuses(id) ON DELETE CASCADE
+  CONSTRAINT posts_pkey PRIMARY KEY (id)
+  INDEX caucus_posts_caucus: CREATE INDEX caucus_posts_caucus ON caucuses.posts USING btree (caucus_id, posted_at)
+  INDEX posts_pkey: CREATE UNIQUE INDEX posts_pkey ON caucuses.posts USING btree (id)
+  GRANT commons_caucuses: DELETE, INSERT, SELECT, UPDATE
+
+TABLE caucuses.vote_participants
+  COLUMN vote_id uuid NOT NULL
+  COLUMN member_id uuid NOT NULL
+  CONSTRAINT vote_participants_pkey PRIMARY KEY (vote_id, member_id)
+  CONSTRAINT vote_participants_vote_id_fkey FOREIGN KEY (vote_id) REFERENCES caucuses.votes(id) ON DELETE CASCADE
+  INDEX vote_participants_pkey: CREATE UNIQUE INDEX vote_participants_pkey ON caucuses.vote_participants USING btree (vote_id, member_id)
+  GRANT commons_caucuses: DELETE, INSERT, SELECT, UPDATE
+
+TABLE caucuses.vote_tallies
+  COLUMN vote_id uuid NOT NULL
+  COLUMN option_index integer NOT NULL
+  COLUMN votes integer NOT NULL DEFAULT 0
+  CONSTRAINT vote_tallies_option_index_check CHECK ((option_index >= 0))
+  CONSTRAINT vote_tallies_pkey PRIMARY KEY (vote_id, option_index)
+  CONSTRAINT vote_tallies_vote_id_fkey FOREIGN KEY (vote_id) REFERENCES caucuses.votes(id) ON DELETE CASCADE
+  CONSTRAINT vote_tallies_votes_check CHECK ((votes >= 0))
+  INDEX vote_tallies_pkey: CREATE UNIQUE INDEX vote_tallies_pkey ON caucuses.vote_tallies USING btree (vote_id, option_index)
+  GRANT commons_caucuses: DELETE, INSERT, SELECT, UPDATE
+
+TABLE caucuses.votes
+  COLUMN id uuid NOT NULL DEFAULT gen_random_uuid()
+  COLUMN caucus_id uuid NOT NULL
+  COLUMN question text NOT NULL
+  COLUMN options jsonb NOT NULL
+  COLUMN opened_by uuid NOT NULL
+  COLUMN opened_at timestamp with time zone NOT NULL
+  COLUMN closed_at timestamp with time zone
+  CONSTRAINT votes_caucus_id_fkey FOREIGN KEY (caucus_id) REFERENCES caucuses.caucuses(id) ON DELETE CASCADE
+  CONSTRAINT votes_pkey PRIMARY KEY (id)
+  CONSTRAINT votes_question_check CHECK (((length(question) >= 1) AND (length(question) <= 500)))
+  INDEX caucus_votes_caucus: CREATE INDEX caucus_votes_caucus ON caucuses.votes USING btree (caucus_id, opened_at)
+  INDEX votes_pkey: CREATE UNIQUE INDEX votes_pkey ON caucuses.votes USING btree (id)
+  GRANT commons_caucuses: DELETE, INSERT, SELECT, UPDATE
 
 TABLE discipline.ad_hoc_appointments
   COLUMN case_id uuid NOT NULL

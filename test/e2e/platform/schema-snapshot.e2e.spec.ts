@@ -48,8 +48,8 @@ describe('the migrated schema and migrations/schema.snapshot.sql', () => {
           '-   COLUMN subject_id text',
           '+   COLUMN subject_ref text',
           '+   INDEX entries_action_idx: CREATE INDEX entries_action_idx ON audit.entries USING btree (action)',
-          '-   GRANT commons_app: INSERT, SELECT; commons_discipline: INSERT, SELECT',
-          '+   GRANT commons_app: INSERT, SELECT, UPDATE; commons_discipline: INSERT, SELECT',
+          '-   GRANT commons_app: INSERT, SELECT; commons_caucuses: INSERT, SELECT; commons_discipline: INSERT, SELECT',
+          '+   GRANT commons_app: INSERT, SELECT, UPDATE; commons_caucuses: INSERT, SELECT; commons_discipline: INSERT, SELECT',
         ]),
       );
       // Only what changed (and a little context around it), not the whole file.
