@@ -417,6 +417,68 @@ export interface components {
       /** Motions and recalls. */
       answer?: "yes" | "no" | "abstain";
     };
+    CastCaucusVoteRequest: {
+      /** The index of the chosen option (0 for the first). */
+      option: number;
+    };
+    CaucusCountResponse: {
+      /** How many belong, when you may know it exactly (always, to its members). */
+      exact?: number | null;
+      /** Otherwise: fewer than this many belong (the organization’s floor for small counts). */
+      fewerThan?: number | null;
+    };
+    CaucusPostRequest: {
+      body: string;
+    };
+    CaucusPostResponse: {
+      id: string;
+      author: string;
+      mine: boolean;
+      body: string;
+      postedAt: string;
+    };
+    CaucusResponse: {
+      id: string;
+      name: string;
+      purpose: string;
+      /** forming: collecting signatures on its formation request; formed: the threshold was reached. */
+      stage: "forming" | "formed";
+      /** Signatures it needed (needs) to form. */
+      threshold: number;
+      /** The count only — never who. */
+      count: components["schemas"]["CaucusCountResponse"];
+      /** Whether you belong to it (or signed its formation request). */
+      youBelong: boolean;
+      createdAt: string;
+      formedAt?: string | null;
+    };
+    CaucusRosterMemberResponse: {
+      memberId: string;
+      name: string;
+      /** false: no longer a member of the organization. */
+      current: boolean;
+      joinedAt: string;
+    };
+    CaucusRosterResponse: {
+      caucus: components["schemas"]["CaucusResponse"];
+      members: components["schemas"]["CaucusRosterMemberResponse"][];
+    };
+    CaucusVoteResponse: {
+      id: string;
+      question: string;
+      options: string[];
+      openedAt: string;
+      closedAt?: string | null;
+      openedByYou: boolean;
+      votesCast: number;
+      youVoted: boolean;
+      /** Per option once the vote is closed; null while it is open. */
+      results?: components["schemas"]["CaucusVoteResultResponse"][] | null;
+    };
+    CaucusVoteResultResponse: {
+      option: string;
+      votes: number;
+    };
     CellsByAppealResultResponse: {
       uphold: components["schemas"]["ReportCellResponse"];
       modify_sanction: components["schemas"]["ReportCellResponse"];
@@ -1385,6 +1447,11 @@ export interface components {
     NoticeWordingRequest: {
       wording: string;
     };
+    OpenCaucusVoteRequest: {
+      question: string;
+      /** The options, each 1 to 200 characters. */
+      options: string[];
+    };
     OpenFindingRequest: {
       /** The respondent (a member) this finding is about. */
       respondentId: string;
@@ -1496,6 +1563,12 @@ export interface components {
       rows: number[];
       /** Member numbers in the register (only those the importer may see). */
       registerMembers: string[];
+    };
+    ProposeCaucusRequest: {
+      /** The caucus’s public name: everyone sees it. */
+      name: string;
+      /** Its public purpose: everyone sees it. */
+      purpose: string;
     };
     ProtectedTransferRequest: {
       toBranchId: string;
@@ -2813,6 +2886,130 @@ export interface paths {
       body: never;
       response: components["schemas"]["CaseStageResponse"];
       policy: "Signed-in; the complainant only; a role in this case (complainant, respondent or witness once informed, panelist, duty commissioner, Appeals Committee); anyone else gets the same 404 as for a case that does not exist";
+    };
+  };
+  "/caucuses": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: components["schemas"]["CaucusResponse"][];
+      policy: "Any signed-in account";
+    };
+    post: {
+      path: never;
+      query: never;
+      body: components["schemas"]["ProposeCaucusRequest"];
+      response: components["schemas"]["CaucusResponse"];
+      policy: "Members";
+    };
+  };
+  "/caucuses/{caucusId}": {
+    get: {
+      path: {
+        caucusId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["CaucusResponse"];
+      policy: "Any signed-in account";
+    };
+  };
+  "/caucuses/{caucusId}/join": {
+    post: {
+      path: {
+        caucusId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["CaucusResponse"];
+      policy: "Members";
+    };
+  };
+  "/caucuses/{caucusId}/leave": {
+    post: {
+      path: {
+        caucusId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["CaucusResponse"];
+      policy: "Members";
+    };
+  };
+  "/caucuses/{caucusId}/posts": {
+    get: {
+      path: {
+        caucusId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["CaucusPostResponse"][];
+      policy: "Signed-in; members of this caucus only — no office gives access; anybody else is refused (403) and the attempt audited";
+    };
+    post: {
+      path: {
+        caucusId: string;
+      };
+      query: never;
+      body: components["schemas"]["CaucusPostRequest"];
+      response: components["schemas"]["CaucusPostResponse"];
+      policy: "Signed-in; members of this caucus only — no office gives access; anybody else is refused (403) and the attempt audited";
+    };
+  };
+  "/caucuses/{caucusId}/roster": {
+    get: {
+      path: {
+        caucusId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["CaucusRosterResponse"];
+      policy: "Signed-in; members of this caucus only — no office gives access; anybody else is refused (403) and the attempt audited";
+    };
+  };
+  "/caucuses/{caucusId}/votes": {
+    get: {
+      path: {
+        caucusId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["CaucusVoteResponse"][];
+      policy: "Signed-in; members of this caucus only — no office gives access; anybody else is refused (403) and the attempt audited";
+    };
+    post: {
+      path: {
+        caucusId: string;
+      };
+      query: never;
+      body: components["schemas"]["OpenCaucusVoteRequest"];
+      response: components["schemas"]["CaucusVoteResponse"];
+      policy: "Signed-in; members of this caucus only — no office gives access; anybody else is refused (403) and the attempt audited";
+    };
+  };
+  "/caucuses/{caucusId}/votes/{voteId}/ballot": {
+    post: {
+      path: {
+        caucusId: string;
+        voteId: string;
+      };
+      query: never;
+      body: components["schemas"]["CastCaucusVoteRequest"];
+      response: components["schemas"]["CaucusVoteResponse"];
+      policy: "Signed-in; members of this caucus only — no office gives access; anybody else is refused (403) and the attempt audited";
+    };
+  };
+  "/caucuses/{caucusId}/votes/{voteId}/close": {
+    post: {
+      path: {
+        caucusId: string;
+        voteId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["CaucusVoteResponse"];
+      policy: "Signed-in; members of this caucus only — no office gives access; anybody else is refused (403) and the attempt audited; the member who opened the vote";
     };
   };
   "/code-of-conduct/acknowledgements": {
@@ -4306,6 +4503,18 @@ export const apiOperations = [
   "POST /cases/{reference}/statements/{statementId}/approval",
   "GET /cases/{reference}/timeline",
   "POST /cases/{reference}/withdraw",
+  "GET /caucuses",
+  "POST /caucuses",
+  "GET /caucuses/{caucusId}",
+  "POST /caucuses/{caucusId}/join",
+  "POST /caucuses/{caucusId}/leave",
+  "GET /caucuses/{caucusId}/posts",
+  "POST /caucuses/{caucusId}/posts",
+  "GET /caucuses/{caucusId}/roster",
+  "GET /caucuses/{caucusId}/votes",
+  "POST /caucuses/{caucusId}/votes",
+  "POST /caucuses/{caucusId}/votes/{voteId}/ballot",
+  "POST /caucuses/{caucusId}/votes/{voteId}/close",
   "GET /code-of-conduct/acknowledgements",
   "POST /code-of-conduct/versions",
   "GET /commission/ad-hoc-requests",

@@ -16,6 +16,7 @@ const CommissionArea = lazy(() => import('../areas/commission/CommissionArea'));
 const AppealsArea = lazy(() => import('../areas/appeals/AppealsArea'));
 const ElectionsAdminArea = lazy(() => import('../areas/elections/ElectionsAdminArea'));
 const OverviewArea = lazy(() => import('../areas/overview/OverviewArea'));
+const CaucusesArea = lazy(() => import('../areas/caucuses/CaucusesArea'));
 
 export function App() {
   return (
@@ -34,6 +35,7 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
 function pick(path: string, roles: Roles): { node: ReactNode; layout: 'main' | 'private' } | null {
   if (path === '/app') return { node: <Home />, layout: 'main' };
   if (['/app/record', '/app/notifications', '/app/notices', '/app/elections', '/app/receipts'].some((p) => under(path, p))) return { node: <MemberArea path={path} />, layout: 'main' };
+  if (under(path, '/app/caucuses')) return { node: <CaucusesArea path={path} />, layout: 'main' };
   if (under(path, '/app/s')) return { node: <PrivateArea path={path} />, layout: 'private' };
   if (under(path, '/app/branch') && roles.secretaryOf.length) return { node: <BranchArea path={path} />, layout: 'main' };
   if (under(path, '/app/treasury') && roles.treasurerOf.length) return { node: <TreasuryArea path={path} />, layout: 'main' };
