@@ -147,6 +147,13 @@ describe('caucuses', () => {
       expect(after.slice(before)[0].actor_id).toBe(ec.id);
     });
 
+    it('the branch secretary’s view of a caucus member’s record says nothing of the caucus', async () => {
+      const secretary = roles.find(([r]) => r === 'branch secretary')![1];
+      const record = await t.http().get(`/members/${insiders[1].id}`).set(secretary.auth);
+      expect(record.status).toBe(200);
+      expect(JSON.stringify(record.body)).not.toMatch(new RegExp(`caucus|${id}`, 'i'));
+    });
+
     it('its members see the roster with names', async () => {
       const res = await t.http().get(`/caucuses/${id}/roster`).set(insiders[2].auth);
       expect(res.status).toBe(200);
