@@ -59,10 +59,21 @@ describe('caucuses', () => {
       expect((await t.http().post(`/caucuses/${id}/leave`).set(ec.auth).send({ memberId: a.id })).body.youBelong).toBe(false);
       expect((await t.http().get(`/caucuses/${id}`).set(a.auth)).body).toMatchObject({ youBelong: true, count: { exact: 1 } });
       expect((await t.http().post(`/caucuses/${id}/join`).set(a.auth)).body.code).toBe('already_in_caucus');
+      expect((await t.http().post(`/caucuses/${id}/join`).set(b.auth)).body.youBelong).toBe(true);
       const left = await t.http().post(`/caucuses/${id}/leave`).set(a.auth);
       expect(left.status).toBe(200);
       expect(left.body).toMatchObject({ youBelong: false, count: { exact: null, fewerThan: 3 } });
       expect((await t.http().post(`/caucuses/${id}/leave`).set(a.auth)).body.code).toBe('not_in_caucus');
+    });
+
+    it('a proposal whose last signatory withdraws lapses, and its name is free again', async () => {
+      const a = await member();
+      const id = (await propose(a, 'Short-lived')).body.id;
+      const left = await t.http().post(`/caucuses/${id}/leave`).set(a.auth);
+      expect(left.status).toBe(200);
+      expect(left.body).toMatchObject({ youBelong: false, count: { exact: 0 } });
+      expect((await t.http().get(`/caucuses/${id}`).set(a.auth)).status).toBe(404);
+      expect((await propose(await member(), 'Short-lived')).status).toBe(201);
     });
 
     it('only members of the organization form or join caucuses; names are unique', async () => {

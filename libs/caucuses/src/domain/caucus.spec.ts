@@ -25,6 +25,12 @@ describe('Caucus', () => {
     expect(() => c.leave('b')).toThrow(expect.objectContaining({ code: 'not_in_caucus' }));
   });
 
+  it('a proposal lapses when its last signatory withdraws; a formed caucus never does', () => {
+    expect(new Caucus(face(), new Set(['a'])).leave('a')).toEqual({ lapses: true });
+    expect(new Caucus(face(), new Set(['a', 'b'])).leave('a')).toEqual({ lapses: false });
+    expect(new Caucus(face({ stage: 'formed', formedAt: new Date() }), new Set(['a'])).leave('a')).toEqual({ lapses: false });
+  });
+
   it('shows what only members see to its members only, whatever else the caller is', () => {
     const c = new Caucus(face(), new Set(['a']));
     expect(() => c.assertMember('a')).not.toThrow();

@@ -85,11 +85,15 @@ export class Caucus {
     return { formsNow };
   }
 
-  /** The member leaves (or withdraws their signature). A formed caucus stays formed. */
-  leave(memberId: string): void {
+  /**
+   * The member leaves (or withdraws their signature). A formed caucus stays formed; a proposal
+   * whose last signatory withdraws lapses (and its name is free again).
+   */
+  leave(memberId: string): { lapses: boolean } {
     if (!this.members.has(memberId)) {
       throw caucusError('conflict', CaucusErrorCode.notInCaucus, 'You do not belong to this caucus, so there is nothing to leave.');
     }
+    return { lapses: this.face.stage === 'forming' && this.members.size === 1 };
   }
 
   /** Only members see the roster, the discussion and the votes; anybody else is refused. */

@@ -108,6 +108,10 @@ export class CaucusSqlRepository extends CaucusRepository {
     await query(tx, `UPDATE caucuses.caucuses SET stage = 'formed', formed_at = $2 WHERE id = $1 AND stage = 'forming'`, [id, at]);
   }
 
+  async deleteLapsed(tx: Tx, id: string): Promise<void> {
+    await query(tx, `DELETE FROM caucuses.caucuses WHERE id = $1 AND stage = 'forming' AND NOT EXISTS (SELECT 1 FROM caucuses.members WHERE caucus_id = $1)`, [id]);
+  }
+
   async roster(tx: Tx, id: string): Promise<RosterEntry[]> {
     const rows = await query<{ member_id: string; joined_at: Date }>(tx, `SELECT member_id, joined_at FROM caucuses.members WHERE caucus_id = $1 ORDER BY joined_at, member_id`, [id]);
     return rows.map((r) => ({ memberId: r.member_id, joinedAt: new Date(r.joined_at) }));

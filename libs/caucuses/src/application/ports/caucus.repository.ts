@@ -37,6 +37,8 @@ export abstract class CaucusRepository {
   abstract addMember(tx: Tx, id: string, memberId: string, at: Date): Promise<void>;
   abstract removeMember(tx: Tx, id: string, memberId: string): Promise<void>;
   abstract markFormed(tx: Tx, id: string, at: Date): Promise<void>;
+  /** Deletes a proposal nobody signs any more (only while it forms). */
+  abstract deleteLapsed(tx: Tx, id: string): Promise<void>;
   abstract roster(tx: Tx, id: string): Promise<RosterEntry[]>;
 
   abstract addPost(tx: Tx, p: { caucusId: string; authorMemberId: string; body: string; at: Date }): Promise<CaucusPost>;

@@ -73,12 +73,18 @@ export class CaucusesUseCase {
   /** The member leaves the caucus (while it forms: withdraws their signature). */
   async leave(actor: CaucusActor, caucusId: string): Promise<CaucusView> {
     const memberId = this.memberOf(actor);
-    await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const caucus = await this.load(tx, caucusId, true);
-      caucus.leave(memberId);
+      const { lapses } = caucus.leave(memberId);
       await this.caucuses.removeMember(tx, caucusId, memberId);
+      if (lapses) {
+        // Nobody signs it any more: the proposal lapses, and its name is free for another.
+        await this.caucuses.deleteLapsed(tx, caucusId);
+        await this.audit.record(tx, 'caucus.lapsed', 'caucus', caucusId);
+        return { face: caucus.face, count: { exact: 0, fewerThan: null }, youBelong: false };
+      }
+      return this.viewOf(await this.load(tx, caucusId), actor);
     });
-    return this.show(actor, caucusId);
   }
 
   /** Every caucus, forming or formed, with its count as the caller may know it. */
