@@ -78,7 +78,9 @@ function CaucusPage({ id }: { id: string }) {
   const c = caucus.data;
   const act = async (a: typeof join) => {
     const next = await a.run();
-    if (next) caucus.set(next);
+    // A proposal whose last signatory withdraws lapses: back to the list.
+    if (next && next.stage === 'forming' && next.count.exact === 0) navigate('/app/caucuses');
+    else if (next) caucus.set(next);
   };
   return (
     <>
