@@ -1,5 +1,5 @@
 import type { DynamicModule, INestApplicationContext, Provider, Type } from '@nestjs/common';
-import { CaucusesModule, CaucusMemberNames } from '@org/caucuses';
+import { CaucusesDemoContributor, CaucusesModule, CaucusMemberNames } from '@org/caucuses';
 import { DisciplineDemoContributor, DisciplineModule, DisciplineRestrictions, MemberRegister, MemberSanctions, OfficeHolders } from '@org/discipline';
 import { ElectionsModule } from '@org/elections';
 import { AccountHolderDirectory, AccountProvisioning, IdentityModule, IdentityNotifier, InvitationNotifier, MandateRecordsFacade } from '@org/identity';
@@ -85,7 +85,7 @@ export const portBindings: Provider[] = [
 export const portModules = [IdentityModule, DisciplineModule];
 
 /** Contexts that add to the demo organization on first start (providers of their modules). */
-export const demoContributors: Type<DemoContributor>[] = [DisciplineDemoContributor];
+export const demoContributors: Type<DemoContributor>[] = [DisciplineDemoContributor, CaucusesDemoContributor];
 
 /**
  * Operator tasks a CLI runs against a booted application context (the disciplinary context is

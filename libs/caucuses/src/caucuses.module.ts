@@ -10,6 +10,7 @@ import { CaucusDiscussionUseCase } from './application/use-cases/caucus-discussi
 import { CaucusesUseCase } from './application/use-cases/caucuses.use-case';
 import { CaucusSqlRepository } from './infrastructure/caucus.sql-repository';
 import { CAUCUSES_CONNECTION, CaucusesDb } from './infrastructure/caucuses-db';
+import { CaucusesDemoContributor } from './infrastructure/demo/caucuses-demo.contributor';
 
 /**
  * Caucuses: its own connection (on real PostgreSQL a login in `commons_caucuses`, from
@@ -40,6 +41,7 @@ import { CAUCUSES_CONNECTION, CaucusesDb } from './infrastructure/caucuses-db';
     CaucusAudit,
     CaucusesUseCase,
     CaucusDiscussionUseCase,
+    CaucusesDemoContributor,
   ],
 })
 export class CaucusesModule {}

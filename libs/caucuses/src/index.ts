@@ -5,3 +5,4 @@
 export { CaucusesModule } from './caucuses.module';
 export { CaucusMemberNames, type CaucusMemberName } from './application/ports/caucus-member-names.port';
 export { loadCaucusSettings, type CaucusSettings } from './application/caucus-settings';
+export { CaucusesDemoContributor } from './infrastructure/demo/caucuses-demo.contributor';

@@ -32,10 +32,10 @@ describeInBrowser('web interface: a caucus whose roster the executive cannot see
     await signIn(page, p.url, founder);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caucuses', exact: true }).click();
     await settled(page);
-    await page.getByLabel('Name').fill('Survivors’ caucus');
-    await page.getByLabel('Purpose').fill('Members who have survived abuse, organizing for a safe party.');
+    await page.getByLabel('Name').fill('Rank-and-file caucus');
+    await page.getByLabel('Purpose').fill('Members organizing for a rank-and-file line at congress.');
     await page.getByRole('button', { name: 'Propose and sign' }).click();
-    await page.locator('main h1', { hasText: 'Survivors’ caucus' }).waitFor();
+    await page.locator('main h1', { hasText: 'Rank-and-file caucus' }).waitFor();
     await settled(page);
     await seeText(page, 'Forming: it forms at 2 signatures');
     await expect(page.getByRole('list', { name: 'Roster' }).innerText()).resolves.toContain(name.full);
@@ -65,10 +65,10 @@ describeInBrowser('web interface: a caucus whose roster the executive cannot see
     await exec.page.goto(`${p.url}/app/caucuses`);
     await settled(exec.page);
     const listed = await mainText(exec.page);
-    expect(listed).toContain('Survivors’ caucus');
+    expect(listed).toContain('Rank-and-file caucus');
     expect(listed).toContain('2 members');
-    await exec.page.getByRole('link', { name: 'Survivors’ caucus' }).click();
-    await exec.page.locator('main h1', { hasText: 'Survivors’ caucus' }).waitFor();
+    await exec.page.getByRole('link', { name: 'Rank-and-file caucus' }).click();
+    await exec.page.locator('main h1', { hasText: 'Rank-and-file caucus' }).waitFor();
     await settled(exec.page);
     await seeText(exec.page, 'Who belongs is for its members only');
     const shown = await mainText(exec.page);
@@ -81,6 +81,10 @@ describeInBrowser('web interface: a caucus whose roster the executive cannot see
     await screenshot(exec.page, 'caucus-executive');
     expect(exec.errors).toEqual([]);
     await exec.context.close();
+
+    // The demo organization's survivors' caucus: formed, its count shown, its roster not.
+    const demo = (await p.api<{ id: string; name: string; stage: string; count: { exact: number | null } }[]>('GET', '/caucuses', await p.login(ec.email, ec.password))).find((c) => c.name === 'Survivors’ caucus');
+    expect(demo).toMatchObject({ stage: 'formed', count: { exact: 5 } });
 
     // Asking the API for the roster as the executive is refused, and the attempt audited.
     const token = await p.login(ec.email, ec.password);
