@@ -260,7 +260,7 @@ export interface components {
       minimumPublishedElectorate: number;
       candidates: components["schemas"]["PublishedCandidateResponse"][];
       slates: components["schemas"]["PublishedSlateResponse"][];
-      /** In random order. */
+      /** In random order, without receipts: the receipt list is published apart (GET /elections/{id}/receipts). */
       ballots: components["schemas"]["PublishedBallotResponse"][];
     };
     BankImportReportResponse: {
@@ -1520,7 +1520,6 @@ export interface components {
       text: string;
     };
     PublishedBallotResponse: {
-      receipt: string;
       /** Candidate and slate numbers as on the ballot paper: {ranking: [..]} | {choices: [..]} | {slate, struck, added} | {answer}. */
       ballot: {
         [key: string]: unknown;
@@ -1616,9 +1615,16 @@ export interface components {
       /** True when a ballot with this receipt is in the published list. */
       counted: boolean;
     };
+    ReceiptListResponse: {
+      electionId: string;
+      /** SHA-256 committed at the close: it covers the ballots and this list. */
+      ballotsHash: string | null;
+      /** Every counted ballot's receipt code, sorted; nothing here says which ballot a code belongs to. */
+      receipts: string[];
+    };
     ReceiptResponse: {
       electionId: string;
-      /** Keep it: after the count, find it in the published ballot list. It is not stored with your name. */
+      /** Keep it: after the count, find it in the published receipt list. It is not stored with your name, nor with your ballot. */
       receiptCode: string;
       /** True when this answers a retry (same Idempotency-Key) of a ballot already cast. */
       replayed: boolean;
@@ -3612,6 +3618,17 @@ export interface paths {
       policy: "Holders of a current mandate: ELECTIONS (returning-officer)";
     };
   };
+  "/elections/{electionId}/receipts": {
+    get: {
+      path: {
+        electionId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["ReceiptListResponse"];
+      policy: "Members";
+    };
+  };
   "/elections/{electionId}/receipts/{receiptCode}": {
     get: {
       path: {
@@ -4381,6 +4398,7 @@ export const apiOperations = [
   "POST /elections/{electionId}/open-nominations",
   "POST /elections/{electionId}/open-voting",
   "POST /elections/{electionId}/publish",
+  "GET /elections/{electionId}/receipts",
   "GET /elections/{electionId}/receipts/{receiptCode}",
   "GET /elections/{electionId}/result",
   "GET /electoral-rolls",

@@ -412,8 +412,8 @@ function Receipt({ receipt }: { receipt: string }) {
         <span className="receipt" data-testid="receipt-code">{receipt}</span>
       </p>
       <p>
-        Keep it somewhere safe. After the count, the anonymised ballots are published with their receipt codes: find yours to check your ballot was counted as
-        you cast it. The code is not stored with your name — if you lose it, nobody can give it back.
+        Keep it somewhere safe. After the count, the anonymised ballots are published, and apart from them the list of receipt codes: find yours to check your
+        ballot was counted. Nothing links a code to a ballot, so nobody (not even you) can prove how you voted. The code is not stored with your name — if you lose it, nobody can give it back.
       </p>
       <Button
         small
@@ -525,7 +525,7 @@ function Result({ election }: { election: ElectionDetail }) {
         <Card title="Published ballots">
           {ballots.data.individualBallotsPublished ? (
             <p>
-              {plural(ballots.data.ballots.length, 'ballot')} published in random order with their receipt codes, so anyone can recount them.{' '}
+              {plural(ballots.data.ballots.length, 'ballot')} published in random order, so anyone can recount them; the receipt codes are published apart, sorted, with nothing linking a code to a ballot.{' '}
               {methods.ranked(election.method) ? <Button small variant="secondary" busy={blt.busy} onClick={() => blt.run()}>Download the BLT file</Button> : null}
             </p>
           ) : (
