@@ -133,6 +133,11 @@ describeInBrowser('web interface: a delegate casts an STV ballot and checks the 
     await page.goto(`${p.url}/app/elections`);
     await page.getByRole('link', { name: 'Central Committee (congress ballot)' }).click();
     await seeText(page, 'Put 1 next to your first choice');
+    // The paper lists the candidates in the order drawn by lot from the published seed (the ballot numbers), and says so.
+    expect(detail.ballotOrderSeed).toMatch(/^[0-9a-f]{32}$/);
+    await expect(page.getByTestId('ballot-order').innerText()).resolves.toContain(detail.ballotOrderSeed);
+    const listed = await page.locator('select.rank-number').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(listed).toEqual(onPaper.map((c: any) => `Your number for ${c.name}`));
     const order = [onPaper[2], onPaper[0], onPaper[3]];
     for (const [i, c] of order.entries()) await page.getByLabel(`Your number for ${c.name}`).selectOption(String(i + 1));
     await seeText(page, `Your order: ${order.map((c: any) => c.name).join(' → ')}`);

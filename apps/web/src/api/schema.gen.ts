@@ -774,6 +774,8 @@ export interface components {
       ballotsHash: string | null;
       /** Seed of ties left to lot, fixed at the close. */
       tieBreakSeed: string | null;
+      /** Seed the order of the candidates on the ballot paper was drawn from when voting opened (never alphabetical): candidate ids sorted by SHA-256 hex of "commons-ballot-order-v1\n<seed>\n<candidate id>" give the ballot numbers. Null before voting opens. */
+      ballotOrderSeed: string | null;
       createdAt: string;
       candidates: components["schemas"]["CandidateResponse"][];
       slates: components["schemas"]["SlateSummaryResponse"][];
@@ -826,6 +828,8 @@ export interface components {
       ballotsHash: string | null;
       /** Seed of ties left to lot, fixed at the close. */
       tieBreakSeed: string | null;
+      /** Seed the order of the candidates on the ballot paper was drawn from when voting opened (never alphabetical): candidate ids sorted by SHA-256 hex of "commons-ballot-order-v1\n<seed>\n<candidate id>" give the ballot numbers. Null before voting opens. */
+      ballotOrderSeed: string | null;
       createdAt: string;
     };
     ElectionScopeResponse: {

@@ -146,6 +146,13 @@ export class ElectionResponse {
   @ApiProperty() acclaimed: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the ballot list, committed when the poll closed, before the count.' }) ballotsHash: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Seed of ties left to lot, fixed at the close.' }) tieBreakSeed: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Seed the order of the candidates on the ballot paper was drawn from when voting opened (never alphabetical): candidate ids sorted by SHA-256 hex of "commons-ballot-order-v1\\n<seed>\\n<candidate id>" give the ballot numbers. Null before voting opens.',
+  })
+  ballotOrderSeed: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -214,6 +221,7 @@ export const toElectionResponse = (s: ElectionSnapshot): ElectionResponse => ({
   acclaimed: s.acclaimed,
   ballotsHash: s.ballotsHash,
   tieBreakSeed: s.tieBreakSeed,
+  ballotOrderSeed: s.ballotOrderSeed,
   createdAt: s.createdAt,
 });
 

@@ -76,8 +76,9 @@ export class ElectionSqlRepository extends ElectionRepository {
   async update(m: EntityManager, s: ElectionSnapshot): Promise<void> {
     await m.query(
       `UPDATE elections.elections SET status = $2, electorate_size = $3, nominations_opened_at = $4, voting_opened_at = $5, voting_closes_at = $6,
-         closed_at = $7, certified_at = $8, published_at = $9, acclaimed = $10, tie_break_seed = $11, ballots_hash = $12 WHERE id = $1`,
-      [s.id, s.status, s.electorateSize, s.nominationsOpenedAt, s.votingOpenedAt, s.votingClosesAt, s.closedAt, s.certifiedAt, s.publishedAt, s.acclaimed, s.tieBreakSeed, s.ballotsHash],
+         closed_at = $7, certified_at = $8, published_at = $9, acclaimed = $10, tie_break_seed = $11, ballots_hash = $12,
+         ballot_order_seed = $13 WHERE id = $1`,
+      [s.id, s.status, s.electorateSize, s.nominationsOpenedAt, s.votingOpenedAt, s.votingClosesAt, s.closedAt, s.certifiedAt, s.publishedAt, s.acclaimed, s.tieBreakSeed, s.ballotsHash, s.ballotOrderSeed],
     );
   }
 
@@ -108,14 +109,13 @@ export class ElectionSqlRepository extends ElectionRepository {
     await m.query(`INSERT INTO elections.nominators (candidate_id, member_id, created_at) VALUES ($1, $2, $3)`, [candidateId, memberId, at]);
   }
 
-  async assignBallotNumbers(m: EntityManager, electionId: string): Promise<void> {
+  async assignBallotNumbers(m: EntityManager, electionId: string, order: readonly string[]): Promise<void> {
     await m.query(`UPDATE elections.candidates SET ballot_number = NULL WHERE election_id = $1`, [electionId]);
     await m.query(
       `UPDATE elections.candidates c SET ballot_number = x.n
-         FROM (SELECT id, row_number() OVER (ORDER BY lower(display_name), id) AS n
-                 FROM elections.candidates WHERE election_id = $1 AND status = 'nominated') x
-        WHERE c.id = x.id`,
-      [electionId],
+         FROM unnest($2::uuid[]) WITH ORDINALITY AS x(id, n)
+        WHERE c.id = x.id AND c.election_id = $1 AND c.status = 'nominated'`,
+      [electionId, order],
     );
   }
 

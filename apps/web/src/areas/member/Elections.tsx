@@ -202,6 +202,12 @@ function Ballot({ election }: { election: ElectionDetail }) {
   return (
     <Card title="Your ballot">
       <ErrorAlert error={cast.error} title="Your ballot was not cast" />
+      {election.ballotOrderSeed && candidates.length > 1 ? (
+        <p className="muted" data-testid="ballot-order">
+          The candidates are listed in an order drawn by lot for this election, not alphabetically (seed <code>{election.ballotOrderSeed}</code>, published so
+          anyone can check it).
+        </p>
+      ) : null}
       {review ? (
         <div>
           <h3>Check your ballot</h3>

@@ -44,8 +44,8 @@ export abstract class ElectionRepository {
   abstract insertCandidate(m: EntityManager, c: CandidacySnapshot): Promise<void>;
   abstract setCandidateStatus(m: EntityManager, candidateId: string, status: CandidacyStatus): Promise<void>;
   abstract addNominator(m: EntityManager, candidateId: string, memberId: string, at: Date): Promise<void>;
-  /** Numbers the validly nominated candidates 1..n in alphabetical order (the ballot paper). */
-  abstract assignBallotNumbers(m: EntityManager, electionId: string): Promise<void>;
+  /** Numbers the validly nominated candidates 1..n in the given order of ids (the ballot paper, `ballotOrder`). */
+  abstract assignBallotNumbers(m: EntityManager, electionId: string, order: readonly string[]): Promise<void>;
 
   abstract insertSlate(m: EntityManager, s: SlateView): Promise<void>;
   /** Locks the slate, so two nominations cannot both pass the mixed-slate check. */

@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { IdentityRepository, INDEPENDENT_BODIES, type BodyKind, type Principal } from '@org/identity';
 import { Clock } from '@org/platform';
 import {
+  ballotOrder,
   Congress,
   Election,
   ElectionErrorCode,
@@ -166,8 +167,8 @@ export class RunElectionUseCase {
     requireReturningOfficer(p);
     return this.transition(p, electionId, async (m, election, candidates) => {
       const nominated = candidates.filter((c) => c.status === 'nominated');
-      const next = election.acclaim(this.clock.now(), nominated.length, this.config);
-      await this.elections.assignBallotNumbers(m, electionId);
+      const next = election.acclaim(this.clock.now(), nominated.length, this.config).withBallotOrderSeed(drawBallotOrderSeed());
+      await this.numberTheBallotPaper(m, next, nominated);
       const numbered = (await this.elections.candidates(m, electionId)).filter((c) => c.status === 'nominated').sort((a, b) => (a.ballotNumber ?? 0) - (b.ballotNumber ?? 0));
       const mandates = await this.seats.fill(m, next, numbered, { id: p.memberId, kind: 'member' });
       await this.elections.saveResult(m, electionId, {
@@ -193,14 +194,14 @@ export class RunElectionUseCase {
       const s = election.toSnapshot();
       const nominated = candidates.filter((c) => c.status === 'nominated').length;
       const next0 = election.openVoting(this.clock.now(), closesAt, nominated);
-      let next = next0;
+      let next = next0.withBallotOrderSeed(drawBallotOrderSeed());
       if (s.scope.kind === 'congress') {
         const congress = await this.congresses.load(m, s.scope.congressId, true);
         if (!congress) throw electionError('not_found', ElectionErrorCode.congressNotFound, 'No such congress.');
         Congress.fromSnapshot(congress).assertQuorate(await this.congresses.accreditedCount(m, congress.id));
-        next = next0.withElectorateSize(await this.congresses.copyAccreditedToElectorate(m, congress.id, electionId));
+        next = next.withElectorateSize(await this.congresses.copyAccreditedToElectorate(m, congress.id, electionId));
       }
-      await this.elections.assignBallotNumbers(m, electionId);
+      await this.numberTheBallotPaper(m, next, candidates.filter((c) => c.status === 'nominated'));
       await this.notices.announce(m, {
         electionId,
         title: s.title,
@@ -211,6 +212,12 @@ export class RunElectionUseCase {
       });
       return { next, action: 'election.voting-opened', data: { closesAt: closesAt.toISOString(), candidates: nominated, electorateSize: next.toSnapshot().electorateSize } };
     });
+  }
+
+  /** The candidates' numbers on the paper, in the order drawn from the election's published seed. */
+  private async numberTheBallotPaper(m: EntityManager, election: Election, nominated: readonly { id: string }[]): Promise<void> {
+    const seed = election.toSnapshot().ballotOrderSeed as string;
+    await this.elections.assignBallotNumbers(m, election.toSnapshot().id, ballotOrder(seed, nominated.map((c) => c.id)));
   }
 
   /** Loads under the election's exclusive lock, checks the returning officer, applies, saves, audits. */
@@ -237,3 +244,6 @@ export class RunElectionUseCase {
     });
   }
 }
+
+/** 128 random bits, as hex: the seed of the ballot order, published with the election. */
+const drawBallotOrderSeed = (): string => randomBytes(16).toString('hex');
