@@ -820,6 +820,7 @@ TABLE elections.elections
   COLUMN created_at timestamp with time zone NOT NULL
   COLUMN recall_mandate_id uuid
   COLUMN ballot_order_seed text
+  COLUMN voters_reminded_at timestamp with time zone
   CONSTRAINT elections_check CHECK ((((scope_kind = 'branch'::text) = (branch_id IS NOT NULL)) OR (purpose = 'delegates'::text)))
   CONSTRAINT elections_check1 CHECK ((((scope_kind = 'congress'::text) = (congress_id IS NOT NULL)) OR (purpose = 'delegates'::text)))
   CONSTRAINT elections_check2 CHECK (((purpose = 'body'::text) = (body_id IS NOT NULL)))

@@ -663,7 +663,7 @@ export interface components {
     };
     DeadLetterResponse: {
       outboxId: string;
-      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "application-confirmation" | "membership-exists" | "confirmation-code" | "case-update";
+      type: "outcome-notice" | "election-notice" | "ballot" | "ballot-reminder" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "application-confirmation" | "membership-exists" | "confirmation-code" | "case-update";
       /** Disciplinary message: recipient and server reply withheld. */
       confidential: boolean;
       recipient: components["schemas"]["DeadLetterRecipientResponse"] | null;
@@ -920,7 +920,7 @@ export interface components {
     FeedItemResponse: {
       /** The notice id (use it to mark the notice read). */
       id: string;
-      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "application-confirmation" | "membership-exists" | "confirmation-code" | "case-update";
+      type: "outcome-notice" | "election-notice" | "ballot" | "ballot-reminder" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "application-confirmation" | "membership-exists" | "confirmation-code" | "case-update";
       title: string;
       /** Plain text. */
       body: string;

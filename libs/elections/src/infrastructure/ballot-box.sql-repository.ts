@@ -100,6 +100,20 @@ export class BallotBoxSqlRepository extends BallotBox {
     return { participation: Number(r.participation), ballots: Number(r.ballots), buffered: Number(r.buffered) };
   }
 
+  async electors(m: EntityManager, electionId: string): Promise<string[]> {
+    return (await m.query(`SELECT member_id FROM elections.electors WHERE election_id = $1 ORDER BY member_id`, [electionId])).map((r: any) => String(r.member_id));
+  }
+
+  async electorsYetToVote(m: EntityManager, electionId: string): Promise<string[]> {
+    const rows = await m.query(
+      `SELECT x.member_id FROM elections.electors x
+        WHERE x.election_id = $1 AND NOT EXISTS (SELECT 1 FROM elections.participation p WHERE p.election_id = x.election_id AND p.member_id = x.member_id)
+        ORDER BY x.member_id`,
+      [electionId],
+    );
+    return rows.map((r: any) => String(r.member_id));
+  }
+
   async hasReceipt(m: EntityManager, electionId: string, receipt: string): Promise<boolean> {
     return (await m.query(`SELECT 1 FROM elections.receipts WHERE election_id = $1 AND receipt_code = $2`, [electionId, receipt])).length > 0;
   }

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { INDEPENDENT_BODIES, type BodyKind } from '@org/identity';
 import type { CandidacySnapshot, CandidacyStatus, ElectionSnapshot, SlateEntry } from '../domain';
 import { ElectionRepository, type SlateView, type StoredResult } from '../application/ports/election.repository';
-import { ELECTION_COLUMNS, iso, toCandidacy, toElection } from './sql-rows';
+import { ELECTION_COLUMNS, iso, rowsOf, toCandidacy, toElection } from './sql-rows';
 
 const CANDIDATE_SELECT = `
   SELECT c.id, c.election_id, c.member_id, c.display_name, c.status, c.nominated_by_kind, c.nominating_body_id, c.slate_id,
@@ -35,6 +35,21 @@ export class ElectionSqlRepository extends ElectionRepository {
 
   async list(m: EntityManager): Promise<ElectionSnapshot[]> {
     return (await m.query(`SELECT ${ELECTION_COLUMNS} FROM elections.elections e ORDER BY e.created_at DESC, e.id LIMIT 500`)).map(toElection);
+  }
+
+  async dueForReminder(m: EntityManager, now: Date, withinMs: number): Promise<string[]> {
+    const rows = await m.query(
+      `SELECT id FROM elections.elections
+        WHERE status = 'voting' AND voters_reminded_at IS NULL AND voting_closes_at > $1 AND voting_closes_at <= $1::timestamptz + ($2::bigint * interval '1 millisecond')
+        ORDER BY voting_closes_at, id`,
+      [now, withinMs],
+    );
+    return rows.map((r: any) => String(r.id));
+  }
+
+  async markReminded(m: EntityManager, electionId: string, at: Date): Promise<boolean> {
+    const rows = await m.query(`UPDATE elections.elections SET voters_reminded_at = $2 WHERE id = $1 AND voters_reminded_at IS NULL RETURNING id`, [electionId, at]);
+    return rowsOf(rows).length === 1;
   }
 
   async ofCongress(m: EntityManager, congressId: string): Promise<ElectionSnapshot[]> {

@@ -44,4 +44,8 @@ export abstract class BallotBox {
   abstract publishedList(m: EntityManager, electionId: string): Promise<PublishedBallots>;
   abstract counts(m: EntityManager, electionId: string): Promise<{ participation: number; ballots: number; buffered: number }>;
   abstract hasReceipt(m: EntityManager, electionId: string, receipt: string): Promise<boolean>;
+  /** The members on the electorate (for each voter's own ballot notice). */
+  abstract electors(m: EntityManager, electionId: string): Promise<string[]>;
+  /** The members on the electorate who have not voted: only for their reminder, never shown to anyone. */
+  abstract electorsYetToVote(m: EntityManager, electionId: string): Promise<string[]>;
 }

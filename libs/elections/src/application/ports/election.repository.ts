@@ -35,6 +35,10 @@ export abstract class ElectionRepository {
   abstract isElector(m: EntityManager, electionId: string, memberId: string): Promise<boolean>;
   abstract load(m: EntityManager, id: string): Promise<ElectionSnapshot | null>;
   abstract list(m: EntityManager): Promise<ElectionSnapshot[]>;
+  /** Elections in voting, closing within `withinMs` of `now` (and not yet closed), whose voters have not been reminded. */
+  abstract dueForReminder(m: EntityManager, now: Date, withinMs: number): Promise<string[]>;
+  /** Marks the election's reminder as sent (once). False when it already was. */
+  abstract markReminded(m: EntityManager, electionId: string, at: Date): Promise<boolean>;
   abstract ofCongress(m: EntityManager, congressId: string): Promise<ElectionSnapshot[]>;
   abstract insert(m: EntityManager, s: ElectionSnapshot): Promise<void>;
   abstract update(m: EntityManager, s: ElectionSnapshot): Promise<void>;

@@ -21,6 +21,7 @@ import {
 import { audienceOf, requireReturningOfficer } from '../election-access';
 import { ElectionsAudit } from '../elections-audit';
 import { ELECTIONS_CONFIG, type ElectionsConfig } from '../elections.config';
+import { BallotBox } from '../ports/ballot-box.repository';
 import { CongressRepository } from '../ports/congress.repository';
 import { ElectionNotices } from '../ports/election-notices.port';
 import { ElectionRepository } from '../ports/election.repository';
@@ -58,6 +59,7 @@ export class RunElectionUseCase {
     private readonly congresses: CongressRepository,
     private readonly identity: IdentityRepository,
     private readonly notices: ElectionNotices,
+    private readonly box: BallotBox,
     private readonly seats: SeatFilling,
     private readonly audit: ElectionsAudit,
     private readonly clock: Clock,
@@ -202,6 +204,8 @@ export class RunElectionUseCase {
         next = next.withElectorateSize(await this.congresses.copyAccreditedToElectorate(m, congress.id, electionId));
       }
       await this.numberTheBallotPaper(m, next, candidates.filter((c) => c.status === 'nominated'));
+      // Each voter gets their own notice, with the link to vote (after the congress copy: delegates are its electorate).
+      await this.notices.ballotsReady(m, { electionId, title: s.title, votingClosesAt: closesAt.toISOString(), voters: await this.box.electors(m, electionId) });
       await this.notices.announce(m, {
         electionId,
         title: s.title,

@@ -88,6 +88,14 @@ function ballot(d: BallotData): Parts {
   };
 }
 
+function ballotReminder(d: BallotData): Parts {
+  return {
+    title: `Reminder: you have not voted yet — ${d.electionTitle}`,
+    body: `You have not yet voted in "${d.electionTitle}". Voting closes at ${d.votingClosesAt}.\n\nThis is the only reminder you will get. It is sent by the platform to each member who has not voted; nobody running the election learns who received one, and your vote stays secret.`,
+    link: { path: `/elections/${d.electionId}/ballot`, label: 'Vote' },
+  };
+}
+
 function welcome(d: NotificationDataByType['welcome'], ctx: TemplateContext): Parts {
   const code = d.codeOfConduct ?? null;
   const commissioners = d.commissioners ?? [];
@@ -107,6 +115,7 @@ const RENDER: { [T in NotificationType]: (d: NotificationDataByType[T], ctx: Tem
   'outcome-notice': outcomeNotice,
   'election-notice': electionNotice,
   ballot,
+  'ballot-reminder': ballotReminder,
   'subs-reminder': (d) => ({
     title: 'Your subs',
     body:
