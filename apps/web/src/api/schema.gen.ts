@@ -335,6 +335,15 @@ export interface components {
       mergedIntoBranchId: string | null;
       endedOn: string | null;
     };
+    BranchTurnoutResponse: {
+      branchId: string | null;
+      branchName: string;
+      electors: components["schemas"]["SuppressedCountResponse"];
+      /** Withheld when the voters, or those who did not vote, are fewer than the threshold. */
+      voted: components["schemas"]["SuppressedCountResponse"];
+      /** Percentage, one decimal, only when voted is published. */
+      percent: number | null;
+    };
     CancelInterviewRequest: {
       reason: string;
     };
@@ -1700,6 +1709,8 @@ export interface components {
     };
     ResultResponse: {
       election: components["schemas"]["ElectionResponse"];
+      /** Turnout per branch of the electorate, with small-cell suppression (ELECTIONS_TURNOUT_CELL_MINIMUM); empty for an acclamation. */
+      turnoutByBranch: components["schemas"]["BranchTurnoutResponse"][];
       /** The certified result: candidates (ballot order), elected (candidate ids in order of election), electorateSize, participation, ballotsCounted, ballotsHash, seed, quorum, and the counting engine’s round-by-round result (`count.stages`, `count.quota`, `count.tieBreaks`; candidates 0-based in ballot order). */
       result: {
         [key: string]: unknown;
@@ -1945,6 +1956,12 @@ export interface components {
       name: string;
       /** When the support person is a member. */
       memberId: string | null;
+    };
+    SuppressedCountResponse: {
+      /** The count, when it is at least the threshold. */
+      value?: number;
+      /** Set instead of value when the count is below the threshold: "fewer than N". */
+      fewerThan?: number;
     };
     TimelineEntryResponse: {
       seq: number;

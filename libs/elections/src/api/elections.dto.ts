@@ -184,8 +184,23 @@ export class ElectionDetailResponse extends ElectionResponse {
   @ApiProperty({ type: Number, nullable: true, description: 'Members who voted (after the close).' }) turnout: number | null;
 }
 
+export class SuppressedCountResponse {
+  @ApiPropertyOptional({ description: 'The count, when it is at least the threshold.' }) value?: number;
+  @ApiPropertyOptional({ description: 'Set instead of value when the count is below the threshold: "fewer than N".' }) fewerThan?: number;
+}
+
+export class BranchTurnoutResponse {
+  @ApiProperty({ type: String, nullable: true }) branchId: string | null;
+  @ApiProperty() branchName: string;
+  @ApiProperty({ type: SuppressedCountResponse }) electors: SuppressedCountResponse;
+  @ApiProperty({ type: SuppressedCountResponse, description: 'Withheld when the voters, or those who did not vote, are fewer than the threshold.' }) voted: SuppressedCountResponse;
+  @ApiProperty({ type: Number, nullable: true, description: 'Percentage, one decimal, only when voted is published.' }) percent: number | null;
+}
+
 export class ResultResponse {
   @ApiProperty({ type: ElectionResponse }) election: ElectionResponse;
+  @ApiProperty({ type: [BranchTurnoutResponse], description: 'Turnout per branch of the electorate, with small-cell suppression (ELECTIONS_TURNOUT_CELL_MINIMUM); empty for an acclamation.' })
+  turnoutByBranch: BranchTurnoutResponse[];
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

@@ -6,6 +6,7 @@ export * from './ballot/election-methods';
 export * from './ballot/ballot-paper';
 export * from './ballot/ballot-count';
 export * from './ballot/ballot-order';
+export * from './ballot/turnout';
 export * from './ballot/receipt-code';
 export * from './congress/congress.entity';
 export { CountingErrorCode } from './counting';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { parseBallotContent, type BallotContent, type PublishedBallots } from '../domain';
+import { parseBallotContent, type BallotContent, type BranchParticipation, type PublishedBallots } from '../domain';
 import { BallotBox, type CastingContext } from '../application/ports/ballot-box.repository';
 import { ELECTION_COLUMNS, rowsOf, toElection } from './sql-rows';
 
@@ -98,6 +98,20 @@ export class BallotBoxSqlRepository extends BallotBox {
       [electionId],
     );
     return { participation: Number(r.participation), ballots: Number(r.ballots), buffered: Number(r.buffered) };
+  }
+
+  /** Reads the branches' names from membership (read-only), like the register adapter does. */
+  async participationByBranch(m: EntityManager, electionId: string): Promise<BranchParticipation[]> {
+    const rows = await m.query(
+      `SELECT x.branch_id, b.name AS branch_name, count(*)::int AS electors, count(p.member_id)::int AS voted
+         FROM elections.electors x
+         LEFT JOIN elections.participation p ON p.election_id = x.election_id AND p.member_id = x.member_id
+         LEFT JOIN membership.branches b ON b.id = x.branch_id
+        WHERE x.election_id = $1
+        GROUP BY x.branch_id, b.name`,
+      [electionId],
+    );
+    return rows.map((r: any) => ({ branchId: r.branch_id ?? null, branchName: r.branch_name ?? 'No branch', electors: Number(r.electors), voted: Number(r.voted) }));
   }
 
   async electors(m: EntityManager, electionId: string): Promise<string[]> {

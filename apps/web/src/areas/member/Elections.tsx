@@ -9,6 +9,7 @@ import { Link } from '../../app/router';
 import { useMe } from '../../app/session';
 import { date, dateTime, plural } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
+import { StageChart, TransferTable, TurnoutChart } from '../elections/ResultCharts';
 import { useElectionMethods } from './election-methods';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, Loading, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
 
@@ -493,6 +494,17 @@ function Result({ election }: { election: ElectionDetail }) {
           />
         </Card>
       ) : result.loading ? <Loading /> : null}
+      {stages.length && !motion ? (
+        <Card title="Stage by stage">
+          <StageChart names={optionNames} stages={stages} quota={count?.quota ? String(count.quota) : null} />
+          <TransferTable names={optionNames} stages={stages} />
+        </Card>
+      ) : null}
+      {result.data?.turnoutByBranch?.length ? (
+        <Card title="Turnout per branch">
+          <TurnoutChart rows={result.data.turnoutByBranch} />
+        </Card>
+      ) : null}
       {stages.length ? (
         <div className="table-wrap">
           <table>

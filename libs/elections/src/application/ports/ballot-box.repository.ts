@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { BallotContent, ElectionSnapshot, PublishedBallots } from '../../domain';
+import type { BallotContent, BranchParticipation, ElectionSnapshot, PublishedBallots } from '../../domain';
 
 /** Everything a cast needs, read in one round trip inside the casting transaction (which it locks the election's row for, shared). */
 export interface CastingContext {
@@ -44,6 +44,8 @@ export abstract class BallotBox {
   abstract publishedList(m: EntityManager, electionId: string): Promise<PublishedBallots>;
   abstract counts(m: EntityManager, electionId: string): Promise<{ participation: number; ballots: number; buffered: number }>;
   abstract hasReceipt(m: EntityManager, electionId: string, receipt: string): Promise<boolean>;
+  /** Electors and voters per branch of the electorate (aggregates only; suppressed before anyone sees them). */
+  abstract participationByBranch(m: EntityManager, electionId: string): Promise<BranchParticipation[]>;
   /** The members on the electorate (for each voter's own ballot notice). */
   abstract electors(m: EntityManager, electionId: string): Promise<string[]>;
   /** The members on the electorate who have not voted: only for their reminder, never shown to anyone. */

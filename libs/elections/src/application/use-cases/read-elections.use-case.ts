@@ -10,7 +10,9 @@ import {
   Election,
   isRankedMethod,
   normalizeReceiptCode,
+  turnoutByBranch,
   type BallotContent,
+  type BranchTurnout,
   type CandidacySnapshot,
   type ElectionSnapshot,
 } from '../../domain';
@@ -86,14 +88,15 @@ export class ReadElectionsUseCase {
     };
   }
 
-  async result(p: Principal, electionId: string): Promise<{ election: ElectionSnapshot; result: StoredResult }> {
+  async result(p: Principal, electionId: string): Promise<{ election: ElectionSnapshot; result: StoredResult; turnoutByBranch: BranchTurnout[] }> {
     const m = this.ds.manager;
     const s = await this.elections.load(m, electionId);
     if (!s) throw electionNotFound();
     const visible = s.status === 'published' || (s.status === 'certified' && p.holds(RETURNING_OFFICER.body, RETURNING_OFFICER.roles));
     const result = visible ? await this.elections.result(m, electionId) : null;
     if (!result) throw notPublished(s);
-    return { election: s, result };
+    const branches = result.acclaimed ? [] : turnoutByBranch(await this.box.participationByBranch(m, electionId), this.config.turnoutCellMinimum);
+    return { election: s, result, turnoutByBranch: branches };
   }
 
   async ballots(electionId: string): Promise<PublishedBallotList> {
