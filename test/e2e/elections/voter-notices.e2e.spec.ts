@@ -14,7 +14,7 @@ describe('elections: each voter is told when polls open and reminded once before
   let voters: Signed[];
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, env: { ...LONG_SESSIONS, ELECTIONS_REMINDER_HOURS: '24' } });
+    t = await createTestApp({ clock, env: { ...LONG_SESSIONS, ELECTIONS_REMINDER_HOURS: '24', ORG_TIME_ZONE: 'Europe/Berlin', ORG_LANGUAGE: 'en-GB' } });
     ro = await returningOfficer(t);
     voters = await members(t, 8, await t.make.branch());
   });
@@ -35,7 +35,13 @@ describe('elections: each voter is told when polls open and reminded once before
       const mine = (await feed(v)).filter((i) => i.type === 'ballot');
       expect(mine).toHaveLength(1);
       expect(mine[0].link).toContain(`/elections/${election.id}/ballot`);
+      // The closing time in the organization's time zone and language, never as a raw ISO timestamp.
+      expect(mine[0].body).toContain('4 June 2026 at 10:00 CEST');
+      expect(mine[0].body).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     }
+    const opened = (await feed(voters[5])).find((i) => i.type === 'election-notice' && i.body.includes('Voting is open'));
+    expect(opened?.body).toContain('4 June 2026 at 10:00 CEST');
+    expect(opened?.body).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
 
     // Three vote; the others have not voted when the reminder is due.
     const [candidate] = (await ok(await t.http().get(`/elections/${election.id}`).set(ro.auth))).candidates.map((c: any) => c.id);

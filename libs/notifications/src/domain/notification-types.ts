@@ -34,8 +34,10 @@ export interface ElectionNoticeData {
   electionId: string;
   electionTitle: string;
   stage: ElectionStage;
-  /** Plain text: dates, candidates, or the result summary. */
+  /** Plain text: candidates, or the result summary (no dates: those are fields, formatted for the reader). */
   summary?: string;
+  /** When voting closes (ISO date-time), shown in the organization's time zone and language. */
+  votingClosesAt?: string;
 }
 
 export interface BallotData {
@@ -254,6 +256,7 @@ const SHAPES: Record<NotificationType, Shape> = {
     electionTitle: str(200),
     stage: oneOf('called', 'nominations-open', 'voting-open', 'result'),
     summary: optional(str(4000)),
+    votingClosesAt: optional(dateTime),
   },
   ballot: { electionId: uuid, electionTitle: str(200), votingClosesAt: dateTime },
   'ballot-reminder': { electionId: uuid, electionTitle: str(200), votingClosesAt: dateTime },

@@ -5,6 +5,8 @@ export interface ElectionAnnouncement {
   title: string;
   stage: 'nominations-open' | 'voting-open' | 'result';
   summary: string;
+  /** When voting closes: a field, so each reader sees it in the organization's time zone and language. */
+  votingClosesAt?: string;
   /** The members of the election's scope: the whole organization, or one branch. */
   audience: { kind: 'organization' } | { kind: 'branch'; branchId: string };
   actorId: string | null;

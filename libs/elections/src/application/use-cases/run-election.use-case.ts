@@ -210,7 +210,8 @@ export class RunElectionUseCase {
         electionId,
         title: s.title,
         stage: 'voting-open',
-        summary: `Voting is open until ${closesAt.toISOString()}.`,
+        summary: 'Voting is open: each voter has their own ballot notice with the link to vote.',
+        votingClosesAt: closesAt.toISOString(),
         audience: audienceOf(s),
         actorId: p.memberId,
       });
