@@ -788,12 +788,9 @@ TABLE elections.ballots
   COLUMN id uuid NOT NULL DEFAULT gen_random_uuid()
   COLUMN election_id uuid NOT NULL
   COLUMN sort_key uuid NOT NULL DEFAULT gen_random_uuid()
-  COLUMN receipt_code text NOT NULL
   COLUMN content jsonb NOT NULL
   CONSTRAINT ballots_election_id_fkey FOREIGN KEY (election_id) REFERENCES elections.elections(id)
-  CONSTRAINT ballots_election_id_receipt_code_key UNIQUE (election_id, receipt_code)
   CONSTRAINT ballots_pkey PRIMARY KEY (id)
-  INDEX ballots_election_id_receipt_code_key: CREATE UNIQUE INDEX ballots_election_id_receipt_code_key ON elections.ballots USING btree (election_id, receipt_code)
   INDEX ballots_pkey: CREATE UNIQUE INDEX ballots_pkey ON elections.ballots USING btree (id)
   INDEX ballots_publication_order_idx: CREATE INDEX ballots_publication_order_idx ON elections.ballots USING btree (election_id, sort_key)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
@@ -898,6 +895,8 @@ TABLE elections.elections
   COLUMN created_by uuid
   COLUMN created_at timestamp with time zone NOT NULL
   COLUMN recall_mandate_id uuid
+  COLUMN ballot_order_seed text
+  COLUMN voters_reminded_at timestamp with time zone
   CONSTRAINT elections_check CHECK ((((scope_kind = 'branch'::text) = (branch_id IS NOT NULL)) OR (purpose = 'delegates'::text)))
   CONSTRAINT elections_check1 CHECK ((((scope_kind = 'congress'::text) = (congress_id IS NOT NULL)) OR (purpose = 'delegates'::text)))
   CONSTRAINT elections_check2 CHECK (((purpose = 'body'::text) = (body_id IS NOT NULL)))
@@ -944,6 +943,14 @@ TABLE elections.participation
   CONSTRAINT participation_election_id_fkey FOREIGN KEY (election_id) REFERENCES elections.elections(id)
   CONSTRAINT participation_pkey PRIMARY KEY (election_id, member_id)
   INDEX participation_pkey: CREATE UNIQUE INDEX participation_pkey ON elections.participation USING btree (election_id, member_id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE elections.receipts
+  COLUMN election_id uuid NOT NULL
+  COLUMN receipt_code text NOT NULL
+  CONSTRAINT receipts_election_id_fkey FOREIGN KEY (election_id) REFERENCES elections.elections(id)
+  CONSTRAINT receipts_pkey PRIMARY KEY (election_id, receipt_code)
+  INDEX receipts_pkey: CREATE UNIQUE INDEX receipts_pkey ON elections.receipts USING btree (election_id, receipt_code)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE elections.slates

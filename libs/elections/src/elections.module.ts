@@ -18,12 +18,14 @@ import { CongressUseCase } from './application/use-cases/congress.use-case';
 import { DeclareResultUseCase } from './application/use-cases/declare-result.use-case';
 import { NominateUseCase } from './application/use-cases/nominate.use-case';
 import { ReadElectionsUseCase } from './application/use-cases/read-elections.use-case';
+import { RemindVotersUseCase } from './application/use-cases/remind-voters.use-case';
 import { RunElectionUseCase } from './application/use-cases/run-election.use-case';
 import { BallotBoxSqlRepository } from './infrastructure/ballot-box.sql-repository';
 import { CongressSqlRepository } from './infrastructure/congress.sql-repository';
 import { ElectionSqlRepository } from './infrastructure/election.sql-repository';
 import { ElectoralRegisterSqlAdapter } from './infrastructure/electoral-register.sql-adapter';
 import { OutboxElectionNotices } from './infrastructure/outbox-election-notices';
+import { VoterRemindersScheduler } from './infrastructure/voter-reminders.scheduler';
 
 /**
  * Elections and congress. Needs from the composing app: `RestrictionsPort` (kernel, bound
@@ -34,7 +36,7 @@ import { OutboxElectionNotices } from './infrastructure/outbox-election-notices'
   imports: [IdentityModule],
   controllers: [ElectionsController, NominationsController, BallotsController, CongressesController],
   providers: [
-    { provide: ELECTIONS_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadElectionsConfig(c.env) },
+    { provide: ELECTIONS_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadElectionsConfig({ ...c.env, NODE_ENV: c.nodeEnv }) },
     { provide: ElectionRepository, useClass: ElectionSqlRepository },
     { provide: BallotBox, useClass: BallotBoxSqlRepository },
     { provide: ElectoralRegister, useClass: ElectoralRegisterSqlAdapter },
@@ -48,6 +50,8 @@ import { OutboxElectionNotices } from './infrastructure/outbox-election-notices'
     DeclareResultUseCase,
     ReadElectionsUseCase,
     CongressUseCase,
+    RemindVotersUseCase,
+    VoterRemindersScheduler,
   ],
 })
 export class ElectionsModule {}

@@ -34,12 +34,14 @@ describe('elections: secrecy of the ballot', () => {
       )
     ).map((c: any) => ({ name: c.column_name, type: c.data_type, default: c.column_default, identity: c.is_identity }));
 
-  it('ballots carry no voter, no time, no sequence: only a random id, a random sort key, the receipt and the content', async () => {
+  it('ballots carry no voter, no time, no sequence and no receipt: only a random id, a random sort key and the content; receipts have a table of their own', async () => {
     const ballots = await columns('ballots');
-    expect(ballots.map((c: any) => c.name)).toEqual(['content', 'election_id', 'id', 'receipt_code', 'sort_key']);
+    expect(ballots.map((c: any) => c.name)).toEqual(['content', 'election_id', 'id', 'sort_key']);
+    const receipts = await columns('receipts');
+    expect(receipts.map((c: any) => c.name)).toEqual(['election_id', 'receipt_code']);
     const buffer = await columns('ballot_buffer');
     expect(buffer.map((c: any) => c.name)).toEqual(['content', 'election_id', 'receipt_code']);
-    for (const c of [...ballots, ...buffer]) {
+    for (const c of [...ballots, ...receipts, ...buffer]) {
       expect(c.type).not.toMatch(/time|date|interval|serial|int/i);
       expect(c.identity).toBe('NO');
       expect(c.default ?? '').not.toMatch(/nextval|now\(|current_|clock_/i);
@@ -54,8 +56,8 @@ describe('elections: secrecy of the ballot', () => {
     for (const c of participation) expect(c.type).not.toMatch(/time|date|interval/i);
     const fks = await t.db.dataSource.query(
       `SELECT conrelid::regclass::text AS child, confrelid::regclass::text AS parent FROM pg_constraint
-        WHERE contype = 'f' AND (conrelid::regclass::text IN ('elections.ballots', 'elections.ballot_buffer', 'elections.participation')
-                              OR confrelid::regclass::text IN ('elections.ballots', 'elections.ballot_buffer', 'elections.participation'))`,
+        WHERE contype = 'f' AND (conrelid::regclass::text IN ('elections.ballots', 'elections.receipts', 'elections.ballot_buffer', 'elections.participation')
+                              OR confrelid::regclass::text IN ('elections.ballots', 'elections.receipts', 'elections.ballot_buffer', 'elections.participation'))`,
     );
     // Both point only at the election itself, never at each other.
     for (const fk of fks) expect(fk.parent).toBe('elections.elections');
@@ -64,13 +66,23 @@ describe('elections: secrecy of the ballot', () => {
     expect(shared).toEqual(['election_id']);
   });
 
+  /** 36 different rankings of 4 candidates (ballot numbers): every voter's ballot is told apart from the others by its content alone. */
+  const distinctRankings: number[][] = [];
+  for (const a of [1, 2, 3, 4]) for (const b of [1, 2, 3, 4]) if (b !== a) {
+    distinctRankings.push([a, b]);
+    for (const c of [1, 2, 3, 4]) if (c !== a && c !== b) distinctRankings.push([a, b, c]);
+  }
+  let polled: { electionId: string; castOrder: string[]; receipts: string[] } | null = null;
+
   it('after a poll, no ballot shares a transaction id (xmin) with any participation row, and neither row order nor publication order follows the casting order', async () => {
     const { election, candidates } = await electionInVoting(t, clock, ro, voters, { seats: 2, method: 'scottish-stv', candidates: voters.slice(0, 4) });
     const castOrder: string[] = [];
+    const receiptsInCastingOrder: string[] = [];
     for (const [i, v] of voters.entries()) {
-      const ranking = [candidates[i % 4], candidates[(i + 1) % 4], candidates[(i + 2) % 4]].slice(0, 1 + (i % 3));
+      const ranking = distinctRankings[i].map((n) => candidates[n - 1]);
       const res = await ok(await t.http().post(`/elections/${election.id}/ballots`).set(v.auth).send({ ranking }));
-      castOrder.push(res.receiptCode);
+      castOrder.push(JSON.stringify({ ranking: distinctRankings[i] }));
+      receiptsInCastingOrder.push(res.receiptCode);
       // While a ballot waits in the buffer it is indistinguishable from the others of its batch; batches move shuffled.
       expect(await count(t, `SELECT count(*) AS n FROM elections.ballot_buffer WHERE election_id = $1`, [election.id])).toBeLessThan(6);
     }
@@ -87,19 +99,53 @@ describe('elections: secrecy of the ballot', () => {
     // 30 ballots moved in batches of 6 (the last batch at the close): 5 writing transactions, not 30.
     const writers = await count(t, `SELECT count(DISTINCT xmin::text) AS n FROM elections.ballots WHERE election_id = $1`, [election.id]);
     expect(writers).toBeLessThanOrEqual(6);
-    const physical = (await t.db.dataSource.query(`SELECT receipt_code FROM elections.ballots WHERE election_id = $1 ORDER BY ctid`, [election.id])).map((r: any) => r.receipt_code);
+    const physical = (await t.db.dataSource.query(`SELECT content FROM elections.ballots WHERE election_id = $1 ORDER BY ctid`, [election.id])).map((r: any) =>
+      JSON.stringify({ ranking: (typeof r.content === 'string' ? JSON.parse(r.content) : r.content).ranking }),
+    );
     expect(physical).not.toEqual(castOrder);
     const published = await ok(await t.http().get(`/elections/${election.id}/ballots`).set(voters[0].auth));
-    const publishedOrder = published.ballots.map((b: any) => b.receipt);
+    const publishedOrder = published.ballots.map((b: any) => JSON.stringify(b.ballot));
     expect(new Set(publishedOrder)).toEqual(new Set(castOrder));
     expect(publishedOrder).not.toEqual(castOrder);
+    polled = { electionId: election.id, castOrder, receipts: receiptsInCastingOrder };
     // The published ballots name candidates by ballot number, never a member.
     const text = JSON.stringify(published.ballots);
     for (const v of voters) expect(text).not.toContain(v.id);
   });
 
+  it('receipts prove inclusion, not content: the ballots, the BLT file and the receipt list share no field that joins a receipt to a ranking, and the ballot order follows neither the receipts nor the casting order', async () => {
+    expect(polled).not.toBeNull();
+    const { electionId, castOrder, receipts } = polled!;
+    const ballots = await ok(await t.http().get(`/elections/${electionId}/ballots`).set(voters[1].auth));
+    const list = await ok(await t.http().get(`/elections/${electionId}/receipts`).set(voters[1].auth));
+    const blt = (await t.http().get(`/elections/${electionId}/ballots.blt`).set(voters[1].auth)).text;
+    // Every voter finds their receipt in the list, which is sorted and holds codes and nothing else.
+    expect(list.receipts).toEqual([...receipts].sort());
+    expect(Object.keys(list).sort()).toEqual(['ballotsHash', 'electionId', 'receipts']);
+    for (const r of list.receipts) expect(typeof r).toBe('string');
+    // A published ballot is its content and nothing else: no receipt, no id, no index.
+    for (const b of ballots.ballots) expect(Object.keys(b)).toEqual(['ballot']);
+    const ballotText = JSON.stringify(ballots) + blt;
+    for (const r of receipts) {
+      expect(ballotText).not.toContain(r);
+      expect(ballotText).not.toContain(r.replace(/-/g, ''));
+    }
+    // The only fields the two documents share are the election's own.
+    const fieldsOf = (o: unknown, prefix = ''): string[] =>
+      o && typeof o === 'object' && !Array.isArray(o) ? Object.entries(o).flatMap(([k, v]) => [prefix + k, ...fieldsOf(v, `${prefix}${k}.`)]) : [];
+    const shared = fieldsOf(list).filter((f) => fieldsOf(ballots).includes(f));
+    expect(shared.sort()).toEqual(['ballotsHash', 'electionId']);
+    // Ballots are told apart by content here: the publication order is neither the casting order nor the receipts' order.
+    const voterOf = new Map(castOrder.map((c, i) => [c, i] as const));
+    const publishedVoters = ballots.ballots.map((b: any) => voterOf.get(JSON.stringify(b.ballot)));
+    expect([...publishedVoters].sort((a: number, b: number) => a - b)).toEqual(castOrder.map((_, i) => i));
+    expect(publishedVoters).not.toEqual(castOrder.map((_, i) => i));
+    const byReceipt = receipts.map((r, i) => [r, i] as const).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, i]) => i);
+    expect(publishedVoters).not.toEqual(byReceipt);
+  });
+
   it('writes no ballot content, receipt or voter choice into the audit log', async () => {
-    const receipts = (await t.db.dataSource.query(`SELECT receipt_code FROM elections.ballots`)).map((r: any) => r.receipt_code);
+    const receipts = (await t.db.dataSource.query(`SELECT receipt_code FROM elections.receipts`)).map((r: any) => r.receipt_code);
     const audit = JSON.stringify(await t.db.dataSource.query(`SELECT action, data FROM audit.entries WHERE context = 'elections'`));
     expect(audit).toContain('election.closed');
     for (const r of receipts) expect(audit).not.toContain(r);

@@ -133,6 +133,11 @@ describeInBrowser('web interface: a delegate casts an STV ballot and checks the 
     await page.goto(`${p.url}/app/elections`);
     await page.getByRole('link', { name: 'Central Committee (congress ballot)' }).click();
     await seeText(page, 'Put 1 next to your first choice');
+    // The paper lists the candidates in the order drawn by lot from the published seed (the ballot numbers), and says so.
+    expect(detail.ballotOrderSeed).toMatch(/^[0-9a-f]{32}$/);
+    await expect(page.getByTestId('ballot-order').innerText()).resolves.toContain(detail.ballotOrderSeed);
+    const listed = await page.locator('select.rank-number').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(listed).toEqual(onPaper.map((c: any) => `Your number for ${c.name}`));
     const order = [onPaper[2], onPaper[0], onPaper[3]];
     for (const [i, c] of order.entries()) await page.getByLabel(`Your number for ${c.name}`).selectOption(String(i + 1));
     await seeText(page, `Your order: ${order.map((c: any) => c.name).join(' → ')}`);
@@ -166,6 +171,11 @@ describeInBrowser('web interface: a delegate casts an STV ballot and checks the 
     await officer.page.getByRole('link', { name: 'Central Committee (congress ballot)' }).click();
     await officer.page.getByRole('button', { name: 'Close the poll' }).click();
     await officer.page.getByRole('button', { name: 'Count and certify' }).click();
+    // Before publishing, the returning officer sees who was elected and the count as a chart.
+    await seeText(officer.page, 'Elected (certified, not yet published)');
+    const certified = await p.api('GET', `/elections/${ballot.id}/result`, ro.token);
+    for (const id of certified.result.elected) await seeText(officer.page, certified.result.candidates.find((c: any) => c.id === id).name);
+    await officer.page.getByTestId('certified-result').getByRole('img', { name: /Votes per candidate, stage by stage/ }).waitFor();
     await officer.page.getByRole('button', { name: 'Publish the result' }).click();
     await seeText(officer.page, 'Published');
     await screenshot(officer.page, 'returning-officer-published');
@@ -176,6 +186,17 @@ describeInBrowser('web interface: a delegate casts an STV ballot and checks the 
     await page.goto(`${p.url}/app/elections/${ballot.id}`);
     await seeText(page, 'Round by round');
     await seeText(page, 'Elected, in order');
+    // The count as a chart (votes per candidate per stage, the quota line), with the tables beside it.
+    const stagesCount = certified.result.count.stages.length;
+    await page.getByRole('img', { name: /Votes per candidate, stage by stage/ }).waitFor();
+    expect(await page.locator('[data-testid="stage-chart"] rect').count()).toBe(stagesCount * onPaper.length);
+    expect(await page.getByTestId("quota-line").textContent()).toMatch(/^Quota \d/);
+    if (stagesCount > 1) await seeText(page, 'Transfers between stages');
+    // Turnout per branch: delegates are few per branch, so every small figure reads "fewer than 10".
+    await page.getByRole('img', { name: /Turnout per branch/ }).waitFor();
+    const turnout = await page.getByTestId('turnout-table').innerText();
+    expect(turnout).toContain('fewer than 10');
+    expect(turnout).not.toMatch(/\t[1-9]\t/);
     await page.getByLabel('Receipt code').fill(receipt);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await seeText(page, `A ballot with receipt ${receipt} is in the published list and was counted.`);

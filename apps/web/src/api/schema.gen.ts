@@ -260,7 +260,7 @@ export interface components {
       minimumPublishedElectorate: number;
       candidates: components["schemas"]["PublishedCandidateResponse"][];
       slates: components["schemas"]["PublishedSlateResponse"][];
-      /** In random order. */
+      /** In random order, without receipts: the receipt list is published apart (GET /elections/{id}/receipts). */
       ballots: components["schemas"]["PublishedBallotResponse"][];
     };
     BankImportReportResponse: {
@@ -334,6 +334,15 @@ export interface components {
       foundedOn: string;
       mergedIntoBranchId: string | null;
       endedOn: string | null;
+    };
+    BranchTurnoutResponse: {
+      branchId: string | null;
+      branchName: string;
+      electors: components["schemas"]["SuppressedCountResponse"];
+      /** Withheld when the voters, or those who did not vote, are fewer than the threshold. */
+      voted: components["schemas"]["SuppressedCountResponse"];
+      /** Percentage, one decimal, only when voted is published. */
+      percent: number | null;
     };
     CancelInterviewRequest: {
       reason: string;
@@ -725,7 +734,7 @@ export interface components {
     };
     DeadLetterResponse: {
       outboxId: string;
-      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "application-confirmation" | "membership-exists" | "confirmation-code" | "case-update";
+      type: "outcome-notice" | "election-notice" | "ballot" | "ballot-reminder" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "application-confirmation" | "membership-exists" | "confirmation-code" | "case-update";
       /** Disciplinary message: recipient and server reply withheld. */
       confidential: boolean;
       recipient: components["schemas"]["DeadLetterRecipientResponse"] | null;
@@ -836,6 +845,8 @@ export interface components {
       ballotsHash: string | null;
       /** Seed of ties left to lot, fixed at the close. */
       tieBreakSeed: string | null;
+      /** Seed the order of the candidates on the ballot paper was drawn from when voting opened (never alphabetical): candidate ids sorted by SHA-256 hex of "commons-ballot-order-v1\n<seed>\n<candidate id>" give the ballot numbers. Null before voting opens. */
+      ballotOrderSeed: string | null;
       createdAt: string;
       candidates: components["schemas"]["CandidateResponse"][];
       slates: components["schemas"]["SlateSummaryResponse"][];
@@ -888,6 +899,8 @@ export interface components {
       ballotsHash: string | null;
       /** Seed of ties left to lot, fixed at the close. */
       tieBreakSeed: string | null;
+      /** Seed the order of the candidates on the ballot paper was drawn from when voting opened (never alphabetical): candidate ids sorted by SHA-256 hex of "commons-ballot-order-v1\n<seed>\n<candidate id>" give the ballot numbers. Null before voting opens. */
+      ballotOrderSeed: string | null;
       createdAt: string;
     };
     ElectionScopeResponse: {
@@ -978,7 +991,7 @@ export interface components {
     FeedItemResponse: {
       /** The notice id (use it to mark the notice read). */
       id: string;
-      type: "outcome-notice" | "election-notice" | "ballot" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "application-confirmation" | "membership-exists" | "confirmation-code" | "case-update";
+      type: "outcome-notice" | "election-notice" | "ballot" | "ballot-reminder" | "subs-reminder" | "announcement" | "welcome" | "invitation" | "email-change" | "password-reset" | "application-confirmation" | "membership-exists" | "confirmation-code" | "case-update";
       title: string;
       /** Plain text. */
       body: string;
@@ -1593,7 +1606,6 @@ export interface components {
       text: string;
     };
     PublishedBallotResponse: {
-      receipt: string;
       /** Candidate and slate numbers as on the ballot paper: {ranking: [..]} | {choices: [..]} | {slate, struck, added} | {answer}. */
       ballot: {
         [key: string]: unknown;
@@ -1689,9 +1701,16 @@ export interface components {
       /** True when a ballot with this receipt is in the published list. */
       counted: boolean;
     };
+    ReceiptListResponse: {
+      electionId: string;
+      /** SHA-256 committed at the close: it covers the ballots and this list. */
+      ballotsHash: string | null;
+      /** Every counted ballot's receipt code, sorted; nothing here says which ballot a code belongs to. */
+      receipts: string[];
+    };
     ReceiptResponse: {
       electionId: string;
-      /** Keep it: after the count, find it in the published ballot list. It is not stored with your name. */
+      /** Keep it: after the count, find it in the published receipt list. It is not stored with your name, nor with your ballot. */
       receiptCode: string;
       /** True when this answers a retry (same Idempotency-Key) of a ballot already cast. */
       replayed: boolean;
@@ -1763,6 +1782,8 @@ export interface components {
     };
     ResultResponse: {
       election: components["schemas"]["ElectionResponse"];
+      /** Turnout per branch of the electorate, with small-cell suppression (ELECTIONS_TURNOUT_CELL_MINIMUM); empty for an acclamation. */
+      turnoutByBranch: components["schemas"]["BranchTurnoutResponse"][];
       /** The certified result: candidates (ballot order), elected (candidate ids in order of election), electorateSize, participation, ballotsCounted, ballotsHash, seed, quorum, and the counting engine’s round-by-round result (`count.stages`, `count.quota`, `count.tieBreaks`; candidates 0-based in ballot order). */
       result: {
         [key: string]: unknown;
@@ -2008,6 +2029,12 @@ export interface components {
       name: string;
       /** When the support person is a member. */
       memberId: string | null;
+    };
+    SuppressedCountResponse: {
+      /** The count, when it is at least the threshold. */
+      value?: number;
+      /** Set instead of value when the count is below the threshold: "fewer than N". */
+      fewerThan?: number;
     };
     TimelineEntryResponse: {
       seq: number;
@@ -3809,6 +3836,17 @@ export interface paths {
       policy: "Holders of a current mandate: ELECTIONS (returning-officer)";
     };
   };
+  "/elections/{electionId}/receipts": {
+    get: {
+      path: {
+        electionId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["ReceiptListResponse"];
+      policy: "Members";
+    };
+  };
   "/elections/{electionId}/receipts/{receiptCode}": {
     get: {
       path: {
@@ -4590,6 +4628,7 @@ export const apiOperations = [
   "POST /elections/{electionId}/open-nominations",
   "POST /elections/{electionId}/open-voting",
   "POST /elections/{electionId}/publish",
+  "GET /elections/{electionId}/receipts",
   "GET /elections/{electionId}/receipts/{receiptCode}",
   "GET /elections/{electionId}/result",
   "GET /electoral-rolls",

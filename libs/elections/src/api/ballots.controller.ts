@@ -4,7 +4,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } fr
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { CastBallotUseCase } from '../application/use-cases/cast-ballot.use-case';
 import { ReadElectionsUseCase } from '../application/use-cases/read-elections.use-case';
-import { BallotListResponse, CastBallotRequest, ReceiptCheckResponse, ReceiptResponse } from './ballots.dto';
+import { BallotListResponse, CastBallotRequest, ReceiptCheckResponse, ReceiptListResponse, ReceiptResponse } from './ballots.dto';
 import { ElectionsErrorFilter } from './elections-error.filter';
 import { uuidParam } from './route-params';
 
@@ -33,7 +33,7 @@ export class BallotsController {
 
   @Get('ballots')
   @Policy.member()
-  @ApiOkResponse({ type: BallotListResponse, description: 'After publication: every ballot with its receipt, in random order (withheld below the minimum electorate).' })
+  @ApiOkResponse({ type: BallotListResponse, description: 'After publication: every ballot, in random order, without receipts (withheld below the minimum electorate).' })
   ballots(@Param('electionId', uuidParam('electionId')) id: string): Promise<BallotListResponse> {
     return this.read.ballots(id) as Promise<BallotListResponse>;
   }
@@ -46,6 +46,13 @@ export class BallotsController {
     const text = await this.read.blt(id);
     void reply.header('content-type', 'text/plain; charset=utf-8').header('content-disposition', `attachment; filename="election-${id}.blt"`);
     return text;
+  }
+
+  @Get('receipts')
+  @Policy.member()
+  @ApiOkResponse({ type: ReceiptListResponse, description: 'After publication: the receipt codes of the counted ballots, sorted, published apart from the ballots.' })
+  receipts(@Param('electionId', uuidParam('electionId')) id: string): Promise<ReceiptListResponse> {
+    return this.read.receipts(id);
   }
 
   @Get('receipts/:receiptCode')

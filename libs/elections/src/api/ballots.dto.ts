@@ -90,7 +90,7 @@ export class CastBallotRequest {
 
 export class ReceiptResponse {
   @ApiProperty() electionId: string;
-  @ApiProperty({ example: 'K7QX-3M9P-T2WD-8HZA', description: 'Keep it: after the count, find it in the published ballot list. It is not stored with your name.' })
+  @ApiProperty({ example: 'K7QX-3M9P-T2WD-8HZA', description: 'Keep it: after the count, find it in the published receipt list. It is not stored with your name, nor with your ballot.' })
   receiptCode: string;
   @ApiProperty({ description: 'True when this answers a retry (same Idempotency-Key) of a ballot already cast.' }) replayed: boolean;
 }
@@ -107,7 +107,6 @@ export class PublishedSlateResponse {
 }
 
 export class PublishedBallotResponse {
-  @ApiProperty() receipt: string;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
@@ -125,7 +124,14 @@ export class BallotListResponse {
   @ApiProperty() minimumPublishedElectorate: number;
   @ApiProperty({ type: [PublishedCandidateResponse] }) candidates: PublishedCandidateResponse[];
   @ApiProperty({ type: [PublishedSlateResponse] }) slates: PublishedSlateResponse[];
-  @ApiProperty({ type: [PublishedBallotResponse], description: 'In random order.' }) ballots: PublishedBallotResponse[];
+  @ApiProperty({ type: [PublishedBallotResponse], description: 'In random order, without receipts: the receipt list is published apart (GET /elections/{id}/receipts).' })
+  ballots: PublishedBallotResponse[];
+}
+
+export class ReceiptListResponse {
+  @ApiProperty() electionId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 committed at the close: it covers the ballots and this list.' }) ballotsHash: string | null;
+  @ApiProperty({ type: [String], description: 'Every counted ballot\'s receipt code, sorted; nothing here says which ballot a code belongs to.' }) receipts: string[];
 }
 
 export class ReceiptCheckResponse {

@@ -126,6 +126,6 @@ export class ElectionsController {
   @ApiOkResponse({ type: ResultResponse, description: 'Round by round. Members once published; returning officers from certification.' })
   async result(@Param('electionId', uuidParam('electionId')) id: string, @CurrentPrincipal() p: Principal): Promise<ResultResponse> {
     const r = await this.read.result(p, id);
-    return { election: toElectionResponse(r.election), result: r.result as unknown as Record<string, unknown> };
+    return { election: toElectionResponse(r.election), result: r.result as unknown as Record<string, unknown>, turnoutByBranch: r.turnoutByBranch };
   }
 }

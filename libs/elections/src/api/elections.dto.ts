@@ -146,6 +146,13 @@ export class ElectionResponse {
   @ApiProperty() acclaimed: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the ballot list, committed when the poll closed, before the count.' }) ballotsHash: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Seed of ties left to lot, fixed at the close.' }) tieBreakSeed: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Seed the order of the candidates on the ballot paper was drawn from when voting opened (never alphabetical): candidate ids sorted by SHA-256 hex of "commons-ballot-order-v1\\n<seed>\\n<candidate id>" give the ballot numbers. Null before voting opens.',
+  })
+  ballotOrderSeed: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -177,8 +184,23 @@ export class ElectionDetailResponse extends ElectionResponse {
   @ApiProperty({ type: Number, nullable: true, description: 'Members who voted (after the close).' }) turnout: number | null;
 }
 
+export class SuppressedCountResponse {
+  @ApiPropertyOptional({ description: 'The count, when it is at least the threshold.' }) value?: number;
+  @ApiPropertyOptional({ description: 'Set instead of value when the count is below the threshold: "fewer than N".' }) fewerThan?: number;
+}
+
+export class BranchTurnoutResponse {
+  @ApiProperty({ type: String, nullable: true }) branchId: string | null;
+  @ApiProperty() branchName: string;
+  @ApiProperty({ type: SuppressedCountResponse }) electors: SuppressedCountResponse;
+  @ApiProperty({ type: SuppressedCountResponse, description: 'Withheld when the voters, or those who did not vote, are fewer than the threshold.' }) voted: SuppressedCountResponse;
+  @ApiProperty({ type: Number, nullable: true, description: 'Percentage, one decimal, only when voted is published.' }) percent: number | null;
+}
+
 export class ResultResponse {
   @ApiProperty({ type: ElectionResponse }) election: ElectionResponse;
+  @ApiProperty({ type: [BranchTurnoutResponse], description: 'Turnout per branch of the electorate, with small-cell suppression (ELECTIONS_TURNOUT_CELL_MINIMUM); empty for an acclamation.' })
+  turnoutByBranch: BranchTurnoutResponse[];
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
@@ -214,6 +236,7 @@ export const toElectionResponse = (s: ElectionSnapshot): ElectionResponse => ({
   acclaimed: s.acclaimed,
   ballotsHash: s.ballotsHash,
   tieBreakSeed: s.tieBreakSeed,
+  ballotOrderSeed: s.ballotOrderSeed,
   createdAt: s.createdAt,
 });
 

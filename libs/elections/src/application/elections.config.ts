@@ -12,9 +12,17 @@ import type { ElectionStatutes } from '../domain';
  * - `ELECTIONS_MIN_PUBLISHED_ELECTORATE` (default 20): E3, smallest electorate whose individual ballots are published.
  * - `ELECTIONS_BALLOT_BATCH` (default 32): ballots held in the shuffle buffer before they are moved,
  *   shuffled, into the ballot table (the anonymity set of a batch; see README, "Secrecy").
+ * - `ELECTIONS_TURNOUT_CELL_MINIMUM` (default 10): turnout per branch shows no figure below it ("fewer than N").
+ * - `ELECTIONS_REMINDER_HOURS` (default 24): the one reminder to voters who have not voted goes out
+ *   this long before the close.
+ * - `ELECTIONS_REMINDER_JOB_MINUTES` (default 10; 0 = only on request, always so when NODE_ENV=test): how often the
+ *   `election-reminders` job looks for elections due a reminder.
  */
 export interface ElectionsConfig extends ElectionStatutes {
   ballotBatchSize: number;
+  turnoutCellMinimum: number;
+  reminderHours: number;
+  reminderJobMinutes: number;
 }
 
 export const ELECTIONS_CONFIG = Symbol('ELECTIONS_CONFIG');
@@ -26,5 +34,8 @@ export function loadElectionsConfig(env: Env): ElectionsConfig {
     nominatorsRequired: envInteger(env, 'ELECTIONS_NOMINATORS', 3, { min: 1, max: 100 }),
     minimumPublishedElectorate: envInteger(env, 'ELECTIONS_MIN_PUBLISHED_ELECTORATE', 20, { min: 2, max: 1_000_000 }),
     ballotBatchSize: envInteger(env, 'ELECTIONS_BALLOT_BATCH', 32, { min: 1, max: 10_000 }),
+    turnoutCellMinimum: envInteger(env, 'ELECTIONS_TURNOUT_CELL_MINIMUM', 10, { min: 2, max: 10_000 }),
+    reminderHours: envInteger(env, 'ELECTIONS_REMINDER_HOURS', 24, { min: 1, max: 24 * 60 }),
+    reminderJobMinutes: env.NODE_ENV === 'test' ? 0 : envInteger(env, 'ELECTIONS_REMINDER_JOB_MINUTES', 10, { min: 0, max: 24 * 60 }),
   };
 }

@@ -5,6 +5,8 @@ export * from './nomination/candidacy.entity';
 export * from './ballot/election-methods';
 export * from './ballot/ballot-paper';
 export * from './ballot/ballot-count';
+export * from './ballot/ballot-order';
+export * from './ballot/turnout';
 export * from './ballot/receipt-code';
 export * from './congress/congress.entity';
 export { CountingErrorCode } from './counting';

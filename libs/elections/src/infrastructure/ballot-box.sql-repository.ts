@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { parseBallotContent, type BallotContent, type PublishedBallot } from '../domain';
+import { parseBallotContent, type BallotContent, type BranchParticipation, type PublishedBallots } from '../domain';
 import { BallotBox, type CastingContext } from '../application/ports/ballot-box.repository';
 import { ELECTION_COLUMNS, rowsOf, toElection } from './sql-rows';
 
@@ -65,24 +65,29 @@ export class BallotBoxSqlRepository extends BallotBox {
   }
 
   /**
-   * One statement: the committed buffered ballots are deleted and inserted into `ballots` in
-   * random order, each with a fresh random id and sort key. They all get this transaction's xmin.
+   * One statement: the committed buffered ballots are deleted; their contents are inserted into
+   * `ballots` in random order, each with a fresh random id and sort key, and their receipt codes
+   * into `receipts` in code order — two tables with nothing to join them. All get this
+   * transaction's xmin.
    */
   async moveBuffered(m: EntityManager, electionId: string, minimum: number): Promise<number> {
     const [r] = await m.query(
       `WITH ready AS (SELECT count(*) >= $2::int AS ok FROM elections.ballot_buffer WHERE election_id = $1::uuid),
             moved AS (DELETE FROM elections.ballot_buffer WHERE election_id = $1::uuid AND (SELECT ok FROM ready) RETURNING receipt_code, content),
-            placed AS (INSERT INTO elections.ballots (election_id, receipt_code, content)
-                       SELECT $1::uuid, receipt_code, content FROM moved ORDER BY random() RETURNING 1)
+            placed AS (INSERT INTO elections.ballots (election_id, content)
+                       SELECT $1::uuid, content FROM moved ORDER BY random() RETURNING 1),
+            listed AS (INSERT INTO elections.receipts (election_id, receipt_code)
+                       SELECT $1::uuid, receipt_code FROM moved ORDER BY receipt_code RETURNING 1)
        SELECT count(*)::int AS n FROM placed`,
       [electionId, minimum],
     );
     return Number(r.n);
   }
 
-  async publishedList(m: EntityManager, electionId: string): Promise<PublishedBallot[]> {
-    const rows = await m.query(`SELECT receipt_code, content FROM elections.ballots WHERE election_id = $1 ORDER BY sort_key, id`, [electionId]);
-    return rows.map((r: any) => ({ receipt: r.receipt_code, content: parseBallotContent(r.content) }));
+  async publishedList(m: EntityManager, electionId: string): Promise<PublishedBallots> {
+    const ballots = await m.query(`SELECT content FROM elections.ballots WHERE election_id = $1 ORDER BY sort_key, id`, [electionId]);
+    const receipts = await m.query(`SELECT receipt_code FROM elections.receipts WHERE election_id = $1 ORDER BY receipt_code`, [electionId]);
+    return { ballots: ballots.map((r: any) => parseBallotContent(r.content)), receipts: receipts.map((r: any) => String(r.receipt_code)) };
   }
 
   async counts(m: EntityManager, electionId: string): Promise<{ participation: number; ballots: number; buffered: number }> {
@@ -95,7 +100,35 @@ export class BallotBoxSqlRepository extends BallotBox {
     return { participation: Number(r.participation), ballots: Number(r.ballots), buffered: Number(r.buffered) };
   }
 
+  /** Reads the branches' names from membership (read-only), like the register adapter does. */
+  async participationByBranch(m: EntityManager, electionId: string): Promise<BranchParticipation[]> {
+    const rows = await m.query(
+      `SELECT x.branch_id, b.name AS branch_name, count(*)::int AS electors, count(p.member_id)::int AS voted
+         FROM elections.electors x
+         LEFT JOIN elections.participation p ON p.election_id = x.election_id AND p.member_id = x.member_id
+         LEFT JOIN membership.branches b ON b.id = x.branch_id
+        WHERE x.election_id = $1
+        GROUP BY x.branch_id, b.name`,
+      [electionId],
+    );
+    return rows.map((r: any) => ({ branchId: r.branch_id ?? null, branchName: r.branch_name ?? 'No branch', electors: Number(r.electors), voted: Number(r.voted) }));
+  }
+
+  async electors(m: EntityManager, electionId: string): Promise<string[]> {
+    return (await m.query(`SELECT member_id FROM elections.electors WHERE election_id = $1 ORDER BY member_id`, [electionId])).map((r: any) => String(r.member_id));
+  }
+
+  async electorsYetToVote(m: EntityManager, electionId: string): Promise<string[]> {
+    const rows = await m.query(
+      `SELECT x.member_id FROM elections.electors x
+        WHERE x.election_id = $1 AND NOT EXISTS (SELECT 1 FROM elections.participation p WHERE p.election_id = x.election_id AND p.member_id = x.member_id)
+        ORDER BY x.member_id`,
+      [electionId],
+    );
+    return rows.map((r: any) => String(r.member_id));
+  }
+
   async hasReceipt(m: EntityManager, electionId: string, receipt: string): Promise<boolean> {
-    return (await m.query(`SELECT 1 FROM elections.ballots WHERE election_id = $1 AND receipt_code = $2`, [electionId, receipt])).length > 0;
+    return (await m.query(`SELECT 1 FROM elections.receipts WHERE election_id = $1 AND receipt_code = $2`, [electionId, receipt])).length > 0;
   }
 }

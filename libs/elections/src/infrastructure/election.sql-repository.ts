@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { INDEPENDENT_BODIES, type BodyKind } from '@org/identity';
 import type { CandidacySnapshot, CandidacyStatus, ElectionSnapshot, SlateEntry } from '../domain';
 import { ElectionRepository, type SlateView, type StoredResult } from '../application/ports/election.repository';
-import { ELECTION_COLUMNS, iso, toCandidacy, toElection } from './sql-rows';
+import { ELECTION_COLUMNS, iso, rowsOf, toCandidacy, toElection } from './sql-rows';
 
 const CANDIDATE_SELECT = `
   SELECT c.id, c.election_id, c.member_id, c.display_name, c.status, c.nominated_by_kind, c.nominating_body_id, c.slate_id,
@@ -35,6 +35,21 @@ export class ElectionSqlRepository extends ElectionRepository {
 
   async list(m: EntityManager): Promise<ElectionSnapshot[]> {
     return (await m.query(`SELECT ${ELECTION_COLUMNS} FROM elections.elections e ORDER BY e.created_at DESC, e.id LIMIT 500`)).map(toElection);
+  }
+
+  async dueForReminder(m: EntityManager, now: Date, withinMs: number): Promise<string[]> {
+    const rows = await m.query(
+      `SELECT id FROM elections.elections
+        WHERE status = 'voting' AND voters_reminded_at IS NULL AND voting_closes_at > $1 AND voting_closes_at <= $1::timestamptz + ($2::bigint * interval '1 millisecond')
+        ORDER BY voting_closes_at, id`,
+      [now, withinMs],
+    );
+    return rows.map((r: any) => String(r.id));
+  }
+
+  async markReminded(m: EntityManager, electionId: string, at: Date): Promise<boolean> {
+    const rows = await m.query(`UPDATE elections.elections SET voters_reminded_at = $2 WHERE id = $1 AND voters_reminded_at IS NULL RETURNING id`, [electionId, at]);
+    return rowsOf(rows).length === 1;
   }
 
   async ofCongress(m: EntityManager, congressId: string): Promise<ElectionSnapshot[]> {
@@ -76,8 +91,9 @@ export class ElectionSqlRepository extends ElectionRepository {
   async update(m: EntityManager, s: ElectionSnapshot): Promise<void> {
     await m.query(
       `UPDATE elections.elections SET status = $2, electorate_size = $3, nominations_opened_at = $4, voting_opened_at = $5, voting_closes_at = $6,
-         closed_at = $7, certified_at = $8, published_at = $9, acclaimed = $10, tie_break_seed = $11, ballots_hash = $12 WHERE id = $1`,
-      [s.id, s.status, s.electorateSize, s.nominationsOpenedAt, s.votingOpenedAt, s.votingClosesAt, s.closedAt, s.certifiedAt, s.publishedAt, s.acclaimed, s.tieBreakSeed, s.ballotsHash],
+         closed_at = $7, certified_at = $8, published_at = $9, acclaimed = $10, tie_break_seed = $11, ballots_hash = $12,
+         ballot_order_seed = $13 WHERE id = $1`,
+      [s.id, s.status, s.electorateSize, s.nominationsOpenedAt, s.votingOpenedAt, s.votingClosesAt, s.closedAt, s.certifiedAt, s.publishedAt, s.acclaimed, s.tieBreakSeed, s.ballotsHash, s.ballotOrderSeed],
     );
   }
 
@@ -108,14 +124,13 @@ export class ElectionSqlRepository extends ElectionRepository {
     await m.query(`INSERT INTO elections.nominators (candidate_id, member_id, created_at) VALUES ($1, $2, $3)`, [candidateId, memberId, at]);
   }
 
-  async assignBallotNumbers(m: EntityManager, electionId: string): Promise<void> {
+  async assignBallotNumbers(m: EntityManager, electionId: string, order: readonly string[]): Promise<void> {
     await m.query(`UPDATE elections.candidates SET ballot_number = NULL WHERE election_id = $1`, [electionId]);
     await m.query(
       `UPDATE elections.candidates c SET ballot_number = x.n
-         FROM (SELECT id, row_number() OVER (ORDER BY lower(display_name), id) AS n
-                 FROM elections.candidates WHERE election_id = $1 AND status = 'nominated') x
-        WHERE c.id = x.id`,
-      [electionId],
+         FROM unnest($2::uuid[]) WITH ORDINALITY AS x(id, n)
+        WHERE c.id = x.id AND c.election_id = $1 AND c.status = 'nominated'`,
+      [electionId, order],
     );
   }
 

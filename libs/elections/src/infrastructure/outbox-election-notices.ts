@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Outbox } from '@org/notifications';
-import { ElectionNotices, type ElectionAnnouncement } from '../application/ports/election-notices.port';
+import { ElectionNotices, type ElectionAnnouncement, type VoterNotice } from '../application/ports/election-notices.port';
+
+/** Messages written per statement batch. */
+const BATCH = 1000;
 
 /**
  * Election notices through the notifications outbox: `election-notice` is an essential type that
@@ -17,10 +20,29 @@ export class OutboxElectionNotices extends ElectionNotices {
   async announce(m: EntityManager, a: ElectionAnnouncement): Promise<void> {
     await this.outbox.fanOutToMembers(m, {
       type: 'election-notice',
-      data: { electionId: a.electionId, electionTitle: a.title.slice(0, 200), stage: a.stage, summary: a.summary.slice(0, 4000) },
+      data: { electionId: a.electionId, electionTitle: a.title.slice(0, 200), stage: a.stage, summary: a.summary.slice(0, 4000), ...(a.votingClosesAt ? { votingClosesAt: a.votingClosesAt } : {}) },
       audience: a.audience.kind === 'branch' ? { branchId: a.audience.branchId } : 'good-standing',
       dedupeKey: `election:${a.electionId}:${a.stage}`,
       actor: a.actorId ? { id: a.actorId, kind: 'member' } : undefined,
     });
+  }
+
+  async ballotsReady(m: EntityManager, n: VoterNotice): Promise<void> {
+    await this.toEachVoter(m, 'ballot', n);
+  }
+
+  async remindNotVoted(m: EntityManager, n: VoterNotice): Promise<void> {
+    await this.toEachVoter(m, 'ballot-reminder', n);
+  }
+
+  /** One message per voter (deduplicated per election and voter, so a retry writes nothing twice). */
+  private async toEachVoter(m: EntityManager, type: 'ballot' | 'ballot-reminder', n: VoterNotice): Promise<void> {
+    const data = { electionId: n.electionId, electionTitle: n.title.slice(0, 200), votingClosesAt: n.votingClosesAt };
+    for (let i = 0; i < n.voters.length; i += BATCH) {
+      await this.outbox.enqueueMany(
+        m,
+        n.voters.slice(i, i + BATCH).map((memberId) => ({ type, recipient: { memberId }, essential: true, data, dedupeKey: `${type}:${n.electionId}:${memberId}` })),
+      );
+    }
   }
 }

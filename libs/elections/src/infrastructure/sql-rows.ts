@@ -11,7 +11,7 @@ const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) a
 export const ELECTION_COLUMNS = `e.id, e.title, e.purpose, e.scope_kind, e.branch_id, e.congress_id, e.body_id, e.body_kind, e.seats, e.method, e.motion_text,
   e.motion_threshold, e.recall_mandate_id, e.status, e.electorate_kind, e.roll_id, e.electorate_as_of, e.electorate_size, e.term_starts_on, e.term_ends_on,
   e.nominations_opened_at, e.voting_opened_at, e.voting_closes_at, e.closed_at, e.certified_at, e.published_at, e.acclaimed,
-  e.tie_break_seed, e.ballots_hash, e.created_by, e.created_at`;
+  e.tie_break_seed, e.ballot_order_seed, e.ballots_hash, e.created_by, e.created_at`;
 
 export function toElection(r: any): ElectionSnapshot {
   const scope: ElectionScope =
@@ -45,6 +45,7 @@ export function toElection(r: any): ElectionSnapshot {
     publishedAt: iso(r.published_at),
     acclaimed: Boolean(r.acclaimed),
     tieBreakSeed: r.tie_break_seed,
+    ballotOrderSeed: r.ballot_order_seed ?? null,
     ballotsHash: r.ballots_hash,
     createdBy: r.created_by,
     createdAt: iso(r.created_at) as string,

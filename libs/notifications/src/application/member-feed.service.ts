@@ -5,6 +5,7 @@ import { AuditLog } from '@org/audit';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, Clock, one, type AppConfig } from '@org/platform';
 import { organizationNameFrom, renderNotification, type TemplateContext } from '../domain/templates/notification-templates';
+import { organizationLocaleFrom } from '../domain/templates/organization-dates';
 import { FeedRepository } from './ports/feed.repository';
 import { NotificationErrors } from './notifications.errors';
 
@@ -45,7 +46,7 @@ export class MemberFeedService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.ctx = { publicUrl: config.publicUrl, organizationName: organizationNameFrom(config.mailFrom) };
+    this.ctx = { publicUrl: config.publicUrl, organizationName: organizationNameFrom(config.mailFrom), locale: organizationLocaleFrom(config.env) };
   }
 
   async list(memberId: string | null, o: { unreadOnly: boolean; limit: number; cursor?: string }): Promise<FeedPage> {

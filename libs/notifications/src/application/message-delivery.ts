@@ -7,6 +7,7 @@ import { messageIdFor, messageIdHost } from '../domain/message-id';
 import { NOTIFICATION_TYPES } from '../domain/notification-types';
 import { nextStepAfterFailure } from '../domain/retry-policy';
 import { organizationNameFrom, renderNotification, type TemplateContext } from '../domain/templates/notification-templates';
+import { organizationLocaleFrom } from '../domain/templates/organization-dates';
 import { OutboxRepository, type ClaimedMessage } from './ports/outbox.repository';
 import { MailTransport, type OutgoingMail } from './mail-transport.port';
 import { RESOLVED_NOTIFICATION_SETTINGS, type NotificationSettings } from './notification-settings';
@@ -38,7 +39,7 @@ export class MessageDelivery {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.ctx = { publicUrl: config.publicUrl, organizationName: organizationNameFrom(config.mailFrom) };
+    this.ctx = { publicUrl: config.publicUrl, organizationName: organizationNameFrom(config.mailFrom), locale: organizationLocaleFrom(config.env) };
     this.host = messageIdHost(config.mailFrom, config.publicUrl);
   }
 

@@ -18,6 +18,7 @@ const VALID: Record<string, unknown> = {
   },
   'election-notice': { electionId: member.memberId, electionTitle: 'CC', stage: 'called' },
   ballot: { electionId: member.memberId, electionTitle: 'CC', votingClosesAt: '2027-01-01T10:00:00Z' },
+  'ballot-reminder': { electionId: member.memberId, electionTitle: 'CC', votingClosesAt: '2027-01-01T10:00:00Z' },
   'subs-reminder': { arrearsMonths: 0, paidThrough: null },
   announcement: { title: 'T', text: 'x' },
   welcome: { firstName: 'Ana' },

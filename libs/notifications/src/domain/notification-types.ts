@@ -34,8 +34,10 @@ export interface ElectionNoticeData {
   electionId: string;
   electionTitle: string;
   stage: ElectionStage;
-  /** Plain text: dates, candidates, or the result summary. */
+  /** Plain text: candidates, or the result summary (no dates: those are fields, formatted for the reader). */
   summary?: string;
+  /** When voting closes (ISO date-time), shown in the organization's time zone and language. */
+  votingClosesAt?: string;
 }
 
 export interface BallotData {
@@ -44,6 +46,13 @@ export interface BallotData {
   /** ISO date-time. */
   votingClosesAt: string;
 }
+
+/**
+ * One reminder before the close, to a voter who has not voted yet. Who gets one says who has not
+ * voted, so the type is confidential: no operator sees its recipients, and it is never audited
+ * per recipient (E3).
+ */
+export type BallotReminderData = BallotData;
 
 export interface SubsReminderData {
   arrearsMonths: number;
@@ -126,6 +135,7 @@ export interface NotificationDataByType {
   'outcome-notice': OutcomeNoticeData;
   'election-notice': ElectionNoticeData;
   ballot: BallotData;
+  'ballot-reminder': BallotReminderData;
   'subs-reminder': SubsReminderData;
   announcement: AnnouncementData;
   welcome: WelcomeData;
@@ -155,7 +165,7 @@ export interface NotificationTypeRule {
    * the data when the message is rendered.
    */
   sharedText?: string;
-  /** A disciplinary message: its recipients are not shown to operators (S1). */
+  /** A disciplinary message (S1), or one whose recipients would say who has not voted (E3): its recipients are not shown to operators. */
   confidential: boolean;
 }
 
@@ -163,6 +173,7 @@ export const NOTIFICATION_TYPES: Readonly<Record<NotificationType, NotificationT
   'outcome-notice': { essential: 'always', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
   'election-notice': { essential: 'always', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
   ballot: { essential: 'always', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
+  'ballot-reminder': { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], confidential: true },
   'subs-reminder': { essential: 'caller', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
   announcement: { essential: 'caller', inFeed: true, fanOut: true, secretKeys: [], confidential: false },
   welcome: { essential: 'always', inFeed: true, fanOut: false, secretKeys: [], sharedText: 'codeOfConductText', confidential: false },
@@ -245,8 +256,10 @@ const SHAPES: Record<NotificationType, Shape> = {
     electionTitle: str(200),
     stage: oneOf('called', 'nominations-open', 'voting-open', 'result'),
     summary: optional(str(4000)),
+    votingClosesAt: optional(dateTime),
   },
   ballot: { electionId: uuid, electionTitle: str(200), votingClosesAt: dateTime },
+  'ballot-reminder': { electionId: uuid, electionTitle: str(200), votingClosesAt: dateTime },
   'subs-reminder': { arrearsMonths: count, paidThrough: nullable(date) },
   announcement: { title: str(200), text: str(10_000) },
   welcome: {

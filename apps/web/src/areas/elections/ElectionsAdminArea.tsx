@@ -11,6 +11,7 @@ import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, Loading, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
 import { STATUS, type Election, type ElectionDetail } from '../member/Elections';
 import { useElectionMethods } from '../member/election-methods';
+import { StageChart, type CountStage } from './ResultCharts';
 
 export default function ElectionsAdminArea({ path }: { path: string }) {
   const m = matchPath('/app/run-elections/:id', path);
@@ -246,6 +247,7 @@ function Run({ id }: { id: string }) {
         ) : null}
         {d.status === 'certified' ? (
           <>
+            <CertifiedResult electionId={d.id} motion={d.method === 'motion'} />
             <p>Publishing tells every member in the electorate the result, with the round-by-round count and the anonymised ballots.</p>
             <Button busy={step.busy} onClick={() => go('publish')}>Publish the result</Button>
           </>
@@ -341,5 +343,27 @@ function Congress() {
         </Card>
       ) : null}
     </>
+  );
+}
+
+/** Before publishing, the returning officer sees who was elected and the count, stage by stage. */
+function CertifiedResult({ electionId, motion }: { electionId: string; motion: boolean }) {
+  const result = useLoad((signal) => api.get('/elections/{electionId}/result', { path: { electionId }, signal }), [electionId]);
+  const r = result.data?.result as { candidates?: { id: string; name: string }[]; elected?: string[]; count?: { quota?: string; stages?: CountStage[]; carried?: boolean } | null } | undefined;
+  if (result.loading) return <Loading />;
+  if (!r) return <ErrorAlert error={result.error} />;
+  const names = (r.candidates ?? []).map((c) => c.name);
+  return (
+    <div data-testid="certified-result">
+      {motion ? (
+        <p>Certified: the motion was {r.count?.carried ? 'carried' : 'not carried'} (not yet published).</p>
+      ) : (
+        <>
+          <h3>Elected (certified, not yet published)</h3>
+          <ol>{(r.elected ?? []).map((id) => <li key={id}>{r.candidates?.find((c) => c.id === id)?.name ?? id}</li>)}</ol>
+          {r.count?.stages?.length ? <StageChart names={names} stages={r.count.stages} quota={r.count.quota ?? null} /> : null}
+        </>
+      )}
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import { Link } from '../../app/router';
 import { useMe } from '../../app/session';
 import { date, dateTime, plural } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
+import { StageChart, TransferTable, TurnoutChart } from '../elections/ResultCharts';
 import { useElectionMethods } from './election-methods';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, Loading, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
 
@@ -202,6 +203,12 @@ function Ballot({ election }: { election: ElectionDetail }) {
   return (
     <Card title="Your ballot">
       <ErrorAlert error={cast.error} title="Your ballot was not cast" />
+      {election.ballotOrderSeed && candidates.length > 1 ? (
+        <p className="muted" data-testid="ballot-order">
+          The candidates are listed in an order drawn by lot for this election, not alphabetically (seed <code>{election.ballotOrderSeed}</code>, published so
+          anyone can check it).
+        </p>
+      ) : null}
       {review ? (
         <div>
           <h3>Check your ballot</h3>
@@ -412,8 +419,8 @@ function Receipt({ receipt }: { receipt: string }) {
         <span className="receipt" data-testid="receipt-code">{receipt}</span>
       </p>
       <p>
-        Keep it somewhere safe. After the count, the anonymised ballots are published with their receipt codes: find yours to check your ballot was counted as
-        you cast it. The code is not stored with your name — if you lose it, nobody can give it back.
+        Keep it somewhere safe. After the count, the anonymised ballots are published, and apart from them the list of receipt codes: find yours to check your
+        ballot was counted. Nothing links a code to a ballot, so nobody (not even you) can prove how you voted. The code is not stored with your name — if you lose it, nobody can give it back.
       </p>
       <Button
         small
@@ -487,6 +494,17 @@ function Result({ election }: { election: ElectionDetail }) {
           />
         </Card>
       ) : result.loading ? <Loading /> : null}
+      {stages.length && !motion ? (
+        <Card title="Stage by stage">
+          <StageChart names={optionNames} stages={stages} quota={count?.quota ? String(count.quota) : null} />
+          <TransferTable names={optionNames} stages={stages} />
+        </Card>
+      ) : null}
+      {result.data?.turnoutByBranch?.length ? (
+        <Card title="Turnout per branch">
+          <TurnoutChart rows={result.data.turnoutByBranch} />
+        </Card>
+      ) : null}
       {stages.length ? (
         <div className="table-wrap">
           <table>
@@ -525,7 +543,7 @@ function Result({ election }: { election: ElectionDetail }) {
         <Card title="Published ballots">
           {ballots.data.individualBallotsPublished ? (
             <p>
-              {plural(ballots.data.ballots.length, 'ballot')} published in random order with their receipt codes, so anyone can recount them.{' '}
+              {plural(ballots.data.ballots.length, 'ballot')} published in random order, so anyone can recount them; the receipt codes are published apart, sorted, with nothing linking a code to a ballot.{' '}
               {methods.ranked(election.method) ? <Button small variant="secondary" busy={blt.busy} onClick={() => blt.run()}>Download the BLT file</Button> : null}
             </p>
           ) : (

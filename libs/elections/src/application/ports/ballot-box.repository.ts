@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { BallotContent, ElectionSnapshot, PublishedBallot } from '../../domain';
+import type { BallotContent, BranchParticipation, ElectionSnapshot, PublishedBallots } from '../../domain';
 
 /** Everything a cast needs, read in one round trip inside the casting transaction (which it locks the election's row for, shared). */
 export interface CastingContext {
@@ -37,8 +37,17 @@ export abstract class BallotBox {
    * moves whatever is left with minimum 0).
    */
   abstract moveBuffered(m: EntityManager, electionId: string, minimum: number): Promise<number>;
-  /** The ballot list in publication order (the random sort key). */
-  abstract publishedList(m: EntityManager, electionId: string): Promise<PublishedBallot[]>;
+  /**
+   * The ballots in publication order (the random sort key) and, apart, the receipt codes sorted:
+   * nothing joins a receipt to a ballot.
+   */
+  abstract publishedList(m: EntityManager, electionId: string): Promise<PublishedBallots>;
   abstract counts(m: EntityManager, electionId: string): Promise<{ participation: number; ballots: number; buffered: number }>;
   abstract hasReceipt(m: EntityManager, electionId: string, receipt: string): Promise<boolean>;
+  /** Electors and voters per branch of the electorate (aggregates only; suppressed before anyone sees them). */
+  abstract participationByBranch(m: EntityManager, electionId: string): Promise<BranchParticipation[]>;
+  /** The members on the electorate (for each voter's own ballot notice). */
+  abstract electors(m: EntityManager, electionId: string): Promise<string[]>;
+  /** The members on the electorate who have not voted: only for their reminder, never shown to anyone. */
+  abstract electorsYetToVote(m: EntityManager, electionId: string): Promise<string[]>;
 }

@@ -35,6 +35,10 @@ export abstract class ElectionRepository {
   abstract isElector(m: EntityManager, electionId: string, memberId: string): Promise<boolean>;
   abstract load(m: EntityManager, id: string): Promise<ElectionSnapshot | null>;
   abstract list(m: EntityManager): Promise<ElectionSnapshot[]>;
+  /** Elections in voting, closing within `withinMs` of `now` (and not yet closed), whose voters have not been reminded. */
+  abstract dueForReminder(m: EntityManager, now: Date, withinMs: number): Promise<string[]>;
+  /** Marks the election's reminder as sent (once). False when it already was. */
+  abstract markReminded(m: EntityManager, electionId: string, at: Date): Promise<boolean>;
   abstract ofCongress(m: EntityManager, congressId: string): Promise<ElectionSnapshot[]>;
   abstract insert(m: EntityManager, s: ElectionSnapshot): Promise<void>;
   abstract update(m: EntityManager, s: ElectionSnapshot): Promise<void>;
@@ -44,8 +48,8 @@ export abstract class ElectionRepository {
   abstract insertCandidate(m: EntityManager, c: CandidacySnapshot): Promise<void>;
   abstract setCandidateStatus(m: EntityManager, candidateId: string, status: CandidacyStatus): Promise<void>;
   abstract addNominator(m: EntityManager, candidateId: string, memberId: string, at: Date): Promise<void>;
-  /** Numbers the validly nominated candidates 1..n in alphabetical order (the ballot paper). */
-  abstract assignBallotNumbers(m: EntityManager, electionId: string): Promise<void>;
+  /** Numbers the validly nominated candidates 1..n in the given order of ids (the ballot paper, `ballotOrder`). */
+  abstract assignBallotNumbers(m: EntityManager, electionId: string, order: readonly string[]): Promise<void>;
 
   abstract insertSlate(m: EntityManager, s: SlateView): Promise<void>;
   /** Locks the slate, so two nominations cannot both pass the mixed-slate check. */

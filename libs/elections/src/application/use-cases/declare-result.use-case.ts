@@ -89,7 +89,7 @@ export class DeclareResultUseCase {
           { participation, quorum },
         );
       }
-      const count = countBallots(paper.count, list.map((b) => b.content), s.tieBreakSeed ?? hash);
+      const count = countBallots(paper.count, list.ballots, s.tieBreakSeed ?? hash);
       const next = election.certify(this.clock.now());
       const elected: CandidacySnapshot[] = election.isMotion ? [] : count.elected.map((i) => paper.listed[i]);
       const mandates = await this.seats.fill(m, next, elected, { id: p.memberId, kind: 'member' });
@@ -101,7 +101,7 @@ export class DeclareResultUseCase {
         elected: elected.map((c) => c.id),
         electorateSize: s.electorateSize,
         participation,
-        ballotsCounted: list.length,
+        ballotsCounted: list.ballots.length,
         ballotsHash: hash,
         seed: s.tieBreakSeed,
         quorum,
@@ -111,7 +111,7 @@ export class DeclareResultUseCase {
       return {
         next,
         action: 'election.certified',
-        data: { elected: elected.map((c) => c.memberId), mandates, ballotsHash: hash, ballotsCounted: list.length, participation, carried: (count as MotionResult).carried ?? null, recall },
+        data: { elected: elected.map((c) => c.memberId), mandates, ballotsHash: hash, ballotsCounted: list.ballots.length, participation, carried: (count as MotionResult).carried ?? null, recall },
       };
     });
   }

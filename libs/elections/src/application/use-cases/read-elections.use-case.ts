@@ -10,7 +10,9 @@ import {
   Election,
   isRankedMethod,
   normalizeReceiptCode,
+  turnoutByBranch,
   type BallotContent,
+  type BranchTurnout,
   type CandidacySnapshot,
   type ElectionSnapshot,
 } from '../../domain';
@@ -41,8 +43,15 @@ export interface PublishedBallotList {
   minimumPublishedElectorate: number;
   candidates: { number: number; name: string }[];
   slates: { number: number; name: string; candidates: number[] }[];
-  /** In publication order (random), with receipt codes. Empty when withheld. */
-  ballots: { receipt: string; ballot: BallotContent }[];
+  /** In publication order (random), without receipts (those are listed apart). Empty when withheld. */
+  ballots: { ballot: BallotContent }[];
+}
+
+/** The receipt codes of the counted ballots, sorted, with nothing that joins one to a ballot (E3). */
+export interface PublishedReceiptList {
+  electionId: string;
+  ballotsHash: string | null;
+  receipts: string[];
 }
 
 /**
@@ -79,21 +88,22 @@ export class ReadElectionsUseCase {
     };
   }
 
-  async result(p: Principal, electionId: string): Promise<{ election: ElectionSnapshot; result: StoredResult }> {
+  async result(p: Principal, electionId: string): Promise<{ election: ElectionSnapshot; result: StoredResult; turnoutByBranch: BranchTurnout[] }> {
     const m = this.ds.manager;
     const s = await this.elections.load(m, electionId);
     if (!s) throw electionNotFound();
     const visible = s.status === 'published' || (s.status === 'certified' && p.holds(RETURNING_OFFICER.body, RETURNING_OFFICER.roles));
     const result = visible ? await this.elections.result(m, electionId) : null;
     if (!result) throw notPublished(s);
-    return { election: s, result };
+    const branches = result.acclaimed ? [] : turnoutByBranch(await this.box.participationByBranch(m, electionId), this.config.turnoutCellMinimum);
+    return { election: s, result, turnoutByBranch: branches };
   }
 
   async ballots(electionId: string): Promise<PublishedBallotList> {
     const { s, result } = await this.published(electionId);
     const m = this.ds.manager;
     const published = s.electorateSize >= this.config.minimumPublishedElectorate;
-    const list = published ? await this.box.publishedList(m, electionId) : [];
+    const list = published ? (await this.box.publishedList(m, electionId)).ballots : [];
     const slates = ballotPaperOf(s, await this.elections.candidates(m, electionId), await this.elections.slatesOf(m, electionId)).setup.slates;
     const names = await this.elections.slatesOf(m, electionId);
     const number = new Map(result.candidates.map((c) => [c.id, c.number] as const));
@@ -106,7 +116,7 @@ export class ReadElectionsUseCase {
       minimumPublishedElectorate: this.config.minimumPublishedElectorate,
       candidates: result.candidates.map((c) => ({ number: c.number, name: c.name })),
       slates: slates.map((sl, i) => ({ number: i + 1, name: names.find((n) => n.id === sl.key)?.name ?? '', candidates: sl.candidates.map((id) => number.get(id) as number) })),
-      ballots: list.map((b) => ({ receipt: b.receipt, ballot: b.content })),
+      ballots: list.map((ballot) => ({ ballot })),
     };
   }
 
@@ -120,7 +130,17 @@ export class ReadElectionsUseCase {
     const m = this.ds.manager;
     const paper = ballotPaperOf(s, await this.elections.candidates(m, electionId), []);
     const list = await this.box.publishedList(m, electionId);
-    return ballotsAsBlt(paper.count, list.map((b) => b.content));
+    return ballotsAsBlt(paper.count, list.ballots);
+  }
+
+  /**
+   * The receipt list, sorted: a voter finds their code in it, and learns that their ballot was
+   * counted, not which ballot it was. Published even where individual ballots are withheld.
+   */
+  async receipts(electionId: string): Promise<PublishedReceiptList> {
+    const { s } = await this.published(electionId);
+    const { receipts } = await this.box.publishedList(this.ds.manager, electionId);
+    return { electionId, ballotsHash: s.ballotsHash, receipts: [...receipts] };
   }
 
   /** Any member can check that a receipt is in the published list (it says nothing about the ballot's content). */

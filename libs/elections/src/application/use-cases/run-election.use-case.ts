@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { IdentityRepository, INDEPENDENT_BODIES, type BodyKind, type Principal } from '@org/identity';
 import { Clock } from '@org/platform';
 import {
+  ballotOrder,
   Congress,
   Election,
   ElectionErrorCode,
@@ -20,6 +21,7 @@ import {
 import { audienceOf, requireReturningOfficer } from '../election-access';
 import { ElectionsAudit } from '../elections-audit';
 import { ELECTIONS_CONFIG, type ElectionsConfig } from '../elections.config';
+import { BallotBox } from '../ports/ballot-box.repository';
 import { CongressRepository } from '../ports/congress.repository';
 import { ElectionNotices } from '../ports/election-notices.port';
 import { ElectionRepository } from '../ports/election.repository';
@@ -57,6 +59,7 @@ export class RunElectionUseCase {
     private readonly congresses: CongressRepository,
     private readonly identity: IdentityRepository,
     private readonly notices: ElectionNotices,
+    private readonly box: BallotBox,
     private readonly seats: SeatFilling,
     private readonly audit: ElectionsAudit,
     private readonly clock: Clock,
@@ -166,8 +169,8 @@ export class RunElectionUseCase {
     requireReturningOfficer(p);
     return this.transition(p, electionId, async (m, election, candidates) => {
       const nominated = candidates.filter((c) => c.status === 'nominated');
-      const next = election.acclaim(this.clock.now(), nominated.length, this.config);
-      await this.elections.assignBallotNumbers(m, electionId);
+      const next = election.acclaim(this.clock.now(), nominated.length, this.config).withBallotOrderSeed(drawBallotOrderSeed());
+      await this.numberTheBallotPaper(m, next, nominated);
       const numbered = (await this.elections.candidates(m, electionId)).filter((c) => c.status === 'nominated').sort((a, b) => (a.ballotNumber ?? 0) - (b.ballotNumber ?? 0));
       const mandates = await this.seats.fill(m, next, numbered, { id: p.memberId, kind: 'member' });
       await this.elections.saveResult(m, electionId, {
@@ -193,24 +196,33 @@ export class RunElectionUseCase {
       const s = election.toSnapshot();
       const nominated = candidates.filter((c) => c.status === 'nominated').length;
       const next0 = election.openVoting(this.clock.now(), closesAt, nominated);
-      let next = next0;
+      let next = next0.withBallotOrderSeed(drawBallotOrderSeed());
       if (s.scope.kind === 'congress') {
         const congress = await this.congresses.load(m, s.scope.congressId, true);
         if (!congress) throw electionError('not_found', ElectionErrorCode.congressNotFound, 'No such congress.');
         Congress.fromSnapshot(congress).assertQuorate(await this.congresses.accreditedCount(m, congress.id));
-        next = next0.withElectorateSize(await this.congresses.copyAccreditedToElectorate(m, congress.id, electionId));
+        next = next.withElectorateSize(await this.congresses.copyAccreditedToElectorate(m, congress.id, electionId));
       }
-      await this.elections.assignBallotNumbers(m, electionId);
+      await this.numberTheBallotPaper(m, next, candidates.filter((c) => c.status === 'nominated'));
+      // Each voter gets their own notice, with the link to vote (after the congress copy: delegates are its electorate).
+      await this.notices.ballotsReady(m, { electionId, title: s.title, votingClosesAt: closesAt.toISOString(), voters: await this.box.electors(m, electionId) });
       await this.notices.announce(m, {
         electionId,
         title: s.title,
         stage: 'voting-open',
-        summary: `Voting is open until ${closesAt.toISOString()}.`,
+        summary: 'Voting is open: each voter has their own ballot notice with the link to vote.',
+        votingClosesAt: closesAt.toISOString(),
         audience: audienceOf(s),
         actorId: p.memberId,
       });
       return { next, action: 'election.voting-opened', data: { closesAt: closesAt.toISOString(), candidates: nominated, electorateSize: next.toSnapshot().electorateSize } };
     });
+  }
+
+  /** The candidates' numbers on the paper, in the order drawn from the election's published seed. */
+  private async numberTheBallotPaper(m: EntityManager, election: Election, nominated: readonly { id: string }[]): Promise<void> {
+    const seed = election.toSnapshot().ballotOrderSeed as string;
+    await this.elections.assignBallotNumbers(m, election.toSnapshot().id, ballotOrder(seed, nominated.map((c) => c.id)));
   }
 
   /** Loads under the election's exclusive lock, checks the returning officer, applies, saves, audits. */
@@ -237,3 +249,6 @@ export class RunElectionUseCase {
     });
   }
 }
+
+/** 128 random bits, as hex: the seed of the ballot order, published with the election. */
+const drawBallotOrderSeed = (): string => randomBytes(16).toString('hex');

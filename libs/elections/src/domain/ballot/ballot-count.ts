@@ -4,10 +4,15 @@ import { ELECTION_METHOD_REGISTRY, rankedProfile, type BallotContent, type Count
 
 export { rankedProfile, type CountSetup } from './election-methods';
 
-/** One published ballot: its receipt code and its content. */
-export interface PublishedBallot {
-  readonly receipt: string;
-  readonly content: BallotContent;
+/**
+ * What is published after the count (E3): the ballots in a random order, and apart from them the
+ * receipt codes sorted. Nothing joins the two — no shared field, and neither order follows the
+ * other or the casting order — so a receipt proves that a ballot was counted, never which one.
+ */
+export interface PublishedBallots {
+  readonly ballots: readonly BallotContent[];
+  /** Sorted (code order). */
+  readonly receipts: readonly string[];
 }
 
 /** The BLT file of a ranked election: anyone can recount it with `npm run count -- file.blt`. */
@@ -41,14 +46,18 @@ export function canonicalJson(value: unknown): string {
  * The commitment to the ballot list, computed when the poll closes and before any count:
  * SHA-256 (hex) of
  *
- *     commons-ballot-list-v1\n<election id>\n
- *     then, for each ballot in publication order: <receipt>\t<canonical JSON of the content>\n
+ *     commons-ballot-list-v2\n<election id>\n
+ *     then, for each ballot in publication order: <canonical JSON of the content>\n
+ *     then receipts\n
+ *     then, for each receipt code in sorted order: <receipt>\n
  *
- * Anyone can recompute it from the published list (README, "Verifying an election").
+ * Anyone can recompute it from the published ballots and receipt list (README, "Verifying an election").
  */
-export function ballotListHash(electionId: string, ballots: Iterable<PublishedBallot>): string {
+export function ballotListHash(electionId: string, published: PublishedBallots): string {
   const h = createHash('sha256');
-  h.update(`commons-ballot-list-v1\n${electionId}\n`);
-  for (const b of ballots) h.update(`${b.receipt}\t${canonicalJson(b.content)}\n`);
+  h.update(`commons-ballot-list-v2\n${electionId}\n`);
+  for (const b of published.ballots) h.update(`${canonicalJson(b)}\n`);
+  h.update('receipts\n');
+  for (const r of [...published.receipts].sort()) h.update(`${r}\n`);
   return h.digest('hex');
 }

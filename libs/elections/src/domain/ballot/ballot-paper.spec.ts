@@ -111,15 +111,16 @@ describe('the published ballot list tallies to the certified result (property)',
     );
   });
 
-  it('the ballot-list hash is independent of key order but changes with any ballot, receipt or order', () => {
-    const list = [
-      { receipt: 'AAAA-AAAA-AAAA-AAAA', content: { ranking: [1, 2] } },
-      { receipt: 'BBBB-BBBB-BBBB-BBBB', content: { slate: 1, struck: [2], added: [3] } },
-    ];
-    const h = ballotListHash('e', list);
-    expect(ballotListHash('e', [list[0], { receipt: list[1].receipt, content: { added: [3], struck: [2], slate: 1 } }])).toBe(h);
-    expect(ballotListHash('e', [list[1], list[0]])).not.toBe(h);
-    expect(ballotListHash('e', [list[0], { ...list[1], content: { slate: 1, struck: [], added: [3] } }])).not.toBe(h);
-    expect(ballotListHash('f', list)).not.toBe(h);
+  it('the ballot-list hash is independent of key order and of the receipts\' order, but changes with any ballot, receipt or ballot order', () => {
+    const ballots = [{ ranking: [1, 2] }, { slate: 1, struck: [2], added: [3] }];
+    const receipts = ['AAAA-AAAA-AAAA-AAAA', 'BBBB-BBBB-BBBB-BBBB'];
+    const h = ballotListHash('e', { ballots, receipts });
+    expect(ballotListHash('e', { ballots: [ballots[0], { added: [3], struck: [2], slate: 1 }], receipts })).toBe(h);
+    expect(ballotListHash('e', { ballots, receipts: [receipts[1], receipts[0]] })).toBe(h);
+    expect(ballotListHash('e', { ballots: [ballots[1], ballots[0]], receipts })).not.toBe(h);
+    expect(ballotListHash('e', { ballots: [ballots[0], { slate: 1, struck: [], added: [3] }], receipts })).not.toBe(h);
+    expect(ballotListHash('e', { ballots, receipts: [receipts[0], 'CCCC-CCCC-CCCC-CCCC'] })).not.toBe(h);
+    expect(ballotListHash('e', { ballots, receipts: [receipts[0]] })).not.toBe(h);
+    expect(ballotListHash('f', { ballots, receipts })).not.toBe(h);
   });
 });

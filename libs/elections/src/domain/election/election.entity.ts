@@ -72,6 +72,8 @@ export interface ElectionSnapshot {
   publishedAt: string | null;
   acclaimed: boolean;
   tieBreakSeed: string | null;
+  /** The published seed the candidates' order on the ballot paper was drawn from (`ballotOrder`), set when voting opens (or at an acclamation). */
+  ballotOrderSeed: string | null;
   ballotsHash: string | null;
   createdBy: string | null;
   createdAt: string;
@@ -200,6 +202,7 @@ export class Election {
       publishedAt: null,
       acclaimed: false,
       tieBreakSeed: null,
+      ballotOrderSeed: null,
       ballotsHash: null,
       createdBy: x.createdBy,
       createdAt: now.toISOString(),
@@ -296,6 +299,15 @@ export class Election {
     }
     const at = now.toISOString();
     return new Election({ ...this.s, status: 'certified', acclaimed: true, closedAt: at, certifiedAt: at });
+  }
+
+  /**
+   * The candidates' order on the paper is drawn by lot from this seed (never alphabetical), once:
+   * it is fixed before the first ballot and published with the election.
+   */
+  withBallotOrderSeed(seed: string): Election {
+    if (this.s.ballotOrderSeed !== null) return this;
+    return new Election({ ...this.s, ballotOrderSeed: seed });
   }
 
   openVoting(now: Date, closesAt: Date, nominatedCandidates: number): Election {

@@ -55,7 +55,7 @@ describe('templates', () => {
       ctx,
     );
     expect(r.text).toContain('Member concerned: Sam Example');
-    expect(r.text).toContain('Sanction: suspension until 2027-05-01');
+    expect(r.text).toContain('Sanction: suspension until 1 May 2027');
     expect(r.text).toContain('Panel vote: 2 to uphold, 1 not to uphold');
     expect(r.text).toContain('never names the person who complained');
   });

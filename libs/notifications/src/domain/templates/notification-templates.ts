@@ -7,12 +7,15 @@ import type {
   OutcomeNoticeData,
 } from '../notification-types';
 import { htmlLayout, paragraphsToHtml } from './html';
+import { organizationDates, type OrganizationDates, type OrganizationLocale } from './organization-dates';
 
 export interface TemplateContext {
   /** The platform's public base URL, without a trailing slash. */
   publicUrl: string;
   /** The organization's name as members know it (from MAIL_FROM's display name). */
   organizationName: string;
+  /** Its time zone and language, for every date in a message (default UTC, en-GB). */
+  locale?: OrganizationLocale;
 }
 
 /** One notification, rendered for email and for the member's feed. */
@@ -32,7 +35,7 @@ interface Parts {
   link: { path: string; label: string } | null;
 }
 
-const sanctionText = (s: NoticeSanctionData): string => {
+const sanctionText = (s: NoticeSanctionData, dates: OrganizationDates): string => {
   switch (s.kind) {
     case 'no_finding':
       return 'no sanction';
@@ -41,26 +44,26 @@ const sanctionText = (s: NoticeSanctionData): string => {
     case 'conditions':
       return 'conditions on membership';
     case 'suspension':
-      return s.suspendedUntil ? `suspension until ${s.suspendedUntil}` : 'suspension';
+      return s.suspendedUntil ? `suspension until ${dates.day(s.suspendedUntil)}` : 'suspension';
     case 'expulsion':
       return 'expulsion';
   }
 };
 
-function outcomeNotice(d: OutcomeNoticeData): Parts {
+function outcomeNotice(d: OutcomeNoticeData, dates: OrganizationDates): Parts {
   const lines = [
     'A finding of the Control Commission in a disciplinary case is final. The statutes require that every member in good standing is told.',
     [
       d.respondentName ? `Member concerned: ${d.respondentName}` : 'Member concerned: not named (the statutes do not name the member for this outcome).',
       `Rule considered: ${d.rule}`,
       `Finding: ${d.upheld ? 'the complaint was upheld' : 'the complaint was not upheld'}`,
-      `Sanction: ${sanctionText(d.sanction)}`,
+      `Sanction: ${sanctionText(d.sanction, dates)}`,
       `Panel vote: ${d.panelVote.uphold} to uphold, ${d.panelVote.notUphold} not to uphold`,
-      `Decided on: ${d.decidedOn}; final on: ${d.finalOn}`,
+      `Decided on: ${dates.day(d.decidedOn)}; final on: ${dates.day(d.finalOn)}`,
       d.appealOutcome === 'uphold'
         ? 'Appeal: the Appeals Committee upheld the finding.'
         : d.appealOutcome === 'modify_sanction'
-          ? `Appeal: the Appeals Committee modified the sanction${d.panelSanction ? ` (the panel had decided ${sanctionText(d.panelSanction)})` : ''}.`
+          ? `Appeal: the Appeals Committee modified the sanction${d.panelSanction ? ` (the panel had decided ${sanctionText(d.panelSanction, dates)})` : ''}.`
           : 'Appeal: none.',
     ].join('\n'),
     'This notice never names the person who complained and never describes what was reported.',
@@ -75,15 +78,23 @@ const STAGE_TITLES: Record<ElectionNoticeData['stage'], string> = {
   result: 'Election result',
 };
 
-function electionNotice(d: ElectionNoticeData): Parts {
-  const body = [`${STAGE_TITLES[d.stage]}: ${d.electionTitle}.`, ...(d.summary ? [d.summary] : [])].join('\n\n');
+function electionNotice(d: ElectionNoticeData, dates: OrganizationDates): Parts {
+  const body = [`${STAGE_TITLES[d.stage]}: ${d.electionTitle}.`, ...(d.summary ? [d.summary] : []), ...(d.votingClosesAt ? [`Voting closes ${dates.moment(d.votingClosesAt)}.`] : [])].join('\n\n');
   return { title: `${STAGE_TITLES[d.stage]}: ${d.electionTitle}`, body, link: { path: `/elections/${d.electionId}`, label: 'See the election' } };
 }
 
-function ballot(d: BallotData): Parts {
+function ballot(d: BallotData, dates: OrganizationDates): Parts {
   return {
     title: `Your ballot: ${d.electionTitle}`,
-    body: `Your ballot for "${d.electionTitle}" is ready. Voting closes at ${d.votingClosesAt}.\n\nYour vote is secret: who voted is recorded apart from what was voted, and you will get a receipt.`,
+    body: `Your ballot for "${d.electionTitle}" is ready. Voting closes ${dates.moment(d.votingClosesAt)}.\n\nYour vote is secret: who voted is recorded apart from what was voted, and you will get a receipt.`,
+    link: { path: `/elections/${d.electionId}/ballot`, label: 'Vote' },
+  };
+}
+
+function ballotReminder(d: BallotData, dates: OrganizationDates): Parts {
+  return {
+    title: `Reminder: you have not voted yet — ${d.electionTitle}`,
+    body: `You have not yet voted in "${d.electionTitle}". Voting closes ${dates.moment(d.votingClosesAt)}.\n\nThis is the only reminder you will get. It is sent by the platform to each member who has not voted; nobody running the election learns who received one, and your vote stays secret.`,
     link: { path: `/elections/${d.electionId}/ballot`, label: 'Vote' },
   };
 }
@@ -103,16 +114,17 @@ function welcome(d: NotificationDataByType['welcome'], ctx: TemplateContext): Pa
   return { title: `Welcome to ${ctx.organizationName}`, body: parts.join('\n\n'), link: { path: '/code-of-conduct', label: 'How to raise a concern' } };
 }
 
-const RENDER: { [T in NotificationType]: (d: NotificationDataByType[T], ctx: TemplateContext) => Parts } = {
-  'outcome-notice': outcomeNotice,
-  'election-notice': electionNotice,
-  ballot,
-  'subs-reminder': (d) => ({
+const RENDER: { [T in NotificationType]: (d: NotificationDataByType[T], ctx: TemplateContext, dates: OrganizationDates) => Parts } = {
+  'outcome-notice': (d, _ctx, dates) => outcomeNotice(d, dates),
+  'election-notice': (d, _ctx, dates) => electionNotice(d, dates),
+  ballot: (d, _ctx, dates) => ballot(d, dates),
+  'ballot-reminder': (d, _ctx, dates) => ballotReminder(d, dates),
+  'subs-reminder': (d, _ctx, dates) => ({
     title: 'Your subs',
     body:
       d.arrearsMonths === 0
-        ? `Your subs are paid${d.paidThrough ? ` through ${d.paidThrough}` : ''}. Thank you.`
-        : `Our records show ${d.arrearsMonths} month${d.arrearsMonths === 1 ? '' : 's'} of subs unpaid${d.paidThrough ? ` (paid through ${d.paidThrough})` : ''}. If this is wrong, or if you need a lower rate or a waiver, talk to your branch treasurer.`,
+        ? `Your subs are paid${d.paidThrough ? ` through ${dates.day(d.paidThrough)}` : ''}. Thank you.`
+        : `Our records show ${d.arrearsMonths} month${d.arrearsMonths === 1 ? '' : 's'} of subs unpaid${d.paidThrough ? ` (paid through ${dates.day(d.paidThrough)})` : ''}. If this is wrong, or if you need a lower rate or a waiver, talk to your branch treasurer.`,
     link: { path: '/me/subs', label: 'See your subs' },
   }),
   announcement: (d) => ({ title: d.title, body: d.text, link: { path: '/me/notifications', label: 'Open the platform' } }),
@@ -168,7 +180,7 @@ const RENDER: { [T in NotificationType]: (d: NotificationDataByType[T], ctx: Tem
 
 /** Renders a notification from its type and data (the data was validated when it was written). */
 export function renderNotification<T extends NotificationType>(type: T, data: NotificationDataByType[T], ctx: TemplateContext): RenderedNotification {
-  const parts = (RENDER[type] as (d: NotificationDataByType[T], c: TemplateContext) => Parts)(data, ctx);
+  const parts = (RENDER[type] as (d: NotificationDataByType[T], c: TemplateContext, dates: OrganizationDates) => Parts)(data, ctx, organizationDates(ctx.locale));
   let link = parts.link ? `${ctx.publicUrl}${parts.link.path}` : null;
   let linkLabel = parts.link?.label ?? '';
   if (type === 'password-reset') {
