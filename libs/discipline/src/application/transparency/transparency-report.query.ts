@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DomainError } from '@org/kernel';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import type { CaseSnapshot } from '../../domain/case/case.types';
 import type { SanctionKind } from '../../domain/finding/sanction.value-object';
 import {
@@ -27,6 +26,7 @@ import { AppealRepository } from '../ports/appeal.repository';
 import { FindingRepository } from '../ports/finding.repository';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { CaseRepository } from '../ports/case.repository';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 const PATH: Record<CaseSnapshot['path'], ComplaintPath> = { 'record-only': 'record_only', informal: 'informal', formal: 'formal' };
 
@@ -70,7 +70,7 @@ export interface TransparencyReportIndex {
 @Injectable()
 export class TransparencyReportQuery {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly cases: CaseRepository,
     private readonly findings: FindingRepository,
     private readonly appeals: AppealRepository,
@@ -92,15 +92,14 @@ export class TransparencyReportQuery {
     const wanted = q.period !== undefined ? parsePeriodId(this.kind, q.period) : null;
     const now = this.clock.now();
     const next = periodContaining(this.kind, new Date(Date.parse(latestDuePeriod(this.kind, this.lag, now).to)));
-    const rows: { period_id: string; period_from: Date; period_to: Date; published_at: Date }[] = await this.ds.query(
-      `SELECT period_id, period_from, period_to, published_at FROM discipline.transparency_reports WHERE period_kind = $1 ORDER BY period_from DESC`,
-      [this.kind],
+    const rows: { period_id: string; period_from: Date; period_to: Date; published_at: Date }[] = await this.db.read((db) =>
+      db.query(`SELECT period_id, period_from, period_to, published_at FROM discipline.transparency_reports WHERE period_kind = $1 ORDER BY period_from DESC`, [this.kind]),
     );
     const periods = rows.map((r) => ({ periodId: r.period_id, from: iso(r.period_from), to: iso(r.period_to), publishedAt: iso(r.published_at) }));
     const pick = wanted ? wanted.id : periods[0]?.periodId;
     let report: PublishedTransparencyReport | null = null;
     if (pick) {
-      const [row] = await this.ds.query(`SELECT report FROM discipline.transparency_reports WHERE period_id = $1 AND period_kind = $2`, [pick, this.kind]);
+      const [row] = await this.db.read((db) => db.query(`SELECT report FROM discipline.transparency_reports WHERE period_id = $1 AND period_kind = $2`, [pick, this.kind]));
       if (!row && wanted) {
         const on = publicationDate(wanted, this.lag);
         throw new DomainError(
@@ -128,7 +127,7 @@ export class TransparencyReportQuery {
    * lag has passed) and has none yet. Idempotent; a stored report is never replaced.
    */
   async publishDue(now: Date = this.clock.now()): Promise<{ published: string[] }> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       // One publisher at a time; the others find the rows already there.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('discipline.transparency_reports'))`);
       const [first] = await m.query(`SELECT min(received_at) AS at FROM discipline.cases`);
