@@ -23,5 +23,3 @@ export class DisciplineDb implements DisciplineTransactions {
     return work(this.dataSource.manager);
   }
 }
-
-export { rowsOf } from '@org/platform';
