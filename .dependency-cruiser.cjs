@@ -99,6 +99,14 @@ module.exports = {
       from: { path: '^libs/caucuses/' },
       to: { path: '^libs/(?!(caucuses|platform|kernel|identity|audit)/)' },
     },
+    {
+      name: 'discipline-application-through-its-transaction-port',
+      severity: 'error',
+      comment:
+        'The disciplinary use cases, queries and jobs reach their connection only through the DisciplineTransactions port (implemented by infrastructure/discipline-db.ts): application/ injects no data source (@nestjs/typeorm).',
+      from: { path: '^libs/discipline/src/application/' },
+      to: { path: 'node_modules/@nestjs/typeorm/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

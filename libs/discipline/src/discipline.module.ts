@@ -47,6 +47,8 @@ import { FindingRepository } from './application/ports/finding.repository';
 import { InvestigationRepository } from './application/ports/investigation.repository';
 import { MatchGroupRepository } from './application/ports/match-group.repository';
 import { MemberDirectoryRepository } from './application/ports/member-directory.repository';
+import { DirectorySearchBudget } from './application/ports/directory-search-budget.port';
+import { TransparencyReportRepository } from './application/ports/transparency-report.repository';
 import { OutcomeNoticeRepository } from './application/ports/outcome-notice.repository';
 import { ReadmissionRepository } from './application/ports/readmission.repository';
 import { RecusalFacts } from './application/ports/recusal-facts.port';
@@ -68,6 +70,8 @@ import { CaseSqlRepository } from './infrastructure/case/case.sql-repository';
 import { SealedContentSqlRepository } from './infrastructure/case/sealed-content.sql-repository';
 import { DisciplineDemoContributor } from './infrastructure/demo/discipline-demo.contributor';
 import { DisciplineDb } from './infrastructure/discipline-db';
+import { DirectorySearchBudgetSqlRepository } from './infrastructure/intake/directory-search-budget.sql-repository';
+import { TransparencyReportSqlRepository } from './infrastructure/transparency/transparency-report.sql-repository';
 import { DisciplineRestrictions } from './infrastructure/discipline-restrictions.adapter';
 import { FindingSqlRepository } from './infrastructure/finding/finding.sql-repository';
 import { DisciplineErrorFilter } from './infrastructure/http/discipline-error.filter';
@@ -98,6 +102,8 @@ const PORTS = [
   { provide: ComplainantFilesRepository, useExisting: ComplainantFilesSqlRepository },
   { provide: EmailVerificationRepository, useExisting: EmailVerificationSqlRepository },
   { provide: MemberDirectoryRepository, useExisting: MemberDirectorySqlRepository },
+  { provide: DirectorySearchBudget, useExisting: DirectorySearchBudgetSqlRepository },
+  { provide: TransparencyReportRepository, useExisting: TransparencyReportSqlRepository },
   { provide: RecusalFacts, useExisting: RecusalFactsSqlRepository },
   { provide: RestrictionSources, useExisting: RestrictionsRepository },
   { provide: FindingRepository, useExisting: FindingSqlRepository },
@@ -117,6 +123,8 @@ const ADAPTERS = [
   ComplainantFilesSqlRepository,
   EmailVerificationSqlRepository,
   MemberDirectorySqlRepository,
+  DirectorySearchBudgetSqlRepository,
+  TransparencyReportSqlRepository,
   RecusalFactsSqlRepository,
   RestrictionsRepository,
   SealedSnapshots,

@@ -1825,6 +1825,15 @@ export interface components {
       conditions?: string;
       readmissionConditions?: string;
     };
+    SanctionKindResponse: {
+      kind: "no_finding" | "warning" | "conditions" | "suspension" | "expulsion";
+      /** The words members see for it. */
+      label: string;
+      /** What it means, in one sentence. */
+      description: string;
+      /** The field a panel fills in with it (null: none). */
+      detail: ("until" | "conditions" | "readmissionConditions") | null;
+    };
     SanctionResponse: {
       kind: "no_finding" | "warning" | "conditions" | "suspension" | "expulsion";
       /** Suspension: the first day the member is no longer suspended. */
@@ -4411,6 +4420,15 @@ export interface paths {
       policy: "Holders of a current mandate: CCOM";
     };
   };
+  "/sanction-kinds": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: components["schemas"]["SanctionKindResponse"][];
+      policy: "Members";
+    };
+  };
   "/slates": {
     post: {
       path: never;
@@ -4684,6 +4702,7 @@ export const apiOperations = [
   "POST /outcomes/{outcomeId}/{action}",
   "POST /readmission-decisions",
   "GET /readmission/{memberId}",
+  "GET /sanction-kinds",
   "POST /slates",
   "GET /transfers/incoming",
   "POST /transfers/{transferId}/accept",

@@ -7,7 +7,8 @@ import { NonMemberComplainants, VERIFICATION_TOKEN_HEADER as TOKEN } from '../ap
 import { actorFromPrincipal } from '../application/access/discipline-actor';
 import { AlterationRefusals } from '../application/independence/alteration-refusals';
 import { DecideFindingRequest, OpenFindingRequest, VoteRequest } from './dto/finding.request.dto';
-import { FindingOpenedResponse, FindingResponse, VoteRecordedResponse } from './dto/finding.response.dto';
+import { sanctionKindDefinitions } from '../domain';
+import { FindingOpenedResponse, FindingResponse, SanctionKindResponse, VoteRecordedResponse } from './dto/finding.response.dto';
 import { DisciplineErrorFilter } from '../infrastructure/http/discipline-error.filter';
 
 const PANEL = 'the panel now deciding the case; anyone else gets "not found" (and the attempt is recorded)';
@@ -31,6 +32,13 @@ export class FindingsController {
     private readonly refusals: AlterationRefusals,
     private readonly nonMembers: NonMemberComplainants,
   ) {}
+
+  @Get('sanction-kinds')
+  @Policy.member()
+  @ApiOkResponse({ type: [SanctionKindResponse], description: 'The sanctions a panel or the Appeals Committee can impose, least to most severe, with the words members see.' })
+  sanctionKinds(): SanctionKindResponse[] {
+    return sanctionKindDefinitions().map((d) => ({ kind: d.kind, label: d.label, description: d.description, detail: d.detail }));
+  }
 
   @Post('cases/:reference/findings')
   @Policy.inUseCase(PANEL)

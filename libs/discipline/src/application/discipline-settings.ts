@@ -1,5 +1,4 @@
-import { ConfigError } from '@org/platform';
-import { DomainError } from '@org/kernel';
+import { envBoolean, envDuration, envInteger, envOneOf, type Env } from '@org/platform';
 import {
   DEFAULT_APPEAL_WINDOW_DAYS,
   DEFAULT_EVIDENCE_POLICY,
@@ -43,6 +42,8 @@ import {
  * | DISCIPLINE_TRANSPARENCY_LAG_DAYS         | 14      | period end → report published (1–90)             |
  * | DISCIPLINE_JOBS_INTERVAL_MS              | 5000    | how often the proceedings' jobs run; 0 = never   |
  *
+ * Read with the platform's typed environment helpers (`envInteger`, `envDuration`, `envBoolean`,
+ * `envOneOf`): a bad value is a `ConfigError` naming the variable, what it must be and what it was.
  * The jobs never run by themselves in tests (NODE_ENV=test): tests call them directly.
  */
 export interface DisciplineSettings {
@@ -65,70 +66,34 @@ export interface DisciplineSettings {
 
 export const DISCIPLINE_SETTINGS = Symbol('DISCIPLINE_SETTINGS');
 
-type Env = Record<string, string | undefined>;
-
-/** The case-handling values: a bad one is a `ConfigError` naming the variable. */
-const int = (env: Env, name: string, dflt: number, min: number, max: number): number => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
-  const v = Number(raw);
-  if (v < min || v > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${v}`);
-  return v;
-};
-
-/** The proceedings' values: a bad one is `discipline.invalid_configuration` naming the variable. */
-const count = (env: Env, name: string, dflt: number, min: number, max: number): number => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new DomainError('invalid', 'discipline.invalid_configuration', `Configuration error: ${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
-  }
-  return Number(raw);
-};
-
-const bool = (env: Env, name: string, dflt: boolean): boolean => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
-  throw new DomainError('invalid', 'discipline.invalid_configuration', `Configuration error: ${name} must be true or false, got "${raw}".`);
-};
-
-const periodKind = (env: Env): ReportingPeriodKind => {
-  const raw = env.DISCIPLINE_TRANSPARENCY_PERIOD;
-  if (raw === undefined || raw === '') return DEFAULT_REPORTING_PERIOD;
-  if (!(REPORTING_PERIOD_KINDS as readonly string[]).includes(raw)) {
-    throw new DomainError('invalid', 'discipline.invalid_configuration', `Configuration error: DISCIPLINE_TRANSPARENCY_PERIOD must be one of ${REPORTING_PERIOD_KINDS.join(', ')}, got "${raw}".`);
-  }
-  return raw as ReportingPeriodKind;
-};
+/** A whole number within [min, max], the unit named in the message; a bad value is the platform's `ConfigError`. */
+const int = (env: Env, name: string, dflt: number, min: number, max: number, unit?: string): number => envInteger(env, name, dflt, { min, max, unit });
 
 export function loadDisciplineSettings(env: Env = process.env): DisciplineSettings {
   return {
     deadlines: deadlinePolicy({
-      triageDays: int(env, 'DISCIPLINE_TRIAGE_DAYS', 7, 1, 365),
-      panelSeatedDays: int(env, 'DISCIPLINE_PANEL_DAYS', 14, 1, 365),
-      findingDays: int(env, 'DISCIPLINE_FINDING_DAYS', 60, 1, 730),
-      interimMeasuresHours: int(env, 'DISCIPLINE_INTERIM_HOURS', 72, 1, 24 * 30),
+      triageDays: envDuration(env, 'DISCIPLINE_TRIAGE_DAYS', 7, 'days', { min: 1, max: 365 }),
+      panelSeatedDays: envDuration(env, 'DISCIPLINE_PANEL_DAYS', 14, 'days', { min: 1, max: 365 }),
+      findingDays: envDuration(env, 'DISCIPLINE_FINDING_DAYS', 60, 'days', { min: 1, max: 730 }),
+      interimMeasuresHours: envDuration(env, 'DISCIPLINE_INTERIM_HOURS', 72, 'hours', { min: 1, max: 24 * 30 }),
     }),
-    lookBackYears: int(env, 'DISCIPLINE_LOOK_BACK_YEARS', DEFAULT_LOOK_BACK_YEARS, 1, 50),
-    panelSize: int(env, 'DISCIPLINE_PANEL_SIZE', DEFAULT_PANEL_SIZE, 1, 15),
-    deadlineJobMinutes: int(env, 'DISCIPLINE_DEADLINE_JOB_MINUTES', 15, 0, 24 * 60),
+    lookBackYears: int(env, 'DISCIPLINE_LOOK_BACK_YEARS', DEFAULT_LOOK_BACK_YEARS, 1, 50, 'years'),
+    panelSize: int(env, 'DISCIPLINE_PANEL_SIZE', DEFAULT_PANEL_SIZE, 1, 15, 'panelists'),
+    deadlineJobMinutes: envDuration(env, 'DISCIPLINE_DEADLINE_JOB_MINUTES', 15, 'minutes', { min: 0, max: 24 * 60, hint: '0: never' }),
     verification: { codeMinutes: 30, maxAttempts: 5, tokenHours: 24 },
-    appealWindowDays: count(env, 'DISCIPLINE_APPEAL_WINDOW_DAYS', DEFAULT_APPEAL_WINDOW_DAYS, 1, 365),
+    appealWindowDays: envDuration(env, 'DISCIPLINE_APPEAL_WINDOW_DAYS', DEFAULT_APPEAL_WINDOW_DAYS, 'days', { min: 1, max: 365 }),
     publication: {
-      reviewDays: count(env, 'DISCIPLINE_OUTCOME_REVIEW_DAYS', DEFAULT_OUTCOME_PUBLICATION_POLICY.reviewDays, 1, MAX_REVIEW_DAYS),
-      nameRespondentForWarnings: bool(env, 'DISCIPLINE_NAME_RESPONDENT_FOR_WARNINGS', DEFAULT_OUTCOME_PUBLICATION_POLICY.nameRespondentForWarnings),
-      nameRespondentForConditions: bool(env, 'DISCIPLINE_NAME_RESPONDENT_FOR_CONDITIONS', DEFAULT_OUTCOME_PUBLICATION_POLICY.nameRespondentForConditions),
+      reviewDays: envDuration(env, 'DISCIPLINE_OUTCOME_REVIEW_DAYS', DEFAULT_OUTCOME_PUBLICATION_POLICY.reviewDays, 'days', { min: 1, max: MAX_REVIEW_DAYS }),
+      nameRespondentForWarnings: envBoolean(env, 'DISCIPLINE_NAME_RESPONDENT_FOR_WARNINGS', DEFAULT_OUTCOME_PUBLICATION_POLICY.nameRespondentForWarnings),
+      nameRespondentForConditions: envBoolean(env, 'DISCIPLINE_NAME_RESPONDENT_FOR_CONDITIONS', DEFAULT_OUTCOME_PUBLICATION_POLICY.nameRespondentForConditions),
     },
     evidence: {
       ...DEFAULT_EVIDENCE_POLICY,
-      maxBytes: count(env, 'DISCIPLINE_EVIDENCE_MAX_BYTES', DEFAULT_EVIDENCE_POLICY.maxBytes, 1, 100 * 1024 * 1024),
+      maxBytes: int(env, 'DISCIPLINE_EVIDENCE_MAX_BYTES', DEFAULT_EVIDENCE_POLICY.maxBytes, 1, 100 * 1024 * 1024, 'bytes'),
     },
-    transparencyThreshold: count(env, 'DISCIPLINE_TRANSPARENCY_THRESHOLD', DEFAULT_SUPPRESSION_THRESHOLD, 3, 1000),
-    transparencyPeriod: periodKind(env),
-    transparencyLagDays: count(env, 'DISCIPLINE_TRANSPARENCY_LAG_DAYS', DEFAULT_PUBLICATION_LAG_DAYS, 1, 90),
-    jobsIntervalMs: count(env, 'DISCIPLINE_JOBS_INTERVAL_MS', 5_000, 0, 86_400_000),
+    transparencyThreshold: int(env, 'DISCIPLINE_TRANSPARENCY_THRESHOLD', DEFAULT_SUPPRESSION_THRESHOLD, 3, 1000),
+    transparencyPeriod: envOneOf(env, 'DISCIPLINE_TRANSPARENCY_PERIOD', REPORTING_PERIOD_KINDS, DEFAULT_REPORTING_PERIOD),
+    transparencyLagDays: envDuration(env, 'DISCIPLINE_TRANSPARENCY_LAG_DAYS', DEFAULT_PUBLICATION_LAG_DAYS, 'days', { min: 1, max: 90 }),
+    jobsIntervalMs: envDuration(env, 'DISCIPLINE_JOBS_INTERVAL_MS', 5_000, 'milliseconds', { min: 0, max: 86_400_000, hint: '0: never' }),
   };
 }

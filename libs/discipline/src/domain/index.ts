@@ -46,6 +46,7 @@ export * from './interim/measure-enforcement';
 // Findings and sanctions (S7)
 export type { Transition } from './finding/time';
 export * from './finding/sanction.value-object';
+export * from './finding/sanction-vocabulary';
 export * from './finding/sanction-effects.value-object';
 export * from './finding/majority.policy';
 export * from './finding/finding-alteration.policy';

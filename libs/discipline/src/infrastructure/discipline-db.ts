@@ -18,6 +18,8 @@ export class DisciplineDb implements DisciplineTransactions {
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction('READ COMMITTED', work);
   }
-}
 
-export { rowsOf } from '@org/platform';
+  read<T>(work: (db: EntityManager) => Promise<T>): Promise<T> {
+    return work(this.dataSource.manager);
+  }
+}

@@ -5,7 +5,8 @@ import { deriveRejoinFingerprintKey, rejoinFingerprint, type RejoinFingerprintKe
 import { DisciplineKeys } from '../application/case-content/discipline-keys';
 import { MemberRegister } from '../application/ports/member-register.port';
 import { rejoinFingerprintSources } from '../domain/readmission/rejoin-identity';
-import { DisciplineDb, rowsOf } from './discipline-db';
+import { query } from '@org/platform';
+import { DisciplineDb } from './discipline-db';
 
 /**
  * S9: the keyed hashes by which an expelled person is recognised when they apply again or are
@@ -55,11 +56,10 @@ export class RejoinFingerprints implements OnModuleInit {
    */
   async held(m: EntityManager, candidates: readonly RejoinCandidate[]): Promise<boolean[]> {
     if (candidates.length === 0) return [];
-    const rows: { hash: string; master_key_id: string }[] = rowsOf(
-      await m.query(
-        `SELECT DISTINCT f.hash, f.master_key_id FROM restrictions.rejoin_fingerprints f
-           JOIN restrictions.readmission_required r ON r.member_id = f.member_id`,
-      ),
+    const rows = await query<{ hash: string; master_key_id: string }>(
+      m,
+      `SELECT DISTINCT f.hash, f.master_key_id FROM restrictions.rejoin_fingerprints f
+         JOIN restrictions.readmission_required r ON r.member_id = f.member_id`,
     );
     if (rows.length === 0) return candidates.map(() => false);
     const known = new Set(rows.map((r) => r.hash));
@@ -75,11 +75,10 @@ export class RejoinFingerprints implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     try {
       await this.db.transaction(async (m) => {
-        const missing = rowsOf(
-          await m.query(
-            `SELECT r.member_id FROM restrictions.readmission_required r
-              WHERE NOT EXISTS (SELECT 1 FROM restrictions.rejoin_fingerprints f WHERE f.member_id = r.member_id)`,
-          ),
+        const missing = await query<{ member_id: string }>(
+          m,
+          `SELECT r.member_id FROM restrictions.readmission_required r
+            WHERE NOT EXISTS (SELECT 1 FROM restrictions.rejoin_fingerprints f WHERE f.member_id = r.member_id)`,
         );
         for (const r of missing) await this.record(m, r.member_id, new Date());
       });

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Restriction, RestrictionKind } from '@org/kernel';
 import type { CaseSnapshot, MeasureKind } from '../domain';
 import { RestrictionSources, type RestrictionSourceInput } from '../application/ports/restrictions.port';
+import { query } from '@org/platform';
 export type { RestrictionSourceInput };
 
 /** The measure kinds of interim decisions, as the restrictions interface names them. */
@@ -56,11 +57,12 @@ export class RestrictionsRepository implements RestrictionSources {
     onlySourceId: string | null,
     sources: readonly (RestrictionSourceInput & { sourceId: string })[],
   ): Promise<void> {
-    const before = await m.query(
+    const before = await query<{ member_id: string }>(
+      m,
       `DELETE FROM discipline.restriction_sources WHERE case_id = $1 AND source_kind = $2 AND ($3::uuid IS NULL OR source_id = $3::uuid) RETURNING member_id`,
       [caseId, kind, onlySourceId],
     );
-    const beforeIds = (Array.isArray(before[0]) ? before[0] : before).map((r: any) => r.member_id as string);
+    const beforeIds = before.map((r) => r.member_id);
     if (sources.length > 0) {
       await m.query(
         `INSERT INTO discipline.restriction_sources (id, case_id, source_kind, source_id, member_id, kind, since, until, separated_from)
@@ -104,7 +106,8 @@ export class RestrictionsRepository implements RestrictionSources {
 
   /** What restricts `memberId` at `at`: kinds and ends, and separations in both directions. */
   async restrictionsFor(m: EntityManager, memberId: string, at: Date): Promise<Restriction[]> {
-    const rows = await m.query(
+    const rows = await query<{ member_id: string; kind: RestrictionKind; until: Date | null; separated_from: string[] }>(
+      m,
       `SELECT member_id, kind, until, separated_from FROM restrictions.active
         WHERE (member_id = $1 OR separated_from @> ARRAY[$1]::uuid[]) AND since <= $2 AND (until IS NULL OR until > $2)`,
       [memberId, at],
@@ -130,7 +133,7 @@ export class RestrictionsRepository implements RestrictionSources {
   }
 
   async hasProtectedTransferRight(m: EntityManager, memberId: string, at: Date): Promise<boolean> {
-    const rows = await m.query(`SELECT 1 FROM restrictions.protected_transfer WHERE member_id = $1 AND (until IS NULL OR until > $2)`, [memberId, at]);
+    const rows = await query<{ held: number }>(m, `SELECT 1 AS held FROM restrictions.protected_transfer WHERE member_id = $1 AND (until IS NULL OR until > $2)`, [memberId, at]);
     return rows.length > 0;
   }
 }

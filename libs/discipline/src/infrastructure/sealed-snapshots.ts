@@ -20,7 +20,11 @@ export class SealedSnapshots {
   }
 }
 
-/** Rows of a `m.query` result (TypeORM returns `[rows, count]` for UPDATE … RETURNING). */
-export { rowsOf } from '@org/platform';
+/** A sealed record as stored: its ids in clear, its content sealed under the case's data key. */
+export interface SealedRecordRow {
+  id: string;
+  case_id: string;
+  sealed: string;
+}
 
 export const iso = (v: Date | string | null | undefined): string | null => (v === null || v === undefined ? null : new Date(v).toISOString());

@@ -11,6 +11,7 @@ import { dateTime, plural } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Button, Card, EmptyState, ErrorAlert, Facts, Loading, NotAvailable, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
 import { sanctionText } from '../cases/Proceedings';
+import { useSanctionKinds } from '../cases/sanction-kinds';
 import { DeadlineText, Loose, nextDeadline, stage } from '../cases/words';
 
 export default function AppealsArea({ path }: { path: string }) {
@@ -42,6 +43,7 @@ function AppealCase({ reference }: { reference: string }) {
   const appeals = useLoad((signal) => api.get('/cases/{reference}/appeals', { path: { reference }, signal }), [reference]);
   const [outcome, setOutcome] = useState<'uphold' | 'modify_sanction' | 'remand'>('uphold');
   const [kind, setKind] = useState<Sanction['kind']>('warning');
+  const sanctions = useSanctionKinds();
   const [until, setUntil] = useState('');
   const [reasons, setReasons] = useState('');
   const items = appeals.data ?? [];
@@ -117,11 +119,11 @@ function AppealCase({ reference }: { reference: string }) {
           </SelectField>
           {outcome === 'modify_sanction' ? (
             <SelectField label="Sanction" value={kind} onChange={(e) => setKind(e.target.value as Sanction['kind'])}>
-              <option value="no_finding">None</option>
-              <option value="warning">Warning</option>
-              <option value="conditions">Conditions</option>
-              <option value="suspension">Suspension</option>
-              <option value="expulsion">Expulsion</option>
+              {(sanctions.kinds ?? []).map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {k.label}
+                </option>
+              ))}
             </SelectField>
           ) : null}
           {outcome === 'modify_sanction' && kind === 'suspension' ? <TextField label="Suspended until" type="date" value={until} onChange={(e) => setUntil(e.target.value)} /> : null}

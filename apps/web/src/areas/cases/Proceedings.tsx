@@ -13,21 +13,21 @@ import type { components } from '../../api/schema.gen';
 import { date, dateTime } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, SelectField, TextArea, TextField } from '../../ui/kit';
+import { sanctionLabel, useSanctionKinds } from './sanction-kinds';
 
 type Schemas = components['schemas'];
 type Sanction = Schemas['SanctionDto'];
-export const SANCTIONS: Record<Sanction['kind'], string> = { no_finding: 'No finding against the respondent', warning: 'Warning', conditions: 'Conditions', suspension: 'Suspension', expulsion: 'Expulsion' };
 const SENDER: Record<Schemas['CaseMessageResponse']['senderRole'], string> = { panel: 'The panel', complainant: 'The person who raised it', respondent: 'The person it is about', witness: 'A witness', officer: 'An officer of the organization' };
 const AUDIENCE: Record<Schemas['MessageAudienceResponse']['kind'], string> = { panel: 'to the panel', participant: 'to one person', all_parties: 'to all parties' };
 const PERSON: Record<Schemas['StatementResponse']['role'], string> = { complainant: 'The person who raised it', respondent: 'The person it is about', witness: 'A witness' };
 const FINDING: Record<Schemas['FindingResponse']['status'], string> = { deliberating: 'The panel is deliberating', decided: 'Decided', notified: 'Decided, parties told', under_appeal: 'Under appeal', final: 'Final', set_aside: 'Set aside on appeal' };
 const NOTICE: Record<Schemas['OutcomeNoticeDraftResponse']['status'], string> = { draft: 'Draft', complainant_review: 'Open for your comments', scheduled: 'Scheduled', published: 'Published' };
 
-/** A sanction in plain words, with its date or conditions. */
+/** A sanction in plain words (the API's label for its kind), with its date or conditions. Call it from a component that uses `useSanctionKinds`, so it re-renders once the labels arrive. */
 export function sanctionText(s: Schemas['SanctionResponse'] | null | undefined): string {
   if (!s) return '—';
   const extra = s.until ? ` until ${date(s.until)}` : s.conditions ? `: ${s.conditions}` : s.readmissionConditions ? ` (readmission: ${s.readmissionConditions})` : '';
-  return `${SANCTIONS[s.kind]}${extra}`;
+  return `${sanctionLabel(s.kind)}${extra}`;
 }
 
 export function Messages({ reference, panel }: { reference: string; panel: boolean }) {
@@ -176,6 +176,7 @@ export function Findings({ reference, respondents }: { reference: string; respon
   const open = useAction(() => api.post('/cases/{reference}/findings', { path: { reference }, body: { respondentId } }));
   const [verdict, setVerdict] = useState<'uphold' | 'not_uphold'>('uphold');
   const [kind, setKind] = useState<Sanction['kind']>('warning');
+  const sanctions = useSanctionKinds();
   const [until, setUntil] = useState('');
   const vote = useAction((findingId: string) =>
     api.post('/cases/{reference}/findings/{findingId}/votes', { path: { reference, findingId }, body: { verdict, ...(verdict === 'uphold' ? { proposedSanction: { kind, ...(kind === 'suspension' && until ? { until } : {}) } } : {}) } }),
@@ -225,7 +226,7 @@ export function Findings({ reference, respondents }: { reference: string; respon
                   {verdict === 'uphold' ? (
                     <>
                       <SelectField label="Proposed sanction" value={kind} onChange={(e) => setKind(e.target.value as Sanction['kind'])}>
-                        {(Object.keys(SANCTIONS) as Sanction['kind'][]).map((k) => <option key={k} value={k}>{SANCTIONS[k]}</option>)}
+                        {(sanctions.kinds ?? []).map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
                       </SelectField>
                       {kind === 'suspension' ? <TextField label="Suspended until" type="date" value={until} onChange={(e) => setUntil(e.target.value)} /> : null}
                     </>

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SANCTION_KINDS } from '@org/kernel';
+import { SANCTION_KINDS, type SanctionKind } from '@org/kernel';
 
 /**
  * What the disciplinary routes on findings and sanctions return, described for the OpenAPI document and the web
@@ -16,6 +16,15 @@ export class SanctionResponse {
   @ApiPropertyOptional({ format: 'date', description: 'Suspension: the first day the member is no longer suspended.' }) until?: string;
   @ApiPropertyOptional({ description: 'Conditions: the conditions the member must keep.' }) conditions?: string;
   @ApiPropertyOptional({ description: 'Expulsion: the conditions under which readmission may be considered.' }) readmissionConditions?: string;
+}
+
+/** One sanction kind with the words members see (`GET /sanction-kinds`): the kernel's list, nothing copied. */
+export class SanctionKindResponse {
+  @ApiProperty({ enum: [...SANCTION_KINDS] }) kind: SanctionKind;
+  @ApiProperty({ description: 'The words members see for it.' }) label: string;
+  @ApiProperty({ description: 'What it means, in one sentence.' }) description: string;
+  @ApiProperty({ enum: ['until', 'conditions', 'readmissionConditions'], nullable: true, type: String, description: 'The field a panel fills in with it (null: none).' })
+  detail: 'until' | 'conditions' | 'readmissionConditions' | null;
 }
 
 export class FindingOpenedResponse {

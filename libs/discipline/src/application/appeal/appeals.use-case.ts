@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import { Appeal, type AppealGround } from '../../domain/appeal/appeal.entity';
 import { appealVoteCountLabel, type AppealVote, type AppealVoteCounts } from '../../domain/appeal/appeal-majority.policy';
 import { AppealErrorCode, appealError } from '../../domain/appeal/appeal.errors';
@@ -24,6 +23,7 @@ import { RecusalFacts } from '../ports/recusal-facts.port';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { PanelDrawing, type RecordedPanelDraw } from './panel-drawing';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 export interface AppealView {
   readonly appealId: string;
@@ -65,7 +65,7 @@ const notAnAppealsPanelist = () =>
 @Injectable()
 export class AppealsUseCase {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly gate: CaseGate,
     private readonly findings: FindingRepository,
     private readonly appeals: AppealRepository,
@@ -81,7 +81,7 @@ export class AppealsUseCase {
 
   /** A party appeals (or joins the pending appeal with their own grounds). */
   async lodge(actor: DisciplineActor, key: string, findingId: string, grounds: readonly AppealGround[]): Promise<AppealView> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const at = now.toISOString();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
@@ -143,7 +143,7 @@ export class AppealsUseCase {
     appealId: string,
     input: { outcome: AppealOutcomeKind; sanction?: Sanction; reasons: string },
   ): Promise<AppealView> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const at = now.toISOString();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
@@ -198,7 +198,7 @@ export class AppealsUseCase {
    * the appeal and the audit log. Anyone else gets the case's "not found" or a refusal.
    */
   async nominateAdHocPanelist(actor: DisciplineActor, key: string, appealId: string, nomineeId: string): Promise<AppealView> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const at = now.toISOString();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
@@ -237,7 +237,7 @@ export class AppealsUseCase {
   }
 
   async list(actor: DisciplineActor, key: string): Promise<AppealView[]> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, ['complainant', 'respondent', 'panelist', 'appeals_panelist', 'former_panelist'], () =>

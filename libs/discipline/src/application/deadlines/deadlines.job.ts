@@ -73,8 +73,7 @@ export class DeadlinesJob implements OnApplicationBootstrap, OnModuleDestroy {
     const ids = await this.db.transaction((tx) => this.cases.openCaseIds(tx));
     for (const id of ids) {
       await this.db.transaction(async (tx) => {
-        const [lock] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext('discipline:deadlines:' || $1)) AS ok`, [id]);
-        if (!lock?.ok) return;
+        if (!(await this.cases.tryHoldForDeadlines(tx, id))) return;
         const c = await this.cases.load(tx, id, true);
         if (!c) return;
         const now = this.clock.now();

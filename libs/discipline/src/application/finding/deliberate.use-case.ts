@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import { Finding } from '../../domain/finding/finding.entity';
 import { FindingErrorCode, findingError } from '../../domain/finding/finding.errors';
 import type { Verdict } from '../../domain/finding/majority.policy';
@@ -19,6 +17,7 @@ import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-sett
 import { CaseRepository } from '../ports/case.repository';
 import { CaseStore } from '../access/case-store.service';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 export const notAPanelist = (): DomainError =>
   findingError('forbidden', FindingErrorCode.NotAPanelist, 'Only the members of the panel now deciding this case can do this.');
@@ -59,7 +58,7 @@ export interface FindingView {
 @Injectable()
 export class DeliberateUseCase {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly gate: CaseGate,
     private readonly findings: FindingRepository,
     private readonly cases: CaseRepository,
@@ -72,7 +71,7 @@ export class DeliberateUseCase {
   ) {}
 
   async open(actor: DisciplineActor, key: string, respondentId: string): Promise<{ findingId: string }> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
@@ -109,7 +108,7 @@ export class DeliberateUseCase {
   }
 
   async vote(actor: DisciplineActor, key: string, findingId: string, input: { verdict: Verdict; proposedSanction?: Sanction }): Promise<{ outstanding: number }> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
@@ -123,7 +122,7 @@ export class DeliberateUseCase {
   }
 
   async decide(actor: DisciplineActor, key: string, findingId: string, input: { rule: string; reasons: string; sanctionWording?: string }): Promise<FindingView> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const at = now.toISOString();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
@@ -156,7 +155,7 @@ export class DeliberateUseCase {
 
   /** The findings of a case as this person may see them (reading them is audited: they hold reasons). */
   async list(actor: DisciplineActor, key: string): Promise<FindingView[]> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, ['panelist', 'appeals_panelist', 'complainant', 'respondent'], () =>

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import { FindingRepository } from '../ports/finding.repository';
 import { SanctionEffectsWriter } from '../ports/sanction-effects.port';
 import { CaseGate } from '../access/case-gate.service';
 import { FindingFinality } from './finding-finality';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 /**
  * The scheduled finality job (S7, S9): every notified finding whose appeal window has passed
@@ -16,7 +15,7 @@ import { FindingFinality } from './finding-finality';
 @Injectable()
 export class FinalizeFindingsJob {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly findings: FindingRepository,
     private readonly gate: CaseGate,
     private readonly finality: FindingFinality,
@@ -28,10 +27,10 @@ export class FinalizeFindingsJob {
     const now = this.clock.now();
     let finalized = 0;
     for (;;) {
-      const due = await this.findings.dueForFinality(this.ds.manager, now, 50);
+      const due = await this.db.read((db) => this.findings.dueForFinality(db, now, 50));
       let progressed = 0;
       for (const { findingId, caseId } of due) {
-        const done = await this.ds.transaction(async (m) => {
+        const done = await this.db.transaction(async (m) => {
           const file = await this.gate.file(m, caseId, { forUpdate: true });
           const finding = file.finding(findingId);
           if (!finding) return false;
@@ -45,7 +44,7 @@ export class FinalizeFindingsJob {
       finalized += progressed;
       if (due.length < 50 || progressed === 0) break;
     }
-    const suspensionsLifted = await this.ds.transaction((m) => this.sanctions.liftEndedSuspensions(m, now));
+    const suspensionsLifted = await this.db.transaction((m) => this.sanctions.liftEndedSuspensions(m, now));
     return { finalized, suspensionsLifted };
   }
 }

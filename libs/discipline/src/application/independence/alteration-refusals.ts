@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { isDomainError } from '@org/kernel';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import { assertMayAlterFinding, type FindingActor } from '../../domain/finding/finding-alteration.policy';
 import type { DisciplineActor } from '../access/discipline-actor';
 import { CaseRepository } from '../ports/case.repository';
 import { cannotSuppress } from './independence.errors';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** What the request named, as it can be stored whatever was sent: control characters (a NUL, which PostgreSQL refuses in text) and lone surrogates replaced. */
@@ -34,7 +33,7 @@ export interface Attempt {
 @Injectable()
 export class AlterationRefusals {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly cases: CaseRepository,
@@ -77,7 +76,7 @@ export class AlterationRefusals {
   private async record(actor: DisciplineActor, attempt: Attempt, refusedWith: string): Promise<void> {
     const target = attempt.target && UUID.test(attempt.target) ? attempt.target : null;
     const key = typeof attempt.caseId === 'string' ? storable(attempt.caseId, 100) : null;
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       // The case named (by id or reference), so the attempt shows in that case's audit trail;
       // one lookup whether it exists or not.
       const caseId = key ? ((await this.cases.findByKey(m, key))?.snapshot.id ?? null) : null;

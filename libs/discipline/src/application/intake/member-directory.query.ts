@@ -9,6 +9,7 @@ import {
   DIRECTORY_MAX_RESULTS,
 } from '../../domain/case/complaints-directory.policy';
 import { DisciplineTransactions } from '../ports/discipline-transactions.port';
+import { DirectorySearchBudget } from '../ports/directory-search-budget.port';
 import { MemberDirectoryRepository } from '../ports/member-directory.repository';
 import type { DisciplineActor } from '../access/discipline-actor';
 import { DisciplineKeys } from '../case-content/discipline-keys';
@@ -36,6 +37,7 @@ export class MemberDirectoryQuery {
   constructor(
     private readonly db: DisciplineTransactions,
     private readonly directory: MemberDirectoryRepository,
+    private readonly budget: DirectorySearchBudget,
     private readonly keys: DisciplineKeys,
     private readonly clock: Clock,
   ) {}
@@ -52,15 +54,11 @@ export class MemberDirectoryQuery {
     const now = this.clock.now();
     const found = await this.db.transaction(async (tx) => {
       // One count at a time per searcher, so parallel requests cannot overrun the budget.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`directory:${tag}`]);
+      await this.budget.lock(tx, tag);
       const since = new Date(now.getTime() - 86_400_000);
-      const [used] = await tx.query(
-        `SELECT count(*)::int AS n, min(searched_at) AS oldest FROM discipline.directory_searches WHERE searcher_tag = $1 AND searched_at > $2`,
-        [tag, since],
-      );
-      assertWithinDirectoryBudget(used.n, used.oldest ? new Date(used.oldest) : null, now);
-      await tx.query(`DELETE FROM discipline.directory_searches WHERE searched_at <= $1`, [since]);
-      await tx.query(`INSERT INTO discipline.directory_searches (searcher_tag, searched_at) VALUES ($1, $2)`, [tag, now]);
+      const used = await this.budget.usedSince(tx, tag, since);
+      assertWithinDirectoryBudget(used.count, used.oldest, now);
+      await this.budget.record(tx, tag, now, since);
       return this.directory.search(tx, words, DIRECTORY_MAX_RESULTS);
     });
     const expiresAt = directoryHandleExpiry(now);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import { caseNotFound } from '../../domain/case/case.errors';
 import { CaseMessage, caseRecordFor, type MessageAudience } from '../../domain/investigation/case-message.entity';
 import { InvestigationRepository } from '../ports/investigation.repository';
@@ -12,6 +11,7 @@ import { CaseGate } from '../access/case-gate.service';
 import { CaseNotifier } from '../access/case-notifier';
 import type { DisciplineActor } from '../access/discipline-actor';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 export interface CaseMessageView {
   readonly messageId: string;
@@ -62,7 +62,7 @@ export interface MessageReceipt {
 @Injectable()
 export class CaseMessagesUseCase {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly gate: CaseGate,
     private readonly repo: InvestigationRepository,
     private readonly notifier: CaseNotifier,
@@ -71,7 +71,7 @@ export class CaseMessagesUseCase {
   ) {}
 
   async send(actor: DisciplineActor, key: string, input: { text: string; audience: MessageAudience }): Promise<MessageReceipt> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.findFile(m, key, { forUpdate: true, actor });
       const caseId = file?.caseId ?? key;
@@ -135,7 +135,7 @@ export class CaseMessagesUseCase {
 
   /** The case record of messages this person may read, oldest first (reading is audited). */
   async list(actor: DisciplineActor, key: string): Promise<CaseMessageView[]> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.roleOf(actor);
@@ -155,7 +155,7 @@ export class CaseMessagesUseCase {
 
   /** The panel shares a message sent to it with every party. */
   async disclose(actor: DisciplineActor, key: string, messageId: string): Promise<void> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;

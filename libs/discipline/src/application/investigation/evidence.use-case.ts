@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import { SNIFF_BYTES, sniffContentType } from '../../domain/investigation/content-type.sniffer';
 import { registerEvidence, type EvidenceSnapshot } from '../../domain/investigation/evidence-metadata.value-object';
 import { InvestigationRepository } from '../ports/investigation.repository';
@@ -13,6 +12,7 @@ import { CaseNotifier } from '../access/case-notifier';
 import type { DisciplineActor } from '../access/discipline-actor';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -25,7 +25,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 @Injectable()
 export class EvidenceUseCase {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly gate: CaseGate,
     private readonly repo: InvestigationRepository,
     private readonly notifier: CaseNotifier,
@@ -35,7 +35,7 @@ export class EvidenceUseCase {
   ) {}
 
   async submit(actor: DisciplineActor, key: string, input: { fileName: string; contentBase64: string; declaredContentType?: string | null }): Promise<EvidenceSnapshot> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
@@ -74,7 +74,7 @@ export class EvidenceUseCase {
   }
 
   async list(actor: DisciplineActor, key: string): Promise<EvidenceSnapshot[]> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, ['complainant', 'respondent', 'witness', 'panelist', 'appeals_panelist'], () =>
@@ -88,7 +88,7 @@ export class EvidenceUseCase {
   }
 
   async read(actor: DisciplineActor, key: string, evidenceId: string): Promise<EvidenceSnapshot & { contentBase64: string }> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, ['complainant', 'respondent', 'witness', 'panelist', 'appeals_panelist'], () =>

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import { Interview, type InterviewSnapshot } from '../../domain/investigation/interview.entity';
 import type { SupportPerson } from '../../domain/investigation/statement-register.entity';
 import { InvestigationRepository } from '../ports/investigation.repository';
@@ -14,6 +13,7 @@ import { CaseNotifier } from '../access/case-notifier';
 import { notAPanelist } from '../finding/deliberate.use-case';
 import type { DisciplineActor } from '../access/discipline-actor';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 const interviewNotFound = () => new DomainError('not_found', 'discipline.interview.not_found', 'This case has no such interview.');
 
@@ -25,7 +25,7 @@ const interviewNotFound = () => new DomainError('not_found', 'discipline.intervi
 @Injectable()
 export class InterviewsUseCase {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly gate: CaseGate,
     private readonly repo: InvestigationRepository,
     private readonly notifier: CaseNotifier,
@@ -34,7 +34,7 @@ export class InterviewsUseCase {
   ) {}
 
   async schedule(actor: DisciplineActor, key: string, input: { personId: string; scheduledFor: string; topics: string[]; supportPerson?: SupportPerson | null }): Promise<InterviewSnapshot> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
@@ -68,7 +68,7 @@ export class InterviewsUseCase {
       | { kind: 'held'; supportPersonAttended: boolean }
       | { kind: 'cancel'; reason: string },
   ): Promise<InterviewSnapshot> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const at = now.toISOString();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
@@ -104,7 +104,7 @@ export class InterviewsUseCase {
 
   /** The panel sees every interview; a person sees their own (with the topics, in advance). */
   async list(actor: DisciplineActor, key: string): Promise<InterviewSnapshot[]> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, ['panelist', 'appeals_panelist', 'complainant', 'respondent', 'witness'], notAPanelist);

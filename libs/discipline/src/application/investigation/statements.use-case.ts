@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import type { StatementRecord, StatementRegister, StatementRole, SupportPerson } from '../../domain/investigation/statement-register.entity';
 import { InvestigationRepository } from '../ports/investigation.repository';
 import type { CaseFile, ProceedingsRole } from '../access/case-file';
@@ -13,6 +12,7 @@ import { CaseNotifier } from '../access/case-notifier';
 import { notAPanelist } from '../finding/deliberate.use-case';
 import type { DisciplineActor } from '../access/discipline-actor';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 const OWN_ROLES: readonly ProceedingsRole[] = ['complainant', 'respondent', 'witness'];
 
@@ -35,7 +35,7 @@ function complaintStatementId(caseId: string): string {
 @Injectable()
 export class StatementsUseCase {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly gate: CaseGate,
     private readonly repo: InvestigationRepository,
     private readonly notifier: CaseNotifier,
@@ -44,7 +44,7 @@ export class StatementsUseCase {
   ) {}
 
   async request(actor: DisciplineActor, key: string, input: { personId: string }): Promise<{ statementId: string }> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
@@ -75,7 +75,7 @@ export class StatementsUseCase {
     key: string,
     input: { text: string; personId?: string; interviewId?: string; supportPerson?: SupportPerson | null },
   ): Promise<{ statementId: string; status: StatementRecord['status'] }> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
@@ -115,7 +115,7 @@ export class StatementsUseCase {
 
   /** The person approves the words the panel wrote down from their interview: now it is their statement. */
   async approve(actor: DisciplineActor, key: string, statementId: string): Promise<void> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
@@ -129,7 +129,7 @@ export class StatementsUseCase {
 
   /** The panel asks the person specific questions about their statement (the complaint, for the complainant). */
   async requestAddendum(actor: DisciplineActor, key: string, statementId: string, questions: readonly string[]): Promise<{ requestId: string }> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
@@ -145,7 +145,7 @@ export class StatementsUseCase {
   }
 
   async addAddendum(actor: DisciplineActor, key: string, statementId: string, text: string, requestId?: string): Promise<void> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
@@ -158,7 +158,7 @@ export class StatementsUseCase {
   }
 
   async list(actor: DisciplineActor, key: string): Promise<readonly StatementRecord[]> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       const role = file.requireRole(actor, [...OWN_ROLES, 'panelist', 'appeals_panelist'], () =>

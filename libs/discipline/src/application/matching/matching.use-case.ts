@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import { deriveMatchingKey, respondentMatchHash, type MatchingKey } from '../../crypto/respondent-matching-key';
 import type { CaseSnapshot } from '../../domain/case/case.types';
 import { MatchGroup, type MatchEvent } from '../../domain/matching/match-group.entity';
@@ -16,6 +15,7 @@ import { personIdOfEmail, type DisciplineActor } from '../access/discipline-acto
 import { DisciplineKeys } from '../case-content/discipline-keys';
 import { CaseRepository } from '../ports/case.repository';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 export interface MatchingStatus {
   readonly recordOnly: boolean;
@@ -50,7 +50,7 @@ export const reporterOf = (c: CaseSnapshot): string => (c.complainant.kind === '
 @Injectable()
 export class MatchingUseCase {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly cases: CaseRepository,
     private readonly gate: CaseGate,
     private readonly groups: MatchGroupRepository,
@@ -65,10 +65,10 @@ export class MatchingUseCase {
   async runOnce(): Promise<{ indexed: number }> {
     let indexed = 0;
     for (;;) {
-      const ids = await this.groups.unindexedCaseIds(this.ds.manager, 200);
+      const ids = await this.db.read((db) => this.groups.unindexedCaseIds(db, 200));
       let progressed = 0;
       for (const id of ids) {
-        if (await this.ds.transaction((m) => this.indexCase(m, id))) progressed++;
+        if (await this.db.transaction((m) => this.indexCase(m, id))) progressed++;
       }
       indexed += progressed;
       if (ids.length < 200 || progressed === 0) break;
@@ -97,7 +97,7 @@ export class MatchingUseCase {
   }
 
   async status(actor: DisciplineActor, key: string): Promise<MatchingStatus> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['complainant'], reservedToReporter);
@@ -125,7 +125,7 @@ export class MatchingUseCase {
   }
 
   async setOptIn(actor: DisciplineActor, key: string, optedIn: boolean): Promise<MatchingStatus> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
@@ -147,7 +147,7 @@ export class MatchingUseCase {
 
   /** A told, opted-in reporter agrees to be put in touch with other reporters who also agree. */
   async consentToContact(actor: DisciplineActor, key: string): Promise<MatchingStatus> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
@@ -170,7 +170,7 @@ export class MatchingUseCase {
 
   /** For the panel: the other reports naming the same respondent (S10). */
   async linked(actor: DisciplineActor, key: string): Promise<LinkedReport[]> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['panelist', 'appeals_panelist'], () =>

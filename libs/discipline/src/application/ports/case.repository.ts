@@ -25,6 +25,8 @@ export abstract class CaseRepository {
   abstract filedByEmail(m: EntityManager, email: string): Promise<CaseSnapshot[]>;
   abstract awaitingAdHocPanel(m: EntityManager): Promise<CaseSnapshot[]>;
   abstract openCaseIds(m: EntityManager): Promise<string[]>;
+  /** Takes the deadlines job's hold on one case for this transaction, if no other run has it (false: another run is checking it). */
+  abstract tryHoldForDeadlines(m: EntityManager, caseId: string): Promise<boolean>;
   /** Cases in id order after `afterId` (the matching index, the transparency report). */
   abstract page(m: EntityManager, afterId: string | null, limit: number): Promise<CaseSnapshot[]>;
   abstract refreshProtectedTransfers(m: EntityManager, memberIds: readonly string[]): Promise<void>;

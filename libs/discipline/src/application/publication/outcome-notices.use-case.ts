@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import { CaseMessage } from '../../domain/investigation/case-message.entity';
 import type { OutcomeNotice } from '../../domain/outcome/outcome-notice.entity';
 import { InvestigationRepository } from '../ports/investigation.repository';
@@ -16,6 +15,7 @@ import { CaseNotifier } from '../access/case-notifier';
 import { notAPanelist } from '../finding/deliberate.use-case';
 import type { DisciplineActor } from '../access/discipline-actor';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 export interface OutcomeNoticeDraftView {
   readonly noticeId: string;
@@ -37,7 +37,7 @@ const noticeNotFound = () => new DomainError('not_found', 'discipline.outcome_no
 @Injectable()
 export class OutcomeNoticesUseCase {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly gate: CaseGate,
     private readonly notices: OutcomeNoticeRepository,
     private readonly investigation: InvestigationRepository,
@@ -48,7 +48,7 @@ export class OutcomeNoticesUseCase {
   ) {}
 
   async list(actor: DisciplineActor, key: string): Promise<OutcomeNoticeDraftView[]> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const file = await this.gate.file(m, key, { actor });
       const caseId = file.caseId;
       file.requireRole(actor, ['complainant', 'respondent', 'panelist'], () =>
@@ -62,7 +62,7 @@ export class OutcomeNoticesUseCase {
 
   /** The complainant's comment on the wording: a message to the panel, and the time noted on the notice. */
   async comment(actor: DisciplineActor, key: string, noticeId: string, text: string): Promise<OutcomeNoticeDraftView> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const at = now.toISOString();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
@@ -91,7 +91,7 @@ export class OutcomeNoticesUseCase {
   }
 
   async adjustWording(actor: DisciplineActor, key: string, noticeId: string, wording: string): Promise<OutcomeNoticeDraftView> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;
@@ -108,7 +108,7 @@ export class OutcomeNoticesUseCase {
 
   /** The panel's one delay, up to 14 days after the review window, with a recorded reason. */
   async delay(actor: DisciplineActor, key: string, noticeId: string, input: { until: string; reason: string }): Promise<OutcomeNoticeDraftView> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
       const file = await this.gate.file(m, key, { forUpdate: true, actor });
       const caseId = file.caseId;

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { Outbox } from '@org/notifications';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import { OutcomeNoticeRepository } from '../ports/outcome-notice.repository';
 import { CaseRepository } from '../ports/case.repository';
 import { CaseStore } from '../access/case-store.service';
 import { AUDIT_SUBJECT } from '../case-content/case-content.service';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 /**
  * Publishes every outcome notice whose moment has come (S8) — whatever its status: a notice
@@ -20,7 +19,7 @@ import { AUDIT_SUBJECT } from '../case-content/case-content.service';
 @Injectable()
 export class PublishDueNoticesJob {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly notices: OutcomeNoticeRepository,
     private readonly cases: CaseRepository,
     private readonly store: CaseStore,
@@ -34,10 +33,10 @@ export class PublishDueNoticesJob {
     let published = 0;
     let recipients = 0;
     for (;;) {
-      const due = await this.notices.due(this.ds.manager, now, 20);
+      const due = await this.db.read((db) => this.notices.due(db, now, 20));
       let progressed = 0;
       for (const { noticeId, caseId } of due) {
-        const r = await this.ds.transaction(async (m) => {
+        const r = await this.db.transaction(async (m) => {
           const c = await this.cases.load(m, caseId, true);
           const found = await this.notices.one(m, noticeId, true);
           if (!found || !found.notice.dueForPublication(now.toISOString())) return null;

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { DomainError } from '@org/kernel';
-import { DISCIPLINE_CONNECTION } from '@org/platform';
 import { OutcomeNoticeRepository, type PublishedOutcome } from '../ports/outcome-notice.repository';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 const encode = (o: PublishedOutcome) => Buffer.from(`${o.publishedAt}|${o.id}`).toString('base64url');
 function decode(cursor: string): { at: string; id: string } {
@@ -18,18 +16,18 @@ function decode(cursor: string): { at: string; id: string } {
 @Injectable()
 export class PublishedOutcomesQuery {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly notices: OutcomeNoticeRepository,
   ) {}
 
   async list(o: { limit: number; cursor?: string }): Promise<{ items: PublishedOutcome[]; nextCursor: string | null }> {
-    const rows = await this.notices.published(this.ds.manager, { limit: o.limit + 1, before: o.cursor ? decode(o.cursor) : null });
+    const rows = await this.db.read((db) => this.notices.published(db, { limit: o.limit + 1, before: o.cursor ? decode(o.cursor) : null }));
     const items = rows.slice(0, o.limit);
     return { items, nextCursor: rows.length > o.limit ? encode(items[items.length - 1]) : null };
   }
 
   async one(id: string): Promise<PublishedOutcome> {
-    const found = /^[0-9a-f-]{36}$/i.test(id) ? await this.notices.publishedOne(this.ds.manager, id) : null;
+    const found = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.read((db) => this.notices.publishedOne(db, id)) : null;
     if (!found) throw new DomainError('not_found', 'discipline.outcome.not_found', 'No published outcome with this id.');
     return found;
   }

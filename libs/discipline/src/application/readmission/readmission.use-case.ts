@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import { ReadmissionDecision, type ComplainantConsultation, type ReadmissionDecisionSnapshot } from '../../domain/readmission/readmission-decision.entity';
 import { ReadmissionErrorCode, readmissionError } from '../../domain/readmission/readmission.errors';
 import { assertMayRejoin } from '../../domain/readmission/rejoin.policy';
@@ -16,6 +15,7 @@ import type { CaseFile } from '../access/case-file';
 import { CaseGate } from '../access/case-gate.service';
 import { CaseNotifier } from '../access/case-notifier';
 import type { DisciplineActor } from '../access/discipline-actor';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
 
 export interface ReadmissionFile {
   readonly memberId: string;
@@ -38,7 +38,7 @@ const notExpelled = () => readmissionError('not_found', ReadmissionErrorCode.Not
 @Injectable()
 export class ReadmissionUseCase {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
     private readonly gate: CaseGate,
     private readonly findings: FindingRepository,
     private readonly decisions: ReadmissionRepository,
@@ -53,7 +53,7 @@ export class ReadmissionUseCase {
     actor: DisciplineActor,
     input: { memberId: string; outcome: 'readmit' | 'refuse'; consultations: ComplainantConsultation[]; conditionsAssessment: string; reasons: string },
   ): Promise<ReadmissionFile> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const now = this.clock.now();
       const expulsions = await this.findings.finalExpulsionsOf(m, input.memberId);
       const latest = expulsions[expulsions.length - 1];
@@ -95,7 +95,7 @@ export class ReadmissionUseCase {
 
   /** The commission's view of a person's expulsions and readmission decisions (reading is audited). */
   async file(actor: DisciplineActor, memberId: string): Promise<ReadmissionFile> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const expulsions = await this.findings.finalExpulsionsOf(m, memberId);
       if (expulsions.length === 0) throw notExpelled();
       const out: ReadmissionFile['expulsions'][number][] = [];

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DomainError } from '@org/kernel';
-import { Clock, DISCIPLINE_CONNECTION } from '@org/platform';
+import { Clock } from '@org/platform';
 import type { CaseSnapshot } from '../../domain/case/case.types';
 import type { SanctionKind } from '../../domain/finding/sanction.value-object';
 import {
@@ -27,22 +26,11 @@ import { AppealRepository } from '../ports/appeal.repository';
 import { FindingRepository } from '../ports/finding.repository';
 import { DISCIPLINE_SETTINGS, type DisciplineSettings } from '../discipline-settings';
 import { CaseRepository } from '../ports/case.repository';
+import { DisciplineTransactions } from '../ports/discipline-transactions.port';
+import { TransparencyReportRepository, type PublishedPeriod, type PublishedTransparencyReport } from '../ports/transparency-report.repository';
+export type { PublishedPeriod, PublishedTransparencyReport };
 
 const PATH: Record<CaseSnapshot['path'], ComplaintPath> = { 'record-only': 'record_only', informal: 'informal', formal: 'formal' };
-
-/** A period's report as published: frozen when it was computed, never recomputed. */
-export interface PublishedTransparencyReport extends TransparencyReport {
-  readonly periodId: string;
-  readonly periodKind: ReportingPeriodKind;
-  readonly publishedAt: string;
-}
-
-export interface PublishedPeriod {
-  readonly periodId: string;
-  readonly from: string;
-  readonly to: string;
-  readonly publishedAt: string;
-}
 
 export interface TransparencyReportIndex {
   readonly periodKind: ReportingPeriodKind;
@@ -70,7 +58,8 @@ export interface TransparencyReportIndex {
 @Injectable()
 export class TransparencyReportQuery {
   constructor(
-    @InjectDataSource(DISCIPLINE_CONNECTION) private readonly ds: DataSource,
+    private readonly db: DisciplineTransactions,
+    private readonly reports: TransparencyReportRepository,
     private readonly cases: CaseRepository,
     private readonly findings: FindingRepository,
     private readonly appeals: AppealRepository,
@@ -92,16 +81,12 @@ export class TransparencyReportQuery {
     const wanted = q.period !== undefined ? parsePeriodId(this.kind, q.period) : null;
     const now = this.clock.now();
     const next = periodContaining(this.kind, new Date(Date.parse(latestDuePeriod(this.kind, this.lag, now).to)));
-    const rows: { period_id: string; period_from: Date; period_to: Date; published_at: Date }[] = await this.ds.query(
-      `SELECT period_id, period_from, period_to, published_at FROM discipline.transparency_reports WHERE period_kind = $1 ORDER BY period_from DESC`,
-      [this.kind],
-    );
-    const periods = rows.map((r) => ({ periodId: r.period_id, from: iso(r.period_from), to: iso(r.period_to), publishedAt: iso(r.published_at) }));
+    const periods = await this.db.read((db) => this.reports.periods(db, this.kind));
     const pick = wanted ? wanted.id : periods[0]?.periodId;
     let report: PublishedTransparencyReport | null = null;
     if (pick) {
-      const [row] = await this.ds.query(`SELECT report FROM discipline.transparency_reports WHERE period_id = $1 AND period_kind = $2`, [pick, this.kind]);
-      if (!row && wanted) {
+      report = await this.db.read((db) => this.reports.report(db, this.kind, pick));
+      if (!report && wanted) {
         const on = publicationDate(wanted, this.lag);
         throw new DomainError(
           'not_found',
@@ -112,7 +97,6 @@ export class TransparencyReportQuery {
           { field: 'period' },
         );
       }
-      report = row ? (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) : null;
     }
     return {
       periodKind: this.kind,
@@ -128,24 +112,15 @@ export class TransparencyReportQuery {
    * lag has passed) and has none yet. Idempotent; a stored report is never replaced.
    */
   async publishDue(now: Date = this.clock.now()): Promise<{ published: string[] }> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       // One publisher at a time; the others find the rows already there.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('discipline.transparency_reports'))`);
-      const [first] = await m.query(`SELECT min(received_at) AS at FROM discipline.cases`);
-      const due = duePeriods(this.kind, this.lag, now, first?.at ? new Date(first.at) : null);
-      const have = new Set<string>(
-        (await m.query(`SELECT period_id FROM discipline.transparency_reports WHERE period_kind = $1`, [this.kind])).map((r: { period_id: string }) => r.period_id),
-      );
+      await this.reports.lockPublication(m);
+      const due = duePeriods(this.kind, this.lag, now, await this.reports.firstComplaintAt(m));
+      const have = await this.reports.publishedPeriodIds(m, this.kind);
       const missing = due.filter((p) => !have.has(p.id));
       if (missing.length === 0) return { published: [] };
       const facts = await this.facts(m);
-      for (const p of missing) {
-        const report = this.compute(facts, p, now);
-        await m.query(
-          `INSERT INTO discipline.transparency_reports (period_id, period_kind, period_from, period_to, published_at, report) VALUES ($1, $2, $3, $4, $5, $6::jsonb) ON CONFLICT (period_id) DO NOTHING`,
-          [p.id, p.kind, p.from, p.to, now.toISOString(), JSON.stringify(report)],
-        );
-      }
+      for (const p of missing) await this.reports.store(m, p, this.compute(facts, p, now), now);
       return { published: missing.map((p) => p.id) };
     });
   }

@@ -93,6 +93,7 @@ export function recordEscalation(
   recipients: readonly MemberId[],
   at: Timestamp,
 ): CaseEvent[] {
+  requireStage('recordEscalation', s.stage);
   const when = normalizeTimestamp(at);
   const due = normalizeTimestamp(dueAt);
   if (s.escalations.some((e) => e.deadline === deadline && e.dueAt === due)) return [];

@@ -14,7 +14,9 @@ import {
   allows,
   nextStages,
   refusalFor,
+  ruleOf,
 } from './case-lifecycle';
+import { escalateOverdue } from '../deadlines/deadline.policy';
 import { lifecycleMarkdown, unreachableStages } from './case-lifecycle.report';
 import { CaseStage, ComplaintIntake } from './case.types';
 import { sealedRef } from './identifiers';
@@ -164,10 +166,10 @@ const WALK: Record<CaseCommand, Walk> = {
     build: (stage) => (stage === 'triaged' ? triagedWithShortPanel() : inStage(stage)),
     attempt: (c) => {
       const vacated = c.seatedPanel[0];
-      if (vacated === undefined) {
-        // Nobody to replace: a redraw record all the same, refused before its seats are looked at.
+      if (vacated === undefined || !allows('selfRecuse', c.stage)) {
+        // Nobody to replace (or nobody may stand down any more): a redraw record all the same, refused before its seats are looked at.
         const outcome = recusalFor(c, { computedAt: LATER });
-        const record = { ...drawPanel({ caseId: c.id, seed: 'seed-walk-redraw', recusal: outcome }), kind: 'redraw' as const, vacated: 'c01' };
+        const record = { ...drawPanel({ caseId: c.id, seed: 'seed-walk-redraw', recusal: outcome }), kind: 'redraw' as const, vacated: vacated ?? 'c01' };
         return { run: () => c.recordPanelDraw(record, LATER) };
       }
       c.selfRecuse(vacated, sealedRef('sealed:reason'), LATER);
@@ -344,5 +346,117 @@ describe('the life cycle of a case, as a table', () => {
       code: CaseErrorCode.PathChangeNotAllowedNow,
       message: 'The path of a case can no longer be changed at this stage.',
     });
+  });
+});
+
+/**
+ * The commands the table once left unbound (standing down, a vote on a challenge, seating ad-hoc
+ * appointees, escalating a deadline) are bound to the stages in which the rules give them an
+ * object (S3, S6). Outside them each is refused with the table's refusal — in cases where
+ * everything else holds (the right person, a pending challenge, a complete appointment, a missed
+ * deadline), so that nothing but the stage refuses them — and nothing changes.
+ */
+describe('commands bound to their stages: refused outside them, whatever else holds', () => {
+  /** A challenge lodged while investigating (p1 challenged, p2 a decider), then the case moved on to `to`. */
+  function challengedThen(to: 'investigating' | 'finding' | 'final' | 'published'): { c: Case; decider: string } {
+    const c = inStage('investigating');
+    const [p1, p2] = c.seatedPanel;
+    c.challengePanelist(complainant, { challengeId: 'late-ch', panelistId: p1, grounds: sealedRef('sealed:g') }, at.days(5));
+    for (const next of ['finding', 'final', 'published'] as const) {
+      if (c.stage === to) break;
+      c.advanceToStage(next, at.days(6));
+    }
+    return { c, decider: p2 };
+  }
+
+  /** A complete ad-hoc appointment for a short-panel case, the case then withdrawn. */
+  function appointedThenWithdrawn(): { c: Case; appointment: ReturnType<typeof shortPanelAppointment> } {
+    const c = triagedWithShortPanel();
+    const appointment = shortPanelAppointment(c);
+    c.withdraw(complainant, at.days(4));
+    return { c, appointment };
+  }
+
+  const refusedByStage = (c: Case, command: CaseCommand, run: () => unknown) => {
+    const before = c.toSnapshot();
+    const refused = outcomeOf(run);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect({ kind: refused!.kind, code: refused!.code, message: refused!.message }).toEqual(refusalFor(command, c.stage));
+    expect(refused!.code).toBe(CaseErrorCode.StageDoesNotAllow);
+    expect(c.toSnapshot()).toEqual(before);
+  };
+
+  it('declares the stages each is allowed in', () => {
+    const allowed = (command: CaseCommand) => CASE_STAGES.filter((s) => allows(command, s));
+    expect(allowed('selfRecuse')).toEqual(['received', 'triaged', 'panel_seated', 'investigating', 'finding']);
+    expect(allowed('voteOnChallenge')).toEqual(['triaged', 'panel_seated', 'investigating', 'finding']);
+    expect(allowed('seatAdHocAppointees')).toEqual(['triaged', 'panel_seated', 'investigating']);
+    expect(allowed('recordEscalation')).toEqual(['received', 'triaged', 'panel_seated', 'investigating']);
+    for (const command of ['selfRecuse', 'voteOnChallenge', 'seatAdHocAppointees', 'recordEscalation'] as const) {
+      expect(ruleOf(command).refusal).not.toBeNull();
+    }
+  });
+
+  it.each(['final', 'published', 'resolved_informally'] as const)('selfRecuse: a seated panelist cannot stand down in %s', (stage) => {
+    const c = inStage(stage);
+    const panelist = c.seatedPanel[0];
+    expect(panelist).toBeDefined();
+    refusedByStage(c, 'selfRecuse', () => c.selfRecuse(panelist, sealedRef('sealed:reason'), LATER));
+  });
+
+  it.each(['closed_record_only', 'withdrawn'] as const)('selfRecuse: the duty commissioner cannot stand down in %s', (stage) => {
+    const c = inStage(stage);
+    const duty = c.state.dutyCommissionerId;
+    expect(duty).not.toBeNull();
+    refusedByStage(c, 'selfRecuse', () => c.selfRecuse(duty!, sealedRef('sealed:reason'), LATER));
+  });
+
+  it('selfRecuse: a panelist still stands down while the finding is being decided', () => {
+    const c = inStage('finding');
+    const panelist = c.seatedPanel[0];
+    expect(outcomeOf(() => c.selfRecuse(panelist, sealedRef('sealed:reason'), LATER))).toBeNull();
+    expect(c.stage).toBe('finding');
+    expect(c.seatedPanel).not.toContain(panelist);
+  });
+
+  it.each(['final', 'published'] as const)('voteOnChallenge: a challenge still pending is not voted on in %s', (stage) => {
+    const { c, decider } = challengedThen(stage);
+    refusedByStage(c, 'voteOnChallenge', () => c.voteOnChallenge(decider, 'late-ch', true, LATER));
+  });
+
+  it('voteOnChallenge: a challenge lodged while investigating is still decided once the finding is opened', () => {
+    const { c, decider } = challengedThen('finding');
+    expect(outcomeOf(() => c.voteOnChallenge(decider, 'late-ch', false, LATER))).toBeNull();
+    expect(c.state.challenges.find((ch) => ch.id === 'late-ch')?.votes.length).toBeGreaterThan(0);
+  });
+
+  it('seatAdHocAppointees: a complete appointment is not seated once the case is withdrawn', () => {
+    const { c, appointment } = appointedThenWithdrawn();
+    refusedByStage(c, 'seatAdHocAppointees', () => c.seatAdHocAppointees(appointment, LATER));
+  });
+
+  it.each(['received', 'finding', 'final', 'published', 'closed_record_only', 'resolved_informally', 'withdrawn'] as const)(
+    'seatAdHocAppointees: refused in %s',
+    (stage) => {
+      const c = inStage(stage);
+      const a = AdHocPanelAppointment.open({ caseId: c.id, seatsToFill: 1, committee: APPEALS, at: LATER });
+      refusedByStage(c, 'seatAdHocAppointees', () => c.seatAdHocAppointees(a.toSnapshot(), LATER));
+    },
+  );
+
+  it.each(['finding', 'final', 'published', 'closed_record_only', 'resolved_informally', 'withdrawn'] as const)(
+    'recordEscalation: a missed deadline does not escalate in %s',
+    (stage) => {
+      const c = inStage(stage);
+      refusedByStage(c, 'recordEscalation', () => c.recordEscalation('finding', at.days(1), ['c02'], LATER));
+    },
+  );
+
+  it('recordEscalation: the deadlines job escalates nothing in a case past its handling (no refusal reaches it)', () => {
+    for (const stage of ['finding', 'final', 'published', 'closed_record_only', 'resolved_informally', 'withdrawn'] as const) {
+      const c = inStage(stage);
+      c.recordRecusal(recusalFor(c, { computedAt: at.days(400) }), at.days(400));
+      expect(escalateOverdue(c, at.days(400))).toEqual([]);
+    }
   });
 });

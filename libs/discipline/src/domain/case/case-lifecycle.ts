@@ -8,9 +8,10 @@ import { ACTIVE_STAGES, CaseStage } from './case.types';
  * command of the aggregate asks `requireStage` before it changes anything, so this table is the
  * one place that refuses a command in the wrong stage — with the refusal declared here.
  *
- * Some commands are not bound to a stage (recording a recusal, an escalation, a vote on a
- * challenge, standing down, seating ad-hoc appointees, ending measures when a finding becomes
- * final): the table says so (`ANY_STAGE`), so that nothing about a stage is implicit.
+ * Two commands are not bound to a stage (recording a recusal, ending measures when a finding
+ * becomes final): the table says so (`ANY_STAGE`), so that nothing about a stage is implicit.
+ * Standing down, a vote on a challenge, seating ad-hoc appointees and escalating a deadline are
+ * bound to the stages in which the rules give them an object (S3, S6), each with its refusal.
  * `case-lifecycle.spec.ts` walks the table against the aggregate, and keeps the table in
  * `libs/discipline/README.md` in step with it.
  */
@@ -98,6 +99,9 @@ export interface CaseCommandRule {
   readonly refusalIn?: Partial<Record<CaseStage, StageRefusal>>;
 }
 
+/** The stages in which a case is being handled: from intake until its finding is final. */
+const OPEN_STAGES: readonly CaseStage[] = [...ACTIVE_STAGES, 'finding'];
+
 /** Marks a command that is not bound to a stage: it leaves every stage as it is. */
 const ANY_STAGE: readonly CaseTransition[] = CASE_STAGES.map((s) => ({ from: s, to: s }));
 const stays = (stages: readonly CaseStage[]): CaseTransition[] => stages.map((s) => ({ from: s, to: s }));
@@ -137,8 +141,11 @@ export const CASE_LIFECYCLE: readonly CaseCommandRule[] = [
     command: 'selfRecuse',
     who: ['panelist', 'duty commissioner'],
     requires: ['a reason'],
-    transitions: ANY_STAGE,
-    refusal: null,
+    // S3: whoever handles the case may stand down while it is handled, the finding included (a
+    // conflict found late must not keep a member deciding). Once the finding is final there is
+    // nothing left to stand down from: a conflict then is a ground of appeal (S7).
+    transitions: stays(OPEN_STAGES),
+    refusal: stage('Nobody stands down from a case that is no longer being handled.'),
   },
   {
     command: 'triage',
@@ -226,15 +233,15 @@ export const CASE_LIFECYCLE: readonly CaseCommandRule[] = [
       'exactly that many appointees',
       'committee and appointees cleared by the current recusal',
     ],
-    transitions: ANY_STAGE.flatMap((t): CaseTransition[] =>
-      t.from === 'triaged'
-        ? [
-            { from: 'triaged', to: 'panel_seated', when: 'every seat filled' },
-            { from: 'triaged', to: 'triaged', when: 'seats still empty' },
-          ]
-        : [t],
-    ),
-    refusal: null,
+    // S3: ad-hoc seats are asked of the Appeals Committee when a draw falls short — at triage or
+    // when a seat is redrawn — so they are seated while the panel can still change; once a finding
+    // is opened its panel is fixed.
+    transitions: [
+      { from: 'triaged', to: 'panel_seated', when: 'every seat filled' },
+      { from: 'triaged', to: 'triaged', when: 'seats still empty' },
+      ...stays(['panel_seated', 'investigating']),
+    ],
+    refusal: stage('Ad-hoc panelists are seated only while the panel can still change, before a finding is opened.'),
   },
   {
     command: 'challengePanelist',
@@ -247,8 +254,11 @@ export const CASE_LIFECYCLE: readonly CaseCommandRule[] = [
     command: 'voteOnChallenge',
     who: ['panelist'],
     requires: ['a decider of that challenge', 'the challenged panelist still seated'],
-    transitions: ANY_STAGE,
-    refusal: null,
+    // S3: a challenge lodged while the panel handled the case is decided by the other panelists,
+    // even after the finding is opened; once the finding is final, who decided it is a ground of
+    // appeal (S7), not a vote of the panel.
+    transitions: stays(['triaged', 'panel_seated', 'investigating', 'finding']),
+    refusal: stage('Challenges are decided while the panel handles the case.'),
   },
   {
     command: 'beginInvestigation',
@@ -328,8 +338,10 @@ export const CASE_LIFECYCLE: readonly CaseCommandRule[] = [
     command: 'recordEscalation',
     who: ['platform'],
     requires: ['each missed deadline (kind and due moment) escalates once'],
-    transitions: ANY_STAGE,
-    refusal: null,
+    // S6: the stage deadlines (triage, panel seated, finding, interim measures) run while the case
+    // is handled; the finding's deadline is met when the finding is opened.
+    transitions: stays(ACTIVE_STAGES),
+    refusal: stage('Deadlines escalate only while the case is being handled.'),
   },
 ];
 

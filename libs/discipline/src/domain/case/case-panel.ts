@@ -107,6 +107,7 @@ export function recordPanelDraw(s: CaseState, record: PanelDrawRecord, at: Times
  */
 export function seatAdHocAppointees(s: CaseState, appointment: AdHocAppointmentSnapshot, at: Timestamp): CaseEvent[] {
   const when = normalizeTimestamp(at);
+  requireStage('seatAdHocAppointees', s.stage);
   if (appointment.caseId !== s.id) throw drawStale('This appointment is for another case.');
   const p = panelOf(s);
   if (p.adHocSeatsRequested === 0) throw caseError('conflict', CaseErrorCode.NoVacantSeat, 'No ad-hoc seat was requested for this case.');
@@ -186,6 +187,7 @@ export function challengePanelist(
 export function voteOnChallenge(s: CaseState, voter: MemberId, challengeId: string, uphold: boolean, at: Timestamp): CaseEvent[] {
   const when = normalizeTimestamp(at);
   if (!seatedPanel(s).includes(voter)) throw caseNotFound();
+  requireStage('voteOnChallenge', s.stage);
   const current = s.challenges.find((ch) => ch.id === challengeId);
   if (!current) throw caseError('not_found', CaseErrorCode.ChallengeNotFound, 'There is no such challenge in this case.');
   if (!current.decision && !seatedPanel(s).includes(current.panelistId)) {

@@ -100,14 +100,15 @@ export function assignDutyCommissioner(s: CaseState, memberId: MemberId, at: Tim
 export function selfRecuse(s: CaseState, memberId: MemberId, reason: SealedRef, at: Timestamp): CaseEvent[] {
   const when = normalizeTimestamp(at);
   if (!reason) throw caseError('invalid', CaseErrorCode.InvalidComplaint, 'Give a reason for standing down.');
-  if (seatedPanel(s).includes(memberId)) {
+  const onPanel = seatedPanel(s).includes(memberId);
+  const onDuty = s.dutyCommissionerId === memberId && s.panelSeatedAt === null;
+  if (!onPanel && !onDuty) throw caseNotFound();
+  requireStage('selfRecuse', s.stage);
+  if (onPanel) {
     s.selfRecusals = [...s.selfRecusals, { memberId, role: 'panelist', reason, at: when }];
     return vacateSeat(s, memberId, 'self_recusal', when);
   }
-  if (s.dutyCommissionerId === memberId && s.panelSeatedAt === null) {
-    s.selfRecusals = [...s.selfRecusals, { memberId, role: 'duty_commissioner', reason, at: when }];
-    s.dutyCommissionerId = null;
-    return [emit(s, 'DutyCommissionerVacated', when, { commissionerId: memberId, reason: 'self_recusal' })];
-  }
-  throw caseNotFound();
+  s.selfRecusals = [...s.selfRecusals, { memberId, role: 'duty_commissioner', reason, at: when }];
+  s.dutyCommissionerId = null;
+  return [emit(s, 'DutyCommissionerVacated', when, { commissionerId: memberId, reason: 'self_recusal' })];
 }

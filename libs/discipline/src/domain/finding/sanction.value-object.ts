@@ -1,4 +1,4 @@
-import { DomainError } from '@org/kernel';
+import { DomainError, SANCTION_KINDS } from '@org/kernel';
 import { CalendarDate, Timestamp, calendarDate, isBefore, requiredText, startOfDate } from './time';
 
 /**
@@ -19,7 +19,8 @@ export type Sanction =
 
 export type SanctionKind = Sanction['kind'];
 
-export const SANCTION_KINDS: readonly SanctionKind[] = ['no_finding', 'warning', 'conditions', 'suspension', 'expulsion'];
+/** The kernel's list, the one home of the sanction kinds (`../sanction-kinds.ts` holds the two types equal). */
+export { SANCTION_KINDS };
 
 /** Severity order used by the majority rule (higher = more severe). */
 export const SANCTION_SEVERITY: Readonly<Record<SanctionKind, number>> = {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Appeal, type AppealSnapshot } from '../../domain/appeal/appeal.entity';
 import type { RecordedPanelDraw } from '../../application/appeal/panel-drawing';
-import { SealedSnapshots, rowsOf } from '../sealed-snapshots';
+import { maybeOne, query } from '@org/platform';
+import { SealedSnapshots, type SealedRecordRow } from '../sealed-snapshots';
 import { AppealRepository } from '../../application/ports/appeal.repository';
 
 const field = (appealId: string) => `appeal:${appealId}`;
@@ -34,14 +35,14 @@ export class AppealSqlRepository implements AppealRepository {
   }
 
   async ofCase(m: EntityManager, caseId: string): Promise<Appeal[]> {
-    const rows = await m.query(`SELECT id, case_id, sealed FROM discipline.appeals WHERE case_id = $1 ORDER BY lodged_at, id`, [caseId]);
+    const rows = await query<SealedRecordRow>(m, `SELECT id, case_id, sealed FROM discipline.appeals WHERE case_id = $1 ORDER BY lodged_at, id`, [caseId]);
     const out: Appeal[] = [];
-    for (const r of rowsOf(rows)) out.push(Appeal.fromSnapshot(await this.sealed.open<AppealSnapshot>(m, r.case_id, field(r.id), r.sealed)));
+    for (const r of rows) out.push(Appeal.fromSnapshot(await this.sealed.open<AppealSnapshot>(m, r.case_id, field(r.id), r.sealed)));
     return out;
   }
 
   async drawOf(m: EntityManager, appealId: string): Promise<RecordedPanelDraw | null> {
-    const [r] = rowsOf(await m.query(`SELECT panel_draw FROM discipline.appeals WHERE id = $1`, [appealId]));
+    const r = await maybeOne<{ panel_draw: RecordedPanelDraw | null }>(m, `SELECT panel_draw FROM discipline.appeals WHERE id = $1`, [appealId]);
     return r?.panel_draw ?? null;
   }
 
@@ -50,13 +51,13 @@ export class AppealSqlRepository implements AppealRepository {
   }
 
   async remandDrawOf(m: EntityManager, findingId: string): Promise<RecordedPanelDraw | null> {
-    const [r] = rowsOf(await m.query(`SELECT draw FROM discipline.remand_panels WHERE finding_id = $1`, [findingId]));
+    const r = await maybeOne<{ draw: RecordedPanelDraw }>(m, `SELECT draw FROM discipline.remand_panels WHERE finding_id = $1`, [findingId]);
     return r?.draw ?? null;
   }
 
   /** Plain facts of every appeal, for the transparency report. */
   async reportFacts(m: EntityManager): Promise<{ caseId: string; lodgedAt: string; outcome: string | null }[]> {
-    const rows = await m.query(`SELECT case_id, lodged_at, outcome FROM discipline.appeals ORDER BY lodged_at`);
-    return rowsOf(rows).map((r: any) => ({ caseId: r.case_id, lodgedAt: new Date(r.lodged_at).toISOString(), outcome: r.outcome }));
+    const rows = await query<{ case_id: string; lodged_at: Date; outcome: string | null }>(m, `SELECT case_id, lodged_at, outcome FROM discipline.appeals ORDER BY lodged_at`);
+    return rows.map((r) => ({ caseId: r.case_id, lodgedAt: new Date(r.lodged_at).toISOString(), outcome: r.outcome }));
   }
 }

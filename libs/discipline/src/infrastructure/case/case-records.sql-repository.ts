@@ -10,6 +10,7 @@ import type {
 } from '../../domain';
 import { parseJson } from './case.sql-repository';
 import { CaseRecordsRepository, type InterimProposalRow } from '../../application/ports/case-records.repository';
+import { maybeOne, query } from '@org/platform';
 export type { InterimProposalRow };
 
 /**
@@ -19,6 +20,19 @@ export type { InterimProposalRow };
  * interim decisions; and the small tables of the process (duty rotation, declarations,
  * ad-hoc appointments, interim proposals).
  */
+/** `discipline.interim_proposals` as stored. */
+interface InterimProposalDbRow {
+  id: string;
+  case_id: string;
+  proposed_by: string;
+  proposed_at: Date;
+  outcome: InterimProposalRow['outcome'];
+  /** jsonb */
+  measures: InterimProposalRow['measures'] | string;
+  reasons_ref: string;
+  concurrences: string[];
+}
+
 @Injectable()
 export class CaseRecordsSqlRepository implements CaseRecordsRepository {
   async insertRecusal(m: EntityManager, outcome: RecusalOutcome, trigger: string): Promise<void> {
@@ -32,11 +46,12 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
   }
 
   async recusalHistory(m: EntityManager, caseId: string): Promise<{ computedAt: string; trigger: string; eligible: number; conflicted: number }[]> {
-    const rows = await m.query(
+    const rows = await query<{ computed_at: Date; trigger: string; eligible_count: number; conflicted_count: number }>(
+      m,
       `SELECT computed_at, trigger, eligible_count, conflicted_count FROM discipline.recusal_records WHERE case_id = $1 ORDER BY computed_at, id`,
       [caseId],
     );
-    return rows.map((r: any) => ({ computedAt: new Date(r.computed_at).toISOString(), trigger: r.trigger, eligible: r.eligible_count, conflicted: r.conflicted_count }));
+    return rows.map((r) => ({ computedAt: new Date(r.computed_at).toISOString(), trigger: r.trigger, eligible: r.eligible_count, conflicted: r.conflicted_count }));
   }
 
   async insertDraw(m: EntityManager, d: PanelDrawRecord, at: Date): Promise<string> {
@@ -73,8 +88,8 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
 
   /** The rotation's last index, locked until the transaction ends (one assignment at a time). */
   async lastDutyIndex(m: EntityManager): Promise<number | null> {
-    const rows = await m.query(`SELECT last_index FROM discipline.duty_rotation WHERE id = 1 FOR UPDATE`);
-    return rows[0]?.last_index ?? null;
+    const row = await maybeOne<{ last_index: number | null }>(m, `SELECT last_index FROM discipline.duty_rotation WHERE id = 1 FOR UPDATE`);
+    return row?.last_index ?? null;
   }
 
   async setLastDutyIndex(m: EntityManager, index: number, at: Date): Promise<void> {
@@ -84,7 +99,8 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
   // ── declarations (S3) ─────────────────────────────────────────────────────────────────────
 
   async declareRelationship(m: EntityManager, memberId: string, otherMemberId: string, at: Date): Promise<boolean> {
-    const rows = await m.query(
+    const rows = await query<{ id: string }>(
+      m,
       `INSERT INTO discipline.declared_relationships (id, member_id, other_member_id, declared_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (member_id, other_member_id) DO NOTHING RETURNING id`,
       [randomUUID(), memberId, otherMemberId, at],
@@ -95,8 +111,8 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
   // ── ad-hoc panels ─────────────────────────────────────────────────────────────────────────
 
   async adHocAppointment(m: EntityManager, caseId: string): Promise<AdHocAppointmentSnapshot | null> {
-    const rows = await m.query(`SELECT snapshot FROM discipline.ad_hoc_appointments WHERE case_id = $1 AND completed_at IS NULL`, [caseId]);
-    return rows[0] ? parseJson(rows[0].snapshot) : null;
+    const row = await maybeOne<{ snapshot: AdHocAppointmentSnapshot | string }>(m, `SELECT snapshot FROM discipline.ad_hoc_appointments WHERE case_id = $1 AND completed_at IS NULL`, [caseId]);
+    return row ? parseJson<AdHocAppointmentSnapshot>(row.snapshot) : null;
   }
 
   async saveAdHocAppointment(m: EntityManager, s: AdHocAppointmentSnapshot): Promise<void> {
@@ -110,11 +126,11 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
   // ── interim proposals (a panel decides by majority) ───────────────────────────────────────
 
   async openInterimProposal(m: EntityManager, caseId: string, proposalId: string): Promise<InterimProposalRow | null> {
-    const rows = await m.query(
-      `SELECT * FROM discipline.interim_proposals WHERE case_id = $1 AND id = $2 AND closed_at IS NULL FOR UPDATE`,
+    const r = await maybeOne<InterimProposalDbRow>(
+      m,
+      `SELECT id, case_id, proposed_by, proposed_at, outcome, measures, reasons_ref, concurrences FROM discipline.interim_proposals WHERE case_id = $1 AND id = $2 AND closed_at IS NULL FOR UPDATE`,
       [caseId, proposalId],
     );
-    const r = rows[0];
     return r
       ? {
           id: r.id,
@@ -122,7 +138,7 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
           proposedBy: r.proposed_by,
           proposedAt: new Date(r.proposed_at).toISOString(),
           outcome: r.outcome,
-          measures: parseJson(r.measures),
+          measures: parseJson<InterimProposalRow['measures']>(r.measures),
           reasonsRef: r.reasons_ref,
           concurrences: r.concurrences,
         }

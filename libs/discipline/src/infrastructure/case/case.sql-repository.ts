@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { query } from '@org/platform';
 import {
   ACTIVE_STAGES,
   Case,
@@ -24,6 +25,17 @@ export const OPEN_STAGES = [...ACTIVE_STAGES, 'finding'] as const;
 /** Stages after which a complainant or witness no longer needs the protected transfer right. */
 const PROTECTION_ENDS = [...CLOSED_STAGES, 'published'];
 
+/** A case's stored snapshot (jsonb: parsed by the driver; a string on one that does not parse it). */
+interface CaseSnapshotRow {
+  snapshot: CaseSnapshot | string;
+}
+
+interface ParticipantRow {
+  role: string;
+  member_id: string | null;
+  description_ref: string | null;
+}
+
 /**
  * `discipline.cases` and `discipline.participants`. The aggregate is stored as its plain
  * snapshot (stages, dates, member ids and `sealed:<id>` references — never content), with the
@@ -39,21 +51,22 @@ export class CaseSqlRepository implements CaseRepository {
     const raw = typeof key === 'string' ? key.trim() : '';
     const byId = UUID_RE.test(raw);
     const reference = byId ? NO_REFERENCE : normalizeCaseReference(raw) ?? NO_REFERENCE;
-    const rows = await m.query(
+    const rows = await query<CaseSnapshotRow & { version: number }>(
+      m,
       `SELECT snapshot, version FROM discipline.cases WHERE ${byId ? 'id = $1::uuid' : 'reference = $1'}${forUpdate ? ' FOR UPDATE' : ''}`,
       [byId ? raw.toLowerCase() : reference],
     );
-    return rows[0] ? { snapshot: parseJson(rows[0].snapshot), version: rows[0].version } : null;
+    return rows[0] ? { snapshot: parseJson<CaseSnapshot>(rows[0].snapshot), version: rows[0].version } : null;
   }
 
   async load(m: EntityManager, caseId: string, forUpdate = false): Promise<Case | null> {
     if (!UUID_RE.test(caseId)) return null;
-    const rows = await m.query(`SELECT snapshot FROM discipline.cases WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [caseId]);
-    return rows[0] ? Case.fromSnapshot(parseJson(rows[0].snapshot)) : null;
+    const rows = await query<CaseSnapshotRow>(m, `SELECT snapshot FROM discipline.cases WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [caseId]);
+    return rows[0] ? Case.fromSnapshot(parseJson<CaseSnapshot>(rows[0].snapshot)) : null;
   }
 
   async referenceExists(m: EntityManager, reference: string): Promise<boolean> {
-    const rows = await m.query(`SELECT 1 FROM discipline.cases WHERE reference = $1`, [reference]);
+    const rows = await query<{ taken: number }>(m, `SELECT 1 AS taken FROM discipline.cases WHERE reference = $1`, [reference]);
     return rows.length > 0;
   }
 
@@ -103,9 +116,9 @@ export class CaseSqlRepository implements CaseRepository {
     s.respondents.forEach(add('respondent'));
     s.witnesses.forEach(add('witness'));
     if (s.supportPerson) add('support_person')(s.supportPerson);
-    const existing = await m.query(`SELECT role, member_id, description_ref FROM discipline.participants WHERE case_id = $1 ORDER BY id`, [s.id]);
+    const existing = await query<ParticipantRow>(m, `SELECT role, member_id, description_ref FROM discipline.participants WHERE case_id = $1 ORDER BY id`, [s.id]);
     const key = (r: { role: string; memberId: string | null; description: string | null }) => `${r.role}|${r.memberId ?? ''}|${r.description ?? ''}`;
-    const have = new Set(existing.map((r: any) => key({ role: r.role, memberId: r.member_id, description: r.description_ref })));
+    const have = new Set(existing.map((r) => key({ role: r.role, memberId: r.member_id, description: r.description_ref })));
     const missing = rows.filter((r) => !have.has(key(r)));
     if (missing.length === 0 && existing.length === rows.length) return;
     await m.query(`DELETE FROM discipline.participants WHERE case_id = $1`, [s.id]);
@@ -118,13 +131,14 @@ export class CaseSqlRepository implements CaseRepository {
 
   /** Cases a commissioner handles now: seated on the panel, or on duty (before a panel). */
   async handledBy(m: EntityManager, memberId: string): Promise<CaseSnapshot[]> {
-    const rows = await m.query(
+    const rows = await query<CaseSnapshotRow>(
+      m,
       `SELECT snapshot FROM discipline.cases
         WHERE (duty_commissioner_id = $1 OR panel_member_ids @> ARRAY[$1]::uuid[]) AND NOT (conflicted_ids @> ARRAY[$1]::uuid[])
         ORDER BY received_at DESC`,
       [memberId],
     );
-    return rows.map((r: any) => parseJson(r.snapshot));
+    return rows.map((r) => parseJson<CaseSnapshot>(r.snapshot));
   }
 
   /**
@@ -134,50 +148,58 @@ export class CaseSqlRepository implements CaseRepository {
    * never gets one (S3).
    */
   async escalatedCandidates(m: EntityManager, memberId: string): Promise<CaseSnapshot[]> {
-    const rows = await m.query(
+    const rows = await query<CaseSnapshotRow>(
+      m,
       `SELECT c.snapshot FROM discipline.cases c
         WHERE c.stage = ANY($2::text[]) AND NOT (c.conflicted_ids @> ARRAY[$1]::uuid[])
           AND EXISTS (SELECT 1 FROM discipline.escalations e WHERE e.case_id = c.id)
         ORDER BY c.received_at DESC`,
       [memberId, [...ACTIVE_STAGES]],
     );
-    return rows.map((r: any) => parseJson(r.snapshot));
+    return rows.map((r) => parseJson<CaseSnapshot>(r.snapshot));
   }
 
   /** Cases in which a member is named (complainant, respondent, witness), newest first. */
   async namingMember(m: EntityManager, memberId: string): Promise<CaseSnapshot[]> {
-    const rows = await m.query(
+    const rows = await query<CaseSnapshotRow>(
+      m,
       `SELECT c.snapshot FROM discipline.cases c
         WHERE c.id IN (SELECT case_id FROM discipline.participants WHERE member_id = $1 AND role IN ('complainant', 'respondent', 'witness'))
         ORDER BY c.received_at DESC`,
       [memberId],
     );
-    return rows.map((r: any) => parseJson(r.snapshot));
+    return rows.map((r) => parseJson<CaseSnapshot>(r.snapshot));
   }
 
   async filedByEmail(m: EntityManager, email: string): Promise<CaseSnapshot[]> {
-    const rows = await m.query(`SELECT snapshot FROM discipline.cases WHERE complainant_email = $1 ORDER BY received_at DESC`, [email.trim().toLowerCase()]);
-    return rows.map((r: any) => parseJson(r.snapshot));
+    const rows = await query<CaseSnapshotRow>(m, `SELECT snapshot FROM discipline.cases WHERE complainant_email = $1 ORDER BY received_at DESC`, [email.trim().toLowerCase()]);
+    return rows.map((r) => parseJson<CaseSnapshot>(r.snapshot));
   }
 
   /** Cases waiting for the Appeals Committee to appoint ad-hoc panelists. */
   async awaitingAdHocPanel(m: EntityManager): Promise<CaseSnapshot[]> {
-    const rows = await m.query(`SELECT snapshot FROM discipline.cases WHERE ad_hoc_seats_requested > 0 ORDER BY received_at`);
-    return rows.map((r: any) => parseJson(r.snapshot));
+    const rows = await query<CaseSnapshotRow>(m, `SELECT snapshot FROM discipline.cases WHERE ad_hoc_seats_requested > 0 ORDER BY received_at`);
+    return rows.map((r) => parseJson<CaseSnapshot>(r.snapshot));
   }
 
   /** Ids of the cases still open (for the deadlines job), oldest first. */
   async openCaseIds(m: EntityManager): Promise<string[]> {
-    const rows = await m.query(`SELECT id FROM discipline.cases WHERE stage = ANY($1::text[]) ORDER BY received_at`, [[...OPEN_STAGES]]);
-    return rows.map((r: any) => r.id);
+    const rows = await query<{ id: string }>(m, `SELECT id FROM discipline.cases WHERE stage = ANY($1::text[]) ORDER BY received_at`, [[...OPEN_STAGES]]);
+    return rows.map((r) => r.id);
+  }
+
+  async tryHoldForDeadlines(m: EntityManager, caseId: string): Promise<boolean> {
+    const [lock] = await query<{ ok: boolean }>(m, `SELECT pg_try_advisory_xact_lock(hashtext('discipline:deadlines:' || $1)) AS ok`, [caseId]);
+    return lock?.ok === true;
   }
 
   async page(m: EntityManager, afterId: string | null, limit: number): Promise<CaseSnapshot[]> {
-    const rows = await m.query(
+    const rows = await query<CaseSnapshotRow>(
+      m,
       `SELECT snapshot FROM discipline.cases WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
       [afterId, Math.max(1, Math.min(1000, limit))],
     );
-    return rows.map((r: any) => parseJson(r.snapshot));
+    return rows.map((r) => parseJson<CaseSnapshot>(r.snapshot));
   }
 
   /**

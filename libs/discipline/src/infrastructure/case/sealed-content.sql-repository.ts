@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SealedContentRepository, type SealedRow } from '../../application/ports/sealed-content.repository';
+import { maybeOne, query } from '@org/platform';
 export type { SealedRow };
 
 /** `discipline.case_keys` (wrapped data keys) and `discipline.sealed_content` (ciphertext only). */
@@ -11,17 +12,18 @@ export class SealedContentSqlRepository implements SealedContentRepository {
   }
 
   async wrappedKey(m: EntityManager, caseId: string): Promise<string | null> {
-    const rows = await m.query(`SELECT wrapped_key FROM discipline.case_keys WHERE case_id = $1`, [caseId]);
-    return rows[0]?.wrapped_key ?? null;
+    const row = await maybeOne<{ wrapped_key: string }>(m, `SELECT wrapped_key FROM discipline.case_keys WHERE case_id = $1`, [caseId]);
+    return row?.wrapped_key ?? null;
   }
 
   /** Wrapped keys not under `activeKeyId`, a batch at a time, locked for the rotation. */
   async keysToRewrap(m: EntityManager, activeKeyId: string, limit: number): Promise<{ caseId: string; wrapped: string }[]> {
-    const rows = await m.query(
+    const rows = await query<{ case_id: string; wrapped_key: string }>(
+      m,
       `SELECT case_id, wrapped_key FROM discipline.case_keys WHERE master_key_id <> $1 ORDER BY case_id LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [activeKeyId, limit],
     );
-    return rows.map((r: any) => ({ caseId: r.case_id, wrapped: r.wrapped_key }));
+    return rows.map((r) => ({ caseId: r.case_id, wrapped: r.wrapped_key }));
   }
 
   async replaceKey(m: EntityManager, caseId: string, wrapped: string, masterKeyId: string, at: Date): Promise<void> {
@@ -37,7 +39,7 @@ export class SealedContentSqlRepository implements SealedContentRepository {
 
   async sealedRows(m: EntityManager, caseId: string, ids: readonly string[]): Promise<SealedRow[]> {
     if (ids.length === 0) return [];
-    const rows = await m.query(`SELECT id, field, ciphertext FROM discipline.sealed_content WHERE case_id = $1 AND id = ANY($2::uuid[])`, [caseId, [...new Set(ids)]]);
-    return rows.map((r: any) => ({ id: r.id, field: r.field, ciphertext: r.ciphertext }));
+    const rows = await query<{ id: string; field: string; ciphertext: string }>(m, `SELECT id, field, ciphertext FROM discipline.sealed_content WHERE case_id = $1 AND id = ANY($2::uuid[])`, [caseId, [...new Set(ids)]]);
+    return rows.map((r) => ({ id: r.id, field: r.field, ciphertext: r.ciphertext }));
   }
 }

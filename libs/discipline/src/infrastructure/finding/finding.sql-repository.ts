@@ -1,12 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Finding, type FindingSnapshot } from '../../domain/finding/finding.entity';
-import { SealedSnapshots, rowsOf } from '../sealed-snapshots';
+import { query } from '@org/platform';
+import { SealedSnapshots, type SealedRecordRow } from '../sealed-snapshots';
 import { FindingRepository } from '../../application/ports/finding.repository';
 
 const field = (findingId: string) => `finding:${findingId}`;
 
 /** Findings: a sealed snapshot (votes, reasons, sanctions) and the plain columns jobs need. */
+/** What the transparency report reads of a finding: statuses and dates, no content. */
+interface FindingFactsRow {
+  case_id: string;
+  status: string;
+  decided_at: Date | null;
+  final_at: Date | null;
+  final_sanction: string | null;
+  remand_of: string | null;
+}
+
 @Injectable()
 export class FindingSqlRepository implements FindingRepository {
   constructor(private readonly sealed: SealedSnapshots) {}
@@ -32,34 +43,36 @@ export class FindingSqlRepository implements FindingRepository {
   }
 
   async ofCase(m: EntityManager, caseId: string): Promise<Finding[]> {
-    const rows = await m.query(`SELECT id, case_id, sealed FROM discipline.findings WHERE case_id = $1 ORDER BY opened_at, id`, [caseId]);
+    const rows = await query<SealedRecordRow>(m, `SELECT id, case_id, sealed FROM discipline.findings WHERE case_id = $1 ORDER BY opened_at, id`, [caseId]);
     const out: Finding[] = [];
-    for (const r of rowsOf(rows)) out.push(Finding.fromSnapshot(await this.sealed.open<FindingSnapshot>(m, r.case_id, field(r.id), r.sealed)));
+    for (const r of rows) out.push(Finding.fromSnapshot(await this.sealed.open<FindingSnapshot>(m, r.case_id, field(r.id), r.sealed)));
     return out;
   }
 
   /** Notified findings whose appeal window has ended by `now` (the finality job). */
   async dueForFinality(m: EntityManager, now: Date, limit: number): Promise<{ findingId: string; caseId: string }[]> {
-    const rows = await m.query(
+    const rows = await query<{ id: string; case_id: string }>(
+      m,
       `SELECT id, case_id FROM discipline.findings WHERE status = 'notified' AND appeal_deadline <= $1 ORDER BY appeal_deadline, id LIMIT $2`,
       [now, limit],
     );
-    return rowsOf(rows).map((r: any) => ({ findingId: r.id, caseId: r.case_id }));
+    return rows.map((r) => ({ findingId: r.id, caseId: r.case_id }));
   }
 
   /** Final expulsions of a member (for readmission), oldest first. */
   async finalExpulsionsOf(m: EntityManager, memberId: string): Promise<{ findingId: string; caseId: string; finalAt: string }[]> {
-    const rows = await m.query(
+    const rows = await query<{ id: string; case_id: string; final_at: Date }>(
+      m,
       `SELECT id, case_id, final_at FROM discipline.findings WHERE respondent_id = $1 AND status = 'final' AND final_sanction = 'expulsion' ORDER BY final_at`,
       [memberId],
     );
-    return rowsOf(rows).map((r: any) => ({ findingId: r.id, caseId: r.case_id, finalAt: new Date(r.final_at).toISOString() }));
+    return rows.map((r) => ({ findingId: r.id, caseId: r.case_id, finalAt: new Date(r.final_at).toISOString() }));
   }
 
   /** Plain facts of every finding, for the transparency report (no content). */
   async reportFacts(m: EntityManager): Promise<{ caseId: string; status: string; decidedAt: string | null; finalAt: string | null; finalSanction: string | null; remandOf: string | null }[]> {
-    const rows = await m.query(`SELECT case_id, status, decided_at, final_at, final_sanction, remand_of FROM discipline.findings ORDER BY opened_at`);
-    return rowsOf(rows).map((r: any) => ({
+    const rows = await query<FindingFactsRow>(m, `SELECT case_id, status, decided_at, final_at, final_sanction, remand_of FROM discipline.findings ORDER BY opened_at`);
+    return rows.map((r) => ({
       caseId: r.case_id,
       status: r.status,
       decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,

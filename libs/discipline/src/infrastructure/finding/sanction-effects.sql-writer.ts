@@ -7,7 +7,7 @@ import type { RestrictedRight, SanctionEffects } from '../../domain/finding/sanc
 import { MemberSanctions } from '../../application/ports/member-sanctions.port';
 import { RejoinFingerprints } from '../rejoin-fingerprints.repository';
 import { RestrictionsRepository } from '../restrictions.repository';
-import { rowsOf } from '../sealed-snapshots';
+import { maybeOne, query } from '@org/platform';
 
 const KIND_OF: Record<RestrictedRight, RestrictionKind> = { voting: 'no_voting', candidacy: 'no_candidacy', office: 'no_office', hosting: 'no_hosting' };
 
@@ -39,7 +39,7 @@ export class SanctionEffectsSqlWriter {
   async apply(m: EntityManager, input: { effects: SanctionEffects; caseId: string; findingId: string; now: Date }): Promise<{ sanctionRef: string } | null> {
     const e = input.effects;
     if (e.standing === 'unaffected' || e.restrictions.length === 0) return null;
-    const [already] = rowsOf(await m.query(`SELECT id FROM discipline.sanctions WHERE finding_id = $1`, [input.findingId]));
+    const already = await maybeOne<{ id: string }>(m, `SELECT id FROM discipline.sanctions WHERE finding_id = $1`, [input.findingId]);
     if (already) return { sanctionRef: `discipline-sanction:${already.id}` };
     const sanctionId = randomUUID();
     const ref = `discipline-sanction:${sanctionId}`;
@@ -88,7 +88,7 @@ export class SanctionEffectsSqlWriter {
 
   /** A readmission decision ends an expulsion's effects (the record of the expulsion stays). */
   async endExpulsion(m: EntityManager, input: { memberId: string; findingId: string; decisionId: string; now: Date }): Promise<void> {
-    const [s] = rowsOf(await m.query(`SELECT id FROM discipline.sanctions WHERE finding_id = $1 AND standing = 'expelled' AND lifted_at IS NULL`, [input.findingId]));
+    const [s] = await query<{ id: string }>(m, `SELECT id FROM discipline.sanctions WHERE finding_id = $1 AND standing = 'expelled' AND lifted_at IS NULL`, [input.findingId]);
     if (s) {
       await m.query(`UPDATE discipline.sanctions SET lifted_at = $2, lifted_by_decision = $3 WHERE id = $1`, [s.id, input.now, input.decisionId]);
       await this.endSources(m, s.id, input.memberId, input.now);
@@ -98,20 +98,18 @@ export class SanctionEffectsSqlWriter {
 
   /** Suspensions whose end has come: the member is active again (the standing job then decides lapsed or not). */
   async liftEndedSuspensions(m: EntityManager, now: Date): Promise<number> {
-    const due = rowsOf(
-      await m.query(
-        `SELECT id, member_id FROM discipline.sanctions WHERE standing = 'suspended' AND lifted_at IS NULL AND restricted_until <= $1 ORDER BY restricted_until FOR UPDATE SKIP LOCKED`,
-        [now],
-      ),
+    const due = await query<{ id: string; member_id: string }>(
+      m,
+      `SELECT id, member_id FROM discipline.sanctions WHERE standing = 'suspended' AND lifted_at IS NULL AND restricted_until <= $1 ORDER BY restricted_until FOR UPDATE SKIP LOCKED`,
+      [now],
     );
     for (const s of due) {
       await m.query(`UPDATE discipline.sanctions SET lifted_at = $2 WHERE id = $1`, [s.id, now]);
       await this.endSources(m, s.id, s.member_id, now);
-      const still = rowsOf(
-        await m.query(
-          `SELECT 1 FROM discipline.sanctions WHERE member_id = $1 AND lifted_at IS NULL AND standing IN ('suspended', 'expelled') AND id <> $2`,
-          [s.member_id, s.id],
-        ),
+      const still = await query<{ held: number }>(
+        m,
+        `SELECT 1 AS held FROM discipline.sanctions WHERE member_id = $1 AND lifted_at IS NULL AND standing IN ('suspended', 'expelled') AND id <> $2`,
+        [s.member_id, s.id],
       );
       if (still.length === 0) await this.members.suspensionEnded(m, { memberId: s.member_id, ref: `discipline-sanction:${s.id}`, at: now });
       await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'discipline', action: 'sanction.suspension-ended', subjectType: 'member', subjectId: s.member_id, data: { ref: `discipline-sanction:${s.id}` } }, now);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ComplainantFilesRepository, type SealedFileRow } from '../../application/ports/complainant-files.repository';
+import { query } from '@org/platform';
 export type { SealedFileRow };
 
 /** A file the complainant added to their case: its sealed description (name, type, size, hash, date). */
@@ -12,10 +13,11 @@ export type { SealedFileRow };
 export class ComplainantFilesSqlRepository implements ComplainantFilesRepository {
   async submittedBy(m: EntityManager, caseId: string, personIds: readonly string[]): Promise<SealedFileRow[]> {
     if (personIds.length === 0) return [];
-    const rows = await m.query(
+    const rows = await query<{ id: string; sealed_meta: string }>(
+      m,
       `SELECT id, sealed_meta FROM discipline.evidence WHERE case_id = $1 AND submitted_by = ANY($2::text[]) ORDER BY submitted_at, id`,
       [caseId, [...personIds]],
     );
-    return rows.map((r: { id: string; sealed_meta: string }) => ({ id: r.id, sealedMeta: r.sealed_meta }));
+    return rows.map((r) => ({ id: r.id, sealedMeta: r.sealed_meta }));
   }
 }

@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EmailVerificationRepository, type VerificationRow } from '../../application/ports/email-verification.repository';
+import { maybeOne, one, query } from '@org/platform';
 export type { VerificationRow };
+
+interface VerificationDbRow {
+  id: string;
+  email: string;
+  code_hash: string;
+  attempts: number;
+  expires_at: Date;
+  confirmed_at: Date | null;
+}
 
 /** `discipline.email_verifications`: a non-member's proof of an address (codes and tokens hashed). */
 @Injectable()
 export class EmailVerificationSqlRepository implements EmailVerificationRepository {
   async recentCount(m: EntityManager, email: string, since: Date): Promise<number> {
-    const [r] = await m.query(`SELECT count(*)::int AS n FROM discipline.email_verifications WHERE email = $1 AND created_at > $2`, [email, since]);
+    const r = await one<{ n: number }>(m, `SELECT count(*)::int AS n FROM discipline.email_verifications WHERE email = $1 AND created_at > $2`, [email, since]);
     return r.n;
   }
 
@@ -19,8 +29,7 @@ export class EmailVerificationSqlRepository implements EmailVerificationReposito
   }
 
   async lock(m: EntityManager, id: string): Promise<VerificationRow | null> {
-    const rows = await m.query(`SELECT id, email, code_hash, attempts, expires_at, confirmed_at FROM discipline.email_verifications WHERE id = $1 FOR UPDATE`, [id]);
-    const r = rows[0];
+    const r = await maybeOne<VerificationDbRow>(m, `SELECT id, email, code_hash, attempts, expires_at, confirmed_at FROM discipline.email_verifications WHERE id = $1 FOR UPDATE`, [id]);
     return r ? { id: r.id, email: r.email, codeHash: r.code_hash, attempts: r.attempts, expiresAt: new Date(r.expires_at), confirmedAt: r.confirmed_at ? new Date(r.confirmed_at) : null } : null;
   }
 
@@ -36,7 +45,8 @@ export class EmailVerificationSqlRepository implements EmailVerificationReposito
   }
 
   async emailForToken(m: EntityManager, tokenHash: string, at: Date): Promise<{ email: string; confirmedAt: Date } | null> {
-    const rows = await m.query(
+    const rows = await query<{ email: string; confirmed_at: Date }>(
+      m,
       `SELECT email, confirmed_at FROM discipline.email_verifications WHERE token_hash = $1 AND token_expires_at > $2 AND confirmed_at IS NOT NULL`,
       [tokenHash, at],
     );

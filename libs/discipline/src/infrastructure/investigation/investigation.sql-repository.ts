@@ -1,12 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CaseMessage, type CaseMessageSnapshot } from '../../domain/investigation/case-message.entity';
+import { CaseMessage, type CaseMessageSnapshot, type MessageAudience, type MessageSenderRole } from '../../domain/investigation/case-message.entity';
 import type { EvidenceSnapshot } from '../../domain/investigation/evidence-metadata.value-object';
 import { Interview, type InterviewSnapshot } from '../../domain/investigation/interview.entity';
 import { StatementRegister, type StatementRegisterSnapshot } from '../../domain/investigation/statement-register.entity';
 import { CaseContentService } from '../../application/case-content/case-content.service';
-import { SealedSnapshots, rowsOf } from '../sealed-snapshots';
+import { maybeOne, query } from '@org/platform';
+import { SealedSnapshots } from '../sealed-snapshots';
 import { InvestigationRepository } from '../../application/ports/investigation.repository';
+
+/** `discipline.case_messages` as stored: who, to whom and when in clear; the text sealed. */
+interface CaseMessageRow {
+  id: string;
+  case_id: string;
+  sender_id: string;
+  sender_role: MessageSenderRole;
+  audience_kind: MessageAudience['kind'];
+  audience_person_id: string | null;
+  sent_at: Date;
+  disclosed_at: Date | null;
+  sealed: string;
+}
 
 /**
  * The investigation's records (S7, S12): one statement register per case, interviews, evidence
@@ -21,7 +35,7 @@ export class InvestigationSqlRepository implements InvestigationRepository {
 
   // ── statements ─────────────────────────────────────────────────────────────────────────────
   async statements(m: EntityManager, caseId: string): Promise<StatementRegister> {
-    const [r] = rowsOf(await m.query(`SELECT sealed FROM discipline.statement_registers WHERE case_id = $1`, [caseId]));
+    const r = await maybeOne<{ sealed: string }>(m, `SELECT sealed FROM discipline.statement_registers WHERE case_id = $1`, [caseId]);
     if (!r) return StatementRegister.forCase(caseId);
     return StatementRegister.fromSnapshot(await this.sealed.open<StatementRegisterSnapshot>(m, caseId, 'statements', r.sealed));
   }
@@ -38,9 +52,9 @@ export class InvestigationSqlRepository implements InvestigationRepository {
 
   // ── interviews ─────────────────────────────────────────────────────────────────────────────
   async interviews(m: EntityManager, caseId: string): Promise<Interview[]> {
-    const rows = await m.query(`SELECT id, sealed FROM discipline.interviews WHERE case_id = $1 ORDER BY scheduled_for, id`, [caseId]);
+    const rows = await query<{ id: string; sealed: string }>(m, `SELECT id, sealed FROM discipline.interviews WHERE case_id = $1 ORDER BY scheduled_for, id`, [caseId]);
     const out: Interview[] = [];
-    for (const r of rowsOf(rows)) out.push(Interview.fromSnapshot(await this.sealed.open<InterviewSnapshot>(m, caseId, `interview:${r.id}`, r.sealed)));
+    for (const r of rows) out.push(Interview.fromSnapshot(await this.sealed.open<InterviewSnapshot>(m, caseId, `interview:${r.id}`, r.sealed)));
     return out;
   }
 
@@ -65,14 +79,14 @@ export class InvestigationSqlRepository implements InvestigationRepository {
   }
 
   async evidenceList(m: EntityManager, caseId: string): Promise<EvidenceSnapshot[]> {
-    const rows = await m.query(`SELECT id, sealed_meta FROM discipline.evidence WHERE case_id = $1 ORDER BY submitted_at, id`, [caseId]);
+    const rows = await query<{ id: string; sealed_meta: string }>(m, `SELECT id, sealed_meta FROM discipline.evidence WHERE case_id = $1 ORDER BY submitted_at, id`, [caseId]);
     const out: EvidenceSnapshot[] = [];
-    for (const r of rowsOf(rows)) out.push(await this.sealed.open<EvidenceSnapshot>(m, caseId, `evidence-meta:${r.id}`, r.sealed_meta));
+    for (const r of rows) out.push(await this.sealed.open<EvidenceSnapshot>(m, caseId, `evidence-meta:${r.id}`, r.sealed_meta));
     return out;
   }
 
   async evidenceContent(m: EntityManager, caseId: string, evidenceId: string): Promise<Buffer | null> {
-    const [r] = rowsOf(await m.query(`SELECT content FROM discipline.evidence WHERE case_id = $1 AND id = $2`, [caseId, evidenceId]));
+    const r = await maybeOne<{ content: Uint8Array }>(m, `SELECT content FROM discipline.evidence WHERE case_id = $1 AND id = $2`, [caseId, evidenceId]);
     return r ? this.content.openBytes(m, caseId, `evidence:${evidenceId}`, r.content) : null;
   }
 
@@ -94,19 +108,20 @@ export class InvestigationSqlRepository implements InvestigationRepository {
 
   /** Messages with their text opened (callers filter by reader before returning anything). */
   async messages(m: EntityManager, caseId: string, opts: { withText: boolean }): Promise<CaseMessage[]> {
-    const rows = await m.query(
+    const rows = await query<CaseMessageRow>(
+      m,
       `SELECT id, case_id, sender_id, sender_role, audience_kind, audience_person_id, sent_at, disclosed_at, sealed
          FROM discipline.case_messages WHERE case_id = $1 ORDER BY sent_at, id`,
       [caseId],
     );
     const out: CaseMessage[] = [];
-    for (const r of rowsOf(rows)) {
+    for (const r of rows) {
       const snapshot: CaseMessageSnapshot = {
         messageId: r.id,
         caseId: r.case_id,
         senderId: r.sender_id,
         senderRole: r.sender_role,
-        audience: r.audience_kind === 'participant' ? { kind: 'participant', personId: r.audience_person_id } : { kind: r.audience_kind },
+        audience: r.audience_kind === 'participant' ? { kind: 'participant', personId: r.audience_person_id as string } : ({ kind: r.audience_kind } as MessageAudience),
         text: opts.withText ? await this.content.openValue(m, r.case_id, `message:${r.id}`, r.sealed) : '',
         sentAt: new Date(r.sent_at).toISOString(),
         disclosedToPartiesAt: r.disclosed_at ? new Date(r.disclosed_at).toISOString() : null,
@@ -118,7 +133,7 @@ export class InvestigationSqlRepository implements InvestigationRepository {
 
   /** Opens the text of one stored message. */
   async messageText(m: EntityManager, caseId: string, messageId: string): Promise<string | null> {
-    const [r] = rowsOf(await m.query(`SELECT sealed FROM discipline.case_messages WHERE case_id = $1 AND id = $2`, [caseId, messageId]));
+    const r = await maybeOne<{ sealed: string }>(m, `SELECT sealed FROM discipline.case_messages WHERE case_id = $1 AND id = $2`, [caseId, messageId]);
     return r ? this.content.openValue(m, caseId, `message:${messageId}`, r.sealed) : null;
   }
 }

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MatchGroup, type MatchGroupSnapshot } from '../../domain/matching/match-group.entity';
-import { rowsOf } from '../sealed-snapshots';
+import { maybeOne, query } from '@org/platform';
 import { MatchGroupRepository } from '../../application/ports/match-group.repository';
+
+/** jsonb, parsed by the driver. */
+interface MatchGroupRow {
+  snapshot: MatchGroupSnapshot;
+}
 
 /**
  * Match groups (S10), keyed by the HMAC of a respondent's member id. The snapshot holds ids,
@@ -11,8 +16,8 @@ import { MatchGroupRepository } from '../../application/ports/match-group.reposi
 @Injectable()
 export class MatchGroupSqlRepository implements MatchGroupRepository {
   async load(m: EntityManager, respondentHash: string): Promise<MatchGroup | null> {
-    const [r] = rowsOf(await m.query(`SELECT snapshot FROM discipline.match_groups WHERE respondent_hash = $1 FOR UPDATE`, [respondentHash]));
-    return r ? MatchGroup.fromSnapshot(r.snapshot as MatchGroupSnapshot) : null;
+    const r = await maybeOne<MatchGroupRow>(m, `SELECT snapshot FROM discipline.match_groups WHERE respondent_hash = $1 FOR UPDATE`, [respondentHash]);
+    return r ? MatchGroup.fromSnapshot(r.snapshot) : null;
   }
 
   async save(m: EntityManager, g: MatchGroup, keyId: string, at: string): Promise<void> {
@@ -25,29 +30,31 @@ export class MatchGroupSqlRepository implements MatchGroupRepository {
 
   /** Groups holding a report of this case. */
   async groupsOfCase(m: EntityManager, caseId: string, forUpdate = false): Promise<MatchGroup[]> {
-    const rows = await m.query(
+    const rows = await query<MatchGroupRow>(
+      m,
       `SELECT snapshot FROM discipline.match_groups WHERE snapshot->'reports' @> $1::jsonb ORDER BY respondent_hash${forUpdate ? ' FOR UPDATE' : ''}`,
       [JSON.stringify([{ caseId }])],
     );
-    return rowsOf(rows).map((r: any) => MatchGroup.fromSnapshot(r.snapshot));
+    return rows.map((r) => MatchGroup.fromSnapshot(r.snapshot));
   }
 
   /** Cases not indexed yet, oldest first (from the case table, in this context's schema). */
   async unindexedCaseIds(m: EntityManager, limit: number): Promise<string[]> {
-    const rows = await m.query(
+    const rows = await query<{ id: string }>(
+      m,
       `SELECT c.id FROM discipline.cases c WHERE NOT EXISTS (SELECT 1 FROM discipline.match_indexed_cases i WHERE i.case_id = c.id)
         ORDER BY c.received_at, c.id LIMIT $1`,
       [limit],
     );
-    return rowsOf(rows).map((r: any) => r.id);
+    return rows.map((r) => r.id);
   }
 
   async isIndexed(m: EntityManager, caseId: string): Promise<boolean> {
-    return rowsOf(await m.query(`SELECT 1 FROM discipline.match_indexed_cases WHERE case_id = $1`, [caseId])).length > 0;
+    return (await query<{ indexed: number }>(m, `SELECT 1 AS indexed FROM discipline.match_indexed_cases WHERE case_id = $1`, [caseId])).length > 0;
   }
 
   async markIndexed(m: EntityManager, caseId: string, at: string): Promise<boolean> {
-    const rows = rowsOf(await m.query(`INSERT INTO discipline.match_indexed_cases (case_id, indexed_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING case_id`, [caseId, at]));
+    const rows = await query<{ case_id: string }>(m, `INSERT INTO discipline.match_indexed_cases (case_id, indexed_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING case_id`, [caseId, at]);
     return rows.length > 0;
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutcomeNotice, type OutcomeNoticeSnapshot } from '../../domain/outcome/outcome-notice.entity';
 import type { OutcomeNoticeFacts } from '../../domain/outcome/outcome-notice-facts.value-object';
-import { SealedSnapshots, iso, rowsOf } from '../sealed-snapshots';
+import { maybeOne, query } from '@org/platform';
+import { SealedSnapshots, iso, type SealedRecordRow } from '../sealed-snapshots';
 import { OutcomeNoticeRepository, type PublishedOutcome } from '../../application/ports/outcome-notice.repository';
 export type { PublishedOutcome };
 
@@ -46,45 +47,55 @@ export class OutcomeNoticeSqlRepository implements OutcomeNoticeRepository {
   }
 
   async ofCase(m: EntityManager, caseId: string): Promise<OutcomeNotice[]> {
-    const rows = await m.query(`SELECT id, case_id, sealed FROM discipline.outcome_notices WHERE case_id = $1 ORDER BY composed_at, id`, [caseId]);
+    const rows = await query<SealedRecordRow>(m, `SELECT id, case_id, sealed FROM discipline.outcome_notices WHERE case_id = $1 ORDER BY composed_at, id`, [caseId]);
     const out: OutcomeNotice[] = [];
-    for (const r of rowsOf(rows)) out.push(OutcomeNotice.fromSnapshot(await this.sealed.open<OutcomeNoticeSnapshot>(m, r.case_id, field(r.id), r.sealed)));
+    for (const r of rows) out.push(OutcomeNotice.fromSnapshot(await this.sealed.open<OutcomeNoticeSnapshot>(m, r.case_id, field(r.id), r.sealed)));
     return out;
   }
 
   async one(m: EntityManager, noticeId: string, forUpdate = false): Promise<{ caseId: string; notice: OutcomeNotice } | null> {
-    const [r] = rowsOf(await m.query(`SELECT id, case_id, sealed FROM discipline.outcome_notices WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [noticeId]));
+    const r = await maybeOne<SealedRecordRow>(m, `SELECT id, case_id, sealed FROM discipline.outcome_notices WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [noticeId]);
     if (!r) return null;
     return { caseId: r.case_id, notice: OutcomeNotice.fromSnapshot(await this.sealed.open<OutcomeNoticeSnapshot>(m, r.case_id, field(r.id), r.sealed)) };
   }
 
   async due(m: EntityManager, now: Date, limit: number): Promise<{ noticeId: string; caseId: string }[]> {
-    const rows = await m.query(
+    const rows = await query<{ id: string; case_id: string }>(
+      m,
       `SELECT id, case_id FROM discipline.outcome_notices WHERE status <> 'published' AND publish_at <= $1 ORDER BY publish_at, id LIMIT $2`,
       [now, limit],
     );
-    return rowsOf(rows).map((r: any) => ({ noticeId: r.id, caseId: r.case_id }));
+    return rows.map((r) => ({ noticeId: r.id, caseId: r.case_id }));
   }
 
   async published(m: EntityManager, o: { limit: number; before?: { at: string; id: string } | null }): Promise<PublishedOutcome[]> {
-    const rows = await m.query(
+    const rows = await query<PublishedRow>(
+      m,
       `SELECT id, published_at, public_facts, public_text, recipients FROM discipline.outcome_notices
         WHERE status = 'published' AND ($1::timestamptz IS NULL OR (published_at, id) < ($1::timestamptz, $2::uuid))
         ORDER BY published_at DESC, id DESC LIMIT $3`,
       [o.before?.at ?? null, o.before?.id ?? null, o.limit],
     );
-    return rowsOf(rows).map(toPublished);
+    return rows.map(toPublished);
   }
 
   async publishedOne(m: EntityManager, id: string): Promise<PublishedOutcome | null> {
-    const [r] = rowsOf(
-      await m.query(`SELECT id, published_at, public_facts, public_text, recipients FROM discipline.outcome_notices WHERE id = $1 AND status = 'published'`, [id]),
-    );
+    const r = await maybeOne<PublishedRow>(m, `SELECT id, published_at, public_facts, public_text, recipients FROM discipline.outcome_notices WHERE id = $1 AND status = 'published'`, [id]);
     return r ? toPublished(r) : null;
   }
 }
 
-const toPublished = (r: any): PublishedOutcome => ({
+/** A published notice's clear columns (the facts and text are told to every member once published). */
+interface PublishedRow {
+  id: string;
+  published_at: Date;
+  /** jsonb */
+  public_facts: PublishedOutcome['facts'];
+  public_text: string;
+  recipients: number | null;
+}
+
+const toPublished = (r: PublishedRow): PublishedOutcome => ({
   id: r.id,
   publishedAt: iso(r.published_at) as string,
   facts: r.public_facts,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ReadmissionDecision, type ReadmissionDecisionSnapshot } from '../../domain/readmission/readmission-decision.entity';
-import { SealedSnapshots, rowsOf } from '../sealed-snapshots';
+import { query } from '@org/platform';
+import { SealedSnapshots } from '../sealed-snapshots';
 import { ReadmissionRepository } from '../../application/ports/readmission.repository';
 
 const field = (id: string) => `readmission:${id}`;
@@ -21,13 +22,14 @@ export class ReadmissionSqlRepository implements ReadmissionRepository {
 
   /** Decisions about a member (sealed parts opened with the data key of each expulsion's case). */
   async ofMember(m: EntityManager, memberId: string): Promise<{ caseId: string; decision: ReadmissionDecisionSnapshot; decidedBy: string }[]> {
-    const rows = await m.query(
+    const rows = await query<{ id: string; sealed: string; decided_by: string; case_id: string }>(
+      m,
       `SELECT d.id, d.sealed, d.decided_by, f.case_id FROM discipline.readmission_decisions d JOIN discipline.findings f ON f.id = d.expulsion_finding_id
         WHERE d.member_id = $1 ORDER BY d.decided_at, d.id`,
       [memberId],
     );
     const out: { caseId: string; decision: ReadmissionDecisionSnapshot; decidedBy: string }[] = [];
-    for (const r of rowsOf(rows)) {
+    for (const r of rows) {
       out.push({ caseId: r.case_id, decidedBy: r.decided_by, decision: await this.sealed.open<ReadmissionDecisionSnapshot>(m, r.case_id, field(r.id), r.sealed) });
     }
     return out;
@@ -35,11 +37,12 @@ export class ReadmissionSqlRepository implements ReadmissionRepository {
 
   /** Plain facts (no sealed parts) for the rejoin rule. */
   async decisionFacts(m: EntityManager, memberId: string): Promise<ReadmissionDecisionSnapshot[]> {
-    const rows = await m.query(
+    const rows = await query<{ id: string; member_id: string; expulsion_finding_id: string; outcome: ReadmissionDecisionSnapshot['outcome']; decided_at: Date }>(
+      m,
       `SELECT id, member_id, expulsion_finding_id, outcome, decided_at FROM discipline.readmission_decisions WHERE member_id = $1 ORDER BY decided_at`,
       [memberId],
     );
-    return rowsOf(rows).map((r: any) => ({
+    return rows.map((r) => ({
       decisionId: r.id,
       memberId: r.member_id,
       expulsionFindingId: r.expulsion_finding_id,
@@ -52,6 +55,6 @@ export class ReadmissionSqlRepository implements ReadmissionRepository {
   }
 
   async readmissionRequired(m: EntityManager, memberId: string): Promise<boolean> {
-    return rowsOf(await m.query(`SELECT 1 FROM restrictions.readmission_required WHERE member_id = $1`, [memberId])).length > 0;
+    return (await query<{ required: number }>(m, `SELECT 1 AS required FROM restrictions.readmission_required WHERE member_id = $1`, [memberId])).length > 0;
   }
 }

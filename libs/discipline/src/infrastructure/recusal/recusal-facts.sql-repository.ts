@@ -5,6 +5,7 @@ import { RecusalFacts } from '../../application/ports/recusal-facts.port';
 import { MemberRegister } from '../../application/ports/member-register.port';
 import { OfficeHolders } from '../../application/ports/office-holders.port';
 import { OPEN_STAGES } from '../case/case.sql-repository';
+import { query } from '@org/platform';
 
 const RECUSAL_BODY_KINDS: readonly BodyKind[] = ['EC', 'CC', 'CCOM', 'APPEALS', 'ELECTIONS', 'BRANCH_COMMITTEE', 'STAFF'];
 /** Member statuses under which a commissioner's mandate carries no authority (as identity says). */
@@ -46,17 +47,19 @@ export class RecusalFactsSqlRepository implements RecusalFacts {
 
   async relationships(m: EntityManager, memberIds: readonly string[]): Promise<DeclaredRelationship[]> {
     if (memberIds.length === 0) return [];
-    const rows = await m.query(
+    const rows = await query<{ member_id: string; other_member_id: string }>(
+      m,
       `SELECT member_id, other_member_id FROM discipline.declared_relationships WHERE member_id = ANY($1::uuid[]) OR other_member_id = ANY($1::uuid[])`,
       [[...new Set(memberIds)]],
     );
-    return rows.map((r: any) => ({ a: r.member_id, b: r.other_member_id }));
+    return rows.map((r) => ({ a: r.member_id, b: r.other_member_id }));
   }
 
   /** Other open cases in which any of these members is a party or a witness, with who is involved there. */
   async otherOpenCases(m: EntityManager, caseId: string, memberIds: readonly string[]): Promise<OtherOpenCase[]> {
     if (memberIds.length === 0) return [];
-    const rows = await m.query(
+    const rows = await query<{ case_id: string; member_id: string; role: 'complainant' | 'respondent' | 'witness' }>(
+      m,
       `SELECT p.case_id, p.member_id, p.role FROM discipline.participants p JOIN discipline.cases c ON c.id = p.case_id
         WHERE c.id <> $1::uuid AND c.stage = ANY($3::text[]) AND p.member_id IS NOT NULL AND p.role IN ('complainant', 'respondent', 'witness')
           AND p.case_id IN (SELECT case_id FROM discipline.participants WHERE member_id = ANY($2::uuid[]) AND role IN ('complainant', 'respondent', 'witness'))`,
