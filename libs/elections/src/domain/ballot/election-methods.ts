@@ -11,6 +11,7 @@ import {
   type BltParseOptions,
   type CountResult,
   type MotionResult,
+  type RepresentationMinimum,
 } from '../counting';
 
 /**
@@ -59,7 +60,7 @@ export interface BltRecount {
   /** The name `npm run count --method` accepts. */
   readonly cliName: string;
   readonly parseOptions?: BltParseOptions;
-  readonly count: (profile: BallotProfile, seed: string | undefined) => CountResult;
+  readonly count: (profile: BallotProfile, seed: string | undefined, minimums?: readonly RepresentationMinimum[]) => CountResult;
 }
 
 export interface ElectionMethodDefinition {
@@ -112,7 +113,7 @@ export const ELECTION_METHOD_REGISTRY: { readonly [M in ElectionMethod]: Electio
     marking: 'ranking',
     ballotFields: RANKING_FIELDS,
     count: (setup, ballots, seed) => countScottishStv(rankedProfile(setup, ballots), { seed }),
-    blt: { cliName: 'scottish-stv', count: (profile, seed) => countScottishStv(profile, { seed }) },
+    blt: { cliName: 'scottish-stv', count: (profile, seed, minimums) => countScottishStv(profile, { seed, minimums }) },
   },
   'meek-stv': {
     id: 'meek-stv',
@@ -124,7 +125,7 @@ export const ELECTION_METHOD_REGISTRY: { readonly [M in ElectionMethod]: Electio
     marking: 'ranking',
     ballotFields: RANKING_FIELDS,
     count: (setup, ballots, seed) => countMeekStv(rankedProfile(setup, ballots), { seed }),
-    blt: { cliName: 'meek', parseOptions: { equalRankings: 'allow' }, count: (profile, seed) => countMeekStv(profile, { seed }) },
+    blt: { cliName: 'meek', parseOptions: { equalRankings: 'allow' }, count: (profile, seed, minimums) => countMeekStv(profile, { seed, minimums }) },
   },
   plurality: {
     id: 'plurality',
