@@ -208,7 +208,8 @@ function stagesOf(result: CountResult): { totals: string[]; elected: number[]; e
   return result.stages.map((s) => ({ totals: s.totals, elected: s.elected.map((c) => c + 1), excluded: s.excluded.map((c) => c + 1) }));
 }
 
-if (require.main === module) {
+/** The command as a process: arguments from argv, files from disk, exit code set. */
+export function main(): void {
   process.exitCode = runCount(process.argv.slice(2), {
     readFile: (path) => readFileSync(path),
     writeFile: (path, text) => writeFileSync(path, text),
@@ -216,3 +217,5 @@ if (require.main === module) {
     err: (text) => process.stderr.write(text),
   });
 }
+
+if (require.main === module) main();
