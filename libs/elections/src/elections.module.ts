@@ -5,6 +5,7 @@ import { BallotsController } from './api/ballots.controller';
 import { CongressesController } from './api/congresses.controller';
 import { ElectionsController } from './api/elections.controller';
 import { NominationsController } from './api/nominations.controller';
+import { VacanciesController } from './api/vacancies.controller';
 import { ElectionsAudit } from './application/elections-audit';
 import { ELECTIONS_CONFIG, loadElectionsConfig } from './application/elections.config';
 import { BallotBox } from './application/ports/ballot-box.repository';
@@ -12,6 +13,7 @@ import { CongressRepository } from './application/ports/congress.repository';
 import { ElectionNotices } from './application/ports/election-notices.port';
 import { ElectionRepository } from './application/ports/election.repository';
 import { ElectoralRegister } from './application/ports/electoral-register.port';
+import { SeatChangesRepository } from './application/ports/seat-changes.repository';
 import { SeatFilling } from './application/seat-filling';
 import { CastBallotUseCase } from './application/use-cases/cast-ballot.use-case';
 import { CongressUseCase } from './application/use-cases/congress.use-case';
@@ -19,11 +21,13 @@ import { DeclareResultUseCase } from './application/use-cases/declare-result.use
 import { NominateUseCase } from './application/use-cases/nominate.use-case';
 import { ReadElectionsUseCase } from './application/use-cases/read-elections.use-case';
 import { RunElectionUseCase } from './application/use-cases/run-election.use-case';
+import { VacanciesUseCase } from './application/use-cases/vacancies.use-case';
 import { BallotBoxSqlRepository } from './infrastructure/ballot-box.sql-repository';
 import { CongressSqlRepository } from './infrastructure/congress.sql-repository';
 import { ElectionSqlRepository } from './infrastructure/election.sql-repository';
 import { ElectoralRegisterSqlAdapter } from './infrastructure/electoral-register.sql-adapter';
 import { OutboxElectionNotices } from './infrastructure/outbox-election-notices';
+import { SeatChangesSqlRepository } from './infrastructure/seat-changes.sql-repository';
 
 /**
  * Elections and congress. Needs from the composing app: `RestrictionsPort` (kernel, bound
@@ -32,7 +36,7 @@ import { OutboxElectionNotices } from './infrastructure/outbox-election-notices'
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [ElectionsController, NominationsController, BallotsController, CongressesController],
+  controllers: [ElectionsController, NominationsController, BallotsController, CongressesController, VacanciesController],
   providers: [
     { provide: ELECTIONS_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadElectionsConfig(c.env) },
     { provide: ElectionRepository, useClass: ElectionSqlRepository },
@@ -40,6 +44,7 @@ import { OutboxElectionNotices } from './infrastructure/outbox-election-notices'
     { provide: ElectoralRegister, useClass: ElectoralRegisterSqlAdapter },
     { provide: CongressRepository, useClass: CongressSqlRepository },
     { provide: ElectionNotices, useClass: OutboxElectionNotices },
+    { provide: SeatChangesRepository, useClass: SeatChangesSqlRepository },
     ElectionsAudit,
     SeatFilling,
     RunElectionUseCase,
@@ -48,6 +53,7 @@ import { OutboxElectionNotices } from './infrastructure/outbox-election-notices'
     DeclareResultUseCase,
     ReadElectionsUseCase,
     CongressUseCase,
+    VacanciesUseCase,
   ],
 })
 export class ElectionsModule {}

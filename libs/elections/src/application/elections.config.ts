@@ -1,5 +1,6 @@
-import { envDuration, envInteger, type Env } from '@org/platform';
+import { envDuration, envInteger, envOneOf, type Env } from '@org/platform';
 import type { ElectionStatutes } from '../domain';
+import { VACANCY_RULES, type VacancyRule } from '../domain/counting';
 
 /**
  * The statutes' values this context needs, read once from the environment and validated at
@@ -12,9 +13,13 @@ import type { ElectionStatutes } from '../domain';
  * - `ELECTIONS_MIN_PUBLISHED_ELECTORATE` (default 20): E3, smallest electorate whose individual ballots are published.
  * - `ELECTIONS_BALLOT_BATCH` (default 32): ballots held in the shuffle buffer before they are moved,
  *   shuffled, into the ballot table (the anonymity set of a batch; see README, "Secrecy").
+ * - `ELECTIONS_VACANCY_RULE` (default `countback`): how a seat left by a winner is filled —
+ *   `countback` (the original ballots counted again without them, the other winners kept elected)
+ *   or `next-highest` (the next candidate of the original count).
  */
 export interface ElectionsConfig extends ElectionStatutes {
   ballotBatchSize: number;
+  vacancyRule: VacancyRule;
 }
 
 export const ELECTIONS_CONFIG = Symbol('ELECTIONS_CONFIG');
@@ -26,5 +31,10 @@ export function loadElectionsConfig(env: Env): ElectionsConfig {
     nominatorsRequired: envInteger(env, 'ELECTIONS_NOMINATORS', 3, { min: 1, max: 100 }),
     minimumPublishedElectorate: envInteger(env, 'ELECTIONS_MIN_PUBLISHED_ELECTORATE', 20, { min: 2, max: 1_000_000 }),
     ballotBatchSize: envInteger(env, 'ELECTIONS_BALLOT_BATCH', 32, { min: 1, max: 10_000 }),
+    vacancyRule: vacancyRuleOf(env),
   };
+}
+
+function vacancyRuleOf(env: Env): VacancyRule {
+  return envOneOf(env, 'ELECTIONS_VACANCY_RULE', VACANCY_RULES, 'countback');
 }

@@ -52,6 +52,20 @@ export class SeatFilling {
     return created;
   }
 
+  /**
+   * A winner leaves the seat (or never takes it): the mandate their seat became ends today — or,
+   * if its term has not started, on its first day, so it never carries authority.
+   */
+  async vacate(m: EntityManager, mandateId: string, reason: string, actor: { id: string | null; kind: string }): Promise<string | null> {
+    const today = this.clock.today();
+    const mandate = await this.identity.findMandate(m, mandateId);
+    if (!mandate || (mandate.endsOn !== null && mandate.endsOn <= today)) return null;
+    const endsOn = mandate.startsOn < today ? today : nextDay(mandate.startsOn);
+    if (mandate.endsOn !== null && mandate.endsOn <= endsOn) return null;
+    await this.mandates.end(m, mandateId, endsOn, reason, actor);
+    return endsOn;
+  }
+
   /** A carried recall ends the mandate today (authority ends at once: a mandate runs until the day before `endsOn`). */
   async recall(m: EntityManager, election: Election, carried: boolean, actor: { id: string | null; kind: string }): Promise<RecallEffect | null> {
     const s = election.toSnapshot();

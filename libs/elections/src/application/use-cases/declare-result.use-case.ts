@@ -106,6 +106,7 @@ export class DeclareResultUseCase {
         seed: s.tieBreakSeed,
         quorum,
         count,
+        ...(mandates.length === elected.length && mandates.length > 0 ? { mandates: elected.map((c, i) => ({ candidateId: c.id, mandateId: mandates[i] })) } : {}),
       };
       await this.elections.saveResult(m, electionId, result);
       return {

@@ -38,6 +38,8 @@ export interface CountSetup {
   readonly motionThreshold?: MotionThreshold | null;
   /** Motions at a congress: fewest ballots for the vote to be valid. */
   readonly quorum?: number;
+  /** Ranked methods: candidates (0-based, ballot order) who withdrew after voting opened, skipped on every ballot. */
+  readonly withdrawn?: readonly number[];
 }
 
 export type MotionAnswer = 'yes' | 'no' | 'abstain';
@@ -94,6 +96,7 @@ export function rankedProfile(setup: CountSetup, ballots: Iterable<BallotContent
     title: bltSafe(setup.title),
     candidates: setup.candidates.map(bltSafe),
     seats: setup.seats,
+    withdrawn: setup.withdrawn,
     ballots: (function* () {
       for (const b of ballots) yield { ranking: ranking(b).map((n) => n - 1) };
     })(),
