@@ -110,60 +110,80 @@ export class VacanciesUseCase {
           { status: s.status },
         );
       }
-      const result = (await this.elections.result(m, electionId)) as StoredResult;
-      const earlier = await this.changes.vacancies(m, electionId);
-      const numberOf = new Map(result.candidates.map((c) => [c.id, c.number - 1] as const));
-      let seated = result.elected.map((id) => numberOf.get(id) as number);
-      for (const v of earlier) seated = seated.flatMap((c) => (c !== numberOf.get(v.vacatingCandidateId) ? [c] : v.filledByCandidateId ? [numberOf.get(v.filledByCandidateId) as number] : []));
-      const vacating = numberOf.get(x.candidateId);
-      if (vacating === undefined || !seated.includes(vacating)) {
-        throw electionError('conflict', ElectionErrorCode.wrongState, 'This candidate does not hold a seat from this election, so there is no vacancy to fill. Check the candidate id against GET /elections/:id/result.');
-      }
-      const gone = earlier.map((v) => numberOf.get(v.vacatingCandidateId) as number);
-      const paper = ballotPaperOf(s, candidates, await this.elections.slatesOf(m, electionId));
-      const rule: VacancyRule = isRankedMethod(s.method) ? this.config.vacancyRule : 'next-highest';
-      const seed = result.seed ?? s.tieBreakSeed ?? s.ballotsHash ?? electionId;
-      let filledBy: number | null;
-      let recount: CountResult | null = null;
+      return this.fill(m, s, candidates, x.candidateId, x.reason, { id: p.memberId, kind: 'member' });
+    });
+  }
+
+  /**
+   * Fills the seat of a winner in the caller's transaction (the election certified, its result
+   * stored): by the rule, the next in line who can take it — a candidate whose mandate identity
+   * refuses (S2, status, restriction) is passed over, as if withdrawn for a countback. Used by
+   * `recordVacancy` and by certification when a winner cannot take the seat.
+   */
+  async fill(m: EntityManager, s: ElectionSnapshot, candidates: CandidacySnapshot[], candidateId: string, reason: VacancyReason, actor: { id: string | null; kind: string }): Promise<VacancyView> {
+    const electionId = s.id;
+    const result = (await this.elections.result(m, electionId)) as StoredResult;
+    const earlier = await this.changes.vacancies(m, electionId);
+    const numberOf = new Map(result.candidates.map((c) => [c.id, c.number - 1] as const));
+    let seated = result.elected.map((id) => numberOf.get(id) as number);
+    for (const v of earlier) seated = seated.flatMap((c) => (c !== numberOf.get(v.vacatingCandidateId) ? [c] : v.filledByCandidateId ? [numberOf.get(v.filledByCandidateId) as number] : []));
+    const vacating = numberOf.get(candidateId);
+    if (vacating === undefined || !seated.includes(vacating)) {
+      throw electionError('conflict', ElectionErrorCode.wrongState, 'This candidate does not hold a seat from this election, so there is no vacancy to fill. Check the candidate id against GET /elections/:id/result.');
+    }
+    const gone = earlier.map((v) => numberOf.get(v.vacatingCandidateId) as number);
+    const paper = ballotPaperOf(s, candidates, await this.elections.slatesOf(m, electionId));
+    const rule: VacancyRule = isRankedMethod(s.method) ? this.config.vacancyRule : 'next-highest';
+    const seed = result.seed ?? s.tieBreakSeed ?? s.ballotsHash ?? electionId;
+    const list = rule === 'countback' ? await this.box.publishedList(m, electionId) : [];
+    const passedOver: number[] = [];
+    let filledBy: number | null = null;
+    let recount: CountResult | null = null;
+    let mandateId: string | null = null;
+    for (;;) {
       if (rule === 'countback') {
-        const list = await this.box.publishedList(m, electionId);
-        const profile = rankedProfile({ ...paper.count, withdrawn: [...(paper.count.withdrawn ?? []), ...gone] }, list.map((b) => b.content));
+        const profile = rankedProfile({ ...paper.count, withdrawn: [...(paper.count.withdrawn ?? []), ...gone, ...passedOver] }, list.map((b) => b.content));
         const blt = ELECTION_METHOD_REGISTRY[s.method].blt!;
         const filling = countback(profile, seated, vacating, (pr, kept) => blt.count(pr, seed, kept));
         filledBy = filling.filledBy;
         recount = filling.count;
       } else {
-        const skip = [...(paper.count.withdrawn ?? []), ...gone, vacating];
+        const skip = [...(paper.count.withdrawn ?? []), ...gone, ...passedOver, vacating];
         filledBy = runnersUp(result.count as CountResult, skip).find((c) => !seated.includes(c)) ?? null;
       }
-      const actor = { id: p.memberId, kind: 'member' };
-      const reasonText = `Seat vacated (${x.reason}): ${s.title} (${s.id})`;
-      const held = result.mandates?.find((h) => h.candidateId === x.candidateId)?.mandateId ?? earlier.find((v) => v.filledByCandidateId === x.candidateId)?.mandateId ?? null;
-      const endedOn = held ? await this.seats.vacate(m, held, reasonText, actor) : null;
-      const newcomer: CandidacySnapshot | null = filledBy === null ? null : (paper.listed[filledBy] ?? null);
-      const [mandateId] = newcomer ? await this.seats.fill(m, Election.fromSnapshot(s), [newcomer], actor) : [];
-      const record: VacancyRecord = {
-        id: randomUUID(),
-        electionId,
-        vacatingCandidateId: x.candidateId,
-        reason: x.reason,
-        rule,
-        filledByCandidateId: newcomer?.id ?? null,
-        mandateId: mandateId ?? null,
-        recount,
-        recordedAt: this.clock.now().toISOString(),
-        recordedBy: p.memberId as string,
-      };
-      await this.changes.insertVacancy(m, record);
-      await this.audit.record(m, {
-        actorId: p.memberId,
-        action: 'election.vacancy-filled',
-        subjectType: 'election',
-        subjectId: electionId,
-        data: { vacatingCandidateId: x.candidateId, reason: x.reason, rule, filledByCandidateId: record.filledByCandidateId, mandateId: record.mandateId, endedMandateId: endedOn ? held : null },
-      });
-      return this.view(s, result, record, [...earlier, record]);
+      const newcomer = filledBy === null ? null : (paper.listed[filledBy] ?? null);
+      if (!newcomer) break;
+      const taken = await this.seats.fillIfEligible(m, Election.fromSnapshot(s), newcomer, actor);
+      if (taken.seated) {
+        mandateId = taken.mandateId;
+        break;
+      }
+      passedOver.push(filledBy as number);
+    }
+    const reasonText = `Seat vacated (${reason}): ${s.title} (${s.id})`;
+    const held = result.mandates?.find((h) => h.candidateId === candidateId)?.mandateId ?? earlier.find((v) => v.filledByCandidateId === candidateId)?.mandateId ?? null;
+    const endedOn = held ? await this.seats.vacate(m, held, reasonText, actor) : null;
+    const record: VacancyRecord = {
+      id: randomUUID(),
+      electionId,
+      vacatingCandidateId: candidateId,
+      reason,
+      rule,
+      filledByCandidateId: filledBy === null ? null : paper.listed[filledBy].id,
+      mandateId,
+      recount,
+      recordedAt: this.clock.now().toISOString(),
+      recordedBy: actor.id as string,
+    };
+    await this.changes.insertVacancy(m, record);
+    await this.audit.record(m, {
+      actorId: actor.id,
+      action: 'election.vacancy-filled',
+      subjectType: 'election',
+      subjectId: electionId,
+      data: { vacatingCandidateId: candidateId, reason, rule, filledByCandidateId: record.filledByCandidateId, mandateId, endedMandateId: endedOn ? held : null, passedOver: passedOver.length },
     });
+    return this.view(s, result, record, [...earlier, record]);
   }
 
   /** Members once the result is published; returning officers from certification. */
