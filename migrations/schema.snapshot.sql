@@ -870,6 +870,18 @@ TABLE elections.participation
   INDEX participation_pkey: CREATE UNIQUE INDEX participation_pkey ON elections.participation USING btree (election_id, member_id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
+TABLE elections.representation_minimums
+  COLUMN election_id uuid NOT NULL
+  COLUMN group_name text NOT NULL
+  COLUMN candidate_ids jsonb NOT NULL
+  COLUMN minimum integer NOT NULL
+  CONSTRAINT representation_minimums_election_id_fkey FOREIGN KEY (election_id) REFERENCES elections.elections(id)
+  CONSTRAINT representation_minimums_group_name_check CHECK (((length(group_name) >= 1) AND (length(group_name) <= 80)))
+  CONSTRAINT representation_minimums_minimum_check CHECK ((minimum >= 0))
+  CONSTRAINT representation_minimums_pkey PRIMARY KEY (election_id, group_name)
+  INDEX representation_minimums_pkey: CREATE UNIQUE INDEX representation_minimums_pkey ON elections.representation_minimums USING btree (election_id, group_name)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
 TABLE elections.slates
   COLUMN id uuid NOT NULL
   COLUMN name text NOT NULL

@@ -6,6 +6,7 @@ import { CongressesController } from './api/congresses.controller';
 import { ElectionsController } from './api/elections.controller';
 import { NominationsController } from './api/nominations.controller';
 import { VacanciesController } from './api/vacancies.controller';
+import { RepresentationMinimumsController } from './api/representation-minimums.controller';
 import { ElectionsAudit } from './application/elections-audit';
 import { ELECTIONS_CONFIG, loadElectionsConfig } from './application/elections.config';
 import { BallotBox } from './application/ports/ballot-box.repository';
@@ -22,6 +23,7 @@ import { NominateUseCase } from './application/use-cases/nominate.use-case';
 import { ReadElectionsUseCase } from './application/use-cases/read-elections.use-case';
 import { RunElectionUseCase } from './application/use-cases/run-election.use-case';
 import { VacanciesUseCase } from './application/use-cases/vacancies.use-case';
+import { RepresentationMinimumsUseCase } from './application/use-cases/representation-minimums.use-case';
 import { BallotBoxSqlRepository } from './infrastructure/ballot-box.sql-repository';
 import { CongressSqlRepository } from './infrastructure/congress.sql-repository';
 import { ElectionSqlRepository } from './infrastructure/election.sql-repository';
@@ -36,7 +38,7 @@ import { SeatChangesSqlRepository } from './infrastructure/seat-changes.sql-repo
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [ElectionsController, NominationsController, BallotsController, CongressesController, VacanciesController],
+  controllers: [ElectionsController, NominationsController, BallotsController, CongressesController, VacanciesController, RepresentationMinimumsController],
   providers: [
     { provide: ELECTIONS_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadElectionsConfig(c.env) },
     { provide: ElectionRepository, useClass: ElectionSqlRepository },
@@ -54,6 +56,7 @@ import { SeatChangesSqlRepository } from './infrastructure/seat-changes.sql-repo
     ReadElectionsUseCase,
     CongressUseCase,
     VacanciesUseCase,
+    RepresentationMinimumsUseCase,
   ],
 })
 export class ElectionsModule {}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FixedClock } from '@org/platform';
 import { createTestApp, type TestApp } from '../../support/test-app';
-import { closeCertifyPublish, DAY, electionInVoting, LONG_SESSIONS, members, ok, returningOfficer, type Signed } from './election-fixtures';
+import { closeCertifyPublish, createElection, DAY, electionInVoting, LONG_SESSIONS, members, ok, returningOfficer, stand, type Signed } from './election-fixtures';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -143,6 +143,38 @@ describe('elections: withdrawals after voting opened, and vacancies', () => {
     expect(mine.vacancy.count.stages.map((s: any) => s.totals)).toEqual(published.recount.stages.map((s: any) => s.totals));
     // The same seat cannot be vacated twice.
     expect((await t.http().post(`/elections/${election.id}/vacancies`).set(ro.auth).send({ candidateId: leaving, reason: 'left' })).status).toBe(409);
+    clock.advance(DAY);
+  });
+
+  it('representation minimums set before voting opens are applied at certification by the exclusion method', async () => {
+    const e = await createElection(t, ro, { seats: 2, method: 'scottish-stv' });
+    await ok(await t.http().post(`/elections/${e.id}/open-nominations`).set(ro.auth));
+    const standing = voters.slice(12, 16);
+    const ids: string[] = [];
+    for (const c of standing) ids.push(await stand(t, e.id, c, voters.filter((v) => !standing.includes(v)).slice(0, 3)));
+    const group = ids.slice(2); // owed both seats
+    const put = (body: unknown, who = ro) => t.http().put(`/elections/${e.id}/minimums`).set(who.auth).send(body);
+    expect((await put({ groups: [{ group: 'women', candidateIds: group, minimum: 2 }] }, voters[0])).status).toBe(403);
+    const overlap = await put({ groups: [{ group: 'a', candidateIds: group, minimum: 1 }, { group: 'b', candidateIds: [group[0]], minimum: 1 }] });
+    expect(overlap.status).toBe(400);
+    expect(overlap.body.message).toContain('must not overlap');
+    expect((await put({ groups: [{ group: 'women', candidateIds: group, minimum: 3 }] })).status).toBe(400);
+    expect(await ok(await put({ groups: [{ group: 'women', candidateIds: group, minimum: 2 }] }))).toEqual([{ group: 'women', candidateIds: group, minimum: 2 }]);
+    await ok(await t.http().post(`/elections/${e.id}/open-voting`).set(ro.auth).send({ closesAt: new Date(clock.now().getTime() + DAY).toISOString() }));
+    expect((await put({ groups: [] })).status).toBe(409);
+
+    // The others get most first preferences: without the minimum they would take both seats.
+    const others = ids.slice(0, 2);
+    for (let i = 0; i < voters.length; i++) {
+      const ranking = i < 11 ? [others[0], group[0]] : i < 20 ? [others[1], group[1]] : i < 22 ? [group[0]] : [group[1]];
+      await ok(await t.http().post(`/elections/${e.id}/ballots`).set(voters[i].auth).send({ ranking }));
+    }
+    await closeCertifyPublish(t, clock, ro, e.id);
+    const { result } = await ok(await t.http().get(`/elections/${e.id}/result`).set(voters[1].auth));
+    expect([...result.elected].sort()).toEqual([...group].sort());
+    const exclusion = result.count.stages.find((st: any) => st.action.minimum === true);
+    expect(exclusion).toBeDefined();
+    expect(await ok(await t.http().get(`/elections/${e.id}/minimums`).set(voters[2].auth))).toEqual([{ group: 'women', candidateIds: group, minimum: 2 }]);
     clock.advance(DAY);
   });
 });

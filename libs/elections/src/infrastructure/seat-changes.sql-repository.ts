@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SeatChangesRepository, type VacancyRecord } from '../application/ports/seat-changes.repository';
+import { SeatChangesRepository, type StoredMinimum, type VacancyRecord } from '../application/ports/seat-changes.repository';
 import { iso } from './sql-rows';
 
 /** Late withdrawals and vacancies in plain SQL. */
@@ -38,5 +38,17 @@ export class SeatChangesSqlRepository extends SeatChangesRepository {
       recordedAt: iso(r.recorded_at) as string,
       recordedBy: r.recorded_by,
     }));
+  }
+
+  async replaceMinimums(m: EntityManager, electionId: string, groups: readonly StoredMinimum[]): Promise<void> {
+    await m.query(`DELETE FROM elections.representation_minimums WHERE election_id = $1`, [electionId]);
+    for (const g of groups) {
+      await m.query(`INSERT INTO elections.representation_minimums (election_id, group_name, candidate_ids, minimum) VALUES ($1, $2, $3::jsonb, $4)`, [electionId, g.group, JSON.stringify(g.candidateIds), g.minimum]);
+    }
+  }
+
+  async minimums(m: EntityManager, electionId: string): Promise<StoredMinimum[]> {
+    const rows = await m.query(`SELECT group_name, candidate_ids, minimum FROM elections.representation_minimums WHERE election_id = $1 ORDER BY group_name`, [electionId]);
+    return rows.map((r: any) => ({ group: r.group_name, candidateIds: typeof r.candidate_ids === 'string' ? JSON.parse(r.candidate_ids) : r.candidate_ids, minimum: Number(r.minimum) }));
   }
 }

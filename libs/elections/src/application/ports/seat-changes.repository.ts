@@ -24,4 +24,13 @@ export abstract class SeatChangesRepository {
   abstract recordWithdrawal(m: EntityManager, x: { candidateId: string; electionId: string; at: Date; by: string }): Promise<boolean>;
   abstract insertVacancy(m: EntityManager, v: VacancyRecord): Promise<void>;
   abstract vacancies(m: EntityManager, electionId: string): Promise<VacancyRecord[]>;
+  abstract replaceMinimums(m: EntityManager, electionId: string, groups: readonly StoredMinimum[]): Promise<void>;
+  abstract minimums(m: EntityManager, electionId: string): Promise<StoredMinimum[]>;
+}
+
+/** A representation minimum as set for an election: candidate ids, not numbers. */
+export interface StoredMinimum {
+  group: string;
+  candidateIds: string[];
+  minimum: number;
 }

@@ -23,6 +23,7 @@ import { CongressRepository } from '../ports/congress.repository';
 import { ElectionNotices } from '../ports/election-notices.port';
 import { ElectionRepository, type StoredResult } from '../ports/election.repository';
 import { SeatFilling } from '../seat-filling';
+import { RepresentationMinimumsUseCase } from './representation-minimums.use-case';
 import { VacanciesUseCase } from './vacancies.use-case';
 
 /**
@@ -41,6 +42,7 @@ export class DeclareResultUseCase {
     private readonly congresses: CongressRepository,
     private readonly seats: SeatFilling,
     private readonly vacancies: VacanciesUseCase,
+    private readonly minimums: RepresentationMinimumsUseCase,
     private readonly notices: ElectionNotices,
     private readonly audit: ElectionsAudit,
     private readonly clock: Clock,
@@ -91,7 +93,8 @@ export class DeclareResultUseCase {
           { participation, quorum },
         );
       }
-      const count = countBallots(paper.count, list.map((b) => b.content), s.tieBreakSeed ?? hash);
+      const minimums = await this.minimums.forCount(m, electionId, paper.listed);
+      const count = countBallots(minimums.length > 0 ? { ...paper.count, minimums } : paper.count, list.map((b) => b.content), s.tieBreakSeed ?? hash);
       const next = election.certify(this.clock.now());
       const elected: CandidacySnapshot[] = election.isMotion ? [] : count.elected.map((i) => paper.listed[i]);
       // A winner identity refuses a mandate (S2, status, restriction) does not stop the

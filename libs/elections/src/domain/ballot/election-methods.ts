@@ -40,6 +40,8 @@ export interface CountSetup {
   readonly quorum?: number;
   /** Ranked methods: candidates (0-based, ballot order) who withdrew after voting opened, skipped on every ballot. */
   readonly withdrawn?: readonly number[];
+  /** STV methods: representation minimums (candidates 0-based, ballot order). */
+  readonly minimums?: readonly RepresentationMinimum[];
 }
 
 export type MotionAnswer = 'yes' | 'no' | 'abstain';
@@ -115,7 +117,7 @@ export const ELECTION_METHOD_REGISTRY: { readonly [M in ElectionMethod]: Electio
     forDelegates: true,
     marking: 'ranking',
     ballotFields: RANKING_FIELDS,
-    count: (setup, ballots, seed) => countScottishStv(rankedProfile(setup, ballots), { seed }),
+    count: (setup, ballots, seed) => countScottishStv(rankedProfile(setup, ballots), { seed, minimums: setup.minimums }),
     blt: { cliName: 'scottish-stv', count: (profile, seed, minimums) => countScottishStv(profile, { seed, minimums }) },
   },
   'meek-stv': {
@@ -127,7 +129,7 @@ export const ELECTION_METHOD_REGISTRY: { readonly [M in ElectionMethod]: Electio
     forDelegates: true,
     marking: 'ranking',
     ballotFields: RANKING_FIELDS,
-    count: (setup, ballots, seed) => countMeekStv(rankedProfile(setup, ballots), { seed }),
+    count: (setup, ballots, seed) => countMeekStv(rankedProfile(setup, ballots), { seed, minimums: setup.minimums }),
     blt: { cliName: 'meek', parseOptions: { equalRankings: 'allow' }, count: (profile, seed, minimums) => countMeekStv(profile, { seed, minimums }) },
   },
   plurality: {
