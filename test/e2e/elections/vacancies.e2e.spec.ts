@@ -153,7 +153,7 @@ describe('elections: withdrawals after voting opened, and vacancies', () => {
     const ids: string[] = [];
     for (const c of standing) ids.push(await stand(t, e.id, c, voters.filter((v) => !standing.includes(v)).slice(0, 3)));
     const group = ids.slice(2); // owed both seats
-    const put = (body: unknown, who = ro) => t.http().put(`/elections/${e.id}/minimums`).set(who.auth).send(body);
+    const put = (body: object, who = ro) => t.http().put(`/elections/${e.id}/minimums`).set(who.auth).send(body);
     expect((await put({ groups: [{ group: 'women', candidateIds: group, minimum: 2 }] }, voters[0])).status).toBe(403);
     const overlap = await put({ groups: [{ group: 'a', candidateIds: group, minimum: 1 }, { group: 'b', candidateIds: [group[0]], minimum: 1 }] });
     expect(overlap.status).toBe(400);
