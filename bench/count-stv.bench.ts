@@ -10,10 +10,16 @@
  *   - parse:    reading + parsing into ranking groups;
  *   - scottish: reading + parsing + Scottish STV count (target ≤ 1 s);
  *   - meek:     reading + parsing + Meek STV count (target ≤ 3 s);
- *   - wards:    reading, parsing and counting all 40 Scottish 2017 wards in one process (target ≤ 0.5 s).
+ *   - wards:    reading, parsing and counting all 40 Scottish 2017 wards in one process (target ≤ 0.5 s);
+ *   - process:  the recount CLI as a whole process on the same file, as a member runs it: `npm run count`
+ *               (the compiled copy in dist/, target ≤ 1 s), the same without npm
+ *               (`node scripts/count-from-build.js`), and in the same run the reference: Droop
+ *               (`python3 -m droop`, or `droop` on the PATH) when installed, otherwise the CLI as it
+ *               ran before, compiling TypeScript at start (`node -r @swc-node/register scripts/count.ts`).
  * Prints a JSON summary. The figures recorded in libs/elections/COUNTING.md come from this.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countMeekStv, countScottishStv, parseBlt } from '../libs/elections/src/domain/counting';
@@ -23,7 +29,39 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 3;
 const keep = args.includes('--keep');
 
-const WARDS = join(__dirname, '..', 'test', 'fixtures', 'stv', 'scotland-2017');
+const ROOT = join(__dirname, '..');
+const WARDS = join(ROOT, 'test', 'fixtures', 'stv', 'scotland-2017');
+
+/** Runs a command as a whole process `runs` times; the winners it prints must be `elected` (when given). */
+function measureProcess(name: string, command: string, commandArgs: string[], elected?: string): { first: number; median: number; min: number; cpuMedian: number | null } {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  // /usr/bin/time adds the CPU time (user + system) of the process and its children: on a
+  // loaded machine the wall time mostly measures the wait for a core, the CPU time does not.
+  const timed = existsSync('/usr/bin/time');
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = timed
+      ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', command, ...commandArgs], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+      : spawnSync(command, commandArgs, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0) throw new Error(`${name} failed (${r.status}): ${r.stderr}`);
+    const used = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? '');
+    if (used) cpu.push((Number(used[1]) + Number(used[2])) * 1000);
+    if (elected !== undefined && (JSON.parse(r.stdout) as { elected: number[] }).elected.join() !== elected) throw new Error(`${name} elected others`);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const cpuSorted = [...cpu].sort((a, b) => a - b);
+  process.stderr.write(`${name.padEnd(10)} ${times.map((t) => t.toFixed(0).padStart(6)).join(' ')} ms (cpu ${cpu.map((t) => t.toFixed(0)).join(' ')} ms)\n`);
+  return { first: times[0], median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], cpuMedian: cpuSorted.length ? Math.round(cpuSorted[Math.floor(cpuSorted.length / 2)]) : null };
+}
+
+/** How to run Droop here, if it is installed. */
+function droopCommand(): [string, string[]] | null {
+  if (spawnSync('python3', ['-c', 'import droop'], { encoding: 'utf8' }).status === 0) return ['python3', ['-m', 'droop', 'scotland']];
+  if (spawnSync('droop', ['--help'], { encoding: 'utf8' }).status === 0) return ['droop', ['scotland']];
+  return null;
+}
 
 function time<T>(fn: () => T): { ms: number; value: T } {
   const start = process.hrtime.bigint();
@@ -104,6 +142,16 @@ function main(): void {
       },
     );
 
+    // The whole process, as a member runs it. A first run compiles dist/scripts/count.js if stale.
+    spawnSync(process.execPath, ['scripts/count-from-build.js', '--help'], { cwd: ROOT });
+    const electedText = scottish.value.elected.map((c) => c + 1).join();
+    const npmCount = measureProcess('npm-count', 'npm', ['run', '-s', 'count', '--', file], electedText);
+    const fromBuild = measureProcess('dist-cli', process.execPath, ['scripts/count-from-build.js', file], electedText);
+    const droop = droopCommand();
+    const reference = droop
+      ? { name: 'Droop (Scottish STV)', ...measureProcess('droop', droop[0], [...droop[1], file]) }
+      : { name: 'previous CLI (TypeScript compiled at start: node -r @swc-node/register scripts/count.ts); Droop is not installed', ...measureProcess('ts-cli', process.execPath, ['-r', '@swc-node/register', 'scripts/count.ts', file], electedText) };
+
     const round = (x: number): number => Math.round(x * 10) / 10;
     const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
     const summary = {
@@ -126,7 +174,12 @@ function main(): void {
         meekStvIncludingRead: round(meek.median),
         meekStvCountOnly: round(meekCountOnly.median),
         all40WardsIncludingRead: round(wards.median),
+        wholeProcessNpmRunCount: round(npmCount.median),
+        wholeProcessFromBuild: round(fromBuild.median),
+        wholeProcessReference: round(reference.median),
       },
+      wholeProcessReference: reference.name,
+      wholeProcessCpuMs: { npmRunCount: npmCount.cpuMedian, fromBuild: fromBuild.cpuMedian, reference: reference.cpuMedian },
       firstRunMs: {
         readAndParse: round(parse.first),
         scottishStvIncludingRead: round(scottish.first),
@@ -137,12 +190,14 @@ function main(): void {
         readAndParse: ratio(parse.median, naive.median),
         scottishStvIncludingRead: ratio(scottish.median, naive.median),
         meekStvIncludingRead: ratio(meek.median, naive.median),
+        wholeProcessNpmRunCountToReference: ratio(npmCount.median, reference.median),
       },
       targets: {
         parseUnder500ms: parse.median < 500,
         scottishUnder1s: scottish.median <= 1000,
         meekUnder3s: meek.median <= 3000,
         wardsUnder500ms: wards.median <= 500,
+        wholeProcessNpmRunCountUnder1s: npmCount.median <= 1000,
       },
       results: {
         scottishElected: scottish.value.elected.map((c) => c + 1),

@@ -953,6 +953,18 @@ TABLE elections.receipts
   INDEX receipts_pkey: CREATE UNIQUE INDEX receipts_pkey ON elections.receipts USING btree (election_id, receipt_code)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
+TABLE elections.representation_minimums
+  COLUMN election_id uuid NOT NULL
+  COLUMN group_name text NOT NULL
+  COLUMN candidate_ids jsonb NOT NULL
+  COLUMN minimum integer NOT NULL
+  CONSTRAINT representation_minimums_election_id_fkey FOREIGN KEY (election_id) REFERENCES elections.elections(id)
+  CONSTRAINT representation_minimums_group_name_check CHECK (((length(group_name) >= 1) AND (length(group_name) <= 80)))
+  CONSTRAINT representation_minimums_minimum_check CHECK ((minimum >= 0))
+  CONSTRAINT representation_minimums_pkey PRIMARY KEY (election_id, group_name)
+  INDEX representation_minimums_pkey: CREATE UNIQUE INDEX representation_minimums_pkey ON elections.representation_minimums USING btree (election_id, group_name)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
 TABLE elections.slates
   COLUMN id uuid NOT NULL
   COLUMN name text NOT NULL
@@ -960,6 +972,40 @@ TABLE elections.slates
   COLUMN created_at timestamp with time zone NOT NULL
   CONSTRAINT slates_pkey PRIMARY KEY (id)
   INDEX slates_pkey: CREATE UNIQUE INDEX slates_pkey ON elections.slates USING btree (id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE elections.vacancies
+  COLUMN id uuid NOT NULL
+  COLUMN election_id uuid NOT NULL
+  COLUMN vacating_candidate_id uuid NOT NULL
+  COLUMN reason text NOT NULL
+  COLUMN rule text NOT NULL
+  COLUMN filled_by_candidate_id uuid
+  COLUMN mandate_id uuid
+  COLUMN recount jsonb
+  COLUMN recorded_at timestamp with time zone NOT NULL
+  COLUMN recorded_by uuid NOT NULL
+  CONSTRAINT vacancies_election_id_fkey FOREIGN KEY (election_id) REFERENCES elections.elections(id)
+  CONSTRAINT vacancies_election_id_vacating_candidate_id_key UNIQUE (election_id, vacating_candidate_id)
+  CONSTRAINT vacancies_filled_by_candidate_id_fkey FOREIGN KEY (filled_by_candidate_id) REFERENCES elections.candidates(id)
+  CONSTRAINT vacancies_pkey PRIMARY KEY (id)
+  CONSTRAINT vacancies_reason_check CHECK ((reason = ANY (ARRAY['declined'::text, 'left'::text, 'ineligible'::text])))
+  CONSTRAINT vacancies_rule_check CHECK ((rule = ANY (ARRAY['countback'::text, 'next-highest'::text])))
+  CONSTRAINT vacancies_vacating_candidate_id_fkey FOREIGN KEY (vacating_candidate_id) REFERENCES elections.candidates(id)
+  INDEX vacancies_election_id_vacating_candidate_id_key: CREATE UNIQUE INDEX vacancies_election_id_vacating_candidate_id_key ON elections.vacancies USING btree (election_id, vacating_candidate_id)
+  INDEX vacancies_pkey: CREATE UNIQUE INDEX vacancies_pkey ON elections.vacancies USING btree (id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE elections.withdrawals_after_opening
+  COLUMN candidate_id uuid NOT NULL
+  COLUMN election_id uuid NOT NULL
+  COLUMN withdrawn_at timestamp with time zone NOT NULL
+  COLUMN recorded_by uuid NOT NULL
+  CONSTRAINT withdrawals_after_opening_candidate_id_fkey FOREIGN KEY (candidate_id) REFERENCES elections.candidates(id)
+  CONSTRAINT withdrawals_after_opening_election_id_fkey FOREIGN KEY (election_id) REFERENCES elections.elections(id)
+  CONSTRAINT withdrawals_after_opening_pkey PRIMARY KEY (candidate_id)
+  INDEX withdrawals_after_opening_election_idx: CREATE INDEX withdrawals_after_opening_election_idx ON elections.withdrawals_after_opening USING btree (election_id)
+  INDEX withdrawals_after_opening_pkey: CREATE UNIQUE INDEX withdrawals_after_opening_pkey ON elections.withdrawals_after_opening USING btree (candidate_id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE identity.accounts

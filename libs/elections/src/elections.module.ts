@@ -5,6 +5,8 @@ import { BallotsController } from './api/ballots.controller';
 import { CongressesController } from './api/congresses.controller';
 import { ElectionsController } from './api/elections.controller';
 import { NominationsController } from './api/nominations.controller';
+import { VacanciesController } from './api/vacancies.controller';
+import { RepresentationMinimumsController } from './api/representation-minimums.controller';
 import { ElectionsAudit } from './application/elections-audit';
 import { ELECTIONS_CONFIG, loadElectionsConfig } from './application/elections.config';
 import { BallotBox } from './application/ports/ballot-box.repository';
@@ -12,6 +14,7 @@ import { CongressRepository } from './application/ports/congress.repository';
 import { ElectionNotices } from './application/ports/election-notices.port';
 import { ElectionRepository } from './application/ports/election.repository';
 import { ElectoralRegister } from './application/ports/electoral-register.port';
+import { SeatChangesRepository } from './application/ports/seat-changes.repository';
 import { SeatFilling } from './application/seat-filling';
 import { CastBallotUseCase } from './application/use-cases/cast-ballot.use-case';
 import { CongressUseCase } from './application/use-cases/congress.use-case';
@@ -20,12 +23,15 @@ import { NominateUseCase } from './application/use-cases/nominate.use-case';
 import { ReadElectionsUseCase } from './application/use-cases/read-elections.use-case';
 import { RemindVotersUseCase } from './application/use-cases/remind-voters.use-case';
 import { RunElectionUseCase } from './application/use-cases/run-election.use-case';
+import { VacanciesUseCase } from './application/use-cases/vacancies.use-case';
+import { RepresentationMinimumsUseCase } from './application/use-cases/representation-minimums.use-case';
 import { BallotBoxSqlRepository } from './infrastructure/ballot-box.sql-repository';
 import { CongressSqlRepository } from './infrastructure/congress.sql-repository';
 import { ElectionSqlRepository } from './infrastructure/election.sql-repository';
 import { ElectoralRegisterSqlAdapter } from './infrastructure/electoral-register.sql-adapter';
 import { OutboxElectionNotices } from './infrastructure/outbox-election-notices';
 import { VoterRemindersScheduler } from './infrastructure/voter-reminders.scheduler';
+import { SeatChangesSqlRepository } from './infrastructure/seat-changes.sql-repository';
 
 /**
  * Elections and congress. Needs from the composing app: `RestrictionsPort` (kernel, bound
@@ -34,7 +40,7 @@ import { VoterRemindersScheduler } from './infrastructure/voter-reminders.schedu
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [ElectionsController, NominationsController, BallotsController, CongressesController],
+  controllers: [ElectionsController, NominationsController, BallotsController, CongressesController, VacanciesController, RepresentationMinimumsController],
   providers: [
     { provide: ELECTIONS_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadElectionsConfig({ ...c.env, NODE_ENV: c.nodeEnv }) },
     { provide: ElectionRepository, useClass: ElectionSqlRepository },
@@ -42,6 +48,7 @@ import { VoterRemindersScheduler } from './infrastructure/voter-reminders.schedu
     { provide: ElectoralRegister, useClass: ElectoralRegisterSqlAdapter },
     { provide: CongressRepository, useClass: CongressSqlRepository },
     { provide: ElectionNotices, useClass: OutboxElectionNotices },
+    { provide: SeatChangesRepository, useClass: SeatChangesSqlRepository },
     ElectionsAudit,
     SeatFilling,
     RunElectionUseCase,
@@ -52,6 +59,8 @@ import { VoterRemindersScheduler } from './infrastructure/voter-reminders.schedu
     CongressUseCase,
     RemindVotersUseCase,
     VoterRemindersScheduler,
+    VacanciesUseCase,
+    RepresentationMinimumsUseCase,
   ],
 })
 export class ElectionsModule {}

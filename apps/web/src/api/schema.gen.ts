@@ -1226,6 +1226,13 @@ export interface components {
       withoutEmail: number;
       done: boolean;
     };
+    LateWithdrawalResponse: {
+      electionId: string;
+      candidateId: string;
+      /** Still on the paper with this number; skipped on every ballot at the count. */
+      ballotNumber: number;
+      withdrawnAfterOpening: true;
+    };
     LedgerPaymentResponse: {
       id: string;
       amountMinor: number;
@@ -1734,6 +1741,12 @@ export interface components {
       payment: components["schemas"]["LedgerPaymentResponse"];
       standing: components["schemas"]["StandingResponse"];
     };
+    RecordVacancyRequest: {
+      /** The winner (candidate id) who cannot take the seat or leaves it. */
+      candidateId: string;
+      /** declined: never took the seat; left: resigned or died; ineligible: can no longer hold it (S2, status). */
+      reason: "declined" | "left" | "ineligible";
+    };
     RecusalCountsResponse: {
       total: components["schemas"]["ReportCellResponse"];
       by: components["schemas"]["CellsByRecusalKindResponse"];
@@ -1762,6 +1775,13 @@ export interface components {
       from: string;
       /** Last day (inclusive); null for a single day. */
       to: string | null;
+    };
+    RepresentationMinimumGroup: {
+      group: string;
+      /** Candidate ids of the group (standing in this election). */
+      candidateIds: string[];
+      /** Seats the group is owed at least. */
+      minimum: number;
     };
     RequestEmailVerificationRequest: {
       /** Where the confirmation code is sent. */
@@ -1882,6 +1902,12 @@ export interface components {
       rollSize: number;
       seats: number;
     };
+    SeatHolderResponse: {
+      candidateId: string;
+      /** Number on the ballot paper (and in the BLT file). */
+      number: number;
+      name: string;
+    };
     SelfRecusalRequest: {
       /** Your reason (sealed; part of the record). */
       reason: string;
@@ -1900,6 +1926,10 @@ export interface components {
       effectiveFrom?: string;
       /** Switch to another plan. */
       planId?: string;
+    };
+    SetRepresentationMinimumsRequest: {
+      /** The whole set (replaces any earlier one); [] removes them. */
+      groups: components["schemas"]["RepresentationMinimumGroup"][];
     };
     SittingMandateResponse: {
       id: string;
@@ -2130,6 +2160,27 @@ export interface components {
       address?: string | null;
       /** Give (true) or withdraw (false) consent to e-mail. */
       emailConsent?: boolean;
+    };
+    VacancyResponse: {
+      id: string;
+      electionId: string;
+      vacating: components["schemas"]["SeatHolderResponse"];
+      reason: "declined" | "left" | "ineligible";
+      /** The organization’s rule (ELECTIONS_VACANCY_RULE); methods without ranked ballots always use next-highest. */
+      rule: "countback" | "next-highest";
+      /** Null when nobody was left to take the seat. */
+      filledBy: components["schemas"]["SeatHolderResponse"] | null;
+      /** The mandate the filled seat became. */
+      mandateId: string | null;
+      /** The seats after this vacancy was filled, as ballot numbers. */
+      seatedNumbers: number[];
+      /** Countback: the recount round by round (candidates 0-based in ballot order). */
+      recount: {
+        [key: string]: unknown;
+      } | null;
+      /** The command that recounts this from the published BLT file (GET /elections/:id/ballots.blt). */
+      recountCommand: string;
+      recordedAt: string;
     };
     VerificationTokenResponse: {
       /** Send it as X-Verification-Token to file and to follow your case. */
@@ -3768,6 +3819,18 @@ export interface paths {
       policy: "Signed-in; the candidate themself";
     };
   };
+  "/elections/{electionId}/candidates/{candidateId}/withdraw-after-opening": {
+    post: {
+      path: {
+        electionId: string;
+        candidateId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["LateWithdrawalResponse"];
+      policy: "Signed-in; the candidate themself, or a returning officer who is not a candidate";
+    };
+  };
   "/elections/{electionId}/certify": {
     post: {
       path: {
@@ -3787,6 +3850,26 @@ export interface paths {
       query: never;
       body: components["schemas"]["CloseElectionRequest"];
       response: components["schemas"]["ElectionResponse"];
+      policy: "Holders of a current mandate: ELECTIONS (returning-officer)";
+    };
+  };
+  "/elections/{electionId}/minimums": {
+    get: {
+      path: {
+        electionId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["RepresentationMinimumGroup"][];
+      policy: "Members";
+    };
+    put: {
+      path: {
+        electionId: string;
+      };
+      query: never;
+      body: components["schemas"]["SetRepresentationMinimumsRequest"];
+      response: components["schemas"]["RepresentationMinimumGroup"][];
       policy: "Holders of a current mandate: ELECTIONS (returning-officer)";
     };
   };
@@ -3877,6 +3960,26 @@ export interface paths {
       body: never;
       response: components["schemas"]["ResultResponse"];
       policy: "Members";
+    };
+  };
+  "/elections/{electionId}/vacancies": {
+    get: {
+      path: {
+        electionId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["VacancyResponse"][];
+      policy: "Members";
+    };
+    post: {
+      path: {
+        electionId: string;
+      };
+      query: never;
+      body: components["schemas"]["RecordVacancyRequest"];
+      response: components["schemas"]["VacancyResponse"];
+      policy: "Holders of a current mandate: ELECTIONS (returning-officer)";
     };
   };
   "/electoral-rolls": {
@@ -4639,8 +4742,11 @@ export const apiOperations = [
   "GET /elections/{electionId}/ballots.blt",
   "POST /elections/{electionId}/candidates/{candidateId}/nominators",
   "POST /elections/{electionId}/candidates/{candidateId}/withdraw",
+  "POST /elections/{electionId}/candidates/{candidateId}/withdraw-after-opening",
   "POST /elections/{electionId}/certify",
   "POST /elections/{electionId}/close",
+  "GET /elections/{electionId}/minimums",
+  "PUT /elections/{electionId}/minimums",
   "POST /elections/{electionId}/nominations",
   "POST /elections/{electionId}/nominations/by-body",
   "POST /elections/{electionId}/open-nominations",
@@ -4649,6 +4755,8 @@ export const apiOperations = [
   "GET /elections/{electionId}/receipts",
   "GET /elections/{electionId}/receipts/{receiptCode}",
   "GET /elections/{electionId}/result",
+  "GET /elections/{electionId}/vacancies",
+  "POST /elections/{electionId}/vacancies",
   "GET /electoral-rolls",
   "POST /electoral-rolls",
   "GET /electoral-rolls/{rollId}",

@@ -40,6 +40,7 @@ export function ballotPaperOf(
       slates: paperSlates.map((sl) => sl.candidates.map((id) => number.get(id) as number)),
       motionThreshold: s.motionThreshold,
       quorum,
+      withdrawn: listed.flatMap((c, i) => (c.withdrawnAfterOpening ? [i] : [])),
     },
   };
 }

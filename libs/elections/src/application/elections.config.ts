@@ -1,5 +1,6 @@
-import { envDuration, envInteger, type Env } from '@org/platform';
+import { envDuration, envInteger, envOneOf, type Env } from '@org/platform';
 import type { ElectionStatutes } from '../domain';
+import { VACANCY_RULES, type VacancyRule } from '../domain/counting';
 
 /**
  * The statutes' values this context needs, read once from the environment and validated at
@@ -17,12 +18,16 @@ import type { ElectionStatutes } from '../domain';
  *   this long before the close.
  * - `ELECTIONS_REMINDER_JOB_MINUTES` (default 10; 0 = only on request, always so when NODE_ENV=test): how often the
  *   `election-reminders` job looks for elections due a reminder.
+  * - `ELECTIONS_VACANCY_RULE` (default `countback`): how a seat left by a winner is filled —
+ *   `countback` (the original ballots counted again without them, the other winners kept elected)
+ *   or `next-highest` (the next candidate of the original count).
  */
 export interface ElectionsConfig extends ElectionStatutes {
   ballotBatchSize: number;
   turnoutCellMinimum: number;
   reminderHours: number;
   reminderJobMinutes: number;
+  vacancyRule: VacancyRule;
 }
 
 export const ELECTIONS_CONFIG = Symbol('ELECTIONS_CONFIG');
@@ -37,5 +42,10 @@ export function loadElectionsConfig(env: Env): ElectionsConfig {
     turnoutCellMinimum: envInteger(env, 'ELECTIONS_TURNOUT_CELL_MINIMUM', 10, { min: 2, max: 10_000 }),
     reminderHours: envInteger(env, 'ELECTIONS_REMINDER_HOURS', 24, { min: 1, max: 24 * 60 }),
     reminderJobMinutes: env.NODE_ENV === 'test' ? 0 : envInteger(env, 'ELECTIONS_REMINDER_JOB_MINUTES', 10, { min: 0, max: 24 * 60 }),
+    vacancyRule: vacancyRuleOf(env),
   };
+}
+
+function vacancyRuleOf(env: Env): VacancyRule {
+  return envOneOf(env, 'ELECTIONS_VACANCY_RULE', VACANCY_RULES, 'countback');
 }

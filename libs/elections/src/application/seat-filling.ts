@@ -52,6 +52,39 @@ export class SeatFilling {
     return created;
   }
 
+  /**
+   * One winner's seat, if identity lets them take it: a refusal that concerns the person (S2
+   * incompatibility or cooling-off, not an active member, a restriction) is rolled back to a
+   * savepoint and reported, so the seat can go to the next in line; any other refusal (the body
+   * full, no such body) stops the certification as before.
+   */
+  async fillIfEligible(m: EntityManager, election: Election, winner: CandidacySnapshot, actor: { id: string | null; kind: string }): Promise<{ seated: true; mandateId: string | null } | { seated: false; code: string }> {
+    await m.query('SAVEPOINT seat_filling');
+    try {
+      const [mandateId] = await this.fill(m, election, [winner], actor);
+      await m.query('RELEASE SAVEPOINT seat_filling');
+      return { seated: true, mandateId: mandateId ?? null };
+    } catch (e) {
+      await m.query('ROLLBACK TO SAVEPOINT seat_filling');
+      if (e instanceof DomainError && PERSONAL_REFUSALS.has(e.code)) return { seated: false, code: e.code };
+      throw e;
+    }
+  }
+
+  /**
+   * A winner leaves the seat (or never takes it): the mandate their seat became ends today — or,
+   * if its term has not started, on its first day, so it never carries authority.
+   */
+  async vacate(m: EntityManager, mandateId: string, reason: string, actor: { id: string | null; kind: string }): Promise<string | null> {
+    const today = this.clock.today();
+    const mandate = await this.identity.findMandate(m, mandateId);
+    if (!mandate || (mandate.endsOn !== null && mandate.endsOn <= today)) return null;
+    const endsOn = mandate.startsOn < today ? today : nextDay(mandate.startsOn);
+    if (mandate.endsOn !== null && mandate.endsOn <= endsOn) return null;
+    await this.mandates.end(m, mandateId, endsOn, reason, actor);
+    return endsOn;
+  }
+
   /** A carried recall ends the mandate today (authority ends at once: a mandate runs until the day before `endsOn`). */
   async recall(m: EntityManager, election: Election, carried: boolean, actor: { id: string | null; kind: string }): Promise<RecallEffect | null> {
     const s = election.toSnapshot();
@@ -66,6 +99,9 @@ export class SeatFilling {
     return { mandateId: s.recallMandateId, ended: true, endsOn };
   }
 }
+
+/** Refusals of a mandate that concern the winner, not the seat: the seat goes to the next in line. */
+const PERSONAL_REFUSALS = new Set(['incompatible_mandate', 'cooling_off_period', 'member_not_active', 'member_not_found', 'blocked_by_restriction']);
 
 function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);

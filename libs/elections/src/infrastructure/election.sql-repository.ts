@@ -8,7 +8,8 @@ import { ELECTION_COLUMNS, iso, rowsOf, toCandidacy, toElection } from './sql-ro
 const CANDIDATE_SELECT = `
   SELECT c.id, c.election_id, c.member_id, c.display_name, c.status, c.nominated_by_kind, c.nominating_body_id, c.slate_id,
          c.ballot_number, c.statement, c.created_at,
-         COALESCE((SELECT json_agg(n.member_id ORDER BY n.created_at, n.member_id) FROM elections.nominators n WHERE n.candidate_id = c.id), '[]'::json) AS nominators
+         COALESCE((SELECT json_agg(n.member_id ORDER BY n.created_at, n.member_id) FROM elections.nominators n WHERE n.candidate_id = c.id), '[]'::json) AS nominators,
+         EXISTS (SELECT 1 FROM elections.withdrawals_after_opening w WHERE w.candidate_id = c.id) AS withdrawn_after_opening
     FROM elections.candidates c`;
 
 /** Elections, candidacies and slates in plain SQL (`elections.*`). */

@@ -65,5 +65,6 @@ export function toCandidacy(r: any): CandidacySnapshot {
     statement: r.statement,
     nominators: json<string[]>(r.nominators ?? '[]'),
     createdAt: iso(r.created_at) as string,
+    ...(r.withdrawn_after_opening ? { withdrawnAfterOpening: true } : {}),
   };
 }

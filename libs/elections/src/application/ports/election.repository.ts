@@ -24,6 +24,8 @@ export interface StoredResult {
   quorum: number | null;
   /** The counting engine's result (CountResult or MotionResult), or null for an acclamation. */
   count: unknown;
+  /** Body elections: the mandate each winner's seat became, by candidate id (certified since vacancies exist). */
+  mandates?: { candidateId: string; mandateId: string }[];
 }
 
 /** Elections, candidacies and slates (`elections.*`). Every method works in the caller's transaction. */

@@ -23,6 +23,8 @@ import { CongressRepository } from '../ports/congress.repository';
 import { ElectionNotices } from '../ports/election-notices.port';
 import { ElectionRepository, type StoredResult } from '../ports/election.repository';
 import { SeatFilling } from '../seat-filling';
+import { RepresentationMinimumsUseCase } from './representation-minimums.use-case';
+import { VacanciesUseCase } from './vacancies.use-case';
 
 /**
  * After the poll: close (the remaining buffered ballots are moved, shuffled, and the hash of the
@@ -39,6 +41,8 @@ export class DeclareResultUseCase {
     private readonly box: BallotBox,
     private readonly congresses: CongressRepository,
     private readonly seats: SeatFilling,
+    private readonly vacancies: VacanciesUseCase,
+    private readonly minimums: RepresentationMinimumsUseCase,
     private readonly notices: ElectionNotices,
     private readonly audit: ElectionsAudit,
     private readonly clock: Clock,
@@ -89,10 +93,26 @@ export class DeclareResultUseCase {
           { participation, quorum },
         );
       }
-      const count = countBallots(paper.count, list.ballots, s.tieBreakSeed ?? hash);
+      const minimums = await this.minimums.forCount(m, electionId, paper.listed);
+      const count = countBallots(minimums.length > 0 ? { ...paper.count, minimums } : paper.count, list.ballots, s.tieBreakSeed ?? hash);
       const next = election.certify(this.clock.now());
       const elected: CandidacySnapshot[] = election.isMotion ? [] : count.elected.map((i) => paper.listed[i]);
-      const mandates = await this.seats.fill(m, next, elected, { id: p.memberId, kind: 'member' });
+      // A winner identity refuses a mandate (S2, status, restriction) does not stop the
+      // certification: their seat is a vacancy, filled below by the organization's rule.
+      const actor = { id: p.memberId, kind: 'member' };
+      const seatedMandates: { candidateId: string; mandateId: string }[] = [];
+      const cannotSit: CandidacySnapshot[] = [];
+      let mandates: string[] = [];
+      if (s.purpose === 'body') {
+        for (const c of elected) {
+          const r = await this.seats.fillIfEligible(m, next, c, actor);
+          if (!r.seated) cannotSit.push(c);
+          else if (r.mandateId) seatedMandates.push({ candidateId: c.id, mandateId: r.mandateId });
+        }
+        mandates = seatedMandates.map((x) => x.mandateId);
+      } else {
+        mandates = await this.seats.fill(m, next, elected, actor);
+      }
       const recall = await this.seats.recall(m, next, election.isMotion && (count as MotionResult).carried === true, { id: p.memberId, kind: 'member' });
       const result: StoredResult = {
         method: s.method,
@@ -106,12 +126,15 @@ export class DeclareResultUseCase {
         seed: s.tieBreakSeed,
         quorum,
         count,
+        ...(seatedMandates.length > 0 ? { mandates: seatedMandates } : {}),
       };
       await this.elections.saveResult(m, electionId, result);
+      const vacancies: string[] = [];
+      for (const c of cannotSit) vacancies.push((await this.vacancies.fill(m, next.toSnapshot(), candidates, c.id, 'ineligible', actor)).id);
       return {
         next,
         action: 'election.certified',
-        data: { elected: elected.map((c) => c.memberId), mandates, ballotsHash: hash, ballotsCounted: list.ballots.length, participation, carried: (count as MotionResult).carried ?? null, recall },
+        data: { elected: elected.map((c) => c.memberId), mandates, vacancies, ballotsHash: hash, ballotsCounted: list.ballots.length, participation, carried: (count as MotionResult).carried ?? null, recall },
       };
     });
   }

@@ -11,6 +11,7 @@ import {
   type BltParseOptions,
   type CountResult,
   type MotionResult,
+  type RepresentationMinimum,
 } from '../counting';
 
 /**
@@ -37,6 +38,10 @@ export interface CountSetup {
   readonly motionThreshold?: MotionThreshold | null;
   /** Motions at a congress: fewest ballots for the vote to be valid. */
   readonly quorum?: number;
+  /** Ranked methods: candidates (0-based, ballot order) who withdrew after voting opened, skipped on every ballot. */
+  readonly withdrawn?: readonly number[];
+  /** STV methods: representation minimums (candidates 0-based, ballot order). */
+  readonly minimums?: readonly RepresentationMinimum[];
 }
 
 export type MotionAnswer = 'yes' | 'no' | 'abstain';
@@ -59,7 +64,7 @@ export interface BltRecount {
   /** The name `npm run count --method` accepts. */
   readonly cliName: string;
   readonly parseOptions?: BltParseOptions;
-  readonly count: (profile: BallotProfile, seed: string | undefined) => CountResult;
+  readonly count: (profile: BallotProfile, seed: string | undefined, minimums?: readonly RepresentationMinimum[]) => CountResult;
 }
 
 export interface ElectionMethodDefinition {
@@ -93,6 +98,7 @@ export function rankedProfile(setup: CountSetup, ballots: Iterable<BallotContent
     title: bltSafe(setup.title),
     candidates: setup.candidates.map(bltSafe),
     seats: setup.seats,
+    withdrawn: setup.withdrawn,
     ballots: (function* () {
       for (const b of ballots) yield { ranking: ranking(b).map((n) => n - 1) };
     })(),
@@ -111,8 +117,8 @@ export const ELECTION_METHOD_REGISTRY: { readonly [M in ElectionMethod]: Electio
     forDelegates: true,
     marking: 'ranking',
     ballotFields: RANKING_FIELDS,
-    count: (setup, ballots, seed) => countScottishStv(rankedProfile(setup, ballots), { seed }),
-    blt: { cliName: 'scottish-stv', count: (profile, seed) => countScottishStv(profile, { seed }) },
+    count: (setup, ballots, seed) => countScottishStv(rankedProfile(setup, ballots), { seed, minimums: setup.minimums }),
+    blt: { cliName: 'scottish-stv', count: (profile, seed, minimums) => countScottishStv(profile, { seed, minimums }) },
   },
   'meek-stv': {
     id: 'meek-stv',
@@ -123,8 +129,8 @@ export const ELECTION_METHOD_REGISTRY: { readonly [M in ElectionMethod]: Electio
     forDelegates: true,
     marking: 'ranking',
     ballotFields: RANKING_FIELDS,
-    count: (setup, ballots, seed) => countMeekStv(rankedProfile(setup, ballots), { seed }),
-    blt: { cliName: 'meek', parseOptions: { equalRankings: 'allow' }, count: (profile, seed) => countMeekStv(profile, { seed }) },
+    count: (setup, ballots, seed) => countMeekStv(rankedProfile(setup, ballots), { seed, minimums: setup.minimums }),
+    blt: { cliName: 'meek', parseOptions: { equalRankings: 'allow' }, count: (profile, seed, minimums) => countMeekStv(profile, { seed, minimums }) },
   },
   plurality: {
     id: 'plurality',

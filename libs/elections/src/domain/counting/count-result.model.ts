@@ -11,14 +11,20 @@ export type StageAction =
   | { readonly kind: 'first-preferences' }
   /** Scottish STV: the surplus of `candidate` transferred (rule 48), `total` = votes before transfer. */
   | { readonly kind: 'surplus'; readonly candidate: number; readonly surplus: string; readonly total: string }
-  /** Scottish STV: `candidate` excluded and its papers transferred (rule 50). */
-  | { readonly kind: 'exclusion'; readonly candidate: number; readonly transferred: string }
+  /**
+   * Scottish STV: `candidate` excluded and its papers transferred (rule 50). `minimum`: excluded
+   * with every other continuing candidate outside the groups still owed seats (representation
+   * minimums); the stage's `excluded` lists them all, `candidate` is the lowest.
+   */
+  | { readonly kind: 'exclusion'; readonly candidate: number; readonly transferred: string; readonly minimum?: true }
   /** Meek STV: one round = iterations of keep factors until someone is elected or the surplus settles. */
   | {
       readonly kind: 'meek-round';
       readonly iterations: number;
       readonly outcome: 'elected' | 'omega' | 'stable' | 'remaining';
       readonly surplus: string;
+      /** Set when the round only defeated the candidates outside the groups still owed seats. */
+      readonly minimum?: true;
     }
   /** Plurality, approval, block vote, motions: the single counting stage. */
   | { readonly kind: 'tally' };

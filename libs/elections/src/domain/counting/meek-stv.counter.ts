@@ -3,6 +3,7 @@ import { profileFingerprint } from './ballot-profile.model';
 import type { CountResult, CountStage, StageAction } from './count-result.model';
 import { ballotsInvalid, countInvalid } from './counting.errors';
 import { formatUnits } from './fixed-point.arithmetic';
+import { MinimumGuard, minimumsMet, type RepresentationMinimum } from './representation-minimum';
 import { RankingTrie } from './ranking-trie.model';
 import { TieBreaker } from './tie-break.policy';
 
@@ -32,6 +33,12 @@ export interface MeekStvOptions {
    */
   readonly tieBreak?: 'lot' | 'candidate-order';
   readonly seed?: string;
+  /**
+   * Representation minimums (see `representation-minimum.ts`): as for Scottish STV, the count is
+   * first run without them and stands if its winners meet them; otherwise it is run again by the
+   * exclusion method.
+   */
+  readonly minimums?: readonly RepresentationMinimum[];
 }
 
 const ONE = 1_000_000_000;
@@ -123,6 +130,13 @@ const WITHDRAWN = 3;
  * the part of the tree reachable through elected and defeated candidates, not the ballot count.
  */
 export function countMeekStv(profile: BallotProfile, options: MeekStvOptions = {}): CountResult {
+  const free = countWith(profile, options, null);
+  const guard = MinimumGuard.for(profile, options.minimums);
+  if (!guard || minimumsMet(options.minimums ?? [], free.elected)) return free;
+  return countWith(profile, options, guard);
+}
+
+function countWith(profile: BallotProfile, options: MeekStvOptions, guard: MinimumGuard | null): CountResult {
   const rounding = options.rounding ?? 'split-down';
   const equalize = options.equalRankings === 'equalize';
   const omegaExponent = options.omegaExponent ?? 6;
@@ -323,7 +337,26 @@ export function countMeekStv(profile: BallotProfile, options: MeekStvOptions = {
   let quota = threshold(0);
   record(sum, quota, 0, [], [], { kind: 'first-preferences' });
 
+  const hopefuls = (): number[] => {
+    const out: number[] = [];
+    for (let c = 0; c < n; c++) if (status[c] === HOPEFUL) out.push(c);
+    return out;
+  };
+
   while (toElect > 0 && hopefulCount > toElect) {
+    const outsiders = guard ? guard.toExclude(hopefuls(), toElect) : [];
+    if (outsiders.length > 0) {
+      // The exclusion method: the seats left are all owed to groups; defeat every other hopeful.
+      for (const c of outsiders) {
+        status[c] = DEFEATED;
+        keep[c] = 0;
+        hopefulCount--;
+      }
+      exhausted = countVotes();
+      quota = threshold(exhausted);
+      record(sum, quota, exhausted, [], outsiders, { kind: 'meek-round', iterations: 1, outcome: 'stable', surplus: '0.000000000', minimum: true });
+      continue;
+    }
     let lastSurplus = total;
     let surplus = 0;
     let iterations = 0;
@@ -334,7 +367,8 @@ export function countMeekStv(profile: BallotProfile, options: MeekStvOptions = {
       exhausted = countVotes();
       quota = threshold(exhausted);
       for (let c = 0; c < n; c++) {
-        if (status[c] === HOPEFUL && sum[c] >= quota && toElect > 0) {
+        if (status[c] === HOPEFUL && sum[c] >= quota && toElect > 0 && (!guard || guard.mayElect(c, toElect))) {
+          guard?.elected(c);
           status[c] = ELECTED;
           elected.push(c);
           electedNow.push(c);
@@ -370,10 +404,12 @@ export function countMeekStv(profile: BallotProfile, options: MeekStvOptions = {
       continue;
     }
     // Defeat the lowest hopeful; those within the surplus of it are tied with it.
+    // Never a candidate a minimum still needs (as many left in the group as it is owed).
+    const open = guard ? guard.excludable(hopefuls()) : hopefuls();
     let low = Infinity;
-    for (let c = 0; c < n; c++) if (status[c] === HOPEFUL && sum[c] < low) low = sum[c];
+    for (const c of open) if (sum[c] < low) low = sum[c];
     const tied: number[] = [];
-    for (let c = 0; c < n; c++) if (status[c] === HOPEFUL && sum[c] <= low + surplus) tied.push(c);
+    for (const c of open) if (sum[c] <= low + surplus) tied.push(c);
     const stageNumber = stages.length + 1;
     let out = tied[0];
     if (tied.length > 1) {
@@ -393,6 +429,7 @@ export function countMeekStv(profile: BallotProfile, options: MeekStvOptions = {
   for (let c = 0; c < n; c++) {
     if (status[c] !== HOPEFUL) continue;
     if (toElect > 0) {
+      guard?.elected(c);
       status[c] = ELECTED;
       elected.push(c);
       electedNow.push(c);

@@ -3,11 +3,18 @@ import { profileFingerprint } from './ballot-profile.model';
 import type { CountResult, CountStage, StageAction } from './count-result.model';
 import { ballotsInvalid } from './counting.errors';
 import { formatUnits, mulDivFloor } from './fixed-point.arithmetic';
+import { MinimumGuard, minimumsMet, type RepresentationMinimum } from './representation-minimum';
 import { TieBreaker } from './tie-break.policy';
 
 export interface ScottishStvOptions {
   /** Seed for ties left to lot (rules 49(3), 51(2)(b)). Default: a fingerprint of the ballots. */
   readonly seed?: string;
+  /**
+   * Representation minimums (see `representation-minimum.ts`). The count is first run without
+   * them; if its winners meet every minimum, that count is the result, unchanged. Otherwise it is
+   * run again by the exclusion method.
+   */
+  readonly minimums?: readonly RepresentationMinimum[];
 }
 
 /** One vote = 100,000 units: all values are whole numbers of 0.00001 (rule 48(3): five places). */
@@ -45,6 +52,13 @@ const WITHDRAWN = 3;
  * it currently holds, so a transfer touches only the transferring candidate's papers.
  */
 export function countScottishStv(profile: BallotProfile, options: ScottishStvOptions = {}): CountResult {
+  const free = countWith(profile, options, null);
+  const guard = MinimumGuard.for(profile, options.minimums);
+  if (!guard || minimumsMet(options.minimums ?? [], free.elected)) return free;
+  return countWith(profile, options, guard);
+}
+
+function countWith(profile: BallotProfile, options: ScottishStvOptions, guard: MinimumGuard | null): CountResult {
   if (profile.hasEqualRankings) {
     throw ballotsInvalid('Scottish STV has no rule for equal rankings: each preference must name exactly one candidate');
   }
@@ -98,6 +112,8 @@ export function countScottishStv(profile: BallotProfile, options: ScottishStvOpt
     orderByVotes(reached, stageNumber);
     for (const c of reached) {
       if (seatsLeft === 0) break;
+      if (guard && !guard.mayElect(c, seatsLeft)) continue;
+      guard?.elected(c);
       status[c] = ELECTED;
       pendingSurplus[c] = votes[c] > quota ? 1 : 0;
       elected.push(c);
@@ -121,10 +137,13 @@ export function countScottishStv(profile: BallotProfile, options: ScottishStvOpt
   /** Rule 52, and the end of the count when every seat is filled. */
   const finished = (into: number[]): boolean => {
     if (seatsLeft === 0) return true;
+    // A minimum binds: the outsiders are excluded at the next stage before anyone else is elected.
+    if (guard && guard.toExclude(hopefuls(), seatsLeft).length > 0) return false;
     if (hopefulCount <= seatsLeft) {
       const rest = hopefuls();
       orderByVotes(rest, stages.length + 1);
       for (const c of rest) {
+        guard?.elected(c);
         status[c] = ELECTED;
         elected.push(c);
         into.push(c);
@@ -184,8 +203,27 @@ export function countScottishStv(profile: BallotProfile, options: ScottishStvOpt
 
     const pending: number[] = [];
     for (let c = 0; c < n; c++) if (status[c] === ELECTED && pendingSurplus[c]) pending.push(c);
+    const outsiders = guard ? guard.toExclude(hopefuls(), seatsLeft) : [];
 
-    if (pending.length > 0) {
+    if (outsiders.length > 0) {
+      // The exclusion method: the seats left are all owed to groups, so every continuing
+      // candidate outside them is excluded together, their papers transferred at current value.
+      orderByVotes(outsiders, stageNumber);
+      outsiders.reverse();
+      let carried = 0;
+      const held: number[] = [];
+      for (const c of outsiders) {
+        status[c] = EXCLUDED;
+        hopefulCount--;
+        excludedNow.push(c);
+        carried += votes[c];
+        votes[c] = 0;
+        for (const g of papers[c]) held.push(g);
+        papers[c] = [];
+      }
+      for (const g of held) passOn(g, value[g]);
+      action = { kind: 'exclusion', candidate: outsiders[0], transferred: formatUnits(carried, PLACES), minimum: true };
+    } else if (pending.length > 0) {
       // Rules 48 and 49: the largest surplus, one per stage.
       let top = pending[0];
       for (const c of pending) if (votes[c] > votes[top]) top = c;
@@ -214,7 +252,9 @@ export function countScottishStv(profile: BallotProfile, options: ScottishStvOpt
       action = { kind: 'surplus', candidate: from, surplus: formatUnits(surplus, PLACES), total: formatUnits(total, PLACES) };
     } else {
       // Rules 50 and 51: exclude the lowest.
-      const open = hopefuls();
+      const all = hopefuls();
+      // Never exclude a candidate a minimum still needs (as many left in the group as it is owed).
+      const open = guard ? guard.excludable(all) : all;
       let low = open[0];
       for (const c of open) if (votes[c] < votes[low]) low = c;
       const level = open.filter((c) => votes[c] === votes[low]);

@@ -16,6 +16,8 @@ export interface CandidacySnapshot {
   /** Member ids of the members who nominated this candidate (never the candidate). */
   nominators: string[];
   createdAt: string;
+  /** Withdrew after voting opened: still on the paper (same number), skipped on every ballot at the count. */
+  withdrawnAfterOpening?: boolean;
 }
 
 /**
