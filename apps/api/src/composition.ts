@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplicationContext, Provider, Type } from '@nestjs/common';
 import { DisciplineDemoContributor, DisciplineModule, DisciplineRestrictions, MemberRegister, MemberSanctions, OfficeHolders } from '@org/discipline';
-import { ElectionsModule } from '@org/elections';
+import { AccreditedDelegates, CaucusMotions, CongressFloorModule, NoCaucusMotions } from '@org/congress-floor';
+import { CongressDelegatesFacade, ElectionsModule } from '@org/elections';
 import { AccountHolderDirectory, AccountProvisioning, IdentityModule, IdentityNotifier, InvitationNotifier, MandateRecordsFacade } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
 import { NotificationsModule, Outbox, OutboxIdentityNotifier, OutboxInvitationNotifier } from '@org/notifications';
@@ -33,6 +34,7 @@ export const contextModules = (config: AppConfig): (Type<unknown> | DynamicModul
     MembershipModule,
     DuesModule,
     ElectionsModule,
+    CongressFloorModule,
     // The disciplinary context: sealed (only this file imports it); its own connection and schema.
     DisciplineModule,
   ];
@@ -66,10 +68,14 @@ export const portBindings: Provider[] = [
   { provide: DuesReminderNotifier, inject: [Outbox], useFactory: (outbox: Outbox) => new OutboxReminderNotifier(outbox) },
   // The e-mail that confirms a membership application goes out through the notifications outbox.
   { provide: ApplicationConfirmationNotifier, inject: [Outbox], useFactory: (outbox: Outbox) => new OutboxApplicationConfirmationNotifier(outbox) },
+  // The congress floor reads the accredited delegates through elections' facade; caucus motions
+  // are refused until the caucuses context binds its own answer.
+  { provide: AccreditedDelegates, useExisting: CongressDelegatesFacade satisfies Type<AccreditedDelegates> },
+  { provide: CaucusMotions, useClass: NoCaucusMotions satisfies Type<CaucusMotions> },
 ];
 
 /** Modules whose exports the port bindings above use (beyond the global ones). */
-export const portModules = [IdentityModule, DisciplineModule];
+export const portModules = [IdentityModule, DisciplineModule, ElectionsModule];
 
 /** Contexts that add to the demo organization on first start (providers of their modules). */
 export const demoContributors: Type<DemoContributor>[] = [DisciplineDemoContributor];

@@ -22,6 +22,7 @@ import { RunElectionUseCase } from './application/use-cases/run-election.use-cas
 import { BallotBoxSqlRepository } from './infrastructure/ballot-box.sql-repository';
 import { CongressSqlRepository } from './infrastructure/congress.sql-repository';
 import { ElectionSqlRepository } from './infrastructure/election.sql-repository';
+import { CongressDelegatesFacade } from './infrastructure/congress-delegates.facade';
 import { ElectoralRegisterSqlAdapter } from './infrastructure/electoral-register.sql-adapter';
 import { OutboxElectionNotices } from './infrastructure/outbox-election-notices';
 
@@ -48,6 +49,8 @@ import { OutboxElectionNotices } from './infrastructure/outbox-election-notices'
     DeclareResultUseCase,
     ReadElectionsUseCase,
     CongressUseCase,
+    CongressDelegatesFacade,
   ],
+  exports: [CongressDelegatesFacade],
 })
 export class ElectionsModule {}
