@@ -20,6 +20,7 @@ export interface SpeakersView {
   speaking: (SpeakerRecord & { secondsLeft: number }) | null;
   /** Waiting, in the order they will be called. */
   waiting: (SpeakerRecord & { firstTime: boolean })[];
+  /** Spoken, in the order they spoke. */
   done: SpeakerRecord[];
 }
 
@@ -131,7 +132,7 @@ export class SpeakersUseCase {
       alternation: f.orders.alternation,
       speaking: speaking ? { ...speaking, secondsLeft: Math.max(0, Math.round((new Date(speaking.endsAt as string).getTime() - now) / 1000)) } : null,
       waiting: order.map((w) => ({ ...(byId.get(w.id) as SpeakerRecord), firstTime: w.firstTime })),
-      done: all.filter((s) => s.state === 'done'),
+      done: all.filter((s) => s.state === 'done').sort((a, b) => (a.startedAt as string).localeCompare(b.startedAt as string) || a.seq - b.seq),
     };
   }
 }
