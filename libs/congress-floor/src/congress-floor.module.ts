@@ -8,6 +8,7 @@ import { FloorEvents } from './application/ports/floor-events.port';
 import { FloorRepository } from './application/ports/floor.repository';
 import { AmendmentsUseCase } from './application/use-cases/amendments.use-case';
 import { FloorUseCase } from './application/use-cases/floor.use-case';
+import { MinutesUseCase } from './application/use-cases/minutes.use-case';
 import { MotionsUseCase } from './application/use-cases/motions.use-case';
 import { SpeakersUseCase } from './application/use-cases/speakers.use-case';
 import { VotesUseCase } from './application/use-cases/votes.use-case';
@@ -30,6 +31,7 @@ import { LiveFloorEvents } from './infrastructure/live-floor-events';
     AmendmentsUseCase,
     VotesUseCase,
     SpeakersUseCase,
+    MinutesUseCase,
   ],
 })
 export class CongressFloorModule {}

@@ -101,5 +101,17 @@ describe('congress floor: amendments', () => {
     expect(m.text).toBe(text);
     expect(m.amendedText).toBe(['Congress resolves:', 'to open a school for organizers', 'in every region and every large branch', 'before the end of the year.'].join('\n'));
     expect(m.votes).toHaveLength(4);
+
+    const minutes = await ok(await http().get(`/congresses/${motion.congressId}/minutes`).set(outsider.auth));
+    expect(minutes.otherMotions.map((x: any) => x.id)).toEqual([motion.id]);
+    for (const line of [
+      'Amendment 1 (lines 3–3): carried — for 3, against 1, abstentions 0.',
+      'Amendment 3 (lines 3–4): fallen.',
+      'Amendment 4 (lines 6–5): lost — for 1, against 2, abstentions 1.',
+      'Vote on the motion: for 4, against 1, abstentions 0 — carried.',
+      '    in every region and every large branch',
+    ]) {
+      expect(minutes.text).toContain(line);
+    }
   });
 });

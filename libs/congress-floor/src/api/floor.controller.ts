@@ -1,10 +1,13 @@
-import { Body, Controller, Get, Param, Post, UseFilters } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { openEventStream } from '@org/platform';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { RETURNING_OFFICER_POLICY } from '../application/floor-access';
 import { FloorUseCase, type FloorView } from '../application/use-cases/floor.use-case';
+import { MinutesUseCase } from '../application/use-cases/minutes.use-case';
 import { MotionsUseCase, type MotionView } from '../application/use-cases/motions.use-case';
-import { AgendaItemRequest, AgendaItemResponse, FloorResponse, MotionResponse, OpenFloorRequest, SubmitMotionRequest } from './floor.dto';
+import { AgendaItemRequest, AgendaItemResponse, FloorResponse, MinutesResponse, MotionResponse, OpenFloorRequest, SubmitMotionRequest } from './floor.dto';
 import { FloorErrorFilter } from './floor-error.filter';
 import { uuidParam } from './route-params';
 
@@ -27,7 +30,35 @@ export class FloorController {
   constructor(
     private readonly floor: FloorUseCase,
     private readonly motions: MotionsUseCase,
+    private readonly minutesOf: MinutesUseCase,
   ) {}
+
+  @Get('floor/events')
+  @Policy.member()
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description:
+      'Server-sent events (`event: floor`, data `{ type, id, tally? }`) whenever the agenda, a motion, an amendment, a speakers’ list or a vote changes — in any API process. Totals only, never who voted what. The screen reloads what it shows on each event (and on reconnecting).',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  async events(@Param('congressId', uuidParam('congressId')) id: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    let send: ((event: string, data: unknown) => void) | null = null;
+    // The floor is checked (404 when it is not open) before the response is taken over.
+    const stop = await this.floor.follow(id, (e) => send?.('floor', e));
+    reply.hijack();
+    openEventStream(req.raw, reply.raw, (s) => {
+      send = s;
+      s('ready', { congressId: id });
+      return stop;
+    });
+  }
+
+  @Get('minutes')
+  @Policy.member()
+  @ApiOkResponse({ type: MinutesResponse, description: 'Produced from the record: agenda, speakers, motions, amendments and votes with their totals.' })
+  minutes(@Param('congressId', uuidParam('congressId')) id: string): Promise<MinutesResponse> {
+    return this.minutesOf.minutes(id);
+  }
 
   @Post('floor')
   @Policy.mandate(RETURNING_OFFICER_POLICY)

@@ -331,3 +331,27 @@ export class SpeakersResponse {
   @ApiProperty({ type: [WaitingSpeakerResponse], description: 'In the order they will be called.' }) waiting: WaitingSpeakerResponse[];
   @ApiProperty({ type: [SpeakerResponse] }) done: SpeakerResponse[];
 }
+
+export class SpeechResponse {
+  @ApiProperty() memberId: string;
+  @ApiProperty() pointOfOrder: boolean;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) endedAt: string | null;
+}
+
+export class MinutesItemResponse {
+  @ApiProperty() position: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: AGENDA_KINDS }) kind: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ type: String, nullable: true }) presentedBy: string | null;
+  @ApiProperty({ type: [SpeechResponse] }) speeches: SpeechResponse[];
+  @ApiProperty({ type: [MotionResponse] }) motions: MotionResponse[];
+}
+
+export class MinutesResponse {
+  @ApiProperty() congressId: string;
+  @ApiProperty({ type: [MinutesItemResponse] }) items: MinutesItemResponse[];
+  @ApiProperty({ type: [MotionResponse] }) otherMotions: MotionResponse[];
+  @ApiProperty({ description: 'The same record as plain text.' }) text: string;
+}

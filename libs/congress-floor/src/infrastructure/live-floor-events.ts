@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { LiveUpdates } from '@org/platform';
 import { FloorEvents, type FloorEvent } from '../application/ports/floor-events.port';
 
-/** Placeholder: floor events go nowhere until the live-updates facility is wired. */
+const channel = (congressId: string) => `congress-floor:${congressId}`;
+
+/** Floor events over the platform's live updates (Redis pub/sub across API processes when REDIS_URL is set). */
 @Injectable()
 export class LiveFloorEvents extends FloorEvents {
-  publish(_congressId: string, _e: FloorEvent): void {}
+  constructor(private readonly live: LiveUpdates) {
+    super();
+  }
+
+  publish(congressId: string, e: FloorEvent): void {
+    this.live.publish(channel(congressId), e);
+  }
+
+  follow(congressId: string, listener: (e: FloorEvent) => void): () => void {
+    return this.live.subscribe(channel(congressId), (data) => listener(data as FloorEvent));
+  }
 }

@@ -9,7 +9,7 @@ import { checkStandingOrders, floorError, FloorErrorCode, type StandingOrders } 
 import { requireChair, requireReturningOfficer } from '../floor-access';
 import { FloorAudit } from '../floor-audit';
 import { AccreditedDelegates } from '../ports/accredited-delegates.port';
-import { FloorEvents } from '../ports/floor-events.port';
+import { FloorEvents, type FloorEvent } from '../ports/floor-events.port';
 import { FloorRepository, type AgendaItemRecord, type FloorRecord } from '../ports/floor.repository';
 
 export interface FloorView {
@@ -85,6 +85,12 @@ export class FloorUseCase {
     });
     this.events.publish(congressId, { type: 'agenda', id: item.id });
     return item;
+  }
+
+  /** Follows the floor (after checking it is open): the projector's and delegates' screens. */
+  async follow(congressId: string, listener: (e: FloorEvent) => void): Promise<() => void> {
+    await loadFloor(this.ds.manager, this.floors, congressId);
+    return this.events.follow(congressId, listener);
   }
 
   async view(congressId: string): Promise<FloorView> {
