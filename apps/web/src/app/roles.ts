@@ -66,6 +66,7 @@ export function menuFor(r: Roles): MenuGroup[] {
   mine.push({ to: '/app/notifications', label: 'Notifications' });
   if (r.member) mine.push({ to: '/app/notices', label: 'Notices and reports' });
   if (r.current) mine.push({ to: '/app/elections', label: 'Elections' });
+  if (r.member) mine.push({ to: '/app/congress', label: 'Congress' });
   groups.push({ area: 'member', title: 'Me', items: mine });
   if (r.secretaryOf.length)
     groups.push({
