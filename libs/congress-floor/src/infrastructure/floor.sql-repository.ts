@@ -364,6 +364,11 @@ export class FloorSqlRepository extends FloorRepository {
     return r ? toVote(r) : null;
   }
 
+  async voteForCounting(tx: Tx, id: string): Promise<VoteRecord | null> {
+    const r = await maybeOne<VoteRow>(tx, `SELECT * FROM congress_floor.votes WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+    return r ? toVote(r) : null;
+  }
+
   async openVote(tx: Tx, congressId: string): Promise<VoteRecord | null> {
     const r = await maybeOne<VoteRow>(tx, `SELECT * FROM congress_floor.votes WHERE congress_id = $1 AND closed_at IS NULL`, [congressId]);
     return r ? toVote(r) : null;

@@ -79,6 +79,8 @@ export abstract class FloorRepository {
 
   abstract insertVote(tx: Tx, v: VoteRecord): Promise<void>;
   abstract vote(tx: Tx, id: string, forUpdate?: boolean): Promise<VoteRecord | null>;
+  /** The vote, its row locked against a close (FOR NO KEY UPDATE: casts queue on it, never deadlock with the participation rows' foreign-key locks). */
+  abstract voteForCounting(tx: Tx, id: string): Promise<VoteRecord | null>;
   /** The congress's vote open now, if any (one at a time). */
   abstract openVote(tx: Tx, congressId: string): Promise<VoteRecord | null>;
   abstract votesOfMotions(tx: Tx, motionIds: readonly string[]): Promise<VoteRecord[]>;

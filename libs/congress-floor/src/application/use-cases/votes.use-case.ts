@@ -99,10 +99,11 @@ export class VotesUseCase {
       // Scope first (an accredited delegate), restriction last.
       const restricted = await this.restrictions.restrictionsFor(memberId, this.clock.now(), m);
       if (restricted.some((r) => r.kind === 'no_voting')) throw restrictionRefusal();
-      if (!(await this.floors.takePart(m, voteId, memberId))) throw floorError('conflict', FloorErrorCode.alreadyVoted, 'You have already voted in this vote.');
-      // The vote row is locked after the participation row is written: a close waiting on it sees every counted card.
-      const locked = await this.floors.vote(m, voteId, true);
+      // Then the vote's row (FOR NO KEY UPDATE: casts queue on it without deadlocking on the
+      // participation rows' foreign-key locks; a close waits for them, and a cast after a close sees it closed).
+      const locked = await this.floors.voteForCounting(m, voteId);
       if (!locked || locked.closedAt) throw floorError('conflict', FloorErrorCode.voteClosed, 'This vote closed before your vote was counted.');
+      if (!(await this.floors.takePart(m, voteId, memberId))) throw floorError('conflict', FloorErrorCode.alreadyVoted, 'You have already voted in this vote.');
       await this.floors.count(m, voteId, answer, v.secret ? null : { memberId });
       const after = (await this.floors.vote(m, voteId)) as VoteRecord;
       return { congressId: v.congressId, tally: tallyOf(after, after.yes + after.no + after.abstain) };
