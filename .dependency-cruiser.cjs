@@ -1,7 +1,7 @@
 /**
  * Module boundaries (shared/STYLE.md), enforced in CI by `npm run lint`.
  */
-const CONTEXTS_WITHOUT_DISCIPLINE = '^libs/(kernel|platform|identity|audit|membership|dues|notifications|elections)/';
+const CONTEXTS_WITHOUT_DISCIPLINE = '^libs/(kernel|platform|identity|audit|membership|dues|notifications|elections|congress-floor)/';
 
 module.exports = {
   forbidden: [

@@ -6,6 +6,7 @@
 EXTENSION pg_trgm  -- needs pg_trgm
 SCHEMA audit  GRANT commons_app: USAGE; commons_caucuses: USAGE; commons_discipline: USAGE
 SCHEMA caucuses  GRANT commons_caucuses: USAGE
+SCHEMA congress_floor  GRANT commons_app: USAGE
 SCHEMA discipline  GRANT commons_discipline: USAGE
 SCHEMA dues  GRANT commons_app: USAGE; commons_discipline: USAGE
 SCHEMA elections  GRANT commons_app: USAGE
@@ -15,6 +16,7 @@ SCHEMA notifications  GRANT commons_app: USAGE; commons_discipline: USAGE
 SCHEMA platform  GRANT commons_app: USAGE
 SCHEMA public
 SCHEMA restrictions  GRANT commons_app: USAGE; commons_discipline: USAGE
+DEFAULT PRIVILEGES IN SCHEMA congress_floor ON TABLES  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 DEFAULT PRIVILEGES IN SCHEMA discipline ON SEQUENCES  GRANT commons_discipline: SELECT, USAGE
 DEFAULT PRIVILEGES IN SCHEMA discipline ON TABLES  GRANT commons_discipline: DELETE, INSERT, SELECT, UPDATE
 DEFAULT PRIVILEGES IN SCHEMA dues ON SEQUENCES  GRANT commons_app: SELECT, USAGE
@@ -27,6 +29,8 @@ DEFAULT PRIVILEGES IN SCHEMA membership ON SEQUENCES  GRANT commons_app: SELECT,
 DEFAULT PRIVILEGES IN SCHEMA membership ON TABLES  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 DEFAULT PRIVILEGES IN SCHEMA notifications ON SEQUENCES  GRANT commons_app: SELECT, USAGE
 DEFAULT PRIVILEGES IN SCHEMA notifications ON TABLES  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: SELECT
+
+SEQUENCE congress_floor.speakers_seq_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807
 
 SEQUENCE discipline.participants_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807  GRANT commons_discipline: SELECT, USAGE
 
@@ -147,6 +151,166 @@ TABLE caucuses.votes
   INDEX caucus_votes_caucus: CREATE INDEX caucus_votes_caucus ON caucuses.votes USING btree (caucus_id, opened_at)
   INDEX votes_pkey: CREATE UNIQUE INDEX votes_pkey ON caucuses.votes USING btree (id)
   GRANT commons_caucuses: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.agenda_items
+  COLUMN id uuid NOT NULL
+  COLUMN congress_id uuid NOT NULL
+  COLUMN position integer NOT NULL
+  COLUMN title text NOT NULL
+  COLUMN kind text NOT NULL
+  COLUMN report_text text
+  COLUMN presented_by text
+  COLUMN starts_at timestamp with time zone NOT NULL
+  COLUMN minutes integer NOT NULL
+  COLUMN last_list text
+  CONSTRAINT agenda_items_congress_id_fkey FOREIGN KEY (congress_id) REFERENCES congress_floor.floors(congress_id)
+  CONSTRAINT agenda_items_congress_id_position_key UNIQUE (congress_id, "position")
+  CONSTRAINT agenda_items_kind_check CHECK ((kind = ANY (ARRAY['report'::text, 'motions'::text, 'business'::text])))
+  CONSTRAINT agenda_items_last_list_check CHECK ((last_list = ANY (ARRAY['open'::text, 'reserved'::text])))
+  CONSTRAINT agenda_items_minutes_check CHECK ((minutes > 0))
+  CONSTRAINT agenda_items_pkey PRIMARY KEY (id)
+  INDEX agenda_items_congress_id_position_key: CREATE UNIQUE INDEX agenda_items_congress_id_position_key ON congress_floor.agenda_items USING btree (congress_id, "position")
+  INDEX agenda_items_pkey: CREATE UNIQUE INDEX agenda_items_pkey ON congress_floor.agenda_items USING btree (id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.amendments
+  COLUMN id uuid NOT NULL
+  COLUMN motion_id uuid NOT NULL
+  COLUMN number integer NOT NULL
+  COLUMN from_line integer NOT NULL
+  COLUMN to_line integer NOT NULL
+  COLUMN text text NOT NULL
+  COLUMN moved_by uuid NOT NULL
+  COLUMN stage text NOT NULL
+  COLUMN submitted_at timestamp with time zone NOT NULL
+  CONSTRAINT amendments_motion_id_fkey FOREIGN KEY (motion_id) REFERENCES congress_floor.motions(id)
+  CONSTRAINT amendments_motion_id_number_key UNIQUE (motion_id, number)
+  CONSTRAINT amendments_pkey PRIMARY KEY (id)
+  CONSTRAINT amendments_stage_check CHECK ((stage = ANY (ARRAY['submitted'::text, 'voting'::text, 'carried'::text, 'lost'::text, 'fallen'::text, 'withdrawn'::text])))
+  INDEX amendments_motion_id_number_key: CREATE UNIQUE INDEX amendments_motion_id_number_key ON congress_floor.amendments USING btree (motion_id, number)
+  INDEX amendments_pkey: CREATE UNIQUE INDEX amendments_pkey ON congress_floor.amendments USING btree (id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.floors
+  COLUMN congress_id uuid NOT NULL
+  COLUMN motion_deadline timestamp with time zone NOT NULL
+  COLUMN seconders_required integer NOT NULL
+  COLUMN voting text NOT NULL
+  COLUMN alternation text NOT NULL
+  COLUMN speaking_seconds integer NOT NULL
+  COLUMN next_motion_number integer NOT NULL DEFAULT 1
+  COLUMN opened_by uuid NOT NULL
+  COLUMN opened_at timestamp with time zone NOT NULL
+  CONSTRAINT floors_alternation_check CHECK ((alternation = ANY (ARRAY['none'::text, 'alternate-lists'::text, 'first-time-first'::text])))
+  CONSTRAINT floors_pkey PRIMARY KEY (congress_id)
+  CONSTRAINT floors_seconders_required_check CHECK ((seconders_required >= 0))
+  CONSTRAINT floors_speaking_seconds_check CHECK ((speaking_seconds > 0))
+  CONSTRAINT floors_voting_check CHECK ((voting = ANY (ARRAY['open'::text, 'secret'::text])))
+  INDEX floors_pkey: CREATE UNIQUE INDEX floors_pkey ON congress_floor.floors USING btree (congress_id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.motions
+  COLUMN id uuid NOT NULL
+  COLUMN congress_id uuid NOT NULL
+  COLUMN agenda_item_id uuid
+  COLUMN number integer NOT NULL
+  COLUMN title text NOT NULL
+  COLUMN text text NOT NULL
+  COLUMN submitter_kind text NOT NULL
+  COLUMN submitter_ref uuid
+  COLUMN submitted_by uuid NOT NULL
+  COLUMN stage text NOT NULL
+  COLUMN refusal_reason text
+  COLUMN amended_text text
+  COLUMN submitted_at timestamp with time zone NOT NULL
+  COLUMN decided_at timestamp with time zone
+  COLUMN version integer NOT NULL
+  CONSTRAINT motions_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES congress_floor.agenda_items(id)
+  CONSTRAINT motions_congress_id_fkey FOREIGN KEY (congress_id) REFERENCES congress_floor.floors(congress_id)
+  CONSTRAINT motions_congress_id_number_key UNIQUE (congress_id, number)
+  CONSTRAINT motions_pkey PRIMARY KEY (id)
+  CONSTRAINT motions_stage_check CHECK ((stage = ANY (ARRAY['submitted'::text, 'admitted'::text, 'refused'::text, 'debated'::text, 'voting'::text, 'carried'::text, 'lost'::text, 'referred'::text, 'withdrawn'::text])))
+  CONSTRAINT motions_submitter_kind_check CHECK ((submitter_kind = ANY (ARRAY['member'::text, 'branch'::text, 'executive'::text, 'caucus'::text])))
+  INDEX motions_congress_id_number_key: CREATE UNIQUE INDEX motions_congress_id_number_key ON congress_floor.motions USING btree (congress_id, number)
+  INDEX motions_pkey: CREATE UNIQUE INDEX motions_pkey ON congress_floor.motions USING btree (id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.officers
+  COLUMN congress_id uuid NOT NULL
+  COLUMN member_id uuid NOT NULL
+  COLUMN role text NOT NULL
+  CONSTRAINT officers_congress_id_fkey FOREIGN KEY (congress_id) REFERENCES congress_floor.floors(congress_id)
+  CONSTRAINT officers_pkey PRIMARY KEY (congress_id, member_id, role)
+  CONSTRAINT officers_role_check CHECK ((role = ANY (ARRAY['chair'::text, 'standing-orders'::text])))
+  INDEX officers_pkey: CREATE UNIQUE INDEX officers_pkey ON congress_floor.officers USING btree (congress_id, member_id, role)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.open_vote_cards
+  COLUMN vote_id uuid NOT NULL
+  COLUMN member_id uuid NOT NULL
+  COLUMN answer text NOT NULL
+  CONSTRAINT open_vote_cards_answer_check CHECK ((answer = ANY (ARRAY['yes'::text, 'no'::text, 'abstain'::text])))
+  CONSTRAINT open_vote_cards_pkey PRIMARY KEY (vote_id, member_id)
+  CONSTRAINT open_vote_cards_vote_id_fkey FOREIGN KEY (vote_id) REFERENCES congress_floor.votes(id)
+  INDEX open_vote_cards_pkey: CREATE UNIQUE INDEX open_vote_cards_pkey ON congress_floor.open_vote_cards USING btree (vote_id, member_id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.seconders
+  COLUMN motion_id uuid NOT NULL
+  COLUMN member_id uuid NOT NULL
+  COLUMN position integer NOT NULL
+  CONSTRAINT seconders_motion_id_fkey FOREIGN KEY (motion_id) REFERENCES congress_floor.motions(id)
+  CONSTRAINT seconders_pkey PRIMARY KEY (motion_id, member_id)
+  INDEX seconders_pkey: CREATE UNIQUE INDEX seconders_pkey ON congress_floor.seconders USING btree (motion_id, member_id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.speakers
+  COLUMN id uuid NOT NULL
+  COLUMN agenda_item_id uuid NOT NULL
+  COLUMN member_id uuid NOT NULL
+  COLUMN list text NOT NULL
+  COLUMN point_of_order boolean NOT NULL
+  COLUMN seq bigint NOT NULL GENERATED ALWAYS AS IDENTITY
+  COLUMN state text NOT NULL
+  COLUMN started_at timestamp with time zone
+  COLUMN ends_at timestamp with time zone
+  COLUMN ended_at timestamp with time zone
+  CONSTRAINT speakers_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES congress_floor.agenda_items(id)
+  CONSTRAINT speakers_list_check CHECK ((list = ANY (ARRAY['open'::text, 'reserved'::text])))
+  CONSTRAINT speakers_pkey PRIMARY KEY (id)
+  CONSTRAINT speakers_state_check CHECK ((state = ANY (ARRAY['waiting'::text, 'speaking'::text, 'done'::text, 'withdrawn'::text])))
+  INDEX speakers_one_waiting_uq: CREATE UNIQUE INDEX speakers_one_waiting_uq ON congress_floor.speakers USING btree (agenda_item_id, member_id, point_of_order) WHERE (state = ANY (ARRAY['waiting'::text, 'speaking'::text]))
+  INDEX speakers_pkey: CREATE UNIQUE INDEX speakers_pkey ON congress_floor.speakers USING btree (id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.vote_participation
+  COLUMN vote_id uuid NOT NULL
+  COLUMN member_id uuid NOT NULL
+  CONSTRAINT vote_participation_pkey PRIMARY KEY (vote_id, member_id)
+  CONSTRAINT vote_participation_vote_id_fkey FOREIGN KEY (vote_id) REFERENCES congress_floor.votes(id)
+  INDEX vote_participation_pkey: CREATE UNIQUE INDEX vote_participation_pkey ON congress_floor.vote_participation USING btree (vote_id, member_id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.votes
+  COLUMN id uuid NOT NULL
+  COLUMN congress_id uuid NOT NULL
+  COLUMN motion_id uuid NOT NULL
+  COLUMN amendment_id uuid
+  COLUMN secret boolean NOT NULL
+  COLUMN electorate integer NOT NULL
+  COLUMN opened_at timestamp with time zone NOT NULL
+  COLUMN closed_at timestamp with time zone
+  COLUMN yes integer NOT NULL DEFAULT 0
+  COLUMN no integer NOT NULL DEFAULT 0
+  COLUMN abstain integer NOT NULL DEFAULT 0
+  COLUMN carried boolean
+  CONSTRAINT votes_amendment_id_fkey FOREIGN KEY (amendment_id) REFERENCES congress_floor.amendments(id)
+  CONSTRAINT votes_congress_id_fkey FOREIGN KEY (congress_id) REFERENCES congress_floor.floors(congress_id)
+  CONSTRAINT votes_motion_id_fkey FOREIGN KEY (motion_id) REFERENCES congress_floor.motions(id)
+  CONSTRAINT votes_pkey PRIMARY KEY (id)
+  INDEX votes_one_open_uq: CREATE UNIQUE INDEX votes_one_open_uq ON congress_floor.votes USING btree (congress_id) WHERE (closed_at IS NULL)
+  INDEX votes_pkey: CREATE UNIQUE INDEX votes_pkey ON congress_floor.votes USING btree (id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE discipline.ad_hoc_appointments
   COLUMN case_id uuid NOT NULL

@@ -2,7 +2,7 @@ import { DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { AuditModule } from '@org/audit';
 import { IdentityModule } from '@org/identity';
 import { NoRestrictions, RestrictionsPort } from '@org/kernel';
-import { Clock, DatabaseModule, JobsModule, PlatformConfigModule, type AppConfig, type EmbeddedDatabase } from '@org/platform';
+import { Clock, DatabaseModule, JobsModule, LiveModule, PlatformConfigModule, type AppConfig, type EmbeddedDatabase } from '@org/platform';
 import { HealthController } from './health/health.controller';
 import { contextModules, portBindings, portModules } from './composition';
 
@@ -35,6 +35,7 @@ export class AppModule {
         PlatformConfigModule.forRoot(options.config, options.clock),
         DatabaseModule.forRoot({ embedded: options.embedded }),
         JobsModule.forRoot({ schedule: options.scheduleJobs ?? true }),
+        LiveModule,
         AuditModule,
         PortsModule.forRoot(options.overrides ?? []),
         IdentityModule,

@@ -1,7 +1,8 @@
 import type { DynamicModule, INestApplicationContext, Provider, Type } from '@nestjs/common';
 import { CaucusesDemoContributor, CaucusesModule, CaucusMemberNames } from '@org/caucuses';
 import { DisciplineDemoContributor, DisciplineModule, DisciplineRestrictions, MemberRegister, MemberSanctions, OfficeHolders } from '@org/discipline';
-import { ElectionsModule } from '@org/elections';
+import { AccreditedDelegates, CaucusMotions, CongressFloorModule, NoCaucusMotions } from '@org/congress-floor';
+import { CongressDelegatesFacade, ElectionsModule } from '@org/elections';
 import { AccountHolderDirectory, AccountProvisioning, IdentityModule, IdentityNotifier, InvitationNotifier, MandateRecordsFacade } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
 import { NotificationsModule, Outbox, OutboxIdentityNotifier, OutboxInvitationNotifier } from '@org/notifications';
@@ -35,6 +36,7 @@ export const contextModules = (config: AppConfig): (Type<unknown> | DynamicModul
     MembershipModule,
     DuesModule,
     ElectionsModule,
+    CongressFloorModule,
     // The disciplinary context: sealed (only this file imports it); its own connection and schema.
     DisciplineModule,
     // Caucuses: their own connection, schema and role; nothing reads who belongs to one (S13).
@@ -79,10 +81,14 @@ export const portBindings: Provider[] = [
       namesOf: async (ids) => new Map((await new MemberFactsFacade().people(ds.manager, ids)).map((p) => [p.id, { name: `${p.firstName} ${p.lastName}`, status: p.status }])),
     }),
   },
+  // The congress floor reads the accredited delegates through elections' facade; caucus motions
+  // are refused until the caucuses context binds its own answer.
+  { provide: AccreditedDelegates, useExisting: CongressDelegatesFacade satisfies Type<AccreditedDelegates> },
+  { provide: CaucusMotions, useClass: NoCaucusMotions satisfies Type<CaucusMotions> },
 ];
 
 /** Modules whose exports the port bindings above use (beyond the global ones). */
-export const portModules = [IdentityModule, DisciplineModule];
+export const portModules = [IdentityModule, DisciplineModule, ElectionsModule];
 
 /** Contexts that add to the demo organization on first start (providers of their modules). */
 export const demoContributors: Type<DemoContributor>[] = [DisciplineDemoContributor, CaucusesDemoContributor];

@@ -28,6 +28,7 @@ import { RepresentationMinimumsUseCase } from './application/use-cases/represent
 import { BallotBoxSqlRepository } from './infrastructure/ballot-box.sql-repository';
 import { CongressSqlRepository } from './infrastructure/congress.sql-repository';
 import { ElectionSqlRepository } from './infrastructure/election.sql-repository';
+import { CongressDelegatesFacade } from './infrastructure/congress-delegates.facade';
 import { ElectoralRegisterSqlAdapter } from './infrastructure/electoral-register.sql-adapter';
 import { OutboxElectionNotices } from './infrastructure/outbox-election-notices';
 import { VoterRemindersScheduler } from './infrastructure/voter-reminders.scheduler';
@@ -61,6 +62,8 @@ import { SeatChangesSqlRepository } from './infrastructure/seat-changes.sql-repo
     VoterRemindersScheduler,
     VacanciesUseCase,
     RepresentationMinimumsUseCase,
+    CongressDelegatesFacade,
   ],
+  exports: [CongressDelegatesFacade],
 })
 export class ElectionsModule {}

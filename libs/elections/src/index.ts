@@ -4,3 +4,4 @@
  */
 export { ElectionsModule } from './elections.module';
 export { loadElectionsConfig, type ElectionsConfig } from './application/elections.config';
+export { CongressDelegatesFacade } from './infrastructure/congress-delegates.facade';

@@ -28,3 +28,7 @@ export type { ErrorBody } from './http/error-body';
 export { createValidationPipe } from './http/validation.pipe';
 export { createLogger, REDACTED_PATHS, type Logger } from './logging/logger';
 export { LOGGER } from './logging/logging.tokens';
+export { InProcessLiveUpdates, LiveUpdates, type LiveListener } from './live/live-updates';
+export { RedisLiveUpdates } from './live/redis-live-updates';
+export { LiveModule } from './live/live.module';
+export { openEventStream, type EventStreamOptions } from './live/server-sent-events';

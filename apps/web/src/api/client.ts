@@ -71,6 +71,8 @@ let onUnauthorized: (() => void) | null = null;
 export const setToken = (t: string | null): void => {
   token = t;
 };
+/** The signed-in session's authorization header, for a stream the typed client does not carry (server-sent events). */
+export const authorization = (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
 export const setUnauthorizedHandler = (fn: () => void): void => {
   onUnauthorized = fn;
 };

@@ -93,9 +93,34 @@ export interface components {
     AddendumRequestIdResponse: {
       requestId: string;
     };
+    AdmitMotionRequest: {
+      /** The agenda item it is debated under. */
+      agendaItemId?: string;
+    };
     AdmitRequest: {
       /** An optional note recorded in the status history. */
       reason?: string;
+    };
+    AgendaItemRequest: {
+      title: string;
+      kind: "report" | "motions" | "business";
+      /** The report (executive, Control Commission with its transparency figures, treasurer), as presented. */
+      reportText?: string;
+      presentedBy?: string;
+      startsAt: string;
+      minutes: number;
+    };
+    AgendaItemResponse: {
+      id: string;
+      congressId: string;
+      position: number;
+      title: string;
+      kind: "report" | "motions" | "business";
+      reportText: string | null;
+      presentedBy: string | null;
+      startsAt: string;
+      minutes: number;
+      lastList: ("open" | "reserved") | null;
     };
     AggregatesResponse: {
       scope: "organization" | "branches";
@@ -109,6 +134,27 @@ export interface components {
     AllocationResponse: {
       branchId: string;
       seats: number;
+    };
+    AmendmentRequest: {
+      /** First line replaced (1-based). */
+      fromLine: number;
+      /** Last line replaced (inclusive); fromLine − 1 to insert before fromLine. */
+      toLine: number;
+      /** The new lines (empty: delete the lines). */
+      text: string;
+    };
+    AmendmentResponse: {
+      id: string;
+      motionId: string;
+      number: number;
+      fromLine: number;
+      toLine: number;
+      text: string;
+      movedBy: string;
+      stage: "submitted" | "voting" | "carried" | "lost" | "fallen" | "withdrawn";
+      submittedAt: string;
+      /** The amendment shown against the motion. */
+      diff: components["schemas"]["DiffLineResponse"][];
     };
     AppealAdHocPanelResponse: {
       /** The Appeals Committee members drawn (cleared for the case), who appoint the missing members. */
@@ -430,6 +476,13 @@ export interface components {
       /** The index of the chosen option (0 for the first). */
       option: number;
     };
+    CastVoteRequest: {
+      answer: "yes" | "no" | "abstain";
+    };
+    CastVoteResponse: {
+      voteId: string;
+      counted: boolean;
+    };
     CaucusCountResponse: {
       /** How many belong, when you may know it exactly (always, to its members). */
       exact?: number | null;
@@ -728,6 +781,20 @@ export interface components {
       /** Shown once; present it for accreditation. Issuing a new one replaces it. */
       credentialCode: string;
     };
+    CurrentSpeakerResponse: {
+      id: string;
+      agendaItemId: string;
+      memberId: string;
+      list: "open" | "reserved";
+      pointOfOrder: boolean;
+      seq: number;
+      state: "waiting" | "speaking" | "done" | "withdrawn";
+      startedAt: string | null;
+      endsAt: string | null;
+      endedAt: string | null;
+      /** Seconds of speaking time left (the clock). */
+      secondsLeft: number;
+    };
     DeadLetterRecipientResponse: {
       memberId: string | null;
       email: string;
@@ -800,6 +867,11 @@ export interface components {
       hasCredential: boolean;
       accreditedAt: string | null;
     };
+    DiffLineResponse: {
+      kind: "same" | "removed" | "added";
+      line: number | null;
+      text: string;
+    };
     DirectoryEntryResponse: {
       /** Opaque: name this person in a complaint with it (PersonRequest.handle). Valid 24 hours, only for the account that searched; never a member id. */
       handle: string;
@@ -814,6 +886,10 @@ export interface components {
       exact: components["schemas"]["ExactDuplicateResponse"][];
       /** Reported: the same name with the same date of birth, phone or address. */
       probable: components["schemas"]["ProbableDuplicateResponse"][];
+    };
+    EditMotionRequest: {
+      title?: string;
+      text?: string;
     };
     ElectionDetailResponse: {
       id: string;
@@ -1074,6 +1150,14 @@ export interface components {
       verdict: "uphold" | "not_uphold";
       proposedSanction: components["schemas"]["SanctionResponse"];
       castAt: string;
+    };
+    FloorResponse: {
+      congressId: string;
+      standingOrders: components["schemas"]["StandingOrdersResponse"];
+      chairs: string[];
+      standingOrdersCommittee: string[];
+      openedAt: string;
+      agenda: components["schemas"]["AgendaItemResponse"][];
     };
     FreezeRollRequest: {
       /** The freeze date: status, branch and standing as they stood that day. */
@@ -1427,6 +1511,44 @@ export interface components {
     MessageResponse: {
       message: string;
     };
+    MinutesItemResponse: {
+      position: number;
+      title: string;
+      kind: "report" | "motions" | "business";
+      startsAt: string;
+      presentedBy: string | null;
+      speeches: components["schemas"]["SpeechResponse"][];
+      motions: components["schemas"]["MotionResponse"][];
+    };
+    MinutesResponse: {
+      congressId: string;
+      items: components["schemas"]["MinutesItemResponse"][];
+      otherMotions: components["schemas"]["MotionResponse"][];
+      /** The same record as plain text. */
+      text: string;
+    };
+    MotionResponse: {
+      id: string;
+      congressId: string;
+      agendaItemId: string | null;
+      number: number;
+      title: string;
+      text: string;
+      submitter: components["schemas"]["SubmitterResponse"];
+      submittedBy: string;
+      stage: "submitted" | "admitted" | "refused" | "debated" | "voting" | "carried" | "lost" | "referred" | "withdrawn";
+      seconders: string[];
+      secondersMissing: number;
+      /** Published with a refused motion. */
+      refusalReason: string | null;
+      /** The motion as amended, produced when its vote closes. */
+      amendedText: string | null;
+      submittedAt: string;
+      decidedAt: string | null;
+      version: number;
+      amendments: components["schemas"]["AmendmentResponse"][];
+      votes: components["schemas"]["VoteResponse"][];
+    };
     MyDuesResponse: {
       planId: string | null;
       currency: string | null;
@@ -1475,6 +1597,17 @@ export interface components {
     OpenFindingRequest: {
       /** The respondent (a member) this finding is about. */
       respondentId: string;
+    };
+    OpenFloorRequest: {
+      standingOrders: components["schemas"]["StandingOrdersDto"];
+      /** Members who chair the congress. */
+      chairs: string[];
+      /** The standing orders committee (admits or refuses motions). */
+      standingOrdersCommittee: string[];
+    };
+    OpenVoteRequest: {
+      /** An amendment to vote on; absent: the motion itself (as amended). */
+      amendmentId?: string;
     };
     OpenVotingRequest: {
       /** When the poll closes; it cannot be closed earlier. */
@@ -1751,6 +1884,10 @@ export interface components {
       total: components["schemas"]["ReportCellResponse"];
       by: components["schemas"]["CellsByRecusalKindResponse"];
     };
+    RefuseMotionRequest: {
+      /** Published with the motion. */
+      reason: string;
+    };
     ReportCellResponse: {
       /** count: the number is shown; small: 1 to threshold−1; withheld: not shown. */
       kind: "count" | "small" | "withheld";
@@ -1959,10 +2096,62 @@ export interface components {
       name: string;
       candidateIds: string[];
     };
+    SpeakRequest: {
+      /** A chair puts this delegate on the list; absent: yourself. */
+      memberId?: string;
+      /** Under alternating lists: the list you ask on (default open). */
+      list?: "open" | "reserved";
+      /** A point of order: called before the speakers waiting. */
+      pointOfOrder?: boolean;
+    };
+    SpeakerResponse: {
+      id: string;
+      agendaItemId: string;
+      memberId: string;
+      list: "open" | "reserved";
+      pointOfOrder: boolean;
+      seq: number;
+      state: "waiting" | "speaking" | "done" | "withdrawn";
+      startedAt: string | null;
+      endsAt: string | null;
+      endedAt: string | null;
+    };
+    SpeakersResponse: {
+      agendaItemId: string;
+      alternation: "none" | "alternate-lists" | "first-time-first";
+      speaking: components["schemas"]["CurrentSpeakerResponse"] | null;
+      /** In the order they will be called. */
+      waiting: components["schemas"]["WaitingSpeakerResponse"][];
+      done: components["schemas"]["SpeakerResponse"][];
+    };
+    SpeechResponse: {
+      memberId: string;
+      pointOfOrder: boolean;
+      startedAt: string;
+      endedAt: string | null;
+    };
     StandingCountsResponse: {
       inGoodStanding: number;
       notInGoodStanding: number;
       notComputed: number;
+    };
+    StandingOrdersDto: {
+      /** Motions, and their seconders, before this instant. */
+      motionDeadline: string;
+      /** Seconders a member's motion needs before it is admitted. */
+      secondersRequired: number;
+      voting: "open" | "secret";
+      /** `none`: In the order members asked to speak. `alternate-lists`: Two lists, alternating: the reserved list (for example women and non-binary members, as the congress defines it — each speaker says which list they ask on; the member record holds no gender) and the open list. `first-time-first`: Members who have not yet spoken at this congress go before those who have, in the order they asked. */
+      alternation: "none" | "alternate-lists" | "first-time-first";
+      /** Speaking time per speech (a point of order: a third). */
+      speakingSeconds: number;
+    };
+    StandingOrdersResponse: {
+      motionDeadline: string;
+      secondersRequired: number;
+      voting: "open" | "secret";
+      alternation: "none" | "alternate-lists" | "first-time-first";
+      speakingSeconds: number;
     };
     StandingResponse: {
       asOf: string;
@@ -2059,6 +2248,22 @@ export interface components {
       contentBase64: string;
       /** The type the browser claims; must agree with the bytes. */
       declaredContentType?: string | null;
+    };
+    SubmitMotionRequest: {
+      title: string;
+      /** The motion, one line per line (amendments name lines). */
+      text: string;
+      submitter: components["schemas"]["SubmitterDto"];
+      agendaItemId?: string;
+    };
+    SubmitterDto: {
+      kind: "member" | "branch" | "executive" | "caucus";
+      /** The branch (branch) or caucus (caucus); for a member: yourself (default); none for the executive. */
+      ref?: string;
+    };
+    SubmitterResponse: {
+      kind: "member" | "branch" | "executive" | "caucus";
+      ref: string | null;
     };
     SupportPersonDto: {
       name: string;
@@ -2187,6 +2392,28 @@ export interface components {
       verificationToken: string;
       expiresAt: string;
     };
+    VoteCardResponse: {
+      memberId: string;
+      answer: "yes" | "no" | "abstain";
+    };
+    VoteDetailResponse: {
+      id: string;
+      congressId: string;
+      motionId: string;
+      amendmentId: string | null;
+      secret: boolean;
+      /** Accredited delegates when the vote opened. */
+      electorate: number;
+      openedAt: string;
+      closedAt: string | null;
+      yes: number;
+      no: number;
+      abstain: number;
+      carried: boolean | null;
+      voted?: number;
+      /** Open votes: every card; secret votes: null. */
+      cards: components["schemas"]["VoteCardResponse"][] | null;
+    };
     VoteRecordedResponse: {
       /** Panelists who have not voted yet. */
       outstanding: number;
@@ -2194,6 +2421,36 @@ export interface components {
     VoteRequest: {
       verdict: "uphold" | "not_uphold";
       proposedSanction?: components["schemas"]["SanctionDto"];
+    };
+    VoteResponse: {
+      id: string;
+      congressId: string;
+      motionId: string;
+      amendmentId: string | null;
+      secret: boolean;
+      /** Accredited delegates when the vote opened. */
+      electorate: number;
+      openedAt: string;
+      closedAt: string | null;
+      yes: number;
+      no: number;
+      abstain: number;
+      carried: boolean | null;
+      voted?: number;
+    };
+    WaitingSpeakerResponse: {
+      id: string;
+      agendaItemId: string;
+      memberId: string;
+      list: "open" | "reserved";
+      pointOfOrder: boolean;
+      seq: number;
+      state: "waiting" | "speaking" | "done" | "withdrawn";
+      startedAt: string | null;
+      endsAt: string | null;
+      endedAt: string | null;
+      /** Has not yet spoken at this congress. */
+      firstTime: boolean;
     };
     WaiverRequest: {
       /** First day covered. */
@@ -2216,6 +2473,48 @@ export interface components {
 }
 
 export interface paths {
+  "/agenda-items/{agendaItemId}/speakers": {
+    get: {
+      path: {
+        agendaItemId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["SpeakersResponse"];
+      policy: "Members";
+    };
+    post: {
+      path: {
+        agendaItemId: string;
+      };
+      query: never;
+      body: components["schemas"]["SpeakRequest"];
+      response: components["schemas"]["SpeakersResponse"];
+      policy: "Signed-in; an accredited delegate for themself, or a chair for a delegate";
+    };
+  };
+  "/agenda-items/{agendaItemId}/speakers/next": {
+    post: {
+      path: {
+        agendaItemId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["SpeakersResponse"];
+      policy: "Signed-in; a chair of the congress";
+    };
+  };
+  "/amendments/{amendmentId}/withdraw": {
+    post: {
+      path: {
+        amendmentId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["MotionResponse"];
+      policy: "Signed-in; the mover of the amendment, or a chair";
+    };
+  };
   "/applications": {
     post: {
       path: never;
@@ -3538,6 +3837,17 @@ export interface paths {
       policy: "Holders of a current mandate: ELECTIONS (returning-officer)";
     };
   };
+  "/congresses/{congressId}/agenda": {
+    post: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: components["schemas"]["AgendaItemRequest"];
+      response: components["schemas"]["AgendaItemResponse"];
+      policy: "Signed-in; a chair of this congress";
+    };
+  };
   "/congresses/{congressId}/credential": {
     post: {
       path: {
@@ -3558,6 +3868,68 @@ export interface paths {
       body: components["schemas"]["DelegateElectionsRequest"];
       response: components["schemas"]["ElectionResponse"][];
       policy: "Holders of a current mandate: ELECTIONS (returning-officer)";
+    };
+  };
+  "/congresses/{congressId}/floor": {
+    get: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["FloorResponse"];
+      policy: "Members";
+    };
+    post: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: components["schemas"]["OpenFloorRequest"];
+      response: components["schemas"]["FloorResponse"];
+      policy: "Holders of a current mandate: ELECTIONS (returning-officer)";
+    };
+  };
+  "/congresses/{congressId}/floor/events": {
+    get: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: never;
+      response: string;
+      policy: "Members";
+    };
+  };
+  "/congresses/{congressId}/minutes": {
+    get: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["MinutesResponse"];
+      policy: "Members";
+    };
+  };
+  "/congresses/{congressId}/motions": {
+    get: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["MotionResponse"][];
+      policy: "Members";
+    };
+    post: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: components["schemas"]["SubmitMotionRequest"];
+      response: components["schemas"]["MotionResponse"];
+      policy: "Members";
     };
   };
   "/dues/bank-imports": {
@@ -4061,6 +4433,39 @@ export interface paths {
       policy: "Signed-in; refused for everyone and recorded: no body, role or setting can change, annul, re-open, set aside or delay a finding; only the Appeals Committee, on a party’s appeal (S7)";
     };
   };
+  "/floor-votes/{voteId}": {
+    get: {
+      path: {
+        voteId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["VoteDetailResponse"];
+      policy: "Members";
+    };
+  };
+  "/floor-votes/{voteId}/cards": {
+    post: {
+      path: {
+        voteId: string;
+      };
+      query: never;
+      body: components["schemas"]["CastVoteRequest"];
+      response: components["schemas"]["CastVoteResponse"];
+      policy: "Signed-in; a delegate accredited to the congress";
+    };
+  };
+  "/floor-votes/{voteId}/close": {
+    post: {
+      path: {
+        voteId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["VoteDetailResponse"];
+      policy: "Signed-in; a chair of the congress";
+    };
+  };
   "/health/live": {
     get: {
       path: never;
@@ -4429,6 +4834,114 @@ export interface paths {
       policy: "Holders of a current mandate: EC or BRANCH_COMMITTEE (secretary) or NATIONAL_OFFICE (membership-secretary)";
     };
   };
+  "/motions/{motionId}": {
+    get: {
+      path: {
+        motionId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["MotionResponse"];
+      policy: "Members";
+    };
+    patch: {
+      path: {
+        motionId: string;
+      };
+      query: never;
+      body: components["schemas"]["EditMotionRequest"];
+      response: components["schemas"]["MotionResponse"];
+      policy: "Signed-in; whoever submitted the motion, before the deadline and its admission";
+    };
+  };
+  "/motions/{motionId}/admit": {
+    post: {
+      path: {
+        motionId: string;
+      };
+      query: never;
+      body: components["schemas"]["AdmitMotionRequest"];
+      response: components["schemas"]["MotionResponse"];
+      policy: "Signed-in; a member of the congress's standing orders committee";
+    };
+  };
+  "/motions/{motionId}/amendments": {
+    post: {
+      path: {
+        motionId: string;
+      };
+      query: never;
+      body: components["schemas"]["AmendmentRequest"];
+      response: components["schemas"]["MotionResponse"];
+      policy: "Members";
+    };
+  };
+  "/motions/{motionId}/debate": {
+    post: {
+      path: {
+        motionId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["MotionResponse"];
+      policy: "Signed-in; a chair of the congress";
+    };
+  };
+  "/motions/{motionId}/refer": {
+    post: {
+      path: {
+        motionId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["MotionResponse"];
+      policy: "Signed-in; a chair of the congress";
+    };
+  };
+  "/motions/{motionId}/refuse": {
+    post: {
+      path: {
+        motionId: string;
+      };
+      query: never;
+      body: components["schemas"]["RefuseMotionRequest"];
+      response: components["schemas"]["MotionResponse"];
+      policy: "Signed-in; a member of the congress's standing orders committee";
+    };
+  };
+  "/motions/{motionId}/seconders": {
+    post: {
+      path: {
+        motionId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["MotionResponse"];
+      policy: "Members";
+    };
+  };
+  "/motions/{motionId}/votes": {
+    post: {
+      path: {
+        motionId: string;
+      };
+      query: never;
+      body: components["schemas"]["OpenVoteRequest"];
+      response: components["schemas"]["VoteDetailResponse"];
+      policy: "Signed-in; a chair of the congress";
+    };
+  };
+  "/motions/{motionId}/withdraw": {
+    post: {
+      path: {
+        motionId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["MotionResponse"];
+      policy: "Signed-in; whoever submitted the motion (never the executive for a motion it did not submit)";
+    };
+  };
   "/operations/dead-letters": {
     get: {
       path: never;
@@ -4541,6 +5054,17 @@ export interface paths {
       policy: "Members";
     };
   };
+  "/speakers/{speakerId}/withdraw": {
+    post: {
+      path: {
+        speakerId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["SpeakersResponse"];
+      policy: "Signed-in; the speaker, or a chair";
+    };
+  };
   "/transfers/incoming": {
     get: {
       path: never;
@@ -4592,6 +5116,10 @@ export interface paths {
 
 /** Every route of the API when this file was generated, as "METHOD /path". */
 export const apiOperations = [
+  "GET /agenda-items/{agendaItemId}/speakers",
+  "POST /agenda-items/{agendaItemId}/speakers",
+  "POST /agenda-items/{agendaItemId}/speakers/next",
+  "POST /amendments/{amendmentId}/withdraw",
   "POST /applications",
   "POST /applications/confirm",
   "POST /auth/activate",
@@ -4715,8 +5243,15 @@ export const apiOperations = [
   "POST /congresses",
   "GET /congresses/{congressId}",
   "POST /congresses/{congressId}/accreditations",
+  "POST /congresses/{congressId}/agenda",
   "POST /congresses/{congressId}/credential",
   "POST /congresses/{congressId}/delegate-elections",
+  "GET /congresses/{congressId}/floor",
+  "POST /congresses/{congressId}/floor",
+  "GET /congresses/{congressId}/floor/events",
+  "GET /congresses/{congressId}/minutes",
+  "GET /congresses/{congressId}/motions",
+  "POST /congresses/{congressId}/motions",
   "POST /dues/bank-imports",
   "GET /dues/import-mappings",
   "GET /dues/import-mappings/{name}",
@@ -4765,6 +5300,9 @@ export const apiOperations = [
   "DELETE /findings/{findingId}",
   "PATCH /findings/{findingId}",
   "POST /findings/{findingId}/{action}",
+  "GET /floor-votes/{voteId}",
+  "POST /floor-votes/{voteId}/cards",
+  "POST /floor-votes/{voteId}/close",
   "GET /health/live",
   "GET /health/ready",
   "GET /imports/mappings",
@@ -4801,6 +5339,16 @@ export const apiOperations = [
   "POST /members/{memberId}/invitation-letter",
   "POST /members/{memberId}/invitation-letter/print",
   "GET /membership/aggregates",
+  "GET /motions/{motionId}",
+  "PATCH /motions/{motionId}",
+  "POST /motions/{motionId}/admit",
+  "POST /motions/{motionId}/amendments",
+  "POST /motions/{motionId}/debate",
+  "POST /motions/{motionId}/refer",
+  "POST /motions/{motionId}/refuse",
+  "POST /motions/{motionId}/seconders",
+  "POST /motions/{motionId}/votes",
+  "POST /motions/{motionId}/withdraw",
   "GET /operations/dead-letters",
   "GET /outcomes",
   "GET /outcomes/{outcomeId}",
@@ -4812,6 +5360,7 @@ export const apiOperations = [
   "GET /readmission/{memberId}",
   "GET /sanction-kinds",
   "POST /slates",
+  "POST /speakers/{speakerId}/withdraw",
   "GET /transfers/incoming",
   "POST /transfers/{transferId}/accept",
   "POST /transfers/{transferId}/decline",

@@ -15,6 +15,7 @@ const TreasuryArea = lazy(() => import('../areas/treasury/TreasuryArea'));
 const CommissionArea = lazy(() => import('../areas/commission/CommissionArea'));
 const AppealsArea = lazy(() => import('../areas/appeals/AppealsArea'));
 const ElectionsAdminArea = lazy(() => import('../areas/elections/ElectionsAdminArea'));
+const CongressArea = lazy(() => import('../areas/congress/CongressArea'));
 const OverviewArea = lazy(() => import('../areas/overview/OverviewArea'));
 const CaucusesArea = lazy(() => import('../areas/caucuses/CaucusesArea'));
 
@@ -36,6 +37,7 @@ function pick(path: string, roles: Roles): { node: ReactNode; layout: 'main' | '
   if (path === '/app') return { node: <Home />, layout: 'main' };
   if (['/app/record', '/app/notifications', '/app/notices', '/app/elections', '/app/receipts'].some((p) => under(path, p))) return { node: <MemberArea path={path} />, layout: 'main' };
   if (under(path, '/app/caucuses')) return { node: <CaucusesArea path={path} />, layout: 'main' };
+  if (under(path, '/app/congress') && roles.member) return { node: <CongressArea path={path} />, layout: 'main' };
   if (under(path, '/app/s')) return { node: <PrivateArea path={path} />, layout: 'private' };
   if (under(path, '/app/branch') && roles.secretaryOf.length) return { node: <BranchArea path={path} />, layout: 'main' };
   if (under(path, '/app/treasury') && roles.treasurerOf.length) return { node: <TreasuryArea path={path} />, layout: 'main' };

@@ -67,6 +67,7 @@ export function menuFor(r: Roles): MenuGroup[] {
   if (r.member) mine.push({ to: '/app/notices', label: 'Notices and reports' });
   if (r.current) mine.push({ to: '/app/elections', label: 'Elections' });
   if (r.current) mine.push({ to: '/app/caucuses', label: 'Caucuses' });
+  if (r.member) mine.push({ to: '/app/congress', label: 'Congress' });
   groups.push({ area: 'member', title: 'Me', items: mine });
   if (r.secretaryOf.length)
     groups.push({

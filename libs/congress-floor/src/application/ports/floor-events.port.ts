@@ -1,0 +1,15 @@
+/** What changed on a congress's floor, for the projector and the delegates' screens. Facts only: totals, never who voted what. */
+export interface FloorEvent {
+  type: 'agenda' | 'motion' | 'amendment' | 'speakers' | 'vote';
+  /** The record that changed (for `speakers`: the agenda item). */
+  id: string;
+  /** For votes: the running totals (open and secret alike: totals only). */
+  tally?: { yes: number; no: number; abstain: number; voted: number; electorate: number; closed: boolean; carried: boolean | null };
+}
+
+/** Publishes floor events (after the change committed) to the screens following the congress, in every API process. */
+export abstract class FloorEvents {
+  abstract publish(congressId: string, e: FloorEvent): void;
+  /** Follows a congress's floor; returns the function that stops following. */
+  abstract follow(congressId: string, listener: (e: FloorEvent) => void): () => void;
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '@org/identity';
+import { Clock } from '@org/platform';
+import { checkLineChange, floorError, FloorErrorCode, type AmendmentSnapshot, type LineChange } from '../../domain';
+import { requireChair, requireMember } from '../floor-access';
+import { FloorAudit } from '../floor-audit';
+import { FloorEvents } from '../ports/floor-events.port';
+import { FloorRepository } from '../ports/floor.repository';
+import { loadFloor } from './floor.use-case';
+import { MotionsUseCase, type MotionView } from './motions.use-case';
+
+/**
+ * Line-based amendments to an admitted motion, moved by a member while the motion is admitted or
+ * in debate (until its own vote opens); withdrawn by their mover (or ruled out by a chair) before
+ * their vote. Shown as a diff against the motion (`MotionView.amendments[].diff`).
+ */
+@Injectable()
+export class AmendmentsUseCase {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly floors: FloorRepository,
+    private readonly motions: MotionsUseCase,
+    private readonly audit: FloorAudit,
+    private readonly events: FloorEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async move(p: Principal, motionId: string, change: LineChange): Promise<MotionView> {
+    const memberId = requireMember(p);
+    const { congressId, id } = await this.ds.transaction(async (m) => {
+      const motion = await this.floors.motion(m, motionId, true);
+      if (!motion) throw floorError('not_found', FloorErrorCode.motionNotFound, 'No such motion.');
+      await loadFloor(m, this.floors, motion.congressId);
+      if (motion.stage !== 'admitted' && motion.stage !== 'debated') {
+        throw floorError('conflict', FloorErrorCode.motionWrongStage, `This motion is ${motion.stage}: amendments are moved to an admitted motion, until its vote opens.`, { stage: motion.stage });
+      }
+      const checked = checkLineChange(motion.text, change);
+      const existing = await this.floors.amendments(m, [motionId]);
+      const a: AmendmentSnapshot = { id: randomUUID(), motionId, number: existing.length + 1, ...checked, movedBy: memberId, stage: 'submitted', submittedAt: this.clock.now().toISOString() };
+      await this.floors.insertAmendment(m, a);
+      await this.audit.record(m, { actorId: memberId, action: 'amendment.moved', subjectType: 'amendment', subjectId: a.id, data: { motionId, number: a.number, fromLine: a.fromLine, toLine: a.toLine } });
+      return { congressId: motion.congressId, id: a.id };
+    });
+    this.events.publish(congressId, { type: 'amendment', id });
+    return this.motions.get(motionId);
+  }
+
+  async withdraw(p: Principal, amendmentId: string): Promise<MotionView> {
+    const memberId = requireMember(p);
+    const { congressId, motionId } = await this.ds.transaction(async (m) => {
+      const a = await this.floors.amendment(m, amendmentId, true);
+      if (!a) throw floorError('not_found', FloorErrorCode.amendmentNotFound, 'No such amendment.');
+      const motion = await this.floors.motion(m, a.motionId);
+      const f = await loadFloor(m, this.floors, (motion as { congressId: string }).congressId);
+      if (a.movedBy !== memberId) requireChair(f, p);
+      if (a.stage !== 'submitted') throw floorError('conflict', FloorErrorCode.amendmentWrongStage, `This amendment is ${a.stage}; it can no longer be withdrawn.`);
+      await this.floors.setAmendmentStage(m, [a.id], 'withdrawn');
+      await this.audit.record(m, { actorId: memberId, action: 'amendment.withdrawn', subjectType: 'amendment', subjectId: a.id, data: { motionId: a.motionId } });
+      return { congressId: f.congressId, motionId: a.motionId };
+    });
+    this.events.publish(congressId, { type: 'amendment', id: amendmentId });
+    return this.motions.get(motionId);
+  }
+}

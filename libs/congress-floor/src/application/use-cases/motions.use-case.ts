@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '@org/identity';
+import { Clock } from '@org/platform';
+import { diffAgainst, floorError, FloorErrorCode, Motion, type Actor, type AmendmentSnapshot, type DiffLine, type MotionSnapshot, type Submitter } from '../../domain';
+import { requireChair, requireMember, requireStandingOrdersCommittee } from '../floor-access';
+import { FloorAudit } from '../floor-audit';
+import { CaucusMotions } from '../ports/caucus-motions.port';
+import { FloorEvents } from '../ports/floor-events.port';
+import { FloorRepository, type VoteRecord } from '../ports/floor.repository';
+import { loadFloor } from './floor.use-case';
+
+export interface AmendmentView extends AmendmentSnapshot {
+  diff: DiffLine[];
+}
+
+export interface MotionView extends MotionSnapshot {
+  secondersMissing: number;
+  amendments: AmendmentView[];
+  votes: VoteRecord[];
+}
+
+/**
+ * Motions (submitted → admitted/refused → debated → voting → carried/lost, or referred or
+ * withdrawn): submitted by a member, a branch, the executive or a caucus before the deadline;
+ * only whoever submitted one edits or withdraws it; the standing orders committee admits or
+ * refuses it (a refusal's reason is published with it); the chair opens its debate or refers it.
+ */
+@Injectable()
+export class MotionsUseCase {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly floors: FloorRepository,
+    private readonly caucuses: CaucusMotions,
+    private readonly audit: FloorAudit,
+    private readonly events: FloorEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  /** What this principal may speak for; a caucus only when the caucuses context says so. */
+  private async actorOf(m: EntityManager, p: Principal, submitter: Submitter | null): Promise<Actor> {
+    const memberId = requireMember(p);
+    const caucuses = submitter?.kind === 'caucus' && submitter.ref && (await this.caucuses.mayActFor(submitter.ref, memberId, m)) ? [submitter.ref] : [];
+    return { memberId, officerOfBranches: p.branchesWhere(['chair', 'secretary']), executive: p.holds('EC'), caucuses };
+  }
+
+  async submit(p: Principal, congressId: string, cmd: { title: string; text: string; submitter: { kind: Submitter['kind']; ref?: string | null }; agendaItemId?: string | null }): Promise<MotionView> {
+    const id = await this.ds.transaction(async (m) => {
+      const f = await loadFloor(m, this.floors, congressId);
+      const submitter: Submitter = { kind: cmd.submitter.kind, ref: cmd.submitter.kind === 'executive' ? null : cmd.submitter.kind === 'member' ? (cmd.submitter.ref ?? p.memberId) : (cmd.submitter.ref ?? null) };
+      const actor = await this.actorOf(m, p, submitter);
+      if (cmd.agendaItemId) await this.item(m, congressId, cmd.agendaItemId);
+      const motion = Motion.submit(
+        { id: randomUUID(), congressId, agendaItemId: cmd.agendaItemId ?? null, number: 0, title: cmd.title, text: cmd.text, submitter, actor },
+        f.orders,
+        this.clock.now(),
+      ).toSnapshot();
+      motion.number = await this.floors.takeMotionNumber(m, congressId);
+      await this.floors.insertMotion(m, motion);
+      await this.audit.record(m, { actorId: actor.memberId, action: 'motion.submitted', subjectType: 'motion', subjectId: motion.id, data: { congressId, number: motion.number, submitter: submitter.kind } });
+      return motion.id;
+    });
+    return this.changed(congressId, id);
+  }
+
+  private async item(m: EntityManager, congressId: string, itemId: string) {
+    const item = await this.floors.agendaItem(m, itemId);
+    if (!item || item.congressId !== congressId) throw floorError('not_found', FloorErrorCode.agendaItemNotFound, 'No such agenda item at this congress.');
+    return item;
+  }
+
+  /** Loads, applies `change` as the domain allows, saves and audits, in one transaction. */
+  private async change(p: Principal, motionId: string, action: string, change: (motion: Motion, ctx: { m: EntityManager; f: Awaited<ReturnType<typeof loadFloor>>; now: Date }) => Promise<string> | string): Promise<MotionView> {
+    const congressId = await this.ds.transaction(async (m) => {
+      const s = await this.floors.motion(m, motionId, true);
+      if (!s) throw floorError('not_found', FloorErrorCode.motionNotFound, 'No such motion.');
+      const f = await loadFloor(m, this.floors, s.congressId);
+      const motion = Motion.fromSnapshot(s);
+      const actorId = await change(motion, { m, f, now: this.clock.now() });
+      const after = motion.toSnapshot();
+      await this.floors.updateMotion(m, after);
+      await this.audit.record(m, { actorId, action, subjectType: 'motion', subjectId: motionId, data: { congressId: s.congressId, stage: after.stage } });
+      return s.congressId;
+    });
+    return this.changed(congressId, motionId);
+  }
+
+  edit(p: Principal, motionId: string, cmd: { title?: string; text?: string }): Promise<MotionView> {
+    return this.change(p, motionId, 'motion.edited', async (motion, { m, f, now }) => {
+      const actor = await this.actorOf(m, p, motion.toSnapshot().submitter);
+      motion.edit(actor, cmd, f.orders, now);
+      return actor.memberId;
+    });
+  }
+
+  withdraw(p: Principal, motionId: string): Promise<MotionView> {
+    return this.change(p, motionId, 'motion.withdrawn', async (motion, { m }) => {
+      const actor = await this.actorOf(m, p, motion.toSnapshot().submitter);
+      motion.withdraw(actor);
+      return actor.memberId;
+    });
+  }
+
+  second(p: Principal, motionId: string): Promise<MotionView> {
+    return this.change(p, motionId, 'motion.seconded', (motion, { f, now }) => {
+      const memberId = requireMember(p);
+      motion.second(memberId, f.orders, now);
+      return memberId;
+    });
+  }
+
+  admit(p: Principal, motionId: string, cmd: { agendaItemId?: string | null }): Promise<MotionView> {
+    return this.change(p, motionId, 'motion.admitted', async (motion, { m, f }) => {
+      const by = requireStandingOrdersCommittee(f, p);
+      if (cmd.agendaItemId) await this.item(m, f.congressId, cmd.agendaItemId);
+      motion.admit(f.orders, cmd.agendaItemId ?? null);
+      return by;
+    });
+  }
+
+  refuse(p: Principal, motionId: string, cmd: { reason: string }): Promise<MotionView> {
+    return this.change(p, motionId, 'motion.refused', (motion, { f }) => {
+      const by = requireStandingOrdersCommittee(f, p);
+      motion.refuse(cmd.reason);
+      return by;
+    });
+  }
+
+  debate(p: Principal, motionId: string): Promise<MotionView> {
+    return this.change(p, motionId, 'motion.debate-opened', (motion, { f }) => {
+      const by = requireChair(f, p);
+      motion.debate();
+      return by;
+    });
+  }
+
+  refer(p: Principal, motionId: string): Promise<MotionView> {
+    return this.change(p, motionId, 'motion.referred', (motion, { f, now }) => {
+      const by = requireChair(f, p);
+      motion.refer(now);
+      return by;
+    });
+  }
+
+  private async changed(congressId: string, motionId: string): Promise<MotionView> {
+    this.events.publish(congressId, { type: 'motion', id: motionId });
+    return this.get(motionId);
+  }
+
+  async get(motionId: string): Promise<MotionView> {
+    const m = this.ds.manager;
+    const s = await this.floors.motion(m, motionId);
+    if (!s) throw floorError('not_found', FloorErrorCode.motionNotFound, 'No such motion.');
+    return (await this.views(m, [s]))[0];
+  }
+
+  async list(congressId: string): Promise<MotionView[]> {
+    const m = this.ds.manager;
+    await loadFloor(m, this.floors, congressId);
+    return this.views(m, await this.floors.motions(m, congressId));
+  }
+
+  private async views(m: EntityManager, motions: MotionSnapshot[]): Promise<MotionView[]> {
+    if (motions.length === 0) return [];
+    const f = await loadFloor(m, this.floors, motions[0].congressId);
+    const ids = motions.map((x) => x.id);
+    const amendments = await this.floors.amendments(m, ids);
+    const votes = await this.floors.votesOfMotions(m, ids);
+    return motions.map((s) => ({
+      ...s,
+      secondersMissing: Motion.fromSnapshot(s).secondersMissing(f.orders),
+      amendments: amendments.filter((a) => a.motionId === s.id).map((a) => ({ ...a, diff: diffAgainst(s.text, a) })),
+      votes: votes.filter((v) => v.motionId === s.id),
+    }));
+  }
+}

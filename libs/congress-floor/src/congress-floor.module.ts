@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { FloorController } from './api/floor.controller';
+import { FloorVotesController } from './api/floor-votes.controller';
+import { MotionsController } from './api/motions.controller';
+import { SpeakersController } from './api/speakers.controller';
+import { FloorAudit } from './application/floor-audit';
+import { FloorEvents } from './application/ports/floor-events.port';
+import { FloorRepository } from './application/ports/floor.repository';
+import { AmendmentsUseCase } from './application/use-cases/amendments.use-case';
+import { FloorUseCase } from './application/use-cases/floor.use-case';
+import { MinutesUseCase } from './application/use-cases/minutes.use-case';
+import { MotionsUseCase } from './application/use-cases/motions.use-case';
+import { SpeakersUseCase } from './application/use-cases/speakers.use-case';
+import { VotesUseCase } from './application/use-cases/votes.use-case';
+import { FloorSqlRepository } from './infrastructure/floor.sql-repository';
+import { LiveFloorEvents } from './infrastructure/live-floor-events';
+
+/**
+ * The congress floor. Needs from the composing app (bound in apps/api/src/composition.ts):
+ * `AccreditedDelegates` (elections' facade), `CaucusMotions` (the caucuses context, refusing
+ * until it exists), `RestrictionsPort` (kernel), `AuditLog`, `Clock`, the database.
+ */
+@Module({
+  controllers: [FloorController, MotionsController, FloorVotesController, SpeakersController],
+  providers: [
+    { provide: FloorRepository, useClass: FloorSqlRepository },
+    { provide: FloorEvents, useClass: LiveFloorEvents },
+    FloorAudit,
+    FloorUseCase,
+    MotionsUseCase,
+    AmendmentsUseCase,
+    VotesUseCase,
+    SpeakersUseCase,
+    MinutesUseCase,
+  ],
+})
+export class CongressFloorModule {}
