@@ -46,9 +46,9 @@ const PARSER_OPTIONS: Options = {
 
 /** Reads every record of the source, as the bytes arrive. Stop reading (break) to stop the source. */
 export async function* readCsv(source: CsvSource, options: CsvReadOptions = {}): AsyncGenerator<CsvRecord> {
-  const decoder = new CsvTextDecoder(options);
+  const decoder = new CsvByteCheck(options);
   const parser = parse(PARSER_OPTIONS);
-  const feeding = pipeline(Readable.from(decoded(source, decoder)), parser);
+  const feeding = pipeline(Readable.from(checked(source, decoder)), parser);
   feeding.catch(() => undefined); // the same error reaches the reading loop below
   let row = 0;
   try {
@@ -63,9 +63,9 @@ export async function* readCsv(source: CsvSource, options: CsvReadOptions = {}):
 
 /** Reads a whole file held in memory (a bank statement): the same rules and errors as `readCsv`. */
 export function readCsvText(input: Uint8Array | string): CsvRecord[] {
-  const text = decodeCsv(input);
+  const bytes = checkedBytes(input);
   try {
-    return (parseWhole(text, PARSER_OPTIONS) as string[][]).map((fields, i) => ({ row: i + 1, fields }));
+    return (parseWhole(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), PARSER_OPTIONS) as string[][]).map((fields, i) => ({ row: i + 1, fields }));
   } catch (e) {
     throw asDomainError(e);
   }
@@ -82,35 +82,45 @@ export function isBlankRecord(fields: readonly string[]): boolean {
  * A string is taken as already decoded (only the BOM is stripped).
  */
 export function decodeCsv(input: Uint8Array | string): string {
-  if (typeof input === 'string') return input.startsWith(BOM) ? input.slice(1) : input;
-  const decoder = new CsvTextDecoder({});
-  return decoder.push(input) + decoder.end();
+  const bytes = checkedBytes(input);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
-async function* decoded(source: CsvSource, decoder: CsvTextDecoder): AsyncGenerator<string> {
-  if (typeof source === 'string') {
-    yield decodeCsv(source);
-    return;
-  }
+/** The bytes of a whole file, checked (text is taken as decoded: only a BOM is stripped). */
+function checkedBytes(input: Uint8Array | string): Uint8Array {
+  if (typeof input === 'string') return Buffer.from(input.startsWith(BOM) ? input.slice(1) : input, 'utf8');
+  const decoder = new CsvByteCheck({});
+  const head = decoder.push(input);
+  const rest = decoder.end();
+  return rest.length ? Buffer.concat([head, rest]) : head;
+}
+
+/**
+ * The source's bytes, checked as they pass (the parser reads bytes: faster than text, and a
+ * character split between two chunks is joined by the parser itself).
+ */
+async function* checked(source: CsvSource, decoder: CsvByteCheck): AsyncGenerator<Uint8Array> {
+  if (typeof source === 'string') source = Buffer.from(source.startsWith(BOM) ? source.slice(1) : source, 'utf8');
   if (source instanceof Uint8Array) {
     // A large buffer is fed in pieces, so the parser's output is read as it goes.
     for (let i = 0; i < source.length; i += CHUNK) {
-      const text = decoder.push(source.subarray(i, i + CHUNK));
-      if (text) yield text;
+      const bytes = decoder.push(source.subarray(i, i + CHUNK));
+      if (bytes.length) yield bytes;
     }
   } else {
     let first = true;
     for await (const chunk of source) {
-      const text = typeof chunk === 'string' ? (first && chunk.startsWith(BOM) ? chunk.slice(1) : chunk) : decoder.push(chunk);
+      const bytes = typeof chunk === 'string' ? Buffer.from(first && chunk.startsWith(BOM) ? chunk.slice(1) : chunk, 'utf8') : decoder.push(chunk);
       first = false;
-      if (text) yield text;
+      if (bytes.length) yield bytes;
     }
   }
   const rest = decoder.end();
-  if (rest) yield rest;
+  if (rest.length) yield rest;
 }
 
 const CHUNK = 64 * 1024;
+const EMPTY = new Uint8Array(0);
 const BOM = '\ufeff';
 
 function asDomainError(e: unknown): unknown {
@@ -129,27 +139,27 @@ function asDomainError(e: unknown): unknown {
 }
 
 /**
- * Decodes UTF-8 chunk by chunk: strips a BOM, refuses UTF-16 and any byte that is not UTF-8,
- * naming the row (counted as the reader counts records) and the byte offset in the file.
+ * Checks UTF-8 chunk by chunk: strips a BOM, refuses UTF-16 and any byte that is not UTF-8,
+ * naming the row (counted as the reader counts records) and the byte offset in the file. Passes
+ * the bytes on, holding back only a character cut at the end of a chunk.
  */
-class CsvTextDecoder {
+class CsvByteCheck {
   private carry: Uint8Array = new Uint8Array(0);
   private offset = 0;
   private started = false;
   private row = 1;
   private quoted = false;
   private lastCr = false;
-  private readonly utf8 = new TextDecoder('utf-8');
 
   constructor(private readonly options: CsvReadOptions) {}
 
-  push(chunk: Uint8Array): string {
+  push(chunk: Uint8Array): Uint8Array {
     let bytes = this.carry.length ? concat(this.carry, chunk) : chunk;
     this.carry = new Uint8Array(0);
     if (!this.started) {
       if (bytes.length < 3) {
         this.carry = bytes.slice();
-        return '';
+        return EMPTY;
       }
       this.started = true;
       if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -162,10 +172,10 @@ class CsvTextDecoder {
     }
     const cut = completeLength(bytes);
     if (cut < bytes.length) this.carry = bytes.slice(cut);
-    return this.decode(bytes.subarray(0, cut));
+    return this.check(bytes.subarray(0, cut));
   }
 
-  end(): string {
+  end(): Uint8Array {
     if (!this.started) {
       this.started = true;
       const bytes = this.carry;
@@ -173,19 +183,19 @@ class CsvTextDecoder {
       if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
         throw new DomainError('invalid', CsvErrorCode.badEncoding, 'The file is encoded as UTF-16. Save it as "CSV UTF-8" (comma-separated) and import it again.', { encoding: 'utf-16' });
       }
-      return this.decode(bytes);
+      return this.check(bytes);
     }
     // Bytes left over at the end are an unfinished character.
     const rest = this.carry;
     this.carry = new Uint8Array(0);
-    return rest.length ? this.decode(rest) : '';
+    return rest.length ? this.check(rest) : EMPTY;
   }
 
-  private decode(bytes: Uint8Array): string {
+  private check(bytes: Uint8Array): Uint8Array {
     if (this.options.maxBytes !== undefined && this.offset + bytes.length > this.options.maxBytes && this.options.tooLarge) throw this.options.tooLarge();
     const bad = firstInvalidUtf8Byte(bytes);
     if (bad >= 0) {
-      this.count(this.utf8.decode(bytes.subarray(0, bad)));
+      this.count(bytes.subarray(0, bad));
       const byte = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
       const byteOffset = this.offset + bad;
       throw new DomainError(
@@ -196,16 +206,15 @@ class CsvTextDecoder {
       );
     }
     this.offset += bytes.length;
-    const text = this.utf8.decode(bytes);
-    this.count(text);
-    return text;
+    this.count(bytes);
+    return bytes;
   }
 
   /** Follows record boundaries (outside quotes) to name the row of a bad byte. */
-  private count(text: string): void {
+  private count(bytes: Uint8Array): void {
     let { row, quoted, lastCr } = this;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = 0; i < bytes.length; i++) {
+      const c = bytes[i];
       if (c === 34) quoted = !quoted;
       else if (!quoted && c === 10) {
         if (!lastCr) row++;

@@ -8,3 +8,4 @@ export * from './column-mapping';
 export * from './person-match';
 export * from './tx';
 export * from './sanction-kinds';
+export * from './named-mapping.store';
