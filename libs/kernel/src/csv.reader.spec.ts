@@ -21,24 +21,23 @@ async function streamed(bytes: Uint8Array, sizes: number[]): Promise<CsvRecord[]
   return out;
 }
 
-async function rejection(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
+/** The DomainError a promise is rejected with. */
+const rejection = (p: Promise<unknown>): Promise<DomainError> =>
+  p.then(
+    () => Promise.reject(new Error('expected a DomainError')),
+    (e: unknown) => (e instanceof DomainError ? e : Promise.reject(e)),
+  );
 
+/** The DomainError a call throws. */
 function errorOf(fn: () => unknown): DomainError {
+  let thrown: unknown = new Error('expected a DomainError');
   try {
     fn();
   } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
+    thrown = e;
   }
-  throw new Error('expected a DomainError');
+  if (thrown instanceof DomainError) return thrown;
+  throw thrown;
 }
 
 describe('CSV reading and writing', () => {

@@ -321,30 +321,8 @@ export class MemberCsvCheck {
     }
 
     const email = profile?.email ?? null;
-    if (email !== null) {
-      if (context.existingEmails.has(email)) {
-        errors.push({ field: 'email', message: `${email} already belongs to a member in the register` });
-        this.addExactInRegister('email', record.row);
-      }
-      const first = this.firstRowByEmail.get(email);
-      if (first !== undefined) {
-        this.addExact('email', first, record.row);
-        errors.push({ field: 'email', message: `${email} is also used on row ${first}` });
-        this.rejectEarlier(first, 'email', `${email} is also used on row ${record.row}`);
-      } else this.firstRowByEmail.set(email, record.row);
-    }
-    if (memberNumber !== null) {
-      if (context.existingMemberNumbers?.has(memberNumber)) {
-        errors.push({ field: 'member_number', message: `${memberNumber} already belongs to a member in the register` });
-        this.addExactInRegister('member_number', record.row);
-      }
-      const first = this.firstRowByNumber.get(memberNumber);
-      if (first !== undefined) {
-        this.addExact('member_number', first, record.row);
-        errors.push({ field: 'member_number', message: `${memberNumber} is also used on row ${first}` });
-        this.rejectEarlier(first, 'member_number', `${memberNumber} is also used on row ${record.row}`);
-      } else this.firstRowByNumber.set(memberNumber, record.row);
-    }
+    if (email !== null) this.unique('email', email, record.row, context.existingEmails.has(email), errors);
+    if (memberNumber !== null) this.unique('member_number', memberNumber, record.row, context.existingMemberNumbers?.has(memberNumber) ?? false, errors);
 
     if (profile) {
       const p = profile.toSnapshot();
@@ -426,6 +404,23 @@ export class MemberCsvCheck {
     if (this.flaggedFirst.has(key)) return;
     this.flaggedFirst.add(key);
     this.addError(row, { field: this.column(field), message });
+  }
+
+  /** An e-mail or member number must be new to the register and appear once in the file; a repeat rejects both rows. */
+  private unique(kind: 'email' | 'member_number', value: string, row: number, inRegister: boolean, errors: FieldError[]): void {
+    if (inRegister) {
+      errors.push({ field: kind, message: `${value} already belongs to a member in the register` });
+      this.addExactInRegister(kind, row);
+    }
+    const firstRows = kind === 'email' ? this.firstRowByEmail : this.firstRowByNumber;
+    const first = firstRows.get(value);
+    if (first === undefined) {
+      firstRows.set(value, row);
+      return;
+    }
+    this.addExact(kind, first, row);
+    errors.push({ field: kind, message: `${value} is also used on row ${first}` });
+    this.rejectEarlier(first, kind, `${value} is also used on row ${row}`);
   }
 
   private addExact(kind: 'email' | 'member_number', firstRow: number, row: number): void {
