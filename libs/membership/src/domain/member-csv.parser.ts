@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BoundColumnMapping, DomainError, IsoDate, isIsoDate, isBlankRecord, probableMatchKeys, unprotectCsvField, type CsvRecord, type ProbableMatchReason } from '@org/kernel';
 import { normalizeBranchCode } from './branch.entity';
 import { expandMemberMapping, type MemberImportMapping } from './member-import-mapping';
@@ -179,8 +180,8 @@ export class MemberCsvCheck {
   private readonly byName = new Map<string, string>();
   private readonly branchBy: 'code' | 'name' | 'name-or-code';
   private readonly pastGroups: number;
-  private readonly firstRowByEmail = new Map<string, number>();
-  private readonly firstRowByNumber = new Map<string, number>();
+  private readonly firstRowByEmail = new RowTable();
+  private readonly firstRowByNumber = new RowTable();
   /** First rows already told that a later row repeats their value (one entry per duplicate group). */
   private readonly flaggedFirst = new Set<string>();
   private readonly exactGroups = new Map<string, MemberCsvDuplicates['exact'][number]>();
@@ -413,9 +414,10 @@ export class MemberCsvCheck {
       this.addExactInRegister(kind, row);
     }
     const firstRows = kind === 'email' ? this.firstRowByEmail : this.firstRowByNumber;
-    const first = firstRows.get(value);
+    const key = compactKey(value);
+    const first = firstRows.get(key);
     if (first === undefined) {
-      firstRows.set(value, row);
+      firstRows.set(key, row);
       return;
     }
     this.addExact(kind, first, row);
@@ -580,17 +582,101 @@ function readPastBranches(
 }
 
 /**
+ * What the cross-row checks keep of a value: 8 bytes of its SHA-1 instead of the value itself
+ * (64 bits: a chance collision in a file of a million values is about 1 in 36 million).
+ */
+function compactKey(value: string): string {
+  return createHash('sha1').update(value).digest().toString('latin1', 0, 8);
+}
+
+/**
+ * Compact key → first row, in typed arrays (12 bytes a slot, open addressing), so that what a
+ * large file leaves behind per row is a few bytes, not a string and a map entry.
+ */
+class RowTable {
+  private slots = new Uint32Array(3 * 1024);
+  private size = 0;
+
+  get(key: string): number | undefined {
+    const i = this.find(key);
+    return this.slots[i + 2] === 0 ? undefined : this.slots[i + 2];
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: string, row: number): void {
+    if ((this.size + 1) * 2 > this.slots.length / 3) this.grow();
+    const i = this.find(key);
+    if (this.slots[i + 2] === 0) this.size++;
+    const [a, b] = halves(key);
+    this.slots[i] = a;
+    this.slots[i + 1] = b;
+    this.slots[i + 2] = row;
+  }
+
+  private find(key: string): number {
+    const [a, b] = halves(key);
+    const n = this.slots.length / 3;
+    let k = (a ^ Math.imul(b, 0x9e3779b1)) >>> 0;
+    for (;;) {
+      const i = 3 * (k & (n - 1));
+      if (this.slots[i + 2] === 0 || (this.slots[i] === a && this.slots[i + 1] === b)) return i;
+      k++;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    const n = this.slots.length / 3;
+    for (let j = 0; j < old.length; j += 3) {
+      if (old[j + 2] === 0) continue;
+      let k = (old[j] ^ Math.imul(old[j + 1], 0x9e3779b1)) >>> 0;
+      for (;;) {
+        const i = 3 * (k & (n - 1));
+        if (this.slots[i + 2] === 0) {
+          this.slots.set(old.subarray(j, j + 3), i);
+          break;
+        }
+        k++;
+      }
+    }
+  }
+}
+
+/** Two 32-bit numbers from a key's characters (one byte each: a digest read as latin1, perhaps after a digit). */
+function halves(key: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (i < 4) b = ((b << 8) | c) >>> 0;
+    else a = Math.imul(a ^ c, 0x01000193) >>> 0;
+  }
+  return [a, b];
+}
+
+const MATCH_REASONS: readonly ProbableMatchReason[] = ['name+date_of_birth', 'name+phone', 'name+address'];
+
+/** A probable-match key, compact: the reason's digit, then the key's digest. */
+function matchId(reason: ProbableMatchReason, key: string): string {
+  return String(MATCH_REASONS.indexOf(reason)) + compactKey(key);
+}
+
+/**
  * The probable-match keys of the file's rows, held compactly: one entry per key with its first row,
  * and a group only where a second row has the same key (a 100,000-row file has ~300,000 keys and
  * very few groups).
  */
 class PeopleInFile {
-  readonly first = new Map<string, number>();
+  readonly first = new RowTable();
   readonly groups = new Map<string, number[]>();
 
   note(row: number, keys: readonly { reason: ProbableMatchReason; key: string }[]): void {
     for (const k of keys) {
-      const id = `${k.reason}|${k.key}`;
+      const id = matchId(k.reason, k.key);
       const group = this.groups.get(id);
       if (group) {
         if (group[group.length - 1] !== row && group.length < GROUP_ROWS_LIMIT) group.push(row);
@@ -617,7 +703,7 @@ function probableDuplicates(
   const inRegister = new Map<string, string[]>();
   for (const p of register) {
     for (const k of probableMatchKeys(p)) {
-      const id = `${k.reason}|${k.key}`;
+      const id = matchId(k.reason, k.key);
       if (!people.first.has(id)) continue;
       const list = inRegister.get(id) ?? [];
       if (list.length < GROUP_ROWS_LIMIT) list.push(p.memberNumber ?? '');
@@ -632,7 +718,7 @@ function probableDuplicates(
   };
   const ids = [...new Set([...people.groups.keys(), ...inRegister.keys()])].map((id) => ({ id, first: people.first.get(id)! })).sort((a, b) => a.first - b.first);
   for (const { id, first } of ids) {
-    const reason = id.slice(0, id.indexOf('|')) as ProbableMatchReason;
+    const reason = MATCH_REASONS[id.charCodeAt(0) - 48];
     const rows = people.groups.get(id) ?? [first];
     const reg = inRegister.get(id) ?? [];
     if (rows.length < 2 && reg.length === 0) continue;
