@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { BoundColumnMapping, DomainError, IsoDate, isIsoDate, isBlankRecord, probableMatchKeys, unprotectCsvField, type CsvRecord, type ProbableMatchReason } from '@org/kernel';
 import { normalizeBranchCode } from './branch.entity';
 import { expandMemberMapping, type MemberImportMapping } from './member-import-mapping';
@@ -582,11 +581,31 @@ function readPastBranches(
 }
 
 /**
- * What the cross-row checks keep of a value: 8 bytes of its SHA-1 instead of the value itself
- * (64 bits: a chance collision in a file of a million values is about 1 in 36 million).
+ * What the cross-row checks keep of a value: a 64-bit digest (two independent 32-bit hashes,
+ * FNV-1a and a multiplicative one, each finished with MurmurHash3's mix) as 8 one-byte characters,
+ * instead of the value itself. Not cryptographic — a file can only collide with itself, and a
+ * chance collision in a file of a million values is about 1 in 36 million.
  */
 function compactKey(value: string): string {
-  return createHash('sha1').update(value).digest().toString('latin1', 0, 8);
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a = mix(a);
+  b = mix(b ^ value.length);
+  return String.fromCharCode(a >>> 24, (a >>> 16) & 255, (a >>> 8) & 255, a & 255, b >>> 24, (b >>> 16) & 255, (b >>> 8) & 255, b & 255);
+}
+
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**
