@@ -13,6 +13,8 @@
  *
  * The register already holds REGISTER (default 20,000) members, so duplicate checks have
  * something to compare with. Raw results: $BENCH_JSON (default: bench/results/member-import-mapped.json).
+ * SCENARIOS (default mapped,plain,bare) runs only some of them. `bench/member-import-stream.bench.ts`
+ * runs this file against the code before and after a change, in one run.
  */
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
@@ -28,6 +30,7 @@ process.env.MEMBER_CSV_MAX_BYTES = String(256 * 1024 * 1024);
 const adminUrl = process.env.PG_BENCH_URL ?? 'postgres://postgres@127.0.0.1:55433/postgres';
 const sizes = (process.env.SIZES ?? '20000,100000').split(',').map(Number);
 const registerSize = Number(process.env.REGISTER ?? 20000);
+const scenarios = new Set((process.env.SCENARIOS ?? 'mapped,plain,bare').split(','));
 const BRANCHES = 50;
 const tag = randomBytes(3).toString('hex');
 
@@ -167,7 +170,7 @@ async function post(base: string, token: string, body: Buffer, mode: string, map
   const res = await fetch(`${base}/members/import?mode=${mode}${mapping ? `&mapping=${mapping}` : ''}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
   const json: any = await res.json();
   if (res.status !== 200 || !json.ok) throw new Error(`${mode} ${mapping ?? 'plain'}: ${res.status} ${JSON.stringify(json).slice(0, 600)}`);
-  return { accepted: json.accepted, skipped: json.skipped, applied: json.applied, probable: json.duplicates?.probable?.length ?? 0 };
+  return { accepted: json.accepted, skipped: json.skipped, applied: json.applied, probable: json.duplicates?.probable?.length ?? 0, responseKb: Math.round(JSON.stringify(json).length / 1024) };
 }
 
 async function main(): Promise<void> {
@@ -184,20 +187,20 @@ async function main(): Promise<void> {
     for (const rows of sizes) {
       const f = files(rows);
       const out: Record<string, unknown> = { rows, keptRows: f.kept, mappedFileMb: +(f.mapped.length / 2 ** 20).toFixed(1), plainFileMb: +(f.plain.length / 2 ** 20).toFixed(1) };
-      out.mapped = await withApp(tpl.name, async (base, db) => {
+      if (scenarios.has('mapped')) out.mapped = await withApp(tpl.name, async (base, db) => {
         const dry = await withMemory(() => post(base, tpl.token, f.mapped, 'dry-run', 'civicrm'));
         const apply = await withMemory(() => post(base, tpl.token, f.mapped, 'apply', 'civicrm'));
         const [check] = (await db.query(`SELECT (SELECT count(*) FROM membership.members WHERE email LIKE '%@import.example.org')::int AS members, (SELECT count(*) FROM membership.branch_periods WHERE to_date IS NOT NULL)::int AS past_periods, (SELECT count(*) FROM dues.member_levels)::int AS levels`)).rows;
         return { dryRun: dry, apply, imported: check, loadAverage: +os.loadavg()[0].toFixed(1) };
       });
       console.log(`[${rows}] mapped`, JSON.stringify(out.mapped));
-      out.plainFormat = await withApp(tpl.name, async (base) => {
+      if (scenarios.has('plain')) out.plainFormat = await withApp(tpl.name, async (base) => {
         const dry = await withMemory(() => post(base, tpl.token, f.plain, 'dry-run'));
         const apply = await withMemory(() => post(base, tpl.token, f.plain, 'apply'));
         return { dryRun: dry, apply, loadAverage: +os.loadavg()[0].toFixed(1) };
       });
       console.log(`[${rows}] plain`, JSON.stringify(out.plainFormat));
-      out.bareUnnestInsert = await withApp(tpl.name, async (_base, db) => {
+      if (scenarios.has('bare')) out.bareUnnestInsert = await withApp(tpl.name, async (_base, db) => {
         const parsed = f.plain.toString('utf8').split('\n').slice(1).map((l) => l.split(','));
         await db.query(`CREATE TABLE bench_import_baseline (LIKE membership.members INCLUDING DEFAULTS INCLUDING IDENTITY)`);
         const s0 = process.hrtime.bigint();

@@ -1,6 +1,6 @@
 import { DomainError } from './domain-error';
 import { isIsoDate, type IsoDate } from './calendar-date';
-import { unprotectCsvField } from './csv-table.parser';
+import { unprotectCsvField } from './csv.writer';
 
 /**
  * Column mappings: how a file exported by another tool (CiviCRM, Action Network, a spreadsheet,

@@ -96,10 +96,8 @@ describe('discipline: rejoining under another e-mail (S9)', () => {
     // The import row: held with the neutral message, naming the row; the other row is fine.
     const dry = await importRow('dry-run', 'rex.import@example.org', '0044 20 7946 0321');
     expect(dry.status).toBe(200);
-    expect(dry.body.rows).toEqual([
-      { row: 2, ok: true, errors: [] },
-      { row: 3, ok: false, errors: [{ field: 'row', message: expect.stringContaining(CONFIDENTIAL_RESTRICTION_MESSAGE) }] },
-    ]);
+    expect(dry.body).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(dry.body.rows).toEqual([{ row: 3, ok: false, errors: [{ field: 'row', message: expect.stringContaining(CONFIDENTIAL_RESTRICTION_MESSAGE) }] }]);
     expect(JSON.stringify(dry.body)).not.toMatch(/expel|readmission/i);
     expect((await importRow('apply', 'rex.import@example.org', '0044 20 7946 0321')).status).toBe(400);
     // A spreadsheet read through a column mapping: recognised by name and date of birth alone.

@@ -886,6 +886,10 @@ export interface components {
       exact: components["schemas"]["ExactDuplicateResponse"][];
       /** Reported: the same name with the same date of birth, phone or address. */
       probable: components["schemas"]["ProbableDuplicateResponse"][];
+      /** Exact-duplicate groups beyond the 1,000 listed (a group lists at most 100 rows). */
+      exactNotShown: number;
+      /** Probable-duplicate groups beyond the 1,000 listed. */
+      probableNotShown: number;
     };
     EditMotionRequest: {
       title?: string;
@@ -1206,8 +1210,14 @@ export interface components {
       rejected: number;
       /** Rows the mapping leaves out (not imported, not errors). */
       skipped: number;
+      /** The rows with a problem — rejected and why, or accepted with a warning — in row order, at most 1,000. Accepted rows without a warning are only counted. */
       rows: components["schemas"]["ImportRowResponse"][];
+      /** Rows with a problem beyond those listed in rows. */
+      rowsNotShown: number;
+      /** At most 1,000. */
       skippedRows: components["schemas"]["SkippedRowResponse"][];
+      /** Skipped rows beyond those listed. */
+      skippedRowsNotShown: number;
       duplicates: components["schemas"]["DuplicatesResponse"];
       /** The column mapping the file was read with. */
       mapping: string | null;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
-import { DomainError } from '@org/kernel';
+import { asCsvSource, DomainError, type CsvSource } from '@org/kernel';
 import { LOGGER, type Logger } from '@org/platform';
 import { DuesApplicationErrorCode } from '../application/dues-application.errors';
 import { BankImportUseCase } from '../application/use-cases/bank-import.use-case';
@@ -53,8 +53,9 @@ const idempotencyKey = (v: string | undefined): string | null => {
   return v;
 };
 
-const csvBytes = (body: unknown): Buffer => {
-  if (Buffer.isBuffer(body)) return body;
+const csvBody = (body: unknown): CsvSource => {
+  const source = asCsvSource(body);
+  if (source !== null) return source;
   throw new DomainError('invalid', DuesApplicationErrorCode.csvNotCsv, 'Send the bank export as the request body with Content-Type: text/csv.');
 };
 
@@ -171,7 +172,7 @@ export class DuesController {
   @ApiPayloadTooLargeResponse({ description: '`csv_too_large`: split the file.' })
   @ApiUnsupportedMediaTypeResponse({ description: '`csv_not_csv`: send the export as the body with Content-Type: text/csv.' })
   bankImport(@Query() q: BankImportQuery, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<BankImportReportResponse> {
-    return this.bank.execute(p, csvBytes(body), q.mode, { skipRejected: q.skipRejected === 'true', mapping: q.mapping });
+    return this.bank.execute(p, csvBody(body), q.mode, { skipRejected: q.skipRejected === 'true', mapping: q.mapping });
   }
 
   @Get('dues/import-mappings')

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BoundColumnMapping, checkMappingDefinition, DomainError, IsoDate, isIsoDate, decodeCsv, isBlankRecord, parseCsvRecords, type ColumnMappingDefinition } from '@org/kernel';
+import { BoundColumnMapping, checkMappingDefinition, DomainError, IsoDate, isIsoDate, isBlankRecord, readCsvText, type ColumnMappingDefinition, type CsvRecord } from '@org/kernel';
 import { isCurrencyCode } from './currency';
 import { DuesErrorCode, FieldError } from './dues.errors';
 import { parseMajorAmount } from './money.value-object';
@@ -182,12 +182,11 @@ function readHeader(fields: readonly string[]): Map<BankColumn, number> {
 }
 
 /**
- * The dry run of a bank import: for every row, whether it is a new payment, already imported, a
+ * The dry run of a bank import (the file's bytes, or its records as the platform's CSV reader read them): for every row, whether it is a new payment, already imported, a
  * repeat within the file, or rejected and why. Changes nothing. Whole-file problems (encoding,
  * header, broken quoting) throw, naming the row.
  */
-export function parseBankCsv(input: Uint8Array | string, context: BankCsvContext): BankCsvDryRun {
-  const text = decodeCsv(input);
+export function parseBankCsv(input: Uint8Array | string | readonly CsvRecord[], context: BankCsvContext): BankCsvDryRun {
   const maxRows = context.maxRows ?? 500_000;
   let header: Map<BankColumn, number> | null = null;
   let bound: BoundColumnMapping | null = null;
@@ -197,7 +196,7 @@ export function parseBankCsv(input: Uint8Array | string, context: BankCsvContext
   const occurrences = new Map<string, number>();
   const byTxn = new Map<string, { row: number; content: string }>();
 
-  for (const record of parseCsvRecords(text)) {
+  for (const record of Array.isArray(input) ? (input as readonly CsvRecord[]) : readCsvText(input as Uint8Array | string)) {
     if (header === null) {
       if (isBlankRecord(record.fields)) continue;
       if (context.mapping) {

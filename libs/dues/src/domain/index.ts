@@ -14,5 +14,5 @@ export * from './hardship-waiver.value-object';
 export * from './good-standing.policy';
 export * from './dues-account.entity';
 export * from './bank-csv.parser';
-export { decodeCsv, parseCsvRecords } from '@org/kernel';
+export { decodeCsv, readCsv, readCsvText } from '@org/kernel';
 export type { CsvRecord } from '@org/kernel';

@@ -198,6 +198,8 @@ export class ProbableDuplicateResponse {
 export class DuplicatesResponse {
   @ApiProperty({ type: [ExactDuplicateResponse], description: 'Refused: the same e-mail or member number.' }) exact: ExactDuplicateResponse[];
   @ApiProperty({ type: [ProbableDuplicateResponse], description: 'Reported: the same name with the same date of birth, phone or address.' }) probable: ProbableDuplicateResponse[];
+  @ApiProperty({ description: 'Exact-duplicate groups beyond the 1,000 listed (a group lists at most 100 rows).' }) exactNotShown: number;
+  @ApiProperty({ description: 'Probable-duplicate groups beyond the 1,000 listed.' }) probableNotShown: number;
 }
 
 export class ImportReportResponse {
@@ -207,8 +209,14 @@ export class ImportReportResponse {
   @ApiProperty() accepted: number;
   @ApiProperty() rejected: number;
   @ApiProperty({ description: 'Rows the mapping leaves out (not imported, not errors).' }) skipped: number;
-  @ApiProperty({ type: [ImportRowResponse] }) rows: ImportRowResponse[];
-  @ApiProperty({ type: [SkippedRowResponse] }) skippedRows: SkippedRowResponse[];
+  @ApiProperty({
+    type: [ImportRowResponse],
+    description: 'The rows with a problem — rejected and why, or accepted with a warning — in row order, at most 1,000. Accepted rows without a warning are only counted.',
+  })
+  rows: ImportRowResponse[];
+  @ApiProperty({ description: 'Rows with a problem beyond those listed in rows.' }) rowsNotShown: number;
+  @ApiProperty({ type: [SkippedRowResponse], description: 'At most 1,000.' }) skippedRows: SkippedRowResponse[];
+  @ApiProperty({ description: 'Skipped rows beyond those listed.' }) skippedRowsNotShown: number;
   @ApiProperty({ type: DuplicatesResponse }) duplicates: DuplicatesResponse;
   @ApiProperty({ nullable: true, type: String, description: 'The column mapping the file was read with.' }) mapping: string | null;
   @ApiProperty() applied: boolean;

@@ -40,7 +40,7 @@ import {
   UpdateMemberRequest,
 } from './member.dto';
 import { MembershipErrorFilter } from './membership-error.filter';
-import { SECRETARY_POLICY, csvBytes, uuidParam } from './route-helpers';
+import { SECRETARY_POLICY, csvBody, uuidParam } from './route-helpers';
 
 const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' as const } } };
 
@@ -131,13 +131,13 @@ export class MembersController {
       'The member CSV, UTF-8 (a BOM is fine), comma-separated, header first. Required columns, in any order and any case: first_name, last_name, email, phone, branch_code, joined_on, status; optional: member_number, address, email_consent, date_of_birth, past_branches, dues_level. With ?mapping=<name>, the file is another tool\'s export (CiviCRM, Action Network, a spreadsheet) read through that column mapping.',
     schema: { type: 'string', example: 'first_name,last_name,email,phone,branch_code,joined_on,status\r\nRosa,Luxe,rosa@example.org,,NORTH,2024-03-01,active\r\n' },
   })
-  @ApiOkResponse({ type: ImportReportResponse, description: 'The report: every row, accepted or rejected and why; for apply, whether it was imported (all or nothing).' })
+  @ApiOkResponse({ type: ImportReportResponse, description: 'The report: how many rows are accepted and rejected, and the rows with a problem (at most 1,000, with how many more); for apply, whether it was imported (all or nothing).' })
   @ApiBadRequestResponse({ description: 'A wrong header, a bad encoding or broken quoting (naming the row), or — on apply — any rejected row (`import_rejected`, naming the first); nothing is imported.' })
   @ApiNotFoundResponse({ description: '`import_mapping_not_found`: no mapping of that name (see GET /imports/mappings).' })
   @ApiPayloadTooLargeResponse({ description: '`csv_too_large`: split the file.' })
   @ApiUnsupportedMediaTypeResponse({ description: '`csv_not_csv`: send the file as the body with Content-Type: text/csv.' })
   importCsv(@Query() q: ImportQuery, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<ImportReportResponse> {
-    return this.importer.execute(p, csvBytes(body), q.mode, { mapping: q.mapping });
+    return this.importer.execute(p, csvBody(body), q.mode, { mapping: q.mapping });
   }
 
   @Get('members/:memberId')

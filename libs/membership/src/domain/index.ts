@@ -20,7 +20,8 @@ export * from './rejoin.policy';
 export * from './apportionment';
 export {
   decodeCsv,
-  parseCsvRecords,
+  readCsv,
+  readCsvText,
   encodeCsvField,
   encodeCsvRecord,
   unprotectCsvField,

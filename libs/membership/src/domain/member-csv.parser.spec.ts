@@ -1,5 +1,5 @@
-import { DomainError } from '@org/kernel';
-import { MemberCsvContext, parseMemberCsv } from './member-csv.parser';
+import { DomainError, readCsv, readCsvText } from '@org/kernel';
+import { MEMBER_CSV_REPORT_LIMIT, MemberCsvCheck, MemberCsvContext, type MemberCsvRowResult } from './member-csv.parser';
 import { MemberCsvExportRow, writeMemberCsv } from './member-csv.writer';
 
 const HEADER = 'first_name,last_name,email,phone,branch_code,joined_on,status';
@@ -12,6 +12,30 @@ const context = (over: Partial<MemberCsvContext> = {}): MemberCsvContext => ({
   today: '2025-01-15',
   ...over,
 });
+
+/**
+ * The check over a whole file held in memory, with every row's result kept (as a small file's
+ * caller may): the problems the summary lists are merged into the rows they name.
+ */
+function parseMemberCsv(input: Uint8Array | string, ctx: MemberCsvContext) {
+  const check = new MemberCsvCheck(ctx);
+  const rows: MemberCsvRowResult[] = [];
+  for (const record of readCsvText(input)) {
+    const r = check.read(record);
+    if (r) rows.push(r);
+  }
+  const summary = check.finish();
+  const problems = new Map(summary.problems.map((p) => [p.row, p]));
+  for (const r of rows) {
+    const p = problems.get(r.row);
+    if (!p) continue;
+    r.errors = p.errors;
+    r.ok = p.ok;
+    if (p.warnings) r.warnings = p.warnings;
+    if (!p.ok) delete r.member;
+  }
+  return { ...summary, rows };
+}
 
 function errorOf(fn: () => unknown): DomainError {
   try {
@@ -130,7 +154,18 @@ describe('member CSV import (dry run)', () => {
 
   it('an empty file is refused; a header-only file has no rows', () => {
     expect(errorOf(() => parseMemberCsv('', context())).code).toBe('csv_empty');
-    expect(parseMemberCsv(`${HEADER}\n`, context())).toEqual({ rows: [], accepted: 0, rejected: 0, ok: true, skipped: [], duplicates: { exact: [], probable: [] }, column: expect.any(Function) });
+    expect(parseMemberCsv(`${HEADER}\n`, context())).toEqual({
+      rows: [],
+      read: 0,
+      accepted: 0,
+      rejected: 0,
+      ok: true,
+      problems: [],
+      problemsNotShown: 0,
+      skipped: [],
+      skippedCount: 0,
+      duplicates: { exact: [], probable: [], exactNotShown: 0, probableNotShown: 0 },
+    });
   });
 
   it("what the export writes, the import reads back (formula protection included)", () => {
@@ -170,5 +205,45 @@ describe('member CSV import (dry run)', () => {
     const result = parseMemberCsv(Buffer.from(lines.join('\n')), context({ existingEmails: new Set() }));
     expect(result.accepted).toBe(100_000);
     expect(result.rejected).toBe(0);
+  });
+
+  it('does not hold every row: a file of 5,000 bad rows reports them all in the counts, and lists at most the limit', async () => {
+    const n = 5000;
+    async function* file() {
+      yield `${HEADER}\n`;
+      // every row refused (unknown branch), and every tenth repeats the e-mail of the row before it
+      for (let i = 0; i < n; i++) yield `F${i},L${i},m${i - (i % 10 === 9 ? 1 : 0)}@example.org,,nowhere,2020-01-01,active\n`;
+    }
+    const check = new MemberCsvCheck(context({ existingEmails: new Set() }));
+    let kept = 0;
+    for await (const record of readCsv(file())) if (check.read(record)) kept++;
+    const summary = check.finish();
+    expect(kept).toBe(n);
+    expect(summary).toMatchObject({ read: n, accepted: 0, rejected: n, ok: false });
+    expect(summary.problems).toHaveLength(MEMBER_CSV_REPORT_LIMIT);
+    expect(summary.problemsNotShown).toBe(n - MEMBER_CSV_REPORT_LIMIT);
+    expect(summary.problems[0]).toEqual({ row: 2, ok: false, errors: [{ field: 'branch_code', message: 'unknown branch code "NOWHERE"' }] });
+    expect(summary.problems.map((r) => r.row)).toEqual(Array.from({ length: MEMBER_CSV_REPORT_LIMIT }, (_, i) => i + 2));
+    expect(summary.duplicates.exact).toHaveLength(n / 10);
+  });
+
+  it('a row accepted when read is counted as rejected once a later row repeats its e-mail or number (and only once)', () => {
+    const csv = [
+      `${HEADER},member_number`,
+      'A,One,a@example.org,,north,2020-01-01,active,X1',
+      'B,Two,b@example.org,,north,2020-01-01,active,X2',
+      'C,Three,a@example.org,,north,2020-01-01,active,X1',
+      'D,Four,a@example.org,,north,2020-01-01,active,',
+    ].join('\n');
+    const result = parseMemberCsv(csv, context());
+    expect(result).toMatchObject({ accepted: 1, rejected: 3, ok: false });
+    expect(result.rows[0].errors).toEqual([
+      { field: 'email', message: 'a@example.org is also used on row 4' },
+      { field: 'member_number', message: 'X1 is also used on row 4' },
+    ]);
+    expect(result.duplicates.exact).toEqual([
+      { kind: 'email', rows: [2, 4, 5], inRegister: false },
+      { kind: 'member_number', rows: [2, 4], inRegister: false },
+    ]);
   });
 });

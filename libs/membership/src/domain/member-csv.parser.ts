@@ -1,4 +1,4 @@
-import { BoundColumnMapping, DomainError, IsoDate, isIsoDate, decodeCsv, isBlankRecord, parseCsvRecords, probableMatchKeys, unprotectCsvField, type ProbableMatchReason } from '@org/kernel';
+import { BoundColumnMapping, DomainError, IsoDate, isIsoDate, isBlankRecord, probableMatchKeys, unprotectCsvField, type CsvRecord, type ProbableMatchReason } from '@org/kernel';
 import { normalizeBranchCode } from './branch.entity';
 import { expandMemberMapping, type MemberImportMapping } from './member-import-mapping';
 import { MemberProfile } from './member-profile.value-object';
@@ -72,22 +72,35 @@ export interface MemberCsvRowResult {
 export interface MemberCsvDuplicates {
   exact: { kind: 'email' | 'member_number'; rows: number[]; inRegister: boolean }[];
   probable: { reason: ProbableMatchReason; rows: number[]; registerMembers: string[] }[];
+  /** Groups beyond the ones listed (each list holds at most `MEMBER_CSV_REPORT_LIMIT`). */
+  exactNotShown: number;
+  probableNotShown: number;
 }
 
-export interface MemberCsvDryRun {
-  rows: MemberCsvRowResult[];
+/** How many problem rows, skipped rows and duplicate groups a report lists at most; the rest are counted. */
+export const MEMBER_CSV_REPORT_LIMIT = 1000;
+/** How many rows one duplicate group lists at most. */
+const GROUP_ROWS_LIMIT = 100;
+
+/**
+ * What the check of a whole file found, without holding every row: the counts, and the rows with
+ * a problem (rejected, or with a probable-duplicate warning) up to the limit, in row order.
+ */
+export interface MemberCsvSummary {
+  /** Data rows read (skipped ones included). */
+  read: number;
   accepted: number;
   rejected: number;
-  /** Rows a mapping leaves out (e.g. a "Cancelled" membership), with why. */
+  /** Rows with errors or warnings, at most `MEMBER_CSV_REPORT_LIMIT`, in row order (no `member`). */
+  problems: MemberCsvRowResult[];
+  /** Rows with a problem that `problems` leaves out. */
+  problemsNotShown: number;
+  /** Rows a mapping leaves out (e.g. a "Cancelled" membership), with why: at most the limit. */
   skipped: { row: number; reason: string }[];
+  skippedCount: number;
   duplicates: MemberCsvDuplicates;
   /** True when every row is acceptable: the import may then be applied (all or nothing). */
   ok: boolean;
-  /**
-   * The file's own column for a platform field (`member_number` → "Membership ID" under a
-   * mapping; the field itself without one), so that errors added after parsing name it too.
-   */
-  column: (field: string) => string;
 }
 
 /** A person already in the register, for probable duplicates (member number shown only when the importer may see them). */
@@ -147,64 +160,95 @@ export function readMemberCsvHeader(fields: readonly string[]): Map<MemberCsvCol
 }
 
 /**
- * The dry run: checks the whole file and reports, for every data row, whether it would be
- * accepted and why not. Whole-file problems (encoding, header, broken quoting) throw a
- * `DomainError` naming the row instead. Nothing here changes any state.
+ * The check of a member file, one record at a time, so that a file of any length is read as it
+ * arrives and never held whole: `read` each record of the file (header first) and get the row's
+ * result (accepted with its member, or rejected and why), `reject` a row for a reason found
+ * outside the file (the register), then `finish` for the summary. Whole-file problems (header,
+ * too many rows) throw a `DomainError` naming the row. Nothing here changes any state.
+ *
+ * What is kept per row is only what the cross-row checks need (e-mails, member numbers, the
+ * probable-match keys, each with its row number) and one bit per row; the report holds the rows
+ * with a problem up to `MEMBER_CSV_REPORT_LIMIT` and counts the rest.
  */
-export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvContext): MemberCsvDryRun {
-  const text = decodeCsv(input);
-  const maxRows = context.maxRows ?? 200_000;
-  const branches = new Map<string, string>();
-  for (const [code, id] of context.branches) branches.set(normalizeBranchCode(code), id);
+export class MemberCsvCheck {
+  private header: Map<MemberCsvColumn, number> | null = null;
+  private bound: BoundColumnMapping | null = null;
+  private headerWidth = 0;
+  private readonly maxRows: number;
+  private readonly branches = new Map<string, string>();
+  private readonly byName = new Map<string, string>();
+  private readonly branchBy: 'code' | 'name' | 'name-or-code';
+  private readonly pastGroups: number;
+  private readonly firstRowByEmail = new RowTable();
+  private readonly firstRowByNumber = new RowTable();
+  /** First rows already told that a later row repeats their value (one entry per duplicate group). */
+  private readonly flaggedFirst = new Set<string>();
+  private readonly exactGroups = new Map<string, MemberCsvDuplicates['exact'][number]>();
+  private exactNotShown = 0;
+  private readonly people = new PeopleInFile();
+  private readonly report = new ProblemRows(MEMBER_CSV_REPORT_LIMIT);
+  private readonly skipped: { row: number; reason: string }[] = [];
+  private skippedCount = 0;
+  private dataRows = 0;
+  private rejectedCount = 0;
 
-  const records = parseCsvRecords(text);
-  let header: Map<MemberCsvColumn, number> | null = null;
-  let bound: BoundColumnMapping | null = null;
-  const skipped: { row: number; reason: string }[] = [];
-  const exact: MemberCsvDuplicates['exact'] = [];
-  const people = new PeopleInFile();
-  const byName = new Map<string, string>();
-  for (const [name, code] of context.allBranches?.codeByName ?? []) byName.set(name.trim().toLowerCase(), normalizeBranchCode(code));
-  const branchBy = context.mapping?.definition.branchBy ?? 'code';
-  const pastGroups = context.mapping?.definition.pastBranches?.length ?? 0;
-  const rows: MemberCsvRowResult[] = [];
-  const firstRowByEmail = new Map<string, MemberCsvRowResult>();
-  const firstRowByNumber = new Map<string, MemberCsvRowResult>();
-  const flaggedFirst = new Set<MemberCsvRowResult>();
-  let headerWidth = 0;
+  constructor(private readonly context: MemberCsvContext) {
+    this.maxRows = context.maxRows ?? 200_000;
+    for (const [code, id] of context.branches) this.branches.set(normalizeBranchCode(code), id);
+    for (const [name, code] of context.allBranches?.codeByName ?? []) this.byName.set(name.trim().toLowerCase(), normalizeBranchCode(code));
+    this.branchBy = context.mapping?.definition.branchBy ?? 'code';
+    this.pastGroups = context.mapping?.definition.pastBranches?.length ?? 0;
+  }
 
-  for (const record of records) {
-    if (header === null) {
-      if (isBlankRecord(record.fields)) continue;
+  /** True while no row has been rejected: an apply may go on writing. */
+  get clean(): boolean {
+    return this.rejectedCount === 0;
+  }
+
+  /**
+   * The file's own column for a platform field (`member_number` → "Membership ID" under a
+   * mapping; the field itself without one), so that errors added after parsing name it too.
+   */
+  column(field: string): string {
+    return this.bound ? sourceColumn(this.bound, field) : field;
+  }
+
+  /** One record of the file. Returns the data row's result; null for the header, blank and skipped rows. */
+  read(record: CsvRecord): MemberCsvRowResult | null {
+    const context = this.context;
+    if (this.header === null) {
+      if (isBlankRecord(record.fields)) return null;
       if (context.mapping) {
-        bound = BoundColumnMapping.bind(expandMemberMapping(context.mapping.definition), record.fields, context.mapping.name);
-        header = new Map();
-        headerWidth = record.fields.length;
+        this.bound = BoundColumnMapping.bind(expandMemberMapping(context.mapping.definition), record.fields, context.mapping.name);
+        this.header = new Map();
+        this.headerWidth = record.fields.length;
       } else {
-        header = readMemberCsvHeader(record.fields);
-        headerWidth = header.size;
+        this.header = readMemberCsvHeader(record.fields);
+        this.headerWidth = this.header.size;
       }
-      continue;
+      return null;
     }
-    if (isBlankRecord(record.fields)) continue;
-    if (rows.length >= maxRows) {
-      throw new DomainError('invalid', MembershipErrorCode.csvMalformed, `The file has more than ${maxRows} rows; split it into smaller files.`, { row: record.row });
+    if (isBlankRecord(record.fields)) return null;
+    if (this.dataRows - this.skippedCount >= this.maxRows) {
+      throw new DomainError('invalid', MembershipErrorCode.csvMalformed, `The file has more than ${this.maxRows} rows; split it into smaller files.`, { row: record.row });
     }
+    this.dataRows++;
     const result: MemberCsvRowResult = { row: record.row, ok: false, errors: [] };
-    if (record.fields.length !== headerWidth) {
-      rows.push(result);
-      result.errors.push({ field: 'row', message: `has ${record.fields.length} values but the header has ${headerWidth} columns` });
-      continue;
+    if (record.fields.length !== this.headerWidth) {
+      result.errors.push({ field: 'row', message: `has ${record.fields.length} values but the header has ${this.headerWidth} columns` });
+      return this.done(result);
     }
+    const bound = this.bound;
+    const header = this.header;
     const mapped = bound ? bound.map(record.fields) : null;
     if (mapped?.skipped) {
-      skipped.push({ row: record.row, reason: `left out by the mapping: ${mapped.skipped}` });
-      continue;
+      this.skippedCount++;
+      if (this.skipped.length < MEMBER_CSV_REPORT_LIMIT) this.skipped.push({ row: record.row, reason: `left out by the mapping: ${mapped.skipped}` });
+      return null;
     }
-    rows.push(result);
     const get = (c: string): string => {
       if (mapped) return mapped.values.get(c) ?? '';
-      const i = header!.get(c as MemberCsvColumn);
+      const i = header.get(c as MemberCsvColumn);
       return i === undefined ? '' : unprotectCsvField(record.fields[i]);
     };
 
@@ -219,8 +263,9 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
     const column: Record<string, MemberCsvColumn> = { firstName: 'first_name', lastName: 'last_name', email: 'email', phone: 'phone', address: 'address' };
     for (const e of profileErrors) errors.push({ field: column[e.field] ?? e.field, message: e.message });
 
-    const branchCode = resolveBranch(get('branch_code'), branchBy, byName);
-    const branchId = branches.get(branchCode);
+    const branchBy = this.branchBy;
+    const branchCode = resolveBranch(get('branch_code'), branchBy, this.byName);
+    const branchId = this.branches.get(branchCode);
     if (branchCode === '') errors.push({ field: 'branch_code', message: 'is required' });
     else if (branchId === undefined) {
       errors.push({ field: 'branch_code', message: branchBy === 'code' ? `unknown branch code "${branchCode}"` : `unknown branch "${get('branch_code').trim()}" (not the name or code of a branch you may import into)` });
@@ -264,7 +309,7 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
       }
     }
 
-    const past = readPastBranches(get, pastGroups, mapped !== null, branchBy, byName, context.allBranches?.byCode);
+    const past = readPastBranches(get, this.pastGroups, mapped !== null, branchBy, this.byName, context.allBranches?.byCode);
     errors.push(...past.errors);
     const pastBranchPeriods = past.periods;
     if (pastBranchPeriods.length > 0 && isIsoDate(joinedOn)) {
@@ -276,41 +321,12 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
     }
 
     const email = profile?.email ?? null;
-    if (email !== null) {
-      if (context.existingEmails.has(email)) {
-        errors.push({ field: 'email', message: `${email} already belongs to a member in the register` });
-        exact.push({ kind: 'email', rows: [record.row], inRegister: true });
-      }
-      const first = firstRowByEmail.get(email);
-      if (first) {
-        addExact(exact, 'email', first.row, record.row);
-        errors.push({ field: 'email', message: `${email} is also used on row ${first.row}` });
-        if (!flaggedFirst.has(first)) {
-          first.errors.push({ field: 'email', message: `${email} is also used on row ${record.row}` });
-          first.ok = false;
-          flaggedFirst.add(first);
-        }
-      } else firstRowByEmail.set(email, result);
-    }
-    if (memberNumber !== null) {
-      if (context.existingMemberNumbers?.has(memberNumber)) {
-        errors.push({ field: 'member_number', message: `${memberNumber} already belongs to a member in the register` });
-        exact.push({ kind: 'member_number', rows: [record.row], inRegister: true });
-      }
-      const first = firstRowByNumber.get(memberNumber);
-      if (first) {
-        addExact(exact, 'member_number', first.row, record.row);
-        errors.push({ field: 'member_number', message: `${memberNumber} is also used on row ${first.row}` });
-        if (!first.errors.some((e) => e.field === 'member_number' && e.message.includes('also used'))) {
-          first.errors.push({ field: 'member_number', message: `${memberNumber} is also used on row ${record.row}` });
-          first.ok = false;
-        }
-      } else firstRowByNumber.set(memberNumber, result);
-    }
+    if (email !== null) this.unique('email', email, record.row, context.existingEmails.has(email), errors);
+    if (memberNumber !== null) this.unique('member_number', memberNumber, record.row, context.existingMemberNumbers?.has(memberNumber) ?? false, errors);
 
     if (profile) {
       const p = profile.toSnapshot();
-      people.note(result, probableMatchKeys({ name: `${p.firstName} ${p.lastName}`, dateOfBirth, phone: p.phone, postalAddress: p.address }));
+      this.people.note(record.row, probableMatchKeys({ name: `${p.firstName} ${p.lastName}`, dateOfBirth, phone: p.phone, postalAddress: p.address }));
     }
     if (mapped) {
       // A value the mapping could not read is reported once, by the mapping, on its source column.
@@ -334,21 +350,159 @@ export function parseMemberCsv(input: Uint8Array | string, context: MemberCsvCon
         duesLevel,
       };
     }
+    return this.done(result);
   }
-  if (header === null) {
-    throw new DomainError(
-      'invalid',
-      MembershipErrorCode.csvEmpty,
-      `The file is empty. It needs a header row (${MEMBER_CSV_REQUIRED_COLUMNS.join(',')}) and one row per member.`,
-    );
+
+  /** A row refused for a reason found outside the file (the register); `field` is the platform field, or "row". */
+  reject(row: number, field: string, message: string): void {
+    this.addError(row, { field: field === 'row' ? field : this.column(field), message });
   }
-  for (const r of rows) if (!r.ok) delete r.member;
-  // Errors name the file's own columns (a duplicate found later may add to an earlier row: renamed here, once).
-  if (bound) for (const r of rows) for (const e of r.errors) e.field = sourceColumn(bound, e.field);
-  const probable = probableDuplicates(people, context.register ?? [], bound);
-  const accepted = rows.filter((r) => r.ok).length;
-  const column = (field: string): string => (bound ? sourceColumn(bound, field) : field);
-  return { rows, accepted, rejected: rows.length - accepted, skipped, duplicates: { exact, probable }, ok: accepted === rows.length, column };
+
+  /** The summary, once every record has been read; `register`: people already in it, for probable duplicates. */
+  finish(): MemberCsvSummary {
+    if (this.header === null) {
+      throw new DomainError(
+        'invalid',
+        MembershipErrorCode.csvEmpty,
+        `The file is empty. It needs a header row (${MEMBER_CSV_REQUIRED_COLUMNS.join(',')}) and one row per member.`,
+      );
+    }
+    const probable = probableDuplicates(this.people, this.context.register ?? [], this.bound, (row, warning) => this.report.warn(row, warning));
+    const read = this.dataRows - this.skippedCount;
+    return {
+      read: this.dataRows,
+      accepted: read - this.rejectedCount,
+      rejected: this.rejectedCount,
+      problems: this.report.rows(),
+      problemsNotShown: this.report.notShown,
+      skipped: this.skipped,
+      skippedCount: this.skippedCount,
+      duplicates: { exact: [...this.exactGroups.values()], probable: probable.listed, exactNotShown: this.exactNotShown, probableNotShown: probable.notShown },
+      ok: this.rejectedCount === 0,
+    };
+  }
+
+  private done(result: MemberCsvRowResult): MemberCsvRowResult {
+    if (this.bound) for (const e of result.errors) e.field = sourceColumn(this.bound, e.field);
+    if (result.errors.length > 0) {
+      result.ok = false;
+      delete result.member;
+      for (const e of result.errors) this.addError(result.row, e);
+    }
+    return result;
+  }
+
+  /** Counts a row as rejected once, and lists the error while the report has room. */
+  private addError(row: number, error: FieldError): void {
+    if (!this.report.isRejected(row)) this.rejectedCount++;
+    this.report.error(row, error);
+  }
+
+  /** The first row with a value a later row repeats: rejected too (it may have been accepted when read). */
+  private rejectEarlier(row: number, field: string, message: string): void {
+    const key = `${field}|${row}`;
+    if (this.flaggedFirst.has(key)) return;
+    this.flaggedFirst.add(key);
+    this.addError(row, { field: this.column(field), message });
+  }
+
+  /** An e-mail or member number must be new to the register and appear once in the file; a repeat rejects both rows. */
+  private unique(kind: 'email' | 'member_number', value: string, row: number, inRegister: boolean, errors: FieldError[]): void {
+    if (inRegister) {
+      errors.push({ field: kind, message: `${value} already belongs to a member in the register` });
+      this.addExactInRegister(kind, row);
+    }
+    const firstRows = kind === 'email' ? this.firstRowByEmail : this.firstRowByNumber;
+    const key = compactKey(value);
+    const first = firstRows.get(key);
+    if (first === undefined) {
+      firstRows.set(key, row);
+      return;
+    }
+    this.addExact(kind, first, row);
+    errors.push({ field: kind, message: `${value} is also used on row ${first}` });
+    this.rejectEarlier(first, kind, `${value} is also used on row ${row}`);
+  }
+
+  private addExact(kind: 'email' | 'member_number', firstRow: number, row: number): void {
+    const key = `${kind}|${firstRow}`;
+    const group = this.exactGroups.get(key);
+    if (group) {
+      if (group.rows.length < GROUP_ROWS_LIMIT) group.rows.push(row);
+    } else if (this.exactGroups.size < MEMBER_CSV_REPORT_LIMIT) this.exactGroups.set(key, { kind, rows: [firstRow, row], inRegister: false });
+    else this.exactNotShown++;
+  }
+
+  private addExactInRegister(kind: 'email' | 'member_number', row: number): void {
+    if (this.exactGroups.size < MEMBER_CSV_REPORT_LIMIT) this.exactGroups.set(`${kind}|register|${row}`, { kind, rows: [row], inRegister: true });
+    else this.exactNotShown++;
+  }
+}
+
+/**
+ * The rows with a problem, bounded: one bit per row says whether it was rejected (and one whether
+ * it is counted among the problem rows); the first `limit` problem rows keep their errors and
+ * warnings, the others are only counted.
+ */
+class ProblemRows {
+  private readonly listed = new Map<number, MemberCsvRowResult>();
+  private readonly rejectedBits = new RowBits();
+  private readonly problemBits = new RowBits();
+  private count = 0;
+
+  constructor(private readonly limit: number) {}
+
+  get notShown(): number {
+    return this.count - this.listed.size;
+  }
+
+  isRejected(row: number): boolean {
+    return this.rejectedBits.has(row);
+  }
+
+  error(row: number, error: FieldError): void {
+    this.rejectedBits.add(row);
+    const entry = this.entry(row);
+    if (!entry) return;
+    entry.ok = false;
+    entry.errors.push(error);
+  }
+
+  warn(row: number, warning: FieldError): void {
+    const entry = this.entry(row);
+    if (entry) (entry.warnings ??= []).push(warning);
+  }
+
+  rows(): MemberCsvRowResult[] {
+    return [...this.listed.values()].sort((a, b) => a.row - b.row);
+  }
+
+  private entry(row: number): MemberCsvRowResult | null {
+    if (!this.problemBits.has(row)) {
+      this.problemBits.add(row);
+      this.count++;
+      if (this.listed.size < this.limit) this.listed.set(row, { row, ok: !this.rejectedBits.has(row), errors: [] });
+    }
+    return this.listed.get(row) ?? null;
+  }
+}
+
+/** One bit per row number. */
+class RowBits {
+  private bits = new Uint8Array(1024);
+
+  has(row: number): boolean {
+    return row >> 3 < this.bits.length && (this.bits[row >> 3] & (1 << (row & 7))) !== 0;
+  }
+
+  add(row: number): void {
+    if (row >> 3 >= this.bits.length) {
+      const grown = new Uint8Array(Math.max(this.bits.length * 2, (row >> 3) + 1));
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    this.bits[row >> 3] |= 1 << (row & 7);
+  }
 }
 
 const PAST_COLUMNS = { branch: 'past_branches', from: 'past_branches', until: 'past_branches' };
@@ -366,12 +520,6 @@ function resolveBranch(raw: string, by: 'code' | 'name' | 'name-or-code', byName
   const code = byName.get(text.toLowerCase());
   if (code !== undefined) return code;
   return by === 'name' && text !== '' ? `name:${text}` : normalizeBranchCode(text);
-}
-
-function addExact(exact: MemberCsvDuplicates['exact'], kind: 'email' | 'member_number', firstRow: number, row: number): void {
-  const group = exact.find((g) => g.kind === kind && !g.inRegister && g.rows[0] === firstRow);
-  if (group) group.rows.push(row);
-  else exact.push({ kind, rows: [firstRow, row], inRegister: false });
 }
 
 /**
@@ -433,25 +581,129 @@ function readPastBranches(
 }
 
 /**
+ * What the cross-row checks keep of a value: a 64-bit digest (two independent 32-bit hashes,
+ * FNV-1a and a multiplicative one, each finished with MurmurHash3's mix) as 8 one-byte characters,
+ * instead of the value itself. Not cryptographic — a file can only collide with itself, and a
+ * chance collision in a file of a million values is about 1 in 36 million.
+ */
+function compactKey(value: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a = mix(a);
+  b = mix(b ^ value.length);
+  return String.fromCharCode(a >>> 24, (a >>> 16) & 255, (a >>> 8) & 255, a & 255, b >>> 24, (b >>> 16) & 255, (b >>> 8) & 255, b & 255);
+}
+
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Compact key → first row, in typed arrays (12 bytes a slot, open addressing), so that what a
+ * large file leaves behind per row is a few bytes, not a string and a map entry.
+ */
+class RowTable {
+  private slots = new Uint32Array(3 * 1024);
+  private size = 0;
+
+  get(key: string): number | undefined {
+    const i = this.find(key);
+    return this.slots[i + 2] === 0 ? undefined : this.slots[i + 2];
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: string, row: number): void {
+    if ((this.size + 1) * 2 > this.slots.length / 3) this.grow();
+    const i = this.find(key);
+    if (this.slots[i + 2] === 0) this.size++;
+    const [a, b] = halves(key);
+    this.slots[i] = a;
+    this.slots[i + 1] = b;
+    this.slots[i + 2] = row;
+  }
+
+  private find(key: string): number {
+    const [a, b] = halves(key);
+    const n = this.slots.length / 3;
+    let k = (a ^ Math.imul(b, 0x9e3779b1)) >>> 0;
+    for (;;) {
+      const i = 3 * (k & (n - 1));
+      if (this.slots[i + 2] === 0 || (this.slots[i] === a && this.slots[i + 1] === b)) return i;
+      k++;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    const n = this.slots.length / 3;
+    for (let j = 0; j < old.length; j += 3) {
+      if (old[j + 2] === 0) continue;
+      let k = (old[j] ^ Math.imul(old[j + 1], 0x9e3779b1)) >>> 0;
+      for (;;) {
+        const i = 3 * (k & (n - 1));
+        if (this.slots[i + 2] === 0) {
+          this.slots.set(old.subarray(j, j + 3), i);
+          break;
+        }
+        k++;
+      }
+    }
+  }
+}
+
+/** Two 32-bit numbers from a key's characters (one byte each: a digest read as latin1, perhaps after a digit). */
+function halves(key: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (i < 4) b = ((b << 8) | c) >>> 0;
+    else a = Math.imul(a ^ c, 0x01000193) >>> 0;
+  }
+  return [a, b];
+}
+
+const MATCH_REASONS: readonly ProbableMatchReason[] = ['name+date_of_birth', 'name+phone', 'name+address'];
+
+/** A probable-match key, compact: the reason's digit, then the key's digest. */
+function matchId(reason: ProbableMatchReason, key: string): string {
+  return String(MATCH_REASONS.indexOf(reason)) + compactKey(key);
+}
+
+/**
  * The probable-match keys of the file's rows, held compactly: one entry per key with its first row,
  * and a group only where a second row has the same key (a 100,000-row file has ~300,000 keys and
  * very few groups).
  */
 class PeopleInFile {
-  readonly first = new Map<string, MemberCsvRowResult>();
-  readonly groups = new Map<string, MemberCsvRowResult[]>();
+  readonly first = new RowTable();
+  readonly groups = new Map<string, number[]>();
 
-  note(result: MemberCsvRowResult, keys: readonly { reason: ProbableMatchReason; key: string }[]): void {
+  note(row: number, keys: readonly { reason: ProbableMatchReason; key: string }[]): void {
     for (const k of keys) {
-      const id = `${k.reason}|${k.key}`;
+      const id = matchId(k.reason, k.key);
       const group = this.groups.get(id);
       if (group) {
-        group.push(result);
+        if (group[group.length - 1] !== row && group.length < GROUP_ROWS_LIMIT) group.push(row);
         continue;
       }
       const earlier = this.first.get(id);
-      if (earlier === undefined) this.first.set(id, result);
-      else if (earlier !== result) this.groups.set(id, [earlier, result]);
+      if (earlier === undefined) this.first.set(id, row);
+      else if (earlier !== row) this.groups.set(id, [earlier, row]);
     }
   }
 }
@@ -459,40 +711,45 @@ class PeopleInFile {
 /**
  * Probable duplicates: rows with the same normalized name together with the same date of birth,
  * phone or postal address — within the file and against the register. Reported as warnings on
- * each row involved; they do not stop the import.
+ * each row involved (`warn`); they do not stop the import. Lists at most the report limit of groups.
  */
-function probableDuplicates(people: PeopleInFile, register: Iterable<RegisterPerson>, bound: BoundColumnMapping | null): MemberCsvDuplicates['probable'] {
+function probableDuplicates(
+  people: PeopleInFile,
+  register: Iterable<RegisterPerson>,
+  bound: BoundColumnMapping | null,
+  warn: (row: number, warning: FieldError) => void,
+): { listed: MemberCsvDuplicates['probable']; notShown: number } {
   const inRegister = new Map<string, string[]>();
   for (const p of register) {
     for (const k of probableMatchKeys(p)) {
-      const id = `${k.reason}|${k.key}`;
+      const id = matchId(k.reason, k.key);
       if (!people.first.has(id)) continue;
       const list = inRegister.get(id) ?? [];
-      list.push(p.memberNumber ?? '');
+      if (list.length < GROUP_ROWS_LIMIT) list.push(p.memberNumber ?? '');
       inRegister.set(id, list);
     }
   }
-  const out: MemberCsvDuplicates['probable'] = [];
+  const listed: MemberCsvDuplicates['probable'] = [];
+  let notShown = 0;
   const label = (reason: ProbableMatchReason) => {
     const col = { 'name+date_of_birth': 'date_of_birth', 'name+phone': 'phone', 'name+address': 'address' }[reason];
     return bound ? `${bound.sourceOf('first_name') ?? 'first_name'} + ${bound.sourceOf(col) ?? col}` : `first_name + last_name + ${col}`;
   };
-  const ids = new Set([...people.groups.keys(), ...inRegister.keys()]);
-  for (const [id, first] of people.first) {
-    if (!ids.has(id)) continue;
-    const reason = id.slice(0, id.indexOf('|')) as ProbableMatchReason;
-    const group = people.groups.get(id) ?? [first];
+  const ids = [...new Set([...people.groups.keys(), ...inRegister.keys()])].map((id) => ({ id, first: people.first.get(id)! })).sort((a, b) => a.first - b.first);
+  for (const { id, first } of ids) {
+    const reason = MATCH_REASONS[id.charCodeAt(0) - 48];
+    const rows = people.groups.get(id) ?? [first];
     const reg = inRegister.get(id) ?? [];
-    const rows = [...new Set(group.map((r) => r.row))];
     if (rows.length < 2 && reg.length === 0) continue;
-    out.push({ reason, rows, registerMembers: reg.filter(Boolean) });
-    for (const r of group) {
-      const others = rows.filter((x) => x !== r.row);
+    if (listed.length < MEMBER_CSV_REPORT_LIMIT) listed.push({ reason, rows, registerMembers: reg.filter(Boolean) });
+    else notShown++;
+    for (const r of rows) {
+      const others = rows.filter((x) => x !== r);
       const parts = [others.length ? `row${others.length > 1 ? 's' : ''} ${others.join(', ')}` : '', reg.length ? (reg.some(Boolean) ? `member ${reg.filter(Boolean).join(', ')} in the register` : 'a member already in the register') : '']
         .filter(Boolean)
         .join(' and ');
-      (r.warnings ??= []).push({ field: label(reason), message: `probably the same person as ${parts} (same ${reason.replace('+', ' and ').replace(/_/g, ' ')}); check before applying` });
+      warn(r, { field: label(reason), message: `probably the same person as ${parts} (same ${reason.replace('+', ' and ').replace(/_/g, ' ')}); check before applying` });
     }
   }
-  return out;
+  return { listed, notShown };
 }

@@ -10,6 +10,7 @@ import { useMe } from '../../app/session';
 import { date, plural, status, today } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, Loading, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
+import { MappingChoice } from '../../ui/mapping-choice';
 import { InvitationProgress, NotAcknowledged } from './Invitations';
 
 type Summary = Get<'/members'>['items'][number];
@@ -357,41 +358,29 @@ function Import() {
   const [fileName, setFileName] = useState<string | null>(null);
   const [mapping, setMapping] = useState('');
   const mappings = useLoad((signal) => api.get('/imports/mappings', { signal }), []);
-  const chosen = mappings.data?.find((m) => m.name === mapping);
   const preview = useAction(() => api.upload('/members/import', text, { query: { mode: 'dry-run', mapping: mapping || undefined } }));
   const apply = useAction(() => api.upload('/members/import', text, { query: { mode: 'apply', mapping: mapping || undefined } }));
-  const [showAll, setShowAll] = useState(false);
+  const [showWarned, setShowWarned] = useState(true);
   const lines = useMemo(() => text.split(/\r?\n/), [text]);
   const report = preview.result;
-  const rows = report ? (showAll ? report.rows : report.rows.filter((r) => !r.ok)) : [];
+  // The report lists the rows with a problem only: rejected ones, and accepted ones with a warning.
+  const rows = report ? (showWarned ? report.rows : report.rows.filter((r) => !r.ok)) : [];
+  const warned = report ? report.rows.filter((r) => r.ok).length : 0;
   return (
     <>
       <PageHeader title="Import members" intro="Bring in a spreadsheet of members. First a dry run checks every row and changes nothing; then you apply it — all rows or none." />
       <Card title="1. The file">
-        <SelectField
-          label="Column mapping"
+        <MappingChoice
           hint="The tool the file comes from. A mapping reads its columns as they are, so the file needs no editing."
           value={mapping}
-          disabled={mappings.loading && !mappings.data}
-          onChange={(e) => { setMapping(e.target.value); preview.setResult(undefined); apply.setResult(undefined); }}
+          mappings={mappings}
+          onChange={(name) => { setMapping(name); preview.setResult(undefined); apply.setResult(undefined); }}
         >
-          <option value="">None: the platform&apos;s own columns</option>
-          {(mappings.data ?? []).map((m) => (
-            <option key={m.name} value={m.name}>
-              {m.name}
-              {m.builtIn ? ' (built in)' : ' (saved)'}
-            </option>
-          ))}
-        </SelectField>
-        <ErrorAlert error={mappings.error} title="The saved mappings could not be loaded" />
-        {chosen ? (
-          <p>{typeof chosen.definition.description === 'string' ? chosen.definition.description : `The columns are read through the mapping "${chosen.name}".`}</p>
-        ) : (
           <p>
             A CSV file (UTF-8, commas), with a header row: <code>{IMPORT_COLUMNS}</code>, and optionally <code>member_number,address,email_consent</code>. Status is
             active, lapsed or applicant; dates are YYYY-MM-DD.
           </p>
-        )}
+        </MappingChoice>
         <div className="field">
           <label htmlFor="import-file">Choose a file</label>
           <input
@@ -435,27 +424,41 @@ function Import() {
                   </li>
                 ))}
               </ul>
+              {report.skippedRowsNotShown ? <p className="muted">and {plural(report.skippedRowsNotShown, 'more row')}, not listed</p> : null}
             </details>
           ) : null}
           <p className="muted">
             {fileName ? `${fileName} · ` : ''}{report.mapping ? `mapping ${report.mapping} · ` : ''}fingerprint <code>{report.fileSha256.slice(0, 12)}</code>
           </p>
-          <label className="choice">
-            <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show accepted rows too
-          </label>
+          {warned ? (
+            <label className="choice">
+              <input type="checkbox" checked={showWarned} onChange={(e) => setShowWarned(e.target.checked)} /> Show accepted rows with a warning too ({warned})
+            </label>
+          ) : null}
           {rows.length ? (
             <Table
-              caption="Rows"
+              caption="Rows with a problem"
               rows={rows}
               rowKey={(r) => String(r.row)}
               rowClass={(r) => (r.ok ? undefined : 'row--bad')}
               columns={[
                 { header: 'Row', num: true, cell: (r) => r.row },
-                { header: 'Result', cell: (r) => (r.ok ? <Badge kind="good">Accepted</Badge> : <Badge kind="bad">Rejected</Badge>) },
-                { header: 'Problems', cell: (r) => (r.errors.length ? <ul style={{ margin: 0, paddingLeft: '1.1rem' }}>{r.errors.map((e, i) => <li key={i}><strong>{e.field}</strong>: {e.message}</li>)}</ul> : '—') },
+                { header: 'Result', cell: (r) => (r.ok ? <Badge kind="info">Accepted, check</Badge> : <Badge kind="bad">Rejected</Badge>) },
+                {
+                  header: 'Problems',
+                  cell: (r) => {
+                    const problems = [...r.errors, ...(r.warnings ?? [])];
+                    return problems.length ? <ul style={{ margin: 0, paddingLeft: '1.1rem' }}>{problems.map((e, i) => <li key={i}><strong>{e.field}</strong>: {e.message}</li>)}</ul> : '—';
+                  },
+                },
                 { header: 'Line', cell: (r) => <code style={{ overflowWrap: 'anywhere' }}>{lines[r.row - 1] ?? ''}</code> },
               ]}
             />
+          ) : null}
+          {report.rowsNotShown ? (
+            <p role="note">
+              {plural(report.rowsNotShown, 'more row')} with a problem {report.rowsNotShown === 1 ? 'is' : 'are'} not listed: fix the rows above and check the file again to see them.
+            </p>
           ) : null}
           {report.ok ? (
             <div className="form-actions">

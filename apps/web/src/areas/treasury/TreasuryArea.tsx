@@ -7,7 +7,8 @@ import { api, idempotencyKey } from '../../api/client';
 import { Link, navigate, useLocation } from '../../app/router';
 import { date, dateTime, money, parseMoney, plural, today } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
-import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
+import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, PageHeader, Table, TextArea, TextField } from '../../ui/kit';
+import { MappingChoice } from '../../ui/mapping-choice';
 
 export default function TreasuryArea({ path }: { path: string }) {
   if (path === '/app/treasury/bank') return <BankImport />;
@@ -213,7 +214,6 @@ function BankImport() {
   const [skip, setSkip] = useState(false);
   const [mapping, setMapping] = useState('');
   const mappings = useLoad((signal) => api.get('/dues/import-mappings', { signal }), []);
-  const chosen = mappings.data?.find((m) => m.name === mapping);
   const preview = useAction(() => api.upload('/dues/bank-imports', text, { query: { mode: 'dry-run', mapping: mapping || undefined } }));
   const apply = useAction(() => api.upload('/dues/bank-imports', text, { query: { mode: 'apply', skipRejected: skip ? 'true' : 'false', mapping: mapping || undefined } }));
   const r = preview.result;
@@ -223,29 +223,16 @@ function BankImport() {
     <>
       <PageHeader title="Bank file" intro="Import the bank's export of incoming transfers. Rows already imported are recognised and never counted twice." />
       <Card title="1. The file">
-        <SelectField
-          label="Column mapping"
+        <MappingChoice
           hint="The bank or tool the file comes from. A mapping reads its columns as they are, so the file needs no editing."
           value={mapping}
-          disabled={mappings.loading && !mappings.data}
-          onChange={(e) => { setMapping(e.target.value); reset(); }}
+          mappings={mappings}
+          onChange={(name) => { setMapping(name); reset(); }}
         >
-          <option value="">None: the platform&apos;s own columns</option>
-          {(mappings.data ?? []).map((m) => (
-            <option key={m.name} value={m.name}>
-              {m.name}
-              {m.builtIn ? ' (built in)' : ' (saved)'}
-            </option>
-          ))}
-        </SelectField>
-        <ErrorAlert error={mappings.error} title="The saved mappings could not be loaded" />
-        {chosen ? (
-          <p>{typeof chosen.definition.description === 'string' ? chosen.definition.description : `The columns are read through the mapping "${chosen.name}".`}</p>
-        ) : (
           <p>
             A CSV with the header <code>date,amount,currency,reference,transaction_id</code>. The reference must contain the member number or e-mail address.
           </p>
-        )}
+        </MappingChoice>
         <div className="field">
           <label htmlFor="bank-file">Choose the bank export</label>
           <input id="bank-file" type="file" accept=".csv,text/csv" onChange={async (e) => { const f = e.target.files?.[0]; if (f) { setText(await f.text()); reset(); } }} />

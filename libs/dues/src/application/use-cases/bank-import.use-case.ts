@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
-import { DomainError } from '@org/kernel';
+import { DomainError, readCsv, type CsvRecord, type CsvSource } from '@org/kernel';
 import { Clock } from '@org/platform';
 import { parseBankCsv, recordPayment, type BankCsvDryRun, type PaymentEntry } from '../../domain';
 import type { ColumnMappingDefinition } from '@org/kernel';
@@ -53,12 +53,10 @@ export class BankImportUseCase {
     private readonly mappings: PaymentMappingsUseCase,
   ) {}
 
-  async execute(p: Principal, file: Buffer, mode: 'dry-run' | 'apply', options: { skipRejected?: boolean; mapping?: string } = {}): Promise<BankImportReport> {
+  /** `file`: the bytes, or a stream of them (the request body); a bank statement is read whole, record by record, once. */
+  async execute(p: Principal, source: CsvSource, mode: 'dry-run' | 'apply', options: { skipRejected?: boolean; mapping?: string } = {}): Promise<BankImportReport> {
     const scope = requireScope(treasurerScopeOf(p));
-    if (file.length > this.config.csvMaxBytes) {
-      throw new DomainError('invalid', DuesApplicationErrorCode.csvTooLarge, `The file is larger than ${this.config.csvMaxBytes} bytes; split it into smaller files.`);
-    }
-    const fileSha256 = createHash('sha256').update(file).digest('hex');
+    const { records: file, fileSha256 } = await this.read(source);
     // A saved mapping of that name, else the built-in one (read again in the apply's transaction).
     const mappingIn = async (m: EntityManager) => (options.mapping === undefined ? null : this.mappings.resolve(m, options.mapping));
     if (mode === 'dry-run') {
@@ -120,8 +118,28 @@ export class BankImportUseCase {
     });
   }
 
+  /** The file's records, read through the platform's CSV reader within the size limit, and its SHA-256. */
+  private async read(source: CsvSource): Promise<{ records: CsvRecord[]; fileSha256: string }> {
+    const hash = createHash('sha256');
+    async function* hashed(): AsyncGenerator<Uint8Array | string> {
+      if (typeof source === 'string' || source instanceof Uint8Array) {
+        hash.update(source);
+        yield source;
+        return;
+      }
+      for await (const chunk of source) {
+        hash.update(chunk);
+        yield chunk;
+      }
+    }
+    const tooLarge = () => new DomainError('invalid', DuesApplicationErrorCode.csvTooLarge, `The file is larger than ${this.config.csvMaxBytes} bytes; split it into smaller files.`);
+    const records: CsvRecord[] = [];
+    for await (const record of readCsv(hashed(), { maxBytes: this.config.csvMaxBytes, tooLarge })) records.push(record);
+    return { records, fileSha256: hash.digest('hex') };
+  }
+
   /** Parses twice: once to learn the rows' keys, then with the keys already in the ledger. */
-  private async dryRun(m: EntityManager, scope: TreasurerScope, file: Buffer, mapping: { name: string; definition: ColumnMappingDefinition } | null): Promise<{ dry: BankCsvDryRun; currency: string }> {
+  private async dryRun(m: EntityManager, scope: TreasurerScope, file: readonly CsvRecord[], mapping: { name: string; definition: ColumnMappingDefinition } | null): Promise<{ dry: BankCsvDryRun; currency: string }> {
     const book = await this.calculator.planBook(m);
     if (!book.defaultPlan) throw noDuesPlan();
     const currency = book.defaultPlan.plan.currency;
