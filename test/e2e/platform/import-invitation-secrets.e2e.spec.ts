@@ -67,10 +67,10 @@ describe('a large import’s invitations: secrets drawn in the database, batches
     );
   const noticesOf = async (batchId: string): Promise<{ invitations: number; welcomes: number }> => {
     const [r] = await t.db.dataSource.query(
-      `SELECT count(*) FILTER (WHERE n.dedupe_key LIKE 'invitation:' || $1 || ':%')::int AS invitations,
-              count(*) FILTER (WHERE n.dedupe_key IN (SELECT 'welcome:' || m.id FROM membership.members m WHERE m.import_batch_id = $1))::int AS welcomes
+      `SELECT count(*) FILTER (WHERE n.dedupe_key LIKE $1)::int AS invitations,
+              count(*) FILTER (WHERE n.dedupe_key IN (SELECT 'welcome:' || m.id FROM membership.members m WHERE m.import_batch_id = $2::uuid))::int AS welcomes
          FROM notifications.notices n`,
-      [batchId],
+      [`invitation:${batchId}:%`, batchId],
     );
     return r;
   };
@@ -126,8 +126,8 @@ describe('a large import’s invitations: secrets drawn in the database, batches
     expect(rows.filter((r) => r.status === 'issued')).toHaveLength(55);
     expect(await noticesOf(batchId)).toEqual({ invitations: 55, welcomes: 55 });
     const [{ outbox }] = await t.db.dataSource.query(
-      `SELECT count(*)::int AS outbox FROM notifications.outbox o JOIN notifications.notices n ON n.id = o.notice_id WHERE n.dedupe_key LIKE 'invitation:' || $1 || ':%'`,
-      [batchId],
+      `SELECT count(*)::int AS outbox FROM notifications.outbox o JOIN notifications.notices n ON n.id = o.notice_id WHERE n.dedupe_key LIKE $1`,
+      [`invitation:${batchId}:%`],
     );
     expect(outbox).toBe(55);
   });
