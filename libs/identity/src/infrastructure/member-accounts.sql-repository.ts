@@ -39,15 +39,6 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
     return r ? { accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled } : null;
   }
 
-  async accountsOfMembers(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, AccountForInvitation>> {
-    if (memberIds.length === 0) return new Map();
-    const rows = await m.query(
-      `SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE member_id = ANY($1::uuid[])`,
-      [memberIds],
-    );
-    return new Map(rows.map((r: any) => [r.member_id, { accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled }]));
-  }
-
   async accountByEmail(m: EntityManager, email: string): Promise<AccountForInvitation | null> {
     const [r] = await m.query(
       `SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE lower(email) = lower($1) AND member_id IS NOT NULL`,

@@ -42,7 +42,6 @@ export abstract class MemberAccountsRepository {
     email: string | null;
   }>): Promise<AccountForInvitation[]>;
   abstract accountOfMember(m: EntityManager, memberId: string): Promise<AccountForInvitation | null>;
-  abstract accountsOfMembers(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, AccountForInvitation>>;
   abstract accountByEmail(m: EntityManager, email: string): Promise<AccountForInvitation | null>;
   /** Replaces every earlier live invitation of these accounts (they stop working). */
   abstract replaceLive(m: EntityManager, accountIds: readonly string[]): Promise<void>;
