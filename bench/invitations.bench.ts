@@ -55,6 +55,9 @@ async function main(): Promise<void> {
     database: 'PostgreSQL',
     members: MEMBERS,
   };
+  // The server's settings that weigh most on this figure (the shared server's, not the CI's).
+  const settings = await db.query(`SELECT name, setting, unit FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers')`);
+  out.databaseSettings = Object.fromEntries(settings.rows.map((r: { name: string; setting: string; unit: string | null }) => [r.name, r.unit ? `${r.setting} × ${r.unit}` : r.setting]));
   const app = await createApp({ config, webRoot: null });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });

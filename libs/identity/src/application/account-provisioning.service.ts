@@ -127,47 +127,40 @@ export class AccountProvisioning {
 
   /**
    * Writes up to `limit` queued invitations (oldest first) in one transaction: each gets its
-   * secret and its e-mail in the outbox, and the member their welcome. Concurrent dispatchers
-   * skip each other's rows; a crash rolls the batch back, to be written again. Returns how many.
+   * secret and its e-mail in the outbox, and the member their welcome. Claiming, drawing the
+   * secrets, storing their hashes and withdrawing what cannot be e-mailed is one statement;
+   * the e-mails and welcomes of the batch are then written together. Concurrent dispatchers skip
+   * each other's rows; a crash rolls the batch back, to be written again. Returns how many.
    */
   async dispatchQueued(limit = 500): Promise<number> {
     return this.ds.transaction(async (m) => {
-      const claimed = await this.accounts.claimQueued(m, limit);
-      if (claimed.length === 0) return 0;
       const now = this.clock.now();
-      const expiresAt = expiryOf('link', now);
+      const claimed = await this.accounts.issueNextQueued(m, limit, now, expiryOf('link', now));
+      if (claimed.length === 0) return 0;
       const welcome = await this.welcomeContent(m);
-      const memberIds = claimed.map((q) => q.memberId);
-      const accounts = await this.accounts.accountsOfMembers(m, memberIds);
-      const holders = await this.directory.holders(m, memberIds);
-      const issued: Array<{ id: string; secretHash: string }> = [];
+      const withAccount = claimed.filter((q) => q.hasAccount);
+      const holders = await this.directory.holders(m, withAccount.map((q) => q.memberId));
       const withdrawn: string[] = [];
       const items: InvitationAndWelcome[] = [];
-      for (const q of claimed) {
-        const account = accounts.get(q.memberId);
+      for (const q of withAccount) {
         const holder = holders.get(q.memberId);
-        if (!account || !holder) {
-          withdrawn.push(q.id);
+        if (!holder) {
+          if (q.secret) withdrawn.push(q.id);
           continue;
         }
-        let invitation: InvitationAndWelcome['invitation'] = null;
-        if (account.email && !account.hasPassword && !account.disabled) {
-          const token = newToken();
-          issued.push({ id: q.id, secretHash: tokenHash(token) });
-          invitation = {
-            email: account.email,
-            firstName: holder.firstName,
-            activationUrl: `${this.config.publicUrl}/activate?token=${token}`,
-            validDays: INVITATION_LINK_DAYS,
-            dedupeKey: `${invitationDedupePrefix(q.batchRef ?? 'import')}${q.id}`,
-          };
-        } else {
-          // No address (a printed letter is needed) or already activated: nothing to e-mail.
-          withdrawn.push(q.id);
-        }
+        const invitation: InvitationAndWelcome['invitation'] =
+          q.secret && q.email
+            ? {
+                email: q.email,
+                firstName: holder.firstName,
+                activationUrl: `${this.config.publicUrl}/activate?token=${q.secret}`,
+                validDays: INVITATION_LINK_DAYS,
+                dedupeKey: `${invitationDedupePrefix(q.batchRef ?? 'import')}${q.id}`,
+              }
+            : null;
         items.push({ memberId: q.memberId, invitation, welcome: { content: { ...welcome, firstName: holder.firstName }, dedupeKey: `welcome:${q.memberId}` } });
       }
-      await this.accounts.issueQueuedMany(m, issued, now, expiresAt);
+      // A member no longer in the register: the link just drawn is withdrawn unsent.
       await this.accounts.withdrawMany(m, withdrawn);
       await this.notifier.invitationsAndWelcomes(m, items);
       return claimed.length;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { randomBytes } from 'node:crypto';
 import { rowsOf } from '@org/platform';
 import type { InvitationKind } from '../domain/invitation';
-import { MemberAccountsRepository, type AccountForInvitation, type LiveInvitation } from '../application/ports/member-accounts.repository';
+import { MemberAccountsRepository, type AccountForInvitation, type IssuedFromQueue, type LiveInvitation } from '../application/ports/member-accounts.repository';
 
 
 /** Identity's accounts-and-invitations tables (`identity.accounts`, `invitations`, `email_changes`, code of conduct). */
@@ -38,15 +39,6 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
     return r ? { accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled } : null;
   }
 
-  async accountsOfMembers(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, AccountForInvitation>> {
-    if (memberIds.length === 0) return new Map();
-    const rows = await m.query(
-      `SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE member_id = ANY($1::uuid[])`,
-      [memberIds],
-    );
-    return new Map(rows.map((r: any) => [r.member_id, { accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled }]));
-  }
-
   async accountByEmail(m: EntityManager, email: string): Promise<AccountForInvitation | null> {
     const [r] = await m.query(
       `SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE lower(email) = lower($1) AND member_id IS NOT NULL`,
@@ -70,15 +62,21 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
     return r.id;
   }
 
-  /** Invitations written later, in batches, by the invitation dispatch (large imports). */
+  /**
+   * Invitations written later, in batches, by the invitation dispatch (large imports). Their ids
+   * are time-ordered (`queueIds`), so that the dispatch, which takes the queue in
+   * `(created_at, id)` order, reads it in the order it was written — a few neighbouring pages per
+   * batch instead of one random page per invitation.
+   */
   async insertQueued(m: EntityManager, accounts: ReadonlyArray<{ accountId: string; memberId: string }>, batchRef: string, at: Date): Promise<number> {
     let n = 0;
+    const ids = queueIds(accounts.length, at);
     for (let i = 0; i < accounts.length; i += 5000) {
       const chunk = accounts.slice(i, i + 5000);
       const rows = await m.query(
-        `INSERT INTO identity.invitations (account_id, member_id, kind, status, batch_ref, created_at)
-         SELECT x.account_id, x.member_id, 'link', 'queued', $3, $4 FROM unnest($1::uuid[], $2::uuid[]) AS x(account_id, member_id) RETURNING id`,
-        [chunk.map((a) => a.accountId), chunk.map((a) => a.memberId), batchRef, at],
+        `INSERT INTO identity.invitations (id, account_id, member_id, kind, status, batch_ref, created_at)
+         SELECT x.id, x.account_id, x.member_id, 'link', 'queued', $4, $5 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS x(id, account_id, member_id) RETURNING id`,
+        [ids.slice(i, i + 5000), chunk.map((a) => a.accountId), chunk.map((a) => a.memberId), batchRef, at],
       );
       n += rowsOf(rows).length;
     }
@@ -95,23 +93,37 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
     await m.query(`ANALYZE identity.invitations, identity.accounts`);
   }
 
-  /** The oldest queued invitations, locked for this transaction; other dispatchers skip them. */
-  async claimQueued(m: EntityManager, limit: number): Promise<Array<{ id: string; accountId: string; memberId: string; batchRef: string | null }>> {
+  /**
+   * Issues the oldest queued invitations in one statement: claims them (other dispatchers skip
+   * locked rows), draws each secret inside the database — 32 bytes from two `gen_random_uuid()`
+   * (244 random bits from the server's CSPRNG: OpenSSL on PostgreSQL, the host's
+   * `crypto.randomFillSync` under PGlite), base64url like every other link — stores only its
+   * SHA-256, and withdraws the ones with nothing to e-mail. The secrets come back once, for the
+   * e-mails written in the same transaction.
+   */
+  async issueNextQueued(m: EntityManager, limit: number, at: Date, expiresAt: Date): Promise<IssuedFromQueue[]> {
     const rows = await m.query(
-      `SELECT id, account_id, member_id, batch_ref FROM identity.invitations WHERE status = 'queued' ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
+      `WITH claimed AS (
+         SELECT i.id, i.member_id FROM identity.invitations i
+          WHERE i.status = 'queued' ORDER BY i.created_at, i.id LIMIT $1 FOR UPDATE SKIP LOCKED
+       ), drawn AS MATERIALIZED (
+         SELECT c.id, a.id AS account_id, a.email,
+                (a.email IS NOT NULL AND a.password_hash IS NULL AND a.disabled_at IS NULL) AS invitable,
+                rtrim(translate(encode(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()), 'base64'), '+/', '-_'), '=') AS secret
+           FROM claimed c LEFT JOIN identity.accounts a ON a.member_id = c.member_id
+       )
+       UPDATE identity.invitations i
+          SET status = CASE WHEN d.invitable THEN 'issued' ELSE 'withdrawn' END,
+              secret_hash = CASE WHEN d.invitable THEN encode(sha256(convert_to(d.secret, 'UTF8')), 'hex') END,
+              issued_at = CASE WHEN d.invitable THEN $2::timestamptz END,
+              expires_at = CASE WHEN d.invitable THEN $3::timestamptz END
+         FROM drawn d
+        WHERE i.id = d.id
+       RETURNING i.id, i.member_id, i.batch_ref, d.account_id IS NOT NULL AS has_account, CASE WHEN d.invitable THEN d.email END AS email,
+                 CASE WHEN d.invitable THEN d.secret END AS secret`,
+      [limit, at, expiresAt],
     );
-    return rows.map((r: any) => ({ id: r.id, accountId: r.account_id, memberId: r.member_id, batchRef: r.batch_ref }));
-  }
-
-  /** Issues queued invitations with their secrets' hashes, in one statement. */
-  async issueQueuedMany(m: EntityManager, issued: ReadonlyArray<{ id: string; secretHash: string }>, at: Date, expiresAt: Date): Promise<void> {
-    if (issued.length === 0) return;
-    await m.query(
-      `UPDATE identity.invitations i SET status = 'issued', secret_hash = x.secret_hash, issued_at = $3, expires_at = $4
-         FROM unnest($1::uuid[], $2::text[]) AS x(id, secret_hash) WHERE i.id = x.id AND i.status = 'queued'`,
-      [issued.map((x) => x.id), issued.map((x) => x.secretHash), at, expiresAt],
-    );
+    return rowsOf(rows).map((r: any) => ({ id: r.id, memberId: r.member_id, batchRef: r.batch_ref, hasAccount: r.has_account, email: r.email, secret: r.secret }));
   }
 
   async withdrawMany(m: EntityManager, ids: readonly string[]): Promise<void> {
@@ -254,4 +266,29 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
     const rows = await m.query(`SELECT member_id FROM identity.code_of_conduct_acknowledgements WHERE version = $1`, [version]);
     return new Set(rows.map((r: any) => r.member_id));
   }
+}
+
+/**
+ * `n` ids in the layout of RFC 9562's UUIDv7 that sort (bytewise, as PostgreSQL compares uuids)
+ * in the order given: 48 bits of `at` in milliseconds, then the position (32 bits, around the
+ * version and variant bits), then 42 random bits, so that two imports in the same millisecond
+ * still draw different ids. Ids only — never secrets.
+ */
+export function queueIds(n: number, at: Date): string[] {
+  const ms = BigInt(at.getTime());
+  const random = randomBytes(n * 6);
+  const ids: string[] = [];
+  const b = Buffer.alloc(16);
+  for (let i = 0; i < n; i++) {
+    b.writeUIntBE(Number(ms & 0xffffffffffffn), 0, 6);
+    b[6] = 0x70 | ((i >>> 28) & 0x0f);
+    b[7] = (i >>> 20) & 0xff;
+    b[8] = 0x80 | ((i >>> 14) & 0x3f);
+    b[9] = (i >>> 6) & 0xff;
+    b[10] = ((i & 0x3f) << 2) | (random[i * 6] & 0x03);
+    random.copy(b, 11, i * 6 + 1, i * 6 + 6);
+    const h = b.toString('hex');
+    ids.push(`${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`);
+  }
+  return ids;
 }

@@ -7,6 +7,16 @@ export interface AccountForInvitation {
   hasPassword: boolean;
   disabled: boolean;
 }
+/** A queued invitation just issued (`secret` and `email` set) or withdrawn (both null). */
+export interface IssuedFromQueue {
+  id: string;
+  memberId: string;
+  batchRef: string | null;
+  /** Whether the member has an account at all (without one there is no welcome either). */
+  hasAccount: boolean;
+  email: string | null;
+  secret: string | null;
+}
 export interface LiveInvitation {
   id: string;
   accountId: string;
@@ -32,7 +42,6 @@ export abstract class MemberAccountsRepository {
     email: string | null;
   }>): Promise<AccountForInvitation[]>;
   abstract accountOfMember(m: EntityManager, memberId: string): Promise<AccountForInvitation | null>;
-  abstract accountsOfMembers(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, AccountForInvitation>>;
   abstract accountByEmail(m: EntityManager, email: string): Promise<AccountForInvitation | null>;
   /** Replaces every earlier live invitation of these accounts (they stop working). */
   abstract replaceLive(m: EntityManager, accountIds: readonly string[]): Promise<void>;
@@ -50,18 +59,13 @@ export abstract class MemberAccountsRepository {
     accountId: string;
     memberId: string;
   }>, batchRef: string, at: Date): Promise<number>;
-  /** The oldest queued invitations, locked for this transaction; other dispatchers skip them. */
-  abstract claimQueued(m: EntityManager, limit: number): Promise<Array<{
-    id: string;
-    accountId: string;
-    memberId: string;
-    batchRef: string | null;
-  }>>;
-  /** Issues queued invitations with their secrets' hashes, in one statement. */
-  abstract issueQueuedMany(m: EntityManager, issued: ReadonlyArray<{
-    id: string;
-    secretHash: string;
-  }>, at: Date, expiresAt: Date): Promise<void>;
+  /**
+   * Issues up to `limit` of the oldest queued invitations in one statement (rows locked by another
+   * dispatcher are skipped): each with an address to write to, no password yet and not disabled
+   * gets a fresh secret (≥ 128 bits from a CSPRNG, only its hash stored); the others are withdrawn.
+   * The secrets are returned, once, for the e-mails.
+   */
+  abstract issueNextQueued(m: EntityManager, limit: number, at: Date, expiresAt: Date): Promise<IssuedFromQueue[]>;
   abstract withdrawMany(m: EntityManager, ids: readonly string[]): Promise<void>;
   /** A live, unexpired invitation by its secret's hash, locked. */
   abstract liveBySecret(m: EntityManager, secretHash: string, kind: InvitationKind, now: Date): Promise<LiveInvitation | null>;
