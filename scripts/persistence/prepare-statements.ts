@@ -3,7 +3,8 @@
  * resolves every table, column, function and operator, and infers every `$n` — without running
  * it. Each statement is prepared inside a savepoint of one transaction that is rolled back at the
  * end. `LOCK`, `SET` and `ANALYZE` (which PREPARE does not take) run inside their savepoint instead, which is
- * harmless since the transaction is rolled back.
+ * harmless since the transaction is rolled back. A savepoint taken, released or rolled back to inside
+ * the caller's transaction is checked by its exact shape (one plain name).
  */
 import type { SqlSite } from './sql-statements';
 
@@ -31,6 +32,8 @@ export interface PrepareReport {
 
 const PREPARABLE = /^(SELECT|INSERT|UPDATE|DELETE|WITH|VALUES|MERGE|TABLE)\b/i;
 const RUNNABLE = /^(LOCK|SET|ANALYZE)\b/i;
+/** A savepoint inside the caller's transaction: checked by its exact shape, as the check's own savepoints cannot run it. */
+const SAVEPOINT_CONTROL = /^(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT) [a-z_][a-z0-9_]*;?\s*$/i;
 const PREFIX = 'PREPARE commons_sql_check AS ';
 
 const leadingComments = /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/;
@@ -66,6 +69,10 @@ export async function prepareStatements(runner: SqlRunner, sites: SqlSite[]): Pr
         const fail = (error: string): void => {
           failures.push({ file: site.file, line: site.line, within: site.within, statement: text, error });
         };
+        if (SAVEPOINT_CONTROL.test(body)) {
+          prepared++;
+          continue;
+        }
         if (!PREPARABLE.test(body) && !RUNNABLE.test(body)) {
           fail(`not a statement this check can verify (${body.split(/\s/)[0]}): prepare it in another way or allow-list the site`);
           continue;

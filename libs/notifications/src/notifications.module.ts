@@ -22,6 +22,9 @@ import { NOTIFICATIONS_ROLE, NotificationsRuntime, type NotificationsRole } from
 import { OutboxRepository } from './application/ports/outbox.repository';
 import { OutboxSqlRepository } from './infrastructure/outbox.sql-repository';
 import { SmtpMailTransport } from './infrastructure/smtp-mail.transport';
+import { OrganizationLocaleReader } from './application/ports/organization-locale.reader';
+import { OrganizationLocaleSource } from './application/organization-locale.source';
+import { OrganizationLocaleSqlReader } from './infrastructure/organization-locale.sql-reader';
 
 export interface NotificationsModuleOptions {
   /**
@@ -53,6 +56,8 @@ function core(config: AppConfig, role: NotificationsRole, options: Notifications
     },
     { provide: OutboxRepository, useClass: OutboxSqlRepository },
     { provide: FeedRepository, useClass: FeedSqlRepository },
+    { provide: OrganizationLocaleReader, useClass: OrganizationLocaleSqlReader },
+    OrganizationLocaleSource,
     OutboxSignal,
     Outbox,
     MessageDelivery,

@@ -59,6 +59,16 @@ describe('SQL statements against the migrated schema', () => {
     expect(review.allowed.length).toBeLessThanOrEqual(10);
   });
 
+  it('takes a savepoint inside the caller’s transaction by its exact shape only', async () => {
+    const site = (texts: string[]): SqlSite => ({ file: 'libs/x.ts', line: 1, within: 'X.run', texts }) as SqlSite;
+    const report = await prepare([
+      site(['SAVEPOINT seat_filling', 'RELEASE SAVEPOINT seat_filling', 'ROLLBACK TO SAVEPOINT seat_filling']),
+      site(['SAVEPOINT a; DROP TABLE membership.members', 'ROLLBACK', 'COMMIT']),
+    ]);
+    expect(report.prepared).toBe(3);
+    expect(report.failures.map((f) => f.statement)).toEqual(['SAVEPOINT a; DROP TABLE membership.members', 'ROLLBACK', 'COMMIT']);
+  });
+
   describe('on a repository with mistakes (test/fixtures/sql/typo-repository.ts)', () => {
     let found: SqlSite[];
     beforeAll(() => {

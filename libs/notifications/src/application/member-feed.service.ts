@@ -5,7 +5,7 @@ import { AuditLog } from '@org/audit';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, Clock, one, type AppConfig } from '@org/platform';
 import { organizationNameFrom, renderNotification, type TemplateContext } from '../domain/templates/notification-templates';
-import { organizationLocaleFrom } from '../domain/templates/organization-dates';
+import { OrganizationLocaleSource } from './organization-locale.source';
 import { FeedRepository } from './ports/feed.repository';
 import { NotificationErrors } from './notifications.errors';
 
@@ -37,7 +37,7 @@ const decodeCursor = (c: string): { at: Date; id: string } => {
 /** A member's own notices: every one they were sent, read or not, whatever their email choice. */
 @Injectable()
 export class MemberFeedService {
-  private readonly ctx: TemplateContext;
+  private readonly ctx: Omit<TemplateContext, 'locale'>;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -45,8 +45,9 @@ export class MemberFeedService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly locales: OrganizationLocaleSource,
   ) {
-    this.ctx = { publicUrl: config.publicUrl, organizationName: organizationNameFrom(config.mailFrom), locale: organizationLocaleFrom(config.env) };
+    this.ctx = { publicUrl: config.publicUrl, organizationName: organizationNameFrom(config.mailFrom) };
   }
 
   async list(memberId: string | null, o: { unreadOnly: boolean; limit: number; cursor?: string }): Promise<FeedPage> {
@@ -54,8 +55,9 @@ export class MemberFeedService {
     const before = o.cursor ? decodeCursor(o.cursor) : null;
     const rows = await this.repo.list(this.ds.manager, { memberId, unreadOnly: o.unreadOnly, limit: o.limit + 1, before });
     const page = rows.slice(0, o.limit);
+    const ctx: TemplateContext = { ...this.ctx, locale: await this.locales.current() };
     const items = page.map((r) => {
-      const rendered = renderNotification(r.type, r.data as never, this.ctx);
+      const rendered = renderNotification(r.type, r.data as never, ctx);
       return {
         id: r.noticeId,
         type: r.type,

@@ -7,7 +7,7 @@ import { messageIdFor, messageIdHost } from '../domain/message-id';
 import { NOTIFICATION_TYPES } from '../domain/notification-types';
 import { nextStepAfterFailure } from '../domain/retry-policy';
 import { organizationNameFrom, renderNotification, type TemplateContext } from '../domain/templates/notification-templates';
-import { organizationLocaleFrom } from '../domain/templates/organization-dates';
+import { OrganizationLocaleSource } from './organization-locale.source';
 import { OutboxRepository, type ClaimedMessage } from './ports/outbox.repository';
 import { MailTransport, type OutgoingMail } from './mail-transport.port';
 import { RESOLVED_NOTIFICATION_SETTINGS, type NotificationSettings } from './notification-settings';
@@ -27,7 +27,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 @Injectable()
 export class MessageDelivery {
-  private readonly ctx: TemplateContext;
+  private readonly ctx: Omit<TemplateContext, 'locale'>;
   private readonly host: string;
 
   constructor(
@@ -38,14 +38,15 @@ export class MessageDelivery {
     @Inject(RESOLVED_NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly locales: OrganizationLocaleSource,
   ) {
-    this.ctx = { publicUrl: config.publicUrl, organizationName: organizationNameFrom(config.mailFrom), locale: organizationLocaleFrom(config.env) };
+    this.ctx = { publicUrl: config.publicUrl, organizationName: organizationNameFrom(config.mailFrom) };
     this.host = messageIdHost(config.mailFrom, config.publicUrl);
   }
 
   /** The email for a row, exactly as it is (re)sent every time. */
-  compose(row: ClaimedMessage): OutgoingMail {
-    const rendered = renderNotification(row.type, row.data as never, this.ctx);
+  async compose(row: ClaimedMessage): Promise<OutgoingMail> {
+    const rendered = renderNotification(row.type, row.data as never, { ...this.ctx, locale: await this.locales.current() });
     const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
     if (!row.essential) headers['List-Unsubscribe'] = `<${this.config.publicUrl}/me/notification-preferences>`;
     return {
@@ -71,7 +72,7 @@ export class MessageDelivery {
     const rule = NOTIFICATION_TYPES[row.type];
     let mail: OutgoingMail;
     try {
-      mail = this.compose(row);
+      mail = await this.compose(row);
     } catch (e) {
       // Stored data that can no longer be rendered (e.g. a scrubbed secret) will never work.
       return this.fail(row, owner, { kind: 'permanent', replyCode: null, reason: `cannot render: ${(e as Error).message}`.slice(0, 200) });
