@@ -330,6 +330,26 @@ describe('platform: every documented operation, fuzzed as each role', () => {
   };
 
   /** How an answer departs from what the document says of the operation: a 5xx, an undocumented status, a body off its schema. */
+  /** Reads an answer as usual, except an event stream: its status and headers are the answer, then it is closed. */
+  const untilEventStream = (res: unknown, done: (err: Error | null, body: unknown) => void): void => {
+    const r = res as NodeJS.ReadableStream & { headers: Record<string, string | undefined>; destroy(): void };
+    if (/text\/event-stream/.test(r.headers['content-type'] ?? '')) {
+      r.destroy();
+      done(null, undefined);
+      return;
+    }
+    let text = '';
+    r.setEncoding('utf8');
+    r.on('data', (chunk: string) => (text += chunk));
+    r.on('end', () => {
+      try {
+        done(null, text ? JSON.parse(text) : {});
+      } catch {
+        done(null, text);
+      }
+    });
+  };
+
   const outsideTheDocument = (op: Operation, res: { status: number; body: unknown; headers: Record<string, string> }): string[] => {
     const documented = op.responses[String(res.status)] ?? op.responses.default;
     if (res.status >= 500) return [`a ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}`];
@@ -409,6 +429,8 @@ describe('platform: every documented operation, fuzzed as each role', () => {
           const b = build(path, op, kind, role, rnd);
           let req = (t.http() as unknown as Record<string, (url: string) => import('supertest').Test>)[method](b.path + b.query).set(role.headers).set(b.headers);
           if (b.contentType) req = req.set('content-type', b.contentType);
+          // An event stream never ends: its status and headers are the answer, then the stream is closed.
+          if (op.responses?.['200']?.content?.['text/event-stream']) req = req.buffer(false).parse(untilEventStream);
           const res = await (b.body !== undefined ? req.send(b.body) : req);
           requests++;
           const problems = outsideTheDocument(op, res);
