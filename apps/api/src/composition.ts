@@ -1,7 +1,7 @@
 import type { DynamicModule, INestApplicationContext, Provider, Type } from '@nestjs/common';
-import { CaucusesDemoContributor, CaucusesModule, CaucusMemberNames } from '@org/caucuses';
+import { CaucusesDemoContributor, CaucusesModule, CaucusMemberNames, CaucusMembershipCheck } from '@org/caucuses';
 import { DisciplineDemoContributor, DisciplineModule, DisciplineRestrictions, MemberRegister, MemberSanctions, OfficeHolders } from '@org/discipline';
-import { AccreditedDelegates, CaucusMotions, CongressFloorModule, NoCaucusMotions } from '@org/congress-floor';
+import { AccreditedDelegates, CaucusMotions, CongressFloorModule } from '@org/congress-floor';
 import { CongressDelegatesFacade, ElectionsModule } from '@org/elections';
 import { AccountHolderDirectory, AccountProvisioning, IdentityModule, IdentityNotifier, InvitationNotifier, MandateRecordsFacade } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
@@ -81,14 +81,21 @@ export const portBindings: Provider[] = [
       namesOf: async (ids) => new Map((await new MemberFactsFacade().people(ds.manager, ids)).map((p) => [p.id, { name: `${p.firstName} ${p.lastName}`, status: p.status }])),
     }),
   },
-  // The congress floor reads the accredited delegates through elections' facade; caucus motions
-  // are refused until the caucuses context binds its own answer.
+  // The congress floor reads the accredited delegates through elections' facade.
   { provide: AccreditedDelegates, useExisting: CongressDelegatesFacade satisfies Type<AccreditedDelegates> },
-  { provide: CaucusMotions, useClass: NoCaucusMotions satisfies Type<CaucusMotions> },
+  // Congress floor → caucuses: may the acting member submit, edit or withdraw a motion as this
+  // caucus? Yes only if they are, now, a member of it and it has formed — asked on the caucuses'
+  // own connection (the platform's role has no grant on the roster), before the floor's
+  // transaction opens, so the floor's transaction is not passed. Yes or no; never who else.
+  {
+    provide: CaucusMotions,
+    inject: [CaucusMembershipCheck],
+    useFactory: (check: CaucusMembershipCheck): CaucusMotions => ({ mayActFor: (caucusId, memberId) => check.isMemberOfFormed(caucusId, memberId) }),
+  },
 ];
 
 /** Modules whose exports the port bindings above use (beyond the global ones). */
-export const portModules = [IdentityModule, DisciplineModule, ElectionsModule];
+export const portModules = [IdentityModule, DisciplineModule, ElectionsModule, CaucusesModule];
 
 /** Contexts that add to the demo organization on first start (providers of their modules). */
 export const demoContributors: Type<DemoContributor>[] = [DisciplineDemoContributor, CaucusesDemoContributor];

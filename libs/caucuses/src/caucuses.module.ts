@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, dataSourceOptions, EMBEDDED_DATABASE, type AppConfig, type EmbeddedDatabase } from '@org/platform';
 import { CaucusesController } from './api/caucuses.controller';
 import { CaucusAudit } from './application/caucus-audit';
+import { CaucusMembershipCheck } from './application/caucus-membership-check';
 import { CAUCUS_SETTINGS, loadCaucusSettings } from './application/caucus-settings';
 import { CaucusRepository } from './application/ports/caucus.repository';
 import { CaucusTransactions } from './application/ports/caucus-transactions.port';
@@ -15,8 +16,9 @@ import { CaucusesDemoContributor } from './infrastructure/demo/caucuses-demo.con
 /**
  * Caucuses: its own connection (on real PostgreSQL a login in `commons_caucuses`, from
  * `CAUCUSES_DATABASE_URL`, else `DATABASE_URL`), its own schema. Needs from the composing app:
- * `CaucusMemberNames` (bound to the register), `AuditLog`, `Clock`. Exports nothing: no other
- * context can ask it who belongs to a caucus.
+ * `CaucusMemberNames` (bound to the register), `AuditLog`, `Clock`. Exports one thing,
+ * `CaucusMembershipCheck` (yes or no: is this member in this formed caucus), which the composition
+ * binds to the congress floor's `CaucusMotions`; no other context can ask it who belongs to a caucus.
  */
 @Module({
   imports: [
@@ -42,6 +44,8 @@ import { CaucusesDemoContributor } from './infrastructure/demo/caucuses-demo.con
     CaucusesUseCase,
     CaucusDiscussionUseCase,
     CaucusesDemoContributor,
+    CaucusMembershipCheck,
   ],
+  exports: [CaucusMembershipCheck],
 })
 export class CaucusesModule {}

@@ -79,6 +79,16 @@ export class CaucusSqlRepository extends CaucusRepository {
     return r ? toFace(r) : null;
   }
 
+  async isMemberOfFormed(tx: Tx, id: string, memberId: string): Promise<boolean> {
+    const r = await one<{ yes: boolean }>(
+      tx,
+      `SELECT EXISTS (SELECT 1 FROM caucuses.caucuses c JOIN caucuses.members m ON m.caucus_id = c.id
+                       WHERE c.id = $1::uuid AND c.stage = 'formed' AND m.member_id = $2::uuid) AS yes`,
+      [id, memberId],
+    );
+    return r.yes;
+  }
+
   async memberIds(tx: Tx, id: string): Promise<string[]> {
     return (await query<{ member_id: string }>(tx, `SELECT member_id FROM caucuses.members WHERE caucus_id = $1`, [id])).map((r) => r.member_id);
   }

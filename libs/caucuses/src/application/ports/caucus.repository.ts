@@ -40,6 +40,8 @@ export abstract class CaucusRepository {
   /** Deletes a proposal nobody signs any more (only while it forms). */
   abstract deleteLapsed(tx: Tx, id: string): Promise<void>;
   abstract roster(tx: Tx, id: string): Promise<RosterEntry[]>;
+  /** Whether this one member belongs, now, to this caucus and it has formed (yes or no, nothing else). */
+  abstract isMemberOfFormed(tx: Tx, id: string, memberId: string): Promise<boolean>;
 
   abstract addPost(tx: Tx, p: { caucusId: string; authorMemberId: string; body: string; at: Date }): Promise<CaucusPost>;
   abstract posts(tx: Tx, caucusId: string, limit: number): Promise<CaucusPost[]>;

@@ -39,18 +39,34 @@ export class MotionsUseCase {
     private readonly clock: Clock,
   ) {}
 
-  /** What this principal may speak for; a caucus only when the caucuses context says so. */
-  private async actorOf(m: EntityManager, p: Principal, submitter: Submitter | null): Promise<Actor> {
+  /**
+   * The caucus this principal may act for, if the submitter is a caucus and the caucuses context
+   * says yes. Asked before the floor's transaction opens: the roster is on the caucuses' own
+   * connection, and a transaction there inside this one would wait for it (one session embedded).
+   */
+  private async caucusesOf(p: Principal, submitter: { kind: Submitter['kind']; ref: string | null } | null): Promise<string[]> {
+    if (submitter?.kind !== 'caucus' || !submitter.ref) return [];
+    return (await this.caucuses.mayActFor(submitter.ref, requireMember(p))) ? [submitter.ref] : [];
+  }
+
+  /** What this principal may speak for; a caucus only as `caucusesOf` found. */
+  private actorOf(p: Principal, caucuses: string[]): Actor {
     const memberId = requireMember(p);
-    const caucuses = submitter?.kind === 'caucus' && submitter.ref && (await this.caucuses.mayActFor(submitter.ref, memberId, m)) ? [submitter.ref] : [];
     return { memberId, officerOfBranches: p.branchesWhere(['chair', 'secretary']), executive: p.holds('EC'), caucuses };
   }
 
+  /** The caucus a principal may act for on an existing motion (its submitter never changes), asked outside the transaction. */
+  private async caucusesForMotion(p: Principal, motionId: string): Promise<string[]> {
+    const s = await this.floors.motion(this.ds.manager, motionId);
+    return s ? this.caucusesOf(p, s.submitter) : [];
+  }
+
   async submit(p: Principal, congressId: string, cmd: { title: string; text: string; submitter: { kind: Submitter['kind']; ref?: string | null }; agendaItemId?: string | null }): Promise<MotionView> {
+    const submitter: Submitter = { kind: cmd.submitter.kind, ref: cmd.submitter.kind === 'executive' ? null : cmd.submitter.kind === 'member' ? (cmd.submitter.ref ?? p.memberId) : (cmd.submitter.ref ?? null) };
+    const caucuses = await this.caucusesOf(p, submitter);
     const id = await this.ds.transaction(async (m) => {
       const f = await loadFloor(m, this.floors, congressId);
-      const submitter: Submitter = { kind: cmd.submitter.kind, ref: cmd.submitter.kind === 'executive' ? null : cmd.submitter.kind === 'member' ? (cmd.submitter.ref ?? p.memberId) : (cmd.submitter.ref ?? null) };
-      const actor = await this.actorOf(m, p, submitter);
+      const actor = this.actorOf(p, caucuses);
       if (cmd.agendaItemId) await this.item(m, congressId, cmd.agendaItemId);
       const motion = Motion.submit(
         { id: randomUUID(), congressId, agendaItemId: cmd.agendaItemId ?? null, number: 0, title: cmd.title, text: cmd.text, submitter, actor },
@@ -87,17 +103,19 @@ export class MotionsUseCase {
     return this.changed(congressId, motionId);
   }
 
-  edit(p: Principal, motionId: string, cmd: { title?: string; text?: string }): Promise<MotionView> {
-    return this.change(p, motionId, 'motion.edited', async (motion, { m, f, now }) => {
-      const actor = await this.actorOf(m, p, motion.toSnapshot().submitter);
+  async edit(p: Principal, motionId: string, cmd: { title?: string; text?: string }): Promise<MotionView> {
+    const caucuses = await this.caucusesForMotion(p, motionId);
+    return this.change(p, motionId, 'motion.edited', (motion, { f, now }) => {
+      const actor = this.actorOf(p, caucuses);
       motion.edit(actor, cmd, f.orders, now);
       return actor.memberId;
     });
   }
 
-  withdraw(p: Principal, motionId: string): Promise<MotionView> {
-    return this.change(p, motionId, 'motion.withdrawn', async (motion, { m }) => {
-      const actor = await this.actorOf(m, p, motion.toSnapshot().submitter);
+  async withdraw(p: Principal, motionId: string): Promise<MotionView> {
+    const caucuses = await this.caucusesForMotion(p, motionId);
+    return this.change(p, motionId, 'motion.withdrawn', (motion) => {
+      const actor = this.actorOf(p, caucuses);
       motion.withdraw(actor);
       return actor.memberId;
     });
