@@ -17,8 +17,8 @@ import { LiveFloorEvents } from './infrastructure/live-floor-events';
 
 /**
  * The congress floor. Needs from the composing app (bound in apps/api/src/composition.ts):
- * `AccreditedDelegates` (elections' facade), `CaucusMotions` (the caucuses context, refusing
- * until it exists), `RestrictionsPort` (kernel), `AuditLog`, `Clock`, the database.
+ * `AccreditedDelegates` (elections' facade), `CaucusMotions` (the caucuses context's yes/no check,
+ * asked outside the floor's transaction), `RestrictionsPort` (kernel), `AuditLog`, `Clock`, the database.
  */
 @Module({
   controllers: [FloorController, MotionsController, FloorVotesController, SpeakersController],

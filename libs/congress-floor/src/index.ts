@@ -1,7 +1,7 @@
 /**
  * The congress floor's public face: its Nest module, the ports the composing app binds
  * (`AccreditedDelegates` to elections' facade, `CaucusMotions` to the caucuses context), and the
- * refusing caucus adapter to bind until the caucuses context exists.
+ * refusing caucus adapter (for an app composed without the caucuses context).
  */
 export { CongressFloorModule } from './congress-floor.module';
 export { AccreditedDelegates } from './application/ports/accredited-delegates.port';

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../../apps/api/src/bootstrap';
 import { createTestApp, type TestApp } from '../../support/test-app';
+import { congressWithDelegates, standingOrders } from '../congress/floor-fixtures';
 
 /**
  * S13 on real PostgreSQL: who belongs to a caucus lives where no other context can read it. The
@@ -70,7 +71,7 @@ onPostgres('caucuses: database roles (real PostgreSQL)', () => {
     });
   });
 
-  it('the caucuses context works end to end on its own role', async () => {
+  it('the caucuses context works end to end on its own role, the congress floor\'s question on a caucus motion included', async () => {
     const app: NestFastifyApplication = await createApp({ config: { ...t.db.config, env: { ...t.db.config.env, CAUCUSES_DATABASE_URL: urlAs(roles.caucuses), CAUCUS_FORMATION_THRESHOLD: '2' } } });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -91,6 +92,16 @@ onPostgres('caucuses: database roles (real PostgreSQL)', () => {
       expect(refused.status).toBe(403);
       const [audited] = await t.db.dataSource.query(`SELECT actor_id FROM audit.entries WHERE context = 'caucuses' AND action = 'caucus.members-only-refused' AND subject_id = $1`, [proposed.body.id]);
       expect(audited.actor_id).toBe(ec.id);
+      // The congress floor asks, on this role's login, whether the member acting belongs to the formed caucus.
+      const ro = await t.make.signedInMember({ branchId });
+      await t.make.mandate(ro.id, 'ELECTIONS', { role: 'returning-officer' });
+      const congressId = await congressWithDelegates(t, { branchId, delegates: [a, b, ec] });
+      const floor = await http().post(`/congresses/${congressId}/floor`).set(ro.auth).send({ standingOrders: standingOrders(new Date(Date.now() + 30 * 86_400_000)), chairs: [ro.id], standingOrdersCommittee: [ro.id] });
+      expect(floor.status).toBe(201);
+      const asCaucus = (who: { auth: { Authorization: string } }) =>
+        http().post(`/congresses/${congressId}/motions`).set(who.auth).send({ title: 'From the caucus', text: 'Congress resolves.', submitter: { kind: 'caucus', ref: proposed.body.id } });
+      expect((await asCaucus(a)).status).toBe(201);
+      expect((await asCaucus(ec)).body.code).toBe('may_not_submit_for');
       // The work above ran on the caucuses role's own login (not the platform's).
       const who = await t.db.dataSource.query(`SELECT DISTINCT application_name FROM pg_stat_activity WHERE usename = $1 AND datname = current_database()`, [roles.caucuses]);
       expect(who).toEqual([{ application_name: 'commons-caucuses' }]);

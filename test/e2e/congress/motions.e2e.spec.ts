@@ -84,7 +84,7 @@ describe('congress floor: agenda and motions', () => {
   let executiveMotion: any;
   let referMotion: any;
 
-  it('motions come from a member, a branch (its officers), the executive (an EC member); a caucus motion is refused until caucuses exist', async () => {
+  it('motions come from a member, a branch (its officers), the executive (an EC member); a caucus motion from somebody not in that caucus is refused', async () => {
     const submit = (who: Signed, body: object) => http().post(`/congresses/${congressId}/motions`).set(who.auth).send(body);
     memberMotion = await ok(await submit(delegates[0], { title: 'Organize the unorganized', text: 'Congress resolves:\nto organize every workplace\nin every branch\nby next congress.', submitter: { kind: 'member' } }));
     expect(memberMotion).toMatchObject({ number: 1, stage: 'submitted', submitter: { kind: 'member', ref: delegates[0].id }, secondersMissing: 2, seconders: [] });
