@@ -95,14 +95,14 @@ describe('operator CLI: npm run job', () => {
     expect(r.out).toMatch(/^pending-applications +every 60 min /m);
     expect(r.out).toMatch(/^standing +every 60 min /m);
     expect(r.out).toMatch(/^ +last ran \d{4}-\d\d-\d\dT[\d:.]+Z \(request, \d+ ms, [^)]+:\d+\)$/m);
-    // Nine jobs, one of which (pending-applications) ran above: the eight others never ran.
-    expect(r.out.match(/never run/g)?.length).toBe(8);
+    // Ten jobs, one of which (pending-applications) ran above: the nine others never ran.
+    expect(r.out.match(/never run/g)?.length).toBe(9);
   }, 150_000);
 
   it('an unknown job is refused, naming the jobs there are, exit 1', async () => {
     const r = await run(['deadline']);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('There is no job named "deadline". Jobs: deadlines, finality, invitation-dispatch, matching, pending-applications, proceedings, publication, standing, transparency');
+    expect(r.out).toContain('There is no job named "deadline". Jobs: deadlines, election-reminders, finality, invitation-dispatch, matching, pending-applications, proceedings, publication, standing, transparency');
   }, 150_000);
 
   (process.env.DATABASE_URL ? it : it.skip)('PostgreSQL: while another process holds the job, it is not run, exit 2', async () => {
