@@ -24,4 +24,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
+  // The slowest files are listed at the end of every run (test/support/slowest-files.reporter.js).
+  reporters: ['default', '<rootDir>/test/support/slowest-files.reporter.js'],
 };
