@@ -25,7 +25,7 @@ import { migrations } from '../../../migrations';
 /**
  * The embedded data folder (`DATA_DIR`): one process at a time, a stale lock taken over, and no
  * acknowledged write lost when the API is killed outright. These are about the embedded database
- * (PGlite), so every child process is started WITHOUT DATABASE_URL: they run in both test passes.
+ * (PGlite), so every child process is started WITHOUT DATABASE_URL, and the file runs in the embedded pass only.
  */
 const root = path.resolve(__dirname, '../../..');
 const EMAIL = 'durable@test.localhost';
@@ -114,7 +114,14 @@ function runScript(script: string, dataDir: string): Promise<{ code: number | nu
 
 const mtime = (f: string) => fs.statSync(f).mtimeMs;
 
-describe('the embedded data folder', () => {
+/**
+ * Every child process here runs on the embedded database whatever the pass, so the PostgreSQL pass
+ * (DATABASE_URL set) would only repeat the embedded pass's run of this file: it runs there once.
+ */
+const onEmbeddedPass = process.env.DATABASE_URL ? describe.skip : describe;
+if (process.env.DATABASE_URL) console.info('data-folder.e2e: about the embedded database only; it runs in the embedded pass (no DATABASE_URL).');
+
+onEmbeddedPass('the embedded data folder', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'commons-datadir-'));
   const seeded = path.join(tmp, 'seeded');
   let n = 0;
