@@ -15,7 +15,7 @@
  * the result. Checks: every card 200, exactly N participants, totals = N. Prints a JSON summary.
  */
 import 'reflect-metadata';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import { Client } from 'pg';
 import { loadConfig, runMigrations, SystemClock } from '../libs/platform/src';
 import { migrations } from '../migrations';
 import { createApp } from '../apps/api/src/bootstrap';
+import { seatReturningOfficer, seedSignedInMembers } from './support/seed-people';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
@@ -52,25 +53,10 @@ async function main(): Promise<void> {
 
     const seed = new Client({ connectionString: url.toString() });
     await seed.connect();
-    const [{ id: branchId }] = (await seed.query(`INSERT INTO membership.branches (code, name, founded_on) VALUES ('BENCH', 'Bench branch', '2010-01-01') RETURNING id`)).rows;
-    const memberIds: string[] = (
-      await seed.query(
-        `INSERT INTO membership.members (first_name, last_name, email, status, applied_on, joined_on, branch_id)
-         SELECT 'Delegate', 'No ' || g, NULL, 'active', '2020-01-01', '2020-01-01', $1 FROM generate_series(1, $2) g RETURNING id`,
-        [branchId, DELEGATES + 1],
-      )
-    ).rows.map((r) => r.id);
-    const accountIds: string[] = (await seed.query(`INSERT INTO identity.accounts (email, member_id) SELECT 'd-' || m.id || '@bench.localhost', m.id FROM unnest($1::uuid[]) AS m(id) RETURNING id`, [memberIds])).rows.map((r) => r.id);
-    const tokens = accountIds.map(() => randomBytes(32).toString('base64url'));
-    await seed.query(`INSERT INTO identity.sessions (account_id, token_hash, expires_at) SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[])`, [
-      accountIds,
-      tokens.map((t) => createHash('sha256').update(t).digest('hex')),
-      accountIds.map(() => new Date(Date.now() + 86_400_000)),
-    ]);
-    const [{ id: electionsBody }] = (await seed.query(`INSERT INTO identity.bodies (kind, name, seats) VALUES ('ELECTIONS', 'Elections Committee', 5) RETURNING id`)).rows;
+    const { branchId, memberIds, tokens } = await seedSignedInMembers(seed, { count: DELEGATES + 1, firstName: 'Delegate', emailPrefix: 'd-' });
     const chairToken = tokens.pop() as string;
     const chairId = memberIds.pop() as string;
-    await seed.query(`INSERT INTO identity.mandates (member_id, body_id, role, starts_on, source_kind, source_ref) VALUES ($1, $2, 'returning-officer', '2020-01-01', 'founding', 'bench')`, [chairId, electionsBody]);
+    await seatReturningOfficer(seed, chairId);
     const congressId = randomUUID();
     const electionId = randomUUID();
     await seed.query(`INSERT INTO elections.congresses (id, title, roll_id, apportionment_id, delegate_seats, quorum, opens_on, created_at) VALUES ($1, 'Bench congress', $2, $3, $4, $5, '2027-05-01', now())`, [congressId, randomUUID(), randomUUID(), DELEGATES, Math.ceil(DELEGATES / 2)]);

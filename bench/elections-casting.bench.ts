@@ -23,7 +23,7 @@
  * the valid poll is N. Prints a JSON summary; the figures in bench/results/elections.md come from it.
  */
 import 'reflect-metadata';
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { FixedClock, loadConfig, runMigrations } from '../libs/platform/src';
 import { migrations } from '../migrations';
 import { createApp } from '../apps/api/src/bootstrap';
+import { seatReturningOfficer, seedSignedInMembers } from './support/seed-people';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
@@ -143,30 +144,11 @@ async function main(): Promise<void> {
     // ── seed: voters with sessions, a returning officer ────────────────────────────────────
     const seed = new Client({ connectionString: url.toString() });
     await seed.connect();
-    const [{ id: branchId }] = (await seed.query(`INSERT INTO membership.branches (code, name, founded_on) VALUES ('BENCH', 'Bench branch', '2010-01-01') RETURNING id`)).rows;
-    const memberIds: string[] = (
-      await seed.query(
-        `INSERT INTO membership.members (first_name, last_name, email, status, applied_on, joined_on, branch_id)
-         SELECT 'Voter', 'No ' || g, NULL, 'active', '2020-01-01', '2020-01-01', $1 FROM generate_series(1, $2) g RETURNING id`,
-        [branchId, VOTERS + 1],
-      )
-    ).rows.map((r) => r.id);
-    await seed.query(`INSERT INTO membership.status_history (member_id, from_status, to_status, changed_at, effective_on) SELECT id, NULL, 'active', now(), '2020-01-01' FROM membership.members`);
-    await seed.query(`INSERT INTO membership.branch_periods (member_id, branch_id, from_date) SELECT id, branch_id, '2020-01-01' FROM membership.members`);
-    const accountIds: string[] = (
-      await seed.query(`INSERT INTO identity.accounts (email, member_id) SELECT 'voter-' || m.id || '@bench.localhost', m.id FROM unnest($1::uuid[]) AS m(id) RETURNING id`, [memberIds])
-    ).rows.map((r) => r.id);
-    const tokens = accountIds.map(() => randomBytes(32).toString('base64url'));
-    await seed.query(`INSERT INTO identity.sessions (account_id, token_hash, expires_at) SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[])`, [
-      accountIds,
-      tokens.map((t) => createHash('sha256').update(t).digest('hex')),
-      accountIds.map(() => new Date(Date.now() + 86_400_000)),
-    ]);
-    const [{ id: electionsBody }] = (await seed.query(`INSERT INTO identity.bodies (kind, name, seats) VALUES ('ELECTIONS', 'Elections Committee', 5) RETURNING id`)).rows;
+    const { memberIds, tokens } = await seedSignedInMembers(seed, { count: VOTERS + 1, firstName: 'Voter', emailPrefix: 'voter-', history: true });
     const [{ id: ccBody }] = (await seed.query(`INSERT INTO identity.bodies (kind, name, seats) VALUES ('CC', 'Central Committee', 30) RETURNING id`)).rows;
     const roToken = tokens.pop() as string;
     const roMember = memberIds.pop() as string;
-    await seed.query(`INSERT INTO identity.mandates (member_id, body_id, role, starts_on, source_kind, source_ref) VALUES ($1, $2, 'returning-officer', '2020-01-01', 'founding', 'bench')`, [roMember, electionsBody]);
+    await seatReturningOfficer(seed, roMember);
     await seed.query(`CREATE TABLE public.bench_baseline (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, member_id uuid NOT NULL, content jsonb NOT NULL)`);
     await seed.end();
 
