@@ -16,7 +16,7 @@ export type { ScottishStvOptions } from './scottish-stv.counter';
 export { countMeekStv } from './meek-stv.counter';
 export { checkMinimums, minimumsMet } from './representation-minimum';
 export type { RepresentationMinimum } from './representation-minimum';
-export { countback, nextHighest, runnersUp, VACANCY_RULES, withCandidatesWithdrawn } from './vacancy';
+export { countback, countbackMinimums, nextHighest, runnersUp, VACANCY_RULES, withCandidatesWithdrawn } from './vacancy';
 export type { VacancyFilling, VacancyRule } from './vacancy';
 export type { MeekStvOptions } from './meek-stv.counter';
 export { countPlurality } from './plurality.counter';
