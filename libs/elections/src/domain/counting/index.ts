@@ -16,6 +16,7 @@ export type { ScottishStvOptions } from './scottish-stv.counter';
 export { countMeekStv } from './meek-stv.counter';
 export { checkMinimums, minimumsMet } from './representation-minimum';
 export type { RepresentationMinimum } from './representation-minimum';
+export { stageTable } from './stage-table';
 export { countback, countbackMinimums, nextHighest, runnersUp, VACANCY_RULES, withCandidatesWithdrawn } from './vacancy';
 export type { VacancyFilling, VacancyRule } from './vacancy';
 export type { MeekStvOptions } from './meek-stv.counter';
