@@ -12,8 +12,8 @@
  * - `--group` / `--minimum` (repeatable, same names): representation minimums, by the exclusion
  *   method; the count stands unchanged when its winners already meet them.
  * - `--vacate N`: fills the seat of winner N by `--fill` (default countback: the ballots counted
- *   again with N withdrawn and the other winners kept elected; or next-highest in the original
- *   count). `--elected` gives the original winners (default: this count's).
+ *   again with N withdrawn, the other winners kept elected and the --group minimums re-applied
+ *   over them plus the refill; or next-highest in the original count). `--elected` gives the original winners (default: this count's).
  *
  * Output: { "elected": [1-based candidate numbers in order of election], "quota": "…",
  *           "withdrawn": [...], "stages": [ { "totals": ["…" per candidate], "elected": [...], "excluded": [...] } ],
@@ -180,7 +180,7 @@ export function runCount(argv: readonly string[], io: CountIo): number {
     if (a.vacate !== undefined) {
       const original = a.elected ? a.elected.map((c) => c - 1) : result.elected;
       const filling: VacancyFilling =
-        a.fill === 'countback' ? countback(profile, original, a.vacate - 1, (p, kept) => a.method.count(p, a.seed, [...minimums, ...kept])) : nextHighest(result, a.vacate - 1, profile.withdrawn);
+        a.fill === 'countback' ? countback(profile, original, a.vacate - 1, (p, owed) => a.method.count(p, a.seed, owed), minimums) : nextHighest(result, a.vacate - 1, profile.withdrawn);
       out.vacancy = {
         rule: filling.rule,
         vacating: filling.vacating + 1,

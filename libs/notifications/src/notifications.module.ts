@@ -3,6 +3,7 @@ import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_CONFIG, LOGGER, type AppConfig, type Logger } from '@org/platform';
 import { DeadLettersController } from './api/dead-letters.controller';
 import { MemberNotificationsController } from './api/member-notifications.controller';
+import { OrganizationController } from './api/organization.controller';
 import { DeadLettersService } from './application/dead-letters.service';
 import { EmailQueue } from './application/email-queue.port';
 import { MAIL_TRANSPORT_OVERRIDE, MailTransport } from './application/mail-transport.port';
@@ -95,7 +96,7 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       global: true,
-      controllers: [MemberNotificationsController, DeadLettersController],
+      controllers: [MemberNotificationsController, DeadLettersController, OrganizationController],
       providers,
       exports,
     };

@@ -177,4 +177,34 @@ describe('elections: withdrawals after voting opened, and vacancies', () => {
     expect(await ok(await t.http().get(`/elections/${e.id}/minimums`).set(voters[2].auth))).toEqual([{ group: 'women', candidateIds: group, minimum: 2 }]);
     clock.advance(DAY);
   });
+  it('a countback re-applies the election\'s minimums, counted over the kept winners plus the refill; the recount command carries them', async () => {
+    const e = await createElection(t, ro, { seats: 2, method: 'scottish-stv' });
+    await ok(await t.http().post(`/elections/${e.id}/open-nominations`).set(ro.auth));
+    const standing = voters.slice(16, 20);
+    const ids: string[] = [];
+    for (const c of standing) ids.push(await stand(t, e.id, c, voters.filter((v) => !standing.includes(v)).slice(0, 3)));
+    const [m0, m1, w0, w1] = ids;
+    await ok(await t.http().put(`/elections/${e.id}/minimums`).set(ro.auth).send({ groups: [{ group: 'women', candidateIds: [w0, w1], minimum: 1 }] }));
+    await ok(await t.http().post(`/elections/${e.id}/open-voting`).set(ro.auth).send({ closesAt: new Date(clock.now().getTime() + DAY).toISOString() }));
+    // m0 12 (then m1), m1 6, w0 4 (then m1), w1 2 (then m1): quota 9. The minimum seats m0 and w0.
+    for (let i = 0; i < voters.length; i++) {
+      const ranking = i < 12 ? [m0, m1] : i < 18 ? [m1] : i < 22 ? [w0, m1] : [w1, m1];
+      await ok(await t.http().post(`/elections/${e.id}/ballots`).set(voters[i].auth).send({ ranking }));
+    }
+    await closeCertifyPublish(t, clock, ro, e.id);
+    const { result } = await ok(await t.http().get(`/elections/${e.id}/result`).set(voters[1].auth));
+    expect([...result.elected].sort()).toEqual([m0, w0].sort());
+
+    // w0 leaves: w0's ballots go on to m1, who would win a plain countback; the minimum seats w1.
+    const v = await ok(await t.http().post(`/elections/${e.id}/vacancies`).set(ro.auth).send({ candidateId: w0, reason: 'left' }));
+    expect(v.filledBy.candidateId).toBe(w1);
+    expect(v.recount.stages.some((st: any) => st.action.minimum === true)).toBe(true);
+    const [published] = await ok(await t.http().get(`/elections/${e.id}/vacancies`).set(voters[1].auth));
+    expect(published.recountCommand).toContain(`--minimum 'women:1'`);
+    const blt = (await t.http().get(`/elections/${e.id}/ballots.blt`).set(voters[2].auth)).text;
+    const mine = recount(blt, published.recountCommand.replace(/^npm run count -- election\.blt /, '').replace(/'/g, '').split(' '));
+    expect(mine.vacancy.filledBy).toBe(v.filledBy.number);
+    expect(mine.vacancy.count.stages.map((st: any) => st.totals)).toEqual(published.recount.stages.map((st: any) => st.totals));
+    clock.advance(DAY);
+  });
 });

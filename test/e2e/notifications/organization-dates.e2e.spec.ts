@@ -27,6 +27,8 @@ describe('notifications: dates in the founded organization’s time zone and lan
     const first = await electionInVoting(t, clock, ro, voters, { seats: 1, method: 'scottish-stv', candidates: voters.slice(0, 2), closesInMs: 3 * DAY });
     // No founding act: the server's setting (Berlin, British English).
     expect(await ballotBody(voters[5].auth, first.election.id)).toContain('4 June 2026 at 10:00 CEST');
+    // The web app reads the same settings, without signing in.
+    expect(await ok(await t.http().get('/organization'))).toEqual({ name: null, timeZone: 'Europe/Berlin', locale: 'en-GB', currency: null });
 
     await t.db.dataSource.query(
       `INSERT INTO membership.organization (name, time_zone, locale, currency, founding_file_sha256, founded_at) VALUES ('Test Organization', 'America/Chicago', 'en-US', 'USD', $1, now())`,
@@ -37,5 +39,6 @@ describe('notifications: dates in the founded organization’s time zone and lan
     const body = await ballotBody(voters[5].auth, second.election.id);
     expect(body).toMatch(/June \d{1,2}, 2026 at \d{1,2}:\d{2} (AM|PM) CDT/);
     expect(body).not.toContain('CEST');
+    expect(await ok(await t.http().get('/organization'))).toEqual({ name: 'Test Organization', timeZone: 'America/Chicago', locale: 'en-US', currency: 'USD' });
   });
 });

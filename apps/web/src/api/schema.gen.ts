@@ -1623,6 +1623,16 @@ export interface components {
       /** When the poll closes; it cannot be closed earlier. */
       closesAt: string;
     };
+    OrganizationSettingsResponse: {
+      /** The name from the founding act; null on a database without one (the demo organization). */
+      name: string | null;
+      /** IANA time zone every screen, e-mail and feed entry writes its dates in. */
+      timeZone: string;
+      /** BCP 47 language tag dates and numbers are written in. */
+      locale: string;
+      /** ISO 4217 currency from the founding act; null without one. */
+      currency: string | null;
+    };
     OutcomeCountsResponse: {
       total: components["schemas"]["ReportCellResponse"];
       by: components["schemas"]["CellsBySanctionResponse"];
@@ -4964,6 +4974,15 @@ export interface paths {
       policy: "Holders of a current mandate: STAFF";
     };
   };
+  "/organization": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: components["schemas"]["OrganizationSettingsResponse"];
+      policy: "Public: the organization's name, time zone, language and currency are public (a democratic organization's own face); the web app writes every date with them";
+    };
+  };
   "/outcomes": {
     get: {
       path: never;
@@ -5360,6 +5379,7 @@ export const apiOperations = [
   "POST /motions/{motionId}/votes",
   "POST /motions/{motionId}/withdraw",
   "GET /operations/dead-letters",
+  "GET /organization",
   "GET /outcomes",
   "GET /outcomes/{outcomeId}",
   "PUT /outcomes/{outcomeId}",

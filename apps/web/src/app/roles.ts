@@ -5,6 +5,7 @@
  * or CC member's interface has no menu item and no route for them.
  */
 import type { components } from '../api/schema.gen';
+import { today as organizationToday } from '../ui/format';
 
 export type Me = components['schemas']['MeResponse'];
 export type Mandate = components['schemas']['MandateResponse'];
@@ -28,7 +29,7 @@ export interface Roles {
 
 const current = (m: Mandate, today: string) => m.startsOn <= today && (!m.endsOn || m.endsOn >= today);
 
-export function rolesOf(me: Me, today = new Date().toISOString().slice(0, 10)): Roles {
+export function rolesOf(me: Me, today = organizationToday()): Roles {
   const ms = me.mandates.filter((m) => current(m, today));
   const has = (kind: string, role?: string) => ms.some((m) => m.bodyKind === kind && (!role || m.role === role));
   const nationalMembership = has('NATIONAL_OFFICE', 'membership-secretary');

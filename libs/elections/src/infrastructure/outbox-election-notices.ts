@@ -20,7 +20,7 @@ export class OutboxElectionNotices extends ElectionNotices {
   async announce(m: EntityManager, a: ElectionAnnouncement): Promise<void> {
     await this.outbox.fanOutToMembers(m, {
       type: 'election-notice',
-      data: { electionId: a.electionId, electionTitle: a.title.slice(0, 200), stage: a.stage, summary: a.summary.slice(0, 4000), ...(a.votingClosesAt ? { votingClosesAt: a.votingClosesAt } : {}) },
+      data: { electionId: a.electionId, electionTitle: a.title.slice(0, 200), stage: a.stage, summary: a.summary.slice(0, 4000), ...(a.votingClosesAt ? { votingClosesAt: a.votingClosesAt } : {}), ...(a.stages ? { stages: a.stages } : {}) },
       audience: a.audience.kind === 'branch' ? { branchId: a.audience.branchId } : 'good-standing',
       dedupeKey: `election:${a.electionId}:${a.stage}`,
       actor: a.actorId ? { id: a.actorId, kind: 'member' } : undefined,

@@ -6,15 +6,26 @@ import { OrganizationLocaleReader } from './ports/organization-locale.reader';
 /** How long the founded organization's settings are kept before they are read again. */
 const KEEP_MS = 60_000;
 
+/** What anyone may know of the organization: the web app writes its dates with these. */
+export interface OrganizationPublicSettings {
+  /** Null on a database no founding act has run on (the demo organization). */
+  name: string | null;
+  timeZone: string;
+  /** BCP 47 language tag dates and numbers are written in. */
+  locale: string;
+  /** ISO 4217 code, or null without a founding act. */
+  currency: string | null;
+}
+
 /**
- * The time zone and language every e-mail and feed entry writes its dates in: the ones the
- * organization set in its founding act; on a database without one (the demo organization),
+ * The time zone and language every e-mail, feed entry and screen writes its dates in: the ones
+ * the organization set in its founding act; on a database without one (the demo organization),
  * `ORG_TIME_ZONE` / `ORG_LANGUAGE` (checked at boot), else UTC and en-GB.
  */
 @Injectable()
 export class OrganizationLocaleSource {
   private readonly configured: OrganizationLocale;
-  private kept: { locale: OrganizationLocale; until: number } | null = null;
+  private kept: { settings: OrganizationPublicSettings; locale: OrganizationLocale; until: number } | null = null;
 
   constructor(
     private readonly reader: OrganizationLocaleReader,
@@ -25,12 +36,22 @@ export class OrganizationLocaleSource {
   }
 
   async current(): Promise<OrganizationLocale> {
+    return (await this.read()).locale;
+  }
+
+  /** Name, time zone, language and currency: public, no secrets (`GET /organization`). */
+  async publicSettings(): Promise<OrganizationPublicSettings> {
+    return (await this.read()).settings;
+  }
+
+  private async read(): Promise<{ settings: OrganizationPublicSettings; locale: OrganizationLocale }> {
     const now = this.clock.now().getTime();
-    if (this.kept && this.kept.until > now) return this.kept.locale;
+    if (this.kept && this.kept.until > now) return this.kept;
     const founded = await this.reader.founded();
-    const locale = founded && usable(founded) ? founded : this.configured;
-    this.kept = { locale, until: now + KEEP_MS };
-    return locale;
+    const locale = founded && usable(founded) ? { timeZone: founded.timeZone, language: founded.language } : this.configured;
+    const settings = { name: founded?.name ?? null, timeZone: locale.timeZone, locale: locale.language, currency: founded?.currency ?? null };
+    this.kept = { settings, locale, until: now + KEEP_MS };
+    return this.kept;
   }
 }
 

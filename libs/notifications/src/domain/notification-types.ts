@@ -38,6 +38,8 @@ export interface ElectionNoticeData {
   summary?: string;
   /** When voting closes (ISO date-time), shown in the organization's time zone and language. */
   votingClosesAt?: string;
+  /** A result's stage-by-stage count as a fixed-width text table (e-mails have no chart). */
+  stages?: string;
 }
 
 export interface BallotData {
@@ -257,6 +259,7 @@ const SHAPES: Record<NotificationType, Shape> = {
     stage: oneOf('called', 'nominations-open', 'voting-open', 'result'),
     summary: optional(str(4000)),
     votingClosesAt: optional(dateTime),
+    stages: optional(str(20_000)),
   },
   ballot: { electionId: uuid, electionTitle: str(200), votingClosesAt: dateTime },
   'ballot-reminder': { electionId: uuid, electionTitle: str(200), votingClosesAt: dateTime },

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { maybeOne } from '@org/platform';
-import { OrganizationLocaleReader } from '../application/ports/organization-locale.reader';
-import type { OrganizationLocale } from '../domain/templates/organization-dates';
+import { OrganizationLocaleReader, type FoundedOrganization } from '../application/ports/organization-locale.reader';
 
 interface OrganizationRow {
+  name: string;
   time_zone: string;
   locale: string;
+  currency: string;
 }
 
 /** Reads the founding act's one organization row. */
@@ -17,8 +18,8 @@ export class OrganizationLocaleSqlReader extends OrganizationLocaleReader {
     super();
   }
 
-  async founded(): Promise<OrganizationLocale | null> {
-    const row = await maybeOne<OrganizationRow>(this.ds.manager, `SELECT time_zone, locale FROM membership.organization LIMIT 1`);
-    return row ? { timeZone: row.time_zone, language: row.locale } : null;
+  async founded(): Promise<FoundedOrganization | null> {
+    const row = await maybeOne<OrganizationRow>(this.ds.manager, `SELECT name, time_zone, locale, currency FROM membership.organization LIMIT 1`);
+    return row ? { name: row.name, timeZone: row.time_zone, language: row.locale, currency: row.currency } : null;
   }
 }

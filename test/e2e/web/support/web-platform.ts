@@ -163,8 +163,13 @@ export interface TestPage {
 const opened: TestPage[] = [];
 
 /** A fresh browser context (its own sessionStorage) that fails the test on page errors. */
-export async function newPage(browser: Browser, o: { mobile?: boolean } = {}): Promise<TestPage> {
-  const context = await browser.newContext(o.mobile ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
+export async function newPage(browser: Browser, o: { mobile?: boolean; timezoneId?: string; locale?: string } = {}): Promise<TestPage> {
+  const context = await browser.newContext({
+    ...(o.mobile ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } }),
+    // The browser's own zone and language (the screens must not use them: dates are the organization's).
+    ...(o.timezoneId ? { timezoneId: o.timezoneId } : {}),
+    ...(o.locale ? { locale: o.locale } : {}),
+  });
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(TIMEOUT);
   const page = await context.newPage();

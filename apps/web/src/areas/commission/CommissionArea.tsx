@@ -9,7 +9,7 @@ import { api, hasRoute, type Get } from '../../api/client';
 import type { components } from '../../api/schema.gen';
 import { Link, matchPath } from '../../app/router';
 import { useMe } from '../../app/session';
-import { dateTime, today } from '../../ui/format';
+import { dateTime, daysFromToday, today } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, Checkbox, EmptyState, ErrorAlert, Facts, Loading, NotAvailable, PageHeader, SelectField, Table, TextArea } from '../../ui/kit';
 import { Findings, Messages, Statements } from '../cases/Proceedings';
@@ -284,7 +284,7 @@ function InterimForm({ c, onDone }: { c: View; onDone: () => void }) {
   const respondents = (c.complaint?.respondents ?? []).filter((p) => p.memberId);
   const [outcome, setOutcome] = useState<'measures' | 'no_measures'>('measures');
   const [kinds, setKinds] = useState<Measure['kind'][]>([]);
-  const [until, setUntil] = useState(new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10));
+  const [until, setUntil] = useState(daysFromToday(90));
   const [reasons, setReasons] = useState('');
   const [who, setWho] = useState(respondents[0]?.memberId ?? '');
   const decide = useAction(() =>

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { api, idempotencyKey } from '../../api/client';
 import { Link, matchPath, navigate } from '../../app/router';
-import { date, dateTime, plural, today } from '../../ui/format';
+import { date, dateTime, instantFromZonedInput, organizationSettings, plural, today, zonedInput } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, Loading, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
 import { STATUS, type Election, type ElectionDetail } from '../member/Elections';
@@ -151,11 +151,8 @@ function Create() {
   );
 }
 
-const localNow = (plusMinutes: number) => {
-  const d = new Date(Date.now() + plusMinutes * 60_000);
-  d.setSeconds(0, 0);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
+/** A moment from now, as the organization's wall clock for a `datetime-local` field. */
+const localNow = (plusMinutes: number) => zonedInput(new Date(Date.now() + plusMinutes * 60_000));
 
 function Run({ id }: { id: string }) {
   const e = useLoad((signal) => api.get('/elections/{electionId}', { path: { electionId: id }, signal }), [id]);
@@ -170,7 +167,7 @@ function Run({ id }: { id: string }) {
       case 'acclaim':
         return api.post('/elections/{electionId}/acclaim', { path });
       case 'open-voting':
-        return api.post('/elections/{electionId}/open-voting', { path, body: { closesAt: new Date(closesAt).toISOString() } });
+        return api.post('/elections/{electionId}/open-voting', { path, body: { closesAt: instantFromZonedInput(closesAt) ?? closesAt } });
       case 'close':
         return api.post('/elections/{electionId}/close', { path, body: seed.trim() ? { tieBreakSeed: seed.trim() } : {} });
       case 'certify':
@@ -276,7 +273,7 @@ function Run({ id }: { id: string }) {
 function OpenVoting({ closesAt, setClosesAt, busy, onOpen }: { closesAt: string; setClosesAt: (v: string) => void; busy: boolean; onOpen: () => void }) {
   return (
     <div>
-      <TextField label="Voting closes at" type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
+      <TextField label={`Voting closes at (${organizationSettings().timeZone} time)`} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
       <Button busy={busy} onClick={onOpen}>Open voting</Button>
     </div>
   );
@@ -292,9 +289,9 @@ function Congress() {
   const [code, setCode] = useState('');
   const congress = useLoad((signal) => (open ? api.get('/congresses/{congressId}', { path: { congressId: open }, signal }) : Promise.resolve(null)), [open]);
   const prepare = useAction(async () => {
-    const roll = await api.post('/electoral-rolls', { body: { asOf, scope: 'organization', label: `Congress roll ${asOf}` }, headers: { 'Idempotency-Key': idempotencyKey() } });
+    const roll = await api.post('/electoral-rolls', { body: { asOf, scope: 'organization', label: `Congress roll ${date(asOf)}` }, headers: { 'Idempotency-Key': idempotencyKey() } });
     const app = await api.post('/electoral-rolls/{rollId}/apportionment', { path: { rollId: roll.id }, body: { seats: Number(seats) } });
-    const c = await api.post('/congresses', { body: { title: title.trim() || `Congress ${opensOn}`, apportionmentId: app.id, opensOn } });
+    const c = await api.post('/congresses', { body: { title: title.trim() || `Congress ${date(opensOn)}`, apportionmentId: app.id, opensOn } });
     setOpen(c.id);
     return c;
   });

@@ -8,6 +8,7 @@
  */
 import { useState } from 'react';
 import { api, hasRoute } from '../../api/client';
+import { date } from '../../ui/format';
 import { useLoad } from '../../ui/hooks';
 import { Card, ErrorAlert, Loading, SelectField, Table } from '../../ui/kit';
 
@@ -52,7 +53,7 @@ export function TransparencyReport() {
       ) : null}
       {next ? (
         <p className="muted">
-          Published for each {String(index?.periodKind ?? 'period')}, {String(index?.publicationLagDays ?? '')} days after it ends, and never changed afterwards. Next: {String(next.periodId)}, on {String(next.publishesOn)}.
+          Published for each {String(index?.periodKind ?? 'period')}, {String(index?.publicationLagDays ?? '')} days after it ends, and never changed afterwards. Next: {String(next.periodId)}, on {date(String(next.publishesOn))}.
         </p>
       ) : null}
       {index && !r ? <p>No report has been published yet.</p> : null}

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useMe } from '../../app/session';
+import { today as organizationToday } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Button, Card, ErrorAlert, Table, TextArea, TextField } from '../../ui/kit';
 
@@ -13,7 +14,7 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 export function CodeOfConductOverview() {
   const { me } = useMe();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = organizationToday();
   const canPublish = me.mandates.some((m) => m.bodyKind === 'EC' && ['chair', 'secretary'].includes(m.role) && m.startsOn <= today && (!m.endsOn || m.endsOn >= today));
   const agg = useLoad((signal) => api.get('/code-of-conduct/acknowledgements', { signal }).catch((e) => (e instanceof ApiError && e.code === 'code_of_conduct_not_published' ? null : Promise.reject(e))), []);
   const branches = useLoad((signal) => api.get('/branches', { signal }), []);

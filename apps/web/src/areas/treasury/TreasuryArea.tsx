@@ -269,7 +269,7 @@ function BankImport() {
           ) : (
             <Button busy={apply.busy} disabled={!!r.rejected && !skip} onClick={() => apply.run()}>Import {plural(r.newPayments, 'payment')}</Button>
           )}
-          <p className="muted">Checked {dateTime(new Date().toISOString())}</p>
+          <p className="muted">Checked {dateTime(new Date())}</p>
         </Card>
       ) : null}
       <SavePaymentMapping onSaved={(name) => { mappings.reload(); setMapping(name); reset(); }} />

@@ -7,6 +7,8 @@ export interface ElectionAnnouncement {
   summary: string;
   /** When voting closes: a field, so each reader sees it in the organization's time zone and language. */
   votingClosesAt?: string;
+  /** A result: the stage-by-stage count as a fixed-width text table (`stageTable`), for e-mails (no chart). */
+  stages?: string;
   /** The members of the election's scope: the whole organization, or one branch. */
   audience: { kind: 'organization' } | { kind: 'branch'; branchId: string };
   actorId: string | null;

@@ -12,9 +12,11 @@ import {
   electionError,
   electionNotFound,
   type CandidacySnapshot,
+  type CountResult,
   type ElectionSnapshot,
   type MotionResult,
 } from '../../domain';
+import { stageTable } from '../../domain/counting';
 import { ballotPaperOf } from '../ballot-paper-of';
 import { audienceOf, requireReturningOfficer } from '../election-access';
 import { ElectionsAudit } from '../elections-audit';
@@ -145,7 +147,7 @@ export class DeclareResultUseCase {
       const next = election.publish(this.clock.now());
       const s = next.toSnapshot();
       const result = await this.elections.result(m, electionId);
-      await this.notices.announce(m, { electionId, title: s.title, stage: 'result', summary: summaryOf(s, result), audience: audienceOf(s), actorId: p.memberId });
+      await this.notices.announce(m, { electionId, title: s.title, stage: 'result', summary: summaryOf(s, result), ...stagesOf(s, result), audience: audienceOf(s), actorId: p.memberId });
       return { next, action: 'election.published', data: { ballotsHash: s.ballotsHash } };
     });
   }
@@ -183,4 +185,14 @@ export function summaryOf(s: ElectionSnapshot, r: StoredResult | null): string {
   const elected = r.elected.map((id) => name.get(id)).join(', ') || 'nobody';
   if (r.acclaimed) return `Elected unopposed: ${elected}.`;
   return `Elected: ${elected}. ${r.participation} of ${r.electorateSize} voted (${s.method}). The round-by-round result and the ballots are published with the election; anyone can recount them.`;
+}
+
+/** A counted (not acclaimed) election's stage-by-stage count as a text table, for the result e-mail. */
+export function stagesOf(s: ElectionSnapshot, r: StoredResult | null): { stages?: string } {
+  if (!r || r.acclaimed || s.purpose === 'motion' || !r.count) return {};
+  const count = r.count as CountResult;
+  if (!Array.isArray(count.stages) || count.stages.length === 0) return {};
+  // Candidates by their number on the paper, as the count has them.
+  const names = count.candidates.map((fallback, i) => r.candidates.find((c) => c.number === i + 1)?.name ?? fallback);
+  return { stages: stageTable(count, names) };
 }

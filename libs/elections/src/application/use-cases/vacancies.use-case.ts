@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { Clock } from '@org/platform';
 import { Election, ELECTION_METHOD_REGISTRY, ElectionErrorCode, electionError, electionNotFound, isRankedMethod, rankedProfile, type CandidacySnapshot, type CountResult, type ElectionSnapshot } from '../../domain';
-import { countback, runnersUp, type VacancyRule } from '../../domain/counting';
+import { countback, runnersUp, type RepresentationMinimum, type VacancyRule } from '../../domain/counting';
 import { ballotPaperOf } from '../ballot-paper-of';
 import { RETURNING_OFFICER, requireMember, requireReturningOfficer } from '../election-access';
 import { ELECTIONS_CONFIG, type ElectionsConfig } from '../elections.config';
@@ -14,6 +14,7 @@ import { BallotBox } from '../ports/ballot-box.repository';
 import { ElectionRepository, type StoredResult } from '../ports/election.repository';
 import { SeatChangesRepository, type VacancyReason, type VacancyRecord } from '../ports/seat-changes.repository';
 import { SeatFilling } from '../seat-filling';
+import { RepresentationMinimumsUseCase } from './representation-minimums.use-case';
 
 export interface LateWithdrawalView {
   electionId: string;
@@ -53,6 +54,7 @@ export class VacanciesUseCase {
     private readonly box: BallotBox,
     private readonly changes: SeatChangesRepository,
     private readonly seats: SeatFilling,
+    private readonly minimums: RepresentationMinimumsUseCase,
     private readonly audit: ElectionsAudit,
     private readonly clock: Clock,
     @Inject(ELECTIONS_CONFIG) private readonly config: ElectionsConfig,
@@ -136,6 +138,7 @@ export class VacanciesUseCase {
     const rule: VacancyRule = isRankedMethod(s.method) ? this.config.vacancyRule : 'next-highest';
     const seed = result.seed ?? s.tieBreakSeed ?? s.ballotsHash ?? electionId;
     const ballots = rule === 'countback' ? (await this.box.publishedList(m, electionId)).ballots : [];
+    const minimums = rule === 'countback' ? await this.minimums.forCount(m, electionId, paper.listed) : [];
     const passedOver: number[] = [];
     let filledBy: number | null = null;
     let recount: CountResult | null = null;
@@ -144,7 +147,7 @@ export class VacanciesUseCase {
       if (rule === 'countback') {
         const profile = rankedProfile({ ...paper.count, withdrawn: [...(paper.count.withdrawn ?? []), ...gone, ...passedOver] }, ballots);
         const blt = ELECTION_METHOD_REGISTRY[s.method].blt!;
-        const filling = countback(profile, seated, vacating, (pr, kept) => blt.count(pr, seed, kept));
+        const filling = countback(profile, seated, vacating, (pr, owed) => blt.count(pr, seed, owed), minimums);
         filledBy = filling.filledBy;
         recount = filling.count;
       } else {
@@ -183,7 +186,7 @@ export class VacanciesUseCase {
       subjectId: electionId,
       data: { vacatingCandidateId: candidateId, reason, rule, filledByCandidateId: record.filledByCandidateId, mandateId, endedMandateId: endedOn ? held : null, passedOver: passedOver.length },
     });
-    return this.view(s, result, record, [...earlier, record]);
+    return this.view(s, result, record, [...earlier, record], minimums);
   }
 
   /** Members once the result is published; returning officers from certification. */
@@ -197,10 +200,13 @@ export class VacanciesUseCase {
     }
     const result = (await this.elections.result(m, electionId)) as StoredResult;
     const all = await this.changes.vacancies(m, electionId);
-    return all.map((v, i) => this.view(s, result, v, all.slice(0, i + 1)));
+    const minimums = all.some((v) => v.rule === 'countback')
+      ? await this.minimums.forCount(m, electionId, ballotPaperOf(s, await this.elections.candidates(m, electionId), await this.elections.slatesOf(m, electionId)).listed)
+      : [];
+    return all.map((v, i) => this.view(s, result, v, all.slice(0, i + 1), minimums));
   }
 
-  private view(s: ElectionSnapshot, result: StoredResult, v: VacancyRecord, upTo: VacancyRecord[]): VacancyView {
+  private view(s: ElectionSnapshot, result: StoredResult, v: VacancyRecord, upTo: VacancyRecord[], minimums: readonly RepresentationMinimum[]): VacancyView {
     const byId = new Map(result.candidates.map((c) => [c.id, c] as const));
     const who = (id: string) => ({ candidateId: id, number: byId.get(id)!.number, name: byId.get(id)!.name });
     let seated = result.elected.map((id) => byId.get(id)!.number);
@@ -211,7 +217,7 @@ export class VacanciesUseCase {
     const withdraw = before.map((u) => byId.get(u.vacatingCandidateId)!.number);
     const method = ELECTION_METHOD_REGISTRY[s.method].blt?.cliName;
     const recountCommand = method
-      ? `npm run count -- election.blt --method ${method} --seed '${result.seed ?? ''}'${withdraw.length ? ` --withdraw ${withdraw.join(',')}` : ''} --vacate ${byId.get(v.vacatingCandidateId)!.number} --fill ${v.rule} --elected ${seatedBefore.join(',')}`
+      ? `npm run count -- election.blt --method ${method} --seed '${result.seed ?? ''}'${withdraw.length ? ` --withdraw ${withdraw.join(',')}` : ''} --vacate ${byId.get(v.vacatingCandidateId)!.number} --fill ${v.rule} --elected ${seatedBefore.join(',')}${v.rule === 'countback' ? minimumFlags(minimums) : ''}`
       : 'This method has no BLT file: the next-highest candidate is read from GET /elections/:id/result.';
     return {
       id: v.id,
@@ -234,4 +240,13 @@ export class VacanciesUseCase {
     if (!s) throw electionNotFound();
     return { s, candidates: await this.elections.candidates(m, electionId) };
   }
+}
+
+/** The election's representation minimums as `npm run count` flags (candidates by number on the paper). */
+function minimumFlags(minimums: readonly RepresentationMinimum[]): string {
+  const quoted = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  return minimums
+    .filter((g) => g.candidates.length > 0)
+    .map((g) => ` --group ${quoted(`${g.group}:${g.candidates.map((c) => c + 1).join(',')}`)} --minimum ${quoted(`${g.group}:${g.minimum}`)}`)
+    .join('');
 }

@@ -4,9 +4,9 @@ import { parseBlt } from './blt.parser';
 import type { CountResult } from './count-result.model';
 import { countMeekStv } from './meek-stv.counter';
 import { profileFromBallots } from './ranking-groups.builder';
-import type { RepresentationMinimum } from './representation-minimum';
+import { minimumsMet, type RepresentationMinimum } from './representation-minimum';
 import { countScottishStv } from './scottish-stv.counter';
-import { countback, nextHighest, withCandidatesWithdrawn } from './vacancy';
+import { countback, countbackMinimums, nextHighest, withCandidatesWithdrawn } from './vacancy';
 import { expectSameAsRemoval, withCandidateRemoved, withWithdrawnLine } from './withdrawal.spec-helper';
 
 type Counter = (p: BallotProfile, minimums?: readonly RepresentationMinimum[]) => CountResult;
@@ -62,6 +62,72 @@ describe.each(COUNTERS)('vacancies, %s', (_name, count) => {
     const loser = profile.candidates.findIndex((_, c) => !r.elected.includes(c));
     expect(() => countback(profile, r.elected, loser, (p, kept) => count(p, kept))).toThrow(/was not elected/);
     expect(() => nextHighest(r, loser)).toThrow(/was not elected/);
+  });
+});
+
+describe.each(COUNTERS)('countback with representation minimums, %s', (_name, count) => {
+  // 2 seats; women (B, D) are owed at least 1. A 12 (next C), C 9, B 6, D 4 (next C): quota 11.
+  // Unconstrained, A and C win; the exclusion method seats A and B instead.
+  const profile = profileFromBallots({
+    candidates: ['A', 'B', 'C', 'D'],
+    seats: 2,
+    ballots: [
+      { ranking: [0, 2], weight: 12 },
+      { ranking: [2], weight: 9 },
+      { ranking: [1, 2], weight: 6 },
+      { ranking: [3, 2], weight: 4 },
+    ],
+  });
+  const women: RepresentationMinimum[] = [{ group: 'women', candidates: [1, 3], minimum: 1 }];
+
+  it('the election is counted with the minimum: A and B', () => {
+    expect([...count(profile).elected].sort()).toEqual([0, 2]);
+    expect([...count(profile, women).elected].sort()).toEqual([0, 1]);
+  });
+
+  it('B leaves: the countback gives the seat to D, not to C, so that the kept winner plus the refill still meet the minimum', () => {
+    const original = count(profile, women).elected;
+    const filling = countback(profile, original, 1, (p, m) => count(p, m), women);
+    expect(filling.filledBy).toBe(3);
+    expect(minimumsMet(women, filling.elected)).toBe(true);
+    expect(filling.count?.stages.some((s) => s.action.kind !== 'first-preferences' && 'minimum' in s.action && s.action.minimum)).toBe(true);
+    // Without the election's minimums the countback would seat C.
+    expect(countback(profile, original, 1, (p, m) => count(p, m)).filledBy).toBe(2);
+  });
+
+  it('A leaves: the kept winner B already meets the minimum, so the refill is the plain countback', () => {
+    const original = count(profile, women).elected;
+    const withMinimum = countback(profile, original, 0, (p, m) => count(p, m), women);
+    expect(withMinimum).toEqual(countback(profile, original, 0, (p, m) => count(p, m)));
+  });
+});
+
+describe('countbackMinimums', () => {
+  const profile = profileFromBallots({
+    candidates: ['A', 'B', 'C', 'D', 'E', 'F'],
+    seats: 3,
+    withdrawn: [5],
+    ballots: [{ ranking: [0, 1, 2, 3, 4], weight: 1 }],
+  });
+
+  it('keeps the winners as one group and owes each group what its kept winners leave owed, among its candidates not kept and still standing', () => {
+    expect(countbackMinimums(profile, [0, 1], [{ group: 'women', candidates: [1, 3, 5], minimum: 2 }])).toEqual([
+      { group: 'kept elected', candidates: [0, 1], minimum: 2 },
+      { group: 'women', candidates: [3], minimum: 1 },
+    ]);
+  });
+
+  it('owes nothing to a group already met by the kept winners, or with nobody left standing', () => {
+    expect(countbackMinimums(profile, [0, 1], [{ group: 'women', candidates: [1, 5], minimum: 2 }])).toEqual([{ group: 'kept elected', candidates: [0, 1], minimum: 2 }]);
+    expect(countbackMinimums(profile, [0, 1], [{ group: 'women', candidates: [1, 2], minimum: 1 }])).toEqual([{ group: 'kept elected', candidates: [0, 1], minimum: 2 }]);
+  });
+
+  it('never owes the groups more than the seats the kept winners leave', () => {
+    const owed = countbackMinimums(profile, [0, 1], [
+      { group: 'women', candidates: [2], minimum: 1 },
+      { group: 'young', candidates: [3], minimum: 1 },
+    ]);
+    expect(owed.reduce((n, m) => n + m.minimum, 0)).toBe(3);
   });
 });
 

@@ -60,20 +60,48 @@ export function withCandidatesWithdrawn(profile: BallotProfile, more: readonly n
  * Countback on the original ballots: the count is run again with the vacating winner withdrawn
  * (skipped on every ballot) and the other winners kept elected — they form a group owed all their
  * seats, so the exclusion method (`representation-minimum.ts`) keeps them in if the plain recount
- * would not. The one seat left goes to whoever the recount elects besides them.
+ * would not. The election's own representation minimums apply again, counted over the kept
+ * winners plus the refill (`countbackMinimums`). The one seat left goes to whoever the recount
+ * elects besides them.
  */
 export function countback(
   profile: BallotProfile,
   originalElected: readonly number[],
   vacating: number,
   count: (profile: BallotProfile, minimums: readonly RepresentationMinimum[]) => CountResult,
+  minimums: readonly RepresentationMinimum[] = [],
 ): VacancyFilling {
   assertWinner(originalElected, vacating);
   const kept = originalElected.filter((c) => c !== vacating);
-  const recount = count(withCandidatesWithdrawn(profile, [vacating]), kept.length > 0 ? [{ group: 'kept elected', candidates: kept, minimum: kept.length }] : []);
+  const without = withCandidatesWithdrawn(profile, [vacating]);
+  const recount = count(without, countbackMinimums(without, kept, minimums));
   const newcomers = recount.elected.filter((c) => !kept.includes(c));
   const filledBy = newcomers.length > 0 ? newcomers[0] : null;
   return { rule: 'countback', vacating, filledBy, elected: replaced(originalElected, vacating, filledBy), count: recount };
+}
+
+/**
+ * The minimums of a countback (groups disjoint, as the counters require): the kept winners, owed
+ * all their seats; then each of the election's groups, among its candidates not kept and still
+ * standing, owed what its kept winners leave owed — so the election's minimum is met over the kept
+ * winners plus the refill. A group with no candidate left standing to owe a seat to is owed none
+ * (the seat is then filled without it), and the groups together are never owed more than the
+ * seats the kept winners leave.
+ */
+export function countbackMinimums(profile: BallotProfile, kept: readonly number[], minimums: readonly RepresentationMinimum[]): RepresentationMinimum[] {
+  const keptSet = new Set(kept);
+  const out = new Set(profile.withdrawn);
+  let room = profile.seats - kept.length;
+  const owedNow: RepresentationMinimum[] = [];
+  for (const m of minimums) {
+    const keptIn = m.candidates.filter((c) => keptSet.has(c)).length;
+    const standing = m.candidates.filter((c) => !keptSet.has(c) && !out.has(c));
+    const owed = Math.min(Math.max(0, m.minimum - keptIn), standing.length, Math.max(0, room));
+    if (owed === 0) continue;
+    room -= owed;
+    owedNow.push({ group: m.group, candidates: standing, minimum: owed });
+  }
+  return kept.length > 0 ? [{ group: 'kept elected', candidates: [...kept], minimum: kept.length }, ...owedNow] : owedNow;
 }
 
 /**

@@ -1,9 +1,15 @@
 import type { OrganizationLocale } from '../../domain/templates/organization-dates';
 
+/** What the founding act wrote about the organization itself (all of it public). */
+export interface FoundedOrganization extends OrganizationLocale {
+  name: string;
+  currency: string;
+}
+
 /**
- * The time zone and language the organization set in its founding act (`npm run org:init`),
- * or null on a database no founding act has run on (the demo organization).
+ * The organization the founding act (`npm run org:init`) wrote — its name, time zone, language
+ * and currency — or null on a database no founding act has run on (the demo organization).
  */
 export abstract class OrganizationLocaleReader {
-  abstract founded(): Promise<OrganizationLocale | null>;
+  abstract founded(): Promise<FoundedOrganization | null>;
 }

@@ -9,6 +9,10 @@ export const paragraphsToHtml = (text: string): string =>
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
 
+/** Text in fixed-width columns (a table) as HTML, escaped, its layout kept. */
+export const preformattedHtml = (text: string): string =>
+  `<pre style="font-family:monospace;font-size:0.85em;line-height:1.3;overflow-x:auto">${escapeHtml(text)}</pre>`;
+
 /** The one HTML layout every email uses: no remote images, no tracking, readable without CSS. */
 export function htmlLayout(o: { title: string; bodyHtml: string; link: { href: string; label: string } | null; footer: string }): string {
   const button = o.link

@@ -72,4 +72,16 @@ describe('templates', () => {
     expect(organizationNameFrom('Commons <no-reply@commons.localhost>')).toBe('Commons');
     expect(organizationNameFrom('no-reply@party.example')).toBe('Commons');
   });
+  it('a published result carries the stage-by-stage table as it is: in the text, and in the HTML as preformatted, escaped text', () => {
+    const stages = ['Candidate  Stage 1  Stage 2', '---------  -------  -------', 'Ann <A>         9        9  elected at stage 1', 'Bob             6        7', '', 'Stage 1: first preferences.'].join('\n');
+    const r = renderNotification('election-notice', { electionId: '00000000-0000-4000-8000-000000000001', electionTitle: 'Central Committee', stage: 'result', summary: 'Elected: Ann.', stages }, ctx);
+    expect(r.text).toContain(stages);
+    expect(r.body).toContain(stages);
+    expect(r.html).toContain('<pre style=');
+    expect(r.html).toContain(stages.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    // Without one (acclamation, motions, earlier stages), no table.
+    const plain = renderNotification('election-notice', { electionId: '00000000-0000-4000-8000-000000000001', electionTitle: 'Central Committee', stage: 'result', summary: 'Elected unopposed: Ann.' }, ctx);
+    expect(plain.html).not.toContain('<pre');
+    expect(plain.text).not.toContain('stage by stage');
+  });
 });

@@ -6,7 +6,7 @@ import type {
   NotificationType,
   OutcomeNoticeData,
 } from '../notification-types';
-import { htmlLayout, paragraphsToHtml } from './html';
+import { htmlLayout, paragraphsToHtml, preformattedHtml } from './html';
 import { organizationDates, type OrganizationDates, type OrganizationLocale } from './organization-dates';
 
 export interface TemplateContext {
@@ -33,6 +33,8 @@ interface Parts {
   title: string;
   body: string;
   link: { path: string; label: string } | null;
+  /** Text laid out in fixed-width columns (a table), after the body: kept as it is in every form. */
+  preformatted?: string;
 }
 
 const sanctionText = (s: NoticeSanctionData, dates: OrganizationDates): string => {
@@ -80,7 +82,12 @@ const STAGE_TITLES: Record<ElectionNoticeData['stage'], string> = {
 
 function electionNotice(d: ElectionNoticeData, dates: OrganizationDates): Parts {
   const body = [`${STAGE_TITLES[d.stage]}: ${d.electionTitle}.`, ...(d.summary ? [d.summary] : []), ...(d.votingClosesAt ? [`Voting closes ${dates.moment(d.votingClosesAt)}.`] : [])].join('\n\n');
-  return { title: `${STAGE_TITLES[d.stage]}: ${d.electionTitle}`, body, link: { path: `/elections/${d.electionId}`, label: 'See the election' } };
+  return {
+    title: `${STAGE_TITLES[d.stage]}: ${d.electionTitle}`,
+    body: d.stages ? `${body}\n\nThe count, stage by stage:` : body,
+    link: { path: `/elections/${d.electionId}`, label: 'See the election' },
+    ...(d.stages ? { preformatted: d.stages } : {}),
+  };
 }
 
 function ballot(d: BallotData, dates: OrganizationDates): Parts {
@@ -203,9 +210,11 @@ export function renderNotification<T extends NotificationType>(type: T, data: No
     type === 'case-update'
       ? `${ctx.organizationName}. This message says only that something changed; what changed is visible only after signing in.`
       : `${ctx.organizationName}. You can choose which emails you receive on the platform; notices the statutes require always reach you.`;
-  const text = [parts.body, ...(link ? [`${linkLabel}: ${link}`] : []), '--', footer].join('\n\n');
-  const html = htmlLayout({ title: parts.title, bodyHtml: paragraphsToHtml(parts.body), link: link ? { href: link, label: linkLabel } : null, footer });
-  return { subject: `${parts.title} — ${ctx.organizationName}`.slice(0, 250), text, html, title: parts.title, body: parts.body, link };
+  const body = parts.preformatted ? `${parts.body}\n\n${parts.preformatted}` : parts.body;
+  const text = [body, ...(link ? [`${linkLabel}: ${link}`] : []), '--', footer].join('\n\n');
+  const bodyHtml = paragraphsToHtml(parts.body) + (parts.preformatted ? `\n${preformattedHtml(parts.preformatted)}` : '');
+  const html = htmlLayout({ title: parts.title, bodyHtml, link: link ? { href: link, label: linkLabel } : null, footer });
+  return { subject: `${parts.title} — ${ctx.organizationName}`.slice(0, 250), text, html, title: parts.title, body, link };
 }
 
 /** The organization name from a `Name <address>` sender; the address's domain otherwise. */
