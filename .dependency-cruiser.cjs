@@ -107,6 +107,14 @@ module.exports = {
       from: { path: '^libs/discipline/src/application/' },
       to: { path: 'node_modules/@nestjs/typeorm/' },
     },
+    {
+      name: 'application-through-its-transaction-port',
+      severity: 'error',
+      comment:
+        'The use cases and services of these contexts reach their connection only through their transaction port (DuesTransactions in infrastructure/dues-db.ts, IdentityTransactions in infrastructure/identity-db.ts) and take a `Tx` (@org/platform): application/ imports nothing from TypeORM or @nestjs/typeorm (docs/adr/0009).',
+      from: { path: '^libs/(dues|identity)/src/application/' },
+      to: { path: 'node_modules/(@nestjs/typeorm|typeorm)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

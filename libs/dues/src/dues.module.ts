@@ -5,6 +5,7 @@ import { DuesController } from './api/dues.controller';
 import { DUES_CONFIG, loadDuesConfig } from './application/dues.config';
 import { DuesAudit } from './application/dues-audit';
 import { DuesLedger } from './application/ports/dues-ledger.repository';
+import { DuesTransactions } from './application/ports/dues-transactions.port';
 import { StandingCalculator } from './application/standing-calculator';
 import { StandingJobScheduler } from './application/standing-job.scheduler';
 import { BankImportUseCase } from './application/use-cases/bank-import.use-case';
@@ -17,6 +18,7 @@ import { RecordPaymentUseCase } from './application/use-cases/record-payment.use
 import { StandingQueryUseCase } from './application/use-cases/standing-query.use-case';
 import { TreasurerLookupUseCase } from './application/use-cases/treasurer-lookup.use-case';
 import { WaiversUseCase } from './application/use-cases/waivers.use-case';
+import { DuesDb } from './infrastructure/dues-db';
 import { DuesLedgerSqlRepository } from './infrastructure/dues-ledger.sql-repository';
 
 /**
@@ -29,6 +31,7 @@ import { DuesLedgerSqlRepository } from './infrastructure/dues-ledger.sql-reposi
   controllers: [DuesController],
   providers: [
     { provide: DUES_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadDuesConfig({ ...c.env, NODE_ENV: c.nodeEnv }) },
+    { provide: DuesTransactions, useClass: DuesDb },
     { provide: DuesLedger, useClass: DuesLedgerSqlRepository },
     { provide: IdempotencyStore, useFactory: () => new IdempotencySqlStore('dues.idempotency_keys') },
     DuesAudit,

@@ -17,8 +17,10 @@ import { PasswordHasher } from './application/password-hasher';
 import { SIGN_IN_LIMITS, loadSignInLimits } from './application/sign-in-limits';
 import { BodySeatsRepository } from './application/ports/body-seats.repository';
 import { IdentityRepository } from './application/ports/identity.repository';
+import { IdentityTransactions } from './application/ports/identity-transactions.port';
 import { MemberAccountsRepository } from './application/ports/member-accounts.repository';
 import { BodySeatsSqlRepository } from './infrastructure/body-seats.sql-repository';
+import { IdentityDb } from './infrastructure/identity-db';
 import { IdentitySqlRepository } from './infrastructure/identity.sql-repository';
 import { MemberAccountsSqlRepository } from './infrastructure/member-accounts.sql-repository';
 import { InvitationDispatchScheduler } from './infrastructure/invitation-dispatch.scheduler';
@@ -42,6 +44,7 @@ const limitPrefix = (config: AppConfig): string => {
     AuthService,
     MandateService,
     PasswordHasher,
+    { provide: IdentityTransactions, useClass: IdentityDb },
     { provide: IdentityRepository, useClass: IdentitySqlRepository },
     { provide: BodySeatsRepository, useClass: BodySeatsSqlRepository },
     { provide: MemberAccountsRepository, useClass: MemberAccountsSqlRepository },

@@ -8,4 +8,3 @@ export * from './column-mapping';
 export * from './person-match';
 export * from './tx';
 export * from './sanction-kinds';
-export * from './named-mapping.store';

@@ -9,6 +9,7 @@ export { acquireDataDirLock, readDataDirLock, holderState, DataDirInUseError, Da
 export { PglitePool } from './database/pglite-pool';
 export { IdempotencySqlStore, IdempotencyStore, type IdempotencyKey } from './database/idempotency.store';
 export { preparedQuery } from './database/prepared-query';
+export { NamedMappingStore, type NamedMappingTerms, type SavedMapping } from './database/named-mapping.store';
 export { inTransaction, maybeOne, one, query, rowsOf, UnexpectedRowCount, type Tx, type TxRunner, type UntypedRow } from './database/sql';
 export { runMigrations, type MigrationClass } from './database/run-migrations';
 export { JobsModule, type JobsModuleOptions } from './jobs/jobs.module';

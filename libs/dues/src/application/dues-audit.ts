@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
-import { Clock } from '@org/platform';
+import { Clock, type Tx } from '@org/platform';
 
 /** This context's audit entries, in the caller's transaction. Never amounts a member chose, never waiver reasons. */
 @Injectable()
@@ -11,7 +10,7 @@ export class DuesAudit {
     private readonly clock: Clock,
   ) {}
 
-  record(m: EntityManager, e: { actorId: string | null; actorKind?: string; action: string; subjectType: string; subjectId: string | null; data?: Record<string, unknown> }): Promise<unknown> {
+  record(m: Tx, e: { actorId: string | null; actorKind?: string; action: string; subjectType: string; subjectId: string | null; data?: Record<string, unknown> }): Promise<unknown> {
     return this.audit.record(m, { actorId: e.actorId, actorKind: e.actorKind ?? 'member', context: 'dues', action: e.action, subjectType: e.subjectType, subjectId: e.subjectId, data: e.data }, this.clock.now());
   }
 }

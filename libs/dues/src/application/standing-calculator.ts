@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { GoodStandingPolicy, type DuesLevel, type DuesRecord, type StandingAssessment, type StatusChange } from '../domain';
 import { DuesLedger, type LedgerRecord, type StoredPlan } from './ports/dues-ledger.repository';
 import { MembershipRegisterPort } from './ports/membership-register.port';
@@ -44,7 +44,7 @@ export class StandingCalculator {
     private readonly register: MembershipRegisterPort,
   ) {}
 
-  async planBook(m: EntityManager): Promise<PlanBook> {
+  async planBook(m: Tx): Promise<PlanBook> {
     const plans = await this.ledger.plans(m);
     return { byId: new Map(plans.map((p) => [p.plan.id, p])), defaultPlan: plans.find((p) => p.isDefault) ?? plans[0] ?? null };
   }
@@ -66,7 +66,7 @@ export class StandingCalculator {
     };
   }
 
-  async assessMany(m: EntityManager, memberIds: readonly string[], asOf: string, book?: PlanBook): Promise<Map<string, StandingAssessment>> {
+  async assessMany(m: Tx, memberIds: readonly string[], asOf: string, book?: PlanBook): Promise<Map<string, StandingAssessment>> {
     const plans = book ?? (await this.planBook(m));
     const inputs = await this.load(m, memberIds, plans);
     const out = new Map<string, StandingAssessment>();
@@ -75,7 +75,7 @@ export class StandingCalculator {
   }
 
   /** Everything one batch needs, read in the caller's transaction (two queued reads). */
-  load(m: EntityManager, memberIds: readonly string[], book: PlanBook): Promise<BatchInputs> {
+  load(m: Tx, memberIds: readonly string[], book: PlanBook): Promise<BatchInputs> {
     return Promise.all([this.register.statusHistories(m, memberIds), this.ledger.recordsOf(m, memberIds, book.byId)]).then(([histories, records]) => ({ histories, records }));
   }
 

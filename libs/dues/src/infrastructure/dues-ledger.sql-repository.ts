@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { query, type Tx } from '@org/platform';
 import { DuesPlan, type DuesLevel, type DuesPlanSnapshot, type HardshipWaiver, type PaymentEntry, type StandingAssessment } from '../domain';
 import { DuesLedger, type LedgerRecord, type StoredPlan, type StoredStanding } from '../application/ports/dues-ledger.repository';
 
@@ -33,12 +33,46 @@ export function toPlan(r: PlanRow): StoredPlan {
   return { plan: DuesPlan.create(snapshot), graceMonths: r.grace_months, isDefault: r.is_default };
 }
 
-const toLevel = (r: { plan_id: string; income_band: string | null; amount_minor: number; effective_from: string }, plans: ReadonlyMap<string, StoredPlan>): DuesLevel => {
+interface LevelRow {
+  plan_id: string;
+  income_band: string | null;
+  amount_minor: number;
+  /** `date`: YYYY-MM-DD. */
+  effective_from: string;
+}
+
+interface MemberLevelRow extends LevelRow {
+  member_id: string;
+}
+
+interface PaymentRow {
+  id: string;
+  member_id: string;
+  amount_minor: number;
+  /** char(3): may come padded. */
+  currency: string;
+  paid_on: string;
+  source: PaymentEntry['source'];
+  external_ref: string | null;
+  recorded_by: string | null;
+}
+
+interface WaiverRow {
+  id: string;
+  member_id: string;
+  from_date: string;
+  to_date: string;
+  treasurer_only_reason: string;
+  granted_by: string | null;
+  created_at: Date;
+}
+
+const toLevel = (r: LevelRow, plans: ReadonlyMap<string, StoredPlan>): DuesLevel => {
   const plan = plans.get(r.plan_id)!.plan;
   return { planId: r.plan_id, currency: plan.currency, period: plan.period, amountMinor: r.amount_minor, bandCode: r.income_band, effectiveFrom: r.effective_from };
 };
 
-const toPayment = (r: any): PaymentEntry => ({
+const toPayment = (r: PaymentRow): PaymentEntry => ({
   id: r.id,
   memberId: r.member_id,
   amountMinor: r.amount_minor,
@@ -54,15 +88,16 @@ const uuidOrNull = (v: string): string | null => (UUID.test(v) ? v : null);
 
 @Injectable()
 export class DuesLedgerSqlRepository extends DuesLedger {
-  async plans(m: EntityManager): Promise<StoredPlan[]> {
-    const rows: PlanRow[] = await m.query(`SELECT id, name, kind, period, currency, amount_minor, minimum_minor, bands, grace_months, is_default FROM dues.plans ORDER BY created_at, id`);
+  async plans(tx: Tx): Promise<StoredPlan[]> {
+    const rows = await query<PlanRow>(tx, `SELECT id, name, kind, period, currency, amount_minor, minimum_minor, bands, grace_months, is_default FROM dues.plans ORDER BY created_at, id`);
     return rows.map(toPlan);
   }
 
-  async insertPlan(m: EntityManager, plan: DuesPlan, o: { graceMonths: number; isDefault: boolean }): Promise<void> {
+  async insertPlan(tx: Tx, plan: DuesPlan, o: { graceMonths: number; isDefault: boolean }): Promise<void> {
     const s = plan.toSnapshot();
-    if (o.isDefault) await m.query(`UPDATE dues.plans SET is_default = false WHERE is_default`);
-    await m.query(
+    if (o.isDefault) await query(tx, `UPDATE dues.plans SET is_default = false WHERE is_default`);
+    await query(
+      tx,
       `INSERT INTO dues.plans (id, name, kind, period, currency, amount_minor, minimum_minor, bands, grace_months, is_default) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         s.id,
@@ -79,15 +114,16 @@ export class DuesLedgerSqlRepository extends DuesLedger {
     );
   }
 
-  async levelsOf(m: EntityManager, memberId: string, plans: ReadonlyMap<string, StoredPlan>): Promise<DuesLevel[]> {
-    const rows = await m.query(`SELECT plan_id, income_band, amount_minor, effective_from FROM dues.member_levels WHERE member_id = $1 ORDER BY effective_from, id`, [memberId]);
-    return dedupeLevels(rows.map((r: any) => toLevel(r, plans)));
+  async levelsOf(tx: Tx, memberId: string, plans: ReadonlyMap<string, StoredPlan>): Promise<DuesLevel[]> {
+    const rows = await query<LevelRow>(tx, `SELECT plan_id, income_band, amount_minor, effective_from FROM dues.member_levels WHERE member_id = $1 ORDER BY effective_from, id`, [memberId]);
+    return dedupeLevels(rows.map((r) => toLevel(r, plans)));
   }
 
-  async levelsOfMany(m: EntityManager, memberIds: readonly string[], plans: ReadonlyMap<string, StoredPlan>): Promise<Map<string, DuesLevel[]>> {
+  async levelsOfMany(tx: Tx, memberIds: readonly string[], plans: ReadonlyMap<string, StoredPlan>): Promise<Map<string, DuesLevel[]>> {
     const out = new Map<string, DuesLevel[]>();
     if (memberIds.length === 0) return out;
-    const rows = await m.query(
+    const rows = await query<MemberLevelRow>(
+      tx,
       `SELECT member_id, plan_id, income_band, amount_minor, effective_from FROM dues.member_levels WHERE member_id = ANY($1::uuid[]) ORDER BY member_id, effective_from, id`,
       [memberIds],
     );
@@ -96,9 +132,10 @@ export class DuesLedgerSqlRepository extends DuesLedger {
     return out;
   }
 
-  async storedStanding(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, StoredStanding>> {
+  async storedStanding(tx: Tx, memberIds: readonly string[]): Promise<Map<string, StoredStanding>> {
     if (memberIds.length === 0) return new Map();
-    const rows: Array<{ member_id: string; as_of: string | null; in_good_standing: boolean; reason: string | null; arrears_months: number }> = await m.query(
+    const rows = await query<{ member_id: string; as_of: string | null; in_good_standing: boolean; reason: string | null; arrears_months: number }>(
+      tx,
       `SELECT member_id, as_of, in_good_standing, reason, arrears_months FROM dues.standing WHERE member_id = ANY($1::uuid[])`,
       [memberIds],
     );
@@ -106,13 +143,14 @@ export class DuesLedgerSqlRepository extends DuesLedger {
   }
 
   /** A level on the same date as the last one replaces it (the domain's rule); otherwise a new row. */
-  async saveLevel(m: EntityManager, memberId: string, level: DuesLevel): Promise<void> {
-    const updated = await m.query(
+  async saveLevel(tx: Tx, memberId: string, level: DuesLevel): Promise<void> {
+    const updated = await query<{ id: string }>(
+      tx,
       `UPDATE dues.member_levels SET plan_id = $2, income_band = $3, amount_minor = $4, set_at = now() WHERE member_id = $1 AND effective_from = $5 RETURNING id`,
       [memberId, level.planId, level.bandCode, level.amountMinor, level.effectiveFrom],
     );
-    if ((Array.isArray(updated[0]) ? updated[0] : updated).length > 0) return;
-    await m.query(`INSERT INTO dues.member_levels (member_id, plan_id, income_band, amount_minor, effective_from) VALUES ($1, $2, $3, $4, $5)`, [
+    if (updated.length > 0) return;
+    await query(tx, `INSERT INTO dues.member_levels (member_id, plan_id, income_band, amount_minor, effective_from) VALUES ($1, $2, $3, $4, $5)`, [
       memberId,
       level.planId,
       level.bandCode,
@@ -121,13 +159,14 @@ export class DuesLedgerSqlRepository extends DuesLedger {
     ]);
   }
 
-  async paymentsOf(m: EntityManager, memberId: string): Promise<PaymentEntry[]> {
-    const rows = await m.query(`SELECT id, member_id, amount_minor, currency, paid_on, source, external_ref, recorded_by FROM dues.payments WHERE member_id = $1 ORDER BY paid_on, recorded_at`, [memberId]);
+  async paymentsOf(tx: Tx, memberId: string): Promise<PaymentEntry[]> {
+    const rows = await query<PaymentRow>(tx, `SELECT id, member_id, amount_minor, currency, paid_on, source, external_ref, recorded_by FROM dues.payments WHERE member_id = $1 ORDER BY paid_on, recorded_at`, [memberId]);
     return rows.map(toPayment);
   }
 
-  async insertPayment(m: EntityManager, p: PaymentEntry, extra: { bankBatchId?: string; reference?: string | null } = {}): Promise<boolean> {
-    const rows = await m.query(
+  async insertPayment(tx: Tx, p: PaymentEntry, extra: { bankBatchId?: string; reference?: string | null } = {}): Promise<boolean> {
+    const rows = await query<{ id: string }>(
+      tx,
       `INSERT INTO dues.payments (id, member_id, amount_minor, currency, paid_on, source, external_ref, recorded_by, bank_batch_id, reference)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
       [p.id, p.memberId, p.amountMinor, p.currency, p.paidOn, p.source, p.externalRef, uuidOrNull(p.recordedBy), extra.bankBatchId ?? null, extra.reference ?? null],
@@ -135,12 +174,13 @@ export class DuesLedgerSqlRepository extends DuesLedger {
     return rows.length > 0;
   }
 
-  async insertImportedPayments(m: EntityManager, payments: readonly PaymentEntry[], bankBatchId: string, references: readonly (string | null)[]): Promise<Set<string>> {
+  async insertImportedPayments(tx: Tx, payments: readonly PaymentEntry[], bankBatchId: string, references: readonly (string | null)[]): Promise<Set<string>> {
     const inserted = new Set<string>();
     const chunk = 5000;
     for (let i = 0; i < payments.length; i += chunk) {
       const s = payments.slice(i, i + chunk);
-      const rows: { id: string }[] = await m.query(
+      const rows = await query<{ id: string }>(
+        tx,
         `INSERT INTO dues.payments (id, member_id, amount_minor, currency, paid_on, source, external_ref, recorded_by, bank_batch_id, reference)
          SELECT id, mid, amt, cur, paid, 'bank-import', ref, NULL, $7::uuid, rf
            FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::date[], $6::text[], $8::text[]) AS t(id, mid, amt, cur, paid, ref, rf)
@@ -152,15 +192,15 @@ export class DuesLedgerSqlRepository extends DuesLedger {
     return inserted;
   }
 
-  async existingExternalRefs(m: EntityManager, keys: readonly string[]): Promise<Set<string>> {
+  async existingExternalRefs(tx: Tx, keys: readonly string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const rows: { k: string }[] = await m.query(`SELECT external_ref AS k FROM dues.payments WHERE external_ref = ANY($1::text[])`, [keys]);
+    const rows = await query<{ k: string }>(tx, `SELECT external_ref AS k FROM dues.payments WHERE external_ref = ANY($1::text[])`, [keys]);
     return new Set(rows.map((r) => r.k));
   }
 
-  async waiversOf(m: EntityManager, memberId: string): Promise<HardshipWaiver[]> {
-    const rows = await m.query(`SELECT id, member_id, from_date, to_date, treasurer_only_reason, granted_by, created_at FROM dues.waivers WHERE member_id = $1 ORDER BY from_date`, [memberId]);
-    return rows.map((r: any) => ({
+  async waiversOf(tx: Tx, memberId: string): Promise<HardshipWaiver[]> {
+    const rows = await query<WaiverRow>(tx, `SELECT id, member_id, from_date, to_date, treasurer_only_reason, granted_by, created_at FROM dues.waivers WHERE member_id = $1 ORDER BY from_date`, [memberId]);
+    return rows.map((r) => ({
       id: r.id,
       memberId: r.member_id,
       from: r.from_date,
@@ -171,8 +211,8 @@ export class DuesLedgerSqlRepository extends DuesLedger {
     }));
   }
 
-  async insertWaiver(m: EntityManager, w: HardshipWaiver): Promise<void> {
-    await m.query(`INSERT INTO dues.waivers (id, member_id, from_date, to_date, treasurer_only_reason, granted_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
+  async insertWaiver(tx: Tx, w: HardshipWaiver): Promise<void> {
+    await query(tx, `INSERT INTO dues.waivers (id, member_id, from_date, to_date, treasurer_only_reason, granted_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
       w.id,
       w.memberId,
       w.from,
@@ -182,7 +222,7 @@ export class DuesLedgerSqlRepository extends DuesLedger {
     ]);
   }
 
-  async recordsOf(m: EntityManager, memberIds: readonly string[], plans: ReadonlyMap<string, StoredPlan>): Promise<Map<string, LedgerRecord>> {
+  async recordsOf(tx: Tx, memberIds: readonly string[], plans: ReadonlyMap<string, StoredPlan>): Promise<Map<string, LedgerRecord>> {
     const out = new Map<string, LedgerRecord>();
     if (memberIds.length === 0) return out;
     const get = (id: string) => {
@@ -192,7 +232,8 @@ export class DuesLedgerSqlRepository extends DuesLedger {
     };
     // The id range lets PostgreSQL walk the (member_id, …) indexes; `= ANY` then keeps exactly these members.
     const [lo, hi] = idRange(memberIds);
-    const levels = await m.query(
+    const levels = await query<MemberLevelRow>(
+      tx,
       `SELECT member_id, plan_id, income_band, amount_minor, effective_from FROM dues.member_levels
         WHERE member_id BETWEEN $2 AND $3 AND member_id = ANY($1::uuid[]) ORDER BY member_id, effective_from, id`,
       [memberIds, lo, hi],
@@ -203,7 +244,8 @@ export class DuesLedgerSqlRepository extends DuesLedger {
     // far fewer rows to parse and no date formatting. No ORDER BY inside the aggregates (it doubles
     // the cost): the standing policy does not depend on the order of payments. Currencies come
     // along only for the rare mixed ledger.
-    const payments: Array<{ member_id: string; d: string; a: string; c: string | null }> = await m.query(
+    const payments = await query<{ member_id: string; d: string; a: string; c: string | null }>(
+      tx,
       `SELECT member_id, array_to_string(array_agg(paid_on - DATE '1970-01-01'), ',') AS d, array_to_string(array_agg(amount_minor), ',') AS a,
               CASE WHEN min(currency) = max(currency) THEN min(currency) ELSE array_to_string(array_agg(currency), ',') END AS c
          FROM dues.payments WHERE member_id BETWEEN $2 AND $3 AND member_id = ANY($1::uuid[]) GROUP BY member_id`,
@@ -219,7 +261,8 @@ export class DuesLedgerSqlRepository extends DuesLedger {
         list.push({ paidOn: dayToIso(Number(days[i])), amountMinor: Number(amounts[i]), currency: currencies ? currencies[i].trim() : single });
       }
     }
-    const waivers = await m.query(
+    const waivers = await query<{ member_id: string; from_date: string; to_date: string }>(
+      tx,
       `SELECT member_id, from_date, to_date FROM dues.waivers WHERE member_id BETWEEN $2 AND $3 AND member_id = ANY($1::uuid[]) ORDER BY member_id, from_date`,
       [memberIds, lo, hi],
     );
@@ -227,11 +270,12 @@ export class DuesLedgerSqlRepository extends DuesLedger {
     return out;
   }
 
-  async upsertStanding(m: EntityManager, rows: ReadonlyArray<{ memberId: string; a: StandingAssessment }>, computedAt: Date): Promise<void> {
+  async upsertStanding(tx: Tx, rows: ReadonlyArray<{ memberId: string; a: StandingAssessment }>, computedAt: Date): Promise<void> {
     const chunk = 10_000;
     for (let i = 0; i < rows.length; i += chunk) {
       const s = rows.slice(i, i + chunk);
-      await m.query(
+      await query(
+        tx,
         `INSERT INTO dues.standing (member_id, in_good_standing, arrears_months, paid_through, computed_at, as_of, reason, oldest_unpaid_due_on, outstanding_minor)
          SELECT mid, good, arrears, NULL, $1, asof, reason, oldest, outstanding
            FROM unnest($2::uuid[], $3::boolean[], $4::int[], $5::date[], $6::text[], $7::date[], $8::bigint[]) AS t(mid, good, arrears, asof, reason, oldest, outstanding)
@@ -251,11 +295,12 @@ export class DuesLedgerSqlRepository extends DuesLedger {
     }
   }
 
-  async standingOn(m: EntityManager, memberIds: readonly string[], asOf: string): Promise<Map<string, boolean>> {
+  async standingOn(tx: Tx, memberIds: readonly string[], asOf: string): Promise<Map<string, boolean>> {
     const out = new Map<string, boolean>();
     const chunk = 50_000;
     for (let i = 0; i < memberIds.length; i += chunk) {
-      const rows: { member_id: string; good: boolean }[] = await m.query(
+      const rows = await query<{ member_id: string; good: boolean }>(
+        tx,
         `SELECT s.member_id, s.in_good_standing AS good FROM dues.standing s JOIN unnest($1::uuid[]) AS t(id) ON t.id = s.member_id WHERE s.as_of = $2::date`,
         [memberIds.slice(i, i + chunk), asOf],
       );

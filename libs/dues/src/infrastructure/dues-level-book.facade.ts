@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { query, type Tx } from '@org/platform';
 
 /**
  * The dues context's published answer to "which dues levels exist, and put these members on
@@ -9,16 +9,17 @@ import type { EntityManager } from 'typeorm';
  */
 @Injectable()
 export class DuesLevelBookFacade {
-  async levelNames(m: EntityManager): Promise<Map<string, string>> {
-    const rows: { name: string }[] = await m.query(`SELECT DISTINCT name FROM dues.plans ORDER BY name`);
+  async levelNames(tx: Tx): Promise<Map<string, string>> {
+    const rows = await query<{ name: string }>(tx, `SELECT DISTINCT name FROM dues.plans ORDER BY name`);
     return new Map(rows.map((r) => [r.name.toLowerCase(), r.name]));
   }
 
-  async assign(m: EntityManager, levels: readonly { memberId: string; level: string; from: string }[]): Promise<void> {
+  async assign(tx: Tx, levels: readonly { memberId: string; level: string; from: string }[]): Promise<void> {
     if (levels.length === 0) return;
     for (let i = 0; i < levels.length; i += 10_000) {
       const chunk = levels.slice(i, i + 10_000);
-      await m.query(
+      await query(
+        tx,
         `INSERT INTO dues.member_levels (member_id, plan_id, amount_minor, effective_from)
          SELECT t.member_id, p.id, coalesce(p.amount_minor, p.minimum_minor), t.from_date
            FROM unnest($1::uuid[], $2::text[], $3::date[]) AS t(member_id, level, from_date)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { MembershipRegisterPort } from '../application/ports/membership-register.port';
 import { StandingCalculator } from '../application/standing-calculator';
 import { DuesLedgerSqlRepository } from './dues-ledger.sql-repository';
@@ -19,8 +19,8 @@ export class DuesStandingFacade {
     this.calculator = new StandingCalculator(this.ledger, register);
   }
 
-  async inGoodStandingOn(m: EntityManager, memberIds: readonly string[], asOf: string): Promise<Set<string>> {
-    const stored = await this.ledger.standingOn(m, memberIds, asOf);
+  async inGoodStandingOn(tx: Tx, memberIds: readonly string[], asOf: string): Promise<Set<string>> {
+    const stored = await this.ledger.standingOn(tx, memberIds, asOf);
     const good = new Set<string>();
     const missing: string[] = [];
     for (const id of memberIds) {
@@ -29,9 +29,9 @@ export class DuesStandingFacade {
       else if (s) good.add(id);
     }
     if (missing.length > 0) {
-      const book = await this.calculator.planBook(m);
+      const book = await this.calculator.planBook(tx);
       for (let i = 0; i < missing.length; i += 5000) {
-        const assessed = await this.calculator.assessMany(m, missing.slice(i, i + 5000), asOf, book);
+        const assessed = await this.calculator.assessMany(tx, missing.slice(i, i + 5000), asOf, book);
         for (const [id, a] of assessed) if (a.inGoodStanding) good.add(id);
       }
     }

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import type { Outbox } from '@org/notifications';
+import type { Tx } from '@org/platform';
 import { DuesReminderNotifier, type DuesReminder } from '../application/ports/dues-reminder-notifier.port';
 
 /** Until an outbox is bound: the reminders stay recorded in `dues.reminders` (channel `recorded`). */
@@ -21,10 +21,10 @@ export class OutboxReminderNotifier extends DuesReminderNotifier {
     super();
   }
 
-  async remind(m: EntityManager, reminders: readonly DuesReminder[]): Promise<number> {
+  async remind(tx: Tx, reminders: readonly DuesReminder[]): Promise<number> {
     let sent = 0;
     for (const r of reminders) {
-      await this.outbox.enqueue(m, {
+      await this.outbox.enqueue(tx, {
         type: 'subs-reminder',
         recipient: { memberId: r.memberId },
         essential: false,

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { DataSource } from 'typeorm';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
+import { IdentityTransactions } from '../application/ports/identity-transactions.port';
 import { MandateService } from '../application/mandate.service';
 import type { Principal } from '../domain/principal';
 import { BodySeatsRepository } from '../application/ports/body-seats.repository';
@@ -19,7 +18,7 @@ const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new Domai
 @Controller()
 export class BodiesController {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: IdentityTransactions,
     private readonly repo: IdentityRepository,
     private readonly mandates: MandateService,
     private readonly seats: BodySeatsRepository,

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { APP_CONFIG, Clock, type AppConfig } from '@org/platform';
+import { APP_CONFIG, Clock, type AppConfig, type Tx } from '@org/platform';
+import { IdentityTransactions } from './ports/identity-transactions.port';
 import { expiryOf, INVITABLE_STATUSES, LETTER_CODE_MAX_FAILURES, letterCodeFrom, normalizeLetterCode } from '../domain/invitation';
 import type { Principal } from '../domain/principal';
 import { IdentityRepository } from './ports/identity.repository';
@@ -45,7 +44,7 @@ export type { InvitationProgress } from './account-provisioning.service';
 export class AccountActivationService {
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: IdentityTransactions,
     private readonly accounts: MemberAccountsRepository,
     private readonly identity: IdentityRepository,
     private readonly provisioning: AccountProvisioning,
@@ -197,7 +196,7 @@ export class AccountActivationService {
     });
   }
 
-  private async inScope(m: EntityManager, p: Principal, memberId: string): Promise<AccountHolder> {
+  private async inScope(m: Tx, p: Principal, memberId: string): Promise<AccountHolder> {
     const holder = await this.directory.holder(m, memberId);
     const national = p.holds('NATIONAL_OFFICE', ['membership-secretary']);
     if (!holder || (!national && !(holder.branchId && p.isOfficerOf(holder.branchId, ['secretary'])))) throw MEMBER_NOT_FOUND;

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { APP_CONFIG, Clock, type AppConfig } from '@org/platform';
+import { APP_CONFIG, Clock, type AppConfig, type Tx } from '@org/platform';
+import { IdentityTransactions } from './ports/identity-transactions.port';
 import { expiryOf, INVITATION_LINK_DAYS } from '../domain/invitation';
 import { IdentityRepository } from './ports/identity.repository';
 import { MemberAccountsRepository, type AccountForInvitation } from './ports/member-accounts.repository';
@@ -55,7 +54,7 @@ export const invitationDedupePrefix = (batchRef: string): string => `invitation:
 @Injectable()
 export class AccountProvisioning {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: IdentityTransactions,
     private readonly accounts: MemberAccountsRepository,
     private readonly identity: IdentityRepository,
     private readonly directory: AccountHolderDirectory,
@@ -71,7 +70,7 @@ export class AccountProvisioning {
    * or a small import, queued for the invitation dispatch (in batches, through the outbox) for a
    * large import.
    */
-  async membersJoined(m: EntityManager, members: readonly JoinedMember[], origin: JoinOrigin): Promise<{ accounts: number; invitations: number; queued: number }> {
+  async membersJoined(m: Tx, members: readonly JoinedMember[], origin: JoinOrigin): Promise<{ accounts: number; invitations: number; queued: number }> {
     if (members.length === 0) return { accounts: 0, invitations: 0, queued: 0 };
     const now = this.clock.now();
     const accounts = await this.accounts.ensureAccounts(m, members);
@@ -96,7 +95,7 @@ export class AccountProvisioning {
   }
 
   /** A founding officer's account, in the caller's transaction: the account, and the reset e-mail written to the outbox. */
-  async openOfficerAccount(m: EntityManager, officer: { memberId: string; email: string }, actor: { id: string | null; kind: string }): Promise<{ accountId: string; linkValidMinutes: number }> {
+  async openOfficerAccount(m: Tx, officer: { memberId: string; email: string }, actor: { id: string | null; kind: string }): Promise<{ accountId: string; linkValidMinutes: number }> {
     if (await this.identity.findAccountByEmail(m, officer.email)) {
       throw new DomainError('conflict', 'account_exists', `An account for ${officer.email} already exists.`);
     }
@@ -109,7 +108,7 @@ export class AccountProvisioning {
   }
 
   /** Membership ended or lapsed: every session of these members' accounts ends, and every open invitation. */
-  async membersLeft(m: EntityManager, memberIds: readonly string[], reason: 'resigned' | 'lapsed' | 'expelled'): Promise<number> {
+  async membersLeft(m: Tx, memberIds: readonly string[], reason: 'resigned' | 'lapsed' | 'expelled'): Promise<number> {
     const revoked = await this.accounts.revokeAccess(m, memberIds, this.clock.now());
     if (memberIds.length > 0) {
       await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'identity', action: 'sessions.revoked', subjectType: 'members', subjectId: memberIds.length === 1 ? memberIds[0] : `${memberIds.length} members`, data: { reason, sessions: revoked } });
@@ -121,7 +120,7 @@ export class AccountProvisioning {
    * Whose accounts sign in with this address (the member of each, or null for an account with
    * no member): whether an address already belongs to someone, without reading any credential.
    */
-  async accountHoldersOf(m: EntityManager, email: string): Promise<{ memberId: string | null }[]> {
+  async accountHoldersOf(m: Tx, email: string): Promise<{ memberId: string | null }[]> {
     return this.identity.accountHoldersByEmail(m, email);
   }
 
@@ -171,7 +170,7 @@ export class AccountProvisioning {
    * The progress of an import's invitations. Members the import brought in with no invitation to
    * send (no address, or already activated) count as "without e-mail".
    */
-  async importProgress(m: EntityManager, batchId: string, members: number): Promise<InvitationProgress> {
+  async importProgress(m: Tx, batchId: string, members: number): Promise<InvitationProgress> {
     const counts = await this.accounts.batchCounts(m, batchId);
     const mail = await this.notifier.progress(m, invitationDedupePrefix(batchId));
     const queued = counts.queued + mail.pending;
@@ -185,7 +184,7 @@ export class AccountProvisioning {
   }
 
   /** A new link for this account (replacing earlier invitations), written to the outbox. */
-  async issueLink(m: EntityManager, a: AccountForInvitation & { email: string }, firstName: string, batchRef: string): Promise<void> {
+  async issueLink(m: Tx, a: AccountForInvitation & { email: string }, firstName: string, batchRef: string): Promise<void> {
     const now = this.clock.now();
     await this.accounts.replaceLive(m, [a.accountId]);
     const token = newToken();
@@ -198,7 +197,7 @@ export class AccountProvisioning {
     );
   }
 
-  async welcomeContent(m: EntityManager): Promise<WelcomeContent & { firstName: '' }> {
+  async welcomeContent(m: Tx): Promise<WelcomeContent & { firstName: '' }> {
     const code = await this.accounts.currentCode(m);
     const holders = await this.identity.currentHolders(m, 'CCOM', this.clock.today());
     const names = await this.directory.names(m, holders.map((h) => h.memberId));
@@ -207,7 +206,7 @@ export class AccountProvisioning {
   }
 
   /** An admission's or a small import's invitation (when there is an address) and welcome, written now. */
-  private async inviteAndWelcome(m: EntityManager, a: AccountForInvitation, firstName: string, welcome: WelcomeContent, batchRef: string): Promise<boolean> {
+  private async inviteAndWelcome(m: Tx, a: AccountForInvitation, firstName: string, welcome: WelcomeContent, batchRef: string): Promise<boolean> {
     const invited = !!a.email && !a.hasPassword && !a.disabled;
     if (invited) await this.issueLink(m, { ...a, email: a.email as string }, firstName, batchRef);
     await this.notifier.welcome(m, a.memberId, { ...welcome, firstName }, `welcome:${a.memberId}`);

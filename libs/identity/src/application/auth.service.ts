@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { APP_CONFIG, Clock, LOGGER, type AppConfig, type Logger } from '@org/platform';
+import { IdentityTransactions } from './ports/identity-transactions.port';
 import { Principal } from '../domain/principal';
 import { IdentityRepository } from './ports/identity.repository';
 import { AttemptLimiter } from './attempt-limiter';
@@ -24,7 +23,7 @@ export class AuthService implements OnApplicationShutdown {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: IdentityTransactions,
     private readonly repo: IdentityRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { Clock, type Tx } from '@org/platform';
+import { IdentityTransactions } from './ports/identity-transactions.port';
 import type { Principal } from '../domain/principal';
 import { MemberAccountsRepository } from './ports/member-accounts.repository';
 import { AccountHolderDirectory } from './ports/account-holder-directory.port';
@@ -25,7 +24,7 @@ export interface BranchAcknowledgement {
 @Injectable()
 export class CodeOfConductService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: IdentityTransactions,
     private readonly repo: MemberAccountsRepository,
     private readonly directory: AccountHolderDirectory,
     private readonly audit: AuditLog,
@@ -48,7 +47,7 @@ export class CodeOfConductService {
    * act, the demo seed). `by` is the member who published it, or the founding act (whose id is
    * recorded in the audit log only: the version's `published_by` names members).
    */
-  async publishIn(m: EntityManager, x: { title: string; text: string; by: { id: string | null; kind: 'member' | 'founding-act' } }): Promise<{ version: number }> {
+  async publishIn(m: Tx, x: { title: string; text: string; by: { id: string | null; kind: 'member' | 'founding-act' } }): Promise<{ version: number }> {
     const version = await this.repo.publishCode(m, { title: x.title.trim(), body: x.text.trim(), at: this.clock.now(), by: x.by.kind === 'member' ? x.by.id : null });
     await this.audit.record(m, { actorId: x.by.id, actorKind: x.by.kind, context: 'identity', action: 'code-of-conduct.published', subjectType: 'code-of-conduct', subjectId: String(version) });
     return { version };

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort } from '@org/kernel';
-import { APP_CONFIG, Clock, envInteger, type AppConfig, type Env } from '@org/platform';
+import { APP_CONFIG, Clock, maybeOne, envInteger, type AppConfig, type Env, type Tx } from '@org/platform';
+import { IdentityTransactions } from './ports/identity-transactions.port';
 import { INDEPENDENT_BODIES, type MandateRole } from '../domain/body-kind';
 import { assertCompatible } from '../domain/incompatibility';
 import { assertNotBackdated, assertSeatAvailable } from '../domain/seat-limits';
@@ -41,7 +40,7 @@ export function loadCoolingOffMonths(env: Env): number {
 @Injectable()
 export class MandateService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: IdentityTransactions,
     private readonly repo: IdentityRepository,
     private readonly audit: AuditLog,
     private readonly restrictions: RestrictionsPort,
@@ -56,7 +55,7 @@ export class MandateService {
   readonly coolingOffMonths: number;
 
   /** Creates a mandate inside the caller's transaction. */
-  async create(m: EntityManager, x: NewMandate): Promise<string> {
+  async create(m: Tx, x: NewMandate): Promise<string> {
     const body = await this.repo.findBody(m, x.bodyId);
     if (!body) throw new DomainError('not_found', 'body_not_found', 'No such body.');
     if (INDEPENDENT_BODIES.includes(body.kind)) {
@@ -72,7 +71,7 @@ export class MandateService {
     assertElectionsCommitteeSeatSource(body.kind, x.source, body.id);
     // Seat limits (1/2): only the founding act and an election's certification write the past.
     assertNotBackdated({ startsOn: x.startsOn, today: this.clock.today(), sourceKind: x.source.kind });
-    const member = (await m.query(`SELECT status FROM membership.members WHERE id = $1`, [x.memberId]))[0];
+    const member = await maybeOne<{ status: string }>(m, `SELECT status FROM membership.members WHERE id = $1`, [x.memberId]);
     if (!member) throw new DomainError('not_found', 'member_not_found', 'No such member.');
     if (member.status !== 'active') {
       throw new DomainError('unprocessable', 'member_not_active', 'Only an active member can hold a mandate.');
@@ -137,14 +136,14 @@ export class MandateService {
    * before it — inside the caller's transaction (a final disciplinary sanction). Idempotent: a
    * mandate already ended by then is left alone. Returns how many ended.
    */
-  async endAllHeldBy(m: EntityManager, memberId: string, endsOn: string, reason: string, actor: { id: string | null; kind: string }): Promise<number> {
+  async endAllHeldBy(m: Tx, memberId: string, endsOn: string, reason: string, actor: { id: string | null; kind: string }): Promise<number> {
     const held = await this.repo.mandateIdsRunningPast(m, memberId, endsOn);
     for (const id of held) await this.end(m, id, endsOn, reason, actor);
     return held.length;
   }
 
   /** Ends a mandate inside the caller's transaction (term over, recall certified, resignation). */
-  async end(m: EntityManager, mandateId: string, endsOn: string, reason: string, actor: { id: string | null; kind: string }): Promise<void> {
+  async end(m: Tx, mandateId: string, endsOn: string, reason: string, actor: { id: string | null; kind: string }): Promise<void> {
     const mandate = await this.repo.findMandate(m, mandateId);
     if (!mandate) throw new DomainError('not_found', 'mandate_not_found', 'No such mandate.');
     if (mandate.endsOn !== null && mandate.endsOn <= endsOn) {

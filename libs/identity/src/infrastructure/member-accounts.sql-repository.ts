@@ -1,10 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { randomBytes } from 'node:crypto';
-import { rowsOf } from '@org/platform';
+import { maybeOne, one, query, type Tx } from '@org/platform';
 import type { InvitationKind } from '../domain/invitation';
 import { MemberAccountsRepository, type AccountForInvitation, type IssuedFromQueue, type LiveInvitation } from '../application/ports/member-accounts.repository';
 
+interface AccountForInvitationRow {
+  id: string;
+  member_id: string;
+  email: string | null;
+  has_password: boolean;
+  disabled: boolean;
+}
+
+interface LiveInvitationRow {
+  id: string;
+  account_id: string;
+  member_id: string;
+  kind: InvitationKind;
+  failed_attempts: number;
+}
+
+interface IssuedFromQueueRow {
+  id: string;
+  member_id: string;
+  batch_ref: string | null;
+  has_account: boolean;
+  email: string | null;
+  secret: string | null;
+}
+
+const forInvitation = (r: AccountForInvitationRow): AccountForInvitation => ({ accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled });
+const live = (r: LiveInvitationRow): LiveInvitation => ({ id: r.id, accountId: r.account_id, memberId: r.member_id, kind: r.kind, failedAttempts: r.failed_attempts });
 
 /** Identity's accounts-and-invitations tables (`identity.accounts`, `invitations`, `email_changes`, code of conduct). */
 @Injectable()
@@ -14,13 +40,14 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
    * account is not taken over: that member's account is created without an address. Existing
    * accounts are left as they are (a retry creates nothing). Returns the accounts of these members.
    */
-  async ensureAccounts(m: EntityManager, members: ReadonlyArray<{ memberId: string; email: string | null }>): Promise<AccountForInvitation[]> {
+  async ensureAccounts(tx: Tx, members: ReadonlyArray<{ memberId: string; email: string | null }>): Promise<AccountForInvitation[]> {
     const out: AccountForInvitation[] = [];
     for (let i = 0; i < members.length; i += 1000) {
       const chunk = members.slice(i, i + 1000);
       const ids = chunk.map((x) => x.memberId);
       const emails = chunk.map((x) => x.email?.toLowerCase() ?? null);
-      await m.query(
+      await query(
+        tx,
         `INSERT INTO identity.accounts (member_id, email)
          SELECT x.member_id, CASE WHEN x.email IS NOT NULL AND NOT EXISTS (SELECT 1 FROM identity.accounts a WHERE lower(a.email) = x.email) THEN x.email END
            FROM unnest($1::uuid[], $2::text[]) AS x(member_id, email)
@@ -28,33 +55,43 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
          ON CONFLICT DO NOTHING`,
         [ids, emails],
       );
-      const rows = await m.query(`SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE member_id = ANY($1::uuid[])`, [ids]);
-      for (const r of rows) out.push({ accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled });
+      const rows = await query<AccountForInvitationRow>(
+        tx,
+        `SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE member_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      for (const r of rows) out.push(forInvitation(r));
     }
     return out;
   }
 
-  async accountOfMember(m: EntityManager, memberId: string): Promise<AccountForInvitation | null> {
-    const [r] = await m.query(`SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE member_id = $1`, [memberId]);
-    return r ? { accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled } : null;
+  async accountOfMember(tx: Tx, memberId: string): Promise<AccountForInvitation | null> {
+    const r = await maybeOne<AccountForInvitationRow>(
+      tx,
+      `SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE member_id = $1`,
+      [memberId],
+    );
+    return r ? forInvitation(r) : null;
   }
 
-  async accountByEmail(m: EntityManager, email: string): Promise<AccountForInvitation | null> {
-    const [r] = await m.query(
+  async accountByEmail(tx: Tx, email: string): Promise<AccountForInvitation | null> {
+    const [r] = await query<AccountForInvitationRow>(
+      tx,
       `SELECT id, member_id, email, password_hash IS NOT NULL AS has_password, disabled_at IS NOT NULL AS disabled FROM identity.accounts WHERE lower(email) = lower($1) AND member_id IS NOT NULL`,
       [email],
     );
-    return r ? { accountId: r.id, memberId: r.member_id, email: r.email, hasPassword: r.has_password, disabled: r.disabled } : null;
+    return r ? forInvitation(r) : null;
   }
 
   /** Replaces every earlier live invitation of these accounts (they stop working). */
-  async replaceLive(m: EntityManager, accountIds: readonly string[]): Promise<void> {
+  async replaceLive(tx: Tx, accountIds: readonly string[]): Promise<void> {
     if (accountIds.length === 0) return;
-    await m.query(`UPDATE identity.invitations SET status = 'replaced' WHERE account_id = ANY($1::uuid[]) AND status IN ('queued', 'issued')`, [accountIds]);
+    await query(tx, `UPDATE identity.invitations SET status = 'replaced' WHERE account_id = ANY($1::uuid[]) AND status IN ('queued', 'issued')`, [accountIds]);
   }
 
-  async insertIssued(m: EntityManager, x: { accountId: string; memberId: string; kind: InvitationKind; secretHash: string; at: Date; expiresAt: Date; batchRef: string | null }): Promise<string> {
-    const [r] = await m.query(
+  async insertIssued(tx: Tx, x: { accountId: string; memberId: string; kind: InvitationKind; secretHash: string; at: Date; expiresAt: Date; batchRef: string | null }): Promise<string> {
+    const r = await one<{ id: string }>(
+      tx,
       `INSERT INTO identity.invitations (account_id, member_id, kind, status, secret_hash, batch_ref, created_at, issued_at, expires_at)
        VALUES ($1, $2, $3, 'issued', $4, $5, $6, $6, $7) RETURNING id`,
       [x.accountId, x.memberId, x.kind, x.secretHash, x.batchRef, x.at, x.expiresAt],
@@ -68,17 +105,18 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
    * `(created_at, id)` order, reads it in the order it was written — a few neighbouring pages per
    * batch instead of one random page per invitation.
    */
-  async insertQueued(m: EntityManager, accounts: ReadonlyArray<{ accountId: string; memberId: string }>, batchRef: string, at: Date): Promise<number> {
+  async insertQueued(tx: Tx, accounts: ReadonlyArray<{ accountId: string; memberId: string }>, batchRef: string, at: Date): Promise<number> {
     let n = 0;
     const ids = queueIds(accounts.length, at);
     for (let i = 0; i < accounts.length; i += 5000) {
       const chunk = accounts.slice(i, i + 5000);
-      const rows = await m.query(
+      const rows = await query<{ id: string }>(
+        tx,
         `INSERT INTO identity.invitations (id, account_id, member_id, kind, status, batch_ref, created_at)
          SELECT x.id, x.account_id, x.member_id, 'link', 'queued', $4, $5 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS x(id, account_id, member_id) RETURNING id`,
         [ids.slice(i, i + 5000), chunk.map((a) => a.accountId), chunk.map((a) => a.memberId), batchRef, at],
       );
-      n += rowsOf(rows).length;
+      n += rows.length;
     }
     return n;
   }
@@ -89,8 +127,8 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
    * queue and every claim would sort all of it. Without the table owner's rights PostgreSQL only
    * warns and skips it.
    */
-  async refreshStatistics(m: EntityManager): Promise<void> {
-    await m.query(`ANALYZE identity.invitations, identity.accounts`);
+  async refreshStatistics(tx: Tx): Promise<void> {
+    await query(tx, `ANALYZE identity.invitations, identity.accounts`);
   }
 
   /**
@@ -101,8 +139,9 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
    * SHA-256, and withdraws the ones with nothing to e-mail. The secrets come back once, for the
    * e-mails written in the same transaction.
    */
-  async issueNextQueued(m: EntityManager, limit: number, at: Date, expiresAt: Date): Promise<IssuedFromQueue[]> {
-    const rows = await m.query(
+  async issueNextQueued(tx: Tx, limit: number, at: Date, expiresAt: Date): Promise<IssuedFromQueue[]> {
+    const rows = await query<IssuedFromQueueRow>(
+      tx,
       `WITH claimed AS (
          SELECT i.id, i.member_id FROM identity.invitations i
           WHERE i.status = 'queued' ORDER BY i.created_at, i.id LIMIT $1 FOR UPDATE SKIP LOCKED
@@ -123,73 +162,80 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
                  CASE WHEN d.invitable THEN d.secret END AS secret`,
       [limit, at, expiresAt],
     );
-    return rowsOf(rows).map((r: any) => ({ id: r.id, memberId: r.member_id, batchRef: r.batch_ref, hasAccount: r.has_account, email: r.email, secret: r.secret }));
+    return rows.map((r) => ({ id: r.id, memberId: r.member_id, batchRef: r.batch_ref, hasAccount: r.has_account, email: r.email, secret: r.secret }));
   }
 
-  async withdrawMany(m: EntityManager, ids: readonly string[]): Promise<void> {
+  async withdrawMany(tx: Tx, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await m.query(`UPDATE identity.invitations SET status = 'withdrawn' WHERE id = ANY($1::uuid[])`, [ids]);
+    await query(tx, `UPDATE identity.invitations SET status = 'withdrawn' WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
 
 
   /** A live, unexpired invitation by its secret's hash, locked. */
-  async liveBySecret(m: EntityManager, secretHash: string, kind: InvitationKind, now: Date): Promise<LiveInvitation | null> {
-    const [r] = await m.query(
+  async liveBySecret(tx: Tx, secretHash: string, kind: InvitationKind, now: Date): Promise<LiveInvitation | null> {
+    const r = await maybeOne<LiveInvitationRow>(
+      tx,
       `SELECT id, account_id, member_id, kind, failed_attempts FROM identity.invitations
         WHERE secret_hash = $1 AND kind = $2 AND status = 'issued' AND expires_at > $3 FOR UPDATE`,
       [secretHash, kind, now],
     );
-    return r ? { id: r.id, accountId: r.account_id, memberId: r.member_id, kind: r.kind, failedAttempts: r.failed_attempts } : null;
+    return r ? live(r) : null;
   }
 
   /** The member's live letter invitation, locked (for counting wrong codes). */
-  async liveLetterOf(m: EntityManager, memberId: string, now: Date): Promise<LiveInvitation | null> {
-    const [r] = await m.query(
+  async liveLetterOf(tx: Tx, memberId: string, now: Date): Promise<LiveInvitation | null> {
+    const r = await maybeOne<LiveInvitationRow>(
+      tx,
       `SELECT id, account_id, member_id, kind, failed_attempts FROM identity.invitations
         WHERE member_id = $1 AND kind = 'letter' AND status = 'issued' AND expires_at > $2 ORDER BY issued_at DESC LIMIT 1 FOR UPDATE`,
       [memberId, now],
     );
-    return r ? { id: r.id, accountId: r.account_id, memberId: r.member_id, kind: r.kind, failedAttempts: r.failed_attempts } : null;
+    return r ? live(r) : null;
   }
 
-  async countFailure(m: EntityManager, id: string, max: number): Promise<void> {
-    await m.query(`UPDATE identity.invitations SET failed_attempts = failed_attempts + 1, status = CASE WHEN failed_attempts + 1 >= $2 THEN 'withdrawn' ELSE status END WHERE id = $1`, [id, max]);
+  async countFailure(tx: Tx, id: string, max: number): Promise<void> {
+    await query(tx, `UPDATE identity.invitations SET failed_attempts = failed_attempts + 1, status = CASE WHEN failed_attempts + 1 >= $2 THEN 'withdrawn' ELSE status END WHERE id = $1`, [id, max]);
   }
 
-  async markUsed(m: EntityManager, id: string, now: Date): Promise<boolean> {
-    const rows = rowsOf(await m.query(`UPDATE identity.invitations SET status = 'used', used_at = $2 WHERE id = $1 AND status = 'issued' RETURNING id`, [id, now]));
+  async markUsed(tx: Tx, id: string, now: Date): Promise<boolean> {
+    const rows = await query<{ id: string }>(tx, `UPDATE identity.invitations SET status = 'used', used_at = $2 WHERE id = $1 AND status = 'issued' RETURNING id`, [id, now]);
     return rows.length === 1;
   }
 
   /** Accounts of these members: every session revoked, every live invitation withdrawn. */
-  async revokeAccess(m: EntityManager, memberIds: readonly string[], now: Date): Promise<number> {
+  async revokeAccess(tx: Tx, memberIds: readonly string[], now: Date): Promise<number> {
     if (memberIds.length === 0) return 0;
-    const rows = rowsOf(
-      await m.query(
-        `UPDATE identity.sessions s SET revoked_at = $2 FROM identity.accounts a
-          WHERE a.id = s.account_id AND a.member_id = ANY($1::uuid[]) AND s.revoked_at IS NULL RETURNING s.id`,
-        [memberIds, now],
-      ),
+    const rows = await query<{ id: string }>(
+      tx,
+      `UPDATE identity.sessions s SET revoked_at = $2 FROM identity.accounts a
+        WHERE a.id = s.account_id AND a.member_id = ANY($1::uuid[]) AND s.revoked_at IS NULL RETURNING s.id`,
+      [memberIds, now],
     );
-    await m.query(
+    await query(
+      tx,
       `UPDATE identity.invitations SET status = 'withdrawn' WHERE member_id = ANY($1::uuid[]) AND status IN ('queued', 'issued')`,
       [memberIds],
     );
     return rows.length;
   }
 
-  async insertBatch(m: EntityManager, batchRef: string, requestedBy: string | null, members: number, at: Date): Promise<void> {
-    await m.query(`INSERT INTO identity.invitation_batches (batch_ref, requested_by, members, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [batchRef, requestedBy, members, at]);
+  async insertBatch(tx: Tx, batchRef: string, requestedBy: string | null, members: number, at: Date): Promise<void> {
+    await query(tx, `INSERT INTO identity.invitation_batches (batch_ref, requested_by, members, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [batchRef, requestedBy, members, at]);
   }
 
-  async batch(m: EntityManager, batchRef: string): Promise<{ requestedBy: string | null; members: number; createdAt: Date } | null> {
-    const [r] = await m.query(`SELECT requested_by, members, created_at FROM identity.invitation_batches WHERE batch_ref = $1`, [batchRef]);
+  async batch(tx: Tx, batchRef: string): Promise<{ requestedBy: string | null; members: number; createdAt: Date } | null> {
+    const r = await maybeOne<{ requested_by: string | null; members: number; created_at: Date }>(
+      tx,
+      `SELECT requested_by, members, created_at FROM identity.invitation_batches WHERE batch_ref = $1`,
+      [batchRef],
+    );
     return r ? { requestedBy: r.requested_by, members: r.members, createdAt: r.created_at } : null;
   }
 
-  async batchCounts(m: EntityManager, batchRef: string): Promise<{ total: number; queued: number; withdrawn: number }> {
-    const [r] = await m.query(
+  async batchCounts(tx: Tx, batchRef: string): Promise<{ total: number; queued: number; withdrawn: number }> {
+    const r = await one<{ total: number; queued: number; withdrawn: number }>(
+      tx,
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'queued')::int AS queued, count(*) FILTER (WHERE status = 'withdrawn')::int AS withdrawn
          FROM identity.invitations WHERE batch_ref = $1`,
       [batchRef],
@@ -198,41 +244,47 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
   }
 
   // ── e-mail changes ─────────────────────────────────────────────────────────────────────
-  async insertEmailChange(m: EntityManager, accountId: string, newEmail: string, tokenHash: string, at: Date, expiresAt: Date): Promise<void> {
-    await m.query(`UPDATE identity.email_changes SET used_at = $2 WHERE account_id = $1 AND used_at IS NULL`, [accountId, at]);
-    await m.query(`INSERT INTO identity.email_changes (account_id, new_email, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`, [accountId, newEmail, tokenHash, at, expiresAt]);
+  async insertEmailChange(tx: Tx, accountId: string, newEmail: string, tokenHash: string, at: Date, expiresAt: Date): Promise<void> {
+    await query(tx, `UPDATE identity.email_changes SET used_at = $2 WHERE account_id = $1 AND used_at IS NULL`, [accountId, at]);
+    await query(tx, `INSERT INTO identity.email_changes (account_id, new_email, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`, [accountId, newEmail, tokenHash, at, expiresAt]);
   }
 
-  async consumeEmailChange(m: EntityManager, tokenHash: string, now: Date): Promise<{ accountId: string; newEmail: string } | null> {
-    const [r] = rowsOf(
-      await m.query(`UPDATE identity.email_changes SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING account_id, new_email`, [tokenHash, now]),
+  async consumeEmailChange(tx: Tx, tokenHash: string, now: Date): Promise<{ accountId: string; newEmail: string } | null> {
+    const r = await maybeOne<{ account_id: string; new_email: string }>(
+      tx,
+      `UPDATE identity.email_changes SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING account_id, new_email`,
+      [tokenHash, now],
     );
     return r ? { accountId: r.account_id, newEmail: r.new_email } : null;
   }
 
-  async emailTaken(m: EntityManager, email: string, exceptAccountId: string): Promise<boolean> {
-    const rows = await m.query(`SELECT 1 FROM identity.accounts WHERE lower(email) = lower($1) AND id <> $2`, [email, exceptAccountId]);
+  async emailTaken(tx: Tx, email: string, exceptAccountId: string): Promise<boolean> {
+    const rows = await query<{ taken: number }>(tx, `SELECT 1 AS taken FROM identity.accounts WHERE lower(email) = lower($1) AND id <> $2`, [email, exceptAccountId]);
     return rows.length > 0;
   }
 
-  async accountById(m: EntityManager, accountId: string): Promise<{ id: string; memberId: string | null; email: string | null } | null> {
-    const [r] = await m.query(`SELECT id, member_id, email FROM identity.accounts WHERE id = $1 FOR UPDATE`, [accountId]);
+  async accountById(tx: Tx, accountId: string): Promise<{ id: string; memberId: string | null; email: string | null } | null> {
+    const r = await maybeOne<{ id: string; member_id: string | null; email: string | null }>(tx, `SELECT id, member_id, email FROM identity.accounts WHERE id = $1 FOR UPDATE`, [accountId]);
     return r ? { id: r.id, memberId: r.member_id, email: r.email } : null;
   }
 
-  async setEmail(m: EntityManager, accountId: string, email: string, now: Date): Promise<void> {
-    await m.query(`UPDATE identity.accounts SET email = $2, email_verified_at = $3 WHERE id = $1`, [accountId, email, now]);
+  async setEmail(tx: Tx, accountId: string, email: string, now: Date): Promise<void> {
+    await query(tx, `UPDATE identity.accounts SET email = $2, email_verified_at = $3 WHERE id = $1`, [accountId, email, now]);
   }
 
   // ── code of conduct ────────────────────────────────────────────────────────────────────
-  async currentCode(m: EntityManager): Promise<{ version: number; title: string; body: string; publishedAt: Date } | null> {
-    const [r] = await m.query(`SELECT version, title, body, published_at FROM identity.code_of_conduct_versions ORDER BY version DESC LIMIT 1`);
+  async currentCode(tx: Tx): Promise<{ version: number; title: string; body: string; publishedAt: Date } | null> {
+    const r = await maybeOne<{ version: number; title: string; body: string; published_at: Date }>(
+      tx,
+      `SELECT version, title, body, published_at FROM identity.code_of_conduct_versions ORDER BY version DESC LIMIT 1`,
+    );
     return r ? { version: r.version, title: r.title, body: r.body, publishedAt: r.published_at } : null;
   }
 
-  async publishCode(m: EntityManager, x: { title: string; body: string; at: Date; by: string | null }): Promise<number> {
-    await m.query(`LOCK TABLE identity.code_of_conduct_versions IN SHARE ROW EXCLUSIVE MODE`);
-    const [r] = await m.query(
+  async publishCode(tx: Tx, x: { title: string; body: string; at: Date; by: string | null }): Promise<number> {
+    await query(tx, `LOCK TABLE identity.code_of_conduct_versions IN SHARE ROW EXCLUSIVE MODE`);
+    const r = await one<{ version: number }>(
+      tx,
       `INSERT INTO identity.code_of_conduct_versions (version, title, body, published_at, published_by)
        SELECT COALESCE(max(version), 0) + 1, $1, $2, $3, $4 FROM identity.code_of_conduct_versions RETURNING version`,
       [x.title, x.body, x.at, x.by],
@@ -240,31 +292,30 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
     return r.version;
   }
 
-  async codeVersionExists(m: EntityManager, version: number): Promise<boolean> {
-    return (await m.query(`SELECT 1 FROM identity.code_of_conduct_versions WHERE version = $1`, [version])).length > 0;
+  async codeVersionExists(tx: Tx, version: number): Promise<boolean> {
+    return (await query<{ found: number }>(tx, `SELECT 1 AS found FROM identity.code_of_conduct_versions WHERE version = $1`, [version])).length > 0;
   }
 
   /** Records the acknowledgement once; returns when it was first given. */
-  async acknowledge(m: EntityManager, memberId: string, version: number, at: Date): Promise<{ at: Date; first: boolean }> {
-    const inserted = rowsOf(
-      await m.query(
-        `INSERT INTO identity.code_of_conduct_acknowledgements (member_id, version, acknowledged_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING acknowledged_at`,
-        [memberId, version, at],
-      ),
+  async acknowledge(tx: Tx, memberId: string, version: number, at: Date): Promise<{ at: Date; first: boolean }> {
+    const inserted = await query<{ acknowledged_at: Date }>(
+      tx,
+      `INSERT INTO identity.code_of_conduct_acknowledgements (member_id, version, acknowledged_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING acknowledged_at`,
+      [memberId, version, at],
     );
     if (inserted[0]) return { at: inserted[0].acknowledged_at, first: true };
-    const [r] = await m.query(`SELECT acknowledged_at FROM identity.code_of_conduct_acknowledgements WHERE member_id = $1 AND version = $2`, [memberId, version]);
+    const r = await one<{ acknowledged_at: Date }>(tx, `SELECT acknowledged_at FROM identity.code_of_conduct_acknowledgements WHERE member_id = $1 AND version = $2`, [memberId, version]);
     return { at: r.acknowledged_at, first: false };
   }
 
-  async acknowledgedOn(m: EntityManager, memberId: string, version: number): Promise<Date | null> {
-    const [r] = await m.query(`SELECT acknowledged_at FROM identity.code_of_conduct_acknowledgements WHERE member_id = $1 AND version = $2`, [memberId, version]);
+  async acknowledgedOn(tx: Tx, memberId: string, version: number): Promise<Date | null> {
+    const r = await maybeOne<{ acknowledged_at: Date }>(tx, `SELECT acknowledged_at FROM identity.code_of_conduct_acknowledgements WHERE member_id = $1 AND version = $2`, [memberId, version]);
     return r?.acknowledged_at ?? null;
   }
 
-  async acknowledgersOf(m: EntityManager, version: number): Promise<Set<string>> {
-    const rows = await m.query(`SELECT member_id FROM identity.code_of_conduct_acknowledgements WHERE version = $1`, [version]);
-    return new Set(rows.map((r: any) => r.member_id));
+  async acknowledgersOf(tx: Tx, version: number): Promise<Set<string>> {
+    const rows = await query<{ member_id: string }>(tx, `SELECT member_id FROM identity.code_of_conduct_acknowledgements WHERE version = $1`, [version]);
+    return new Set(rows.map((r) => r.member_id));
   }
 }
 

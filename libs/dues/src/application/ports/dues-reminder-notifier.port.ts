@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /** A reminder that a member's subs are in arrears: no amounts a member chose, no waiver facts. */
 export interface DuesReminder {
@@ -22,5 +22,5 @@ export abstract class DuesReminderNotifier {
   /** Recorded on each reminder handed over (e.g. `outbox`). */
   abstract readonly channel: string;
   /** Returns how many were handed to a delivery channel (0: none, they stay recorded). */
-  abstract remind(m: EntityManager, reminders: readonly DuesReminder[]): Promise<number>;
+  abstract remind(m: Tx, reminders: readonly DuesReminder[]): Promise<number>;
 }

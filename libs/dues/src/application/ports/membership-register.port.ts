@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { MemberDirectory, MembershipStatus, StatusChange } from '../../domain';
 
 export interface RegisteredMember {
@@ -27,24 +27,24 @@ export interface RegisteredContact {
  * runs in the caller's transaction.
  */
 export abstract class MembershipRegisterPort {
-  abstract member(m: EntityManager, memberId: string): Promise<RegisteredMember | null>;
+  abstract member(m: Tx, memberId: string): Promise<RegisteredMember | null>;
   /** Members in id order after `after` (keyset), of some branches only when given. */
-  abstract page(m: EntityManager, after: string | null, limit: number, branchIds: readonly string[] | null): Promise<RegisteredMember[]>;
+  abstract page(m: Tx, after: string | null, limit: number, branchIds: readonly string[] | null): Promise<RegisteredMember[]>;
   /** Each member's status history, oldest first (the dues domain's `StatusChange`). */
-  abstract statusHistories(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, StatusChange[]>>;
+  abstract statusHistories(m: Tx, memberIds: readonly string[]): Promise<Map<string, StatusChange[]>>;
   /** Current members of these branches (all when null) by member number and e-mail, for matching bank references. */
-  abstract directory(m: EntityManager, branchIds: readonly string[] | null): Promise<MemberDirectory>;
+  abstract directory(m: Tx, branchIds: readonly string[] | null): Promise<MemberDirectory>;
   /**
    * Members of these branches (all when null) whose member number is `text` or whose name
    * contains it (either order, any case), by name; at most `limit`. No contact details.
    */
-  abstract lookup(m: EntityManager, text: string, branchIds: readonly string[] | null, limit: number): Promise<RegisteredPerson[]>;
-  abstract person(m: EntityManager, memberId: string): Promise<RegisteredPerson | null>;
+  abstract lookup(m: Tx, text: string, branchIds: readonly string[] | null, limit: number): Promise<RegisteredPerson[]>;
+  abstract person(m: Tx, memberId: string): Promise<RegisteredPerson | null>;
   /** Contact details of these members; asked only for members whose details the caller may see. */
-  abstract contactDetails(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, RegisteredContact>>;
+  abstract contactDetails(m: Tx, memberIds: readonly string[]): Promise<Map<string, RegisteredContact>>;
   /** The standing job's outcome, applied through the member aggregate: lapse and reinstate. */
   abstract applyStanding(
-    m: EntityManager,
+    m: Tx,
     decisions: { lapse: readonly string[]; reinstate: readonly string[] },
     moment: { on: string; at: string },
   ): Promise<{ lapsed: string[]; reinstated: string[]; skipped: string[] }>;

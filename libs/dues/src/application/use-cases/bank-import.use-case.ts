@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError, readCsv, type CsvRecord, type CsvSource } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { Clock, query, type Tx } from '@org/platform';
+import { DuesTransactions } from '../ports/dues-transactions.port';
 import { parseBankCsv, recordPayment, type BankCsvDryRun, type PaymentEntry } from '../../domain';
 import type { ColumnMappingDefinition } from '@org/kernel';
 import { DUES_CONFIG, type DuesConfig } from '../dues.config';
@@ -43,7 +42,7 @@ export interface BankImportReport {
 @Injectable()
 export class BankImportUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: DuesTransactions,
     private readonly ledger: DuesLedger,
     private readonly register: MembershipRegisterPort,
     private readonly calculator: StandingCalculator,
@@ -58,14 +57,14 @@ export class BankImportUseCase {
     const scope = requireScope(treasurerScopeOf(p));
     const { records: file, fileSha256 } = await this.read(source);
     // A saved mapping of that name, else the built-in one (read again in the apply's transaction).
-    const mappingIn = async (m: EntityManager) => (options.mapping === undefined ? null : this.mappings.resolve(m, options.mapping));
+    const mappingIn = async (m: Tx) => (options.mapping === undefined ? null : this.mappings.resolve(m, options.mapping));
     if (mode === 'dry-run') {
       const mapping = await mappingIn(this.ds.manager);
       const { dry } = await this.dryRun(this.ds.manager, scope, file, mapping);
       return this.report(mode, fileSha256, dry, { applied: false, added: 0, batchId: null, mapping: mapping?.name ?? null });
     }
     return this.ds.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('dues.bank-import'))`);
+      await query(m, `SELECT pg_advisory_xact_lock(hashtext('dues.bank-import'))`);
       const mapping = await mappingIn(m);
       const { dry, currency } = await this.dryRun(m, scope, file, mapping);
       if (dry.rejected > 0 && !options.skipRejected) {
@@ -87,13 +86,15 @@ export class BankImportUseCase {
           { today, planCurrency: currency },
         ),
       );
-      await m.query(
+      await query(
+        m,
         `INSERT INTO dues.bank_import_batches (id, file_sha256, imported_by, imported_at, row_count, new_payments, already_imported, skipped_rejected) VALUES ($1, $2, $3, $4, $5, 0, $6, $7)`,
         [batchId, fileSha256, p.memberId, this.clock.now(), dry.rows.length, dry.alreadyImported, dry.rejected],
       );
       const inserted = await this.ledger.insertImportedPayments(m, payments, batchId, fresh.map((r) => r.payment!.reference));
       const paymentIdByKey = new Map(payments.filter((x) => inserted.has(x.id)).map((x) => [x.externalRef!, x.id]));
-      await m.query(
+      await query(
+        m,
         `INSERT INTO dues.bank_import_rows (batch_id, row_number, outcome, idempotency_key, member_id, payment_id, errors)
          SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::jsonb[])`,
         [
@@ -106,7 +107,7 @@ export class BankImportUseCase {
           dry.rows.map((r) => JSON.stringify(r.errors)),
         ],
       );
-      await m.query(`UPDATE dues.bank_import_batches SET new_payments = $2 WHERE id = $1`, [batchId, inserted.size]);
+      await query(m, `UPDATE dues.bank_import_batches SET new_payments = $2 WHERE id = $1`, [batchId, inserted.size]);
       // Refresh the standing read model of the members who paid.
       const members = [...new Set(payments.filter((x) => inserted.has(x.id)).map((x) => x.memberId))];
       if (members.length > 0) {
@@ -139,7 +140,7 @@ export class BankImportUseCase {
   }
 
   /** Parses twice: once to learn the rows' keys, then with the keys already in the ledger. */
-  private async dryRun(m: EntityManager, scope: TreasurerScope, file: readonly CsvRecord[], mapping: { name: string; definition: ColumnMappingDefinition } | null): Promise<{ dry: BankCsvDryRun; currency: string }> {
+  private async dryRun(m: Tx, scope: TreasurerScope, file: readonly CsvRecord[], mapping: { name: string; definition: ColumnMappingDefinition } | null): Promise<{ dry: BankCsvDryRun; currency: string }> {
     const book = await this.calculator.planBook(m);
     if (!book.defaultPlan) throw noDuesPlan();
     const currency = book.defaultPlan.plan.currency;

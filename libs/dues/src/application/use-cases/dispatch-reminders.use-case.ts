@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { query } from '@org/platform';
+import { DuesTransactions } from '../ports/dues-transactions.port';
 import { DuesReminderNotifier, type DuesReminder } from '../ports/dues-reminder-notifier.port';
 
 /**
@@ -13,7 +13,7 @@ export class DispatchRemindersUseCase {
   private running: Promise<number> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: DuesTransactions,
     private readonly notifier: DuesReminderNotifier,
   ) {}
 
@@ -27,15 +27,16 @@ export class DispatchRemindersUseCase {
     let total = 0;
     for (;;) {
       const handed = await this.ds.transaction(async (m) => {
-        const rows = await m.query(
-          `SELECT id, member_id, period, arrears_months, as_of FROM dues.reminders WHERE channel = 'recorded' ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        const rows = await query<{ id: string; member_id: string; period: string; arrears_months: number }>(
+          m,
+          `SELECT id, member_id, period, arrears_months FROM dues.reminders WHERE channel = 'recorded' ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
           [batchSize],
         );
         if (rows.length === 0) return 0;
-        const reminders: DuesReminder[] = rows.map((r: any) => ({ id: r.id, memberId: r.member_id, period: r.period, arrearsMonths: r.arrears_months, oldestUnpaidDueOn: null }));
+        const reminders: DuesReminder[] = rows.map((r) => ({ id: r.id, memberId: r.member_id, period: r.period, arrearsMonths: r.arrears_months, oldestUnpaidDueOn: null }));
         const sent = await this.notifier.remind(m, reminders);
         if (sent === 0) return 0;
-        await m.query(`UPDATE dues.reminders SET channel = $2 WHERE id = ANY($1::uuid[])`, [reminders.map((r) => r.id), this.notifier.channel]);
+        await query(m, `UPDATE dues.reminders SET channel = $2 WHERE id = ANY($1::uuid[])`, [reminders.map((r) => r.id), this.notifier.channel]);
         return sent;
       });
       if (handed === 0) return total;

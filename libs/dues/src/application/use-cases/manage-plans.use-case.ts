@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
+import { DuesTransactions } from '../ports/dues-transactions.port';
 import { DuesPlan, DuesErrorCode, type DuesPeriod, type DuesPlanSnapshot, type IncomeBand } from '../../domain';
 import { DuesAudit } from '../dues-audit';
 import { DuesLedger } from '../ports/dues-ledger.repository';
@@ -37,7 +36,7 @@ export interface PlanView {
 @Injectable()
 export class ManagePlansUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: DuesTransactions,
     private readonly ledger: DuesLedger,
     private readonly audit: DuesAudit,
   ) {}

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { query, type Tx } from '@org/platform';
 import { DuesAccount } from '../../domain';
 import { noDuesPlan } from '../dues-application.errors';
 import { DuesLedger, type StoredPlan } from '../ports/dues-ledger.repository';
@@ -7,7 +7,7 @@ import { planOf, type PlanBook, type StandingCalculator } from '../standing-calc
 
 /** Loads one member's dues account (domain aggregate) in the caller's transaction. */
 export async function loadAccount(
-  m: EntityManager,
+  m: Tx,
   deps: { ledger: DuesLedger; register: MembershipRegisterPort; calculator: StandingCalculator },
   memberId: string,
 ): Promise<{ account: DuesAccount; plan: StoredPlan; book: PlanBook }> {
@@ -16,7 +16,7 @@ export async function loadAccount(
   const plan = planOf(levels, book);
   if (!plan) throw noDuesPlan();
   // Lock the member's ledger for this transaction: two payments or level changes for one member run one after the other.
-  await m.query(`SELECT pg_advisory_xact_lock(hashtext('dues:' || $1))`, [memberId]);
+  await query(m, `SELECT pg_advisory_xact_lock(hashtext('dues:' || $1))`, [memberId]);
   const account = DuesAccount.fromSnapshot({
     memberId,
     currency: plan.plan.currency,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
+import { DuesTransactions } from '../ports/dues-transactions.port';
 import { DuesErrorCode, isIsoDate, type DuesLevel, type PaymentEntry, type StandingAssessment } from '../../domain';
 import { DuesApplicationErrorCode, memberNotFound } from '../dues-application.errors';
 import { DuesAudit } from '../dues-audit';
@@ -27,7 +26,7 @@ export interface MyDuesView {
 @Injectable()
 export class MyDuesUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: DuesTransactions,
     private readonly ledger: DuesLedger,
     private readonly register: MembershipRegisterPort,
     private readonly calculator: StandingCalculator,

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
-import { NamedMappingStore, type SavedMapping } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { Clock, NamedMappingStore, type SavedMapping, type Tx } from '@org/platform';
+import { DuesTransactions } from '../ports/dues-transactions.port';
 import { BUILT_IN_PAYMENT_MAPPINGS, checkPaymentImportMapping, type PaymentImportMapping } from '../../domain';
 import { DuesApplicationErrorCode } from '../dues-application.errors';
 import { DuesAudit } from '../dues-audit';
@@ -13,7 +11,7 @@ export type SavedPaymentMapping = SavedMapping<PaymentImportMapping>;
 
 /**
  * Column mappings for the payments import (a bank statement, a CiviContribute export), saved by
- * name for the organization in the kernel's named-mapping store: any treasurer who may import
+ * name for the organization in the platform's named-mapping store: any treasurer who may import
  * payments may save one, each save is audited (name and version, never the file). Built-in ones
  * (`civicontribute`, `bank`) are always there; a saved mapping of the same name replaces the
  * built-in one.
@@ -32,7 +30,7 @@ export class PaymentMappingsUseCase {
   });
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: DuesTransactions,
     private readonly audit: DuesAudit,
     private readonly clock: Clock,
   ) {}
@@ -58,7 +56,7 @@ export class PaymentMappingsUseCase {
   }
 
   /** The mapping an import uses: the saved one of that name, else the built-in one. */
-  resolve(m: EntityManager, name: string): Promise<SavedPaymentMapping> {
+  resolve(m: Tx, name: string): Promise<SavedPaymentMapping> {
     return this.store.resolve(m, name);
   }
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { Clock, one, query, type Tx } from '@org/platform';
+import { DuesTransactions } from '../ports/dues-transactions.port';
 import { DuesErrorCode, isIsoDate, type StandingAssessment } from '../../domain';
 import { DuesApplicationErrorCode } from '../dues-application.errors';
 import { DuesAudit } from '../dues-audit';
@@ -55,7 +54,7 @@ export function recomputeScope(p: Principal): readonly string[] | null {
 @Injectable()
 export class RecomputeStandingUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: DuesTransactions,
     private readonly ledger: DuesLedger,
     private readonly register: MembershipRegisterPort,
     private readonly calculator: StandingCalculator,
@@ -72,7 +71,7 @@ export class RecomputeStandingUseCase {
     const applyToStatus = asOf === today;
     const size = o.batchSize ?? 5000;
     return this.ds.transaction(async (m) => {
-      const [lock] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('dues.standing-job')) AS ok`);
+      const lock = await one<{ ok: boolean }>(m, `SELECT pg_try_advisory_xact_lock(hashtext('dues.standing-job')) AS ok`);
       if (!lock.ok) throw new DomainError('conflict', DuesApplicationErrorCode.standingJobRunning, 'The standing job is already running; try again when it has finished.');
       const book = await this.calculator.planBook(m);
       const now = this.clock.now();
@@ -125,7 +124,8 @@ export class RecomputeStandingUseCase {
         durationMs: 0,
       };
       run.durationMs = Date.now() - started;
-      await m.query(
+      await query(
+        m,
         `INSERT INTO dues.standing_runs (id, as_of, trigger, requested_by, started_at, finished_at, members, in_good_standing, lapsed, reinstated, reminders, skipped)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [run.id, asOf, o.trigger, o.requestedBy, now, new Date(now.getTime() + run.durationMs), members, good, run.lapsed, run.reinstated, reminders, run.skipped],
@@ -144,13 +144,14 @@ export class RecomputeStandingUseCase {
 
   /** Whether a scheduled run already happened for this date. */
   async ranOn(asOf: string): Promise<boolean> {
-    const rows = await this.ds.query(`SELECT 1 FROM dues.standing_runs WHERE as_of = $1 AND trigger = 'schedule' LIMIT 1`, [asOf]);
+    const rows = await query<{ ran: number }>(this.ds.manager, `SELECT 1 AS ran FROM dues.standing_runs WHERE as_of = $1 AND trigger = 'schedule' LIMIT 1`, [asOf]);
     return rows.length > 0;
   }
 
   /** The last 50 runs, newest first, each as the run reported it (its duration from its start and end). */
   async recentRuns(): Promise<Array<StandingRun & { startedAt: Date; finishedAt: Date }>> {
-    return this.ds.query(
+    return query<StandingRun & { startedAt: Date; finishedAt: Date }>(
+      this.ds.manager,
       `SELECT id, to_char(as_of, 'YYYY-MM-DD') AS "asOf", trigger, started_at AS "startedAt", finished_at AS "finishedAt",
               members, in_good_standing AS "inGoodStanding", lapsed, reinstated, reminders, skipped,
               round(extract(epoch FROM finished_at - started_at) * 1000)::int AS "durationMs"
@@ -159,13 +160,14 @@ export class RecomputeStandingUseCase {
   }
 
   /** Records one reminder per member in arrears per month (set-based); delivery follows the commit (DispatchRemindersUseCase). */
-  private async remind(m: EntityManager, inArrears: Array<{ memberId: string; a: StandingAssessment }>, asOf: string, now: Date): Promise<number> {
+  private async remind(m: Tx, inArrears: Array<{ memberId: string; a: StandingAssessment }>, asOf: string, now: Date): Promise<number> {
     let recorded = 0;
     const period = asOf.slice(0, 7);
     const chunk = 10_000;
     for (let i = 0; i < inArrears.length; i += chunk) {
       const s = inArrears.slice(i, i + chunk);
-      const rows: { id: string }[] = await m.query(
+      const rows = await query<{ id: string }>(
+        m,
         `INSERT INTO dues.reminders (id, member_id, period, arrears_months, outstanding_minor, currency, as_of, created_at)
          SELECT gen_random_uuid(), mid, $1, arrears, outstanding, cur, $2, $3 FROM unnest($4::uuid[], $5::int[], $6::bigint[], $7::text[]) AS t(mid, arrears, outstanding, cur)
          ON CONFLICT (member_id, period) DO NOTHING RETURNING id`,

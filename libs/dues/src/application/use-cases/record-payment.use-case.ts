@@ -1,9 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
-import { Clock, IdempotencyStore } from '@org/platform';
+import { Clock, IdempotencyStore, type Tx } from '@org/platform';
 import type { PaymentEntry, StandingAssessment } from '../../domain';
 import { DuesAudit } from '../dues-audit';
 import { DuesLedger } from '../ports/dues-ledger.repository';
@@ -11,6 +9,7 @@ import { MembershipRegisterPort } from '../ports/membership-register.port';
 import { StandingCalculator } from '../standing-calculator';
 import { assertMemberInScope, requireScope, treasurerScopeOf } from '../treasurer-scope';
 import { loadAccount } from './member-account';
+import { DuesTransactions } from '../ports/dues-transactions.port';
 
 export interface RecordPaymentCommand {
   memberId: string;
@@ -35,7 +34,7 @@ export interface RecordedPayment {
 @Injectable()
 export class RecordPaymentUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: DuesTransactions,
     private readonly ledger: DuesLedger,
     private readonly register: MembershipRegisterPort,
     private readonly calculator: StandingCalculator,
@@ -81,7 +80,7 @@ export class RecordPaymentUseCase {
   }
 
   /** The standing read model for one member, as of today. */
-  private async refresh(m: EntityManager, memberId: string): Promise<StandingAssessment> {
+  private async refresh(m: Tx, memberId: string): Promise<StandingAssessment> {
     const a = (await this.calculator.assessMany(m, [memberId], this.clock.today())).get(memberId)!;
     await this.ledger.upsertStanding(m, [{ memberId, a }], this.clock.now());
     return a;

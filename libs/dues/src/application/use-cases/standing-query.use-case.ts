@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
+import { DuesTransactions } from '../ports/dues-transactions.port';
 import { DuesErrorCode, isIsoDate, type StandingAssessment } from '../../domain';
 import { MembershipRegisterPort } from '../ports/membership-register.port';
 import { StandingCalculator } from '../standing-calculator';
@@ -13,7 +12,7 @@ import { assertMemberInScope, requireScope, standingReaderScopeOf, treasurerScop
 @Injectable()
 export class StandingQueryUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: DuesTransactions,
     private readonly register: MembershipRegisterPort,
     private readonly calculator: StandingCalculator,
     private readonly clock: Clock,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { Clock, type Tx } from '@org/platform';
+import { DuesTransactions } from '../ports/dues-transactions.port';
 import type { DuesLevel, MembershipStatus } from '../../domain';
 import { DuesApplicationErrorCode } from '../dues-application.errors';
 import { DuesLedger } from '../ports/dues-ledger.repository';
@@ -38,7 +37,7 @@ export const LOOKUP_MAX_RESULTS = 50;
 @Injectable()
 export class TreasurerLookupUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: DuesTransactions,
     private readonly register: MembershipRegisterPort,
     private readonly ledger: DuesLedger,
     private readonly calculator: StandingCalculator,
@@ -64,7 +63,7 @@ export class TreasurerLookupUseCase {
     return (await this.views(m, p, [person]))[0];
   }
 
-  private async views(m: EntityManager, p: Principal, people: RegisteredPerson[]): Promise<TreasurerMemberView[]> {
+  private async views(m: Tx, p: Principal, people: RegisteredPerson[]): Promise<TreasurerMemberView[]> {
     const ids = people.map((x) => x.id);
     const mayContact = (x: RegisteredPerson) => p.holds('NATIONAL_OFFICE', ['membership-secretary']) || (x.branchId !== null && p.isOfficerOf(x.branchId, ['secretary']));
     const [book, standing, contacts] = await Promise.all([

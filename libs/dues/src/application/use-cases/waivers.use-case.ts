@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { Clock } from '@org/platform';
+import { DuesTransactions } from '../ports/dues-transactions.port';
 import type { HardshipWaiver } from '../../domain';
 import { DuesAudit } from '../dues-audit';
 import { DuesLedger } from '../ports/dues-ledger.repository';
@@ -16,7 +15,7 @@ import { loadAccount } from './member-account';
 @Injectable()
 export class WaiversUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: DuesTransactions,
     private readonly ledger: DuesLedger,
     private readonly register: MembershipRegisterPort,
     private readonly calculator: StandingCalculator,

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /** A member as identity needs to know them to invite them (bound by the app to the membership register). */
 export interface AccountHolder {
@@ -14,14 +14,14 @@ export interface AccountHolder {
 
 /** What identity reads from the membership register (it never reads membership tables itself). */
 export abstract class AccountHolderDirectory {
-  abstract holder(m: EntityManager, memberId: string): Promise<AccountHolder | null>;
+  abstract holder(m: Tx, memberId: string): Promise<AccountHolder | null>;
   /** Several holders at once (an import's invitations, batch by batch). */
-  abstract holders(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, AccountHolder>>;
-  abstract holderByNumber(m: EntityManager, memberNumber: string): Promise<AccountHolder | null>;
+  abstract holders(m: Tx, memberIds: readonly string[]): Promise<Map<string, AccountHolder>>;
+  abstract holderByNumber(m: Tx, memberNumber: string): Promise<AccountHolder | null>;
   /** Display names ("First Last") of these members. */
-  abstract names(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, string>>;
+  abstract names(m: Tx, memberIds: readonly string[]): Promise<Map<string, string>>;
   /** Current members (active, lapsed, suspended) of these branches (all when null), with their branch. */
-  abstract currentMembers(m: EntityManager, branchIds: readonly string[] | null): Promise<Array<{ memberId: string; branchId: string | null; name: string; memberNumber: string }>>;
+  abstract currentMembers(m: Tx, branchIds: readonly string[] | null): Promise<Array<{ memberId: string; branchId: string | null; name: string; memberNumber: string }>>;
   /** A confirmed change of the member's own e-mail address, recorded in the register as the member's edit. */
-  abstract changeEmail(m: EntityManager, memberId: string, email: string): Promise<void>;
+  abstract changeEmail(m: Tx, memberId: string, email: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { BodyKind, MandateRole } from '../../domain/body-kind';
 import type { SeatedMandate } from '../../domain/seat-limits';
 export interface PublicMandateRow {
@@ -25,12 +25,12 @@ export abstract class BodySeatsRepository {
    * Locks the body row (FOR UPDATE) and returns it with every mandate it has: two concurrent
    * creations on the same body are serialized, so both cannot take the last seat.
    */
-  abstract lockBodyWithMandates(m: EntityManager, bodyId: string): Promise<{
+  abstract lockBodyWithMandates(m: Tx, bodyId: string): Promise<{
     kind: BodyKind;
     name: string;
     seats: number;
     mandates: SeatedMandate[];
   } | null>;
   /** Bodies and their mandates current on `on` (holder's name only; nothing else about anyone). */
-  abstract publicBodies(m: EntityManager, on: string, bodyId?: string): Promise<PublicBodyRow[]>;
+  abstract publicBodies(m: Tx, on: string, bodyId?: string): Promise<PublicBodyRow[]>;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /** S14: what the welcome carries — the code of conduct, how to reach the Control Commission, who sits on it. */
 export interface WelcomeContent {
@@ -17,13 +17,13 @@ export interface InvitationAndWelcome {
 /** How identity's invitation and address e-mails are written (bound by the app to the notifications outbox). */
 export abstract class InvitationNotifier {
   /** The activation e-mail; `dedupeKey` makes a retried write a no-op, and groups an import's invitations. */
-  abstract invitation(m: EntityManager, to: { email: string }, d: { firstName: string; activationUrl: string; validDays: number }, dedupeKey: string): Promise<void>;
+  abstract invitation(m: Tx, to: { email: string }, d: { firstName: string; activationUrl: string; validDays: number }, dedupeKey: string): Promise<void>;
   /** The welcome (feed and e-mail to the member's address when they have one). */
-  abstract welcome(m: EntityManager, memberId: string, d: WelcomeContent, dedupeKey: string): Promise<void>;
+  abstract welcome(m: Tx, memberId: string, d: WelcomeContent, dedupeKey: string): Promise<void>;
   /** Many invitations and welcomes in a few statements (an import's invitations, batch by batch). */
-  abstract invitationsAndWelcomes(m: EntityManager, items: readonly InvitationAndWelcome[]): Promise<void>;
+  abstract invitationsAndWelcomes(m: Tx, items: readonly InvitationAndWelcome[]): Promise<void>;
   /** A change of address: the confirmation link to the new address, a notice to the old one. */
-  abstract emailChange(m: EntityManager, d: { oldEmail: string | null; newEmail: string; confirmUrl: string }): Promise<void>;
+  abstract emailChange(m: Tx, d: { oldEmail: string | null; newEmail: string; confirmUrl: string }): Promise<void>;
   /** Delivery counts of the invitation e-mails whose dedupe key starts with this prefix. */
-  abstract progress(m: EntityManager, dedupePrefix: string): Promise<{ pending: number; sent: number; failed: number }>;
+  abstract progress(m: Tx, dedupePrefix: string): Promise<{ pending: number; sent: number; failed: number }>;
 }

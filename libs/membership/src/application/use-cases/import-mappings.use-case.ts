@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
-import { NamedMappingStore, type SavedMapping } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { Clock, NamedMappingStore, type SavedMapping } from '@org/platform';
 import { BUILT_IN_MEMBER_MAPPINGS, checkMemberImportMapping, MembershipErrorCode, type MemberImportMapping } from '../../domain';
 import { requireRegisterScope } from '../access-scope';
 import { MembershipAudit } from '../membership-audit';
@@ -12,7 +11,7 @@ export type SavedImportMapping = SavedMapping<MemberImportMapping>;
 
 /**
  * Column mappings for the member import, saved by name for the organization (anyone who may
- * import may save one; each save is audited) in the kernel's named-mapping store. Built-in ones
+ * import may save one; each save is audited) in the platform's named-mapping store. Built-in ones
  * (`civicrm`, `action-network`, `spreadsheet`) are always there; a saved mapping of the same name
  * replaces the built-in one.
  */

@@ -1,5 +1,5 @@
-import { DomainError } from './domain-error';
-import type { Tx } from './tx';
+import { DomainError, type Tx } from '@org/kernel';
+import { one, query } from './sql';
 
 /**
  * Column mappings saved by name for the organization, one store for every import that reads
@@ -49,12 +49,13 @@ export class NamedMappingStore<D> {
   /** Saves a new version of the named mapping (the first is version 1), in the caller's transaction. */
   async save(tx: Tx, name: string, definition: unknown, savedBy: string | null, now: Date): Promise<SavedMapping<D>> {
     const def = this.checked(name, definition);
-    const [row] = (await tx.query(
+    const row = await one<{ version: number | string }>(
+      tx,
       `INSERT INTO ${this.terms.table} AS t (name, definition, saved_by, saved_at) VALUES ($1, $2::jsonb, $3, $4)
        ON CONFLICT (name) DO UPDATE SET definition = EXCLUDED.definition, saved_by = EXCLUDED.saved_by, saved_at = EXCLUDED.saved_at, version = t.version + 1
        RETURNING version`,
       [name, JSON.stringify(def), savedBy, now],
-    )) as { version: number | string }[];
+    );
     return { name, builtIn: false, definition: def, savedAt: now.toISOString(), version: Number(row.version) };
   }
 
@@ -97,7 +98,7 @@ export class NamedMappingStore<D> {
   }
 
   private async saved(tx: Tx, name: string | null): Promise<SavedMapping<D>[]> {
-    const rows = (await tx.query(`SELECT name, definition, saved_at, version FROM ${this.terms.table} WHERE ($1::text IS NULL OR name = $1) ORDER BY name`, [name])) as MappingRow<D>[];
+    const rows = await query<MappingRow<D>>(tx, `SELECT name, definition, saved_at, version FROM ${this.terms.table} WHERE ($1::text IS NULL OR name = $1) ORDER BY name`, [name]);
     return rows.map((r) => ({
       name: r.name,
       builtIn: false,

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Tx } from '@org/platform';
+import { DuesTransactions } from '../application/ports/dues-transactions.port';
+
+/**
+ * The dues context's only way to the database: the platform's connection. Each use case runs in
+ * one transaction here and passes its `Tx` down (never a second connection inside one: on the
+ * embedded database it would wait forever for the single lease).
+ */
+@Injectable()
+export class DuesDb implements DuesTransactions {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  get manager(): Tx {
+    return this.dataSource.manager;
+  }
+}
