@@ -11,7 +11,7 @@
  * Works on a scratch database (created, migrated, dropped). Nothing delivers mail
  * (NOTIFY_DISPATCH=false): the figure is the queueing; delivery throughput is the notifications
  * benchmark's. The invitations are written the way the platform writes them
- * (`npm run invitations` / the API's scheduler: 500 per transaction). Prints JSON; the figures are
+ * (`npm run invitations` / the API's scheduler: 2,000 per transaction, `BENCH_BATCH` to change it). Prints JSON; the figures are
  * copied into bench/results/invitations.md.
  */
 import 'reflect-metadata';
@@ -28,7 +28,7 @@ process.env.MEMBER_CSV_MAX_BYTES = String(256 * 1024 * 1024);
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55433/postgres';
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
-const BATCH = Number(process.env.BENCH_BATCH ?? 500);
+const BATCH = Number(process.env.BENCH_BATCH ?? 2000);
 const mb = (n: number) => Math.round(n / 1048576);
 const since = (t0: number) => Math.round(performance.now() - t0);
 

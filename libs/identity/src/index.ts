@@ -5,7 +5,7 @@ export { CodeOfConductService } from './application/code-of-conduct.service';
 export { AttemptLimiter, tooManyAttempts, type AttemptLimit } from './application/attempt-limiter';
 export { PasswordHasher } from './application/password-hasher';
 export { IdentityNotifier } from './application/identity-notifier.port';
-export { AccountProvisioning, type JoinedMember, type JoinOrigin } from './application/account-provisioning.service';
+export { AccountProvisioning, DISPATCH_BATCH, type JoinedMember, type JoinOrigin } from './application/account-provisioning.service';
 export { InvitationNotifier, type InvitationAndWelcome, type WelcomeContent } from './application/ports/invitation-notifier.port';
 export { AccountHolderDirectory, type AccountHolder } from './application/ports/account-holder-directory.port';
 export { InvitationDispatchScheduler } from './infrastructure/invitation-dispatch.scheduler';

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { AccountProvisioning } from '@org/identity';
+import { MemberAccounts } from '@org/membership';
 import { FixedClock } from '@org/platform';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { MembershipFactories } from '../../support/membership.factories';
@@ -17,9 +19,26 @@ describe('membership: a large CSV import is read as a stream and reported withou
   let code: string;
   let secretary: Awaited<ReturnType<MembershipFactories['secretary']>>;
   const clock = new FixedClock(new Date('2026-06-01T12:00:00Z'));
+  /** How many members each call of the accounts port received (the real port, observed). */
+  const joinedSizes: number[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({
+      clock,
+      overrides: [
+        {
+          provide: MemberAccounts,
+          inject: [AccountProvisioning],
+          useFactory: (real: AccountProvisioning) =>
+            Object.assign(Object.create(real), {
+              membersJoined: (...args: Parameters<AccountProvisioning['membersJoined']>) => {
+                joinedSizes.push(args[1].length);
+                return real.membersJoined(...args);
+              },
+            }),
+        },
+      ],
+    });
     f = new MembershipFactories(t);
     branch = await t.make.branch('Streaming');
     [{ code }] = await t.db.dataSource.query(`SELECT code FROM membership.branches WHERE id = $1`, [branch]);
@@ -65,6 +84,11 @@ describe('membership: a large CSV import is read as a stream and reported withou
     expect(refused.body.message).toMatch(/row 2502/);
     expect(await count()).toBe(before);
     expect(Number((await t.db.dataSource.query(`SELECT count(*) AS n FROM membership.import_batches`))[0].n)).toBe(0);
+    // The first 2,000 members' accounts were opened while the file was read: rolled back with the rest.
+    expect(joinedSizes).toEqual([2000]);
+    expect(Number((await t.db.dataSource.query(`SELECT count(*) AS n FROM identity.invitation_batches`))[0].n)).toBe(0);
+    expect(Number((await t.db.dataSource.query(`SELECT count(*) AS n FROM identity.accounts a LEFT JOIN membership.members m ON m.id = a.member_id WHERE a.member_id IS NOT NULL AND m.id IS NULL`))[0].n)).toBe(0);
+    joinedSizes.length = 0;
 
     const right = file(rows);
     const applied = await importCsv(right, 'apply');
@@ -74,6 +98,13 @@ describe('membership: a large CSV import is read as a stream and reported withou
     const [batch] = await t.db.dataSource.query(`SELECT file_sha256, row_count, branch_ids FROM membership.import_batches WHERE id = $1`, [applied.body.batchId]);
     expect(batch).toEqual({ file_sha256: applied.body.fileSha256, row_count: 2500, branch_ids: [branch] });
     expect(Number((await t.db.dataSource.query(`SELECT count(*) AS n FROM identity.accounts a JOIN membership.members m ON m.id = a.member_id WHERE m.import_batch_id = $1`, [applied.body.batchId]))[0].n)).toBe(2500);
+    // The accounts side took the members batch by batch as they were written, never the whole file.
+    expect(joinedSizes).toEqual([2000, 500]);
+    const [invited] = await t.db.dataSource.query(
+      `SELECT b.members, (SELECT count(*)::int FROM identity.invitations i WHERE i.batch_ref = b.batch_ref) AS invitations FROM identity.invitation_batches b WHERE b.batch_ref = $1`,
+      [applied.body.batchId],
+    );
+    expect(invited).toEqual({ members: 2500, invitations: 2500 });
 
     const again = await importCsv(right, 'apply');
     expect(again.status).toBe(200);

@@ -5,6 +5,7 @@
  * failed. Safe next to a running API: each batch locks its own rows.
  */
 import type { INestApplicationContext } from '@nestjs/common';
+import { DISPATCH_BATCH } from '@org/identity';
 import { operatorTasks } from '../composition';
 
 export interface ProgressOutput {
@@ -39,7 +40,7 @@ export async function followImportInvitations(
   // 1. Queued invitations → the outbox, one transaction per batch.
   let written = 0;
   for (;;) {
-    const n = await operatorTasks.writeQueuedInvitations(app, o.batchSize ?? 500);
+    const n = await operatorTasks.writeQueuedInvitations(app, o.batchSize ?? DISPATCH_BATCH);
     if (n === 0) break;
     written += n;
     line(`Writing invitations  ${progressBar(written, Math.max(written, first.queued))}`);

@@ -31,8 +31,14 @@ export interface InvitationProgress {
 
 export type JoinOrigin = { kind: 'admission' } | { kind: 'import'; batchId: string; importedBy: string | null };
 
-/** Up to this many members, invitations and welcomes are written in the joining transaction itself. */
+/** Up to this many members, an import's invitations and welcomes are written in its own transaction. */
 const INLINE_LIMIT = 50;
+
+/**
+ * Queued invitations written per transaction by the dispatch: larger batches pay the per-batch
+ * statements and commit fewer times (measured in bench/results/invitations.md).
+ */
+export const DISPATCH_BATCH = 2000;
 
 /** How long a founding officer's link works: the same hour as any password reset (the e-mail says so). */
 const OFFICER_LINK_VALID_MINUTES = 60;
@@ -66,32 +72,49 @@ export class AccountProvisioning {
   ) {}
 
   /**
-   * Accounts for these members; then the invitations and welcomes — written now for an admission
-   * or a small import, queued for the invitation dispatch (in batches, through the outbox) for a
-   * large import.
+   * Accounts for these members; then the invitations and welcomes. An admission's are written
+   * now. An import calls this once per batch of members as it writes them (same transaction):
+   * their accounts are opened and their invitations queued; `importApplied` then settles the
+   * import once its last batch is written.
    */
   async membersJoined(m: Tx, members: readonly JoinedMember[], origin: JoinOrigin): Promise<{ accounts: number; invitations: number; queued: number }> {
     if (members.length === 0) return { accounts: 0, invitations: 0, queued: 0 };
     const now = this.clock.now();
     const accounts = await this.accounts.ensureAccounts(m, members);
-    const batchRef = origin.kind === 'import' ? origin.batchId : 'admission';
-    if (origin.kind === 'import') await this.accounts.insertBatch(m, batchRef, origin.importedBy, members.length, now);
-    if (origin.kind === 'import' && members.length > INLINE_LIMIT) {
-      const queued = await this.accounts.insertQueued(m, accounts.filter((a) => !a.disabled), batchRef, now);
-      // The planner learns of the new rows now, not when autovacuum next passes: otherwise each
-      // batch of the dispatch sorts the whole queue instead of reading the queue's index in order.
-      await this.accounts.refreshStatistics(m);
-      await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'identity', action: 'accounts.opened', subjectType: 'import', subjectId: batchRef, data: { accounts: accounts.length, queued } });
+    if (origin.kind === 'import') {
+      await this.accounts.insertBatch(m, origin.batchId, origin.importedBy, members.length, now);
+      const queued = await this.accounts.insertQueued(m, accounts.filter((a) => !a.disabled), origin.batchId, now);
       return { accounts: accounts.length, invitations: 0, queued };
     }
     const welcome = await this.welcomeContent(m);
     const firstNames = new Map(members.map((x) => [x.memberId, x.firstName]));
     let invitations = 0;
     for (const a of accounts) {
-      if (await this.inviteAndWelcome(m, a, firstNames.get(a.memberId) ?? '', welcome, batchRef)) invitations++;
+      if (await this.inviteAndWelcome(m, a, firstNames.get(a.memberId) ?? '', welcome, 'admission')) invitations++;
       await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'identity', action: 'account.opened', subjectType: 'account', subjectId: a.accountId, data: { origin: origin.kind } });
     }
     return { accounts: accounts.length, invitations, queued: 0 };
+  }
+
+  /**
+   * An import's last batch is written (same transaction): a small import's invitations and
+   * welcomes are written now; a large one's stay queued for the invitation dispatch (in batches,
+   * through the outbox).
+   */
+  async importApplied(m: Tx, batchId: string): Promise<{ accounts: number; invitations: number; queued: number }> {
+    const batch = await this.accounts.batch(m, batchId);
+    if (!batch) return { accounts: 0, invitations: 0, queued: 0 };
+    const counts = await this.accounts.batchCounts(m, batchId);
+    if (batch.members <= INLINE_LIMIT) {
+      const invitations = await this.writeIssued(m, batchId, INLINE_LIMIT);
+      await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'identity', action: 'accounts.opened', subjectType: 'import', subjectId: batchId, data: { accounts: batch.members, invitations } });
+      return { accounts: batch.members, invitations, queued: 0 };
+    }
+    // The planner learns of the new rows now, not when autovacuum next passes: otherwise each
+    // batch of the dispatch sorts the whole queue instead of reading the queue's index in order.
+    await this.accounts.refreshStatistics(m);
+    await this.audit.record(m, { actorId: null, actorKind: 'system', context: 'identity', action: 'accounts.opened', subjectType: 'import', subjectId: batchId, data: { accounts: batch.members, queued: counts.queued } });
+    return { accounts: batch.members, invitations: 0, queued: counts.queued };
   }
 
   /** A founding officer's account, in the caller's transaction: the account, and the reset e-mail written to the outbox. */
@@ -127,43 +150,38 @@ export class AccountProvisioning {
   /**
    * Writes up to `limit` queued invitations (oldest first) in one transaction: each gets its
    * secret and its e-mail in the outbox, and the member their welcome. Claiming, drawing the
-   * secrets, storing their hashes and withdrawing what cannot be e-mailed is one statement;
-   * the e-mails and welcomes of the batch are then written together. Concurrent dispatchers skip
-   * each other's rows; a crash rolls the batch back, to be written again. Returns how many.
+   * secrets, storing their hashes and withdrawing what cannot be e-mailed is one statement; the
+   * e-mails, welcomes and feed entries of the batch are then written set-based inside the
+   * database. Concurrent dispatchers skip each other's rows; a crash rolls the batch back, to be
+   * written again. Returns how many.
    */
-  async dispatchQueued(limit = 500): Promise<number> {
-    return this.ds.transaction(async (m) => {
-      const now = this.clock.now();
-      const claimed = await this.accounts.issueNextQueued(m, limit, now, expiryOf('link', now));
-      if (claimed.length === 0) return 0;
-      const welcome = await this.welcomeContent(m);
-      const withAccount = claimed.filter((q) => q.hasAccount);
-      const holders = await this.directory.holders(m, withAccount.map((q) => q.memberId));
-      const withdrawn: string[] = [];
-      const items: InvitationAndWelcome[] = [];
-      for (const q of withAccount) {
-        const holder = holders.get(q.memberId);
-        if (!holder) {
-          if (q.secret) withdrawn.push(q.id);
-          continue;
-        }
-        const invitation: InvitationAndWelcome['invitation'] =
+  async dispatchQueued(limit = DISPATCH_BATCH): Promise<number> {
+    return this.ds.transaction((m) => this.writeIssued(m, null, limit));
+  }
+
+  /** Issues up to `limit` queued invitations (of one import, or of any) and writes their e-mails and welcomes, in the caller's transaction. */
+  private async writeIssued(m: Tx, batchRef: string | null, limit: number): Promise<number> {
+    const now = this.clock.now();
+    const claimed = await this.accounts.issueNextQueued(m, limit, now, expiryOf('link', now), batchRef);
+    if (claimed.length === 0) return 0;
+    const { firstName: _none, ...welcome } = await this.welcomeContent(m);
+    const items: InvitationAndWelcome[] = claimed
+      .filter((q) => q.hasAccount)
+      .map((q) => ({
+        memberId: q.memberId,
+        invitation:
           q.secret && q.email
-            ? {
-                email: q.email,
-                firstName: holder.firstName,
-                activationUrl: `${this.config.publicUrl}/activate?token=${q.secret}`,
-                validDays: INVITATION_LINK_DAYS,
-                dedupeKey: `${invitationDedupePrefix(q.batchRef ?? 'import')}${q.id}`,
-              }
-            : null;
-        items.push({ memberId: q.memberId, invitation, welcome: { content: { ...welcome, firstName: holder.firstName }, dedupeKey: `welcome:${q.memberId}` } });
-      }
-      // A member no longer in the register: the link just drawn is withdrawn unsent.
-      await this.accounts.withdrawMany(m, withdrawn);
-      await this.notifier.invitationsAndWelcomes(m, items);
-      return claimed.length;
-    });
+            ? { email: q.email, activationUrl: `${this.config.publicUrl}/activate?token=${q.secret}`, dedupeKey: `${invitationDedupePrefix(q.batchRef ?? 'import')}${q.id}` }
+            : null,
+        welcomeDedupeKey: `welcome:${q.memberId}`,
+      }));
+    const { notInRegister } = await this.notifier.invitationsAndWelcomes(m, items, welcome, INVITATION_LINK_DAYS);
+    // A member no longer in the register: the link just drawn is withdrawn unsent.
+    if (notInRegister.length > 0) {
+      const gone = new Set(notInRegister);
+      await this.accounts.withdrawMany(m, claimed.filter((q) => q.secret && gone.has(q.memberId)).map((q) => q.id));
+    }
+    return claimed.length;
   }
 
   /**

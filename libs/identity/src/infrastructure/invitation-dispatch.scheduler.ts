@@ -52,7 +52,7 @@ export class InvitationDispatchScheduler implements OnApplicationBootstrap, OnMo
   private async writeQueued(): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = await this.provisioning.dispatchQueued(500);
+      const n = await this.provisioning.dispatchQueued();
       total += n;
       if (n === 0) break;
     }

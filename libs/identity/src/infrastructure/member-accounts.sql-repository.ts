@@ -137,14 +137,14 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
    * (244 random bits from the server's CSPRNG: OpenSSL on PostgreSQL, the host's
    * `crypto.randomFillSync` under PGlite), base64url like every other link — stores only its
    * SHA-256, and withdraws the ones with nothing to e-mail. The secrets come back once, for the
-   * e-mails written in the same transaction.
+   * e-mails written in the same transaction. With `batchRef`, only that import's.
    */
-  async issueNextQueued(tx: Tx, limit: number, at: Date, expiresAt: Date): Promise<IssuedFromQueue[]> {
+  async issueNextQueued(tx: Tx, limit: number, at: Date, expiresAt: Date, batchRef: string | null = null): Promise<IssuedFromQueue[]> {
     const rows = await query<IssuedFromQueueRow>(
       tx,
       `WITH claimed AS (
          SELECT i.id, i.member_id FROM identity.invitations i
-          WHERE i.status = 'queued' ORDER BY i.created_at, i.id LIMIT $1 FOR UPDATE SKIP LOCKED
+          WHERE i.status = 'queued' AND ($4::text IS NULL OR i.batch_ref = $4::text) ORDER BY i.created_at, i.id LIMIT $1 FOR UPDATE SKIP LOCKED
        ), drawn AS MATERIALIZED (
          SELECT c.id, a.id AS account_id, a.email,
                 (a.email IS NOT NULL AND a.password_hash IS NULL AND a.disabled_at IS NULL) AS invitable,
@@ -160,7 +160,7 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
         WHERE i.id = d.id
        RETURNING i.id, i.member_id, i.batch_ref, d.account_id IS NOT NULL AS has_account, CASE WHEN d.invitable THEN d.email END AS email,
                  CASE WHEN d.invitable THEN d.secret END AS secret`,
-      [limit, at, expiresAt],
+      [limit, at, expiresAt, batchRef],
     );
     return rows.map((r) => ({ id: r.id, memberId: r.member_id, batchRef: r.batch_ref, hasAccount: r.has_account, email: r.email, secret: r.secret }));
   }
@@ -220,8 +220,14 @@ export class MemberAccountsSqlRepository extends MemberAccountsRepository {
     return rows.length;
   }
 
+  /** An import's invitations, counted as its batches of members are written (each call adds its members). */
   async insertBatch(tx: Tx, batchRef: string, requestedBy: string | null, members: number, at: Date): Promise<void> {
-    await query(tx, `INSERT INTO identity.invitation_batches (batch_ref, requested_by, members, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [batchRef, requestedBy, members, at]);
+    await query(
+      tx,
+      `INSERT INTO identity.invitation_batches (batch_ref, requested_by, members, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (batch_ref) DO UPDATE SET members = identity.invitation_batches.members + EXCLUDED.members`,
+      [batchRef, requestedBy, members, at],
+    );
   }
 
   async batch(tx: Tx, batchRef: string): Promise<{ requestedBy: string | null; members: number; createdAt: Date } | null> {

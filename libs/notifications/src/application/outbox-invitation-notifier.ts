@@ -27,11 +27,13 @@ export class OutboxInvitationNotifier extends InvitationNotifier {
     await this.outbox.enqueue(m, welcomeMessage(memberId, d, dedupeKey));
   }
 
-  async invitationsAndWelcomes(m: Tx, items: readonly InvitationAndWelcome[]): Promise<void> {
-    await this.outbox.enqueueMany(
-      m,
-      items.flatMap((x) => [...(x.invitation ? [invitationMessage(x.invitation.email, x.invitation, x.invitation.dedupeKey)] : []), welcomeMessage(x.memberId, x.welcome.content, x.welcome.dedupeKey)]),
-    );
+  invitationsAndWelcomes(m: Tx, items: readonly InvitationAndWelcome[], welcome: Omit<WelcomeContent, 'firstName'>, validDays: number): Promise<{ notInRegister: string[] }> {
+    const content = welcomeMessage('', { ...welcome, firstName: '' }, '').data as Record<string, unknown>;
+    return this.outbox.enqueueInvitationBatch(m, {
+      members: items.map((x) => ({ memberId: x.memberId, invitation: x.invitation, welcomeDedupeKey: x.welcomeDedupeKey })),
+      invitation: { validDays },
+      welcome: { codeOfConduct: content.codeOfConduct ?? null, commissioners: content.commissioners, codeOfConductText: (content.codeOfConductText as string | undefined) ?? null },
+    });
   }
 
   async emailChange(m: Tx, d: { oldEmail: string | null; newEmail: string; confirmUrl: string }): Promise<void> {

@@ -19,6 +19,14 @@ export interface EnqueueResult {
   duplicate: boolean;
 }
 
+/** A batch of invitations and welcomes (`Outbox.enqueueInvitationBatch`). */
+export interface InvitationBatch {
+  members: ReadonlyArray<{ memberId: string; invitation: { email: string; activationUrl: string; dedupeKey: string } | null; welcomeDedupeKey: string }>;
+  invitation: { validDays: number };
+  /** The welcome's content but the first name: the same for the whole batch. */
+  welcome: { codeOfConduct: unknown; commissioners: unknown; codeOfConductText: string | null };
+}
+
 export interface FanOutResult {
   noticeId: string;
   /** Members of the audience (each has a feed entry when the type goes to the feed). */
@@ -247,6 +255,52 @@ export class Outbox {
     const emails = fresh.filter((p) => p.email);
     if (emails.length > 0) markWritten(manager);
     return fresh.length;
+  }
+
+  /**
+   * A batch of invitations (address recipients) and welcomes (member recipients, S14), written
+   * set-based inside PostgreSQL with exactly `enqueue`'s rules for these two types: the notices
+   * (a dedupe key seen before writes nothing of that message), the welcomes' feed entries and the
+   * outbox rows, in one statement whatever the batch size. The first names and the members'
+   * addresses are read from the register in that statement; members not in it get nothing and are
+   * returned. Every invitation is validated as `enqueue` would.
+   */
+  async enqueueInvitationBatch(manager: Tx, batch: InvitationBatch): Promise<{ notInRegister: string[] }> {
+    requireTransaction(manager, 'Outbox.enqueueInvitationBatch');
+    if (batch.members.length === 0) return { notInRegister: [] };
+    const welcomeSample: NotificationMessage = {
+      type: 'welcome',
+      recipient: { memberId: batch.members[0].memberId },
+      essential: true,
+      data: { firstName: 'member', codeOfConduct: batch.welcome.codeOfConduct, commissioners: batch.welcome.commissioners, ...(batch.welcome.codeOfConductText !== null ? { codeOfConductText: batch.welcome.codeOfConductText } : {}) },
+    } as NotificationMessage;
+    const problems = [...validateMessage(welcomeSample)];
+    for (const x of batch.members) {
+      if (x.invitation) {
+        problems.push(
+          ...validateMessage({ type: 'invitation', recipient: { email: x.invitation.email }, essential: true, data: { firstName: 'member', activationUrl: x.invitation.activationUrl, validDays: batch.invitation.validDays }, dedupeKey: x.invitation.dedupeKey }),
+        );
+      }
+      if (problems.length) throw invalid(problems);
+    }
+    if (problems.length) throw invalid(problems);
+    const text = batch.welcome.codeOfConductText;
+    const written = await this.repo.insertInvitationBatch(manager, {
+      memberIds: batch.members.map((x) => x.memberId),
+      invitationKeys: batch.members.map((x) => x.invitation?.dedupeKey ?? null),
+      invitationTo: batch.members.map((x) => x.invitation?.email ?? null),
+      activationUrls: batch.members.map((x) => x.invitation?.activationUrl ?? null),
+      welcomeKeys: batch.members.map((x) => x.welcomeDedupeKey),
+      validDays: batch.invitation.validDays,
+      welcome: {
+        codeOfConduct: batch.welcome.codeOfConduct,
+        commissioners: batch.welcome.commissioners,
+        text: text !== null ? { digest: createHash('sha256').update(text).digest('hex'), body: text } : null,
+      },
+      at: this.clock.now(),
+    });
+    if (written.emails > 0) markWritten(manager);
+    return { notInRegister: written.notInRegister };
   }
 
   /** See `fanOutToMembers`: this one uses the app's clock and batch size. */

@@ -183,6 +183,80 @@ export class OutboxSqlRepository extends OutboxRepository {
     return new Set(inserted.map((r) => r.id));
   }
 
+  /**
+   * An import's batch of invitations and welcomes, as `insertMessages` would write them one by
+   * one: invitation notices (to the address, e-mailed, not in the feed) and welcome notices (to
+   * the member: a feed entry, and e-mail to the register's address when there is one), each
+   * skipped when its dedupe key was seen before. First names (`left(…, 100)`, or "member") and
+   * addresses are the register's, read here.
+   */
+  async insertInvitationBatch(
+    tx: Tx,
+    b: {
+      memberIds: string[];
+      invitationKeys: (string | null)[];
+      invitationTo: (string | null)[];
+      activationUrls: (string | null)[];
+      welcomeKeys: string[];
+      validDays: number;
+      welcome: { codeOfConduct: unknown; commissioners: unknown; text: { digest: string; body: string } | null };
+      at: Date;
+    },
+  ): Promise<{ emails: number; notInRegister: string[] }> {
+    const r = await one<{ emails: number; not_in_register: string[] }>(
+      tx,
+      `WITH x AS MATERIALIZED (
+         SELECT u.member_id, u.invitation_key, u.invitation_to, u.activation_url, u.welcome_key,
+                COALESCE(NULLIF(left(mm.first_name, 100), ''), 'member') AS first_name, mm.email AS member_email,
+                gen_random_uuid() AS invitation_notice, gen_random_uuid() AS welcome_notice
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(member_id, invitation_key, invitation_to, activation_url, welcome_key)
+           JOIN membership.members mm ON mm.id = u.member_id
+       ), t AS (
+         INSERT INTO notifications.notice_texts (digest, body, created_at)
+         SELECT $8::text, $9::text, $6::timestamptz WHERE $8::text IS NOT NULL
+         ON CONFLICT (digest) DO NOTHING
+       ), inv AS (
+         INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails, text_digest)
+         SELECT x.invitation_notice, 'invitation', jsonb_build_object('firstName', x.first_name, 'activationUrl', x.activation_url, 'validDays', $7::int),
+                true, 'address', x.invitation_key, $6::timestamptz, 0, 1, NULL
+           FROM x WHERE x.invitation_to IS NOT NULL
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
+       ), wel AS (
+         INSERT INTO notifications.notices (id, type, data, essential, audience, dedupe_key, created_at, recipients, emails, text_digest)
+         SELECT x.welcome_notice, 'welcome', jsonb_build_object('firstName', x.first_name, 'codeOfConduct', $10::jsonb, 'commissioners', $11::jsonb),
+                true, 'member:' || x.member_id, x.welcome_key, $6::timestamptz, 1, CASE WHEN x.member_email IS NOT NULL THEN 1 ELSE 0 END, $8::text
+           FROM x
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
+       ), f AS (
+         INSERT INTO notifications.feed_entries (member_id, notice_id, created_at)
+         SELECT x.member_id, x.welcome_notice, $6::timestamptz FROM x JOIN wel ON wel.id = x.welcome_notice
+         ON CONFLICT DO NOTHING
+       ), o AS (
+         INSERT INTO notifications.outbox (notice_id, member_id, to_address, next_attempt_at, created_at)
+         SELECT x.invitation_notice, NULL::uuid, x.invitation_to, $6::timestamptz, $6::timestamptz FROM x JOIN inv ON inv.id = x.invitation_notice
+         UNION ALL
+         SELECT x.welcome_notice, x.member_id, x.member_email, $6::timestamptz, $6::timestamptz FROM x JOIN wel ON wel.id = x.welcome_notice WHERE x.member_email IS NOT NULL
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM o)::int AS emails,
+              ARRAY(SELECT u.id FROM unnest($1::uuid[]) AS u(id) WHERE NOT EXISTS (SELECT 1 FROM x WHERE x.member_id = u.id))::text[] AS not_in_register`,
+      [
+        b.memberIds,
+        b.invitationKeys,
+        b.invitationTo,
+        b.activationUrls,
+        b.welcomeKeys,
+        b.at,
+        b.validDays,
+        b.welcome.text?.digest ?? null,
+        b.welcome.text?.body ?? null,
+        JSON.stringify(b.welcome.codeOfConduct ?? null),
+        JSON.stringify(b.welcome.commissioners ?? []),
+      ],
+    );
+    return { emails: Number(r.emails), notInRegister: r.not_in_register ?? [] };
+  }
+
   /** Stores shared texts (by their SHA-256), each once whoever stored it first. */
   async insertTexts(tx: Tx, texts: ReadonlyArray<{ digest: string; body: string }>, at: Date): Promise<void> {
     if (texts.length === 0) return;

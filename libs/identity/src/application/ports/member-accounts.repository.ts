@@ -65,7 +65,7 @@ export abstract class MemberAccountsRepository {
    * gets a fresh secret (≥ 128 bits from a CSPRNG, only its hash stored); the others are withdrawn.
    * The secrets are returned, once, for the e-mails.
    */
-  abstract issueNextQueued(m: Tx, limit: number, at: Date, expiresAt: Date): Promise<IssuedFromQueue[]>;
+  abstract issueNextQueued(m: Tx, limit: number, at: Date, expiresAt: Date, batchRef?: string | null): Promise<IssuedFromQueue[]>;
   abstract withdrawMany(m: Tx, ids: readonly string[]): Promise<void>;
   /** A live, unexpired invitation by its secret's hash, locked. */
   abstract liveBySecret(m: Tx, secretHash: string, kind: InvitationKind, now: Date): Promise<LiveInvitation | null>;

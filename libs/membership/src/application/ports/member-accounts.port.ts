@@ -5,12 +5,18 @@ import type { EntityManager } from 'typeorm';
  * always inside the register's own transaction: a rollback leaves no account, a retry creates none twice.
  */
 export abstract class MemberAccounts {
-  /** Members admitted or imported: an account each (no password), their invitation and their welcome (S14). */
+  /**
+   * Members admitted or imported: an account each (no password), their invitation and their
+   * welcome (S14). An import calls it once per batch of members as it writes them, then
+   * `importApplied` once its last batch is written.
+   */
   abstract membersJoined(
     m: EntityManager,
     members: ReadonlyArray<{ memberId: string; email: string | null; firstName: string }>,
     origin: { kind: 'admission' } | { kind: 'import'; batchId: string; importedBy: string | null },
   ): Promise<unknown>;
+  /** An import's last batch is written: its invitations are written now (a small import) or left queued for the dispatch. */
+  abstract importApplied(m: EntityManager, batchId: string): Promise<unknown>;
   /** The member (or null: none) of each sign-in account using this address (case-insensitive). */
   abstract accountHoldersOf(m: EntityManager, email: string): Promise<ReadonlyArray<{ memberId: string | null }>>;
   /** Membership ended or lapsed: their sessions end now (a former member signs in again for what S1 leaves them). */

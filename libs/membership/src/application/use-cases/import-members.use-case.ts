@@ -148,6 +148,9 @@ export class ImportMembersUseCase {
           const datesOfBirth = new Map(rows.flatMap((row, i) => (row.dateOfBirth ? [[built[i].id, row.dateOfBirth] as const] : [])));
           await this.members.insertMany(m, built, batchId, datesOfBirth);
           await this.duesLevels.assign(m, rows.flatMap((row, i) => (row.duesLevel ? [{ memberId: built[i].id, level: row.duesLevel, from: row.joinedOn }] : [])));
+          // Accounts for this batch's members (applicants excepted), in this transaction: the
+          // accounts side takes each batch as it is written, so nothing accumulates over the file.
+          await this.accounts.membersJoined(m, joinedOf(built), { kind: 'import', batchId, importedBy: p.memberId });
           for (const row of rows) branchIds.add(row.branchId);
           written += rows.length;
         };
@@ -164,8 +167,8 @@ export class ImportMembersUseCase {
           );
         }
         await m.query(`UPDATE membership.import_batches SET file_sha256 = $2, row_count = $3, branch_ids = $4 WHERE id = $1`, [batchId, digest.importKey, written, [...branchIds]]);
-        // Accounts for the imported members (applicants excepted) and their invitations, in this transaction.
-        await this.openAccounts(m, batchId, p.memberId);
+        // The imported members' invitations: a small import's written now, a large one's queued.
+        await this.accounts.importApplied(m, batchId);
         await this.audit.record(m, {
           actorId: p.memberId,
           action: 'members.imported',
@@ -216,18 +219,6 @@ export class ImportMembersUseCase {
       restrictions,
       pastBranchPeriods: row.pastBranchPeriods,
     }).member;
-  }
-
-  /**
-   * The one point where an import opens accounts: every imported member but applicants, read
-   * back from the register once every row is written (the accounts port takes them in one call).
-   */
-  private async openAccounts(m: EntityManager, batchId: string, importedBy: string | null): Promise<unknown> {
-    const joined: { memberId: string; email: string | null; firstName: string }[] = await m.query(
-      `SELECT id AS "memberId", email, first_name AS "firstName" FROM membership.members WHERE import_batch_id = $1 AND status <> 'applicant' ORDER BY member_number`,
-      [batchId],
-    );
-    return this.accounts.membersJoined(m, joined, { kind: 'import', batchId, importedBy });
   }
 
   /**
@@ -351,6 +342,14 @@ export class ImportMembersUseCase {
       ...extra,
     };
   }
+}
+
+/** The members of a written batch who get an account: all but applicants. */
+function joinedOf(built: readonly Member[]): { memberId: string; email: string | null; firstName: string }[] {
+  return built.flatMap((x) => {
+    const s = x.toSnapshot();
+    return s.status === 'applicant' ? [] : [{ memberId: s.id, email: s.email ?? null, firstName: s.firstName ?? '' }];
+  });
 }
 
 /** The file's bytes as they pass, fed to the hashes; a buffer is passed on in pieces. */

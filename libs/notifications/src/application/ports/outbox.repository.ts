@@ -86,6 +86,25 @@ export abstract class OutboxRepository {
     texts: ReadonlyArray<{ digest: string; body: string }>,
     at: Date,
   ): Promise<Set<string>>;
+  /**
+   * A batch of invitations and welcomes in one statement (`Outbox.enqueueInvitationBatch`): the
+   * welcome's shared text, the notices (built in the database, the first names from the register),
+   * the welcomes' feed entries and the outbox rows of the notices actually inserted. Returns the
+   * outbox rows written and the members not in the register.
+   */
+  abstract insertInvitationBatch(
+    tx: Tx,
+    b: {
+      memberIds: string[];
+      invitationKeys: (string | null)[];
+      invitationTo: (string | null)[];
+      activationUrls: (string | null)[];
+      welcomeKeys: string[];
+      validDays: number;
+      welcome: { codeOfConduct: unknown; commissioners: unknown; text: { digest: string; body: string } | null };
+      at: Date;
+    },
+  ): Promise<{ emails: number; notInRegister: string[] }>;
   /** Stores shared texts (by their SHA-256), each once whoever stored it first. */
   abstract insertTexts(tx: Tx, texts: ReadonlyArray<{ digest: string; body: string }>, at: Date): Promise<void>;
   abstract insertFeedEntry(tx: Tx, memberId: string, noticeId: string, at: Date): Promise<void>;
