@@ -16,6 +16,8 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Client } from 'pg';
+import { JOB_LOCK_SQL } from '@org/platform';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { congressWithDelegates, standingOrders, type Signed } from '../congress/floor-fixtures';
 import { createElection } from '../elections/election-fixtures';
@@ -139,6 +141,8 @@ if (!realProcesses) {
   const disciplineKey = randomBytes(32).toString('base64');
   let branchId: string;
   let members: Signed[];
+  /** Holds the `proceedings` job's lock from outside the platform, as another process would. */
+  let lockHolder: Client | null = null;
 
   /** The environment of a child process: this file's database, the shared Redis, the sink. */
   const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
@@ -157,6 +161,8 @@ if (!realProcesses) {
       RATE_LIMIT_LOGIN_BRAKE_MS: '0',
       // The standing job: its first run 5 s after start, in each API process.
       STANDING_JOB_INTERVAL_MINUTES: '60',
+      // The disciplinary proceedings' job: every half second, in each API process.
+      DISCIPLINE_JOBS_INTERVAL_MS: '500',
       NOTIFY_POLL_MS: '100',
       ...extra,
     };
@@ -202,6 +208,9 @@ if (!realProcesses) {
     branchId = await t.make.branch('Two-process branch');
     members = [];
     for (let i = 0; i < 6; i++) members.push(await t.make.signedInMember({ branchId, joinedOn: '2024-01-01' }));
+    lockHolder = new Client({ connectionString: t.db.url });
+    await lockHolder.connect();
+    expect((await lockHolder.query(JOB_LOCK_SQL.lock, ['proceedings'])).rows[0].ok).toBe(true);
     api = await Promise.all([startApi('api-a'), startApi('api-b')]);
     workers = [startWorker('worker-a'), startWorker('worker-b')];
     try {
@@ -219,6 +228,7 @@ if (!realProcesses) {
 
   afterAll(async () => {
     await Promise.all([...api, ...workers].map((p) => p.stop()));
+    await lockHolder?.end().catch(() => undefined);
     await t?.close();
     await sink?.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -271,6 +281,21 @@ if (!realProcesses) {
     await sleep(2_000);
     const runs = await t.db.dataSource.query(`SELECT trigger FROM dues.standing_runs`);
     expect(runs).toEqual([{ trigger: 'schedule' }]);
+  });
+
+  it("a job whose lock another process holds runs in neither API process until it is let go", async () => {
+    // Both processes have been trying the proceedings job every half second since they started.
+    expect(await t.db.dataSource.query(`SELECT outcome FROM platform.job_runs WHERE name = 'proceedings'`)).toEqual([]);
+    await lockHolder!.end();
+    lockHolder = null;
+    const recorded = await waitFor(
+      'the proceedings job ran',
+      async () => (await t.db.dataSource.query(`SELECT outcome, trigger, ran_by FROM platform.job_runs WHERE name = 'proceedings'`))[0],
+      20_000,
+      100,
+    ).catch(explain);
+    expect(recorded).toMatchObject({ outcome: 'ran', trigger: 'schedule' });
+    expect(api.some((p) => String(recorded.ran_by).endsWith(`:${p.child.pid}`))).toBe(true);
   });
 
   it('a notice to a branch is fanned out once, and each email sent once by the two workers', async () => {
