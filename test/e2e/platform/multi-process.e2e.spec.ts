@@ -205,14 +205,15 @@ if (!realProcesses) {
     sink = await startSmtpSink();
     // This file's database, and an in-process application for the setup only (it sends nothing).
     t = await createTestApp({ env: { SESSION_TTL_HOURS: '720', NOTIFY_DISPATCH: 'false', INVITATION_DISPATCH_MS: '0' } });
-    branchId = await t.make.branch('Two-process branch');
-    members = [];
-    for (let i = 0; i < 6; i++) members.push(await t.make.signedInMember({ branchId, joinedOn: '2024-01-01' }));
     lockHolder = new Client({ connectionString: t.db.url });
     await lockHolder.connect();
     expect((await lockHolder.query(JOB_LOCK_SQL.lock, ['proceedings'])).rows[0].ok).toBe(true);
     api = await Promise.all([startApi('api-a'), startApi('api-b')]);
     workers = [startWorker('worker-a'), startWorker('worker-b')];
+    // The members are written while the processes start.
+    branchId = await t.make.branch('Two-process branch');
+    members = [];
+    for (let i = 0; i < 6; i++) members.push(await t.make.signedInMember({ branchId, joinedOn: '2024-01-01' }));
     try {
       for (const p of api) {
         await waitFor(`${p.name} answers`, async () => {
