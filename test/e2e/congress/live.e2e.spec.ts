@@ -147,4 +147,28 @@ describe('live updates across API processes', () => {
       await Promise.all([one.close(), two.close(), elsewhere.close()]);
     }
   });
+
+  (redisUrl ? it : it.skip)('with REDIS_URL: once a subscription is in effect, what another process publishes reaches it — even one made while the connection was still being made', async () => {
+    const prefix = `commons:live:test:${randomUUID()}:`;
+    const publisher = new RedisLiveUpdates(redisUrl as string, prefix, logger);
+    await publisher.ready();
+    const early = new RedisLiveUpdates(redisUrl as string, prefix, logger);
+    const waiting = new RedisLiveUpdates(redisUrl as string, prefix, logger);
+    try {
+      // Why a screen waits before it is told "ready": a SUBSCRIBE still on its way misses what is published meanwhile.
+      const missed = received(early, 'congress-floor:y');
+      publisher.publish('congress-floor:y', { type: 'motion', id: 'before' });
+      // Subscribed while connecting, then waited for: nothing published afterwards is missed.
+      const heard = received(waiting, 'congress-floor:y');
+      await waiting.inEffect();
+      publisher.publish('congress-floor:y', { type: 'motion', id: 'after' });
+      await until(() => heard.got.length === 1);
+      expect(heard.got).toEqual([{ type: 'motion', id: 'after' }]);
+      await early.ready();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(missed.got).not.toContainEqual({ type: 'motion', id: 'before' });
+    } finally {
+      await Promise.all([publisher.close(), early.close(), waiting.close()]);
+    }
+  });
 });

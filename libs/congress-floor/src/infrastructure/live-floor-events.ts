@@ -15,7 +15,14 @@ export class LiveFloorEvents extends FloorEvents {
     this.live.publish(channel(congressId), e);
   }
 
-  follow(congressId: string, listener: (e: FloorEvent) => void): () => void {
-    return this.live.subscribe(channel(congressId), (data) => listener(data as FloorEvent));
+  async follow(congressId: string, listener: (e: FloorEvent) => void): Promise<() => void> {
+    const stop = this.live.subscribe(channel(congressId), (data) => listener(data as FloorEvent));
+    try {
+      await this.live.inEffect();
+    } catch (e) {
+      stop();
+      throw e;
+    }
+    return stop;
   }
 }

@@ -11,6 +11,12 @@ export abstract class LiveUpdates {
   abstract publish(channel: string, data: unknown): void;
   /** Returns the function that ends this subscription. */
   abstract subscribe(channel: string, listener: LiveListener): () => void;
+  /**
+   * Resolves once every subscription made so far hears publications from every process (with
+   * Redis, once the SUBSCRIBE has reached it). A screen told it is following must not miss a
+   * change made through another process in between.
+   */
+  abstract inEffect(): Promise<void>;
   /** How many listeners this process holds (all channels). */
   abstract listenerCount(): number;
   abstract close(): Promise<void>;
@@ -67,6 +73,9 @@ export class InProcessLiveUpdates extends LiveUpdates {
   subscribe(channel: string, listener: LiveListener): () => void {
     return this.local.add(channel, listener).remove as () => void;
   }
+
+  /** In one process a subscription is in effect at once. */
+  async inEffect(): Promise<void> {}
 
   listenerCount(): number {
     return this.local.count();

@@ -74,6 +74,21 @@ export class RedisLiveUpdates extends LiveUpdates {
     await this.sub.ping().catch(() => undefined);
   }
 
+  /**
+   * A round trip on the subscriber connection after the SUBSCRIBEs sent so far (queued while the
+   * connection was being made or remade): when it answers, they are applied. Waits at most
+   * `timeoutMs` (Redis away: the screen still opens, and hears what comes once Redis is back).
+   */
+  async inEffect(timeoutMs = 2000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+      timer.unref?.();
+    });
+    await Promise.race([this.sub.ping().then(() => undefined, () => undefined), late]);
+    clearTimeout(timer);
+  }
+
   listenerCount(): number {
     return this.local.count();
   }

@@ -10,6 +10,9 @@ export interface FloorEvent {
 /** Publishes floor events (after the change committed) to the screens following the congress, in every API process. */
 export abstract class FloorEvents {
   abstract publish(congressId: string, e: FloorEvent): void;
-  /** Follows a congress's floor; returns the function that stops following. */
-  abstract follow(congressId: string, listener: (e: FloorEvent) => void): () => void;
+  /**
+   * Follows a congress's floor; resolves, with the function that stops following, once changes
+   * made through any API process reach the listener.
+   */
+  abstract follow(congressId: string, listener: (e: FloorEvent) => void): Promise<() => void>;
 }
