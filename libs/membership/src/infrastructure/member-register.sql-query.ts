@@ -11,7 +11,10 @@ import {
   type RegisterAggregates,
   type SearchPage,
 } from '../application/ports/member-register.query';
-import { iso, toPeriod, toStatusEntry } from './member-row.mapper';
+import { iso, toPeriod, toStatusEntry, type BranchPeriodRow, type StatusHistoryRow } from './member-row.mapper';
+
+/** A `json` column: parsed by the driver (node-postgres, PGlite), or its text when a driver does not. */
+const jsonRows = <T>(v: unknown): T[] => (typeof v === 'string' ? JSON.parse(v) : (v as T[]));
 
 const SUMMARY_COLUMNS = `m.id, m.register_number, m.first_name, m.last_name, m.email, m.phone, m.status, m.branch_id, b.code AS branch_code,
   m.application_branch_id, s.in_good_standing, m.sort_key`;
@@ -44,11 +47,21 @@ export class MemberRegisterSqlQuery extends MemberRegisterQuery {
     return rows[0] ? { id: rows[0].id, branchId: rows[0].branch_id, applicationBranchId: rows[0].application_branch_id, status: rows[0].status } : null;
   }
 
-  /** A member's record (also every member's own `GET /me/member`): prepared statements, planned once per connection. */
+  /**
+   * A member's record (also every member's own `GET /me/member`): one prepared statement, planned
+   * once per connection, and one round trip — the status and branch histories come back as JSON
+   * arrays of the same rows (in the same order) the mappers read.
+   */
   async detail(m: EntityManager, id: string): Promise<MemberDetail | null> {
     const rows = await preparedQuery<any>(
       m,
-      `SELECT ${SUMMARY_COLUMNS}, m.address, m.email_consent, m.email_consent_at, m.applied_on, m.joined_on, s.arrears_months, s.as_of
+      `SELECT ${SUMMARY_COLUMNS}, m.address, m.email_consent, m.email_consent_at, m.applied_on, m.joined_on, s.arrears_months, s.as_of,
+              COALESCE((SELECT json_agg(json_build_object('from_status', h.from_status, 'to_status', h.to_status, 'effective_on', h.effective_on,
+                                 'changed_at', h.changed_at, 'changed_by', h.changed_by, 'source', h.source, 'reason', h.reason, 'ref', h.ref)
+                                 ORDER BY h.effective_on, h.id)
+                          FROM membership.status_history h WHERE h.member_id = m.id), '[]'::json) AS status_history,
+              COALESCE((SELECT json_agg(json_build_object('branch_id', p.branch_id, 'from_date', p.from_date, 'to_date', p.to_date) ORDER BY p.from_date, p.id)
+                          FROM membership.branch_periods p WHERE p.member_id = m.id), '[]'::json) AS branch_periods
          FROM membership.members m
          LEFT JOIN membership.branches b ON b.id = m.branch_id
          LEFT JOIN dues.standing s ON s.member_id = m.id
@@ -57,20 +70,14 @@ export class MemberRegisterSqlQuery extends MemberRegisterQuery {
     );
     const r = rows[0];
     if (!r) return null;
-    const history = await preparedQuery<any>(
-      m,
-      `SELECT member_id, from_status, to_status, effective_on, changed_at, changed_by, source, reason, ref FROM membership.status_history WHERE member_id = $1 ORDER BY effective_on, id`,
-      [id],
-    );
-    const periods = await preparedQuery<any>(m, `SELECT id::text AS id, member_id, branch_id, from_date, to_date FROM membership.branch_periods WHERE member_id = $1 ORDER BY from_date, id`, [id]);
     return {
       ...toSummary(r),
       address: r.address,
       emailConsent: r.email_consent_at ? { given: r.email_consent, at: iso(r.email_consent_at) } : null,
       appliedOn: r.applied_on,
       joinedOn: r.joined_on,
-      statusHistory: history.map(toStatusEntry),
-      branchHistory: periods.map(toPeriod),
+      statusHistory: jsonRows<StatusHistoryRow>(r.status_history).map(toStatusEntry),
+      branchHistory: jsonRows<BranchPeriodRow>(r.branch_periods).map(toPeriod),
       standing: r.in_good_standing === null || r.in_good_standing === undefined ? null : { inGoodStanding: r.in_good_standing, arrearsMonths: r.arrears_months, asOf: r.as_of },
     };
   }

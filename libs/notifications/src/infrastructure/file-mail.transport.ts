@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from '@org/platform';
 import { MailTransport, type OutgoingMail, type SentMail } from '../application/mail-transport.port';
+import { loadNodemailer } from './nodemailer.loader';
 
 /**
  * The embedded default (no `SMTP_URL`): each message becomes an `.eml` file under
@@ -11,13 +12,15 @@ import { MailTransport, type OutgoingMail, type SentMail } from '../application/
  */
 export class FileMailTransport extends MailTransport {
   readonly kind = 'files';
-  private readonly composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' } as never);
+  /** Made on the first message: a process that sends none never loads nodemailer. */
+  private composer: Transporter | null = null;
 
   constructor(private readonly dir: string, private readonly logger: Logger) {
     super();
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
+    this.composer ??= loadNodemailer().createTransport({ streamTransport: true, buffer: true, newline: 'unix' } as never);
     const info = (await this.composer.sendMail({
       messageId: mail.messageId,
       from: mail.from,
@@ -39,6 +42,6 @@ export class FileMailTransport extends MailTransport {
   }
 
   async close(): Promise<void> {
-    this.composer.close();
+    this.composer?.close();
   }
 }

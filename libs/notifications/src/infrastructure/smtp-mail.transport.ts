@@ -1,6 +1,7 @@
-import * as nodemailer from 'nodemailer';
+import type * as nodemailer from 'nodemailer';
 import type { Logger } from '@org/platform';
 import { MailTransport, type OutgoingMail, type SentMail } from '../application/mail-transport.port';
+import { loadNodemailer } from './nodemailer.loader';
 
 /**
  * Email through an SMTP server (`SMTP_URL`), pooled. Timeouts are well under the sender's lease,
@@ -15,7 +16,7 @@ export class SmtpMailTransport extends MailTransport {
     const url = new URL(smtpUrl);
     // One options object: nodemailer reads a second argument as *message* defaults, not as
     // transport options. Settings given in SMTP_URL's query string win over these.
-    this.transporter = nodemailer.createTransport({
+    this.transporter = loadNodemailer().createTransport({
       url: smtpUrl,
       pool: true,
       maxConnections,
