@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/kernel';
+import { query } from './sql';
 import { DomainError } from '@org/kernel';
 
 /** What identifies one `Idempotency-Key` request: the key, who sent it, for what, and a hash of its body. */
@@ -15,8 +16,8 @@ export interface IdempotencyKey {
  */
 export abstract class IdempotencyStore {
   /** The stored response, or null; refuses a key reused with a different request. Call it inside the transaction that will `save`. */
-  abstract find(m: EntityManager, k: IdempotencyKey): Promise<unknown | null>;
-  abstract save(m: EntityManager, k: IdempotencyKey, response: unknown, at: Date): Promise<void>;
+  abstract find(m: Tx, k: IdempotencyKey): Promise<unknown | null>;
+  abstract save(m: Tx, k: IdempotencyKey, response: unknown, at: Date): Promise<void>;
 }
 
 const TABLE = /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/;
@@ -33,9 +34,9 @@ export class IdempotencySqlStore extends IdempotencyStore {
     if (!TABLE.test(table)) throw new Error(`IdempotencySqlStore: "${table}" is not a schema-qualified table name`);
   }
 
-  async find(m: EntityManager, k: IdempotencyKey): Promise<unknown | null> {
+  async find(m: Tx, k: IdempotencyKey): Promise<unknown | null> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${this.table}:${k.actor}:${k.operation}:${k.key}`]);
-    const rows: { request_sha256: string; response: unknown }[] = await m.query(`SELECT request_sha256, response FROM ${this.table} WHERE actor = $1 AND operation = $2 AND key = $3`, [
+    const rows = await query<{ request_sha256: string; response: unknown }>(m, `SELECT request_sha256, response FROM ${this.table} WHERE actor = $1 AND operation = $2 AND key = $3`, [
       k.actor,
       k.operation,
       k.key,
@@ -49,7 +50,7 @@ export class IdempotencySqlStore extends IdempotencyStore {
     return rows[0].response;
   }
 
-  async save(m: EntityManager, k: IdempotencyKey, response: unknown, at: Date): Promise<void> {
+  async save(m: Tx, k: IdempotencyKey, response: unknown, at: Date): Promise<void> {
     await m.query(`INSERT INTO ${this.table} (key, actor, operation, request_sha256, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
       k.key,
       k.actor,

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /**
  * What the register tells the accounts side (bound by the app to identity's account provisioning),
@@ -7,12 +7,12 @@ import type { EntityManager } from 'typeorm';
 export abstract class MemberAccounts {
   /** Members admitted or imported: an account each (no password), their invitation and their welcome (S14). */
   abstract membersJoined(
-    m: EntityManager,
+    m: Tx,
     members: ReadonlyArray<{ memberId: string; email: string | null; firstName: string }>,
     origin: { kind: 'admission' } | { kind: 'import'; batchId: string; importedBy: string | null },
   ): Promise<unknown>;
   /** The member (or null: none) of each sign-in account using this address (case-insensitive). */
-  abstract accountHoldersOf(m: EntityManager, email: string): Promise<ReadonlyArray<{ memberId: string | null }>>;
+  abstract accountHoldersOf(m: Tx, email: string): Promise<ReadonlyArray<{ memberId: string | null }>>;
   /** Membership ended or lapsed: their sessions end now (a former member signs in again for what S1 leaves them). */
-  abstract membersLeft(m: EntityManager, memberIds: readonly string[], reason: 'resigned' | 'lapsed' | 'expelled'): Promise<unknown>;
+  abstract membersLeft(m: Tx, memberIds: readonly string[], reason: 'resigned' | 'lapsed' | 'expelled'): Promise<unknown>;
 }
