@@ -36,6 +36,8 @@ import { ElectoralRollSqlRepository } from './infrastructure/electoral-roll.sql-
 import { MemberRegisterSqlQuery } from './infrastructure/member-register.sql-query';
 import { MemberSqlRepository } from './infrastructure/member.sql-repository';
 import { TransferSqlRepository } from './infrastructure/transfer.sql-repository';
+import { MembershipTransactions } from './application/ports/membership-transactions.port';
+import { MembershipDb } from './infrastructure/membership-db';
 
 /**
  * Members, branches, transfers, imports, electoral rolls. Needs from the composing app (bound as
@@ -48,6 +50,7 @@ import { TransferSqlRepository } from './infrastructure/transfer.sql-repository'
   imports: [IdentityModule],
   controllers: [MembersController, MeController, BranchesController, ElectoralRollsController, ImportMappingsController],
   providers: [
+    { provide: MembershipTransactions, useClass: MembershipDb },
     { provide: MEMBERSHIP_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadMembershipConfig(c.env) },
     { provide: APPLICATION_LIMITS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadApplicationLimits(c.env) },
     { provide: MemberRepository, useClass: MemberSqlRepository },

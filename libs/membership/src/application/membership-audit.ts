@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
 import { Clock } from '@org/platform';
 
@@ -22,7 +22,7 @@ export class MembershipAudit {
     private readonly clock: Clock,
   ) {}
 
-  record(m: EntityManager, e: MembershipAuditEntry): Promise<unknown> {
+  record(m: Tx, e: MembershipAuditEntry): Promise<unknown> {
     return this.audit.record(
       m,
       { actorId: e.actorId, actorKind: e.actorKind ?? 'member', context: 'membership', action: e.action, subjectType: e.subjectType, subjectId: e.subjectId, data: e.data },

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Clock, query, type Tx } from '@org/platform';
 import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort, type RejoinCandidate } from '@org/kernel';
-import { Clock } from '@org/platform';
 import { MembershipErrorCode, precheckedRestriction, type RestrictionCheck, type RestrictionVerdict } from '../domain';
 
 /**
@@ -18,14 +17,15 @@ export class RestrictionGate {
     private readonly clock: Clock,
   ) {}
 
-  async verdict(m: EntityManager, memberIds: readonly string[], branchId: string, date: string): Promise<RestrictionVerdict> {
+  async verdict(m: Tx, memberIds: readonly string[], branchId: string, date: string): Promise<RestrictionVerdict> {
     const at = this.clock.now();
     const separated = new Set<string>();
     for (const id of memberIds) for (const other of await this.restrictions.separatedFrom(id, at, m)) separated.add(other);
     for (const id of memberIds) separated.delete(id);
     if (separated.size === 0) return { blocked: false };
-    const rows = await m.query(
-      `SELECT 1 FROM membership.branch_periods
+    const rows = await query<{ found: number }>(
+      m,
+      `SELECT 1 AS found FROM membership.branch_periods
         WHERE branch_id = $1 AND member_id = ANY($2::uuid[]) AND from_date <= $3::date AND (to_date IS NULL OR to_date > $3::date) LIMIT 1`,
       [branchId, [...separated], date],
     );
@@ -33,12 +33,12 @@ export class RestrictionGate {
   }
 
   /** The check the domain will call with exactly these arguments. */
-  async checkFor(m: EntityManager, memberIds: readonly string[], branchId: string, date: string): Promise<RestrictionCheck> {
+  async checkFor(m: Tx, memberIds: readonly string[], branchId: string, date: string): Promise<RestrictionCheck> {
     return precheckedRestriction(memberIds, branchId, date, await this.verdict(m, memberIds, branchId, date));
   }
 
   /** S13: whether the Control Commission has confirmed the member may move without reasons or approval. */
-  mayTransferProtected(m: EntityManager, memberId: string): Promise<boolean> {
+  mayTransferProtected(m: Tx, memberId: string): Promise<boolean> {
     return this.restrictions.hasProtectedTransferRight(memberId, this.clock.now(), m);
   }
 
@@ -47,7 +47,7 @@ export class RestrictionGate {
    * decision. One question per record — only the few whose e-mail an application or import row
    * carries; a port that cannot answer counts as "still waiting" (fails closed).
    */
-  async awaitingReadmission(m: EntityManager, expelledMemberIds: readonly string[]): Promise<Set<string>> {
+  async awaitingReadmission(m: Tx, expelledMemberIds: readonly string[]): Promise<Set<string>> {
     const out = new Set<string>();
     for (const id of new Set(expelledMemberIds)) if (await this.restrictions.readmissionRequired(id, m)) out.add(id);
     return out;
@@ -59,12 +59,12 @@ export class RestrictionGate {
    * readmission decision. One question for a whole import. The disciplinary side normalizes and
    * hashes; this context never sees a hash, a key, or who matched.
    */
-  rejoinHeld(m: EntityManager, candidates: readonly RejoinCandidate[]): Promise<boolean[]> {
+  rejoinHeld(m: Tx, candidates: readonly RejoinCandidate[]): Promise<boolean[]> {
     return this.restrictions.rejoinHeld(candidates, m);
   }
 
   /** S5: a member under `no_hosting` cannot host a meeting. */
-  async assertMayHost(m: EntityManager, memberId: string): Promise<void> {
+  async assertMayHost(m: Tx, memberId: string): Promise<void> {
     const current = await this.restrictions.restrictionsFor(memberId, this.clock.now(), m);
     if (current.some((r) => r.kind === 'no_hosting')) {
       throw new DomainError('conflict', MembershipErrorCode.blockedByRestriction, CONFIDENTIAL_RESTRICTION_MESSAGE);

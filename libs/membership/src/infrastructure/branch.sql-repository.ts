@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { query, type Tx } from '@org/platform';
 import { Branch, normalizeBranchCode, type BranchSnapshot } from '../domain';
 import { BranchRepository, type BranchListItem } from '../application/ports/branch.repository';
 
@@ -26,43 +26,45 @@ const toSnapshot = (r: BranchRow): BranchSnapshot => ({
 
 @Injectable()
 export class BranchSqlRepository extends BranchRepository {
-  async load(m: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Branch | null> {
-    const rows: BranchRow[] = await m.query(
+  async load(m: Tx, id: string, options: { lock?: boolean } = {}): Promise<Branch | null> {
+    const rows = await query<BranchRow>(
+      m,
       `SELECT id, code, name, status, merged_into, founded_on, closed_on FROM membership.branches WHERE id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
       [id],
     );
     return rows[0] ? Branch.fromSnapshot(toSnapshot(rows[0])) : null;
   }
 
-  async insert(m: EntityManager, branch: Branch): Promise<void> {
+  async insert(m: Tx, branch: Branch): Promise<void> {
     const s = branch.toSnapshot();
     await m.query(`INSERT INTO membership.branches (id, code, name, status, founded_on) VALUES ($1, $2, $3, $4, $5)`, [s.id, s.code, s.name, s.status, s.createdOn]);
   }
 
-  async save(m: EntityManager, branch: Branch): Promise<void> {
+  async save(m: Tx, branch: Branch): Promise<void> {
     const s = branch.toSnapshot();
     await m.query(`UPDATE membership.branches SET name = $2, status = $3, merged_into = $4, closed_on = $5 WHERE id = $1`, [s.id, s.name, s.status, s.mergedIntoBranchId, s.endedOn]);
   }
 
-  async codeInUse(m: EntityManager, code: string): Promise<boolean> {
-    return (await m.query(`SELECT 1 FROM membership.branches WHERE upper(code) = upper($1)`, [code])).length > 0;
+  async codeInUse(m: Tx, code: string): Promise<boolean> {
+    return (await query<{ found: number }>(m, `SELECT 1 AS found FROM membership.branches WHERE upper(code) = upper($1)`, [code])).length > 0;
   }
 
-  async openMemberIds(m: EntityManager, branchId: string): Promise<string[]> {
-    const rows: { member_id: string }[] = await m.query(`SELECT member_id FROM membership.branch_periods WHERE branch_id = $1 AND to_date IS NULL ORDER BY member_id`, [branchId]);
+  async openMemberIds(m: Tx, branchId: string): Promise<string[]> {
+    const rows = await query<{ member_id: string }>(m, `SELECT member_id FROM membership.branch_periods WHERE branch_id = $1 AND to_date IS NULL ORDER BY member_id`, [branchId]);
     return rows.map((r) => r.member_id);
   }
 
-  async activeCodes(m: EntityManager, ids: readonly string[] | null): Promise<Map<string, string>> {
-    const rows: { id: string; code: string }[] = await m.query(
+  async activeCodes(m: Tx, ids: readonly string[] | null): Promise<Map<string, string>> {
+    const rows = await query<{ id: string; code: string }>(
+      m,
       `SELECT id, upper(code) AS code FROM membership.branches WHERE status = 'active' AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))`,
       [ids],
     );
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 
-  async list(m: EntityManager): Promise<BranchListItem[]> {
-    const rows: BranchRow[] = await m.query(`SELECT id, code, name, status, merged_into, founded_on, closed_on FROM membership.branches ORDER BY code`);
+  async list(m: Tx): Promise<BranchListItem[]> {
+    const rows = await query<BranchRow>(m, `SELECT id, code, name, status, merged_into, founded_on, closed_on FROM membership.branches ORDER BY code`);
     return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, status: r.status, foundedOn: r.founded_on, mergedIntoBranchId: r.merged_into, endedOn: r.closed_on }));
   }
 }

@@ -1,12 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { query, type Tx } from '@org/platform';
 import type { ApportionmentResult, RollScope } from '../domain';
 import { ElectoralRollRepository, type FrozenRoll, type RollCandidateRow } from '../application/ports/electoral-roll.repository';
 import { iso } from './member-row.mapper';
 
-const toRoll = (r: any): FrozenRoll => ({
+/** A row of membership.electoral_rolls. */
+interface RollRow {
+  id: string;
+  scope_kind: 'organization' | 'branch';
+  branch_id: string | null;
+  as_of: string;
+  label: string | null;
+  entry_count: number;
+  frozen_at: Date;
+  frozen_by: string | null;
+}
+
+const ROLL_COLUMNS = `id, scope_kind, branch_id, as_of, label, entry_count, frozen_at, frozen_by`;
+
+const toRoll = (r: RollRow): FrozenRoll => ({
   id: r.id,
-  scope: r.scope_kind === 'branch' ? { kind: 'branch', branchId: r.branch_id } : { kind: 'organization' },
+  scope: r.scope_kind === 'branch' && r.branch_id !== null ? { kind: 'branch', branchId: r.branch_id } : { kind: 'organization' },
   asOf: r.as_of,
   label: r.label,
   entryCount: r.entry_count,
@@ -20,10 +34,11 @@ const toRoll = (r: any): FrozenRoll => ({
  */
 @Injectable()
 export class ElectoralRollSqlRepository extends ElectoralRollRepository {
-  async candidates(m: EntityManager, asOf: string, scope: RollScope): Promise<RollCandidateRow[]> {
-    const rows: { member_id: string; branch_id: string }[] =
+  async candidates(m: Tx, asOf: string, scope: RollScope): Promise<RollCandidateRow[]> {
+    const rows =
       scope.kind === 'organization'
-        ? await m.query(
+        ? await query<{ member_id: string; branch_id: string }>(
+            m,
             `WITH st AS (
                SELECT DISTINCT ON (member_id) member_id, to_status
                  FROM membership.status_history WHERE effective_on <= $1::date
@@ -34,7 +49,8 @@ export class ElectoralRollSqlRepository extends ElectoralRollRepository {
               WHERE st.to_status = 'active'`,
             [asOf],
           )
-        : await m.query(
+        : await query<{ member_id: string; branch_id: string }>(
+            m,
             `SELECT bp.member_id, bp.branch_id
                FROM membership.branch_periods bp
               WHERE bp.branch_id = $2 AND bp.from_date <= $1::date AND (bp.to_date IS NULL OR bp.to_date > $1::date)
@@ -46,7 +62,7 @@ export class ElectoralRollSqlRepository extends ElectoralRollRepository {
     return rows.map((r) => ({ memberId: r.member_id, branchId: r.branch_id }));
   }
 
-  async freeze(m: EntityManager, roll: Omit<FrozenRoll, 'entryCount'>, entries: { memberIds: string[]; branchIds: string[] }): Promise<number> {
+  async freeze(m: Tx, roll: Omit<FrozenRoll, 'entryCount'>, entries: { memberIds: string[]; branchIds: string[] }): Promise<number> {
     await m.query(
       `INSERT INTO membership.electoral_rolls (id, scope_kind, branch_id, as_of, label, frozen_at, frozen_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [roll.id, roll.scope.kind, roll.scope.kind === 'branch' ? roll.scope.branchId : null, roll.asOf, roll.label, roll.frozenAt, roll.frozenBy],
@@ -65,25 +81,26 @@ export class ElectoralRollSqlRepository extends ElectoralRollRepository {
     return count;
   }
 
-  async load(m: EntityManager, id: string): Promise<FrozenRoll | null> {
-    const rows = await m.query(`SELECT * FROM membership.electoral_rolls WHERE id = $1`, [id]);
+  async load(m: Tx, id: string): Promise<FrozenRoll | null> {
+    const rows = await query<RollRow>(m, `SELECT ${ROLL_COLUMNS} FROM membership.electoral_rolls WHERE id = $1`, [id]);
     return rows[0] ? toRoll(rows[0]) : null;
   }
 
-  async list(m: EntityManager): Promise<FrozenRoll[]> {
-    return (await m.query(`SELECT * FROM membership.electoral_rolls ORDER BY frozen_at DESC LIMIT 200`)).map(toRoll);
+  async list(m: Tx): Promise<FrozenRoll[]> {
+    return (await query<RollRow>(m, `SELECT ${ROLL_COLUMNS} FROM membership.electoral_rolls ORDER BY frozen_at DESC LIMIT 200`)).map(toRoll);
   }
 
-  async sizesByBranch(m: EntityManager, rollId: string): Promise<Array<{ branchId: string; code: string; rollSize: number }>> {
-    const rows = await m.query(
+  async sizesByBranch(m: Tx, rollId: string): Promise<Array<{ branchId: string; code: string; rollSize: number }>> {
+    const rows = await query<{ branch_id: string; code: string; n: number }>(
+      m,
       `SELECT e.branch_id, b.code, count(*)::int AS n FROM membership.roll_entries e JOIN membership.branches b ON b.id = e.branch_id
         WHERE e.roll_id = $1 GROUP BY e.branch_id, b.code ORDER BY b.code`,
       [rollId],
     );
-    return rows.map((r: any) => ({ branchId: r.branch_id, code: r.code, rollSize: Number(r.n) }));
+    return rows.map((r) => ({ branchId: r.branch_id, code: r.code, rollSize: Number(r.n) }));
   }
 
-  async saveApportionment(m: EntityManager, a: { id: string; rollId: string; result: ApportionmentResult; createdAt: string; createdBy: string | null }): Promise<void> {
+  async saveApportionment(m: Tx, a: { id: string; rollId: string; result: ApportionmentResult; createdAt: string; createdBy: string | null }): Promise<void> {
     await m.query(
       `INSERT INTO membership.apportionments (id, roll_id, method, seats, minimum_per_branch, allocations, tie, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [a.id, a.rollId, a.result.method, a.result.seats, a.result.minimumPerBranch, JSON.stringify(a.result.allocations), a.result.tie ? JSON.stringify(a.result.tie) : null, a.createdAt, a.createdBy],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { maybeOne, query, type Tx } from '@org/platform';
 
 /** A person on the register, as another context may know them: names, address for e-mail, status. */
 export interface RegisterPerson {
@@ -44,10 +44,10 @@ export interface PersonalDetails {
  */
 @Injectable()
 export class MemberFactsFacade {
-  async people(m: EntityManager, ids: readonly string[]): Promise<RegisterPerson[]> {
+  async people(m: Tx, ids: readonly string[]): Promise<RegisterPerson[]> {
     if (ids.length === 0) return [];
-    const rows = await m.query(`SELECT id, first_name, last_name, email, status FROM membership.members WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
-    return rows.map((r: { id: string; first_name: string; last_name: string; email: string | null; status: string }) => ({
+    const rows = await query<{ id: string; first_name: string; last_name: string; email: string | null; status: string }>(m, `SELECT id, first_name, last_name, email, status FROM membership.members WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+    return rows.map((r) => ({
       id: r.id,
       firstName: r.first_name,
       lastName: r.last_name,
@@ -60,16 +60,17 @@ export class MemberFactsFacade {
    * Members with one of these statuses whose first or last name starts with each word
    * (case-insensitive), ordered by last name, first name, id; at most `limit` (1–50).
    */
-  async searchByName(m: EntityManager, words: readonly string[], statuses: readonly string[], limit: number): Promise<NamedMember[]> {
+  async searchByName(m: Tx, words: readonly string[], statuses: readonly string[], limit: number): Promise<NamedMember[]> {
     if (words.length === 0) return [];
     const conditions = words.map((_, i) => `(lower(m.first_name) LIKE $${i + 2} OR lower(m.last_name) LIKE $${i + 2})`).join(' AND ');
-    const rows = await m.query(
+    const rows = await query<{ id: string; first_name: string; last_name: string; branch: string | null }>(
+      m,
       `SELECT m.id, m.first_name, m.last_name, b.name AS branch FROM membership.members m LEFT JOIN membership.branches b ON b.id = m.branch_id
         WHERE m.status = ANY($1::text[]) AND ${conditions}
         ORDER BY lower(m.last_name), lower(m.first_name), m.id LIMIT ${Math.max(1, Math.min(50, Math.floor(limit)))}`,
       [[...statuses], ...words.map((w) => `${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)],
     );
-    return rows.map((r: { id: string; first_name: string; last_name: string; branch: string | null }) => ({
+    return rows.map((r) => ({
       memberId: r.id,
       firstName: r.first_name,
       lastName: r.last_name,
@@ -78,14 +79,15 @@ export class MemberFactsFacade {
   }
 
   /** Branch stays of these members that end after `since` (or are still running); all of them without `since`. */
-  async branchStays(m: EntityManager, memberIds: readonly string[], since: string | null = null): Promise<BranchStay[]> {
+  async branchStays(m: Tx, memberIds: readonly string[], since: string | null = null): Promise<BranchStay[]> {
     if (memberIds.length === 0) return [];
-    const rows = await m.query(
+    const rows = await query<{ member_id: string; branch_id: string; from_date: unknown; to_date: unknown }>(
+      m,
       `SELECT member_id, branch_id, from_date, to_date FROM membership.branch_periods
         WHERE member_id = ANY($1::uuid[]) AND ($2::date IS NULL OR to_date IS NULL OR to_date > $2::date)`,
       [[...new Set(memberIds)], since],
     );
-    return rows.map((r: { member_id: string; branch_id: string; from_date: unknown; to_date: unknown }) => ({
+    return rows.map((r) => ({
       memberId: r.member_id,
       branchId: r.branch_id,
       from: dateOf(r.from_date),
@@ -94,8 +96,9 @@ export class MemberFactsFacade {
   }
 
   /** Names, e-mail, phone, postal address and date of birth of one member, as the register holds them now. */
-  async personalDetails(m: EntityManager, memberId: string): Promise<PersonalDetails | null> {
-    const [p] = await m.query(
+  async personalDetails(m: Tx, memberId: string): Promise<PersonalDetails | null> {
+    const p = await maybeOne<{ first_name: string; last_name: string; email: string | null; phone: string | null; address: string | null; dob: string | null }>(
+      m,
       `SELECT first_name, last_name, email, phone, address, to_char(date_of_birth, 'YYYY-MM-DD') AS dob FROM membership.members WHERE id = $1`,
       [memberId],
     );
@@ -103,14 +106,15 @@ export class MemberFactsFacade {
   }
 
   /** The first `limit` active members by member number, leaving out `except`. */
-  async activeMembers(m: EntityManager, o: { except: readonly string[]; afterNumber?: string | null; limit: number }): Promise<{ id: string; memberNumber: string }[]> {
-    const rows = await m.query(
+  async activeMembers(m: Tx, o: { except: readonly string[]; afterNumber?: string | null; limit: number }): Promise<{ id: string; memberNumber: string }[]> {
+    const rows = await query<{ id: string; member_number: string | number }>(
+      m,
       `SELECT id, member_number FROM membership.members
         WHERE status = 'active' AND NOT (id = ANY($1::uuid[])) AND ($2::bigint IS NULL OR member_number > $2::bigint)
         ORDER BY member_number LIMIT $3`,
       [[...o.except], o.afterNumber ?? null, o.limit],
     );
-    return rows.map((r: { id: string; member_number: string | number }) => ({ id: r.id, memberNumber: String(r.member_number) }));
+    return rows.map((r) => ({ id: r.id, memberNumber: String(r.member_number) }));
   }
 }
 

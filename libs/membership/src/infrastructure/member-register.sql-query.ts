@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { preparedQuery } from '@org/platform';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { preparedQuery, query, type Tx } from '@org/platform';
 import type { MemberSearchCriteria, MemberStatus } from '../domain';
 import type { MemberLocation } from '../application/access-scope';
 import {
@@ -19,7 +20,52 @@ const jsonRows = <T>(v: unknown): T[] => (typeof v === 'string' ? JSON.parse(v) 
 const SUMMARY_COLUMNS = `m.id, m.register_number, m.first_name, m.last_name, m.email, m.phone, m.status, m.branch_id, b.code AS branch_code,
   m.application_branch_id, s.in_good_standing, m.sort_key`;
 
-const toSummary = (r: any): MemberSummary => ({
+/** The columns of SUMMARY_COLUMNS (and of the search's page). */
+interface SummaryRow {
+  id: string;
+  register_number: string;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  status: string;
+  branch_id: string | null;
+  branch_code: string | null;
+  application_branch_id: string | null;
+  in_good_standing: boolean | null;
+  sort_key: string;
+}
+
+interface DetailRow extends SummaryRow {
+  address: string | null;
+  email_consent: boolean;
+  email_consent_at: Date | null;
+  applied_on: string;
+  joined_on: string | null;
+  /** Null only without a standing row (then `in_good_standing` is null too). */
+  arrears_months: number;
+  as_of: string | null;
+  /** The status history and the branch periods, as JSON arrays of their rows. */
+  status_history: unknown;
+  branch_periods: unknown;
+}
+
+interface ExportMemberRow {
+  id: string;
+  sort_key: string;
+  register_number: string;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  branch_code: string;
+  joined_on: string;
+  status: MemberStatus;
+  email_consent: boolean | null;
+}
+
+const toSummary = (r: SummaryRow): MemberSummary => ({
   id: r.id,
   memberNumber: r.register_number,
   firstName: r.first_name,
@@ -42,8 +88,16 @@ const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) =>
  */
 @Injectable()
 export class MemberRegisterSqlQuery extends MemberRegisterQuery {
-  async locate(m: EntityManager, id: string): Promise<MemberLocation | null> {
-    const rows = await m.query(`SELECT id, branch_id, application_branch_id, status FROM membership.members WHERE id = $1`, [id]);
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async locate(m: Tx, id: string): Promise<MemberLocation | null> {
+    const rows = await query<{ id: string; branch_id: string | null; application_branch_id: string | null; status: MemberStatus }>(
+      m,
+      `SELECT id, branch_id, application_branch_id, status FROM membership.members WHERE id = $1`,
+      [id],
+    );
     return rows[0] ? { id: rows[0].id, branchId: rows[0].branch_id, applicationBranchId: rows[0].application_branch_id, status: rows[0].status } : null;
   }
 
@@ -52,8 +106,9 @@ export class MemberRegisterSqlQuery extends MemberRegisterQuery {
    * once per connection, and one round trip — the status and branch histories come back as JSON
    * arrays of the same rows (in the same order) the mappers read.
    */
-  async detail(m: EntityManager, id: string): Promise<MemberDetail | null> {
-    const rows = await preparedQuery<any>(
+  async detail(id: string): Promise<MemberDetail | null> {
+    const m = this.dataSource.manager;
+    const rows = await preparedQuery<DetailRow>(
       m,
       `SELECT ${SUMMARY_COLUMNS}, m.address, m.email_consent, m.email_consent_at, m.applied_on, m.joined_on, s.arrears_months, s.as_of,
               COALESCE((SELECT json_agg(json_build_object('from_status', h.from_status, 'to_status', h.to_status, 'effective_on', h.effective_on,
@@ -82,7 +137,7 @@ export class MemberRegisterSqlQuery extends MemberRegisterQuery {
     };
   }
 
-  async search(m: EntityManager, c: MemberSearchCriteria): Promise<SearchPage> {
+  async search(m: Tx, c: MemberSearchCriteria): Promise<SearchPage> {
     if (c.isEmpty) return { items: [], nextCursor: null };
     const where: string[] = [];
     const params: unknown[] = [];
@@ -116,13 +171,14 @@ export class MemberRegisterSqlQuery extends MemberRegisterQuery {
                           LIMIT ${p(c.pageSize)}) p
                    LEFT JOIN membership.branches b ON b.id = p.branch_id
                   ORDER BY p.sort_key, p.id`;
-    const rows = await m.query(sql, params);
+    const rows = await query<SummaryRow>(m, sql, params);
     const last = rows[rows.length - 1];
     return { items: rows.map(toSummary), nextCursor: c.nextCursor(last ? { sortKey: last.sort_key, id: last.id } : undefined, rows.length) };
   }
 
-  async aggregates(m: EntityManager, branchIds: readonly string[] | null): Promise<RegisterAggregates> {
-    const rows: Array<{ branch_id: string | null; code: string | null; name: string | null; status: string; good: boolean | null; n: string }> = await m.query(
+  async aggregates(m: Tx, branchIds: readonly string[] | null): Promise<RegisterAggregates> {
+    const rows = await query<{ branch_id: string | null; code: string | null; name: string | null; status: string; good: boolean | null; n: string }>(
+      m,
       `SELECT coalesce(m.branch_id, m.application_branch_id) AS branch_id, b.code, b.name, m.status, s.in_good_standing AS good, count(*) AS n
          FROM membership.members m
          LEFT JOIN membership.branches b ON b.id = coalesce(m.branch_id, m.application_branch_id)
@@ -152,10 +208,11 @@ export class MemberRegisterSqlQuery extends MemberRegisterQuery {
     return out;
   }
 
-  async *exportRows(m: EntityManager, branchIds: readonly string[] | null): AsyncGenerator<ExportRow[]> {
+  async *exportRows(m: Tx, branchIds: readonly string[] | null): AsyncGenerator<ExportRow[]> {
     let after: { sortKey: string; id: string } | null = null;
     for (;;) {
-      const rows: any[] = await m.query(
+      const rows: ExportMemberRow[] = await query<ExportMemberRow>(
+        m,
         `SELECT m.id, m.sort_key, m.register_number, m.first_name, m.last_name, m.email, m.phone, m.address, b.code AS branch_code,
                 coalesce(m.joined_on, m.applied_on) AS joined_on, m.status, CASE WHEN m.email_consent_at IS NULL THEN NULL ELSE m.email_consent END AS email_consent
            FROM membership.members m
@@ -185,8 +242,8 @@ export class MemberRegisterSqlQuery extends MemberRegisterQuery {
     }
   }
 
-  async activeMemberOfBranch(m: EntityManager, memberId: string, branchId: string): Promise<boolean> {
-    const rows = await m.query(`SELECT 1 FROM membership.members WHERE id = $1 AND branch_id = $2 AND status = 'active'`, [memberId, branchId]);
+  async activeMemberOfBranch(m: Tx, memberId: string, branchId: string): Promise<boolean> {
+    const rows = await query<{ found: number }>(m, `SELECT 1 AS found FROM membership.members WHERE id = $1 AND branch_id = $2 AND status = 'active'`, [memberId, branchId]);
     return rows.length > 0;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { maybeOne, type Tx } from '@org/platform';
 
 /** The statuses a Control Commission sanction sets, or returns to when a suspension ends. */
 export type SanctionedStatus = 'suspended' | 'expelled' | 'active';
@@ -18,8 +18,8 @@ export class MemberSanctionsFacade {
    * expelled member would be "suspended"). Returns the status it changed from, or null when
    * nothing changed (no such member included).
    */
-  async changeStatus(m: EntityManager, memberId: string, to: SanctionedStatus, o: { ref: string; at: Date }): Promise<string | null> {
-    const [member] = await m.query(`SELECT status FROM membership.members WHERE id = $1 FOR UPDATE`, [memberId]);
+  async changeStatus(m: Tx, memberId: string, to: SanctionedStatus, o: { ref: string; at: Date }): Promise<string | null> {
+    const member = await maybeOne<{ status: string }>(m, `SELECT status FROM membership.members WHERE id = $1 FOR UPDATE`, [memberId]);
     if (!member || member.status === to) return null;
     if (to === 'suspended' && member.status === 'expelled') return null;
     await m.query(`UPDATE membership.members SET status = $2, updated_at = $3, version = version + 1 WHERE id = $1`, [memberId, to, o.at]);
@@ -32,14 +32,14 @@ export class MemberSanctionsFacade {
   }
 
   /** A suspension's end: the member is active again if (and only if) they are still suspended. */
-  async endSuspension(m: EntityManager, memberId: string, o: { ref: string; at: Date }): Promise<boolean> {
-    const [member] = await m.query(`SELECT status FROM membership.members WHERE id = $1 FOR UPDATE`, [memberId]);
+  async endSuspension(m: Tx, memberId: string, o: { ref: string; at: Date }): Promise<boolean> {
+    const member = await maybeOne<{ status: string }>(m, `SELECT status FROM membership.members WHERE id = $1 FOR UPDATE`, [memberId]);
     if (member?.status !== 'suspended') return false;
     return (await this.changeStatus(m, memberId, 'active', o)) !== null;
   }
 
   /** An expulsion closes the member's open branch period on `on` (a period that began that day stays). */
-  async closeBranchPeriod(m: EntityManager, memberId: string, on: string): Promise<void> {
+  async closeBranchPeriod(m: Tx, memberId: string, on: string): Promise<void> {
     await m.query(`UPDATE membership.branch_periods SET to_date = $2::date WHERE member_id = $1 AND to_date IS NULL AND from_date < $2::date`, [memberId, on]);
   }
 }

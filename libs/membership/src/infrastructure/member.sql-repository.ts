@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { query, type Tx } from '@org/platform';
 import { isDomainError } from '@org/kernel';
-import { rowsOf } from '@org/platform';
 import type { Member, StatusHistoryEntry } from '../domain';
 import { MemberRepository, type LoadedMember } from '../application/ports/member.repository';
 import { actorColumn, storedSortKey, toMember, type BranchPeriodRow, type MemberRow, type StatusHistoryRow } from './member-row.mapper';
@@ -11,7 +10,7 @@ const MEMBER_COLUMNS = `id, register_number, first_name, last_name, email, phone
 /** SQL over membership.members, status_history and branch_periods (see README: why no ORM entities). */
 @Injectable()
 export class MemberSqlRepository extends MemberRepository {
-  async load(m: EntityManager, id: string): Promise<LoadedMember | null> {
+  async load(m: Tx, id: string): Promise<LoadedMember | null> {
     const { loaded, invalid } = await this.loadMany(m, [id]);
     if (invalid.length > 0) {
       // Re-run the single load to surface the aggregate's own error message.
@@ -21,7 +20,7 @@ export class MemberSqlRepository extends MemberRepository {
     return loaded.get(id) ?? null;
   }
 
-  async loadMany(m: EntityManager, ids: readonly string[]): Promise<{ loaded: Map<string, LoadedMember>; invalid: string[] }> {
+  async loadMany(m: Tx, ids: readonly string[]): Promise<{ loaded: Map<string, LoadedMember>; invalid: string[] }> {
     const loaded = new Map<string, LoadedMember>();
     const invalid: string[] = [];
     if (ids.length === 0) return { loaded, invalid };
@@ -38,30 +37,32 @@ export class MemberSqlRepository extends MemberRepository {
     return { loaded, invalid };
   }
 
-  private async rows(m: EntityManager, ids: readonly string[]) {
-    const members: MemberRow[] = await m.query(`SELECT ${MEMBER_COLUMNS} FROM membership.members WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
-    const history: StatusHistoryRow[] = await m.query(
+  private async rows(m: Tx, ids: readonly string[]) {
+    const members = await query<MemberRow>(m, `SELECT ${MEMBER_COLUMNS} FROM membership.members WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    const history = await query<StatusHistoryRow>(
+      m,
       `SELECT member_id, from_status, to_status, effective_on, changed_at, changed_by, source, reason, ref
          FROM membership.status_history WHERE member_id = ANY($1::uuid[]) ORDER BY member_id, effective_on, id`,
       [ids],
     );
-    const periods: BranchPeriodRow[] = await m.query(
+    const periods = await query<BranchPeriodRow>(
+      m,
       `SELECT id::text AS id, member_id, branch_id, from_date, to_date FROM membership.branch_periods WHERE member_id = ANY($1::uuid[]) ORDER BY member_id, from_date, id`,
       [ids],
     );
     return { members, history: groupBy(history, (h) => h.member_id), periods: groupBy(periods, (p) => p.member_id) };
   }
 
-  async insert(m: EntityManager, member: Member): Promise<void> {
+  async insert(m: Tx, member: Member): Promise<void> {
     await this.insertMany(m, [member], null);
   }
 
-  async insertMany(m: EntityManager, members: readonly Member[], importBatchId: string | null, datesOfBirth?: ReadonlyMap<string, string>): Promise<void> {
+  async insertMany(m: Tx, members: readonly Member[], importBatchId: string | null, datesOfBirth?: ReadonlyMap<string, string>): Promise<void> {
     const chunk = 5000;
     for (let i = 0; i < members.length; i += chunk) await this.insertChunk(m, members.slice(i, i + chunk), importBatchId, datesOfBirth);
   }
 
-  private async insertChunk(m: EntityManager, members: readonly Member[], importBatchId: string | null, datesOfBirth?: ReadonlyMap<string, string>): Promise<void> {
+  private async insertChunk(m: Tx, members: readonly Member[], importBatchId: string | null, datesOfBirth?: ReadonlyMap<string, string>): Promise<void> {
     const s = members.map((x) => x.toSnapshot());
     const appliedOn = s.map((x) => x.statusHistory[0].on);
     const joinedOn = s.map((x) => x.statusHistory.find((e) => e.to === 'active')?.on ?? null);
@@ -105,7 +106,7 @@ export class MemberSqlRepository extends MemberRepository {
     }
   }
 
-  private async insertHistory(m: EntityManager, entries: Array<{ memberId: string; e: StatusHistoryEntry }>): Promise<void> {
+  private async insertHistory(m: Tx, entries: Array<{ memberId: string; e: StatusHistoryEntry }>): Promise<void> {
     if (entries.length === 0) return;
     await m.query(
       `INSERT INTO membership.status_history (member_id, from_status, to_status, changed_at, effective_on, changed_by, reason, source, ref)
@@ -124,7 +125,7 @@ export class MemberSqlRepository extends MemberRepository {
     );
   }
 
-  async save(m: EntityManager, before: LoadedMember, after: Member): Promise<void> {
+  async save(m: Tx, before: LoadedMember, after: Member): Promise<void> {
     const s = after.toSnapshot();
     const firstActive = s.statusHistory.find((e) => e.to === 'active')?.on ?? null;
     await m.query(
@@ -140,7 +141,7 @@ export class MemberSqlRepository extends MemberRepository {
     await this.savePeriods(m, s.id, before, after);
   }
 
-  async saveStatusChanges(m: EntityManager, changes: ReadonlyArray<{ before: LoadedMember; after: Member }>): Promise<void> {
+  async saveStatusChanges(m: Tx, changes: ReadonlyArray<{ before: LoadedMember; after: Member }>): Promise<void> {
     if (changes.length === 0) return;
     await m.query(
       `UPDATE membership.members AS mb SET status = t.st, updated_at = now(), version = mb.version + 1
@@ -154,7 +155,7 @@ export class MemberSqlRepository extends MemberRepository {
   }
 
   /** Periods are compared position by position: unchanged ones stay, changed ones are updated, the rest deleted or added. */
-  private async savePeriods(m: EntityManager, memberId: string, before: LoadedMember, after: Member): Promise<void> {
+  private async savePeriods(m: Tx, memberId: string, before: LoadedMember, after: Member): Promise<void> {
     const old = before.member.branchHistory.periods;
     const next = after.branchHistory.periods;
     const inserts: typeof next[number][] = [];
@@ -175,42 +176,43 @@ export class MemberSqlRepository extends MemberRepository {
     }
   }
 
-  async emailInUse(m: EntityManager, email: string, exceptMemberId?: string): Promise<boolean> {
-    const rows = await m.query(
-      `SELECT 1 FROM membership.members WHERE lower(email) = lower($1) AND status NOT IN ('declined', 'resigned', 'expelled') AND ($2::uuid IS NULL OR id <> $2::uuid) LIMIT 1`,
+  async emailInUse(m: Tx, email: string, exceptMemberId?: string): Promise<boolean> {
+    const rows = await query<{ found: number }>(
+      m,
+      `SELECT 1 AS found FROM membership.members WHERE lower(email) = lower($1) AND status NOT IN ('declined', 'resigned', 'expelled') AND ($2::uuid IS NULL OR id <> $2::uuid) LIMIT 1`,
       [email, exceptMemberId ?? null],
     );
     return rows.length > 0;
   }
 
-  async formerMemberIds(m: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+  async formerMemberIds(m: Tx, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await m.query(
+    const rows = await query<{ id: string }>(
+      m,
       `SELECT id FROM membership.members WHERE id = ANY($1::uuid[]) AND status IN ('declined', 'resigned', 'expelled')`,
       [[...new Set(ids)]],
     );
     return new Set(rows.map((r) => r.id));
   }
 
-  async deleteExpiredPendingApplications(m: EntityManager, now: Date): Promise<number> {
-    const res = await m.query(`DELETE FROM membership.pending_applications WHERE expires_at <= $1 RETURNING id`, [now]);
-    // A DELETE … RETURNING answers [rows, count] through TypeORM's PostgreSQL driver.
-    const rows = rowsOf(res);
+  async deleteExpiredPendingApplications(m: Tx, now: Date): Promise<number> {
+    const rows = await query<{ id: string }>(m, `DELETE FROM membership.pending_applications WHERE expires_at <= $1 RETURNING id`, [now]);
     return rows.length;
   }
 
-  async emailsInUse(m: EntityManager, emails: readonly string[]): Promise<Set<string>> {
+  async emailsInUse(m: Tx, emails: readonly string[]): Promise<Set<string>> {
     if (emails.length === 0) return new Set();
-    const rows: { e: string }[] = await m.query(
+    const rows = await query<{ e: string }>(
+      m,
       `SELECT lower(email) AS e FROM membership.members WHERE lower(email) = ANY($1::text[]) AND status NOT IN ('declined', 'resigned', 'expelled')`,
       [emails],
     );
     return new Set(rows.map((r) => r.e));
   }
 
-  async memberNumbersInUse(m: EntityManager, numbers: readonly string[]): Promise<Set<string>> {
+  async memberNumbersInUse(m: Tx, numbers: readonly string[]): Promise<Set<string>> {
     if (numbers.length === 0) return new Set();
-    const rows: { n: string }[] = await m.query(`SELECT register_number AS n FROM membership.members WHERE upper(register_number) = ANY($1::text[])`, [numbers.map((n) => n.toUpperCase())]);
+    const rows = await query<{ n: string }>(m, `SELECT register_number AS n FROM membership.members WHERE upper(register_number) = ANY($1::text[])`, [numbers.map((n) => n.toUpperCase())]);
     const upper = new Set(rows.map((r) => r.n.toUpperCase()));
     return new Set(numbers.filter((n) => upper.has(n.toUpperCase())));
   }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Clock, query, type Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
 import { isDomainError } from '@org/kernel';
-import { Clock } from '@org/platform';
 import type { Member, Moment } from '../domain';
 import { MembershipAudit } from '../application/membership-audit';
 import { MemberAccounts } from '../application/ports/member-accounts.port';
@@ -60,8 +59,8 @@ export class MembershipRegisterFacade {
     this.audit = new MembershipAudit(auditLog, clock);
   }
 
-  async member(m: EntityManager, memberId: string): Promise<RegisteredMember | null> {
-    const rows = await m.query(`SELECT id, register_number, branch_id, status FROM membership.members WHERE id = $1`, [memberId]);
+  async member(m: Tx, memberId: string): Promise<RegisteredMember | null> {
+    const rows = await query<RegisteredRow>(m, `SELECT id, register_number, branch_id, status FROM membership.members WHERE id = $1`, [memberId]);
     return rows[0] ? toRegistered(rows[0]) : null;
   }
 
@@ -70,9 +69,10 @@ export class MembershipRegisterFacade {
    * name contains it, in name order (the register's sort key), at most `limit`. Names only: contact
    * details come from `contactDetails`, for callers who may see them.
    */
-  async lookup(m: EntityManager, text: string, branchIds: readonly string[] | null, limit: number): Promise<RegisteredPerson[]> {
+  async lookup(m: Tx, text: string, branchIds: readonly string[] | null, limit: number): Promise<RegisteredPerson[]> {
     const like = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows = await m.query(
+    const rows = await query<PersonRow>(
+      m,
       `SELECT id, register_number, branch_id, status, first_name, last_name FROM membership.members
         WHERE ($3::uuid[] IS NULL OR branch_id = ANY($3::uuid[]))
           AND (upper(register_number) = upper($1) OR lower(first_name || ' ' || last_name || ' ' || first_name) LIKE $2)
@@ -82,14 +82,15 @@ export class MembershipRegisterFacade {
     return rows.map(toPerson);
   }
 
-  async person(m: EntityManager, memberId: string): Promise<RegisteredPerson | null> {
-    const rows = await m.query(`SELECT id, register_number, branch_id, status, first_name, last_name FROM membership.members WHERE id = $1`, [memberId]);
+  async person(m: Tx, memberId: string): Promise<RegisteredPerson | null> {
+    const rows = await query<PersonRow>(m, `SELECT id, register_number, branch_id, status, first_name, last_name FROM membership.members WHERE id = $1`, [memberId]);
     return rows[0] ? toPerson(rows[0]) : null;
   }
 
-  async contactDetails(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, RegisteredContact>> {
+  async contactDetails(m: Tx, memberIds: readonly string[]): Promise<Map<string, RegisteredContact>> {
     if (memberIds.length === 0) return new Map();
-    const rows: Array<{ id: string; email: string | null; phone: string | null; address: string | null }> = await m.query(
+    const rows = await query<{ id: string; email: string | null; phone: string | null; address: string | null }>(
+      m,
       `SELECT id, email, phone, address FROM membership.members WHERE id = ANY($1::uuid[])`,
       [memberIds],
     );
@@ -97,8 +98,9 @@ export class MembershipRegisterFacade {
   }
 
   /** Members in id order after `after`, optionally of some branches only. */
-  async page(m: EntityManager, after: string | null, limit: number, branchIds: readonly string[] | null): Promise<RegisteredMember[]> {
-    const rows = await m.query(
+  async page(m: Tx, after: string | null, limit: number, branchIds: readonly string[] | null): Promise<RegisteredMember[]> {
+    const rows = await query<RegisteredRow>(
+      m,
       `SELECT id, register_number, branch_id, status FROM membership.members
         WHERE ($1::uuid IS NULL OR id > $1::uuid) AND ($3::uuid[] IS NULL OR branch_id = ANY($3::uuid[]))
         ORDER BY id LIMIT $2`,
@@ -107,7 +109,7 @@ export class MembershipRegisterFacade {
     return rows.map(toRegistered);
   }
 
-  async statusHistories(m: EntityManager, memberIds: readonly string[]): Promise<Map<string, RegisteredStatusChange[]>> {
+  async statusHistories(m: Tx, memberIds: readonly string[]): Promise<Map<string, RegisteredStatusChange[]>> {
     const out = new Map<string, RegisteredStatusChange[]>();
     if (memberIds.length === 0) return out;
     let lo = memberIds[0];
@@ -117,7 +119,8 @@ export class MembershipRegisterFacade {
       if (id > hi) hi = id;
     }
     // The id range lets PostgreSQL walk the (member_id, …) index; `= ANY` keeps exactly these members.
-    const rows: Array<{ member_id: string; h: string }> = await m.query(
+    const rows = await query<{ member_id: string; h: string }>(
+      m,
       `SELECT member_id, string_agg(coalesce(from_status, '') || ':' || to_status || ':' || effective_on::text, ',' ORDER BY effective_on, id) AS h
          FROM membership.status_history WHERE member_id BETWEEN $2 AND $3 AND member_id = ANY($1::uuid[]) GROUP BY member_id`,
       [memberIds, lo.toLowerCase(), hi.toLowerCase()],
@@ -135,8 +138,9 @@ export class MembershipRegisterFacade {
   }
 
   /** Current members of these branches (all when null), by member number (upper case) and e-mail (lower case). */
-  async directory(m: EntityManager, branchIds: readonly string[] | null): Promise<RegisterDirectory> {
-    const rows: Array<{ id: string; n: string; e: string | null }> = await m.query(
+  async directory(m: Tx, branchIds: readonly string[] | null): Promise<RegisterDirectory> {
+    const rows = await query<{ id: string; n: string; e: string | null }>(
+      m,
       `SELECT id, upper(register_number) AS n, lower(email) AS e FROM membership.members
         WHERE status IN ('applicant', 'active', 'lapsed', 'suspended') AND ($1::uuid[] IS NULL OR branch_id = ANY($1::uuid[]) OR application_branch_id = ANY($1::uuid[]))`,
       [branchIds],
@@ -157,7 +161,7 @@ export class MembershipRegisterFacade {
    * skipped and reported, never forced.
    */
   async applyStanding(
-    m: EntityManager,
+    m: Tx,
     decisions: { lapse: readonly string[]; reinstate: readonly string[] },
     moment: Moment,
   ): Promise<{ lapsed: string[]; reinstated: string[]; skipped: string[] }> {
@@ -204,5 +208,16 @@ export class MembershipRegisterFacade {
   }
 }
 
-const toRegistered = (r: any): RegisteredMember => ({ id: r.id, memberNumber: r.register_number, branchId: r.branch_id, status: r.status });
-const toPerson = (r: any): RegisteredPerson => ({ ...toRegistered(r), firstName: r.first_name, lastName: r.last_name });
+interface RegisteredRow {
+  id: string;
+  register_number: string;
+  branch_id: string | null;
+  status: RegisteredMember['status'];
+}
+interface PersonRow extends RegisteredRow {
+  first_name: string;
+  last_name: string;
+}
+
+const toRegistered = (r: RegisteredRow): RegisteredMember => ({ id: r.id, memberNumber: r.register_number, branchId: r.branch_id, status: r.status });
+const toPerson = (r: PersonRow): RegisteredPerson => ({ ...toRegistered(r), firstName: r.first_name, lastName: r.last_name });

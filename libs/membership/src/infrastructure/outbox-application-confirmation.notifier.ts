@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { Outbox } from '@org/notifications';
 import { ApplicationConfirmationNotifier } from '../application/ports/application-confirmation.notifier';
 
@@ -8,11 +8,11 @@ export class OutboxApplicationConfirmationNotifier extends ApplicationConfirmati
     super();
   }
 
-  async confirmApplication(m: EntityManager, to: { email: string }, confirmUrl: string, validHours: number): Promise<void> {
+  async confirmApplication(m: Tx, to: { email: string }, confirmUrl: string, validHours: number): Promise<void> {
     await this.outbox.enqueue(m, { type: 'application-confirmation', recipient: { email: to.email }, essential: true, data: { confirmUrl, validHours } });
   }
 
-  async addressAlreadyMember(m: EntityManager, to: { email: string }): Promise<void> {
+  async addressAlreadyMember(m: Tx, to: { email: string }): Promise<void> {
     await this.outbox.enqueue(m, { type: 'membership-exists', recipient: { email: to.email }, essential: true, data: {} });
   }
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /**
  * The dues levels (plans) an import may assign, as the dues context keeps them. Implemented by
@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
  */
 export abstract class DuesLevelBook {
   /** Plan names, lower-cased → as the plan writes its name. */
-  abstract levelNames(m: EntityManager): Promise<Map<string, string>>;
+  abstract levelNames(m: Tx): Promise<Map<string, string>>;
   /** Each member's level from a date, in the caller's transaction (the plan's own amount). */
-  abstract assign(m: EntityManager, levels: readonly { memberId: string; level: string; from: string }[]): Promise<void>;
+  abstract assign(m: Tx, levels: readonly { memberId: string; level: string; from: string }[]): Promise<void>;
 }

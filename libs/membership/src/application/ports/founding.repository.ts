@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /** What the database already holds (the founding act runs on an empty one only). */
 export interface ExistingData {
@@ -15,8 +15,8 @@ export abstract class FoundingRepository {
    * Takes the founding lock (two concurrent runs: the second waits, then finds the data) and counts
    * the register's own rows (identity counts its bodies and accounts).
    */
-  abstract lockAndCount(m: EntityManager): Promise<Pick<ExistingData, 'organization' | 'branches' | 'members'>>;
-  abstract insertOrganization(m: EntityManager, o: { name: string; timeZone: string; locale: string; currency: string; fileSha256: string; foundedAt: Date }): Promise<void>;
-  abstract insertRegion(m: EntityManager, r: { code: string; name: string }): Promise<string>;
-  abstract setBranchRegion(m: EntityManager, branchId: string, regionId: string): Promise<void>;
+  abstract lockAndCount(m: Tx): Promise<Pick<ExistingData, 'organization' | 'branches' | 'members'>>;
+  abstract insertOrganization(m: Tx, o: { name: string; timeZone: string; locale: string; currency: string; fileSha256: string; foundedAt: Date }): Promise<void>;
+  abstract insertRegion(m: Tx, r: { code: string; name: string }): Promise<string>;
+  abstract setBranchRegion(m: Tx, branchId: string, regionId: string): Promise<void>;
 }

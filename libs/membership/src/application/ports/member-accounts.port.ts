@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /**
  * What the register tells the accounts side (bound by the app to identity's account provisioning),
@@ -11,14 +11,14 @@ export abstract class MemberAccounts {
    * `importApplied` once its last batch is written.
    */
   abstract membersJoined(
-    m: EntityManager,
+    m: Tx,
     members: ReadonlyArray<{ memberId: string; email: string | null; firstName: string }>,
     origin: { kind: 'admission' } | { kind: 'import'; batchId: string; importedBy: string | null },
   ): Promise<unknown>;
   /** An import's last batch is written: its invitations are written now (a small import) or left queued for the dispatch. */
-  abstract importApplied(m: EntityManager, batchId: string): Promise<unknown>;
+  abstract importApplied(m: Tx, batchId: string): Promise<unknown>;
   /** The member (or null: none) of each sign-in account using this address (case-insensitive). */
-  abstract accountHoldersOf(m: EntityManager, email: string): Promise<ReadonlyArray<{ memberId: string | null }>>;
+  abstract accountHoldersOf(m: Tx, email: string): Promise<ReadonlyArray<{ memberId: string | null }>>;
   /** Membership ended or lapsed: their sessions end now (a former member signs in again for what S1 leaves them). */
-  abstract membersLeft(m: EntityManager, memberIds: readonly string[], reason: 'resigned' | 'lapsed' | 'expelled'): Promise<unknown>;
+  abstract membersLeft(m: Tx, memberIds: readonly string[], reason: 'resigned' | 'lapsed' | 'expelled'): Promise<unknown>;
 }

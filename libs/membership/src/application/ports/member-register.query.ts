@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { BranchPeriod, MemberSearchCriteria, MemberStatus, StatusHistoryEntry } from '../../domain';
 import type { MemberLocation } from '../access-scope';
 
@@ -54,14 +54,15 @@ export interface ExportRow {
 
 /** The register's read side: views shaped for screens and files, scoped by the caller. */
 export abstract class MemberRegisterQuery {
-  abstract locate(m: EntityManager, id: string): Promise<MemberLocation | null>;
-  abstract detail(m: EntityManager, id: string): Promise<MemberDetail | null>;
+  abstract locate(m: Tx, id: string): Promise<MemberLocation | null>;
+  /** Outside any transaction: prepared statements on a connection of the pool, planned once per connection. */
+  abstract detail(id: string): Promise<MemberDetail | null>;
   /** Keyset search; `criteria` is already restricted to the caller's branches. */
-  abstract search(m: EntityManager, criteria: MemberSearchCriteria): Promise<SearchPage>;
+  abstract search(m: Tx, criteria: MemberSearchCriteria): Promise<SearchPage>;
   /** Counts by branch, status and standing; `branchIds` null = the whole organization. */
-  abstract aggregates(m: EntityManager, branchIds: readonly string[] | null): Promise<RegisterAggregates>;
+  abstract aggregates(m: Tx, branchIds: readonly string[] | null): Promise<RegisterAggregates>;
   /** Current members (active, lapsed, suspended) and applicants of these branches, streamed in pages. */
-  abstract exportRows(m: EntityManager, branchIds: readonly string[] | null): AsyncGenerator<ExportRow[]>;
+  abstract exportRows(m: Tx, branchIds: readonly string[] | null): AsyncGenerator<ExportRow[]>;
   /** Whether the member has an open period in the branch (and is active) — for hosting a meeting. */
-  abstract activeMemberOfBranch(m: EntityManager, memberId: string, branchId: string): Promise<boolean>;
+  abstract activeMemberOfBranch(m: Tx, memberId: string, branchId: string): Promise<boolean>;
 }

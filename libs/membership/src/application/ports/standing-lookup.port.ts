@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /**
  * Good standing (subs) on a date, as the dues context decides it. Implemented by the dues
@@ -6,5 +6,5 @@ import type { EntityManager } from 'typeorm';
  */
 export abstract class StandingLookup {
   /** Of `memberIds`, those in good standing on `asOf`, using the stored read model when it is for that date. */
-  abstract inGoodStandingOn(m: EntityManager, memberIds: readonly string[], asOf: string): Promise<Set<string>>;
+  abstract inGoodStandingOn(m: Tx, memberIds: readonly string[], asOf: string): Promise<Set<string>>;
 }

@@ -1,14 +1,14 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { Transfer, TransferSnapshot } from '../../domain';
 
 export abstract class TransferRepository {
-  abstract load(m: EntityManager, id: string): Promise<Transfer | null>;
-  abstract insert(m: EntityManager, transfer: Transfer): Promise<void>;
-  abstract save(m: EntityManager, transfer: Transfer): Promise<void>;
-  abstract pendingFor(m: EntityManager, memberId: string): Promise<Transfer | null>;
-  abstract ofMember(m: EntityManager, memberId: string): Promise<TransferSnapshot[]>;
+  abstract load(m: Tx, id: string): Promise<Transfer | null>;
+  abstract insert(m: Tx, transfer: Transfer): Promise<void>;
+  abstract save(m: Tx, transfer: Transfer): Promise<void>;
+  abstract pendingFor(m: Tx, memberId: string): Promise<Transfer | null>;
+  abstract ofMember(m: Tx, memberId: string): Promise<TransferSnapshot[]>;
   /** Pending requests addressed to these branches (the receiving secretaries' queue). */
-  abstract incoming(m: EntityManager, branchIds: readonly string[] | null): Promise<IncomingTransfer[]>;
+  abstract incoming(m: Tx, branchIds: readonly string[] | null): Promise<IncomingTransfer[]>;
 }
 
 /** What the receiving secretary sees: never the kind of a transfer (S13). */

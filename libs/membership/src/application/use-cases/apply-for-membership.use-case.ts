@@ -1,9 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, Clock, one, query, type AppConfig, type Tx } from '@org/platform';
 import { AttemptLimiter } from '@org/identity';
-import { APP_CONFIG, Clock, type AppConfig } from '@org/platform';
 import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError } from '@org/kernel';
 import { Member, mayApplyAgain, recordsNeedingReadmissionCheck, type FormerRecord, type MemberProfileInput } from '../../domain';
 import { APPLICATION_LIMITS, type ApplicationLimits } from '../application-limits';
@@ -15,6 +13,7 @@ import { BranchRepository } from '../ports/branch.repository';
 import { MemberAccounts } from '../ports/member-accounts.port';
 import { MemberRepository } from '../ports/member.repository';
 import { RestrictionGate } from '../restriction-gate';
+import { MembershipTransactions } from '../ports/membership-transactions.port';
 
 export interface ApplyForMembershipCommand {
   profile: MemberProfileInput;
@@ -37,7 +36,7 @@ const tokenHash = (token: string): string => createHash('sha256').update(token, 
 @Injectable()
 export class ApplyForMembershipUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: MembershipTransactions,
     private readonly members: MemberRepository,
     private readonly branches: BranchRepository,
     private readonly gate: RestrictionGate,
@@ -55,7 +54,7 @@ export class ApplyForMembershipUseCase {
    * sign-in account's (asked of identity through `MemberAccounts`) that is not a former member's —
    * a former member may apply again.
    */
-  private async addressBelongsToMembership(m: EntityManager, address: string): Promise<boolean> {
+  private async addressBelongsToMembership(m: Tx, address: string): Promise<boolean> {
     if (await this.members.emailInUse(m, address)) return true;
     const holders = await this.accounts.accountHoldersOf(m, address);
     if (holders.length === 0) return false;
@@ -109,9 +108,11 @@ export class ApplyForMembershipUseCase {
   async confirm(token: string): Promise<{ memberId: string; memberNumber: string; status: string }> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const deleted = await m.query(`DELETE FROM membership.pending_applications WHERE token_hash = $1 AND expires_at > $2 RETURNING request`, [tokenHash(token), now]);
-      // A DELETE … RETURNING answers [rows, count] through TypeORM's PostgreSQL driver.
-      const row = (Array.isArray(deleted[0]) ? deleted[0][0] : deleted[0]) as { request: ApplyForMembershipCommand | string } | undefined;
+      const [row] = await query<{ request: ApplyForMembershipCommand | string }>(
+        m,
+        `DELETE FROM membership.pending_applications WHERE token_hash = $1 AND expires_at > $2 RETURNING request`,
+        [tokenHash(token), now],
+      );
       if (!row) {
         throw new DomainError(
           'invalid',
@@ -126,17 +127,17 @@ export class ApplyForMembershipUseCase {
   }
 
   /** Files an application in the register at once (the applicant's address confirmed). */
-  private async file(m: EntityManager, cmd: ApplyForMembershipCommand): Promise<{ memberId: string; memberNumber: string; status: string }> {
+  private async file(m: Tx, cmd: ApplyForMembershipCommand): Promise<{ memberId: string; memberNumber: string; status: string }> {
     const id = randomUUID();
     const member = await this.check(m, cmd, id);
     await this.members.insert(m, member);
     await this.audit.record(m, { actorId: id, action: 'member.applied', subjectType: 'member', subjectId: id, data: { branchId: cmd.branchId } });
-    const [row] = await m.query(`SELECT register_number FROM membership.members WHERE id = $1`, [id]);
+    const row = await one<{ register_number: string }>(m, `SELECT register_number FROM membership.members WHERE id = $1`, [id]);
     return { memberId: id, memberNumber: row.register_number, status: member.status };
   }
 
   /** The application as the domain makes it, with the checks that do not depend on who owns the address (branch, fields). */
-  private async draft(m: EntityManager, cmd: ApplyForMembershipCommand, id: string): Promise<Member> {
+  private async draft(m: Tx, cmd: ApplyForMembershipCommand, id: string): Promise<Member> {
     const branch = await this.branches.load(m, cmd.branchId);
     if (!branch) throw branchNotFound();
     branch.assertAcceptsMembers();
@@ -147,15 +148,15 @@ export class ApplyForMembershipUseCase {
    * The draft with the register's own checks (address in use, S9). Run only when the applicant
    * opens the link, so that their answers reach only the address's owner.
    */
-  private async check(m: EntityManager, cmd: ApplyForMembershipCommand, id: string): Promise<Member> {
+  private async check(m: Tx, cmd: ApplyForMembershipCommand, id: string): Promise<Member> {
     const member = await this.draft(m, cmd, id);
     const email = member.profile.email!;
     if (await this.members.emailInUse(m, email)) throw duplicateEmail(email);
     // S9: an expelled member rejoins only by a Control Commission readmission decision; once the
     // commission has decided to readmit, they apply like anyone else. The answer says that a
     // confidential restriction applies, never why.
-    const former: FormerRecord[] = (await m.query(`SELECT id, status FROM membership.members WHERE lower(email) = lower($1) AND status = 'expelled'`, [email])).map(
-      (r: { id: string; status: string }) => ({ memberId: r.id, status: r.status }),
+    const former: FormerRecord[] = (await query<{ id: string; status: string }>(m, `SELECT id, status FROM membership.members WHERE lower(email) = lower($1) AND status = 'expelled'`, [email])).map(
+      (r) => ({ memberId: r.id, status: r.status }),
     );
     const waiting = await this.gate.awaitingReadmission(m, recordsNeedingReadmissionCheck(former));
     if (!mayApplyAgain(former, waiting)) {

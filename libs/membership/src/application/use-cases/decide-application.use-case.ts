@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { Clock } from '@org/platform';
 import { assertInScope, officerActor, requireRegisterScope } from '../access-scope';
@@ -12,6 +10,7 @@ import { MemberAccounts } from '../ports/member-accounts.port';
 import { MemberRegisterQuery } from '../ports/member-register.query';
 import { MemberRepository } from '../ports/member.repository';
 import { RestrictionGate } from '../restriction-gate';
+import { MembershipTransactions } from '../ports/membership-transactions.port';
 
 /**
  * The secretary of the branch applied to admits (the applicant joins the branch today,
@@ -21,7 +20,7 @@ import { RestrictionGate } from '../restriction-gate';
 @Injectable()
 export class DecideApplicationUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: MembershipTransactions,
     private readonly members: MemberRepository,
     private readonly branches: BranchRepository,
     private readonly register: MemberRegisterQuery,

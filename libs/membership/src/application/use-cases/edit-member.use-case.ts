@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { Principal } from '@org/identity';
 import { Clock } from '@org/platform';
 import type { MemberChange, MemberProfileInput, MembershipActor } from '../../domain';
@@ -11,6 +10,7 @@ import { momentOf } from '../moment';
 import { MemberAccounts } from '../ports/member-accounts.port';
 import { MemberRegisterQuery } from '../ports/member-register.query';
 import { MemberRepository } from '../ports/member.repository';
+import { MembershipTransactions } from '../ports/membership-transactions.port';
 
 export interface OwnRecordChanges extends Partial<MemberProfileInput> {
   emailConsent?: boolean;
@@ -20,7 +20,7 @@ export interface OwnRecordChanges extends Partial<MemberProfileInput> {
 @Injectable()
 export class EditMemberUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: MembershipTransactions,
     private readonly members: MemberRepository,
     private readonly register: MemberRegisterQuery,
     private readonly audit: MembershipAudit,
@@ -71,7 +71,7 @@ export class EditMemberUseCase {
     });
   }
 
-  private async persist(m: EntityManager, loaded: Awaited<ReturnType<MemberRepository['load']>> & object, change: MemberChange, actor: MembershipActor, facts: object[]): Promise<void> {
+  private async persist(m: Tx, loaded: Awaited<ReturnType<MemberRepository['load']>> & object, change: MemberChange, actor: MembershipActor, facts: object[]): Promise<void> {
     if (facts.length === 0) return;
     const email = change.member.profile.email;
     if (email && email !== loaded.member.profile.email && (await this.members.emailInUse(m, email, loaded.member.id))) throw duplicateEmail(email);

@@ -1,7 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError, RestrictionsPort, SeededRandom, addDays } from '@org/kernel';
 import { Clock, IdempotencyStore } from '@org/platform';
@@ -13,6 +11,7 @@ import { MembershipAudit } from '../membership-audit';
 import { BranchRepository } from '../ports/branch.repository';
 import { ElectoralRollRepository, type FrozenRoll } from '../ports/electoral-roll.repository';
 import { StandingLookup } from '../ports/standing-lookup.port';
+import { MembershipTransactions } from '../ports/membership-transactions.port';
 
 export interface FreezeRollCommand {
   asOf: string;
@@ -40,7 +39,7 @@ export interface ApportionCommand {
 @Injectable()
 export class ElectoralRollUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: MembershipTransactions,
     private readonly rolls: ElectoralRollRepository,
     private readonly branches: BranchRepository,
     private readonly standing: StandingLookup,

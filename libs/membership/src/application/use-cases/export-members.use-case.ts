@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { memberCsvLines } from '../../domain';
 import { requireRegisterScope } from '../access-scope';
 import { MemberRegisterQuery } from '../ports/member-register.query';
+import { MembershipTransactions } from '../ports/membership-transactions.port';
 
 /** The member CSV export (same columns as the import) of the caller's branches, streamed. */
 @Injectable()
 export class ExportMembersUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: MembershipTransactions,
     private readonly register: MemberRegisterQuery,
   ) {}
 

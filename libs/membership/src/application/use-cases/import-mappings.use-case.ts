@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { Principal } from '@org/identity';
 import { Clock, NamedMappingStore, type SavedMapping } from '@org/platform';
 import { BUILT_IN_MEMBER_MAPPINGS, checkMemberImportMapping, MembershipErrorCode, type MemberImportMapping } from '../../domain';
 import { requireRegisterScope } from '../access-scope';
 import { MembershipAudit } from '../membership-audit';
+import { MembershipTransactions } from '../ports/membership-transactions.port';
 
 export type SavedImportMapping = SavedMapping<MemberImportMapping>;
 
@@ -29,7 +29,7 @@ export class ImportMappingsUseCase {
   });
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: MembershipTransactions,
     private readonly audit: MembershipAudit,
     private readonly clock: Clock,
   ) {}
@@ -55,7 +55,7 @@ export class ImportMappingsUseCase {
   }
 
   /** The mapping an import uses: the saved one of that name, else the built-in one. */
-  resolve(m: EntityManager, name: string): Promise<SavedImportMapping> {
+  resolve(m: Tx, name: string): Promise<SavedImportMapping> {
     return this.store.resolve(m, name);
   }
 }

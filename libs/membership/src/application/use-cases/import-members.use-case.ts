@@ -1,10 +1,8 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Clock, maybeOne, query, type Tx } from '@org/platform';
 import type { Principal } from '@org/identity';
 import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, readCsv, type CsvSource } from '@org/kernel';
-import { Clock } from '@org/platform';
 import {
   Member,
   MemberCsvCheck,
@@ -30,6 +28,7 @@ import { MemberAccounts } from '../ports/member-accounts.port';
 import { ImportMappingsUseCase } from './import-mappings.use-case';
 import { MemberRepository } from '../ports/member.repository';
 import { RestrictionGate } from '../restriction-gate';
+import { MembershipTransactions } from '../ports/membership-transactions.port';
 
 /** A problem row of the report (fields are the file's own column names). */
 export interface MemberImportProblemRow {
@@ -99,7 +98,7 @@ interface FileDigest {
 @Injectable()
 export class ImportMembersUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: MembershipTransactions,
     private readonly members: MemberRepository,
     private readonly branches: BranchRepository,
     private readonly gate: RestrictionGate,
@@ -155,7 +154,7 @@ export class ImportMembersUseCase {
           written += rows.length;
         };
         const { summary, digest } = await this.check(m, scope, file, used, write);
-        const [previous] = await m.query(`SELECT id, row_count FROM membership.import_batches WHERE file_sha256 = $1`, [digest.importKey]);
+        const previous = await maybeOne<{ id: string; row_count: number }>(m, `SELECT id, row_count FROM membership.import_batches WHERE file_sha256 = $1`, [digest.importKey]);
         if (previous) throw new AlreadyApplied(previous.id, previous.row_count, digest.fileSha256);
         if (!summary.ok) {
           const first = summary.problems.find((r) => !r.ok)!;
@@ -228,7 +227,7 @@ export class ImportMembersUseCase {
    * the end and its transaction is rolled back; the rest is still checked, for the report).
    */
   private async check(
-    m: EntityManager,
+    m: Tx,
     scope: RegisterScope,
     file: CsvSource,
     mapping: { name: string; definition: MemberImportMapping } | null,
@@ -240,7 +239,8 @@ export class ImportMembersUseCase {
     const duesLevels = await this.duesLevels.levelNames(m);
     // Probable duplicates against the register: its current and former members (expelled ones are
     // the restrictions port's business, never named here); member numbers only within the importer's scope.
-    const people: { n: string | null; fn: string; ln: string; dob: string | null; ph: string | null; ad: string | null; b: string | null }[] = await m.query(
+    const people = await query<{ n: string | null; fn: string; ln: string; dob: string | null; ph: string | null; ad: string | null; b: string | null }>(
+      m,
       `SELECT register_number AS n, first_name AS fn, last_name AS ln, to_char(date_of_birth, 'YYYY-MM-DD') AS dob, phone AS ph, address AS ad, branch_id AS b
          FROM membership.members WHERE status <> 'expelled'`,
     );
@@ -255,11 +255,11 @@ export class ImportMembersUseCase {
         };
       }
     };
-    const emails: { e: string }[] = await m.query(`SELECT lower(email) AS e FROM membership.members WHERE email IS NOT NULL AND status NOT IN ('declined', 'resigned', 'expelled')`);
-    const expelled: { e: string; id: string }[] = await m.query(`SELECT lower(email) AS e, id FROM membership.members WHERE email IS NOT NULL AND status = 'expelled'`);
+    const emails = await query<{ e: string }>(m, `SELECT lower(email) AS e FROM membership.members WHERE email IS NOT NULL AND status NOT IN ('declined', 'resigned', 'expelled')`);
+    const expelled = await query<{ e: string; id: string }>(m, `SELECT lower(email) AS e, id FROM membership.members WHERE email IS NOT NULL AND status = 'expelled'`);
     const expelledByEmail = new Map<string, FormerRecord[]>();
     for (const r of expelled) expelledByEmail.set(r.e, [...(expelledByEmail.get(r.e) ?? []), { memberId: r.id, status: 'expelled' }]);
-    const numbers: { n: string }[] = await m.query(`SELECT upper(register_number) AS n FROM membership.members`);
+    const numbers = await query<{ n: string }>(m, `SELECT upper(register_number) AS n FROM membership.members`);
     const emailSet = new Set(emails.map((r) => r.e));
     const numberSet = new Set(numbers.map((r) => r.n));
     const check = new MemberCsvCheck({

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -12,12 +10,13 @@ import { MembershipAudit } from '../membership-audit';
 import { BranchRepository, type BranchListItem } from '../ports/branch.repository';
 import { MemberRepository } from '../ports/member.repository';
 import { RestrictionGate } from '../restriction-gate';
+import { MembershipTransactions } from '../ports/membership-transactions.port';
 
 /** Branches are created, merged and closed by the body the statutes empower (EC by default). */
 @Injectable()
 export class ManageBranchesUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: MembershipTransactions,
     private readonly branches: BranchRepository,
     private readonly members: MemberRepository,
     private readonly gate: RestrictionGate,

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { MemberSearchCriteria, type MemberSearchCriteriaInput } from '../../domain';
 import { assertInScope, isNationalMembershipSecretary, requireRegisterScope, selfActor } from '../access-scope';
 import { memberNotFound } from '../membership-application.errors';
 import { MemberRegisterQuery, type MemberDetail, type RegisterAggregates, type SearchPage } from '../ports/member-register.query';
+import { MembershipTransactions } from '../ports/membership-transactions.port';
 
 /** Reading the register: one member, a search, the aggregates, one's own record. No state changes. */
 @Injectable()
 export class ReadMemberUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: MembershipTransactions,
     private readonly register: MemberRegisterQuery,
   ) {}
 
@@ -20,14 +19,14 @@ export class ReadMemberUseCase {
     const scope = requireRegisterScope(p);
     const m = this.ds.manager;
     assertInScope(scope, await this.register.locate(m, memberId));
-    const detail = await this.register.detail(m, memberId);
+    const detail = await this.register.detail(memberId);
     if (!detail) throw memberNotFound();
     return detail;
   }
 
   async own(p: Principal): Promise<MemberDetail> {
     const me = selfActor(p);
-    const detail = await this.register.detail(this.ds.manager, me.actorId);
+    const detail = await this.register.detail(me.actorId);
     if (!detail) throw memberNotFound();
     return detail;
   }

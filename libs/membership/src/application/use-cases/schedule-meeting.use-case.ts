@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -11,6 +9,7 @@ import { MembershipAudit } from '../membership-audit';
 import { BranchRepository } from '../ports/branch.repository';
 import { MemberRegisterQuery } from '../ports/member-register.query';
 import { RestrictionGate } from '../restriction-gate';
+import { MembershipTransactions } from '../ports/membership-transactions.port';
 
 /**
  * A branch meeting with a host (S5): a host under a `no_hosting` restriction is refused with
@@ -21,7 +20,7 @@ import { RestrictionGate } from '../restriction-gate';
 @Injectable()
 export class ScheduleMeetingUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: MembershipTransactions,
     private readonly branches: BranchRepository,
     private readonly register: MemberRegisterQuery,
     private readonly gate: RestrictionGate,

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -14,6 +12,7 @@ import { BranchRepository } from '../ports/branch.repository';
 import { MemberRepository } from '../ports/member.repository';
 import { TransferRepository, type IncomingTransfer } from '../ports/transfer.repository';
 import { RestrictionGate } from '../restriction-gate';
+import { MembershipTransactions } from '../ports/membership-transactions.port';
 
 /**
  * Transfers: the member asks, the receiving branch's secretary accepts or declines. Under S13 a
@@ -25,7 +24,7 @@ import { RestrictionGate } from '../restriction-gate';
 @Injectable()
 export class TransferMemberUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: MembershipTransactions,
     private readonly members: MemberRepository,
     private readonly branches: BranchRepository,
     private readonly transfers: TransferRepository,
