@@ -5,11 +5,11 @@ import { loadOrganization } from './ui/format';
 import './styles.css';
 
 performance.mark('commons:boot');
-// Dates on every screen are in the organization's time zone and language: read them first.
-void loadOrganization().then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
+// Dates on every screen are in the organization's time zone and language: asked for now, in
+// parallel with the session's first calls; no screen is drawn before the answer (see App).
+void loadOrganization();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
 );

@@ -202,6 +202,10 @@ describe('elections: published results can be verified', () => {
     const feed = await ok(await t.http().get('/me/notifications').set(small[2].auth));
     const notice = feed.items.find((n: any) => n.type === 'election-notice' && /Elected:/.test(n.body));
     expect(notice).toBeDefined();
+    // The e-mail has no chart: the notice carries the count stage by stage as a text table.
+    expect(notice.body).toContain('The count, stage by stage:');
+    expect(notice.body).toMatch(/^Candidate +Stage 1/m);
+    expect(notice.body).toContain('Stage 1: first preferences.');
     const outsiderFeed = await ok(await t.http().get('/me/notifications').set(outsider.auth));
     expect(outsiderFeed.items.some((n: any) => n.type === 'election-notice' && n.body.includes(e.title))).toBe(false);
     const [{ n }] = await t.db.dataSource.query(

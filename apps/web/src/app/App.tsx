@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useState, type ReactNode } 
 import { Home } from '../areas/member/Home';
 import { Activate, ConfirmEmail, RequestInvitation } from '../areas/public/AccountPages';
 import { ConfirmApplication, HowToReport, ResetConfirm, ResetRequest, SignIn } from '../areas/public/PublicPages';
+import { loadOrganization, organizationLoaded } from '../ui/format';
 import { Button, EmptyState, Loading, PageHeader } from '../ui/kit';
 import { menuFor, type Roles } from './roles';
 import { Link, emailLinkTarget, navigate, useLocation } from './router';
@@ -22,9 +23,20 @@ const CaucusesArea = lazy(() => import('../areas/caucuses/CaucusesArea'));
 export function App() {
   return (
     <SessionProvider>
-      <Routes />
+      <OrganizationSettings>
+        <Routes />
+      </OrganizationSettings>
     </SessionProvider>
   );
+}
+
+/** Draws the screens once the organization's time zone and language are in (every date uses them). */
+function OrganizationSettings({ children }: { children: ReactNode }) {
+  const [ready, setReady] = useState(organizationLoaded());
+  useEffect(() => {
+    if (!ready) void loadOrganization().then(() => setReady(true));
+  }, [ready]);
+  return ready ? <>{children}</> : null;
 }
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);

@@ -39,15 +39,27 @@ export function applyOrganizationSettings(o: OrganizationSettings): void {
 /** The organization's settings as loaded (its name and time zone, for a hint next to a time field). */
 export const organizationSettings = (): OrganizationSettings => organization;
 
-/** Reads `GET /organization` once (before the first screen); without an answer the defaults stay. */
-export async function loadOrganization(waitMs = 5000): Promise<void> {
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs));
-  try {
-    const o = await Promise.race([api.get('/organization'), timeout]);
-    if (o) applyOrganizationSettings(o);
-  } catch {
-    /* the defaults stay: the server is unreachable or older */
-  }
+let loading: Promise<void> | null = null;
+let loaded = false;
+/** Whether the organization's settings are in (or given up on). */
+export const organizationLoaded = (): boolean => loaded;
+/**
+ * Reads `GET /organization` once (started before the first screen, alongside the session's own
+ * calls); without an answer within `waitMs` the defaults stay.
+ */
+export function loadOrganization(waitMs = 5000): Promise<void> {
+  loading ??= (async () => {
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs));
+    try {
+      const o = await Promise.race([api.get('/organization'), timeout]);
+      if (o) applyOrganizationSettings(o);
+    } catch {
+      /* the defaults stay: the server is unreachable or older */
+    } finally {
+      loaded = true;
+    }
+  })();
+  return loading;
 }
 
 /** A calendar day ("2026-11-22", "22 Nov 2026", not shifted); a moment: its day in the organization's zone. */
