@@ -119,8 +119,8 @@ module.exports = {
       name: 'membership-application-without-typeorm',
       severity: 'error',
       comment:
-        'Membership\'s use cases take a Tx and open transactions through the MembershipTransactions port (infrastructure/membership-db.ts): application/ imports nothing from TypeORM (docs/adr/0009-sql-first-persistence.md). The founding act is the exception: its one transaction spans identity, whose services still take an EntityManager.',
-      from: { path: '^libs/membership/src/application/', pathNot: '^libs/membership/src/application/founding/found-organization\\.use-case\\.ts$' },
+        'Membership\'s use cases take a Tx and open transactions through the MembershipTransactions port (infrastructure/membership-db.ts): application/ imports nothing from TypeORM (docs/adr/0009-sql-first-persistence.md).',
+      from: { path: '^libs/membership/src/application/' },
       to: { path: 'node_modules/(typeorm|@nestjs/typeorm)/' },
     },
   ],

@@ -1,7 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import { AccountProvisioning, CodeOfConductService, IdentityRepository, MandateService, type MandateRole } from '@org/identity';
 import { DomainError } from '@org/kernel';
@@ -9,6 +7,7 @@ import { Clock } from '@org/platform';
 import { Branch, Member, type MembershipActor } from '../../domain';
 import { BranchRepository } from '../ports/branch.repository';
 import { FoundingRepository, type ExistingData } from '../ports/founding.repository';
+import { MembershipTransactions } from '../ports/membership-transactions.port';
 import { MemberRepository } from '../ports/member.repository';
 import { checkFoundingFile, type FoundingProblem } from './founding-file';
 
@@ -51,7 +50,7 @@ export class FoundingFileRejected extends DomainError {
 @Injectable()
 export class FoundOrganizationUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: MembershipTransactions,
     private readonly founding: FoundingRepository,
     private readonly branches: BranchRepository,
     private readonly members: MemberRepository,
