@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { POLICY_KEY } from '@org/identity';
 import { CONFIDENTIAL_RESTRICTION_MESSAGE, RestrictionsPort, type Restriction } from '@org/kernel';
 import { FixedClock } from '@org/platform';
 import { createTestApp, type TestApp } from '../../support/test-app';
+import type { NestContainer } from '@nestjs/core';
 import { congressWithDelegates, LONG_SESSIONS, ok, standingOrders, type Signed } from './floor-fixtures';
 
 /**
@@ -170,5 +172,17 @@ describe('congress floor: the pre-congress discussion bulletin', () => {
     expect(late.body.message).toContain(`closed at ${closesAt}`);
     expect((await http().post(`/contributions/${kept.id}/withdraw`).set(author.auth)).body.code).toBe('bulletin_closed');
     expect((await ok(await http().get(`/congresses/${congressId}/bulletin`).set(reader.auth))).phase).toBe('closed');
+  });
+
+  it('route policies: a returning officer sets the bulletin; members read and publish; withdrawal is decided in the use case; nobody signed out', async () => {
+    const container = (t.app as unknown as { container: NestContainer }).container;
+    const controller = [...container.getModules().values()].flatMap((m) => [...m.controllers.values()]).find((w) => w.metatype?.name === 'BulletinController');
+    const proto = (controller?.metatype as { prototype: Record<string, unknown> }).prototype;
+    const policy = (name: string) => Reflect.getMetadata(POLICY_KEY, proto[name] as object);
+    expect(policy('set')).toMatchObject({ kind: 'mandate', anyOf: [{ body: 'ELECTIONS', roles: ['returning-officer'] }] });
+    for (const name of ['get', 'publish', 'one'] as const) expect(policy(name)).toEqual({ kind: 'member' });
+    expect(policy('withdraw')).toMatchObject({ kind: 'in-use-case' });
+    expect((await http().get(`/congresses/${congressId}/bulletin`)).status).toBe(401);
+    expect((await http().post(`/congresses/${congressId}/bulletin/contributions`).send({ title: 'Anonymous', text: 'No.' })).status).toBe(401);
   });
 });
