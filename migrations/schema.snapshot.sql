@@ -191,6 +191,41 @@ TABLE congress_floor.amendments
   INDEX amendments_pkey: CREATE UNIQUE INDEX amendments_pkey ON congress_floor.amendments USING btree (id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
+TABLE congress_floor.bulletins
+  COLUMN congress_id uuid NOT NULL
+  COLUMN opens_at timestamp with time zone NOT NULL
+  COLUMN closes_at timestamp with time zone NOT NULL
+  COLUMN max_words integer NOT NULL
+  COLUMN set_by uuid NOT NULL
+  COLUMN set_at timestamp with time zone NOT NULL
+  CONSTRAINT bulletins_check CHECK ((closes_at > opens_at))
+  CONSTRAINT bulletins_congress_id_fkey FOREIGN KEY (congress_id) REFERENCES congress_floor.floors(congress_id)
+  CONSTRAINT bulletins_max_words_check CHECK ((max_words > 0))
+  CONSTRAINT bulletins_pkey PRIMARY KEY (congress_id)
+  INDEX bulletins_pkey: CREATE UNIQUE INDEX bulletins_pkey ON congress_floor.bulletins USING btree (congress_id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.contributions
+  COLUMN id uuid NOT NULL
+  COLUMN congress_id uuid NOT NULL
+  COLUMN author_kind text NOT NULL
+  COLUMN author_ref uuid NOT NULL
+  COLUMN title text NOT NULL
+  COLUMN text text NOT NULL
+  COLUMN words integer NOT NULL
+  COLUMN published_at timestamp with time zone NOT NULL
+  COLUMN withdrawn_at timestamp with time zone
+  COLUMN idempotency_sha256 text
+  COLUMN request_sha256 text
+  CONSTRAINT contributions_author_kind_check CHECK ((author_kind = ANY (ARRAY['member'::text, 'caucus'::text])))
+  CONSTRAINT contributions_congress_id_fkey FOREIGN KEY (congress_id) REFERENCES congress_floor.bulletins(congress_id)
+  CONSTRAINT contributions_pkey PRIMARY KEY (id)
+  CONSTRAINT contributions_words_check CHECK ((words > 0))
+  INDEX contributions_by_congress: CREATE INDEX contributions_by_congress ON congress_floor.contributions USING btree (congress_id, published_at)
+  INDEX contributions_idempotency: CREATE UNIQUE INDEX contributions_idempotency ON congress_floor.contributions USING btree (congress_id, author_kind, author_ref, idempotency_sha256) WHERE (idempotency_sha256 IS NOT NULL)
+  INDEX contributions_pkey: CREATE UNIQUE INDEX contributions_pkey ON congress_floor.contributions USING btree (id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
 TABLE congress_floor.floors
   COLUMN congress_id uuid NOT NULL
   COLUMN motion_deadline timestamp with time zone NOT NULL

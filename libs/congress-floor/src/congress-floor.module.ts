@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { BulletinController } from './api/bulletin/bulletin.controller';
+import { BulletinNotices } from './application/bulletin/bulletin-notices.port';
+import { BulletinRepository } from './application/bulletin/bulletin.repository';
+import { BulletinUseCase } from './application/bulletin/bulletin.use-case';
+import { BulletinSqlRepository } from './infrastructure/bulletin/bulletin.sql-repository';
+import { OutboxBulletinNotices } from './infrastructure/bulletin/outbox-bulletin-notices';
 import { FloorController } from './api/floor.controller';
 import { FloorVotesController } from './api/floor-votes.controller';
 import { MotionsController } from './api/motions.controller';
@@ -21,7 +27,9 @@ import { LiveFloorEvents } from './infrastructure/live-floor-events';
  * asked outside the floor's transaction), `RestrictionsPort` (kernel), `AuditLog`, `Clock`, the database.
  */
 @Module({
-  controllers: [FloorController, MotionsController, FloorVotesController, SpeakersController],
+  controllers: [FloorController, MotionsController, FloorVotesController, SpeakersController,
+    BulletinController,
+  ],
   providers: [
     { provide: FloorRepository, useClass: FloorSqlRepository },
     { provide: FloorEvents, useClass: LiveFloorEvents },
@@ -32,6 +40,9 @@ import { LiveFloorEvents } from './infrastructure/live-floor-events';
     VotesUseCase,
     SpeakersUseCase,
     MinutesUseCase,
+    { provide: BulletinRepository, useClass: BulletinSqlRepository },
+    { provide: BulletinNotices, useClass: OutboxBulletinNotices },
+    BulletinUseCase,
   ],
 })
 export class CongressFloorModule {}

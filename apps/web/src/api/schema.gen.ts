@@ -390,6 +390,25 @@ export interface components {
       /** Percentage, one decimal, only when voted is published. */
       percent: number | null;
     };
+    BulletinOrdersRequest: {
+      /** Contributions are published from this instant. */
+      opensAt: string;
+      /** …until (before) this instant. */
+      closesAt: string;
+      /** The longest contribution, in words. */
+      maxWords: number;
+    };
+    BulletinOrdersResponse: {
+      opensAt: string;
+      closesAt: string;
+      maxWords: number;
+    };
+    BulletinResponse: {
+      congressId: string;
+      orders: components["schemas"]["BulletinOrdersResponse"];
+      phase: "not-open-yet" | "open" | "closed";
+      contributions: components["schemas"]["ContributionResponse"][];
+    };
     CancelInterviewRequest: {
       reason: string;
     };
@@ -704,6 +723,26 @@ export interface components {
     ContactAttemptResponse: {
       on: string;
       channel: "email" | "phone" | "post" | "in_person" | "other";
+    };
+    ContributionAuthorResponse: {
+      kind: "member" | "caucus";
+      /** For a member’s contribution. */
+      memberId?: string;
+      /** For a caucus’s contribution (never who submitted it). */
+      caucusId?: string;
+    };
+    ContributionResponse: {
+      id: string;
+      congressId: string;
+      author: components["schemas"]["ContributionAuthorResponse"];
+      title: string;
+      /** Null once withdrawn. */
+      text: string | null;
+      words: number;
+      publishedAt: string;
+      withdrawnAt: string | null;
+      /** The reader may withdraw it (their own, or their caucus’s). */
+      yours: boolean;
     };
     CreateBranchRequest: {
       /** 1–32 letters, digits, - or _. */
@@ -1764,6 +1803,13 @@ export interface components {
     PublishCodeOfConductRequest: {
       title: string;
       text: string;
+    };
+    PublishContributionRequest: {
+      title: string;
+      /** The contribution; at most the standing orders’ number of words (a refusal says how many over). */
+      text: string;
+      /** Publish as this caucus (you must be, now, a member of it; the contribution then names the caucus only). */
+      caucusId?: string;
     };
     PublishedBallotResponse: {
       /** Candidate and slate numbers as on the ballot paper: {ranking: [..]} | {choices: [..]} | {slate, struck, added} | {answer}. */
@@ -3868,6 +3914,37 @@ export interface paths {
       policy: "Signed-in; a chair of this congress";
     };
   };
+  "/congresses/{congressId}/bulletin": {
+    get: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["BulletinResponse"];
+      policy: "Members";
+    };
+    post: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: components["schemas"]["BulletinOrdersRequest"];
+      response: components["schemas"]["BulletinResponse"];
+      policy: "Holders of a current mandate: ELECTIONS (returning-officer)";
+    };
+  };
+  "/congresses/{congressId}/bulletin/contributions": {
+    post: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: components["schemas"]["PublishContributionRequest"];
+      response: components["schemas"]["ContributionResponse"];
+      policy: "Members";
+    };
+  };
   "/congresses/{congressId}/credential": {
     post: {
       path: {
@@ -3950,6 +4027,28 @@ export interface paths {
       body: components["schemas"]["SubmitMotionRequest"];
       response: components["schemas"]["MotionResponse"];
       policy: "Members";
+    };
+  };
+  "/contributions/{contributionId}": {
+    get: {
+      path: {
+        contributionId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["ContributionResponse"];
+      policy: "Members";
+    };
+  };
+  "/contributions/{contributionId}/withdraw": {
+    post: {
+      path: {
+        contributionId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["ContributionResponse"];
+      policy: "Signed-in; the author of the contribution (for a caucus: a current member of it), before the bulletin closes";
     };
   };
   "/dues/bank-imports": {
@@ -5273,6 +5372,9 @@ export const apiOperations = [
   "GET /congresses/{congressId}",
   "POST /congresses/{congressId}/accreditations",
   "POST /congresses/{congressId}/agenda",
+  "GET /congresses/{congressId}/bulletin",
+  "POST /congresses/{congressId}/bulletin",
+  "POST /congresses/{congressId}/bulletin/contributions",
   "POST /congresses/{congressId}/credential",
   "POST /congresses/{congressId}/delegate-elections",
   "GET /congresses/{congressId}/floor",
@@ -5281,6 +5383,8 @@ export const apiOperations = [
   "GET /congresses/{congressId}/minutes",
   "GET /congresses/{congressId}/motions",
   "POST /congresses/{congressId}/motions",
+  "GET /contributions/{contributionId}",
+  "POST /contributions/{contributionId}/withdraw",
   "POST /dues/bank-imports",
   "GET /dues/import-mappings",
   "GET /dues/import-mappings/{name}",

@@ -10,6 +10,7 @@ import { dateTime } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Loading, PageHeader, SelectField } from '../../ui/kit';
 import { useFloorEvents, type FloorEvent } from './live';
+import BulletinScreen from './BulletinScreen';
 
 type Floor = Get<'/congresses/{congressId}/floor'>;
 type Motion = Get<'/congresses/{congressId}/motions'>[number];
@@ -18,6 +19,8 @@ type Speakers = Get<'/agenda-items/{agendaItemId}/speakers'>;
 export default function CongressArea({ path }: { path: string }) {
   const projector = matchPath('/app/congress/:id/projector', path);
   if (projector) return <Projector congressId={projector.id} />;
+  const bulletin = matchPath('/app/congress/:id/bulletin', path);
+  if (bulletin) return <BulletinScreen congressId={bulletin.id} />;
   const m = matchPath('/app/congress/:id', path);
   if (m) return <DelegateScreen congressId={m.id} />;
   return <Congresses />;
@@ -36,6 +39,7 @@ function Congresses() {
         {ids.map((id) => (
           <li key={id}>
             <Link to={`/app/congress/${id}`}>Congress floor</Link> · <Link to={`/app/congress/${id}/projector`}>Projector</Link>
+            {' · '}<Link to={`/app/congress/${id}/bulletin`}>Discussion bulletin</Link>
           </li>
         ))}
       </ul>
@@ -153,6 +157,7 @@ function DelegateScreen({ congressId }: { congressId: string }) {
     <>
       <PageHeader title="Congress floor" intro={`Motions close ${dateTime(f.floor.data.standingOrders.motionDeadline)}; votes are ${f.floor.data.standingOrders.voting}.`}>
         <Link to={`/app/congress/${congressId}/projector`}>Projector view</Link>
+        {' · '}<Link to={`/app/congress/${congressId}/bulletin`}>Discussion bulletin</Link>
       </PageHeader>
       <ErrorAlert error={ask.error ?? cast.error} />
       {f.openVote ? (

@@ -1,0 +1,2 @@
+export * from './bulletin.errors';
+export * from './bulletin';
