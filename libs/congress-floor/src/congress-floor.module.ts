@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CompositesController } from './api/composites.controller';
 import { FloorController } from './api/floor.controller';
 import { FloorVotesController } from './api/floor-votes.controller';
 import { MotionsController } from './api/motions.controller';
@@ -7,6 +8,7 @@ import { FloorAudit } from './application/floor-audit';
 import { FloorEvents } from './application/ports/floor-events.port';
 import { FloorRepository } from './application/ports/floor.repository';
 import { AmendmentsUseCase } from './application/use-cases/amendments.use-case';
+import { CompositesUseCase } from './application/use-cases/composites.use-case';
 import { FloorUseCase } from './application/use-cases/floor.use-case';
 import { MinutesUseCase } from './application/use-cases/minutes.use-case';
 import { MotionsUseCase } from './application/use-cases/motions.use-case';
@@ -21,7 +23,7 @@ import { LiveFloorEvents } from './infrastructure/live-floor-events';
  * asked outside the floor's transaction), `RestrictionsPort` (kernel), `AuditLog`, `Clock`, the database.
  */
 @Module({
-  controllers: [FloorController, MotionsController, FloorVotesController, SpeakersController],
+  controllers: [FloorController, MotionsController, FloorVotesController, SpeakersController, CompositesController],
   providers: [
     { provide: FloorRepository, useClass: FloorSqlRepository },
     { provide: FloorEvents, useClass: LiveFloorEvents },
@@ -32,6 +34,7 @@ import { LiveFloorEvents } from './infrastructure/live-floor-events';
     VotesUseCase,
     SpeakersUseCase,
     MinutesUseCase,
+    CompositesUseCase,
   ],
 })
 export class CongressFloorModule {}

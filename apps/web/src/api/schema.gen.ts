@@ -658,6 +658,39 @@ export interface components {
       byPath: components["schemas"]["CellsByPathResponse"];
       byStage: components["schemas"]["CellsByStageResponse"];
     };
+    CompositeAnswerRequest: {
+      /** The original motion you moved and answer for. */
+      motionId: string;
+      /** true: you consent to the composite replacing your motion; false: you refuse (the originals stay). */
+      consent: boolean;
+    };
+    CompositeOfResponse: {
+      motionId: string;
+      number: number;
+      submitter: components["schemas"]["SubmitterResponse"];
+    };
+    CompositeOriginalResponse: {
+      motionId: string;
+      number: number;
+      /** The mover who answers for it. */
+      submitter: components["schemas"]["SubmitterResponse"];
+      /** null: not yet answered. */
+      consent: boolean | null;
+      answeredBy: string | null;
+      answeredAt: string | null;
+    };
+    CompositeResponse: {
+      id: string;
+      congressId: string;
+      title: string;
+      text: string;
+      proposedBy: string;
+      proposedAt: string;
+      state: "proposed" | "agreed" | "refused";
+      originals: components["schemas"]["CompositeOriginalResponse"][];
+      /** The composite motion, once every mover consented. */
+      motionId: string | null;
+    };
     ConfirmApplicationRequest: {
       /** The token from the link e-mailed to the applicant. */
       token: string;
@@ -1546,9 +1579,13 @@ export interface components {
       text: string;
       submitter: components["schemas"]["SubmitterResponse"];
       submittedBy: string;
-      stage: "submitted" | "admitted" | "refused" | "debated" | "voting" | "carried" | "lost" | "referred" | "withdrawn";
+      stage: "submitted" | "admitted" | "refused" | "debated" | "voting" | "carried" | "lost" | "referred" | "withdrawn" | "composited";
       seconders: string[];
       secondersMissing: number;
+      /** Composited: the composite motion that replaced it. */
+      compositedInto: string | null;
+      /** A composite motion: the motions it replaced and their movers. */
+      compositeOf: components["schemas"]["CompositeOfResponse"][] | null;
       /** Published with a refused motion. */
       refusalReason: string | null;
       /** The motion as amended, produced when its vote closes. */
@@ -1732,6 +1769,13 @@ export interface components {
       name: string;
       /** Its public purpose: everyone sees it. */
       purpose: string;
+    };
+    ProposeCompositeRequest: {
+      title: string;
+      /** The composite text, one line per line. */
+      text: string;
+      /** The admitted motions it would replace (at least two). */
+      motionIds: string[];
     };
     ProtectedTransferRequest: {
       toBranchId: string;
@@ -2272,7 +2316,7 @@ export interface components {
       ref?: string;
     };
     SubmitterResponse: {
-      kind: "member" | "branch" | "executive" | "caucus";
+      kind: "member" | "branch" | "executive" | "caucus" | "composite";
       ref: string | null;
     };
     SupportPersonDto: {
@@ -3816,6 +3860,28 @@ export interface paths {
       policy: "Public: a non-member with a confirmed email address (X-Verification-Token)";
     };
   };
+  "/composites/{compositeId}": {
+    get: {
+      path: {
+        compositeId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["CompositeResponse"];
+      policy: "Members";
+    };
+  };
+  "/composites/{compositeId}/answers": {
+    post: {
+      path: {
+        compositeId: string;
+      };
+      query: never;
+      body: components["schemas"]["CompositeAnswerRequest"];
+      response: components["schemas"]["CompositeResponse"];
+      policy: "Signed-in; whoever moved that original motion (the member, an officer of the branch, the executive, a member of the caucus)";
+    };
+  };
   "/congresses": {
     post: {
       path: never;
@@ -3856,6 +3922,26 @@ export interface paths {
       body: components["schemas"]["AgendaItemRequest"];
       response: components["schemas"]["AgendaItemResponse"];
       policy: "Signed-in; a chair of this congress";
+    };
+  };
+  "/congresses/{congressId}/composites": {
+    get: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["CompositeResponse"][];
+      policy: "Members";
+    };
+    post: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: components["schemas"]["ProposeCompositeRequest"];
+      response: components["schemas"]["CompositeResponse"];
+      policy: "Signed-in; a member of the congress's standing orders committee";
     };
   };
   "/congresses/{congressId}/credential": {
@@ -5250,10 +5336,14 @@ export const apiOperations = [
   "POST /complaints/non-member/cases/{reference}/statements/{statementId}/addenda",
   "POST /complaints/non-member/cases/{reference}/withdraw",
   "GET /complaints/non-member/directory",
+  "GET /composites/{compositeId}",
+  "POST /composites/{compositeId}/answers",
   "POST /congresses",
   "GET /congresses/{congressId}",
   "POST /congresses/{congressId}/accreditations",
   "POST /congresses/{congressId}/agenda",
+  "GET /congresses/{congressId}/composites",
+  "POST /congresses/{congressId}/composites",
   "POST /congresses/{congressId}/credential",
   "POST /congresses/{congressId}/delegate-elections",
   "GET /congresses/{congressId}/floor",

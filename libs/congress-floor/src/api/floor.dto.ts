@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ALTERNATION_RULES, ANSWERS, SPEAKING_LISTS, SUBMITTER_KINDS, VOTING_MODES, type AlternationRule, type Answer, type SpeakingList, type SubmitterKind, type VotingMode } from '../domain';
+import { ALTERNATION_RULES, ANSWERS, COMPOSITE_STATES, MOTION_STAGES, SPEAKING_LISTS, SUBMITTER_KINDS, VOTING_MODES, type AlternationRule, type Answer, type SpeakingList, type SubmitterKind, type VotingMode } from '../domain';
 
 const ALTERNATIONS = Object.keys(ALTERNATION_RULES);
 const AGENDA_KINDS = ['report', 'motions', 'business'] as const;
@@ -190,6 +190,34 @@ export class OpenVoteRequest {
   amendmentId?: string;
 }
 
+export class ProposeCompositeRequest {
+  @ApiProperty({ minLength: 3, maxLength: 200 })
+  @IsString()
+  @Length(3, 200)
+  title: string;
+
+  @ApiProperty({ description: 'The composite text, one line per line.', maxLength: 50000 })
+  @IsString()
+  @Length(1, 50_000)
+  text: string;
+
+  @ApiProperty({ type: [String], description: 'The admitted motions it would replace (at least two).' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'motionIds must be motion ids' })
+  motionIds: string[];
+}
+
+export class CompositeAnswerRequest {
+  @ApiProperty({ description: 'The original motion you moved and answer for.' })
+  @IsUUID('all', { message: 'motionId must be a UUID' })
+  motionId: string;
+
+  @ApiProperty({ description: 'true: you consent to the composite replacing your motion; false: you refuse (the originals stay).' })
+  @IsBoolean({ message: 'consent must be true or false' })
+  consent: boolean;
+}
+
 export class CastVoteRequest {
   @ApiProperty({ enum: ANSWERS })
   @IsIn(ANSWERS as unknown as string[], { message: `answer must be ${ANSWERS.join(', ')}` })
@@ -278,8 +306,35 @@ export class CastVoteResponse {
 }
 
 export class SubmitterResponse {
-  @ApiProperty({ enum: SUBMITTER_KINDS }) kind: string;
+  @ApiProperty({ enum: [...SUBMITTER_KINDS, 'composite'] }) kind: string;
   @ApiProperty({ type: String, nullable: true }) ref: string | null;
+}
+
+export class CompositeOriginalResponse {
+  @ApiProperty() motionId: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ type: SubmitterResponse, description: 'The mover who answers for it.' }) submitter: SubmitterResponse;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'null: not yet answered.' }) consent: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) answeredBy: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) answeredAt: string | null;
+}
+
+export class CompositeResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() congressId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() text: string;
+  @ApiProperty() proposedBy: string;
+  @ApiProperty({ format: 'date-time' }) proposedAt: string;
+  @ApiProperty({ enum: COMPOSITE_STATES }) state: string;
+  @ApiProperty({ type: [CompositeOriginalResponse] }) originals: CompositeOriginalResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'The composite motion, once every mover consented.' }) motionId: string | null;
+}
+
+export class CompositeOfResponse {
+  @ApiProperty() motionId: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ type: SubmitterResponse }) submitter: SubmitterResponse;
 }
 
 export class MotionResponse {
@@ -291,9 +346,11 @@ export class MotionResponse {
   @ApiProperty() text: string;
   @ApiProperty({ type: SubmitterResponse }) submitter: SubmitterResponse;
   @ApiProperty() submittedBy: string;
-  @ApiProperty({ enum: ['submitted', 'admitted', 'refused', 'debated', 'voting', 'carried', 'lost', 'referred', 'withdrawn'] }) stage: string;
+  @ApiProperty({ enum: MOTION_STAGES }) stage: string;
   @ApiProperty({ type: [String] }) seconders: string[];
   @ApiProperty() secondersMissing: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Composited: the composite motion that replaced it.' }) compositedInto: string | null;
+  @ApiProperty({ type: [CompositeOfResponse], nullable: true, description: 'A composite motion: the motions it replaced and their movers.' }) compositeOf: CompositeOfResponse[] | null;
   @ApiProperty({ type: String, nullable: true, description: 'Published with a refused motion.' }) refusalReason: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The motion as amended, produced when its vote closes.' }) amendedText: string | null;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;

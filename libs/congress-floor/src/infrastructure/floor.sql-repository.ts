@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@org/kernel';
 import { maybeOne, one, query } from '@org/platform';
-import type { AmendmentSnapshot, AmendmentStage, Answer, MotionSnapshot, SpeakingList, WaitingSpeaker } from '../domain';
+import type { AmendmentSnapshot, AmendmentStage, Answer, CompositeSnapshot, CompositeState, MotionSnapshot, SpeakingList, WaitingSpeaker } from '../domain';
 import { FloorRepository, type AgendaItemRecord, type FloorRecord, type SpeakerRecord, type VoteRecord } from '../application/ports/floor.repository';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
@@ -45,9 +45,30 @@ interface MotionRow {
   stage: MotionSnapshot['stage'];
   refusal_reason: string | null;
   amended_text: string | null;
+  composited_into: string | null;
   submitted_at: Date;
   decided_at: Date | null;
   version: number;
+}
+interface CompositeRow {
+  id: string;
+  congress_id: string;
+  title: string;
+  text: string;
+  proposed_by: string;
+  proposed_at: Date;
+  state: CompositeState;
+  motion_id: string | null;
+}
+interface CompositeOriginalRow {
+  composite_id: string;
+  motion_id: string;
+  number: number;
+  submitter_kind: MotionSnapshot['submitter']['kind'];
+  submitter_ref: string | null;
+  consent: boolean | null;
+  answered_by: string | null;
+  answered_at: Date | null;
 }
 interface SeconderRow {
   motion_id: string;
@@ -125,6 +146,7 @@ const toMotion = (r: MotionRow, seconders: string[]): MotionSnapshot => ({
   seconders,
   refusalReason: r.refusal_reason,
   amendedText: r.amended_text,
+  compositedInto: r.composited_into,
   submittedAt: iso(r.submitted_at) as string,
   decidedAt: iso(r.decided_at),
   version: r.version,
@@ -285,10 +307,74 @@ export class FloorSqlRepository extends FloorRepository {
   async updateMotion(tx: Tx, m: MotionSnapshot): Promise<void> {
     await query(
       tx,
-      `UPDATE congress_floor.motions SET agenda_item_id = $2, title = $3, text = $4, stage = $5, refusal_reason = $6, amended_text = $7, decided_at = $8, version = $9 WHERE id = $1`,
-      [m.id, m.agendaItemId, m.title, m.text, m.stage, m.refusalReason, m.amendedText, m.decidedAt, m.version],
+      `UPDATE congress_floor.motions SET agenda_item_id = $2, title = $3, text = $4, stage = $5, refusal_reason = $6, amended_text = $7, decided_at = $8, version = $9, composited_into = $10 WHERE id = $1`,
+      [m.id, m.agendaItemId, m.title, m.text, m.stage, m.refusalReason, m.amendedText, m.decidedAt, m.version, m.compositedInto],
     );
     await this.writeSeconders(tx, m);
+  }
+
+  async insertComposite(tx: Tx, c: CompositeSnapshot): Promise<void> {
+    await query(
+      tx,
+      `INSERT INTO congress_floor.composites (id, congress_id, title, text, proposed_by, proposed_at, state, motion_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [c.id, c.congressId, c.title, c.text, c.proposedBy, c.proposedAt, c.state, c.motionId],
+    );
+    await query(tx, `INSERT INTO congress_floor.composite_originals (composite_id, motion_id) SELECT $1::uuid, * FROM unnest($2::uuid[])`, [c.id, c.originals.map((o) => o.motionId)]);
+  }
+
+  async updateComposite(tx: Tx, c: CompositeSnapshot): Promise<void> {
+    await query(tx, `UPDATE congress_floor.composites SET state = $2, motion_id = $3 WHERE id = $1`, [c.id, c.state, c.motionId]);
+    await query(
+      tx,
+      `UPDATE congress_floor.composite_originals o SET consent = a.consent, answered_by = a.answered_by, answered_at = a.answered_at
+         FROM unnest($2::uuid[], $3::boolean[], $4::uuid[], $5::timestamptz[]) AS a(motion_id, consent, answered_by, answered_at)
+        WHERE o.composite_id = $1 AND o.motion_id = a.motion_id`,
+      [c.id, c.originals.map((o) => o.motionId), c.originals.map((o) => o.consent), c.originals.map((o) => o.answeredBy), c.originals.map((o) => o.answeredAt)],
+    );
+  }
+
+  async composite(tx: Tx, id: string, forUpdate = false): Promise<CompositeSnapshot | null> {
+    const r = forUpdate
+      ? await maybeOne<CompositeRow>(tx, `SELECT * FROM congress_floor.composites WHERE id = $1 FOR UPDATE`, [id])
+      : await maybeOne<CompositeRow>(tx, `SELECT * FROM congress_floor.composites WHERE id = $1`, [id]);
+    return r ? (await this.withOriginals(tx, [r]))[0] : null;
+  }
+
+  async composites(tx: Tx, congressId: string): Promise<CompositeSnapshot[]> {
+    return this.withOriginals(tx, await query<CompositeRow>(tx, `SELECT * FROM congress_floor.composites WHERE congress_id = $1 ORDER BY proposed_at, id`, [congressId]));
+  }
+
+  async motionsInPendingComposites(tx: Tx, congressId: string): Promise<string[]> {
+    const rows = await query<{ motion_id: string }>(
+      tx,
+      `SELECT o.motion_id FROM congress_floor.composite_originals o JOIN congress_floor.composites c ON c.id = o.composite_id WHERE c.congress_id = $1 AND c.state = 'proposed'`,
+      [congressId],
+    );
+    return rows.map((r) => r.motion_id);
+  }
+
+  private async withOriginals(tx: Tx, rows: CompositeRow[]): Promise<CompositeSnapshot[]> {
+    if (rows.length === 0) return [];
+    const originals = await query<CompositeOriginalRow>(
+      tx,
+      `SELECT o.composite_id, o.motion_id, m.number, m.submitter_kind, m.submitter_ref, o.consent, o.answered_by, o.answered_at
+         FROM congress_floor.composite_originals o JOIN congress_floor.motions m ON m.id = o.motion_id
+        WHERE o.composite_id = ANY($1::uuid[]) ORDER BY m.number`,
+      [rows.map((r) => r.id)],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      congressId: r.congress_id,
+      title: r.title,
+      text: r.text,
+      proposedBy: r.proposed_by,
+      proposedAt: iso(r.proposed_at) as string,
+      state: r.state,
+      motionId: r.motion_id,
+      originals: originals
+        .filter((o) => o.composite_id === r.id)
+        .map((o) => ({ motionId: o.motion_id, number: o.number, submitter: { kind: o.submitter_kind, ref: o.submitter_ref }, consent: o.consent, answeredBy: o.answered_by, answeredAt: iso(o.answered_at) })),
+    }));
   }
 
   async insertAmendment(tx: Tx, a: AmendmentSnapshot): Promise<void> {

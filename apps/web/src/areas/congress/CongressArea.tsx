@@ -9,6 +9,7 @@ import { Link, matchPath } from '../../app/router';
 import { dateTime } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Loading, PageHeader, SelectField } from '../../ui/kit';
+import { Composites } from './Composites';
 import { useFloorEvents, type FloorEvent } from './live';
 
 type Floor = Get<'/congresses/{congressId}/floor'>;
@@ -59,7 +60,7 @@ function useFloor(congressId: string) {
   }, [floor.data]);
   useFloorEvents(congressId, (e) => {
     if (e?.type === 'vote' && e.tally) setTally(e.tally);
-    if (!e || e.type === 'motion' || e.type === 'amendment' || e.type === 'vote') motions.reload();
+    if (!e || e.type === 'motion' || e.type === 'amendment' || e.type === 'vote' || e.type === 'composite') motions.reload();
     if (!e || e.type === 'agenda') floor.reload();
     if (e?.type === 'speakers' && floor.data) void loadSpeakers(floor.data.agenda).catch(() => undefined);
   });
@@ -67,7 +68,7 @@ function useFloor(congressId: string) {
   return { floor, motions, speakers, tally, openVote, reloadSpeakers: () => floor.data && loadSpeakers(floor.data.agenda) };
 }
 
-const STAGE: Record<string, 'good' | 'bad' | 'neutral' | 'info'> = { carried: 'good', lost: 'bad', refused: 'bad', withdrawn: 'neutral', referred: 'neutral', voting: 'info', debated: 'info', admitted: 'neutral', submitted: 'neutral' };
+const STAGE: Record<string, 'good' | 'bad' | 'neutral' | 'info'> = { carried: 'good', lost: 'bad', refused: 'bad', withdrawn: 'neutral', referred: 'neutral', voting: 'info', debated: 'info', admitted: 'neutral', submitted: 'neutral', composited: 'neutral' };
 
 function MotionCard({ m }: { m: Motion }) {
   return (
@@ -76,6 +77,8 @@ function MotionCard({ m }: { m: Motion }) {
         <Badge kind={STAGE[m.stage] ?? 'neutral'}>{m.stage}</Badge> · from {m.submitter.kind}
         {m.secondersMissing ? ` · ${m.secondersMissing} seconder(s) missing` : ''}
       </p>
+      {m.compositeOf ? <p>Composite of {m.compositeOf.map((o) => `motion ${o.number} (${o.submitter.kind})`).join(', ')}, with each mover's consent.</p> : null}
+      {m.compositedInto ? <p>Composited, with its mover's consent, into motion {m.compositedInto.slice(0, 8)}.</p> : null}
       {m.refusalReason ? <Alert kind="warning" title="Refused by the standing orders committee">{m.refusalReason}</Alert> : null}
       <ol className="motion-lines" aria-label={`Text of motion ${m.number}`}>
         {m.text.split('\n').map((l, i) => (
@@ -170,6 +173,7 @@ function DelegateScreen({ congressId }: { congressId: string }) {
           )}
         </Card>
       ) : null}
+      <Composites congressId={congressId} version={f.motions.data} />
       {f.floor.data.agenda.map((item) => (
         <Card key={item.id} title={`${item.position}. ${item.title}`}>
           <p>

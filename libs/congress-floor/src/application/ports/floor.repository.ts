@@ -1,5 +1,5 @@
 import type { Tx } from '@org/kernel';
-import type { AmendmentSnapshot, AmendmentStage, Answer, MotionSnapshot, SpeakingList, StandingOrders, Tally, WaitingSpeaker } from '../../domain';
+import type { AmendmentSnapshot, AmendmentStage, Answer, CompositeSnapshot, MotionSnapshot, SpeakingList, StandingOrders, Tally, WaitingSpeaker } from '../../domain';
 
 export type FloorOfficerRole = 'chair' | 'standing-orders';
 
@@ -65,6 +65,13 @@ export abstract class FloorRepository {
   abstract motion(tx: Tx, id: string, forUpdate?: boolean): Promise<MotionSnapshot | null>;
   abstract motions(tx: Tx, congressId: string): Promise<MotionSnapshot[]>;
   abstract updateMotion(tx: Tx, m: MotionSnapshot): Promise<void>;
+
+  abstract insertComposite(tx: Tx, c: CompositeSnapshot): Promise<void>;
+  abstract updateComposite(tx: Tx, c: CompositeSnapshot): Promise<void>;
+  abstract composite(tx: Tx, id: string, forUpdate?: boolean): Promise<CompositeSnapshot | null>;
+  abstract composites(tx: Tx, congressId: string): Promise<CompositeSnapshot[]>;
+  /** Motions of the congress in a composite still waiting for its movers' answers. */
+  abstract motionsInPendingComposites(tx: Tx, congressId: string): Promise<string[]>;
 
   abstract insertAmendment(tx: Tx, a: AmendmentSnapshot): Promise<void>;
   abstract amendment(tx: Tx, id: string, forUpdate?: boolean): Promise<AmendmentSnapshot | null>;
