@@ -900,6 +900,21 @@ export interface components {
       hasCredential: boolean;
       accreditedAt: string | null;
     };
+    DelegationCardResponse: {
+      memberId: string;
+      /** The branch that elected the delegate. */
+      delegation: string;
+      /** The card's weight: one mandate per accredited delegate. */
+      weight: number;
+      answer: "yes" | "no" | "abstain";
+    };
+    DelegationTotalResponse: {
+      delegation: string;
+      cards: number;
+      yes: number;
+      no: number;
+      abstain: number;
+    };
     DiffLineResponse: {
       kind: "same" | "removed" | "added";
       line: number | null;
@@ -1305,7 +1320,7 @@ export interface components {
       needed: number;
       /** For each kind of measure imposed: whether and where the platform enforces it (S5). */
       enforcement: components["schemas"]["MeasureEnforcementResponse"][];
-      /** A plain warning naming the measures recorded but not enforced by any platform feature (no_speaking, no_recruiting: no events, speakers or recruiting exist yet); null when every measure imposed is enforced. */
+      /** A plain warning naming the measures recorded but not enforced by any platform feature (no_recruiting: no recruiting feature exists yet; no_speaking binds congress speakers’ lists and is listed in enforcement); null when every measure imposed is enforced. */
       notEnforced: string | null;
     };
     InterviewHeldRequest: {
@@ -1860,6 +1875,12 @@ export interface components {
       /** When the figures were computed and frozen (after the period closed and the lag passed). */
       publishedAt: string;
     };
+    QuorumDto: {
+      /** `none`; `count`: at least `value` accredited delegates; `share`: at least `value` per cent of the delegates elected, accredited. */
+      kind: "none" | "count" | "share";
+      /** A count of delegates, or a percentage (0–100) for a share; 0 for none. */
+      value: number;
+    };
     ReadmissionDecisionRequest: {
       memberId: string;
       outcome: "readmit" | "refuse";
@@ -2194,18 +2215,21 @@ export interface components {
       motionDeadline: string;
       /** Seconders a member's motion needs before it is admitted. */
       secondersRequired: number;
-      voting: "open" | "secret";
+      voting: "open" | "secret" | "card";
       /** `none`: In the order members asked to speak. `alternate-lists`: Two lists, alternating: the reserved list (for example women and non-binary members, as the congress defines it — each speaker says which list they ask on; the member record holds no gender) and the open list. `first-time-first`: Members who have not yet spoken at this congress go before those who have, in the order they asked. */
       alternation: "none" | "alternate-lists" | "first-time-first";
       /** Speaking time per speech (a point of order: a third). */
       speakingSeconds: number;
+      /** Delegates present (accredited) before a vote opens; absent: no quorum. */
+      quorum?: components["schemas"]["QuorumDto"];
     };
     StandingOrdersResponse: {
       motionDeadline: string;
       secondersRequired: number;
-      voting: "open" | "secret";
+      voting: "open" | "secret" | "card";
       alternation: "none" | "alternate-lists" | "first-time-first";
       speakingSeconds: number;
+      quorum: components["schemas"]["QuorumDto"];
     };
     StandingResponse: {
       asOf: string;
@@ -2456,8 +2480,12 @@ export interface components {
       motionId: string;
       amendmentId: string | null;
       secret: boolean;
-      /** Accredited delegates when the vote opened. */
+      /** A recorded card vote: every card published with the result, by delegation. */
+      byCard: boolean;
+      /** Accredited delegates (present) when the vote opened. */
       electorate: number;
+      /** The quorum the standing orders required when it opened; null: none set. */
+      quorum: number | null;
       openedAt: string;
       closedAt: string | null;
       yes: number;
@@ -2465,8 +2493,12 @@ export interface components {
       abstain: number;
       carried: boolean | null;
       voted?: number;
-      /** Open votes: every card; secret votes: null. */
+      /** Open and card votes: every card; secret votes: null. */
       cards: components["schemas"]["VoteCardResponse"][] | null;
+      /** Card votes: each card with its delegation and weight, published with the result; otherwise null. */
+      cardVote: components["schemas"]["DelegationCardResponse"][] | null;
+      /** Card votes: each delegation's cards summed; otherwise null. */
+      delegations: components["schemas"]["DelegationTotalResponse"][] | null;
     };
     VoteRecordedResponse: {
       /** Panelists who have not voted yet. */
@@ -2482,8 +2514,12 @@ export interface components {
       motionId: string;
       amendmentId: string | null;
       secret: boolean;
-      /** Accredited delegates when the vote opened. */
+      /** A recorded card vote: every card published with the result, by delegation. */
+      byCard: boolean;
+      /** Accredited delegates (present) when the vote opened. */
       electorate: number;
+      /** The quorum the standing orders required when it opened; null: none set. */
+      quorum: number | null;
       openedAt: string;
       closedAt: string | null;
       yes: number;

@@ -36,6 +36,7 @@ export const FLOOR_ERROR_STATUS = {
   already_voted: 409,
   blocked_by_restriction: 403,
   composite_not_found: 404,
+  no_quorum: 422,
   invalid_composite: 400,
   composite_pending: 409,
   composite_decided: 409,

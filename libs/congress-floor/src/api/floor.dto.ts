@@ -1,12 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ALTERNATION_RULES, ANSWERS, COMPOSITE_STATES, MOTION_STAGES, SPEAKING_LISTS, SUBMITTER_KINDS, VOTING_MODES, type AlternationRule, type Answer, type SpeakingList, type SubmitterKind, type VotingMode } from '../domain';
+import { ALTERNATION_RULES, ANSWERS, COMPOSITE_STATES, MOTION_STAGES, QUORUM_KINDS, SPEAKING_LISTS, SUBMITTER_KINDS, VOTING_MODES, type AlternationRule, type Answer, type SpeakingList, type SubmitterKind, type VotingMode } from '../domain';
 
 const ALTERNATIONS = Object.keys(ALTERNATION_RULES);
 const AGENDA_KINDS = ['report', 'motions', 'business'] as const;
 
 // ── requests ──────────────────────────────────────────────────────────────────────────────
+
+export class QuorumDto {
+  @ApiProperty({ enum: QUORUM_KINDS, description: '`none`; `count`: at least `value` accredited delegates; `share`: at least `value` per cent of the delegates elected, accredited.' })
+  @IsIn(QUORUM_KINDS as unknown as string[], { message: `quorum.kind must be ${QUORUM_KINDS.join(', ')}` })
+  kind: (typeof QUORUM_KINDS)[number];
+
+  @ApiProperty({ minimum: 0, maximum: 100000, description: 'A count of delegates, or a percentage (0–100) for a share; 0 for none.' })
+  @IsInt({ message: 'quorum.value must be a whole number' })
+  @Min(0)
+  @Max(100_000)
+  value: number;
+}
 
 export class StandingOrdersDto {
   @ApiProperty({ format: 'date-time', description: 'Motions, and their seconders, before this instant.' })
@@ -32,6 +44,12 @@ export class StandingOrdersDto {
   @Min(30)
   @Max(3600)
   speakingSeconds: number;
+
+  @ApiPropertyOptional({ type: QuorumDto, description: 'Delegates present (accredited) before a vote opens; absent: no quorum.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuorumDto)
+  quorum?: QuorumDto;
 }
 
 export class OpenFloorRequest {
@@ -232,6 +250,7 @@ export class StandingOrdersResponse {
   @ApiProperty({ enum: VOTING_MODES }) voting: string;
   @ApiProperty({ enum: ALTERNATIONS }) alternation: string;
   @ApiProperty() speakingSeconds: number;
+  @ApiProperty({ type: QuorumDto }) quorum: QuorumDto;
 }
 
 export class AgendaItemResponse {
@@ -281,7 +300,9 @@ export class VoteResponse {
   @ApiProperty() motionId: string;
   @ApiProperty({ type: String, nullable: true }) amendmentId: string | null;
   @ApiProperty() secret: boolean;
-  @ApiProperty({ description: 'Accredited delegates when the vote opened.' }) electorate: number;
+  @ApiProperty({ description: 'A recorded card vote: every card published with the result, by delegation.' }) byCard: boolean;
+  @ApiProperty({ description: 'Accredited delegates (present) when the vote opened.' }) electorate: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'The quorum the standing orders required when it opened; null: none set.' }) quorum: number | null;
   @ApiProperty({ format: 'date-time' }) openedAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closedAt: string | null;
   @ApiProperty() yes: number;
@@ -296,8 +317,25 @@ export class VoteCardResponse {
   @ApiProperty({ enum: ANSWERS }) answer: string;
 }
 
+export class DelegationCardResponse {
+  @ApiProperty() memberId: string;
+  @ApiProperty({ description: 'The branch that elected the delegate.' }) delegation: string;
+  @ApiProperty({ description: "The card's weight: one mandate per accredited delegate." }) weight: number;
+  @ApiProperty({ enum: ANSWERS }) answer: string;
+}
+
+export class DelegationTotalResponse {
+  @ApiProperty() delegation: string;
+  @ApiProperty() cards: number;
+  @ApiProperty() yes: number;
+  @ApiProperty() no: number;
+  @ApiProperty() abstain: number;
+}
+
 export class VoteDetailResponse extends VoteResponse {
-  @ApiProperty({ type: [VoteCardResponse], nullable: true, description: 'Open votes: every card; secret votes: null.' }) cards: VoteCardResponse[] | null;
+  @ApiProperty({ type: [VoteCardResponse], nullable: true, description: 'Open and card votes: every card; secret votes: null.' }) cards: VoteCardResponse[] | null;
+  @ApiProperty({ type: [DelegationCardResponse], nullable: true, description: 'Card votes: each card with its delegation and weight, published with the result; otherwise null.' }) cardVote: DelegationCardResponse[] | null;
+  @ApiProperty({ type: [DelegationTotalResponse], nullable: true, description: "Card votes: each delegation's cards summed; otherwise null." }) delegations: DelegationTotalResponse[] | null;
 }
 
 export class CastVoteResponse {

@@ -36,6 +36,7 @@ export const FloorErrorCode = {
   alreadyVoted: 'already_voted',
   blockedByRestriction: 'blocked_by_restriction',
   compositeNotFound: 'composite_not_found',
+  noQuorum: 'no_quorum',
   invalidComposite: 'invalid_composite',
   compositePending: 'composite_pending',
   compositeDecided: 'composite_decided',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@org/kernel';
 import { maybeOne, one, query } from '@org/platform';
-import type { AmendmentSnapshot, AmendmentStage, Answer, CompositeSnapshot, CompositeState, MotionSnapshot, SpeakingList, WaitingSpeaker } from '../domain';
+import type { AmendmentSnapshot, AmendmentStage, Answer, Card, CompositeSnapshot, CompositeState, MotionSnapshot, Quorum, SpeakingList, WaitingSpeaker } from '../domain';
 import { FloorRepository, type AgendaItemRecord, type FloorRecord, type SpeakerRecord, type VoteRecord } from '../application/ports/floor.repository';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
@@ -10,7 +10,9 @@ interface FloorRow {
   congress_id: string;
   motion_deadline: Date;
   seconders_required: number;
-  voting: 'open' | 'secret';
+  voting: 'open' | 'secret' | 'card';
+  quorum_kind: Quorum['kind'];
+  quorum_value: number;
   alternation: 'none' | 'alternate-lists' | 'first-time-first';
   speaking_seconds: number;
   opened_by: string;
@@ -111,7 +113,9 @@ interface VoteRow {
   motion_id: string;
   amendment_id: string | null;
   secret: boolean;
+  by_card: boolean;
   electorate: number;
+  quorum: number | null;
   opened_at: Date;
   closed_at: Date | null;
   yes: number;
@@ -183,7 +187,9 @@ const toVote = (r: VoteRow): VoteRecord => ({
   motionId: r.motion_id,
   amendmentId: r.amendment_id,
   secret: r.secret,
+  byCard: r.by_card,
   electorate: r.electorate,
+  quorum: r.quorum,
   openedAt: iso(r.opened_at) as string,
   closedAt: iso(r.closed_at),
   yes: r.yes,
@@ -198,9 +204,9 @@ export class FloorSqlRepository extends FloorRepository {
   async insertFloor(tx: Tx, f: FloorRecord): Promise<void> {
     await query(
       tx,
-      `INSERT INTO congress_floor.floors (congress_id, motion_deadline, seconders_required, voting, alternation, speaking_seconds, opened_by, opened_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [f.congressId, f.orders.motionDeadline, f.orders.secondersRequired, f.orders.voting, f.orders.alternation, f.orders.speakingSeconds, f.openedBy, f.openedAt],
+      `INSERT INTO congress_floor.floors (congress_id, motion_deadline, seconders_required, voting, alternation, speaking_seconds, quorum_kind, quorum_value, opened_by, opened_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [f.congressId, f.orders.motionDeadline, f.orders.secondersRequired, f.orders.voting, f.orders.alternation, f.orders.speakingSeconds, f.orders.quorum.kind, f.orders.quorum.value, f.openedBy, f.openedAt],
     );
     const officers = [...f.chairs.map((id) => [id, 'chair']), ...f.standingOrdersCommittee.map((id) => [id, 'standing-orders'])];
     await query(
@@ -224,6 +230,7 @@ export class FloorSqlRepository extends FloorRepository {
         voting: r.voting,
         alternation: r.alternation,
         speakingSeconds: r.speaking_seconds,
+        quorum: { kind: r.quorum_kind, value: r.quorum_value },
       },
       chairs: officers.filter((o) => o.role === 'chair').map((o) => o.member_id),
       standingOrdersCommittee: officers.filter((o) => o.role === 'standing-orders').map((o) => o.member_id),
@@ -438,8 +445,8 @@ export class FloorSqlRepository extends FloorRepository {
   async insertVote(tx: Tx, v: VoteRecord): Promise<void> {
     await query(
       tx,
-      `INSERT INTO congress_floor.votes (id, congress_id, motion_id, amendment_id, secret, electorate, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [v.id, v.congressId, v.motionId, v.amendmentId, v.secret, v.electorate, v.openedAt],
+      `INSERT INTO congress_floor.votes (id, congress_id, motion_id, amendment_id, secret, by_card, electorate, quorum, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [v.id, v.congressId, v.motionId, v.amendmentId, v.secret, v.byCard, v.electorate, v.quorum, v.openedAt],
     );
   }
 
@@ -473,13 +480,28 @@ export class FloorSqlRepository extends FloorRepository {
     return rows.length === 1;
   }
 
-  async count(tx: Tx, voteId: string, answer: Answer, card: { memberId: string } | null): Promise<void> {
-    if (card) await query(tx, `INSERT INTO congress_floor.open_vote_cards (vote_id, member_id, answer) VALUES ($1, $2, $3)`, [voteId, card.memberId, answer]);
+  async count(tx: Tx, voteId: string, answer: Answer, card: { memberId: string; delegation?: string; weight?: number } | null): Promise<void> {
+    const weight = card?.weight ?? 1;
+    if (card?.delegation) {
+      await query(tx, `INSERT INTO congress_floor.card_vote_cards (vote_id, member_id, delegation, weight, answer) VALUES ($1, $2, $3, $4, $5)`, [voteId, card.memberId, card.delegation, weight, answer]);
+    } else if (card) {
+      await query(tx, `INSERT INTO congress_floor.open_vote_cards (vote_id, member_id, answer) VALUES ($1, $2, $3)`, [voteId, card.memberId, answer]);
+    }
     await query(
       tx,
-      `UPDATE congress_floor.votes SET yes = yes + ($2 = 'yes')::int, no = no + ($2 = 'no')::int, abstain = abstain + ($2 = 'abstain')::int WHERE id = $1`,
-      [voteId, answer],
+      `UPDATE congress_floor.votes SET yes = yes + ($2 = 'yes')::int * $3, no = no + ($2 = 'no')::int * $3, abstain = abstain + ($2 = 'abstain')::int * $3 WHERE id = $1`,
+      [voteId, answer, weight],
     );
+  }
+
+  async cardVoteCards(tx: Tx, voteId: string): Promise<Card[]> {
+    return (
+      await query<{ member_id: string; delegation: string; weight: number; answer: Answer }>(
+        tx,
+        `SELECT member_id, delegation, weight, answer FROM congress_floor.card_vote_cards WHERE vote_id = $1 ORDER BY delegation, member_id`,
+        [voteId],
+      )
+    ).map((r) => ({ memberId: r.member_id, delegation: r.delegation, weight: r.weight, answer: r.answer }));
   }
 
   async closeVote(tx: Tx, voteId: string, at: Date, carried: boolean): Promise<void> {
