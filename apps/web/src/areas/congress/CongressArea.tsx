@@ -10,6 +10,7 @@ import { dateTime } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Loading, PageHeader, SelectField } from '../../ui/kit';
 import { Composites } from './Composites';
+import { SpeakingClock } from './SpeakingClock';
 import { useFloorEvents, type FloorEvent } from './live';
 
 type Floor = Get<'/congresses/{congressId}/floor'>;
@@ -112,7 +113,7 @@ function SpeakersList({ item, list, onAsk }: { item: Floor['agenda'][number]; li
       {list?.speaking ? (
         <p>
           Speaking: <strong data-speaker={list.speaking.memberId}>{list.speaking.memberId.slice(0, 8)}</strong> ({list.speaking.list}
-          {list.speaking.pointOfOrder ? ', point of order' : ''}) — <span className="clock">{list.speaking.secondsLeft}s</span> left
+          {list.speaking.pointOfOrder ? ', point of order' : ''}) — <SpeakingClock key={list.speaking.id} secondsLeft={list.speaking.secondsLeft} /> left
         </p>
       ) : null}
       {list?.waiting.length ? (
@@ -225,6 +226,10 @@ function Projector({ congressId }: { congressId: string }) {
             Result: {lastClosed.v.amendmentId ? 'amendment to ' : ''}motion {lastClosed.m.number} — {lastClosed.v.carried ? 'CARRIED' : 'LOST'}
           </h2>
           <p className="tally">For {lastClosed.v.yes} · Against {lastClosed.v.no} · Abstain {lastClosed.v.abstain}</p>
+          <p>
+            {lastClosed.v.byCard ? 'By card, every card published · ' : ''}
+            {lastClosed.v.electorate} delegates present{lastClosed.v.quorum !== null ? ` · quorum ${lastClosed.v.quorum}` : ''}
+          </p>
         </section>
       ) : (
         <p>No vote yet.</p>
