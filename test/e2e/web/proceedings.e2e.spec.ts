@@ -166,7 +166,7 @@ describeInBrowser('web interface: appeals panel votes, unenforced interim measur
     await member.context.close();
   });
 
-  browserTest('a commissioner imposing “may not speak at events” is told the platform does not enforce it; then the case is escalated after the missed triage deadline and listed to a commissioner not handling it', async () => {
+  browserTest('a commissioner imposing “may not recruit” is told the platform does not enforce it; then the case is escalated after the missed triage deadline and listed to a commissioner not handling it', async () => {
     const c = await fileCase('At the branch social the respondent made threats in front of others.');
     const duty = await newPage(browser);
     await signIn(duty.page, p.url, await credentials(c.duty));
