@@ -205,6 +205,48 @@ TABLE congress_floor.bulletins
   INDEX bulletins_pkey: CREATE UNIQUE INDEX bulletins_pkey ON congress_floor.bulletins USING btree (congress_id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
+TABLE congress_floor.card_vote_cards
+  COLUMN vote_id uuid NOT NULL
+  COLUMN member_id uuid NOT NULL
+  COLUMN delegation uuid NOT NULL
+  COLUMN weight integer NOT NULL
+  COLUMN answer text NOT NULL
+  CONSTRAINT card_vote_cards_answer_check CHECK ((answer = ANY (ARRAY['yes'::text, 'no'::text, 'abstain'::text])))
+  CONSTRAINT card_vote_cards_pkey PRIMARY KEY (vote_id, member_id)
+  CONSTRAINT card_vote_cards_vote_id_fkey FOREIGN KEY (vote_id) REFERENCES congress_floor.votes(id)
+  CONSTRAINT card_vote_cards_weight_check CHECK ((weight > 0))
+  INDEX card_vote_cards_pkey: CREATE UNIQUE INDEX card_vote_cards_pkey ON congress_floor.card_vote_cards USING btree (vote_id, member_id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.composite_originals
+  COLUMN composite_id uuid NOT NULL
+  COLUMN motion_id uuid NOT NULL
+  COLUMN consent boolean
+  COLUMN answered_by uuid
+  COLUMN answered_at timestamp with time zone
+  CONSTRAINT composite_originals_composite_id_fkey FOREIGN KEY (composite_id) REFERENCES congress_floor.composites(id)
+  CONSTRAINT composite_originals_motion_id_fkey FOREIGN KEY (motion_id) REFERENCES congress_floor.motions(id)
+  CONSTRAINT composite_originals_pkey PRIMARY KEY (composite_id, motion_id)
+  INDEX composite_originals_motion_idx: CREATE INDEX composite_originals_motion_idx ON congress_floor.composite_originals USING btree (motion_id)
+  INDEX composite_originals_pkey: CREATE UNIQUE INDEX composite_originals_pkey ON congress_floor.composite_originals USING btree (composite_id, motion_id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE congress_floor.composites
+  COLUMN id uuid NOT NULL
+  COLUMN congress_id uuid NOT NULL
+  COLUMN title text NOT NULL
+  COLUMN text text NOT NULL
+  COLUMN proposed_by uuid NOT NULL
+  COLUMN proposed_at timestamp with time zone NOT NULL
+  COLUMN state text NOT NULL
+  COLUMN motion_id uuid
+  CONSTRAINT composites_congress_id_fkey FOREIGN KEY (congress_id) REFERENCES congress_floor.floors(congress_id)
+  CONSTRAINT composites_motion_id_fkey FOREIGN KEY (motion_id) REFERENCES congress_floor.motions(id)
+  CONSTRAINT composites_pkey PRIMARY KEY (id)
+  CONSTRAINT composites_state_check CHECK ((state = ANY (ARRAY['proposed'::text, 'agreed'::text, 'refused'::text])))
+  INDEX composites_pkey: CREATE UNIQUE INDEX composites_pkey ON congress_floor.composites USING btree (id)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
 TABLE congress_floor.contributions
   COLUMN id uuid NOT NULL
   COLUMN congress_id uuid NOT NULL
@@ -236,11 +278,15 @@ TABLE congress_floor.floors
   COLUMN next_motion_number integer NOT NULL DEFAULT 1
   COLUMN opened_by uuid NOT NULL
   COLUMN opened_at timestamp with time zone NOT NULL
+  COLUMN quorum_kind text NOT NULL DEFAULT 'none'::text
+  COLUMN quorum_value integer NOT NULL DEFAULT 0
   CONSTRAINT floors_alternation_check CHECK ((alternation = ANY (ARRAY['none'::text, 'alternate-lists'::text, 'first-time-first'::text])))
   CONSTRAINT floors_pkey PRIMARY KEY (congress_id)
+  CONSTRAINT floors_quorum_kind_check CHECK ((quorum_kind = ANY (ARRAY['none'::text, 'count'::text, 'share'::text])))
+  CONSTRAINT floors_quorum_value_check CHECK ((quorum_value >= 0))
   CONSTRAINT floors_seconders_required_check CHECK ((seconders_required >= 0))
   CONSTRAINT floors_speaking_seconds_check CHECK ((speaking_seconds > 0))
-  CONSTRAINT floors_voting_check CHECK ((voting = ANY (ARRAY['open'::text, 'secret'::text])))
+  CONSTRAINT floors_voting_check CHECK ((voting = ANY (ARRAY['open'::text, 'secret'::text, 'card'::text])))
   INDEX floors_pkey: CREATE UNIQUE INDEX floors_pkey ON congress_floor.floors USING btree (congress_id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
@@ -260,12 +306,14 @@ TABLE congress_floor.motions
   COLUMN submitted_at timestamp with time zone NOT NULL
   COLUMN decided_at timestamp with time zone
   COLUMN version integer NOT NULL
+  COLUMN composited_into uuid
   CONSTRAINT motions_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES congress_floor.agenda_items(id)
+  CONSTRAINT motions_composited_into_fkey FOREIGN KEY (composited_into) REFERENCES congress_floor.motions(id)
   CONSTRAINT motions_congress_id_fkey FOREIGN KEY (congress_id) REFERENCES congress_floor.floors(congress_id)
   CONSTRAINT motions_congress_id_number_key UNIQUE (congress_id, number)
   CONSTRAINT motions_pkey PRIMARY KEY (id)
-  CONSTRAINT motions_stage_check CHECK ((stage = ANY (ARRAY['submitted'::text, 'admitted'::text, 'refused'::text, 'debated'::text, 'voting'::text, 'carried'::text, 'lost'::text, 'referred'::text, 'withdrawn'::text])))
-  CONSTRAINT motions_submitter_kind_check CHECK ((submitter_kind = ANY (ARRAY['member'::text, 'branch'::text, 'executive'::text, 'caucus'::text])))
+  CONSTRAINT motions_stage_check CHECK ((stage = ANY (ARRAY['submitted'::text, 'admitted'::text, 'refused'::text, 'debated'::text, 'voting'::text, 'carried'::text, 'lost'::text, 'referred'::text, 'withdrawn'::text, 'composited'::text])))
+  CONSTRAINT motions_submitter_kind_check CHECK ((submitter_kind = ANY (ARRAY['member'::text, 'branch'::text, 'executive'::text, 'caucus'::text, 'composite'::text])))
   INDEX motions_congress_id_number_key: CREATE UNIQUE INDEX motions_congress_id_number_key ON congress_floor.motions USING btree (congress_id, number)
   INDEX motions_pkey: CREATE UNIQUE INDEX motions_pkey ON congress_floor.motions USING btree (id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
@@ -339,6 +387,8 @@ TABLE congress_floor.votes
   COLUMN no integer NOT NULL DEFAULT 0
   COLUMN abstain integer NOT NULL DEFAULT 0
   COLUMN carried boolean
+  COLUMN by_card boolean NOT NULL DEFAULT false
+  COLUMN quorum integer
   CONSTRAINT votes_amendment_id_fkey FOREIGN KEY (amendment_id) REFERENCES congress_floor.amendments(id)
   CONSTRAINT votes_congress_id_fkey FOREIGN KEY (congress_id) REFERENCES congress_floor.floors(congress_id)
   CONSTRAINT votes_motion_id_fkey FOREIGN KEY (motion_id) REFERENCES congress_floor.motions(id)

@@ -5,6 +5,7 @@ import { BulletinRepository } from './application/bulletin/bulletin.repository';
 import { BulletinUseCase } from './application/bulletin/bulletin.use-case';
 import { BulletinSqlRepository } from './infrastructure/bulletin/bulletin.sql-repository';
 import { OutboxBulletinNotices } from './infrastructure/bulletin/outbox-bulletin-notices';
+import { CompositesController } from './api/composites.controller';
 import { FloorController } from './api/floor.controller';
 import { FloorVotesController } from './api/floor-votes.controller';
 import { MotionsController } from './api/motions.controller';
@@ -13,6 +14,7 @@ import { FloorAudit } from './application/floor-audit';
 import { FloorEvents } from './application/ports/floor-events.port';
 import { FloorRepository } from './application/ports/floor.repository';
 import { AmendmentsUseCase } from './application/use-cases/amendments.use-case';
+import { CompositesUseCase } from './application/use-cases/composites.use-case';
 import { FloorUseCase } from './application/use-cases/floor.use-case';
 import { MinutesUseCase } from './application/use-cases/minutes.use-case';
 import { MotionsUseCase } from './application/use-cases/motions.use-case';
@@ -27,9 +29,7 @@ import { LiveFloorEvents } from './infrastructure/live-floor-events';
  * asked outside the floor's transaction), `RestrictionsPort` (kernel), `AuditLog`, `Clock`, the database.
  */
 @Module({
-  controllers: [FloorController, MotionsController, FloorVotesController, SpeakersController,
-    BulletinController,
-  ],
+  controllers: [FloorController, MotionsController, FloorVotesController, SpeakersController, CompositesController, BulletinController],
   providers: [
     { provide: FloorRepository, useClass: FloorSqlRepository },
     { provide: FloorEvents, useClass: LiveFloorEvents },
@@ -43,6 +43,7 @@ import { LiveFloorEvents } from './infrastructure/live-floor-events';
     { provide: BulletinRepository, useClass: BulletinSqlRepository },
     { provide: BulletinNotices, useClass: OutboxBulletinNotices },
     BulletinUseCase,
+    CompositesUseCase,
   ],
 })
 export class CongressFloorModule {}

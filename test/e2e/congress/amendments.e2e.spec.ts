@@ -108,7 +108,7 @@ describe('congress floor: amendments', () => {
       'Amendment 1 (lines 3–3): carried — for 3, against 1, abstentions 0.',
       'Amendment 3 (lines 3–4): fallen.',
       'Amendment 4 (lines 6–5): lost — for 1, against 2, abstentions 1.',
-      'Vote on the motion: for 4, against 1, abstentions 0 — carried.',
+      'Vote on the motion: for 4, against 1, abstentions 0 — carried (5 delegate(s) present).',
       '    in every region and every large branch',
     ]) {
       expect(minutes.text).toContain(line);

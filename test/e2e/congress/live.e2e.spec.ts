@@ -94,7 +94,7 @@ describe('congress floor: live results over server-sent events, secret votes', (
 
     const minutes = await ok(await t.http().get(`/congresses/${congressId}/minutes`).set(outsider.auth));
     expect(minutes.text).toContain('Motion 1 "Live motion" (member): carried.');
-    expect(minutes.text).toContain('Vote on the motion (secret): for 2, against 1, abstentions 0 — carried.');
+    expect(minutes.text).toContain('Vote on the motion (secret): for 2, against 1, abstentions 0 — carried (4 delegate(s) present).');
   });
 });
 

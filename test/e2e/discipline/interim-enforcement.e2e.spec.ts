@@ -20,7 +20,7 @@ describe('discipline S5: interim measures that bind nothing say so where they ar
   });
   afterAll(() => t.close());
 
-  it('the duty commissioner imposing no_speaking and no_recruiting is told they bind nothing; no_hosting says where it binds', async () => {
+  it("the duty commissioner imposing no_recruiting is told it binds nothing; no_speaking (congress speakers' lists) and no_hosting say where they bind", async () => {
     const reference = await file(t, w.complainant, complaint(w.respondent.id, { seriousness: { violence: true } }));
     const duty = (await caseRow(t, reference)).snapshot.dutyCommissionerId as string;
     const res = await t.http().post(`/commission/cases/${reference}/interim-decisions`).set(by(w, duty).auth).send({
@@ -36,13 +36,15 @@ describe('discipline S5: interim measures that bind nothing say so where they ar
     expect(res.body.decisionId).toEqual(expect.any(String));
     const byKind: Record<string, { enforced: boolean; enforcedBy: string[]; notCovered: string | null }> = Object.fromEntries((res.body.enforcement as { measure: string; enforced: boolean; enforcedBy: string[]; notCovered: string | null }[]).map((e) => [e.measure, e]));
     expect(Object.keys(byKind).sort()).toEqual(['no_hosting', 'no_recruiting', 'no_speaking']);
-    expect(byKind.no_speaking).toMatchObject({ enforced: false, enforcedBy: [] });
+    expect(byKind.no_speaking).toMatchObject({ enforced: true, enforcedBy: [expect.stringContaining('POST /agenda-items/{agendaItemId}/speakers')] });
+    expect(byKind.no_speaking.notCovered).toMatch(/branch meetings and events/);
     expect(byKind.no_recruiting).toMatchObject({ enforced: false, enforcedBy: [] });
-    expect(byKind.no_speaking.notCovered).toMatch(/NOT enforced by any platform feature/);
+    expect(byKind.no_recruiting.notCovered).toMatch(/NOT enforced by any platform feature/);
     expect(byKind.no_hosting).toMatchObject({ enforced: true, notCovered: null });
     expect(byKind.no_hosting.enforcedBy.join(' ')).toContain('POST /branches/{branchId}/meetings');
-    expect(res.body.notEnforced).toMatch(/^"no_speaking" and "no_recruiting" are recorded, but not enforced by any platform feature/);
-    expect(res.body.notEnforced).toContain('nobody is stopped by them');
+    expect(res.body.notEnforced).toMatch(/^"no_recruiting" is recorded, but not enforced by any platform feature/);
+    expect(res.body.notEnforced).toContain('nobody is stopped by it');
+    expect(res.body.notEnforced).not.toContain('no_speaking');
     expect(res.body.notEnforced).not.toContain('no_hosting');
     // Recorded all the same: the restrictions interface holds them for when events exist.
     const kinds = (await t.app.get(RestrictionsPort).restrictionsFor(w.respondent.id, new Date())).map((r) => r.kind);

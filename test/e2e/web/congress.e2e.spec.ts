@@ -96,6 +96,11 @@ describeInBrowser('web interface: a congress day', () => {
     expect(await order()).toEqual([memberAccount.memberId, others[3], others[4]]);
     await p.api('POST', `/agenda-items/${item.id}/speakers/next`, ro);
     await projector.page.getByLabel('Speakers').locator(`strong[data-speaker="${memberAccount.memberId}"]`).waitFor();
+    // The speaking clock ticks on the projector between updates.
+    const clock = projector.page.getByLabel('Speakers').locator('[role="timer"]');
+    const shown = Number(await clock.getAttribute('data-seconds-left'));
+    await projector.page.waitForTimeout(2500);
+    expect(Number(await clock.getAttribute('data-seconds-left'))).toBeLessThan(shown);
 
     // Votes: amendment 1, amendment 2, then the motion as amended — the projector follows each count.
     await p.api('POST', `/motions/${motion.id}/debate`, ro);

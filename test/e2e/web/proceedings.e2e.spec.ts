@@ -85,18 +85,18 @@ describeInBrowser('web interface: appeals panel votes, unenforced interim measur
     await p?.close();
   });
 
-  browserTest('an appeals panelist votes with reasons on the appeal page; the panel’s votes and the computed count are shown (and, earlier, the panel’s speaking ban is shown as not enforced)', async () => {
+  browserTest('an appeals panelist votes with reasons on the appeal page; the panel’s votes and the computed count are shown (and, earlier, the panel’s recruiting ban is shown as not enforced)', async () => {
     // A finding by the commission's panel, then the respondent's appeal: the appeals panel is drawn.
     const c = await fileCase('The respondent shouted at me at the branch meeting and blocked the door.');
     const triaged = await p.api<{ panel: string[] }>('POST', `/commission/cases/${c.reference}/triage`, await tokenOf(c.duty), {});
     expect(triaged.panel).toHaveLength(3);
     const panel = await Promise.all(triaged.panel.map(tokenOf));
-    // (On the way: the panel bans the respondent from speaking at events; its members' case page
+    // (On the way: the panel bans the respondent from recruiting; its members' case page
     // keeps saying that the platform does not enforce it.)
     const proposal = await p.api<{ proposalId: string }>('POST', `/commission/cases/${c.reference}/interim-decisions`, panel[0], {
       outcome: 'measures',
       reasons: 'Risk to the complainant at branch events.',
-      measures: [{ kind: 'no_speaking', memberId: c.respondentId, until: new Date(Date.now() + 30 * DAY).toISOString() }],
+      measures: [{ kind: 'no_recruiting', memberId: c.respondentId, until: new Date(Date.now() + 30 * DAY).toISOString() }],
     });
     await p.api('POST', `/commission/cases/${c.reference}/interim-decisions/${proposal.proposalId}/concur`, panel[1], {});
     const panelist = await newPage(browser);
@@ -105,7 +105,7 @@ describeInBrowser('web interface: appeals panel votes, unenforced interim measur
     await panelist.page.waitForSelector(`h1:has-text("Case ${c.reference}")`);
     await settled(panelist.page);
     await seeText(panelist.page, 'In force on paper only');
-    await seeText(panelist.page, '“May not speak at events”: recorded, but no feature of the platform enforces it yet.');
+    await seeText(panelist.page, '“May not recruit”: recorded, but no feature of the platform enforces it yet.');
     expect(panelist.errors).toEqual([]);
     await panelist.context.close();
     await p.api('POST', `/commission/cases/${c.reference}/investigation`, panel[0], {});
@@ -166,7 +166,7 @@ describeInBrowser('web interface: appeals panel votes, unenforced interim measur
     await member.context.close();
   });
 
-  browserTest('a commissioner imposing “may not speak at events” is told the platform does not enforce it; then the case is escalated after the missed triage deadline and listed to a commissioner not handling it', async () => {
+  browserTest('a commissioner imposing “may not recruit” is told the platform does not enforce it; then the case is escalated after the missed triage deadline and listed to a commissioner not handling it', async () => {
     const c = await fileCase('At the branch social the respondent made threats in front of others.');
     const duty = await newPage(browser);
     await signIn(duty.page, p.url, await credentials(c.duty));
@@ -176,7 +176,7 @@ describeInBrowser('web interface: appeals panel votes, unenforced interim measur
     await duty.page.getByText('Decide interim measures').click();
     // Warned before deciding: the measure's own hint, and a warning once it is ticked.
     await seeText(duty.page, 'Recorded only: the platform does not enforce this yet.');
-    await duty.page.getByLabel('May not speak at events').check();
+    await duty.page.getByLabel('May not recruit').check();
     await seeText(duty.page, 'This will not stop anyone');
     await duty.page.getByLabel('May not host meetings').check();
     await duty.page.getByLabel('Written reasons (sealed)').fill('Risk to the complainant at branch events.');
@@ -185,7 +185,7 @@ describeInBrowser('web interface: appeals panel votes, unenforced interim measur
     const answer = await decided;
     expect(answer.status()).toBe(200);
     const { notEnforced } = (await answer.json()) as { notEnforced: string };
-    expect(notEnforced).toMatch(/^"no_speaking" is recorded, but not enforced/);
+    expect(notEnforced).toMatch(/^"no_recruiting" is recorded, but not enforced/);
     // …and told again after deciding, in the API's words.
     await duty.page.getByText('Not enforced by the platform', { exact: true }).waitFor();
     await seeText(duty.page, notEnforced);

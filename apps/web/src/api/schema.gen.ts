@@ -677,6 +677,39 @@ export interface components {
       byPath: components["schemas"]["CellsByPathResponse"];
       byStage: components["schemas"]["CellsByStageResponse"];
     };
+    CompositeAnswerRequest: {
+      /** The original motion you moved and answer for. */
+      motionId: string;
+      /** true: you consent to the composite replacing your motion; false: you refuse (the originals stay). */
+      consent: boolean;
+    };
+    CompositeOfResponse: {
+      motionId: string;
+      number: number;
+      submitter: components["schemas"]["SubmitterResponse"];
+    };
+    CompositeOriginalResponse: {
+      motionId: string;
+      number: number;
+      /** The mover who answers for it. */
+      submitter: components["schemas"]["SubmitterResponse"];
+      /** null: not yet answered. */
+      consent: boolean | null;
+      answeredBy: string | null;
+      answeredAt: string | null;
+    };
+    CompositeResponse: {
+      id: string;
+      congressId: string;
+      title: string;
+      text: string;
+      proposedBy: string;
+      proposedAt: string;
+      state: "proposed" | "agreed" | "refused";
+      originals: components["schemas"]["CompositeOriginalResponse"][];
+      /** The composite motion, once every mover consented. */
+      motionId: string | null;
+    };
     ConfirmApplicationRequest: {
       /** The token from the link e-mailed to the applicant. */
       token: string;
@@ -905,6 +938,21 @@ export interface components {
       electionId: string;
       hasCredential: boolean;
       accreditedAt: string | null;
+    };
+    DelegationCardResponse: {
+      memberId: string;
+      /** The branch that elected the delegate. */
+      delegation: string;
+      /** The card's weight: one mandate per accredited delegate. */
+      weight: number;
+      answer: "yes" | "no" | "abstain";
+    };
+    DelegationTotalResponse: {
+      delegation: string;
+      cards: number;
+      yes: number;
+      no: number;
+      abstain: number;
     };
     DiffLineResponse: {
       kind: "same" | "removed" | "added";
@@ -1311,7 +1359,7 @@ export interface components {
       needed: number;
       /** For each kind of measure imposed: whether and where the platform enforces it (S5). */
       enforcement: components["schemas"]["MeasureEnforcementResponse"][];
-      /** A plain warning naming the measures recorded but not enforced by any platform feature (no_speaking, no_recruiting: no events, speakers or recruiting exist yet); null when every measure imposed is enforced. */
+      /** A plain warning naming the measures recorded but not enforced by any platform feature (no_recruiting: no recruiting feature exists yet; no_speaking binds congress speakers’ lists and is listed in enforcement); null when every measure imposed is enforced. */
       notEnforced: string | null;
     };
     InterviewHeldRequest: {
@@ -1585,9 +1633,13 @@ export interface components {
       text: string;
       submitter: components["schemas"]["SubmitterResponse"];
       submittedBy: string;
-      stage: "submitted" | "admitted" | "refused" | "debated" | "voting" | "carried" | "lost" | "referred" | "withdrawn";
+      stage: "submitted" | "admitted" | "refused" | "debated" | "voting" | "carried" | "lost" | "referred" | "withdrawn" | "composited";
       seconders: string[];
       secondersMissing: number;
+      /** Composited: the composite motion that replaced it. */
+      compositedInto: string | null;
+      /** A composite motion: the motions it replaced and their movers. */
+      compositeOf: components["schemas"]["CompositeOfResponse"][] | null;
       /** Published with a refused motion. */
       refusalReason: string | null;
       /** The motion as amended, produced when its vote closes. */
@@ -1782,6 +1834,13 @@ export interface components {
       /** Its public purpose: everyone sees it. */
       purpose: string;
     };
+    ProposeCompositeRequest: {
+      title: string;
+      /** The composite text, one line per line. */
+      text: string;
+      /** The admitted motions it would replace (at least two). */
+      motionIds: string[];
+    };
     ProtectedTransferRequest: {
       toBranchId: string;
     };
@@ -1871,6 +1930,12 @@ export interface components {
       periodKind: "month" | "quarter" | "half-year" | "year";
       /** When the figures were computed and frozen (after the period closed and the lag passed). */
       publishedAt: string;
+    };
+    QuorumDto: {
+      /** `none`; `count`: at least `value` accredited delegates; `share`: at least `value` per cent of the delegates elected, accredited. */
+      kind: "none" | "count" | "share";
+      /** A count of delegates, or a percentage (0–100) for a share; 0 for none. */
+      value: number;
     };
     ReadmissionDecisionRequest: {
       memberId: string;
@@ -2206,18 +2271,21 @@ export interface components {
       motionDeadline: string;
       /** Seconders a member's motion needs before it is admitted. */
       secondersRequired: number;
-      voting: "open" | "secret";
+      voting: "open" | "secret" | "card";
       /** `none`: In the order members asked to speak. `alternate-lists`: Two lists, alternating: the reserved list (for example women and non-binary members, as the congress defines it — each speaker says which list they ask on; the member record holds no gender) and the open list. `first-time-first`: Members who have not yet spoken at this congress go before those who have, in the order they asked. */
       alternation: "none" | "alternate-lists" | "first-time-first";
       /** Speaking time per speech (a point of order: a third). */
       speakingSeconds: number;
+      /** Delegates present (accredited) before a vote opens; absent: no quorum. */
+      quorum?: components["schemas"]["QuorumDto"];
     };
     StandingOrdersResponse: {
       motionDeadline: string;
       secondersRequired: number;
-      voting: "open" | "secret";
+      voting: "open" | "secret" | "card";
       alternation: "none" | "alternate-lists" | "first-time-first";
       speakingSeconds: number;
+      quorum: components["schemas"]["QuorumDto"];
     };
     StandingResponse: {
       asOf: string;
@@ -2328,7 +2396,7 @@ export interface components {
       ref?: string;
     };
     SubmitterResponse: {
-      kind: "member" | "branch" | "executive" | "caucus";
+      kind: "member" | "branch" | "executive" | "caucus" | "composite";
       ref: string | null;
     };
     SupportPersonDto: {
@@ -2468,8 +2536,12 @@ export interface components {
       motionId: string;
       amendmentId: string | null;
       secret: boolean;
-      /** Accredited delegates when the vote opened. */
+      /** A recorded card vote: every card published with the result, by delegation. */
+      byCard: boolean;
+      /** Accredited delegates (present) when the vote opened. */
       electorate: number;
+      /** The quorum the standing orders required when it opened; null: none set. */
+      quorum: number | null;
       openedAt: string;
       closedAt: string | null;
       yes: number;
@@ -2477,8 +2549,12 @@ export interface components {
       abstain: number;
       carried: boolean | null;
       voted?: number;
-      /** Open votes: every card; secret votes: null. */
+      /** Open and card votes: every card; secret votes: null. */
       cards: components["schemas"]["VoteCardResponse"][] | null;
+      /** Card votes: each card with its delegation and weight, published with the result; otherwise null. */
+      cardVote: components["schemas"]["DelegationCardResponse"][] | null;
+      /** Card votes: each delegation's cards summed; otherwise null. */
+      delegations: components["schemas"]["DelegationTotalResponse"][] | null;
     };
     VoteRecordedResponse: {
       /** Panelists who have not voted yet. */
@@ -2494,8 +2570,12 @@ export interface components {
       motionId: string;
       amendmentId: string | null;
       secret: boolean;
-      /** Accredited delegates when the vote opened. */
+      /** A recorded card vote: every card published with the result, by delegation. */
+      byCard: boolean;
+      /** Accredited delegates (present) when the vote opened. */
       electorate: number;
+      /** The quorum the standing orders required when it opened; null: none set. */
+      quorum: number | null;
       openedAt: string;
       closedAt: string | null;
       yes: number;
@@ -3872,6 +3952,28 @@ export interface paths {
       policy: "Public: a non-member with a confirmed email address (X-Verification-Token)";
     };
   };
+  "/composites/{compositeId}": {
+    get: {
+      path: {
+        compositeId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["CompositeResponse"];
+      policy: "Members";
+    };
+  };
+  "/composites/{compositeId}/answers": {
+    post: {
+      path: {
+        compositeId: string;
+      };
+      query: never;
+      body: components["schemas"]["CompositeAnswerRequest"];
+      response: components["schemas"]["CompositeResponse"];
+      policy: "Signed-in; whoever moved that original motion (the member, an officer of the branch, the executive, a member of the caucus)";
+    };
+  };
   "/congresses": {
     post: {
       path: never;
@@ -3943,6 +4045,26 @@ export interface paths {
       body: components["schemas"]["PublishContributionRequest"];
       response: components["schemas"]["ContributionResponse"];
       policy: "Members";
+    };
+  };
+  "/congresses/{congressId}/composites": {
+    get: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["CompositeResponse"][];
+      policy: "Members";
+    };
+    post: {
+      path: {
+        congressId: string;
+      };
+      query: never;
+      body: components["schemas"]["ProposeCompositeRequest"];
+      response: components["schemas"]["CompositeResponse"];
+      policy: "Signed-in; a member of the congress's standing orders committee";
     };
   };
   "/congresses/{congressId}/credential": {
@@ -5368,6 +5490,8 @@ export const apiOperations = [
   "POST /complaints/non-member/cases/{reference}/statements/{statementId}/addenda",
   "POST /complaints/non-member/cases/{reference}/withdraw",
   "GET /complaints/non-member/directory",
+  "GET /composites/{compositeId}",
+  "POST /composites/{compositeId}/answers",
   "POST /congresses",
   "GET /congresses/{congressId}",
   "POST /congresses/{congressId}/accreditations",
@@ -5375,6 +5499,8 @@ export const apiOperations = [
   "GET /congresses/{congressId}/bulletin",
   "POST /congresses/{congressId}/bulletin",
   "POST /congresses/{congressId}/bulletin/contributions",
+  "GET /congresses/{congressId}/composites",
+  "POST /congresses/{congressId}/composites",
   "POST /congresses/{congressId}/credential",
   "POST /congresses/{congressId}/delegate-elections",
   "GET /congresses/{congressId}/floor",

@@ -35,6 +35,11 @@ export const FLOOR_ERROR_STATUS = {
   vote_closed: 409,
   already_voted: 409,
   blocked_by_restriction: 403,
+  composite_not_found: 404,
+  no_quorum: 422,
+  invalid_composite: 400,
+  composite_pending: 409,
+  composite_decided: 409,
 } as const satisfies Record<FloorErrorCode, number>;
 
 /** The floor's error mapping; a restriction is answered with the one confidential message and no details. */

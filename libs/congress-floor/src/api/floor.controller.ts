@@ -8,6 +8,7 @@ import { FloorUseCase, type FloorView } from '../application/use-cases/floor.use
 import { MinutesUseCase } from '../application/use-cases/minutes.use-case';
 import { MotionsUseCase, type MotionView } from '../application/use-cases/motions.use-case';
 import { AgendaItemRequest, AgendaItemResponse, FloorResponse, MinutesResponse, MotionResponse, OpenFloorRequest, SubmitMotionRequest } from './floor.dto';
+import { NO_QUORUM } from '../domain';
 import { FloorErrorFilter } from './floor-error.filter';
 import { uuidParam } from './route-params';
 
@@ -64,7 +65,7 @@ export class FloorController {
   @Policy.mandate(RETURNING_OFFICER_POLICY)
   @ApiCreatedResponse({ type: FloorResponse })
   async open(@Param('congressId', uuidParam('congressId')) id: string, @Body() b: OpenFloorRequest, @CurrentPrincipal() p: Principal): Promise<FloorResponse> {
-    return toFloorResponse(await this.floor.open(p, id, { orders: b.standingOrders, chairs: b.chairs, standingOrdersCommittee: b.standingOrdersCommittee }));
+    return toFloorResponse(await this.floor.open(p, id, { orders: { ...b.standingOrders, quorum: b.standingOrders.quorum ?? NO_QUORUM }, chairs: b.chairs, standingOrdersCommittee: b.standingOrdersCommittee }));
   }
 
   @Get('floor')

@@ -1,12 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ALTERNATION_RULES, ANSWERS, SPEAKING_LISTS, SUBMITTER_KINDS, VOTING_MODES, type AlternationRule, type Answer, type SpeakingList, type SubmitterKind, type VotingMode } from '../domain';
+import { ALTERNATION_RULES, ANSWERS, COMPOSITE_STATES, MOTION_STAGES, QUORUM_KINDS, SPEAKING_LISTS, SUBMITTER_KINDS, VOTING_MODES, type AlternationRule, type Answer, type SpeakingList, type SubmitterKind, type VotingMode } from '../domain';
 
 const ALTERNATIONS = Object.keys(ALTERNATION_RULES);
 const AGENDA_KINDS = ['report', 'motions', 'business'] as const;
 
 // ── requests ──────────────────────────────────────────────────────────────────────────────
+
+export class QuorumDto {
+  @ApiProperty({ enum: QUORUM_KINDS, description: '`none`; `count`: at least `value` accredited delegates; `share`: at least `value` per cent of the delegates elected, accredited.' })
+  @IsIn(QUORUM_KINDS as unknown as string[], { message: `quorum.kind must be ${QUORUM_KINDS.join(', ')}` })
+  kind: (typeof QUORUM_KINDS)[number];
+
+  @ApiProperty({ minimum: 0, maximum: 100000, description: 'A count of delegates, or a percentage (0–100) for a share; 0 for none.' })
+  @IsInt({ message: 'quorum.value must be a whole number' })
+  @Min(0)
+  @Max(100_000)
+  value: number;
+}
 
 export class StandingOrdersDto {
   @ApiProperty({ format: 'date-time', description: 'Motions, and their seconders, before this instant.' })
@@ -32,6 +44,12 @@ export class StandingOrdersDto {
   @Min(30)
   @Max(3600)
   speakingSeconds: number;
+
+  @ApiPropertyOptional({ type: QuorumDto, description: 'Delegates present (accredited) before a vote opens; absent: no quorum.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuorumDto)
+  quorum?: QuorumDto;
 }
 
 export class OpenFloorRequest {
@@ -190,6 +208,34 @@ export class OpenVoteRequest {
   amendmentId?: string;
 }
 
+export class ProposeCompositeRequest {
+  @ApiProperty({ minLength: 3, maxLength: 200 })
+  @IsString()
+  @Length(3, 200)
+  title: string;
+
+  @ApiProperty({ description: 'The composite text, one line per line.', maxLength: 50000 })
+  @IsString()
+  @Length(1, 50_000)
+  text: string;
+
+  @ApiProperty({ type: [String], description: 'The admitted motions it would replace (at least two).' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'motionIds must be motion ids' })
+  motionIds: string[];
+}
+
+export class CompositeAnswerRequest {
+  @ApiProperty({ description: 'The original motion you moved and answer for.' })
+  @IsUUID('all', { message: 'motionId must be a UUID' })
+  motionId: string;
+
+  @ApiProperty({ description: 'true: you consent to the composite replacing your motion; false: you refuse (the originals stay).' })
+  @IsBoolean({ message: 'consent must be true or false' })
+  consent: boolean;
+}
+
 export class CastVoteRequest {
   @ApiProperty({ enum: ANSWERS })
   @IsIn(ANSWERS as unknown as string[], { message: `answer must be ${ANSWERS.join(', ')}` })
@@ -204,6 +250,7 @@ export class StandingOrdersResponse {
   @ApiProperty({ enum: VOTING_MODES }) voting: string;
   @ApiProperty({ enum: ALTERNATIONS }) alternation: string;
   @ApiProperty() speakingSeconds: number;
+  @ApiProperty({ type: QuorumDto }) quorum: QuorumDto;
 }
 
 export class AgendaItemResponse {
@@ -253,7 +300,9 @@ export class VoteResponse {
   @ApiProperty() motionId: string;
   @ApiProperty({ type: String, nullable: true }) amendmentId: string | null;
   @ApiProperty() secret: boolean;
-  @ApiProperty({ description: 'Accredited delegates when the vote opened.' }) electorate: number;
+  @ApiProperty({ description: 'A recorded card vote: every card published with the result, by delegation.' }) byCard: boolean;
+  @ApiProperty({ description: 'Accredited delegates (present) when the vote opened.' }) electorate: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'The quorum the standing orders required when it opened; null: none set.' }) quorum: number | null;
   @ApiProperty({ format: 'date-time' }) openedAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closedAt: string | null;
   @ApiProperty() yes: number;
@@ -268,8 +317,25 @@ export class VoteCardResponse {
   @ApiProperty({ enum: ANSWERS }) answer: string;
 }
 
+export class DelegationCardResponse {
+  @ApiProperty() memberId: string;
+  @ApiProperty({ description: 'The branch that elected the delegate.' }) delegation: string;
+  @ApiProperty({ description: "The card's weight: one mandate per accredited delegate." }) weight: number;
+  @ApiProperty({ enum: ANSWERS }) answer: string;
+}
+
+export class DelegationTotalResponse {
+  @ApiProperty() delegation: string;
+  @ApiProperty() cards: number;
+  @ApiProperty() yes: number;
+  @ApiProperty() no: number;
+  @ApiProperty() abstain: number;
+}
+
 export class VoteDetailResponse extends VoteResponse {
-  @ApiProperty({ type: [VoteCardResponse], nullable: true, description: 'Open votes: every card; secret votes: null.' }) cards: VoteCardResponse[] | null;
+  @ApiProperty({ type: [VoteCardResponse], nullable: true, description: 'Open and card votes: every card; secret votes: null.' }) cards: VoteCardResponse[] | null;
+  @ApiProperty({ type: [DelegationCardResponse], nullable: true, description: 'Card votes: each card with its delegation and weight, published with the result; otherwise null.' }) cardVote: DelegationCardResponse[] | null;
+  @ApiProperty({ type: [DelegationTotalResponse], nullable: true, description: "Card votes: each delegation's cards summed; otherwise null." }) delegations: DelegationTotalResponse[] | null;
 }
 
 export class CastVoteResponse {
@@ -278,8 +344,35 @@ export class CastVoteResponse {
 }
 
 export class SubmitterResponse {
-  @ApiProperty({ enum: SUBMITTER_KINDS }) kind: string;
+  @ApiProperty({ enum: [...SUBMITTER_KINDS, 'composite'] }) kind: string;
   @ApiProperty({ type: String, nullable: true }) ref: string | null;
+}
+
+export class CompositeOriginalResponse {
+  @ApiProperty() motionId: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ type: SubmitterResponse, description: 'The mover who answers for it.' }) submitter: SubmitterResponse;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'null: not yet answered.' }) consent: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) answeredBy: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) answeredAt: string | null;
+}
+
+export class CompositeResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() congressId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() text: string;
+  @ApiProperty() proposedBy: string;
+  @ApiProperty({ format: 'date-time' }) proposedAt: string;
+  @ApiProperty({ enum: COMPOSITE_STATES }) state: string;
+  @ApiProperty({ type: [CompositeOriginalResponse] }) originals: CompositeOriginalResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'The composite motion, once every mover consented.' }) motionId: string | null;
+}
+
+export class CompositeOfResponse {
+  @ApiProperty() motionId: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ type: SubmitterResponse }) submitter: SubmitterResponse;
 }
 
 export class MotionResponse {
@@ -291,9 +384,11 @@ export class MotionResponse {
   @ApiProperty() text: string;
   @ApiProperty({ type: SubmitterResponse }) submitter: SubmitterResponse;
   @ApiProperty() submittedBy: string;
-  @ApiProperty({ enum: ['submitted', 'admitted', 'refused', 'debated', 'voting', 'carried', 'lost', 'referred', 'withdrawn'] }) stage: string;
+  @ApiProperty({ enum: MOTION_STAGES }) stage: string;
   @ApiProperty({ type: [String] }) seconders: string[];
   @ApiProperty() secondersMissing: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Composited: the composite motion that replaced it.' }) compositedInto: string | null;
+  @ApiProperty({ type: [CompositeOfResponse], nullable: true, description: 'A composite motion: the motions it replaced and their movers.' }) compositeOf: CompositeOfResponse[] | null;
   @ApiProperty({ type: String, nullable: true, description: 'Published with a refused motion.' }) refusalReason: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The motion as amended, produced when its vote closes.' }) amendedText: string | null;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;

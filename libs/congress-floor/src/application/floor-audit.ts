@@ -6,7 +6,7 @@ import { Clock } from '@org/platform';
 export interface FloorAuditEntry {
   actorId: string | null;
   action: string;
-  subjectType: 'floor' | 'agenda-item' | 'motion' | 'amendment' | 'speaker' | 'vote';
+  subjectType: 'floor' | 'agenda-item' | 'motion' | 'amendment' | 'speaker' | 'vote' | 'composite';
   subjectId: string;
   /** Facts: ids, stages, counts. Never a secret vote's answer. */
   data?: Record<string, unknown>;

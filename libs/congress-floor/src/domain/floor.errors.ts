@@ -35,6 +35,11 @@ export const FloorErrorCode = {
   voteClosed: 'vote_closed',
   alreadyVoted: 'already_voted',
   blockedByRestriction: 'blocked_by_restriction',
+  compositeNotFound: 'composite_not_found',
+  noQuorum: 'no_quorum',
+  invalidComposite: 'invalid_composite',
+  compositePending: 'composite_pending',
+  compositeDecided: 'composite_decided',
 } as const;
 export type FloorErrorCode = (typeof FloorErrorCode)[keyof typeof FloorErrorCode];
 

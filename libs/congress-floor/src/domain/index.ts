@@ -4,3 +4,4 @@ export * from './motion.entity';
 export * from './amendment';
 export * from './speakers-list';
 export * from './vote';
+export * from './composite';

@@ -1,7 +1,7 @@
 import { Motion, MOTION_LIFE_CYCLE, type Actor } from './motion.entity';
 import type { StandingOrders } from './standing-orders';
 
-const orders: StandingOrders = { motionDeadline: '2027-04-20T12:00:00Z', secondersRequired: 2, voting: 'open', alternation: 'none', speakingSeconds: 180 };
+const orders: StandingOrders = { motionDeadline: '2027-04-20T12:00:00Z', secondersRequired: 2, voting: 'open', alternation: 'none', speakingSeconds: 180, quorum: { kind: 'none', value: 0 } };
 const before = new Date('2027-04-01T00:00:00Z');
 const actor = (o: Partial<Actor> = {}): Actor => ({ memberId: 'm1', officerOfBranches: [], executive: false, caucuses: [], ...o });
 const memberMotion = () => Motion.submit({ id: 'x', congressId: 'c', agendaItemId: null, number: 1, title: 'T', text: 'a\nb', submitter: { kind: 'member', ref: 'm1' }, actor: actor() }, orders, before);
@@ -36,7 +36,7 @@ describe('Motion', () => {
 
   it('follows the life-cycle table and nothing else', () => {
     for (const [stage, row] of Object.entries(MOTION_LIFE_CYCLE)) {
-      if (['carried', 'lost', 'refused', 'referred', 'withdrawn'].includes(stage)) expect(Object.keys(row)).toEqual([]);
+      if (['carried', 'lost', 'refused', 'referred', 'withdrawn', 'composited'].includes(stage)) expect(Object.keys(row)).toEqual([]);
     }
     const m = memberMotion();
     expect(() => m.debate()).toThrow(expect.objectContaining({ code: 'motion_wrong_stage' }));

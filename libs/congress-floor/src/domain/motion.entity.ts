@@ -5,9 +5,12 @@ import { afterDeadline, type StandingOrders } from './standing-orders';
 export const SUBMITTER_KINDS = ['member', 'branch', 'executive', 'caucus'] as const;
 export type SubmitterKind = (typeof SUBMITTER_KINDS)[number];
 
+/** A composite motion is put in by the standing orders committee with its movers' consent; nobody submits one directly. */
+export type MotionSubmitterKind = SubmitterKind | 'composite';
+
 export interface Submitter {
-  kind: SubmitterKind;
-  /** The member (member), branch (branch) or caucus (caucus); null for the executive. */
+  kind: MotionSubmitterKind;
+  /** The member (member), branch (branch), caucus (caucus) or composite proposal (composite); null for the executive. */
   ref: string | null;
 }
 
@@ -33,12 +36,15 @@ export function actsFor(s: Submitter, a: Actor): boolean {
       return a.executive;
     case 'caucus':
       return s.ref !== null && a.caucuses.includes(s.ref);
+    case 'composite':
+      // Its movers consented to the text; nobody edits or withdraws it alone.
+      return false;
   }
 }
 
-export const MOTION_STAGES = ['submitted', 'admitted', 'refused', 'debated', 'voting', 'carried', 'lost', 'referred', 'withdrawn'] as const;
+export const MOTION_STAGES = ['submitted', 'admitted', 'refused', 'debated', 'voting', 'carried', 'lost', 'referred', 'withdrawn', 'composited'] as const;
 export type MotionStage = (typeof MOTION_STAGES)[number];
-export type MotionCommand = 'edit' | 'withdraw' | 'admit' | 'refuse' | 'debate' | 'open-vote' | 'carry' | 'lose' | 'refer';
+export type MotionCommand = 'edit' | 'withdraw' | 'admit' | 'refuse' | 'debate' | 'open-vote' | 'carry' | 'lose' | 'refer' | 'composite';
 
 /**
  * The life cycle as a table: stage × command → next stage. A command missing from a stage's row
@@ -46,7 +52,7 @@ export type MotionCommand = 'edit' | 'withdraw' | 'admit' | 'refuse' | 'debate' 
  */
 export const MOTION_LIFE_CYCLE: Record<MotionStage, Partial<Record<MotionCommand, MotionStage>>> = {
   submitted: { edit: 'submitted', withdraw: 'withdrawn', admit: 'admitted', refuse: 'refused' },
-  admitted: { withdraw: 'withdrawn', debate: 'debated', refer: 'referred' },
+  admitted: { withdraw: 'withdrawn', debate: 'debated', refer: 'referred', composite: 'composited' },
   debated: { withdraw: 'withdrawn', 'open-vote': 'voting', refer: 'referred' },
   voting: { carry: 'carried', lose: 'lost' },
   refused: {},
@@ -54,6 +60,7 @@ export const MOTION_LIFE_CYCLE: Record<MotionStage, Partial<Record<MotionCommand
   lost: {},
   referred: {},
   withdrawn: {},
+  composited: {},
 };
 
 export interface MotionSnapshot {
@@ -71,6 +78,8 @@ export interface MotionSnapshot {
   refusalReason: string | null;
   /** The text as amended, produced when the motion's vote closes (null before). */
   amendedText: string | null;
+  /** The composite motion that replaced it, with its mover's consent (null otherwise). */
+  compositedInto: string | null;
   submittedAt: string;
   decidedAt: string | null;
   version: number;
@@ -90,7 +99,7 @@ export class Motion {
       throw floorError('unprocessable', FloorErrorCode.deadlinePassed, `The deadline for motions passed at ${orders.motionDeadline}. A late motion needs the congress's agreement through the standing orders committee.`);
     }
     if (!actsFor(o.submitter, o.actor)) {
-      const who = { member: 'yourself', branch: "a branch whose committee you chair or are secretary of", executive: 'the executive (an Executive Committee mandate)', caucus: 'a caucus you may act for' }[o.submitter.kind];
+      const who = { member: 'yourself', branch: "a branch whose committee you chair or are secretary of", executive: 'the executive (an Executive Committee mandate)', caucus: 'a caucus you may act for', composite: 'a body you may act for (a composite is proposed by the standing orders committee)' }[o.submitter.kind];
       throw floorError('forbidden', FloorErrorCode.mayNotSubmitFor, `You can submit a motion only for ${who}.`);
     }
     const text = normalizeText(o.text);
@@ -108,6 +117,7 @@ export class Motion {
       seconders: [],
       refusalReason: null,
       amendedText: null,
+      compositedInto: null,
       submittedAt: now.toISOString(),
       decidedAt: null,
       version: 1,
@@ -206,6 +216,12 @@ export class Motion {
     this.s.decidedAt = now.toISOString();
   }
 
+  /** Replaced by a composite every mover consented to (see `Composite`). */
+  compositeInto(compositeMotionId: string): void {
+    this.step('composite');
+    this.s.compositedInto = compositeMotionId;
+  }
+
   /** The vote's outcome; the text as amended is the one the congress voted on. */
   decide(carried: boolean, amendedText: string, now: Date): void {
     this.step(carried ? 'carry' : 'lose');
@@ -224,6 +240,7 @@ const PAST: Record<MotionCommand, string> = {
   carry: 'carried',
   lose: 'lost',
   refer: 'referred',
+  composite: 'composited',
 };
 
 /** One line per line of the motion; trailing spaces and trailing empty lines removed, CRLF folded. */

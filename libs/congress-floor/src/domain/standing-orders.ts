@@ -9,7 +9,12 @@ export const ALTERNATION_RULES = {
 } as const;
 export type AlternationRule = keyof typeof ALTERNATION_RULES;
 
-export const VOTING_MODES = ['open', 'secret'] as const;
+/**
+ * `open`: each delegate's answer is published; `secret`: only who took part and the totals;
+ * `card`: a recorded card vote — each delegate votes their card (see `cardWeight`), and every card
+ * is published with the result, by delegation (the branch that elected the delegate).
+ */
+export const VOTING_MODES = ['open', 'secret', 'card'] as const;
 export type VotingMode = (typeof VOTING_MODES)[number];
 
 /** What the congress's standing orders set for its floor. */
@@ -23,6 +28,43 @@ export interface StandingOrders {
   alternation: AlternationRule;
   /** Speaking time per speech; a point of order gets a third of it. */
   speakingSeconds: number;
+  /** Delegates who must be present (accredited: their credential presented) for a vote to open. */
+  quorum: Quorum;
+}
+
+export const QUORUM_KINDS = ['none', 'count', 'share'] as const;
+/**
+ * `none`; `count`: at least `value` accredited delegates; `share`: at least `value` per cent of the
+ * delegates elected to the congress (rounded up) accredited.
+ */
+export interface Quorum {
+  kind: (typeof QUORUM_KINDS)[number];
+  value: number;
+}
+export const NO_QUORUM: Quorum = { kind: 'none', value: 0 };
+
+/** Accredited delegates a vote needs before it opens; null when the standing orders set no quorum. */
+export function quorumRequired(q: Quorum, elected: number): number | null {
+  switch (q.kind) {
+    case 'none':
+      return null;
+    case 'count':
+      return q.value;
+    case 'share':
+      return Math.ceil((elected * q.value) / 100);
+  }
+}
+
+/** Refuses to open a vote without quorum, naming how many are present and how many are needed. */
+export function checkQuorum(q: Quorum, o: { elected: number; present: number }): number | null {
+  const needed = quorumRequired(q, o.elected);
+  if (needed !== null && o.present < needed) {
+    throw floorError('unprocessable', FloorErrorCode.noQuorum, `The congress is not quorate: ${o.present} delegate(s) accredited, the standing orders require ${needed}. No vote opens until more delegates present their credentials.`, {
+      present: o.present,
+      required: needed,
+    });
+  }
+  return needed;
 }
 
 export function checkStandingOrders(o: StandingOrders): StandingOrders {
@@ -32,7 +74,11 @@ export function checkStandingOrders(o: StandingOrders): StandingOrders {
   if (!Number.isInteger(o.speakingSeconds) || o.speakingSeconds < 30 || o.speakingSeconds > 3600) {
     throw floorError('invalid', FloorErrorCode.invalidStandingOrders, 'speakingSeconds must be a whole number of seconds from 30 to 3600.');
   }
-  return o;
+  const q = o.quorum ?? NO_QUORUM;
+  if (!Number.isInteger(q.value) || q.value < 0 || (q.kind === 'share' && q.value > 100) || q.value > 100_000) {
+    throw floorError('invalid', FloorErrorCode.invalidStandingOrders, 'quorum.value must be a whole number (a share: a percentage from 0 to 100).');
+  }
+  return { ...o, quorum: q };
 }
 
 export const afterDeadline = (o: StandingOrders, now: Date): boolean => now.getTime() >= new Date(o.motionDeadline).getTime();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@org/kernel';
 import { maybeOne, one, query } from '@org/platform';
-import type { AmendmentSnapshot, AmendmentStage, Answer, MotionSnapshot, SpeakingList, WaitingSpeaker } from '../domain';
+import type { AmendmentSnapshot, AmendmentStage, Answer, Card, CompositeSnapshot, CompositeState, MotionSnapshot, Quorum, SpeakingList, WaitingSpeaker } from '../domain';
 import { FloorRepository, type AgendaItemRecord, type FloorRecord, type SpeakerRecord, type VoteRecord } from '../application/ports/floor.repository';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
@@ -10,7 +10,9 @@ interface FloorRow {
   congress_id: string;
   motion_deadline: Date;
   seconders_required: number;
-  voting: 'open' | 'secret';
+  voting: 'open' | 'secret' | 'card';
+  quorum_kind: Quorum['kind'];
+  quorum_value: number;
   alternation: 'none' | 'alternate-lists' | 'first-time-first';
   speaking_seconds: number;
   opened_by: string;
@@ -45,9 +47,30 @@ interface MotionRow {
   stage: MotionSnapshot['stage'];
   refusal_reason: string | null;
   amended_text: string | null;
+  composited_into: string | null;
   submitted_at: Date;
   decided_at: Date | null;
   version: number;
+}
+interface CompositeRow {
+  id: string;
+  congress_id: string;
+  title: string;
+  text: string;
+  proposed_by: string;
+  proposed_at: Date;
+  state: CompositeState;
+  motion_id: string | null;
+}
+interface CompositeOriginalRow {
+  composite_id: string;
+  motion_id: string;
+  number: number;
+  submitter_kind: MotionSnapshot['submitter']['kind'];
+  submitter_ref: string | null;
+  consent: boolean | null;
+  answered_by: string | null;
+  answered_at: Date | null;
 }
 interface SeconderRow {
   motion_id: string;
@@ -90,7 +113,9 @@ interface VoteRow {
   motion_id: string;
   amendment_id: string | null;
   secret: boolean;
+  by_card: boolean;
   electorate: number;
+  quorum: number | null;
   opened_at: Date;
   closed_at: Date | null;
   yes: number;
@@ -125,6 +150,7 @@ const toMotion = (r: MotionRow, seconders: string[]): MotionSnapshot => ({
   seconders,
   refusalReason: r.refusal_reason,
   amendedText: r.amended_text,
+  compositedInto: r.composited_into,
   submittedAt: iso(r.submitted_at) as string,
   decidedAt: iso(r.decided_at),
   version: r.version,
@@ -161,7 +187,9 @@ const toVote = (r: VoteRow): VoteRecord => ({
   motionId: r.motion_id,
   amendmentId: r.amendment_id,
   secret: r.secret,
+  byCard: r.by_card,
   electorate: r.electorate,
+  quorum: r.quorum,
   openedAt: iso(r.opened_at) as string,
   closedAt: iso(r.closed_at),
   yes: r.yes,
@@ -176,9 +204,9 @@ export class FloorSqlRepository extends FloorRepository {
   async insertFloor(tx: Tx, f: FloorRecord): Promise<void> {
     await query(
       tx,
-      `INSERT INTO congress_floor.floors (congress_id, motion_deadline, seconders_required, voting, alternation, speaking_seconds, opened_by, opened_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [f.congressId, f.orders.motionDeadline, f.orders.secondersRequired, f.orders.voting, f.orders.alternation, f.orders.speakingSeconds, f.openedBy, f.openedAt],
+      `INSERT INTO congress_floor.floors (congress_id, motion_deadline, seconders_required, voting, alternation, speaking_seconds, quorum_kind, quorum_value, opened_by, opened_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [f.congressId, f.orders.motionDeadline, f.orders.secondersRequired, f.orders.voting, f.orders.alternation, f.orders.speakingSeconds, f.orders.quorum.kind, f.orders.quorum.value, f.openedBy, f.openedAt],
     );
     const officers = [...f.chairs.map((id) => [id, 'chair']), ...f.standingOrdersCommittee.map((id) => [id, 'standing-orders'])];
     await query(
@@ -202,6 +230,7 @@ export class FloorSqlRepository extends FloorRepository {
         voting: r.voting,
         alternation: r.alternation,
         speakingSeconds: r.speaking_seconds,
+        quorum: { kind: r.quorum_kind, value: r.quorum_value },
       },
       chairs: officers.filter((o) => o.role === 'chair').map((o) => o.member_id),
       standingOrdersCommittee: officers.filter((o) => o.role === 'standing-orders').map((o) => o.member_id),
@@ -285,10 +314,74 @@ export class FloorSqlRepository extends FloorRepository {
   async updateMotion(tx: Tx, m: MotionSnapshot): Promise<void> {
     await query(
       tx,
-      `UPDATE congress_floor.motions SET agenda_item_id = $2, title = $3, text = $4, stage = $5, refusal_reason = $6, amended_text = $7, decided_at = $8, version = $9 WHERE id = $1`,
-      [m.id, m.agendaItemId, m.title, m.text, m.stage, m.refusalReason, m.amendedText, m.decidedAt, m.version],
+      `UPDATE congress_floor.motions SET agenda_item_id = $2, title = $3, text = $4, stage = $5, refusal_reason = $6, amended_text = $7, decided_at = $8, version = $9, composited_into = $10 WHERE id = $1`,
+      [m.id, m.agendaItemId, m.title, m.text, m.stage, m.refusalReason, m.amendedText, m.decidedAt, m.version, m.compositedInto],
     );
     await this.writeSeconders(tx, m);
+  }
+
+  async insertComposite(tx: Tx, c: CompositeSnapshot): Promise<void> {
+    await query(
+      tx,
+      `INSERT INTO congress_floor.composites (id, congress_id, title, text, proposed_by, proposed_at, state, motion_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [c.id, c.congressId, c.title, c.text, c.proposedBy, c.proposedAt, c.state, c.motionId],
+    );
+    await query(tx, `INSERT INTO congress_floor.composite_originals (composite_id, motion_id) SELECT $1::uuid, * FROM unnest($2::uuid[])`, [c.id, c.originals.map((o) => o.motionId)]);
+  }
+
+  async updateComposite(tx: Tx, c: CompositeSnapshot): Promise<void> {
+    await query(tx, `UPDATE congress_floor.composites SET state = $2, motion_id = $3 WHERE id = $1`, [c.id, c.state, c.motionId]);
+    await query(
+      tx,
+      `UPDATE congress_floor.composite_originals o SET consent = a.consent, answered_by = a.answered_by, answered_at = a.answered_at
+         FROM unnest($2::uuid[], $3::boolean[], $4::uuid[], $5::timestamptz[]) AS a(motion_id, consent, answered_by, answered_at)
+        WHERE o.composite_id = $1 AND o.motion_id = a.motion_id`,
+      [c.id, c.originals.map((o) => o.motionId), c.originals.map((o) => o.consent), c.originals.map((o) => o.answeredBy), c.originals.map((o) => o.answeredAt)],
+    );
+  }
+
+  async composite(tx: Tx, id: string, forUpdate = false): Promise<CompositeSnapshot | null> {
+    const r = forUpdate
+      ? await maybeOne<CompositeRow>(tx, `SELECT * FROM congress_floor.composites WHERE id = $1 FOR UPDATE`, [id])
+      : await maybeOne<CompositeRow>(tx, `SELECT * FROM congress_floor.composites WHERE id = $1`, [id]);
+    return r ? (await this.withOriginals(tx, [r]))[0] : null;
+  }
+
+  async composites(tx: Tx, congressId: string): Promise<CompositeSnapshot[]> {
+    return this.withOriginals(tx, await query<CompositeRow>(tx, `SELECT * FROM congress_floor.composites WHERE congress_id = $1 ORDER BY proposed_at, id`, [congressId]));
+  }
+
+  async motionsInPendingComposites(tx: Tx, congressId: string): Promise<string[]> {
+    const rows = await query<{ motion_id: string }>(
+      tx,
+      `SELECT o.motion_id FROM congress_floor.composite_originals o JOIN congress_floor.composites c ON c.id = o.composite_id WHERE c.congress_id = $1 AND c.state = 'proposed'`,
+      [congressId],
+    );
+    return rows.map((r) => r.motion_id);
+  }
+
+  private async withOriginals(tx: Tx, rows: CompositeRow[]): Promise<CompositeSnapshot[]> {
+    if (rows.length === 0) return [];
+    const originals = await query<CompositeOriginalRow>(
+      tx,
+      `SELECT o.composite_id, o.motion_id, m.number, m.submitter_kind, m.submitter_ref, o.consent, o.answered_by, o.answered_at
+         FROM congress_floor.composite_originals o JOIN congress_floor.motions m ON m.id = o.motion_id
+        WHERE o.composite_id = ANY($1::uuid[]) ORDER BY m.number`,
+      [rows.map((r) => r.id)],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      congressId: r.congress_id,
+      title: r.title,
+      text: r.text,
+      proposedBy: r.proposed_by,
+      proposedAt: iso(r.proposed_at) as string,
+      state: r.state,
+      motionId: r.motion_id,
+      originals: originals
+        .filter((o) => o.composite_id === r.id)
+        .map((o) => ({ motionId: o.motion_id, number: o.number, submitter: { kind: o.submitter_kind, ref: o.submitter_ref }, consent: o.consent, answeredBy: o.answered_by, answeredAt: iso(o.answered_at) })),
+    }));
   }
 
   async insertAmendment(tx: Tx, a: AmendmentSnapshot): Promise<void> {
@@ -352,8 +445,8 @@ export class FloorSqlRepository extends FloorRepository {
   async insertVote(tx: Tx, v: VoteRecord): Promise<void> {
     await query(
       tx,
-      `INSERT INTO congress_floor.votes (id, congress_id, motion_id, amendment_id, secret, electorate, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [v.id, v.congressId, v.motionId, v.amendmentId, v.secret, v.electorate, v.openedAt],
+      `INSERT INTO congress_floor.votes (id, congress_id, motion_id, amendment_id, secret, by_card, electorate, quorum, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [v.id, v.congressId, v.motionId, v.amendmentId, v.secret, v.byCard, v.electorate, v.quorum, v.openedAt],
     );
   }
 
@@ -387,13 +480,28 @@ export class FloorSqlRepository extends FloorRepository {
     return rows.length === 1;
   }
 
-  async count(tx: Tx, voteId: string, answer: Answer, card: { memberId: string } | null): Promise<void> {
-    if (card) await query(tx, `INSERT INTO congress_floor.open_vote_cards (vote_id, member_id, answer) VALUES ($1, $2, $3)`, [voteId, card.memberId, answer]);
+  async count(tx: Tx, voteId: string, answer: Answer, card: { memberId: string; delegation?: string; weight?: number } | null): Promise<void> {
+    const weight = card?.weight ?? 1;
+    if (card?.delegation) {
+      await query(tx, `INSERT INTO congress_floor.card_vote_cards (vote_id, member_id, delegation, weight, answer) VALUES ($1, $2, $3, $4, $5)`, [voteId, card.memberId, card.delegation, weight, answer]);
+    } else if (card) {
+      await query(tx, `INSERT INTO congress_floor.open_vote_cards (vote_id, member_id, answer) VALUES ($1, $2, $3)`, [voteId, card.memberId, answer]);
+    }
     await query(
       tx,
-      `UPDATE congress_floor.votes SET yes = yes + ($2 = 'yes')::int, no = no + ($2 = 'no')::int, abstain = abstain + ($2 = 'abstain')::int WHERE id = $1`,
-      [voteId, answer],
+      `UPDATE congress_floor.votes SET yes = yes + ($2 = 'yes')::int * $3, no = no + ($2 = 'no')::int * $3, abstain = abstain + ($2 = 'abstain')::int * $3 WHERE id = $1`,
+      [voteId, answer, weight],
     );
+  }
+
+  async cardVoteCards(tx: Tx, voteId: string): Promise<Card[]> {
+    return (
+      await query<{ member_id: string; delegation: string; weight: number; answer: Answer }>(
+        tx,
+        `SELECT member_id, delegation, weight, answer FROM congress_floor.card_vote_cards WHERE vote_id = $1 ORDER BY delegation, member_id`,
+        [voteId],
+      )
+    ).map((r) => ({ memberId: r.member_id, delegation: r.delegation, weight: r.weight, answer: r.answer }));
   }
 
   async closeVote(tx: Tx, voteId: string, at: Date, carried: boolean): Promise<void> {

@@ -107,11 +107,11 @@ const MEASURES: Record<Measure['kind'], string> = {
   separation: 'Kept apart from named members',
 };
 /**
- * Measures the platform records but no feature of it enforces yet (no events, speakers or
- * recruiting exist): the panel is told before and after deciding, so that it does not believe it
+ * Measures the platform records but no feature of it enforces yet (no recruiting feature exists;
+ * a speaking ban binds congress speakers' lists, so it is not here): the panel is told before and after deciding, so that it does not believe it
  * has protected someone. The decision's answer (`notEnforced`) is the authority; this only warns early.
  */
-const NOT_ENFORCED: ReadonlySet<Measure['kind']> = new Set(['no_speaking', 'no_recruiting']);
+const NOT_ENFORCED: ReadonlySet<Measure['kind']> = new Set(['no_recruiting']);
 const NOT_ENFORCED_HINT = 'Recorded only: the platform does not enforce this yet.';
 
 function CaseView({ reference }: { reference: string }) {
@@ -321,7 +321,7 @@ function InterimForm({ c, onDone }: { c: View; onDone: () => void }) {
           </fieldset>
           {kinds.some((k) => NOT_ENFORCED.has(k)) ? (
             <Alert kind="warning" title="This will not stop anyone">
-              <p>{kinds.filter((k) => NOT_ENFORCED.has(k)).map((k) => `“${MEASURES[k]}”`).join(' and ')}: the platform has no events, speakers list or recruiting yet, so no feature refuses anything because of {kinds.filter((k) => NOT_ENFORCED.has(k)).length === 1 ? 'this measure' : 'these measures'}. It is recorded with the decision; tell the respondent through the case and check compliance yourselves.</p>
+              <p>{kinds.filter((k) => NOT_ENFORCED.has(k)).map((k) => `“${MEASURES[k]}”`).join(' and ')}: the platform has no recruiting feature yet, so no feature refuses anything because of {kinds.filter((k) => NOT_ENFORCED.has(k)).length === 1 ? 'this measure' : 'these measures'}. It is recorded with the decision; tell the respondent through the case and check compliance yourselves.</p>
             </Alert>
           ) : null}
           <div className="field">
@@ -332,7 +332,7 @@ function InterimForm({ c, onDone }: { c: View; onDone: () => void }) {
       ) : null}
       <TextArea label="Written reasons (sealed)" rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />
       <Button busy={decide.busy} disabled={!reasons.trim()} onClick={async () => (await decide.run()) && onDone()}>Record the decision</Button>
-      <p className="muted">Measures take effect at once: hosting meetings, standing for election, new mandates and branch placements are refused, with a message that says only that a confidential restriction applies, never why. Speaking and recruiting bans are recorded but not enforced by the platform yet. <Badge>S5</Badge></p>
+      <p className="muted">Measures take effect at once: hosting meetings, standing for election, new mandates and branch placements are refused, with a message that says only that a confidential restriction applies, never why. Speaking bans bind congress speakers' lists (not branch meetings or events); recruiting bans are recorded but not enforced by the platform yet. <Badge>S5</Badge></p>
     </details>
   );
 }

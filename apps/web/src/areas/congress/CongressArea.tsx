@@ -9,6 +9,8 @@ import { Link, matchPath } from '../../app/router';
 import { dateTime } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Loading, PageHeader, SelectField } from '../../ui/kit';
+import { Composites } from './Composites';
+import { SpeakingClock } from './SpeakingClock';
 import { useFloorEvents, type FloorEvent } from './live';
 import BulletinScreen from './BulletinScreen';
 
@@ -63,7 +65,7 @@ function useFloor(congressId: string) {
   }, [floor.data]);
   useFloorEvents(congressId, (e) => {
     if (e?.type === 'vote' && e.tally) setTally(e.tally);
-    if (!e || e.type === 'motion' || e.type === 'amendment' || e.type === 'vote') motions.reload();
+    if (!e || e.type === 'motion' || e.type === 'amendment' || e.type === 'vote' || e.type === 'composite') motions.reload();
     if (!e || e.type === 'agenda') floor.reload();
     if (e?.type === 'speakers' && floor.data) void loadSpeakers(floor.data.agenda).catch(() => undefined);
   });
@@ -71,7 +73,7 @@ function useFloor(congressId: string) {
   return { floor, motions, speakers, tally, openVote, reloadSpeakers: () => floor.data && loadSpeakers(floor.data.agenda) };
 }
 
-const STAGE: Record<string, 'good' | 'bad' | 'neutral' | 'info'> = { carried: 'good', lost: 'bad', refused: 'bad', withdrawn: 'neutral', referred: 'neutral', voting: 'info', debated: 'info', admitted: 'neutral', submitted: 'neutral' };
+const STAGE: Record<string, 'good' | 'bad' | 'neutral' | 'info'> = { carried: 'good', lost: 'bad', refused: 'bad', withdrawn: 'neutral', referred: 'neutral', voting: 'info', debated: 'info', admitted: 'neutral', submitted: 'neutral', composited: 'neutral' };
 
 function MotionCard({ m }: { m: Motion }) {
   return (
@@ -80,6 +82,8 @@ function MotionCard({ m }: { m: Motion }) {
         <Badge kind={STAGE[m.stage] ?? 'neutral'}>{m.stage}</Badge> · from {m.submitter.kind}
         {m.secondersMissing ? ` · ${m.secondersMissing} seconder(s) missing` : ''}
       </p>
+      {m.compositeOf ? <p>Composite of {m.compositeOf.map((o) => `motion ${o.number} (${o.submitter.kind})`).join(', ')}, with each mover's consent.</p> : null}
+      {m.compositedInto ? <p>Composited, with its mover's consent, into motion {m.compositedInto.slice(0, 8)}.</p> : null}
       {m.refusalReason ? <Alert kind="warning" title="Refused by the standing orders committee">{m.refusalReason}</Alert> : null}
       <ol className="motion-lines" aria-label={`Text of motion ${m.number}`}>
         {m.text.split('\n').map((l, i) => (
@@ -113,7 +117,7 @@ function SpeakersList({ item, list, onAsk }: { item: Floor['agenda'][number]; li
       {list?.speaking ? (
         <p>
           Speaking: <strong data-speaker={list.speaking.memberId}>{list.speaking.memberId.slice(0, 8)}</strong> ({list.speaking.list}
-          {list.speaking.pointOfOrder ? ', point of order' : ''}) — <span className="clock">{list.speaking.secondsLeft}s</span> left
+          {list.speaking.pointOfOrder ? ', point of order' : ''}) — <SpeakingClock key={list.speaking.id} secondsLeft={list.speaking.secondsLeft} /> left
         </p>
       ) : null}
       {list?.waiting.length ? (
@@ -175,6 +179,7 @@ function DelegateScreen({ congressId }: { congressId: string }) {
           )}
         </Card>
       ) : null}
+      <Composites congressId={congressId} version={f.motions.data} />
       {f.floor.data.agenda.map((item) => (
         <Card key={item.id} title={`${item.position}. ${item.title}`}>
           <p>
@@ -226,6 +231,10 @@ function Projector({ congressId }: { congressId: string }) {
             Result: {lastClosed.v.amendmentId ? 'amendment to ' : ''}motion {lastClosed.m.number} — {lastClosed.v.carried ? 'CARRIED' : 'LOST'}
           </h2>
           <p className="tally">For {lastClosed.v.yes} · Against {lastClosed.v.no} · Abstain {lastClosed.v.abstain}</p>
+          <p>
+            {lastClosed.v.byCard ? 'By card, every card published · ' : ''}
+            {lastClosed.v.electorate} delegates present{lastClosed.v.quorum !== null ? ` · quorum ${lastClosed.v.quorum}` : ''}
+          </p>
         </section>
       ) : (
         <p>No vote yet.</p>

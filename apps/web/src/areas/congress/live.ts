@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { authorization } from '../../api/client';
 
 export interface FloorEvent {
-  type: 'agenda' | 'motion' | 'amendment' | 'speakers' | 'vote';
+  type: 'agenda' | 'motion' | 'amendment' | 'speakers' | 'vote' | 'composite';
   id: string;
   tally?: { yes: number; no: number; abstain: number; voted: number; electorate: number; closed: boolean; carried: boolean | null };
 }

@@ -12,4 +12,8 @@ export abstract class AccreditedDelegates {
   abstract isAccredited(congressId: string, memberId: string, tx: Tx): Promise<boolean>;
   /** How many delegates are accredited now (a vote's electorate). */
   abstract accreditedCount(congressId: string, tx: Tx): Promise<number>;
+  /** How many delegates were elected to the congress, accredited or not (a quorum set as a share). */
+  abstract electedCount(congressId: string, tx: Tx): Promise<number>;
+  /** The delegation (the branch that elected them) of an accredited delegate: their card in a card vote. */
+  abstract delegationOf(congressId: string, memberId: string, tx: Tx): Promise<string | null>;
 }

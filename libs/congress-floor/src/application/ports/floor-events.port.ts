@@ -1,6 +1,6 @@
 /** What changed on a congress's floor, for the projector and the delegates' screens. Facts only: totals, never who voted what. */
 export interface FloorEvent {
-  type: 'agenda' | 'motion' | 'amendment' | 'speakers' | 'vote';
+  type: 'agenda' | 'motion' | 'amendment' | 'speakers' | 'vote' | 'composite';
   /** The record that changed (for `speakers`: the agenda item). */
   id: string;
   /** For votes: the running totals (open and secret alike: totals only). */

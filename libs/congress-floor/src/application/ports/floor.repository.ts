@@ -1,5 +1,5 @@
 import type { Tx } from '@org/kernel';
-import type { AmendmentSnapshot, AmendmentStage, Answer, MotionSnapshot, SpeakingList, StandingOrders, Tally, WaitingSpeaker } from '../../domain';
+import type { AmendmentSnapshot, AmendmentStage, Answer, Card, CompositeSnapshot, MotionSnapshot, SpeakingList, StandingOrders, Tally, WaitingSpeaker } from '../../domain';
 
 export type FloorOfficerRole = 'chair' | 'standing-orders';
 
@@ -44,7 +44,12 @@ export interface VoteRecord extends Tally {
   motionId: string;
   amendmentId: string | null;
   secret: boolean;
+  /** A recorded card vote: every card published with the result, by delegation. */
+  byCard: boolean;
+  /** Accredited delegates present (the electorate) when it opened. */
   electorate: number;
+  /** The quorum the standing orders required when it opened (null: none set). */
+  quorum: number | null;
   openedAt: string;
   closedAt: string | null;
   carried: boolean | null;
@@ -66,6 +71,13 @@ export abstract class FloorRepository {
   abstract motions(tx: Tx, congressId: string): Promise<MotionSnapshot[]>;
   abstract updateMotion(tx: Tx, m: MotionSnapshot): Promise<void>;
 
+  abstract insertComposite(tx: Tx, c: CompositeSnapshot): Promise<void>;
+  abstract updateComposite(tx: Tx, c: CompositeSnapshot): Promise<void>;
+  abstract composite(tx: Tx, id: string, forUpdate?: boolean): Promise<CompositeSnapshot | null>;
+  abstract composites(tx: Tx, congressId: string): Promise<CompositeSnapshot[]>;
+  /** Motions of the congress in a composite still waiting for its movers' answers. */
+  abstract motionsInPendingComposites(tx: Tx, congressId: string): Promise<string[]>;
+
   abstract insertAmendment(tx: Tx, a: AmendmentSnapshot): Promise<void>;
   abstract amendment(tx: Tx, id: string, forUpdate?: boolean): Promise<AmendmentSnapshot | null>;
   abstract amendments(tx: Tx, motionIds: readonly string[]): Promise<AmendmentSnapshot[]>;
@@ -86,7 +98,9 @@ export abstract class FloorRepository {
   abstract votesOfMotions(tx: Tx, motionIds: readonly string[]): Promise<VoteRecord[]>;
   /** Records that this delegate voted; false when they already had (nothing written). */
   abstract takePart(tx: Tx, voteId: string, memberId: string): Promise<boolean>;
-  abstract count(tx: Tx, voteId: string, answer: Answer, card: { memberId: string } | null): Promise<void>;
+  /** Counts an answer (weighted for a card vote); `card` records who voted what (open and card votes), null for a secret vote. */
+  abstract count(tx: Tx, voteId: string, answer: Answer, card: { memberId: string; delegation?: string; weight?: number } | null): Promise<void>;
+  abstract cardVoteCards(tx: Tx, voteId: string): Promise<Card[]>;
   abstract closeVote(tx: Tx, voteId: string, at: Date, carried: boolean): Promise<void>;
   abstract cards(tx: Tx, voteId: string): Promise<{ memberId: string; answer: Answer }[]>;
   abstract participants(tx: Tx, voteId: string): Promise<number>;

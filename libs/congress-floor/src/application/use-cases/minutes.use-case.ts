@@ -33,7 +33,13 @@ const outcome = (m: MotionView): string => {
     lines.push(`  Amendment ${a.number} (lines ${a.fromLine}–${a.toLine}): ${a.stage}${v ? ` — for ${v.yes}, against ${v.no}, abstentions ${v.abstain}` : ''}.`);
   }
   const final = m.votes.find((x) => x.amendmentId === null && x.closedAt);
-  if (final) lines.push(`  Vote on the motion${final.secret ? ' (secret)' : ''}: for ${final.yes}, against ${final.no}, abstentions ${final.abstain} — ${final.carried ? 'carried' : 'lost'}.`);
+  if (final) {
+    const how = final.secret ? ' (secret)' : final.byCard ? ' (by card)' : '';
+    const present = `${final.electorate} delegate(s) present${final.quorum !== null ? `, quorum ${final.quorum}` : ''}`;
+    lines.push(`  Vote on the motion${how}: for ${final.yes}, against ${final.no}, abstentions ${final.abstain} — ${final.carried ? 'carried' : 'lost'} (${present}).`);
+  }
+  if (m.compositeOf) lines.push(`  Composite of motions ${m.compositeOf.map((o) => o.number).join(', ')}, with their movers' consent.`);
+  if (m.compositedInto) lines.push('  Composited, with its mover\'s consent.');
   if (m.amendedText !== null) lines.push('  As adopted:', ...m.amendedText.split('\n').map((l) => `    ${l}`));
   return lines.join('\n');
 };

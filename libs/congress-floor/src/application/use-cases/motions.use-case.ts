@@ -18,6 +18,8 @@ export interface AmendmentView extends AmendmentSnapshot {
 
 export interface MotionView extends MotionSnapshot {
   secondersMissing: number;
+  /** A composite motion: the motions it replaced and their movers, each of whom consented (null otherwise). */
+  compositeOf: { motionId: string; number: number; submitter: Submitter }[] | null;
   amendments: AmendmentView[];
   votes: VoteRecord[];
 }
@@ -186,8 +188,15 @@ export class MotionsUseCase {
     const ids = motions.map((x) => x.id);
     const amendments = await this.floors.amendments(m, ids);
     const votes = await this.floors.votesOfMotions(m, ids);
+    const composites = new Map<string, { motionId: string; number: number; submitter: Submitter }[]>();
+    for (const s of motions) {
+      if (s.submitter.kind !== 'composite' || !s.submitter.ref) continue;
+      const c = await this.floors.composite(m, s.submitter.ref);
+      if (c) composites.set(s.id, c.originals.map((o) => ({ motionId: o.motionId, number: o.number, submitter: o.submitter })));
+    }
     return motions.map((s) => ({
       ...s,
+      compositeOf: composites.get(s.id) ?? null,
       secondersMissing: Motion.fromSnapshot(s).secondersMissing(f.orders),
       amendments: amendments.filter((a) => a.motionId === s.id).map((a) => ({ ...a, diff: diffAgainst(s.text, a) })),
       votes: votes.filter((v) => v.motionId === s.id),

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
 import { Clock } from '@org/platform';
-import { applyCarried, fallingWith, floorError, FloorErrorCode, isCarried, Motion, restrictionRefusal, type Answer } from '../../domain';
+import { applyCarried, byDelegation, cardWeight, checkQuorum, fallingWith, floorError, FloorErrorCode, isCarried, Motion, restrictionRefusal, type Answer, type Card, type Tally } from '../../domain';
 import { requireChair, requireMember } from '../floor-access';
 import { FloorAudit } from '../floor-audit';
 import { AccreditedDelegates } from '../ports/accredited-delegates.port';
@@ -15,8 +15,12 @@ import { loadFloor } from './floor.use-case';
 
 export interface VoteView extends VoteRecord {
   voted: number;
-  /** Open votes: each delegate's card, published. Secret votes: null. */
+  /** Open and card votes: each delegate's answer, published. Secret votes: null. */
   cards: { memberId: string; answer: Answer }[] | null;
+  /** Card votes: every card with its delegation and weight, published with the result (null otherwise). */
+  cardVote: Card[] | null;
+  /** Card votes: each delegation's cards summed (null otherwise). */
+  delegations: ({ delegation: string; cards: number } & Tally)[] | null;
 }
 
 const tallyOf = (v: VoteRecord, voted: number): FloorEvent['tally'] => ({ yes: v.yes, no: v.no, abstain: v.abstain, voted, electorate: v.electorate, closed: v.closedAt !== null, carried: v.carried });
@@ -64,13 +68,18 @@ export class VotesUseCase {
         await this.floors.updateMotion(m, motion.toSnapshot());
       }
       if (await this.floors.openVote(m, s.congressId)) throw floorError('conflict', FloorErrorCode.voteOpenAlready, 'Another vote of this congress is open; close it first.');
+      // Quorum: the delegates present (accredited) now, against what the standing orders require.
+      const present = await this.delegates.accreditedCount(s.congressId, m);
+      const quorum = checkQuorum(f.orders.quorum, { elected: f.orders.quorum.kind === 'share' ? await this.delegates.electedCount(s.congressId, m) : 0, present });
       const vote: VoteRecord = {
         id: randomUUID(),
         congressId: s.congressId,
         motionId,
         amendmentId: cmd.amendmentId ?? null,
         secret: f.orders.voting === 'secret',
-        electorate: await this.delegates.accreditedCount(s.congressId, m),
+        byCard: f.orders.voting === 'card',
+        electorate: present,
+        quorum,
         openedAt: this.clock.now().toISOString(),
         closedAt: null,
         yes: 0,
@@ -79,7 +88,7 @@ export class VotesUseCase {
         carried: null,
       };
       await this.floors.insertVote(m, vote);
-      await this.audit.record(m, { actorId: by, action: 'vote.opened', subjectType: 'vote', subjectId: vote.id, data: { motionId, amendmentId: vote.amendmentId, secret: vote.secret, electorate: vote.electorate } });
+      await this.audit.record(m, { actorId: by, action: 'vote.opened', subjectType: 'vote', subjectId: vote.id, data: { motionId, amendmentId: vote.amendmentId, secret: vote.secret, byCard: vote.byCard, electorate: vote.electorate, quorum: vote.quorum } });
       return vote;
     });
     this.events.publish(v.congressId, { type: 'vote', id: v.id, tally: tallyOf(v, 0) });
@@ -104,7 +113,13 @@ export class VotesUseCase {
       const locked = await this.floors.voteForCounting(m, voteId);
       if (!locked || locked.closedAt) throw floorError('conflict', FloorErrorCode.voteClosed, 'This vote closed before your vote was counted.');
       if (!(await this.floors.takePart(m, voteId, memberId))) throw floorError('conflict', FloorErrorCode.alreadyVoted, 'You have already voted in this vote.');
-      await this.floors.count(m, voteId, answer, v.secret ? null : { memberId });
+      if (v.byCard) {
+        // A card vote: the delegate's card, with the delegation that elected them and its weight.
+        const delegation = (await this.delegates.delegationOf(v.congressId, memberId, m)) as string;
+        await this.floors.count(m, voteId, answer, { memberId, delegation, weight: cardWeight({ memberId, delegation }) });
+      } else {
+        await this.floors.count(m, voteId, answer, v.secret ? null : { memberId });
+      }
       const after = (await this.floors.vote(m, voteId)) as VoteRecord;
       return { congressId: v.congressId, tally: tallyOf(after, after.yes + after.no + after.abstain) };
     });
@@ -148,6 +163,11 @@ export class VotesUseCase {
     const m = this.ds.manager;
     const v = await this.floors.vote(m, voteId);
     if (!v) throw floorError('not_found', FloorErrorCode.voteNotFound, 'No such vote.');
-    return { ...v, voted: await this.floors.participants(m, voteId), cards: v.secret ? null : await this.floors.cards(m, voteId) };
+    const voted = await this.floors.participants(m, voteId);
+    if (v.byCard) {
+      const cardVote = await this.floors.cardVoteCards(m, voteId);
+      return { ...v, voted, cards: cardVote.map((c) => ({ memberId: c.memberId, answer: c.answer })), cardVote, delegations: byDelegation(cardVote) };
+    }
+    return { ...v, voted, cards: v.secret ? null : await this.floors.cards(m, voteId), cardVote: null, delegations: null };
   }
 }

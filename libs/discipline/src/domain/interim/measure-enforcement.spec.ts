@@ -2,9 +2,9 @@ import { MEASURE_KINDS } from './interim-measures';
 import { allMeasureEnforcement, measureEnforcement, unenforcedWarning } from './measure-enforcement';
 
 describe('measure enforcement (S5): what the platform does with each interim measure', () => {
-  it('no_speaking and no_recruiting bind nothing yet, and say so; every other measure names where it binds', () => {
+  it('no_recruiting binds nothing yet, and says so; every other measure names where it binds', () => {
     for (const m of allMeasureEnforcement()) {
-      if (m.measure === 'no_speaking' || m.measure === 'no_recruiting') {
+      if (m.measure === 'no_recruiting') {
         expect(m).toMatchObject({ enforced: false, enforcedBy: [] });
         expect(m.notCovered).toMatch(/NOT enforced by any platform feature/);
       } else {
@@ -19,12 +19,20 @@ describe('measure enforcement (S5): what the platform does with each interim mea
     expect(measureEnforcement('no_hosting').enforcedBy.join(' ')).toContain('/branches/{branchId}/meetings');
   });
 
+  it("no_speaking binds congress speakers' lists, and says that meetings and events are not checked", () => {
+    const s = measureEnforcement('no_speaking');
+    expect(s.enforced).toBe(true);
+    expect(s.enforcedBy).toEqual([expect.stringContaining('POST /agenda-items/{agendaItemId}/speakers')]);
+    expect(s.notCovered).toMatch(/^Only congress speakers' lists refuse it: speaking at branch meetings and events/);
+  });
+
   it('warns by name about the measures that bind nothing, and only about them', () => {
     expect(unenforcedWarning(['no_hosting', 'no_candidacy'])).toBeNull();
     expect(unenforcedWarning([])).toBeNull();
-    expect(unenforcedWarning(['no_hosting', 'no_speaking', 'no_speaking'])).toMatch(/^"no_speaking" is recorded, but not enforced by any platform feature .*nobody is stopped by it\./);
-    const both = unenforcedWarning(['no_recruiting', 'no_speaking', 'separation'])!;
-    expect(both).toMatch(/^"no_recruiting" and "no_speaking" are recorded/);
-    expect(both).not.toContain('separation');
+    expect(unenforcedWarning(['no_hosting', 'no_speaking', 'no_speaking'])).toBeNull();
+    const one = unenforcedWarning(['no_recruiting', 'no_speaking', 'no_recruiting', 'separation'])!;
+    expect(one).toMatch(/^"no_recruiting" is recorded, but not enforced by any platform feature .*nobody is stopped by it\./);
+    expect(one).not.toContain('no_speaking');
+    expect(one).not.toContain('separation');
   });
 });

@@ -47,10 +47,10 @@ const ENFORCEMENT: Readonly<Record<MeasureKind, Omit<MeasureEnforcement, 'measur
     notCovered: 'Meetings and events outside the branch register are not checked.',
   },
   no_speaking: {
-    enforced: false,
-    enforcedBy: [],
+    enforced: true,
+    enforcedBy: ["congress floor: the member cannot be put on a congress's speakers' list, by themself or by a chair (POST /agenda-items/{agendaItemId}/speakers)"],
     notCovered:
-      'Recorded with the decision and kept in the restrictions the platform holds, but NOT enforced by any platform feature: the platform has no events or speakers list yet. Tell the respondent through a case message and check compliance yourselves.',
+      "Only congress speakers' lists refuse it: speaking at branch meetings and events, and anything else the member says or writes, is not checked by the platform. Tell the respondent through a case message and check compliance there yourselves.",
   },
   no_recruiting: {
     enforced: false,
@@ -79,5 +79,5 @@ export function unenforcedWarning(measures: readonly MeasureKind[]): string | nu
   const unenforced = [...new Set(measures)].filter((m) => !ENFORCEMENT[m].enforced);
   if (unenforced.length === 0) return null;
   const names = unenforced.map((m) => `"${m}"`).join(' and ');
-  return `${names} ${unenforced.length === 1 ? 'is' : 'are'} recorded, but not enforced by any platform feature yet (the platform has no events, speakers or recruiting to refuse): nobody is stopped by ${unenforced.length === 1 ? 'it' : 'them'}. Tell the respondent through a case message and check compliance yourselves.`;
+  return `${names} ${unenforced.length === 1 ? 'is' : 'are'} recorded, but not enforced by any platform feature yet (no feature of the platform refuses anything because of ${unenforced.length === 1 ? 'it' : 'them'}): nobody is stopped by ${unenforced.length === 1 ? 'it' : 'them'}. Tell the respondent through a case message and check compliance yourselves.`;
 }
