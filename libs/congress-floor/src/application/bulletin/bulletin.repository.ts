@@ -31,7 +31,11 @@ export abstract class BulletinRepository {
   /** Every contribution of the congress's bulletin, in the order they were published. */
   abstract contributions(tx: Tx, congressId: string): Promise<ContributionRecord[]>;
   abstract contribution(tx: Tx, id: string, forUpdate?: boolean): Promise<ContributionRecord | null>;
-  /** The contribution this author already published with this key (and that request's hash), if any. */
+  /**
+   * The contribution this author already published with this key (and that request's hash), if
+   * any. It first takes a transaction-scoped lock on the key, so two requests with one key cannot
+   * both insert.
+   */
   abstract byKey(tx: Tx, congressId: string, author: ContributionAuthor, keySha256: string): Promise<{ id: string; requestSha256: string } | null>;
   abstract insertContribution(tx: Tx, c: ContributionRecord, key: ContributionKey | null): Promise<void>;
   abstract markWithdrawn(tx: Tx, id: string, at: string): Promise<void>;

@@ -93,7 +93,6 @@ export class BulletinUseCase {
     const id = await this.ds.transaction(async (m) => {
       const b = await this.requireBulletin(m, congressId);
       if (key) {
-        await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`congress_floor.contributions:${congressId}:${author.kind}:${key.keySha256}`]);
         const earlier = await this.bulletins.byKey(m, congressId, author, key.keySha256);
         if (earlier && earlier.requestSha256 !== key.requestSha256) {
           throw bulletinError('conflict', BulletinErrorCode.idempotencyKeyReused, 'This Idempotency-Key was already used for a different contribution. Use a new key for a new contribution.', { field: 'Idempotency-Key' });

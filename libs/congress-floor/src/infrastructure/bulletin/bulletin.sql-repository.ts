@@ -79,6 +79,7 @@ export class BulletinSqlRepository extends BulletinRepository {
   }
 
   async byKey(tx: Tx, congressId: string, author: ContributionAuthor, keySha256: string): Promise<{ id: string; requestSha256: string } | null> {
+    await query(tx, `SELECT pg_advisory_xact_lock(hashtext($1)) AS locked`, [`congress_floor.contributions:${congressId}:${author.kind}:${keySha256}`]);
     const r = await maybeOne<{ id: string; request_sha256: string }>(
       tx,
       `SELECT id, request_sha256 FROM congress_floor.contributions WHERE congress_id = $1 AND author_kind = $2 AND author_ref = $3 AND idempotency_sha256 = $4`,
