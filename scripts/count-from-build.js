@@ -34,8 +34,20 @@ try {
 if (sources.some((s) => newest(path.join(root, s)) > builtAt)) {
   const { execFileSync } = require('node:child_process');
   const swc = path.join(root, 'node_modules', '.bin', 'swc');
-  execFileSync(swc, [...sources.filter((s) => s !== '.swcrc'), '-d', 'dist', '--ignore', '**/*.spec.ts', '-q'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Compiled beside dist/ and moved in file by file, count.js last: another run reading at the same
+  // time (CI's two test passes) either finds the old build whole or the new one whole.
+  const staging = path.join(root, 'dist', `.count-build-${process.pid}`);
+  fs.rmSync(staging, { recursive: true, force: true });
+  execFileSync(swc, [...sources.filter((s) => s !== '.swcrc'), '-d', staging, '--ignore', '**/*.spec.ts', '-q'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const now = new Date();
-  fs.utimesSync(built, now, now);
+  const entry = path.join(staging, 'scripts', 'count.js');
+  fs.utimesSync(entry, now, now);
+  const files = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  for (const file of [...files(staging).filter((f) => f !== entry), entry]) {
+    const target = path.join(root, 'dist', path.relative(staging, file));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.renameSync(file, target);
+  }
+  fs.rmSync(staging, { recursive: true, force: true });
 }
 require(built).main();

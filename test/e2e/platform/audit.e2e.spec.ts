@@ -7,18 +7,26 @@ import { createTestDatabase, type TestDatabase } from '../../support/test-databa
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../../..');
 
-/** The audit log is append-only and tamper-evident; `npm run audit:verify` names the first break. */
+/**
+ * The audit log is append-only and tamper-evident; `npm run audit:verify` names the first break.
+ * One database with five entries serves the file: each tampering is verified inside its own
+ * transaction and rolled back, so every test starts from the same intact chain.
+ */
 describe('audit log', () => {
   let db: TestDatabase;
   const log = new AuditLog();
-
-  beforeEach(async () => {
-    db = await createTestDatabase();
+  const fiveEntries = async (target: TestDatabase) => {
     for (let i = 1; i <= 5; i++) {
-      await db.dataSource.transaction((m) => log.record(m, { actorId: null, actorKind: 'system', context: 'test', action: `thing.done`, subjectType: 'thing', subjectId: String(i), data: { i } }));
+      await target.dataSource.transaction((m) => log.record(m, { actorId: null, actorKind: 'system', context: 'test', action: `thing.done`, subjectType: 'thing', subjectId: String(i), data: { i } }));
     }
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await fiveEntries(db);
   });
-  afterEach(() => db.close());
+  afterAll(() => db.close());
+  afterEach(async () => expect(await verifyAuditChain(db.dataSource)).toEqual({ ok: true, checked: 5 }));
 
   it('refuses UPDATE and DELETE through a trigger', async () => {
     await expect(db.dataSource.query(`UPDATE audit.entries SET action = 'x' WHERE seq = 2`)).rejects.toThrow(/append-only/);
@@ -39,17 +47,34 @@ describe('audit log', () => {
   });
 
   /** Tampering needs the table owner to switch the trigger off: what a rogue operator could do. */
-  const tamper = async (sql: string) => {
-    await db.dataSource.transaction(async (m) => {
+  const tamperIn = async (target: TestDatabase, sql: string) => {
+    await target.dataSource.transaction(async (m) => {
       await m.query(`ALTER TABLE audit.entries DISABLE TRIGGER entries_append_only`);
       await m.query(sql);
       await m.query(`ALTER TABLE audit.entries ENABLE TRIGGER entries_append_only`);
     });
   };
+  /** What the verifier says of the chain once `sql` has tampered with it; the tampering is then rolled back. */
+  const verifiedAfter = async (sql: string) => {
+    const rollback = new Error('rollback');
+    let result: unknown;
+    await db.dataSource
+      .transaction(async (m) => {
+        await m.query(`ALTER TABLE audit.entries DISABLE TRIGGER entries_append_only`);
+        await m.query(sql);
+        await m.query(`ALTER TABLE audit.entries ENABLE TRIGGER entries_append_only`);
+        result = await verifyAuditChain(m);
+        throw rollback;
+      })
+      .catch((e) => {
+        if (e !== rollback) throw e;
+      });
+    return result;
+  };
 
-  const verifyCli = async () => {
+  const verifyCli = async (target: TestDatabase) => {
     const env = { ...process.env, DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' } as Record<string, string>;
-    if (db.url) env.DATABASE_URL = db.url;
+    if (target.url) env.DATABASE_URL = target.url;
     try {
       const { stdout } = await run('node', ['-r', '@swc-node/register', 'scripts/audit-verify.ts'], { cwd: root, env });
       return { code: 0, out: stdout };
@@ -60,23 +85,19 @@ describe('audit log', () => {
   };
 
   it('reports an edited entry', async () => {
-    await tamper(`UPDATE audit.entries SET data = '{"i": 99}' WHERE seq = 3`);
-    expect(await verifyAuditChain(db.dataSource)).toMatchObject({ ok: false, firstBreak: { seq: 3, problem: 'hash_mismatch' } });
+    expect(await verifiedAfter(`UPDATE audit.entries SET data = '{"i": 99}' WHERE seq = 3`)).toMatchObject({ ok: false, firstBreak: { seq: 3, problem: 'hash_mismatch' } });
   });
 
   it('reports a deleted entry', async () => {
-    await tamper(`DELETE FROM audit.entries WHERE seq = 2`);
-    expect(await verifyAuditChain(db.dataSource)).toMatchObject({ ok: false, firstBreak: { seq: 3, problem: 'missing_entry' } });
+    expect(await verifiedAfter(`DELETE FROM audit.entries WHERE seq = 2`)).toMatchObject({ ok: false, firstBreak: { seq: 3, problem: 'missing_entry' } });
   });
 
   it('reports the deletion of the newest entry', async () => {
-    await tamper(`DELETE FROM audit.entries WHERE seq = 5`);
-    expect(await verifyAuditChain(db.dataSource)).toMatchObject({ ok: false, firstBreak: { problem: 'missing_entry' } });
+    expect(await verifiedAfter(`DELETE FROM audit.entries WHERE seq = 5`)).toMatchObject({ ok: false, firstBreak: { problem: 'missing_entry' } });
   });
 
   it('reports reordered entries', async () => {
-    await tamper(`UPDATE audit.entries SET seq = -2 WHERE seq = 2; UPDATE audit.entries SET seq = 2 WHERE seq = 4; UPDATE audit.entries SET seq = 4 WHERE seq = -2`);
-    expect(await verifyAuditChain(db.dataSource)).toMatchObject({ ok: false, firstBreak: { seq: 2, problem: 'prev_hash_mismatch' } });
+    expect(await verifiedAfter(`UPDATE audit.entries SET seq = -2 WHERE seq = 2; UPDATE audit.entries SET seq = 2 WHERE seq = 4; UPDATE audit.entries SET seq = 4 WHERE seq = -2`)).toMatchObject({ ok: false, firstBreak: { seq: 2, problem: 'prev_hash_mismatch' } });
   });
 
   it('npm run audit:verify names the first broken entry (real PostgreSQL)', async () => {
@@ -85,10 +106,17 @@ describe('audit log', () => {
       expect(db.embedded).toBeDefined();
       return;
     }
-    expect(await verifyCli()).toMatchObject({ code: 0, out: expect.stringContaining('intact: 5 entries') });
-    await tamper(`UPDATE audit.entries SET action = 'forged' WHERE seq = 4`);
-    const res = await verifyCli();
-    expect(res.code).toBe(1);
-    expect(res.out).toContain('BROKEN at entry 4');
+    // The CLI reads committed rows from another process: it gets a database of its own to break.
+    const own = await createTestDatabase();
+    try {
+      await fiveEntries(own);
+      expect(await verifyCli(own)).toMatchObject({ code: 0, out: expect.stringContaining('intact: 5 entries') });
+      await tamperIn(own, `UPDATE audit.entries SET action = 'forged' WHERE seq = 4`);
+      const res = await verifyCli(own);
+      expect(res.code).toBe(1);
+      expect(res.out).toContain('BROKEN at entry 4');
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -66,13 +66,22 @@ export function builtWeb(): string {
   for (const f of sources) hash.update(f).update(fs.readFileSync(f));
   const out = path.join(os.tmpdir(), `commons-web-${hash.digest('hex').slice(0, 16)}`);
   if (!fs.existsSync(path.join(out, 'index.html'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(ROOT, 'apps/web/vite.config.ts'), '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
+    // Built beside and renamed into place, so a concurrent run (CI's two passes run side by side)
+    // never serves a half-written build; whichever rename comes second finds the build there.
+    const partial = `${out}.${process.pid}.partial`;
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(ROOT, 'apps/web/vite.config.ts'), '--outDir', partial, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
       // Jest sets NODE_ENV=test, with which Vite would bundle React's development build (another
       // size, another speed, and development-only behaviour): build what `npm run build` ships.
       env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     });
+    try {
+      fs.renameSync(partial, out);
+    } catch (e) {
+      if (!fs.existsSync(path.join(out, 'index.html'))) throw e;
+      fs.rmSync(partial, { recursive: true, force: true });
+    }
   }
   return out;
 }
