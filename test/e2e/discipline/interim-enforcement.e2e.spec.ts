@@ -20,7 +20,7 @@ describe('discipline S5: interim measures that bind nothing say so where they ar
   });
   afterAll(() => t.close());
 
-  it("the duty commissioner imposing no_recruiting is told it binds nothing; no_speaking (congress speakers' lists) and no_hosting say where they bind", async () => {
+  it("the duty commissioner imposing no_recruiting is told it binds nothing; no_speaking (congress speakers' lists, the bulletin, branch meetings) and no_hosting say where they bind", async () => {
     const reference = await file(t, w.complainant, complaint(w.respondent.id, { seriousness: { violence: true } }));
     const duty = (await caseRow(t, reference)).snapshot.dutyCommissionerId as string;
     const res = await t.http().post(`/commission/cases/${reference}/interim-decisions`).set(by(w, duty).auth).send({
@@ -36,8 +36,15 @@ describe('discipline S5: interim measures that bind nothing say so where they ar
     expect(res.body.decisionId).toEqual(expect.any(String));
     const byKind: Record<string, { enforced: boolean; enforcedBy: string[]; notCovered: string | null }> = Object.fromEntries((res.body.enforcement as { measure: string; enforced: boolean; enforcedBy: string[]; notCovered: string | null }[]).map((e) => [e.measure, e]));
     expect(Object.keys(byKind).sort()).toEqual(['no_hosting', 'no_recruiting', 'no_speaking']);
-    expect(byKind.no_speaking).toMatchObject({ enforced: true, enforcedBy: [expect.stringContaining('POST /agenda-items/{agendaItemId}/speakers')] });
-    expect(byKind.no_speaking.notCovered).toMatch(/branch meetings and events/);
+    expect(byKind.no_speaking).toMatchObject({
+      enforced: true,
+      enforcedBy: [
+        expect.stringContaining('POST /agenda-items/{agendaItemId}/speakers'),
+        expect.stringContaining('POST /congresses/{congressId}/bulletin/contributions'),
+        expect.stringContaining('POST /branches/{branchId}/meetings/{meetingId}/speakers'),
+      ],
+    });
+    expect(byKind.no_speaking.notCovered).toMatch(/events held outside the platform's branch meetings/);
     expect(byKind.no_recruiting).toMatchObject({ enforced: false, enforcedBy: [] });
     expect(byKind.no_recruiting.notCovered).toMatch(/NOT enforced by any platform feature/);
     expect(byKind.no_hosting).toMatchObject({ enforced: true, notCovered: null });
