@@ -1,4 +1,4 @@
-import { RestrictionsPort } from '@org/kernel';
+import { CONFIDENTIAL_RESTRICTION_MESSAGE, RestrictionsPort } from '@org/kernel';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { buildWorld, by, caseRow, complaint, file, fileAndTriage, type World } from './support/discipline-world';
 
@@ -53,6 +53,16 @@ describe('discipline S5: interim measures that bind nothing say so where they ar
     expect(res.body.notEnforced).toContain('nobody is stopped by it');
     expect(res.body.notEnforced).not.toContain('no_speaking');
     expect(res.body.notEnforced).not.toContain('no_hosting');
+    // no_speaking binds at branch level: the respondent's branch secretary cannot name them as a
+    // speaker at a branch meeting, nor can they ask to speak — the neutral message, nothing more.
+    const meeting = await t.http().post(`/branches/${w.branchA}/meetings`).set(w.secretary.auth).send({ hostMemberId: w.secretary.id, title: 'Branch meeting', startsAt: until });
+    expect(meeting.status).toBe(201);
+    const speakers = `/branches/${w.branchA}/meetings/${meeting.body.id}/speakers`;
+    for (const [who, body] of [[w.secretary, { memberId: w.respondent.id }], [w.respondent, {}]] as const) {
+      const refused = await t.http().post(speakers).set(who.auth).send(body);
+      expect(refused.body).toEqual({ statusCode: 409, code: 'blocked_by_restriction', message: CONFIDENTIAL_RESTRICTION_MESSAGE });
+    }
+    expect((await t.http().post(speakers).set(w.secretary.auth).send({})).status).toBe(201);
     // Recorded all the same: the restrictions interface holds them for when events exist.
     const kinds = (await t.app.get(RestrictionsPort).restrictionsFor(w.respondent.id, new Date())).map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining(['no_speaking', 'no_recruiting', 'no_hosting']));
