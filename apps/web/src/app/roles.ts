@@ -80,6 +80,7 @@ export function menuFor(r: Roles): MenuGroup[] {
         { to: '/app/branch/transfers', label: 'Transfers' },
         { to: '/app/branch/import', label: 'Import' },
         { to: '/app/branch/roll', label: 'Roll' },
+        { to: '/app/branch/meetings', label: 'Meetings' },
         { to: '/app/branch/code-of-conduct', label: 'Code of conduct' },
       ],
     });
