@@ -135,6 +135,8 @@ export function MeetingPage({ branchId, meetingId }: { branchId: string; meeting
   const [speaker, setSpeaker] = useState<Found | null>(null);
   const [topic, setTopic] = useState('');
   const [added, setAdded] = useState<string>();
+  // A new picker after each addition, so the last search's results do not linger.
+  const [round, setRound] = useState(0);
   const add = useAction((memberId: string, t: string) => api.post('/branches/{branchId}/meetings/{meetingId}/speakers', { path: { branchId, meetingId }, body: { memberId, ...(t ? { topic: t } : {}) } }));
   const withdraw = useAction((speakerId: string) => api.post('/branches/{branchId}/meetings/{meetingId}/speakers/{speakerId}/withdraw', { path: { branchId, meetingId, speakerId } }));
   const show = (v: Speakers | undefined) => v && view.set(v);
@@ -151,6 +153,7 @@ export function MeetingPage({ branchId, meetingId }: { branchId: string; meeting
       setAdded(`${speaker.firstName} ${speaker.lastName} is on the speakers' list.`);
       setSpeaker(null);
       setTopic('');
+      setRound((n) => n + 1);
     }
   };
   return (
@@ -196,7 +199,7 @@ export function MeetingPage({ branchId, meetingId }: { branchId: string; meeting
           <form noValidate onSubmit={submit}>
             {added ? <Alert kind="success" live>{added}</Alert> : null}
             <ErrorAlert error={add.error} />
-            <MemberPicker label="Speaker" branchId={branchId} picked={speaker} onPick={setSpeaker} />
+            <MemberPicker key={round} label="Speaker" branchId={branchId} picked={speaker} onPick={setSpeaker} />
             <TextField label="Speaks on (optional)" value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={200} />
             <div className="form-actions">
               <Button type="submit" busy={add.busy} disabled={!speaker}>
