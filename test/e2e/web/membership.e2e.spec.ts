@@ -82,12 +82,12 @@ describeInBrowser('web interface: branch secretary and treasurer imports', () =>
     await context.close();
   });
 
-  browserTest('meetings: the secretary schedules a branch meeting, names a speaker on its list and takes them off again', async () => {
+  browserTest('meetings: the secretary schedules a branch meeting, names a speaker on its list and takes them off; a member asks to speak and withdraws', async () => {
     const { context, page, errors } = await newPage(browser);
     await signIn(page, p.url, p.account('branch-secretary'));
     const secretary = await p.login(p.account('branch-secretary').email, p.account('branch-secretary').password);
     const me = await p.api('GET', '/me/member', secretary);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings', exact: true }).click();
     await seeText(page, 'Schedule a meeting');
     await page.getByLabel('Title').fill('Branch meeting on the rent strike');
     await page.getByLabel('Host').fill(me.lastName);
@@ -110,6 +110,15 @@ describeInBrowser('web interface: branch secretary and treasurer imports', () =>
     await seeText(page, 'Taken off the list:');
     await page.getByRole('link', { name: '← All meetings' }).click();
     await seeText(page, 'Branch meeting on the rent strike');
+    // As a member of the branch: asking to speak, and withdrawing.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Branch meetings' }).click();
+    await page.getByRole('link', { name: 'Branch meeting on the rent strike' }).click();
+    await page.getByLabel('What you will speak on (optional)').fill('Rent arrears');
+    await page.getByRole('button', { name: 'Ask to speak' }).click();
+    await seeText(page, "You are number 1 on the speakers' list.");
+    expect(await a11yProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Withdraw my request' }).click();
+    await seeText(page, 'Nobody on the list yet');
     expect(errors).toEqual([]);
     await context.close();
   });
