@@ -3,11 +3,11 @@ import { createTestApp, type TestApp } from '../../support/test-app';
 import { buildWorld, by, caseRow, complaint, file, fileAndTriage, type World } from './support/discipline-world';
 
 /**
- * S5: "may not speak at events" and "may not recruit" are recorded and kept in the restrictions
- * the platform holds, but no feature of the platform consults them yet (there are no events,
- * speakers or recruiting to refuse). Whoever imposes them is told so in the answer — per measure,
- * whether and where it binds, and a plain warning naming those that bind nothing — so that a
- * panel does not believe it has protected someone. Measures that do bind say where.
+ * S5: "may not recruit" is recorded and kept in the restrictions the platform holds, but no feature
+ * of the platform consults it (there is no recruiting to refuse). Whoever imposes it is told so in
+ * the answer — per measure, whether and where it binds, and a plain warning naming those that bind
+ * nothing — so that a panel does not believe it has protected someone. Measures that do bind say
+ * where: "may not speak" binds congress speakers' lists, the bulletin and branch meetings' lists.
  */
 describe('discipline S5: interim measures that bind nothing say so where they are imposed', () => {
   let t: TestApp;
