@@ -38,6 +38,8 @@ SEQUENCE dues.member_levels_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXV
 
 SEQUENCE membership.branch_periods_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807  GRANT commons_app: SELECT, USAGE; commons_discipline: SELECT, USAGE
 
+SEQUENCE membership.meeting_speakers_seq_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807  GRANT commons_app: SELECT, USAGE
+
 SEQUENCE membership.members_member_number_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807  GRANT commons_app: SELECT, USAGE; commons_discipline: SELECT, USAGE
 
 SEQUENCE membership.status_history_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807  GRANT commons_app: SELECT, USAGE; commons_discipline: SELECT, USAGE
@@ -1512,6 +1514,26 @@ TABLE membership.import_mappings
   CONSTRAINT import_mappings_name_check CHECK ((name ~ '^[a-z0-9][a-z0-9_-]{0,63}$'::text))
   CONSTRAINT import_mappings_pkey PRIMARY KEY (name)
   INDEX import_mappings_pkey: CREATE UNIQUE INDEX import_mappings_pkey ON membership.import_mappings USING btree (name)
+  GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
+
+TABLE membership.meeting_speakers
+  COLUMN id uuid NOT NULL
+  COLUMN meeting_id uuid NOT NULL
+  COLUMN member_id uuid NOT NULL
+  COLUMN seq bigint NOT NULL GENERATED ALWAYS AS IDENTITY
+  COLUMN topic text
+  COLUMN added_by text NOT NULL
+  COLUMN added_by_member_id uuid
+  COLUMN added_at timestamp with time zone NOT NULL
+  COLUMN withdrawn_at timestamp with time zone
+  COLUMN withdrawn_by uuid
+  CONSTRAINT meeting_speakers_added_by_check CHECK ((added_by = ANY (ARRAY['self'::text, 'officer'::text])))
+  CONSTRAINT meeting_speakers_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES membership.meetings(id)
+  CONSTRAINT meeting_speakers_member_id_fkey FOREIGN KEY (member_id) REFERENCES membership.members(id)
+  CONSTRAINT meeting_speakers_pkey PRIMARY KEY (id)
+  INDEX meeting_speakers_listed_once: CREATE UNIQUE INDEX meeting_speakers_listed_once ON membership.meeting_speakers USING btree (meeting_id, member_id) WHERE (withdrawn_at IS NULL)
+  INDEX meeting_speakers_meeting_idx: CREATE INDEX meeting_speakers_meeting_idx ON membership.meeting_speakers USING btree (meeting_id, seq)
+  INDEX meeting_speakers_pkey: CREATE UNIQUE INDEX meeting_speakers_pkey ON membership.meeting_speakers USING btree (id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
 TABLE membership.meetings

@@ -17,6 +17,7 @@ import { MemberRegisterQuery } from './application/ports/member-register.query';
 import { FoundingRepository } from './application/ports/founding.repository';
 import { MemberRepository } from './application/ports/member.repository';
 import { TransferRepository } from './application/ports/transfer.repository';
+import { MeetingRepository } from './application/ports/meeting.repository';
 import { RestrictionGate } from './application/restriction-gate';
 import { ApplyForMembershipUseCase } from './application/use-cases/apply-for-membership.use-case';
 import { PendingApplicationsScheduler } from './application/pending-applications.scheduler';
@@ -28,6 +29,7 @@ import { ImportMappingsUseCase } from './application/use-cases/import-mappings.u
 import { ImportMembersUseCase } from './application/use-cases/import-members.use-case';
 import { ManageBranchesUseCase } from './application/use-cases/manage-branches.use-case';
 import { ReadMemberUseCase } from './application/use-cases/read-member.use-case';
+import { MeetingSpeakersUseCase } from './application/use-cases/meeting-speakers.use-case';
 import { ScheduleMeetingUseCase } from './application/use-cases/schedule-meeting.use-case';
 import { TransferMemberUseCase } from './application/use-cases/transfer-member.use-case';
 import { BranchSqlRepository } from './infrastructure/branch.sql-repository';
@@ -36,6 +38,7 @@ import { ElectoralRollSqlRepository } from './infrastructure/electoral-roll.sql-
 import { MemberRegisterSqlQuery } from './infrastructure/member-register.sql-query';
 import { MemberSqlRepository } from './infrastructure/member.sql-repository';
 import { TransferSqlRepository } from './infrastructure/transfer.sql-repository';
+import { MeetingSqlRepository } from './infrastructure/meeting.sql-repository';
 import { MembershipTransactions } from './application/ports/membership-transactions.port';
 import { MembershipDb } from './infrastructure/membership-db';
 
@@ -56,6 +59,7 @@ import { MembershipDb } from './infrastructure/membership-db';
     { provide: MemberRepository, useClass: MemberSqlRepository },
     { provide: BranchRepository, useClass: BranchSqlRepository },
     { provide: TransferRepository, useClass: TransferSqlRepository },
+    { provide: MeetingRepository, useClass: MeetingSqlRepository },
     { provide: MemberRegisterQuery, useClass: MemberRegisterSqlQuery },
     { provide: ElectoralRollRepository, useClass: ElectoralRollSqlRepository },
     { provide: IdempotencyStore, useFactory: () => new IdempotencySqlStore('membership.idempotency_keys') },
@@ -70,6 +74,7 @@ import { MembershipDb } from './infrastructure/membership-db';
     ManageBranchesUseCase,
     TransferMemberUseCase,
     ScheduleMeetingUseCase,
+    MeetingSpeakersUseCase,
     ImportMappingsUseCase,
     ImportMembersUseCase,
     ExportMembersUseCase,

@@ -2,6 +2,8 @@
  * A branch secretary's CSV import: the dry run shows every rejected row with its problems, nothing
  * is imported while any row is wrong, and the corrected file imports all rows. Then the branch
  * treasurer finds a member by number and opens their payments, and checks a bank file the same way.
+ * A branch meeting's speakers' list: scheduled, a speaker named and taken off (the S5 refusal of a
+ * member under no_speaking is proved end to end in test/e2e/membership/meeting-speakers).
  */
 import type { Browser } from 'playwright-core';
 import { a11yProblems } from './support/a11y';
@@ -76,6 +78,47 @@ describeInBrowser('web interface: branch secretary and treasurer imports', () =>
     await page.getByRole('link', { name: 'Ada Okonkwo' }).click();
     await seeText(page, 'Standing at a date');
     await screenshot(page, 'branch-secretary-member-page');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  browserTest('meetings: the secretary schedules a branch meeting, names a speaker on its list and takes them off; a member asks to speak and withdraws', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signIn(page, p.url, p.account('branch-secretary'));
+    const secretary = await p.login(p.account('branch-secretary').email, p.account('branch-secretary').password);
+    const me = await p.api('GET', '/me/member', secretary);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings', exact: true }).click();
+    await seeText(page, 'Schedule a meeting');
+    await page.getByLabel('Title').fill('Branch meeting on the rent strike');
+    await page.getByLabel('Host').fill(me.lastName);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: `Choose ${me.firstName} ${me.lastName}` }).click();
+    await page.getByRole('button', { name: 'Schedule the meeting' }).click();
+    await seeText(page, 'Nobody on the list yet');
+    await page.getByLabel('Speaker', { exact: true }).fill(me.lastName);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: `Choose ${me.firstName} ${me.lastName}` }).click();
+    await page.getByLabel('Speaks on (optional)').fill('The rent strike');
+    await page.getByRole('button', { name: "Add to the speakers' list" }).click();
+    await seeText(page, `${me.firstName} ${me.lastName} is on the speakers' list.`);
+    const list = page.locator('table', { has: page.locator('caption', { hasText: '1 speaker' }) });
+    expect(await list.innerText()).toContain('The rent strike');
+    await settled(page);
+    expect(await a11yProblems(page)).toEqual([]);
+    await screenshot(page, 'branch-secretary-meeting-speakers');
+    await page.getByRole('button', { name: `Take off the list ${me.firstName} ${me.lastName}` }).click();
+    await seeText(page, 'Taken off the list:');
+    await page.getByRole('link', { name: '← All meetings' }).click();
+    await seeText(page, 'Branch meeting on the rent strike');
+    // As a member of the branch: asking to speak, and withdrawing.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Branch meetings' }).click();
+    await page.getByRole('link', { name: 'Branch meeting on the rent strike' }).click();
+    await page.getByLabel('What you will speak on (optional)').fill('Rent arrears');
+    await page.getByRole('button', { name: 'Ask to speak' }).click();
+    await seeText(page, "You are number 1 on the speakers' list.");
+    expect(await a11yProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Withdraw my request' }).click();
+    await seeText(page, 'Nobody on the list yet');
     expect(errors).toEqual([]);
     await context.close();
   });

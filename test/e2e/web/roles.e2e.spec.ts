@@ -12,7 +12,7 @@ jest.setTimeout(180_000);
 
 const MAIN_SCREENS: { role: string; path: string; heading: RegExp; menu: string[]; absent?: string[] }[] = [
   { role: 'member', path: '/app', heading: /^Welcome, /, menu: ['Home', 'My record and subs', 'Notifications', 'Elections'], absent: ['Members', 'My cases', 'Appeals', 'Run elections', 'Membership overview'] },
-  { role: 'branch-secretary', path: '/app/branch', heading: /^Members$/, menu: ['Members', 'Admissions', 'Transfers', 'Import', 'Roll'] },
+  { role: 'branch-secretary', path: '/app/branch', heading: /^Members$/, menu: ['Members', 'Admissions', 'Transfers', 'Import', 'Roll', 'Meetings'] },
   { role: 'branch-treasurer', path: '/app/treasury', heading: /^Payments and standing$/, menu: ['Payments and standing', 'Bank file'] },
   { role: 'ec-member', path: '/app/overview', heading: /^Membership overview$/, menu: ['Membership overview'], absent: ['My cases', 'Appeals'] },
   { role: 'cc-member', path: '/app/overview', heading: /^Membership overview$/, menu: ['Membership overview'], absent: ['My cases', 'Appeals'] },

@@ -69,6 +69,12 @@ export interface components {
       escalations: components["schemas"]["EscalationResponse"][];
       seatsToFill: number;
     };
+    AddMeetingSpeakerRequest: {
+      /** The member named to speak (an active member of the branch; the branch’s chair or secretary only). Absent: the caller asks to speak. */
+      memberId?: string | null;
+      /** What they will speak on (up to 200 characters). */
+      topic?: string | null;
+    };
     AddParticipantRequest: {
       role: "respondent" | "witness" | "support_person";
       person: components["schemas"]["PersonRequest"];
@@ -1359,7 +1365,7 @@ export interface components {
       needed: number;
       /** For each kind of measure imposed: whether and where the platform enforces it (S5). */
       enforcement: components["schemas"]["MeasureEnforcementResponse"][];
-      /** A plain warning naming the measures recorded but not enforced by any platform feature (no_recruiting: no recruiting feature exists yet; no_speaking binds congress speakers’ lists and is listed in enforcement); null when every measure imposed is enforced. */
+      /** A plain warning naming the measures recorded but not enforced by any platform feature (no_recruiting: no recruiting feature exists yet; no_speaking binds congress speakers’ lists, the pre-congress bulletin and branch meetings’ speakers’ lists, and is listed in enforcement); null when every measure imposed is enforced. */
       notEnforced: string | null;
     };
     InterviewHeldRequest: {
@@ -1535,6 +1541,42 @@ export interface components {
       /** Only when kind is days. */
       value?: number;
       display: string;
+    };
+    MeetingListItemResponse: {
+      id: string;
+      branchId: string;
+      title: string;
+      startsAt: string;
+      hostMemberId: string;
+      hostName: string;
+      /** Speakers on the list now (withdrawn ones not counted). */
+      speakerCount: number;
+    };
+    MeetingSpeakerResponse: {
+      id: string;
+      memberId: string;
+      name: string;
+      /** What the speaker will speak on, if given. */
+      topic: string | null;
+      /** Whether the member asked to speak, or a branch officer named them. */
+      addedBy: "self" | "officer";
+      addedAt: string;
+      withdrawnAt: string | null;
+      state: "listed" | "withdrawn";
+    };
+    MeetingSpeakersResponse: {
+      id: string;
+      branchId: string;
+      title: string;
+      startsAt: string;
+      hostMemberId: string;
+      hostName: string;
+      /** Whether the caller may name speakers and take anyone off the list (the branch’s chair or secretary). */
+      mayManage: boolean;
+      /** On the list now, in the order added. */
+      speakers: components["schemas"]["MeetingSpeakerResponse"][];
+      /** Taken off the list. */
+      withdrawn: components["schemas"]["MeetingSpeakerResponse"][];
     };
     MemberDetailResponse: {
       id: string;
@@ -2812,6 +2854,15 @@ export interface paths {
     };
   };
   "/branches/{branchId}/meetings": {
+    get: {
+      path: {
+        branchId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["MeetingListItemResponse"][];
+      policy: "Signed-in; the branch’s chair or secretary, the national membership secretary, or an active member of the branch (others: branch not found)";
+    };
     post: {
       path: {
         branchId: string;
@@ -2820,6 +2871,41 @@ export interface paths {
       body: components["schemas"]["ScheduleMeetingRequest"];
       response: components["schemas"]["IdResponse"];
       policy: "Holders of a current mandate: BRANCH_COMMITTEE (chair/secretary) or NATIONAL_OFFICE (membership-secretary)";
+    };
+  };
+  "/branches/{branchId}/meetings/{meetingId}/speakers": {
+    get: {
+      path: {
+        branchId: string;
+        meetingId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["MeetingSpeakersResponse"];
+      policy: "Signed-in; the branch’s chair or secretary, the national membership secretary, or an active member of the branch (others: meeting not found)";
+    };
+    post: {
+      path: {
+        branchId: string;
+        meetingId: string;
+      };
+      query: never;
+      body: components["schemas"]["AddMeetingSpeakerRequest"];
+      response: components["schemas"]["MeetingSpeakersResponse"];
+      policy: "Signed-in; an active member of the branch asks to speak; the branch’s chair or secretary (or the national membership secretary) names a speaker; S5: no_speaking is refused";
+    };
+  };
+  "/branches/{branchId}/meetings/{meetingId}/speakers/{speakerId}/withdraw": {
+    post: {
+      path: {
+        branchId: string;
+        meetingId: string;
+        speakerId: string;
+      };
+      query: never;
+      body: never;
+      response: components["schemas"]["MeetingSpeakersResponse"];
+      policy: "Signed-in; the speaker themself, or the branch’s chair or secretary (or the national membership secretary)";
     };
   };
   "/branches/{branchId}/merge": {
@@ -5386,7 +5472,11 @@ export const apiOperations = [
   "POST /branches",
   "POST /branches/{branchId}/close",
   "GET /branches/{branchId}/code-of-conduct/not-acknowledged",
+  "GET /branches/{branchId}/meetings",
   "POST /branches/{branchId}/meetings",
+  "GET /branches/{branchId}/meetings/{meetingId}/speakers",
+  "POST /branches/{branchId}/meetings/{meetingId}/speakers",
+  "POST /branches/{branchId}/meetings/{meetingId}/speakers/{speakerId}/withdraw",
   "POST /branches/{branchId}/merge",
   "GET /cases/mine",
   "GET /cases/{reference}",

@@ -47,6 +47,7 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
  */
 function pick(path: string, roles: Roles): { node: ReactNode; layout: 'main' | 'private' } | null {
   if (path === '/app') return { node: <Home />, layout: 'main' };
+  if (under(path, '/app/meetings') && roles.meetingsBranch) return { node: <MemberArea path={path} />, layout: 'main' };
   if (['/app/record', '/app/notifications', '/app/notices', '/app/elections', '/app/receipts'].some((p) => under(path, p))) return { node: <MemberArea path={path} />, layout: 'main' };
   if (under(path, '/app/caucuses')) return { node: <CaucusesArea path={path} />, layout: 'main' };
   if (under(path, '/app/congress') && roles.member) return { node: <CongressArea path={path} />, layout: 'main' };

@@ -15,6 +15,8 @@ export interface Roles {
   member: boolean;
   /** Active, lapsed or suspended: a current member. */
   current: boolean;
+  /** The branch whose meetings the member may ask to speak at (active members only), or null. */
+  meetingsBranch: string | null;
   /** Branch ids where the person is secretary (national membership secretary: all → "*"). */
   secretaryOf: string[];
   treasurerOf: string[];
@@ -37,6 +39,7 @@ export function rolesOf(me: Me, today = organizationToday()): Roles {
   return {
     member: !!me.memberId,
     current: ['active', 'lapsed', 'suspended'].includes(me.memberStatus ?? ''),
+    meetingsBranch: me.memberStatus === 'active' ? me.branchId ?? null : null,
     secretaryOf: [...ms.filter((m) => m.bodyKind === 'BRANCH_COMMITTEE' && m.role === 'secretary' && m.branchId).map((m) => m.branchId!), ...(nationalMembership ? ['*'] : [])],
     treasurerOf: [...ms.filter((m) => m.bodyKind === 'BRANCH_COMMITTEE' && m.role === 'treasurer' && m.branchId).map((m) => m.branchId!), ...(nationalTreasurer || nationalMembership ? ['*'] : [])],
     commissioner: has('CCOM'),
@@ -67,6 +70,7 @@ export function menuFor(r: Roles): MenuGroup[] {
   mine.push({ to: '/app/notifications', label: 'Notifications' });
   if (r.member) mine.push({ to: '/app/notices', label: 'Notices and reports' });
   if (r.current) mine.push({ to: '/app/elections', label: 'Elections' });
+  if (r.meetingsBranch) mine.push({ to: '/app/meetings', label: 'Branch meetings' });
   if (r.current) mine.push({ to: '/app/caucuses', label: 'Caucuses' });
   if (r.member) mine.push({ to: '/app/congress', label: 'Congress' });
   groups.push({ area: 'member', title: 'Me', items: mine });
@@ -80,6 +84,7 @@ export function menuFor(r: Roles): MenuGroup[] {
         { to: '/app/branch/transfers', label: 'Transfers' },
         { to: '/app/branch/import', label: 'Import' },
         { to: '/app/branch/roll', label: 'Roll' },
+        { to: '/app/branch/meetings', label: 'Meetings' },
         { to: '/app/branch/code-of-conduct', label: 'Code of conduct' },
       ],
     });

@@ -89,3 +89,45 @@ export class TransferDecisionResponse {
   @ApiProperty() status: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) effectiveOn?: string | null;
 }
+
+export class MeetingResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() branchId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty() hostMemberId: string;
+  @ApiProperty() hostName: string;
+}
+
+export class MeetingListItemResponse extends MeetingResponse {
+  @ApiProperty({ description: 'Speakers on the list now (withdrawn ones not counted).' }) speakerCount: number;
+}
+
+export class MeetingSpeakerResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() memberId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'What the speaker will speak on, if given.' }) topic: string | null;
+  @ApiProperty({ enum: ['self', 'officer'], description: 'Whether the member asked to speak, or a branch officer named them.' }) addedBy: string;
+  @ApiProperty({ format: 'date-time' }) addedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) withdrawnAt: string | null;
+  @ApiProperty({ enum: ['listed', 'withdrawn'] }) state: string;
+}
+
+export class MeetingSpeakersResponse extends MeetingResponse {
+  @ApiProperty({ description: 'Whether the caller may name speakers and take anyone off the list (the branch’s chair or secretary).' }) mayManage: boolean;
+  @ApiProperty({ type: [MeetingSpeakerResponse], description: 'On the list now, in the order added.' }) speakers: MeetingSpeakerResponse[];
+  @ApiProperty({ type: [MeetingSpeakerResponse], description: 'Taken off the list.' }) withdrawn: MeetingSpeakerResponse[];
+}
+
+export class AddMeetingSpeakerRequest {
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The member named to speak (an active member of the branch; the branch’s chair or secretary only). Absent: the caller asks to speak.',
+  })
+  @IsOptional()
+  @IsUUID('4', { message: 'memberId must be a UUID' })
+  memberId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'What they will speak on (up to 200 characters).' }) @IsOptional() @IsString() @MaxLength(200) topic?: string | null;
+}

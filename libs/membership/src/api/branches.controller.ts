@@ -2,9 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, UseFilters } from '@nestj
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { ManageBranchesUseCase } from '../application/use-cases/manage-branches.use-case';
+import { MeetingSpeakersUseCase } from '../application/use-cases/meeting-speakers.use-case';
 import { ScheduleMeetingUseCase } from '../application/use-cases/schedule-meeting.use-case';
 import { TransferMemberUseCase } from '../application/use-cases/transfer-member.use-case';
 import {
+  AddMeetingSpeakerRequest,
   BranchResponse,
   CloseBranchRequest,
   CreateBranchRequest,
@@ -12,6 +14,8 @@ import {
   DeclineTransferRequest,
   IdResponse,
   IncomingTransferResponse,
+  MeetingListItemResponse,
+  MeetingSpeakersResponse,
   MergeBranchRequest,
   MergeResultResponse,
   ScheduleMeetingRequest,
@@ -28,6 +32,7 @@ export class BranchesController {
   constructor(
     private readonly branches: ManageBranchesUseCase,
     private readonly meetings: ScheduleMeetingUseCase,
+    private readonly speakers: MeetingSpeakersUseCase,
     private readonly transfers: TransferMemberUseCase,
   ) {}
 
@@ -67,6 +72,45 @@ export class BranchesController {
   @ApiCreatedResponse({ type: IdResponse })
   scheduleMeeting(@Param('branchId', uuidParam('branchId')) branchId: string, @Body() body: ScheduleMeetingRequest, @CurrentPrincipal() p: Principal): Promise<IdResponse> {
     return this.meetings.execute(p, branchId, body);
+  }
+
+  @Get('branches/:branchId/meetings')
+  @Policy.inUseCase('the branch’s chair or secretary, the national membership secretary, or an active member of the branch (others: branch not found)')
+  @ApiOkResponse({ type: [MeetingListItemResponse] })
+  listMeetings(@Param('branchId', uuidParam('branchId')) branchId: string, @CurrentPrincipal() p: Principal): Promise<MeetingListItemResponse[]> {
+    return this.speakers.list(p, branchId);
+  }
+
+  @Get('branches/:branchId/meetings/:meetingId/speakers')
+  @Policy.inUseCase('the branch’s chair or secretary, the national membership secretary, or an active member of the branch (others: meeting not found)')
+  @ApiOkResponse({ type: MeetingSpeakersResponse })
+  meetingSpeakers(@Param('branchId', uuidParam('branchId')) branchId: string, @Param('meetingId', uuidParam('meetingId')) meetingId: string, @CurrentPrincipal() p: Principal): Promise<MeetingSpeakersResponse> {
+    return this.speakers.view(p, branchId, meetingId);
+  }
+
+  @Post('branches/:branchId/meetings/:meetingId/speakers')
+  @Policy.inUseCase('an active member of the branch asks to speak; the branch’s chair or secretary (or the national membership secretary) names a speaker; S5: no_speaking is refused')
+  @ApiCreatedResponse({ type: MeetingSpeakersResponse })
+  addSpeaker(
+    @Param('branchId', uuidParam('branchId')) branchId: string,
+    @Param('meetingId', uuidParam('meetingId')) meetingId: string,
+    @Body() body: AddMeetingSpeakerRequest,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<MeetingSpeakersResponse> {
+    return this.speakers.add(p, branchId, meetingId, body);
+  }
+
+  @Post('branches/:branchId/meetings/:meetingId/speakers/:speakerId/withdraw')
+  @HttpCode(200)
+  @Policy.inUseCase('the speaker themself, or the branch’s chair or secretary (or the national membership secretary)')
+  @ApiOkResponse({ type: MeetingSpeakersResponse })
+  withdrawSpeaker(
+    @Param('branchId', uuidParam('branchId')) branchId: string,
+    @Param('meetingId', uuidParam('meetingId')) meetingId: string,
+    @Param('speakerId', uuidParam('speakerId')) speakerId: string,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<MeetingSpeakersResponse> {
+    return this.speakers.withdraw(p, branchId, meetingId, speakerId);
   }
 
   @Get('transfers/incoming')

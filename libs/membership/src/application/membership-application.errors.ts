@@ -14,6 +14,8 @@ export const MembershipApplicationErrorCode = {
   csvNotCsv: 'csv_not_csv',
   idempotencyKeyReused: 'idempotency_key_reused',
   hostNotInBranch: 'host_not_in_branch',
+  meetingNotFound: 'meeting_not_found',
+  speakerNotInBranch: 'speaker_not_in_branch',
   aggregatesOnly: 'aggregates_only',
   noBranchScope: 'no_branch_scope',
   futureDate: 'future_date',
@@ -26,6 +28,7 @@ export type MembershipApplicationErrorCode = (typeof MembershipApplicationErrorC
 export const memberNotFound = (): DomainError => new DomainError('not_found', 'member_not_found', 'No such member.');
 export const branchNotFound = (): DomainError => new DomainError('not_found', MembershipApplicationErrorCode.branchNotFound, 'No such branch.');
 export const transferNotFound = (): DomainError => new DomainError('not_found', MembershipApplicationErrorCode.transferNotFound, 'No such transfer request.');
+export const meetingNotFound = (): DomainError => new DomainError('not_found', MembershipApplicationErrorCode.meetingNotFound, 'No such meeting.');
 export const rollNotFound = (): DomainError => new DomainError('not_found', MembershipApplicationErrorCode.rollNotFound, 'No such electoral roll.');
 
 export const duplicateEmail = (email: string): DomainError =>

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, query, type Tx } from '@org/platform';
-import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort, type RejoinCandidate } from '@org/kernel';
+import { CONFIDENTIAL_RESTRICTION_MESSAGE, DomainError, RestrictionsPort, type RejoinCandidate, type Restriction } from '@org/kernel';
 import { MembershipErrorCode, precheckedRestriction, type RestrictionCheck, type RestrictionVerdict } from '../domain';
 
 /**
@@ -61,6 +61,11 @@ export class RestrictionGate {
    */
   rejoinHeld(m: Tx, candidates: readonly RejoinCandidate[]): Promise<boolean[]> {
     return this.restrictions.rejoinHeld(candidates, m);
+  }
+
+  /** S5: what the member may not do now (never why) — for a domain rule to decide on, e.g. a meeting's speakers' list. */
+  currentRestrictions(m: Tx, memberId: string): Promise<Restriction[]> {
+    return this.restrictions.restrictionsFor(memberId, this.clock.now(), m);
   }
 
   /** S5: a member under `no_hosting` cannot host a meeting. */

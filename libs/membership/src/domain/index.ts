@@ -15,6 +15,7 @@ export { Branch, mergeBranches, normalizeBranchCode } from './branch.entity';
 export type { BranchSnapshot, BranchStatus, BranchEvent } from './branch.entity';
 export * from './transfer.entity';
 export * from './restriction-check.port';
+export * from './meeting-speakers';
 export * from './electoral-roll';
 export * from './rejoin.policy';
 export * from './apportionment';

@@ -46,6 +46,8 @@ export const MembershipErrorCode = {
   invalidCursor: 'invalid_cursor',
   invalidPageSize: 'invalid_page_size',
   invalidSearchFilter: 'invalid_search_filter',
+  alreadyOnSpeakersList: 'already_on_speakers_list',
+  speakerNotListed: 'speaker_not_listed',
 } as const;
 export type MembershipErrorCode = (typeof MembershipErrorCode)[keyof typeof MembershipErrorCode];
 

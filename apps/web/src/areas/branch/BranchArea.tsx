@@ -1,6 +1,7 @@
 /**
  * Branch secretary: member search and pages, admissions, transfers, CSV import (dry run shown row
- * by row before anything is applied), standing at a date, and the branch's roll.
+ * by row before anything is applied), standing at a date, the branch's roll, and its meetings with
+ * their speakers' lists (Meetings.tsx).
  * The API scopes every answer to the secretary's own branch.
  */
 import { useMemo, useState, type FormEvent } from 'react';
@@ -12,12 +13,16 @@ import { useAction, useLoad } from '../../ui/hooks';
 import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Facts, Loading, PageHeader, SelectField, Table, TextArea, TextField } from '../../ui/kit';
 import { MappingChoice } from '../../ui/mapping-choice';
 import { InvitationProgress, NotAcknowledged } from './Invitations';
+import { MeetingPage, Meetings } from './Meetings';
 
 type Summary = Get<'/members'>['items'][number];
 
 export default function BranchArea({ path }: { path: string }) {
   const m = matchPath('/app/branch/members/:id', path);
   if (m) return <MemberPage id={m.id} />;
+  const meeting = matchPath('/app/branch/meetings/:branchId/:meetingId', path);
+  if (meeting) return <MeetingPage branchId={meeting.branchId} meetingId={meeting.meetingId} />;
+  if (path === '/app/branch/meetings') return <Meetings />;
   if (path === '/app/branch/admissions') return <Admissions />;
   if (path === '/app/branch/transfers') return <Transfers />;
   if (path === '/app/branch/import') return <Import />;

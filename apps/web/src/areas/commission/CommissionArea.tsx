@@ -332,7 +332,7 @@ function InterimForm({ c, onDone }: { c: View; onDone: () => void }) {
       ) : null}
       <TextArea label="Written reasons (sealed)" rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />
       <Button busy={decide.busy} disabled={!reasons.trim()} onClick={async () => (await decide.run()) && onDone()}>Record the decision</Button>
-      <p className="muted">Measures take effect at once: hosting meetings, standing for election, new mandates and branch placements are refused, with a message that says only that a confidential restriction applies, never why. Speaking bans bind congress speakers' lists (not branch meetings or events); recruiting bans are recorded but not enforced by the platform yet. <Badge>S5</Badge></p>
+      <p className="muted">Measures take effect at once: hosting meetings, standing for election, new mandates and branch placements are refused, with a message that says only that a confidential restriction applies, never why. Speaking bans bind congress speakers' lists, the pre-congress bulletin and branch meetings' speakers' lists (not events outside the platform); recruiting bans are recorded but not enforced by the platform yet. <Badge>S5</Badge></p>
     </details>
   );
 }

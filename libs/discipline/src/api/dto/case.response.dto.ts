@@ -147,7 +147,7 @@ export class InterimResultResponse {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: 'A plain warning naming the measures recorded but not enforced by any platform feature (no_recruiting: no recruiting feature exists yet; no_speaking binds congress speakers’ lists and is listed in enforcement); null when every measure imposed is enforced.',
+    description: 'A plain warning naming the measures recorded but not enforced by any platform feature (no_recruiting: no recruiting feature exists yet; no_speaking binds congress speakers’ lists, the pre-congress bulletin and branch meetings’ speakers’ lists, and is listed in enforcement); null when every measure imposed is enforced.',
   })
   notEnforced: string | null;
 }

@@ -19,11 +19,16 @@ describe('measure enforcement (S5): what the platform does with each interim mea
     expect(measureEnforcement('no_hosting').enforcedBy.join(' ')).toContain('/branches/{branchId}/meetings');
   });
 
-  it("no_speaking binds congress speakers' lists, and says that meetings and events are not checked", () => {
+  it("no_speaking binds congress speakers' lists, the pre-congress bulletin and branch meetings' speakers' lists, and says what it does not cover", () => {
     const s = measureEnforcement('no_speaking');
     expect(s.enforced).toBe(true);
-    expect(s.enforcedBy).toEqual([expect.stringContaining('POST /agenda-items/{agendaItemId}/speakers')]);
-    expect(s.notCovered).toMatch(/^Only congress speakers' lists refuse it: speaking at branch meetings and events/);
+    expect(s.enforcedBy).toEqual([
+      expect.stringContaining('POST /agenda-items/{agendaItemId}/speakers'),
+      expect.stringContaining('POST /congresses/{congressId}/bulletin/contributions'),
+      expect.stringContaining('POST /branches/{branchId}/meetings/{meetingId}/speakers'),
+    ]);
+    expect(s.notCovered).toMatch(/^Congress speakers' lists, the pre-congress bulletin and branch meetings' speakers' lists refuse it; events held outside/);
+    expect(s.notCovered).not.toMatch(/Only congress speakers' lists/);
   });
 
   it('warns by name about the measures that bind nothing, and only about them', () => {

@@ -48,9 +48,13 @@ const ENFORCEMENT: Readonly<Record<MeasureKind, Omit<MeasureEnforcement, 'measur
   },
   no_speaking: {
     enforced: true,
-    enforcedBy: ["congress floor: the member cannot be put on a congress's speakers' list, by themself or by a chair (POST /agenda-items/{agendaItemId}/speakers)"],
+    enforcedBy: [
+      "congress floor: the member cannot be put on a congress's speakers' list, by themself or by a chair (POST /agenda-items/{agendaItemId}/speakers)",
+      'congress floor: the member cannot publish in the pre-congress discussion bulletin, for themself or for a caucus (POST /congresses/{congressId}/bulletin/contributions)',
+      "membership: the member cannot be put on a branch meeting's speakers' list, by asking to speak or by being named by the branch's chair or secretary (POST /branches/{branchId}/meetings/{meetingId}/speakers)",
+    ],
     notCovered:
-      "Only congress speakers' lists refuse it: speaking at branch meetings and events, and anything else the member says or writes, is not checked by the platform. Tell the respondent through a case message and check compliance there yourselves.",
+      "Congress speakers' lists, the pre-congress bulletin and branch meetings' speakers' lists refuse it; events held outside the platform's branch meetings, a member already on a meeting's list before the measure (take them off it: the branch's officers are not told why), and anything else the member says or writes are not checked by the platform. Tell the respondent through a case message and check compliance there yourselves.",
   },
   no_recruiting: {
     enforced: false,
