@@ -33,7 +33,8 @@ export interface InterimResult {
   needed: number;
   /**
    * For each kind of measure in this decision (or proposal): whether, and where, the platform
-   * enforces it. `no_speaking` binds congress speakers' lists only; `no_recruiting` binds nothing yet.
+   * enforces it. `no_speaking` binds congress and branch-meeting speakers' lists and the bulletin;
+   * `no_recruiting` binds nothing yet.
    */
   enforcement: MeasureEnforcement[];
   /** A plain warning naming the measures no platform feature enforces; `null` when all are. */
@@ -47,7 +48,8 @@ export interface InterimResult {
  * takes effect in the same transaction: `restrictions.active` is rebuilt for the members
  * concerned, so membership, identity and elections refuse at once — without learning why. The
  * answer says, per measure, whether and where the platform enforces it (`measureEnforcement`):
- * `no_speaking` binds congress speakers' lists only; `no_recruiting` is recorded but no feature consults it yet.
+ * `no_speaking` binds congress and branch-meeting speakers' lists and the bulletin; `no_recruiting`
+ * is recorded but no feature consults it yet.
  */
 @Injectable()
 export class InterimMeasures {
