@@ -174,7 +174,10 @@ onEmbeddedPass('the embedded data folder', () => {
       expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
       const later = await startApi(dir);
       try {
-        expect(await me(later.port, accessToken)).toBe(200);
+        const status = await me(later.port, accessToken).catch((e: Error) => {
+          throw new Error(`The restarted API did not answer (${String((e as { cause?: unknown }).cause ?? e)}); its output:\n${later.out()}`);
+        });
+        expect(status).toBe(200);
       } finally {
         await stop(later);
       }
@@ -276,23 +279,46 @@ onEmbeddedPass('the embedded data folder', () => {
     it('four processes started at once on one stale lock: exactly one opens it', async () => {
       const dir = path.join(tmp, `race-${n++}`);
       writeLock(dir, lockOf({ pid: deadPid() }));
-      const at = Date.now() + 4000;
+      // A barrier, not a clock: each process loads, says "ready" and waits for "go"; all four are
+      // released together, and each holds what it got until every one has answered (then "exit").
       const code = `const { acquireDataDirLock } = require('./libs/platform/src/database/data-dir-lock.ts');
-        while (Date.now() < ${at}) {}
-        try { acquireDataDirLock(${JSON.stringify(dir)}); console.log('won'); setTimeout(() => {}, 1500); }
-        catch (e) { console.log(e.message); }`;
-      const results = await Promise.all(
-        [0, 1, 2, 3].map(
-          () =>
-            new Promise<string>((resolve) => {
-              const c = spawn(process.execPath, ['-r', '@swc-node/register', '-e', code], { cwd: root, env: childEnv({}) });
-              let out = '';
-              c.stdout.on('data', (d) => (out += d));
-              c.stderr.on('data', (d) => (out += d));
-              c.on('exit', () => resolve(out.trim()));
-            }),
-        ),
-      );
+        const lines = require('node:readline').createInterface({ input: process.stdin });
+        console.log('ready');
+        lines.on('line', (l) => {
+          if (l === 'go') {
+            try { acquireDataDirLock(${JSON.stringify(dir)}); console.log('won'); }
+            catch (e) { console.log(e.message); }
+          } else process.exit(0);
+        });`;
+      const children = [0, 1, 2, 3].map(() => {
+        const c = spawn(process.execPath, ['-r', '@swc-node/register', '-e', code], { cwd: root, env: childEnv({}) });
+        const lines: string[] = [];
+        let buffered = '';
+        const waiters: Array<() => void> = [];
+        c.stdout.on('data', (d) => {
+          buffered += d;
+          const parts = buffered.split('\n');
+          buffered = parts.pop()!;
+          lines.push(...parts.filter(Boolean));
+          waiters.splice(0).forEach((w) => w());
+        });
+        let err = '';
+        c.stderr.on('data', (d) => (err += d));
+        const exited = new Promise<void>((resolve) => c.on('exit', () => resolve()));
+        const line = async (i: number) => {
+          while (lines.length <= i) {
+            if (c.exitCode !== null) throw new Error(`A contender exited early: ${err}`);
+            await new Promise<void>((resolve) => waiters.push(resolve));
+          }
+          return lines[i];
+        };
+        return { c, line, exited };
+      });
+      expect(await Promise.all(children.map((ch) => ch.line(0)))).toEqual(['ready', 'ready', 'ready', 'ready']);
+      children.forEach((ch) => ch.c.stdin.write('go\n'));
+      const results = await Promise.all(children.map((ch) => ch.line(1)));
+      children.forEach((ch) => ch.c.stdin.write('exit\n'));
+      await Promise.all(children.map((ch) => ch.exited));
       expect(results.filter((r) => r === 'won')).toHaveLength(1);
       for (const r of results.filter((x) => x !== 'won')) expect(r).toMatch(/The data folder .* is (in use by|being taken over by) another process: pid \d+/);
       expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false); // the winner released it on exit
