@@ -183,10 +183,13 @@ TABLE congress_floor.amendments
   COLUMN moved_by uuid NOT NULL
   COLUMN stage text NOT NULL
   COLUMN submitted_at timestamp with time zone NOT NULL
+  COLUMN amends uuid
+  CONSTRAINT amendments_amends_fkey FOREIGN KEY (amends) REFERENCES congress_floor.amendments(id)
   CONSTRAINT amendments_motion_id_fkey FOREIGN KEY (motion_id) REFERENCES congress_floor.motions(id)
   CONSTRAINT amendments_motion_id_number_key UNIQUE (motion_id, number)
   CONSTRAINT amendments_pkey PRIMARY KEY (id)
   CONSTRAINT amendments_stage_check CHECK ((stage = ANY (ARRAY['submitted'::text, 'voting'::text, 'carried'::text, 'lost'::text, 'fallen'::text, 'withdrawn'::text])))
+  INDEX amendments_amends_idx: CREATE INDEX amendments_amends_idx ON congress_floor.amendments USING btree (amends) WHERE (amends IS NOT NULL)
   INDEX amendments_motion_id_number_key: CREATE UNIQUE INDEX amendments_motion_id_number_key ON congress_floor.amendments USING btree (motion_id, number)
   INDEX amendments_pkey: CREATE UNIQUE INDEX amendments_pkey ON congress_floor.amendments USING btree (id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE

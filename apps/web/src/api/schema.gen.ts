@@ -148,6 +148,8 @@ export interface components {
     AmendmentResponse: {
       id: string;
       motionId: string;
+      /** The pending amendment this one amends (its lines are that amendment’s); null: an amendment to the motion. */
+      amends: string | null;
       number: number;
       fromLine: number;
       toLine: number;
@@ -155,8 +157,10 @@ export interface components {
       movedBy: string;
       stage: "submitted" | "voting" | "carried" | "lost" | "fallen" | "withdrawn";
       submittedAt: string;
-      /** The amendment shown against the motion. */
+      /** The amendment shown against the motion (an amendment to an amendment: against that amendment’s text). */
       diff: components["schemas"]["DiffLineResponse"][];
+      /** Its text with its carried amendments applied: what it puts into the motion if carried. */
+      textAsAmended: string;
     };
     AppealAdHocPanelResponse: {
       /** The Appeals Committee members drawn (cleared for the case), who appoint the missing members. */
@@ -2674,6 +2678,17 @@ export interface paths {
       body: never;
       response: components["schemas"]["SpeakersResponse"];
       policy: "Signed-in; a chair of the congress";
+    };
+  };
+  "/amendments/{amendmentId}/amendments": {
+    post: {
+      path: {
+        amendmentId: string;
+      };
+      query: never;
+      body: components["schemas"]["AmendmentRequest"];
+      response: components["schemas"]["MotionResponse"];
+      policy: "Members";
     };
   };
   "/amendments/{amendmentId}/withdraw": {
@@ -5406,6 +5421,7 @@ export const apiOperations = [
   "GET /agenda-items/{agendaItemId}/speakers",
   "POST /agenda-items/{agendaItemId}/speakers",
   "POST /agenda-items/{agendaItemId}/speakers/next",
+  "POST /amendments/{amendmentId}/amendments",
   "POST /amendments/{amendmentId}/withdraw",
   "POST /applications",
   "POST /applications/confirm",

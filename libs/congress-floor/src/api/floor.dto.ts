@@ -315,6 +315,7 @@ export class DiffLineResponse {
 export class AmendmentResponse {
   @ApiProperty() id: string;
   @ApiProperty() motionId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The pending amendment this one amends (its lines are that amendment’s); null: an amendment to the motion.' }) amends: string | null;
   @ApiProperty() number: number;
   @ApiProperty() fromLine: number;
   @ApiProperty() toLine: number;
@@ -322,7 +323,8 @@ export class AmendmentResponse {
   @ApiProperty() movedBy: string;
   @ApiProperty({ enum: ['submitted', 'voting', 'carried', 'lost', 'fallen', 'withdrawn'] }) stage: string;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
-  @ApiProperty({ type: [DiffLineResponse], description: 'The amendment shown against the motion.' }) diff: DiffLineResponse[];
+  @ApiProperty({ type: [DiffLineResponse], description: 'The amendment shown against the motion (an amendment to an amendment: against that amendment’s text).' }) diff: DiffLineResponse[];
+  @ApiProperty({ description: 'Its text with its carried amendments applied: what it puts into the motion if carried.' }) textAsAmended: string;
 }
 
 export class VoteResponse {

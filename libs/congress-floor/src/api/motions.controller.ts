@@ -90,6 +90,13 @@ export class MotionsController {
     return this.amendments.move(p, id, b);
   }
 
+  @Post('amendments/:amendmentId/amendments')
+  @Policy.member()
+  @ApiCreatedResponse({ type: MotionResponse, description: "An amendment to a pending amendment: lines of that amendment's text; voted before it, which is then voted as amended." })
+  amendAmendment(@Param('amendmentId', uuidParam('amendmentId')) id: string, @Body() b: AmendmentRequest, @CurrentPrincipal() p: Principal): Promise<MotionResponse> {
+    return this.amendments.moveToAmendment(p, id, b);
+  }
+
   @Post('amendments/:amendmentId/withdraw')
   @HttpCode(200)
   @Policy.inUseCase('the mover of the amendment, or a chair')

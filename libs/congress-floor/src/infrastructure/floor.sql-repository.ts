@@ -84,6 +84,7 @@ interface SeconderRow {
 interface AmendmentRow {
   id: string;
   motion_id: string;
+  amends: string | null;
   number: number;
   from_line: number;
   to_line: number;
@@ -167,6 +168,7 @@ const toMotion = (r: MotionRow, seconders: string[]): MotionSnapshot => ({
 const toAmendment = (r: AmendmentRow): AmendmentSnapshot => ({
   id: r.id,
   motionId: r.motion_id,
+  amends: r.amends,
   number: r.number,
   fromLine: r.from_line,
   toLine: r.to_line,
@@ -405,8 +407,8 @@ export class FloorSqlRepository extends FloorRepository {
   async insertAmendment(tx: Tx, a: AmendmentSnapshot): Promise<void> {
     await query(
       tx,
-      `INSERT INTO congress_floor.amendments (id, motion_id, number, from_line, to_line, text, moved_by, stage, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [a.id, a.motionId, a.number, a.fromLine, a.toLine, a.text, a.movedBy, a.stage, a.submittedAt],
+      `INSERT INTO congress_floor.amendments (id, motion_id, number, from_line, to_line, text, moved_by, stage, submitted_at, amends) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [a.id, a.motionId, a.number, a.fromLine, a.toLine, a.text, a.movedBy, a.stage, a.submittedAt, a.amends],
     );
   }
 

@@ -107,11 +107,19 @@ function MotionCard({ m }: { m: Motion }) {
       {m.amendments.map((a) => (
         <div key={a.id} className="amendment" data-amendment={a.number}>
           <p>
-            <strong>Amendment {a.number}</strong> (lines {a.fromLine}–{a.toLine}) <Badge kind={STAGE[a.stage] ?? 'neutral'}>{a.stage}</Badge>
+            <strong>Amendment {a.number}</strong>
+            {a.amends ? ` to amendment ${m.amendments.find((x) => x.id === a.amends)?.number}` : ''} (lines {a.fromLine}–{a.toLine}
+            {a.amends ? ' of that amendment' : ''}) <Badge kind={STAGE[a.stage] ?? 'neutral'}>{a.stage}</Badge>
           </p>
           <pre aria-label={`Amendment ${a.number} as a diff`}>
             {a.diff.map((d) => `${d.kind === 'removed' ? '−' : d.kind === 'added' ? '+' : ' '} ${d.text}`).join('\n')}
           </pre>
+          {a.textAsAmended !== a.text ? (
+            <>
+              <p>Amendment {a.number} as amended:</p>
+              <pre aria-label={`Amendment ${a.number} as amended`}>{a.textAsAmended}</pre>
+            </>
+          ) : null}
         </div>
       ))}
       {m.amendedText !== null ? (
@@ -279,7 +287,10 @@ function Projector({ congressId }: { congressId: string }) {
       ) : lastClosed ? (
         <section aria-label="Last result">
           <h2>
-            Result: {voteSubject(lastClosed.m, lastClosed.v)} — {lastClosed.v.carried ? (lastClosed.v.acceptance ? 'ACCEPTED' : 'CARRIED') : lastClosed.v.acceptance ? 'NOT ACCEPTED' : 'LOST'}
+            Result:{' '}
+            {lastClosed.v.acceptance
+              ? `accepting emergency motion ${lastClosed.m.number} onto the agenda — ${lastClosed.v.carried ? 'ACCEPTED' : 'NOT ACCEPTED'}`
+              : `${lastClosed.v.amendmentId ? 'amendment to ' : ''}motion ${lastClosed.m.number} — ${lastClosed.v.carried ? 'CARRIED' : 'LOST'}`}
           </h2>
           <p className="tally">For {lastClosed.v.yes} · Against {lastClosed.v.no} · Abstain {lastClosed.v.abstain}</p>
           <p>

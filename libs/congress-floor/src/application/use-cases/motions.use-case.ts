@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { Clock } from '@org/platform';
-import { diffAgainst, floorError, FloorErrorCode, Motion, type Actor, type AmendmentSnapshot, type DiffLine, type MotionSnapshot, type Submitter } from '../../domain';
+import { asAmended, diffAgainst, floorError, FloorErrorCode, Motion, type Actor, type AmendmentSnapshot, type DiffLine, type MotionSnapshot, type Submitter } from '../../domain';
 import { requireChair, requireMember, requireStandingOrdersCommittee } from '../floor-access';
 import { moverOf } from '../movers';
 import { FloorAudit } from '../floor-audit';
@@ -14,7 +14,10 @@ import { FloorRepository, type VoteRecord } from '../ports/floor.repository';
 import { loadFloor } from './floor.use-case';
 
 export interface AmendmentView extends AmendmentSnapshot {
+  /** Against the motion (an amendment to an amendment: against that amendment's text as moved). */
   diff: DiffLine[];
+  /** Its text with its carried amendments applied: what it puts into the motion if carried. */
+  textAsAmended: string;
 }
 
 export interface MotionView extends MotionSnapshot {
@@ -195,7 +198,12 @@ export class MotionsUseCase {
       ...s,
       compositeOf: composites.get(s.id) ?? null,
       secondersMissing: Motion.fromSnapshot(s).secondersMissing(f.orders),
-      amendments: amendments.filter((a) => a.motionId === s.id).map((a) => ({ ...a, diff: diffAgainst(s.text, a) })),
+      amendments: amendments
+        .filter((a) => a.motionId === s.id)
+        .map((a) => {
+          const parent = a.amends ? amendments.find((x) => x.id === a.amends) : null;
+          return { ...a, diff: diffAgainst(parent ? parent.text : s.text, a), textAsAmended: asAmended(a, amendments).text };
+        }),
       votes: votes.filter((v) => v.motionId === s.id),
     }));
   }

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
 import { Clock } from '@org/platform';
-import { applyCarried, byDelegation, cardWeight, checkQuorum, fallingWith, floorError, FloorErrorCode, isCarried, Motion, restrictionRefusal, type Answer, type Card, type Tally } from '../../domain';
+import { byDelegation, cardWeight, checkQuorum, fallingAfter, fallingWithParent, floorError, FloorErrorCode, isCarried, Motion, motionAsAmended, restrictionRefusal, waitingAmendmentsTo, type Answer, type Card, type Tally } from '../../domain';
 import { requireChair, requireMember } from '../floor-access';
 import { FloorAudit } from '../floor-audit';
 import { AccreditedDelegates } from '../ports/accredited-delegates.port';
@@ -64,6 +64,11 @@ export class VotesUseCase {
         const a = amendments.find((x) => x.id === cmd.amendmentId);
         if (!a) throw floorError('not_found', FloorErrorCode.amendmentNotFound, 'No such amendment to this motion.');
         if (a.stage !== 'submitted') throw floorError('conflict', FloorErrorCode.amendmentWrongStage, `This amendment is ${a.stage}; only a waiting amendment is put to the vote.`);
+        // Its own amendments first; it is then put as amended.
+        const first = waitingAmendmentsTo(a.id, amendments);
+        if (first.length > 0) {
+          throw floorError('conflict', FloorErrorCode.amendmentsPending, `${first.length} amendment(s) to amendment ${a.number} wait for their vote (or withdrawal) before it is put.`, { amendments: first.map((x) => x.number) });
+        }
         await this.floors.setAmendmentStage(m, [a.id], 'voting');
       } else {
         const waiting = amendments.filter((a) => a.stage === 'submitted');
@@ -157,12 +162,14 @@ export class VotesUseCase {
       } else if (v.amendmentId) {
         const a = amendments.find((x) => x.id === v.amendmentId);
         await this.floors.setAmendmentStage(m, [v.amendmentId], carried ? 'carried' : 'lost');
-        const fallen = carried && a ? fallingWith(a, amendments.filter((x) => x.id !== a.id)) : [];
+        const after = amendments.map((x) => (x.id === v.amendmentId ? { ...x, stage: carried ? ('carried' as const) : ('lost' as const) } : x));
+        // Carried: those on the same lines fall (with their own amendments). Lost: its waiting amendments, if any, fall with it.
+        const fallen = a ? (carried ? fallingAfter({ ...a, stage: 'carried' }, after) : fallingWithParent(a.id, after)) : [];
         if (fallen.length) await this.floors.setAmendmentStage(m, fallen, 'fallen');
       } else {
         const s = await this.floors.motion(m, v.motionId, true);
         const motion = Motion.fromSnapshot(s as NonNullable<typeof s>);
-        const asAmended = applyCarried((s as NonNullable<typeof s>).text, amendments.filter((a) => a.stage === 'carried'));
+        const asAmended = motionAsAmended((s as NonNullable<typeof s>).text, amendments);
         motion.decide(carried, asAmended, now);
         await this.floors.updateMotion(m, motion.toSnapshot());
       }
