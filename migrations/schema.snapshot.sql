@@ -185,10 +185,13 @@ TABLE congress_floor.amendments
   COLUMN moved_by uuid NOT NULL
   COLUMN stage text NOT NULL
   COLUMN submitted_at timestamp with time zone NOT NULL
+  COLUMN amends uuid
+  CONSTRAINT amendments_amends_fkey FOREIGN KEY (amends) REFERENCES congress_floor.amendments(id)
   CONSTRAINT amendments_motion_id_fkey FOREIGN KEY (motion_id) REFERENCES congress_floor.motions(id)
   CONSTRAINT amendments_motion_id_number_key UNIQUE (motion_id, number)
   CONSTRAINT amendments_pkey PRIMARY KEY (id)
   CONSTRAINT amendments_stage_check CHECK ((stage = ANY (ARRAY['submitted'::text, 'voting'::text, 'carried'::text, 'lost'::text, 'fallen'::text, 'withdrawn'::text])))
+  INDEX amendments_amends_idx: CREATE INDEX amendments_amends_idx ON congress_floor.amendments USING btree (amends) WHERE (amends IS NOT NULL)
   INDEX amendments_motion_id_number_key: CREATE UNIQUE INDEX amendments_motion_id_number_key ON congress_floor.amendments USING btree (motion_id, number)
   INDEX amendments_pkey: CREATE UNIQUE INDEX amendments_pkey ON congress_floor.amendments USING btree (id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
@@ -226,6 +229,8 @@ TABLE congress_floor.composite_originals
   COLUMN consent boolean
   COLUMN answered_by uuid
   COLUMN answered_at timestamp with time zone
+  COLUMN withdrawal_by uuid
+  COLUMN withdrawal_at timestamp with time zone
   CONSTRAINT composite_originals_composite_id_fkey FOREIGN KEY (composite_id) REFERENCES congress_floor.composites(id)
   CONSTRAINT composite_originals_motion_id_fkey FOREIGN KEY (motion_id) REFERENCES congress_floor.motions(id)
   CONSTRAINT composite_originals_pkey PRIMARY KEY (composite_id, motion_id)
@@ -245,7 +250,7 @@ TABLE congress_floor.composites
   CONSTRAINT composites_congress_id_fkey FOREIGN KEY (congress_id) REFERENCES congress_floor.floors(congress_id)
   CONSTRAINT composites_motion_id_fkey FOREIGN KEY (motion_id) REFERENCES congress_floor.motions(id)
   CONSTRAINT composites_pkey PRIMARY KEY (id)
-  CONSTRAINT composites_state_check CHECK ((state = ANY (ARRAY['proposed'::text, 'agreed'::text, 'refused'::text])))
+  CONSTRAINT composites_state_check CHECK ((state = ANY (ARRAY['proposed'::text, 'agreed'::text, 'refused'::text, 'withdrawn'::text])))
   INDEX composites_pkey: CREATE UNIQUE INDEX composites_pkey ON congress_floor.composites USING btree (id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE
 
@@ -282,7 +287,9 @@ TABLE congress_floor.floors
   COLUMN opened_at timestamp with time zone NOT NULL
   COLUMN quorum_kind text NOT NULL DEFAULT 'none'::text
   COLUMN quorum_value integer NOT NULL DEFAULT 0
+  COLUMN emergency_acceptance text NOT NULL DEFAULT 'congress'::text
   CONSTRAINT floors_alternation_check CHECK ((alternation = ANY (ARRAY['none'::text, 'alternate-lists'::text, 'first-time-first'::text])))
+  CONSTRAINT floors_emergency_acceptance_check CHECK ((emergency_acceptance = ANY (ARRAY['congress'::text, 'committee'::text])))
   CONSTRAINT floors_pkey PRIMARY KEY (congress_id)
   CONSTRAINT floors_quorum_kind_check CHECK ((quorum_kind = ANY (ARRAY['none'::text, 'count'::text, 'share'::text])))
   CONSTRAINT floors_quorum_value_check CHECK ((quorum_value >= 0))
@@ -309,12 +316,14 @@ TABLE congress_floor.motions
   COLUMN decided_at timestamp with time zone
   COLUMN version integer NOT NULL
   COLUMN composited_into uuid
+  COLUMN emergency_reason text
+  COLUMN admission_reason text
   CONSTRAINT motions_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES congress_floor.agenda_items(id)
   CONSTRAINT motions_composited_into_fkey FOREIGN KEY (composited_into) REFERENCES congress_floor.motions(id)
   CONSTRAINT motions_congress_id_fkey FOREIGN KEY (congress_id) REFERENCES congress_floor.floors(congress_id)
   CONSTRAINT motions_congress_id_number_key UNIQUE (congress_id, number)
   CONSTRAINT motions_pkey PRIMARY KEY (id)
-  CONSTRAINT motions_stage_check CHECK ((stage = ANY (ARRAY['submitted'::text, 'admitted'::text, 'refused'::text, 'debated'::text, 'voting'::text, 'carried'::text, 'lost'::text, 'referred'::text, 'withdrawn'::text, 'composited'::text])))
+  CONSTRAINT motions_stage_check CHECK ((stage = ANY (ARRAY['submitted'::text, 'admitted'::text, 'refused'::text, 'debated'::text, 'voting'::text, 'carried'::text, 'lost'::text, 'referred'::text, 'withdrawn'::text, 'composited'::text, 'awaiting-acceptance'::text, 'not-accepted'::text])))
   CONSTRAINT motions_submitter_kind_check CHECK ((submitter_kind = ANY (ARRAY['member'::text, 'branch'::text, 'executive'::text, 'caucus'::text, 'composite'::text])))
   INDEX motions_congress_id_number_key: CREATE UNIQUE INDEX motions_congress_id_number_key ON congress_floor.motions USING btree (congress_id, number)
   INDEX motions_pkey: CREATE UNIQUE INDEX motions_pkey ON congress_floor.motions USING btree (id)
@@ -391,6 +400,7 @@ TABLE congress_floor.votes
   COLUMN carried boolean
   COLUMN by_card boolean NOT NULL DEFAULT false
   COLUMN quorum integer
+  COLUMN acceptance boolean NOT NULL DEFAULT false
   CONSTRAINT votes_amendment_id_fkey FOREIGN KEY (amendment_id) REFERENCES congress_floor.amendments(id)
   CONSTRAINT votes_congress_id_fkey FOREIGN KEY (congress_id) REFERENCES congress_floor.floors(congress_id)
   CONSTRAINT votes_motion_id_fkey FOREIGN KEY (motion_id) REFERENCES congress_floor.motions(id)

@@ -106,7 +106,7 @@ describe('congress floor: compositing with the movers’ consent', () => {
     // A composited original is no longer debated; the composite is.
     expect((await http().post(`/motions/${memberMotion.id}/debate`).set(chair.auth)).body.code).toBe('motion_wrong_stage');
     // Nobody alone withdraws the composite its movers agreed.
-    expect((await http().post(`/motions/${c.id}/withdraw`).set(alice.auth)).body.code).toBe('not_the_submitter');
+    expect((await http().post(`/motions/${c.id}/withdraw`).set(alice.auth)).body.code).toBe('composite_needs_all_movers');
     await ok(await http().post(`/motions/${c.id}/debate`).set(chair.auth));
     const vote = await ok(await http().post(`/motions/${c.id}/votes`).set(chair.auth).send({}));
     for (const who of d) await ok(await http().post(`/floor-votes/${vote.id}/cards`).set(who.auth).send({ answer: 'yes' }));
@@ -114,5 +114,40 @@ describe('congress floor: compositing with the movers’ consent', () => {
     expect(await ok(await http().get(`/motions/${c.id}`).set(alice.auth))).toMatchObject({ stage: 'carried', amendedText: 'Congress resolves:\nto build public housing in every town.' });
     const listed = await ok<any[]>(await http().get(`/congresses/${congressId}/composites`).set(k3.auth));
     expect(listed.map((x) => x.state).sort()).toEqual(['agreed', 'refused']);
+  });
+
+  it('a composite motion is withdrawn only when every mover consents; the executive cannot withdraw it', async () => {
+    const submit = (who: Signed, title: string, submitter: object) =>
+      http().post(`/congresses/${congressId}/motions`).set(who.auth).send({ title, text: `Congress resolves:\n${title.toLowerCase()}.`, submitter });
+    const originals = [
+      await ok(await submit(alice, 'Free transport', { kind: 'member' })),
+      await ok(await submit(secretary, 'Free buses', { kind: 'branch', ref: branchId })),
+      await ok(await submit(k1, 'Fare-free transit', { kind: 'caucus', ref: caucusId })),
+    ];
+    for (const m of originals) await ok(await http().post(`/motions/${m.id}/admit`).set(soc.auth).send({}));
+    const c = await ok(await propose(soc, originals.map((m) => m.id), 'Composite D: free transport'));
+    await ok(await answer(alice, c.id, originals[0].id, true));
+    await ok(await answer(secretary, c.id, originals[1].id, true));
+    const agreed = await ok(await answer(k1, c.id, originals[2].id, true));
+    const withdrawal = (who: Signed, motionId: string) => http().post(`/composites/${c.id}/withdrawals`).set(who.auth).send({ motionId });
+
+    // Neither the executive nor the chair, through the composite or through its motion.
+    for (const who of [ec, chair, soc]) {
+      expect((await http().post(`/motions/${agreed.motionId}/withdraw`).set(who.auth)).body.code).toBe('composite_needs_all_movers');
+      const refused = await withdrawal(who, originals[0].id);
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('not_the_submitter');
+    }
+    expect((await withdrawal(alice, originals[1].id)).body.code).toBe('not_the_submitter');
+    expect((await ok(await withdrawal(alice, originals[0].id))).state).toBe('agreed');
+    expect((await withdrawal(alice, originals[0].id)).status).toBe(409);
+    expect((await ok(await withdrawal(secretary, originals[1].id))).state).toBe('agreed');
+    expect(await ok(await http().get(`/motions/${agreed.motionId}`).set(alice.auth))).toMatchObject({ stage: 'admitted' });
+    // The last mover — any current member of the caucus — withdraws it.
+    const done = await ok(await withdrawal(k3, originals[2].id));
+    expect(done.state).toBe('withdrawn');
+    expect(done.originals.map((o: any) => o.withdrawalBy)).toEqual([alice.id, secretary.id, k3.id]);
+    expect(await ok(await http().get(`/motions/${agreed.motionId}`).set(alice.auth))).toMatchObject({ stage: 'withdrawn' });
+    expect((await withdrawal(k2, originals[2].id)).status).toBe(409);
   });
 });

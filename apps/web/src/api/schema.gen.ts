@@ -102,6 +102,8 @@ export interface components {
     AdmitMotionRequest: {
       /** The agenda item it is debated under. */
       agendaItemId?: string;
+      /** The committee's reason, published with the motion; required for an emergency motion. */
+      reason?: string;
     };
     AdmitRequest: {
       /** An optional note recorded in the status history. */
@@ -152,6 +154,8 @@ export interface components {
     AmendmentResponse: {
       id: string;
       motionId: string;
+      /** The pending amendment this one amends (its lines are that amendment’s); null: an amendment to the motion. */
+      amends: string | null;
       number: number;
       fromLine: number;
       toLine: number;
@@ -159,8 +163,10 @@ export interface components {
       movedBy: string;
       stage: "submitted" | "voting" | "carried" | "lost" | "fallen" | "withdrawn";
       submittedAt: string;
-      /** The amendment shown against the motion. */
+      /** The amendment shown against the motion (an amendment to an amendment: against that amendment’s text). */
       diff: components["schemas"]["DiffLineResponse"][];
+      /** Its text with its carried amendments applied: what it puts into the motion if carried. */
+      textAsAmended: string;
     };
     AppealAdHocPanelResponse: {
       /** The Appeals Committee members drawn (cleared for the case), who appoint the missing members. */
@@ -703,6 +709,9 @@ export interface components {
       consent: boolean | null;
       answeredBy: string | null;
       answeredAt: string | null;
+      /** Who consented, for this original's mover, to withdrawing the composite motion (null: not yet). */
+      withdrawalBy: string | null;
+      withdrawalAt: string | null;
     };
     CompositeResponse: {
       id: string;
@@ -711,10 +720,14 @@ export interface components {
       text: string;
       proposedBy: string;
       proposedAt: string;
-      state: "proposed" | "agreed" | "refused";
+      state: "proposed" | "agreed" | "refused" | "withdrawn";
       originals: components["schemas"]["CompositeOriginalResponse"][];
       /** The composite motion, once every mover consented. */
       motionId: string | null;
+    };
+    CompositeWithdrawalRequest: {
+      /** The original motion you moved, for which you consent to withdrawing the composite. */
+      motionId: string;
     };
     ConfirmApplicationRequest: {
       /** The token from the link e-mailed to the applicant. */
@@ -1095,6 +1108,10 @@ export interface components {
     EmailVerificationResponse: {
       verificationId: string;
       expiresAt: string;
+    };
+    EmergencyDto: {
+      /** Why it could not be submitted before the deadline: what happened after it. */
+      reason: string;
     };
     EndMandateRequest: {
       endsOn: string;
@@ -1675,7 +1692,7 @@ export interface components {
       text: string;
       submitter: components["schemas"]["SubmitterResponse"];
       submittedBy: string;
-      stage: "submitted" | "admitted" | "refused" | "debated" | "voting" | "carried" | "lost" | "referred" | "withdrawn" | "composited";
+      stage: "submitted" | "admitted" | "refused" | "debated" | "voting" | "carried" | "lost" | "referred" | "withdrawn" | "composited" | "awaiting-acceptance" | "not-accepted";
       seconders: string[];
       secondersMissing: number;
       /** Composited: the composite motion that replaced it. */
@@ -1684,6 +1701,10 @@ export interface components {
       compositeOf: components["schemas"]["CompositeOfResponse"][] | null;
       /** Published with a refused motion. */
       refusalReason: string | null;
+      /** An emergency motion: its mover's reason it could not be submitted before the deadline; null: an ordinary motion. */
+      emergencyReason: string | null;
+      /** The standing orders committee's reason for admitting it (always given for an emergency motion), published. */
+      admissionReason: string | null;
       /** The motion as amended, produced when its vote closes. */
       amendedText: string | null;
       submittedAt: string;
@@ -2320,6 +2341,8 @@ export interface components {
       speakingSeconds: number;
       /** Delegates present (accredited) before a vote opens; absent: no quorum. */
       quorum?: components["schemas"]["QuorumDto"];
+      /** Who puts an admitted emergency motion on the agenda (default `congress`). `congress`: The congress votes to accept the admitted emergency motion onto its agenda (a chair puts the question); until then it is not debated. `committee`: The standing orders committee's admission puts the emergency motion on the agenda. */
+      emergencyAcceptance?: "congress" | "committee";
     };
     StandingOrdersResponse: {
       motionDeadline: string;
@@ -2328,6 +2351,7 @@ export interface components {
       alternation: "none" | "alternate-lists" | "first-time-first";
       speakingSeconds: number;
       quorum: components["schemas"]["QuorumDto"];
+      emergencyAcceptance: "congress" | "committee";
     };
     StandingResponse: {
       asOf: string;
@@ -2431,6 +2455,8 @@ export interface components {
       text: string;
       submitter: components["schemas"]["SubmitterDto"];
       agendaItemId?: string;
+      /** Only after the deadline: an emergency motion, with the reason it could not be submitted in time. */
+      emergency?: components["schemas"]["EmergencyDto"];
     };
     SubmitterDto: {
       kind: "member" | "branch" | "executive" | "caucus";
@@ -2584,6 +2610,8 @@ export interface components {
       electorate: number;
       /** The quorum the standing orders required when it opened; null: none set. */
       quorum: number | null;
+      /** The congress's vote on accepting an admitted emergency motion onto its agenda. */
+      acceptance: boolean;
       openedAt: string;
       closedAt: string | null;
       yes: number;
@@ -2618,6 +2646,8 @@ export interface components {
       electorate: number;
       /** The quorum the standing orders required when it opened; null: none set. */
       quorum: number | null;
+      /** The congress's vote on accepting an admitted emergency motion onto its agenda. */
+      acceptance: boolean;
       openedAt: string;
       closedAt: string | null;
       yes: number;
@@ -2690,6 +2720,17 @@ export interface paths {
       body: never;
       response: components["schemas"]["SpeakersResponse"];
       policy: "Signed-in; a chair of the congress";
+    };
+  };
+  "/amendments/{amendmentId}/amendments": {
+    post: {
+      path: {
+        amendmentId: string;
+      };
+      query: never;
+      body: components["schemas"]["AmendmentRequest"];
+      response: components["schemas"]["MotionResponse"];
+      policy: "Members";
     };
   };
   "/amendments/{amendmentId}/withdraw": {
@@ -4060,6 +4101,17 @@ export interface paths {
       policy: "Signed-in; whoever moved that original motion (the member, an officer of the branch, the executive, a member of the caucus)";
     };
   };
+  "/composites/{compositeId}/withdrawals": {
+    post: {
+      path: {
+        compositeId: string;
+      };
+      query: never;
+      body: components["schemas"]["CompositeWithdrawalRequest"];
+      response: components["schemas"]["CompositeResponse"];
+      policy: "Signed-in; whoever moved that original motion (the member, an officer of the branch, the executive, a member of the caucus)";
+    };
+  };
   "/congresses": {
     post: {
       path: never;
@@ -5266,7 +5318,7 @@ export interface paths {
       query: never;
       body: never;
       response: components["schemas"]["MotionResponse"];
-      policy: "Signed-in; whoever submitted the motion (never the executive for a motion it did not submit)";
+      policy: "Signed-in; whoever submitted the motion (never the executive for a motion it did not submit; a composite motion only by all its movers: POST /composites/:id/withdrawals)";
     };
   };
   "/operations/dead-letters": {
@@ -5455,6 +5507,7 @@ export const apiOperations = [
   "GET /agenda-items/{agendaItemId}/speakers",
   "POST /agenda-items/{agendaItemId}/speakers",
   "POST /agenda-items/{agendaItemId}/speakers/next",
+  "POST /amendments/{amendmentId}/amendments",
   "POST /amendments/{amendmentId}/withdraw",
   "POST /applications",
   "POST /applications/confirm",
@@ -5582,6 +5635,7 @@ export const apiOperations = [
   "GET /complaints/non-member/directory",
   "GET /composites/{compositeId}",
   "POST /composites/{compositeId}/answers",
+  "POST /composites/{compositeId}/withdrawals",
   "POST /congresses",
   "GET /congresses/{congressId}",
   "POST /congresses/{congressId}/accreditations",

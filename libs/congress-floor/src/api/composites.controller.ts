@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, UseFilters } from '@nestj
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy, type Principal } from '@org/identity';
 import { CompositesUseCase } from '../application/use-cases/composites.use-case';
-import { CompositeAnswerRequest, CompositeResponse, ProposeCompositeRequest } from './floor.dto';
+import { CompositeAnswerRequest, CompositeResponse, CompositeWithdrawalRequest, ProposeCompositeRequest } from './floor.dto';
 import { FloorErrorFilter } from './floor-error.filter';
 import { uuidParam } from './route-params';
 
@@ -40,5 +40,13 @@ export class CompositesController {
   @ApiOkResponse({ type: CompositeResponse, description: 'Consented or refused; the last consent admits the composite and composites the originals.' })
   answer(@Param('compositeId', uuidParam('compositeId')) id: string, @Body() b: CompositeAnswerRequest, @CurrentPrincipal() p: Principal): Promise<CompositeResponse> {
     return this.composites.answer(p, id, b);
+  }
+
+  @Post('composites/:compositeId/withdrawals')
+  @HttpCode(200)
+  @Policy.inUseCase('whoever moved that original motion (the member, an officer of the branch, the executive, a member of the caucus)')
+  @ApiOkResponse({ type: CompositeResponse, description: "A mover's consent to withdrawing the composite motion; the last mover's consent withdraws it." })
+  withdraw(@Param('compositeId', uuidParam('compositeId')) id: string, @Body() b: CompositeWithdrawalRequest, @CurrentPrincipal() p: Principal): Promise<CompositeResponse> {
+    return this.composites.withdraw(p, id, b);
   }
 }

@@ -40,6 +40,9 @@ export const FLOOR_ERROR_STATUS = {
   invalid_composite: 400,
   composite_pending: 409,
   composite_decided: 409,
+  emergency_needs_reason: 400,
+  not_an_emergency: 422,
+  composite_needs_all_movers: 403,
 } as const satisfies Record<FloorErrorCode, number>;
 
 /** The floor's error mapping; a restriction is answered with the one confidential message and no details. */

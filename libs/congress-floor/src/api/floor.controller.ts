@@ -65,7 +65,7 @@ export class FloorController {
   @Policy.mandate(RETURNING_OFFICER_POLICY)
   @ApiCreatedResponse({ type: FloorResponse })
   async open(@Param('congressId', uuidParam('congressId')) id: string, @Body() b: OpenFloorRequest, @CurrentPrincipal() p: Principal): Promise<FloorResponse> {
-    return toFloorResponse(await this.floor.open(p, id, { orders: { ...b.standingOrders, quorum: b.standingOrders.quorum ?? NO_QUORUM }, chairs: b.chairs, standingOrdersCommittee: b.standingOrdersCommittee }));
+    return toFloorResponse(await this.floor.open(p, id, { orders: { ...b.standingOrders, quorum: b.standingOrders.quorum ?? NO_QUORUM, emergencyAcceptance: b.standingOrders.emergencyAcceptance ?? 'congress' }, chairs: b.chairs, standingOrdersCommittee: b.standingOrdersCommittee }));
   }
 
   @Get('floor')
@@ -91,9 +91,9 @@ export class FloorController {
 
   @Post('motions')
   @Policy.member()
-  @ApiCreatedResponse({ type: MotionResponse, description: 'Submitted; a member for themself, a branch by its chair or secretary, the executive by an EC member, a caucus by whom the caucus allows.' })
+  @ApiCreatedResponse({ type: MotionResponse, description: 'Submitted (after the deadline only as an emergency motion, with its reason); a member for themself, a branch by its chair or secretary, the executive by an EC member, a caucus by whom the caucus allows.' })
   async submit(@Param('congressId', uuidParam('congressId')) id: string, @Body() b: SubmitMotionRequest, @CurrentPrincipal() p: Principal): Promise<MotionResponse> {
-    return toMotionResponse(await this.motions.submit(p, id, { title: b.title, text: b.text, submitter: { kind: b.submitter.kind, ref: b.submitter.ref ?? null }, agendaItemId: b.agendaItemId ?? null }));
+    return toMotionResponse(await this.motions.submit(p, id, { title: b.title, text: b.text, submitter: { kind: b.submitter.kind, ref: b.submitter.ref ?? null }, agendaItemId: b.agendaItemId ?? null, emergency: b.emergency ? { reason: b.emergency.reason } : null }));
   }
 }
 

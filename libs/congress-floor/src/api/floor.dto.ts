@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ALTERNATION_RULES, ANSWERS, COMPOSITE_STATES, MOTION_STAGES, QUORUM_KINDS, SPEAKING_LISTS, SUBMITTER_KINDS, VOTING_MODES, type AlternationRule, type Answer, type SpeakingList, type SubmitterKind, type VotingMode } from '../domain';
+import { ALTERNATION_RULES, ANSWERS, COMPOSITE_STATES, EMERGENCY_ACCEPTANCE, type EmergencyAcceptance, MOTION_STAGES, QUORUM_KINDS, SPEAKING_LISTS, SUBMITTER_KINDS, VOTING_MODES, type AlternationRule, type Answer, type SpeakingList, type SubmitterKind, type VotingMode } from '../domain';
 
 const ALTERNATIONS = Object.keys(ALTERNATION_RULES);
 const AGENDA_KINDS = ['report', 'motions', 'business'] as const;
@@ -50,6 +50,11 @@ export class StandingOrdersDto {
   @ValidateNested()
   @Type(() => QuorumDto)
   quorum?: QuorumDto;
+
+  @ApiPropertyOptional({ enum: Object.keys(EMERGENCY_ACCEPTANCE), description: `Who puts an admitted emergency motion on the agenda (default \`congress\`). ${Object.entries(EMERGENCY_ACCEPTANCE).map(([k, v]) => `\`${k}\`: ${v}`).join(' ')}` })
+  @IsOptional()
+  @IsIn(Object.keys(EMERGENCY_ACCEPTANCE), { message: `emergencyAcceptance must be ${Object.keys(EMERGENCY_ACCEPTANCE).join(' or ')}` })
+  emergencyAcceptance?: EmergencyAcceptance;
 }
 
 export class OpenFloorRequest {
@@ -115,6 +120,13 @@ export class SubmitterDto {
   ref?: string;
 }
 
+export class EmergencyDto {
+  @ApiProperty({ minLength: 10, maxLength: 5000, description: 'Why it could not be submitted before the deadline: what happened after it.' })
+  @IsString()
+  @Length(1, 5000)
+  reason: string;
+}
+
 export class SubmitMotionRequest {
   @ApiProperty({ minLength: 3, maxLength: 200 })
   @IsString()
@@ -135,6 +147,12 @@ export class SubmitMotionRequest {
   @IsOptional()
   @IsUUID('all', { message: 'agendaItemId must be a UUID' })
   agendaItemId?: string;
+
+  @ApiPropertyOptional({ type: EmergencyDto, description: 'Only after the deadline: an emergency motion, with the reason it could not be submitted in time.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EmergencyDto)
+  emergency?: EmergencyDto;
 }
 
 export class EditMotionRequest {
@@ -156,6 +174,12 @@ export class AdmitMotionRequest {
   @IsOptional()
   @IsUUID('all', { message: 'agendaItemId must be a UUID' })
   agendaItemId?: string;
+
+  @ApiPropertyOptional({ minLength: 10, maxLength: 5000, description: "The committee's reason, published with the motion; required for an emergency motion." })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
+  reason?: string;
 }
 
 export class RefuseMotionRequest {
@@ -236,6 +260,12 @@ export class CompositeAnswerRequest {
   consent: boolean;
 }
 
+export class CompositeWithdrawalRequest {
+  @ApiProperty({ description: 'The original motion you moved, for which you consent to withdrawing the composite.' })
+  @IsUUID('all', { message: 'motionId must be a UUID' })
+  motionId: string;
+}
+
 export class CastVoteRequest {
   @ApiProperty({ enum: ANSWERS })
   @IsIn(ANSWERS as unknown as string[], { message: `answer must be ${ANSWERS.join(', ')}` })
@@ -251,6 +281,7 @@ export class StandingOrdersResponse {
   @ApiProperty({ enum: ALTERNATIONS }) alternation: string;
   @ApiProperty() speakingSeconds: number;
   @ApiProperty({ type: QuorumDto }) quorum: QuorumDto;
+  @ApiProperty({ enum: Object.keys(EMERGENCY_ACCEPTANCE) }) emergencyAcceptance: string;
 }
 
 export class AgendaItemResponse {
@@ -284,6 +315,7 @@ export class DiffLineResponse {
 export class AmendmentResponse {
   @ApiProperty() id: string;
   @ApiProperty() motionId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The pending amendment this one amends (its lines are that amendment’s); null: an amendment to the motion.' }) amends: string | null;
   @ApiProperty() number: number;
   @ApiProperty() fromLine: number;
   @ApiProperty() toLine: number;
@@ -291,7 +323,8 @@ export class AmendmentResponse {
   @ApiProperty() movedBy: string;
   @ApiProperty({ enum: ['submitted', 'voting', 'carried', 'lost', 'fallen', 'withdrawn'] }) stage: string;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
-  @ApiProperty({ type: [DiffLineResponse], description: 'The amendment shown against the motion.' }) diff: DiffLineResponse[];
+  @ApiProperty({ type: [DiffLineResponse], description: 'The amendment shown against the motion (an amendment to an amendment: against that amendment’s text).' }) diff: DiffLineResponse[];
+  @ApiProperty({ description: 'Its text with its carried amendments applied: what it puts into the motion if carried.' }) textAsAmended: string;
 }
 
 export class VoteResponse {
@@ -303,6 +336,7 @@ export class VoteResponse {
   @ApiProperty({ description: 'A recorded card vote: every card published with the result, by delegation.' }) byCard: boolean;
   @ApiProperty({ description: 'Accredited delegates (present) when the vote opened.' }) electorate: number;
   @ApiProperty({ type: Number, nullable: true, description: 'The quorum the standing orders required when it opened; null: none set.' }) quorum: number | null;
+  @ApiProperty({ description: "The congress's vote on accepting an admitted emergency motion onto its agenda." }) acceptance: boolean;
   @ApiProperty({ format: 'date-time' }) openedAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closedAt: string | null;
   @ApiProperty() yes: number;
@@ -355,6 +389,8 @@ export class CompositeOriginalResponse {
   @ApiProperty({ type: Boolean, nullable: true, description: 'null: not yet answered.' }) consent: boolean | null;
   @ApiProperty({ type: String, nullable: true }) answeredBy: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) answeredAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "Who consented, for this original's mover, to withdrawing the composite motion (null: not yet)." }) withdrawalBy: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) withdrawalAt: string | null;
 }
 
 export class CompositeResponse {
@@ -390,6 +426,8 @@ export class MotionResponse {
   @ApiProperty({ type: String, nullable: true, description: 'Composited: the composite motion that replaced it.' }) compositedInto: string | null;
   @ApiProperty({ type: [CompositeOfResponse], nullable: true, description: 'A composite motion: the motions it replaced and their movers.' }) compositeOf: CompositeOfResponse[] | null;
   @ApiProperty({ type: String, nullable: true, description: 'Published with a refused motion.' }) refusalReason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "An emergency motion: its mover's reason it could not be submitted before the deadline; null: an ordinary motion." }) emergencyReason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The standing orders committee's reason for admitting it (always given for an emergency motion), published." }) admissionReason: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The motion as amended, produced when its vote closes.' }) amendedText: string | null;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) decidedAt: string | null;

@@ -37,7 +37,7 @@ export class MotionsController {
 
   @Post('motions/:motionId/withdraw')
   @HttpCode(200)
-  @Policy.inUseCase('whoever submitted the motion (never the executive for a motion it did not submit)')
+  @Policy.inUseCase('whoever submitted the motion (never the executive for a motion it did not submit; a composite motion only by all its movers: POST /composites/:id/withdrawals)')
   @ApiOkResponse({ type: MotionResponse })
   withdraw(@Param('motionId', motionId) id: string, @CurrentPrincipal() p: Principal): Promise<MotionResponse> {
     return this.motions.withdraw(p, id);
@@ -54,9 +54,9 @@ export class MotionsController {
   @Post('motions/:motionId/admit')
   @HttpCode(200)
   @Policy.inUseCase("a member of the congress's standing orders committee")
-  @ApiOkResponse({ type: MotionResponse })
+  @ApiOkResponse({ type: MotionResponse, description: 'Admitted; an emergency motion with the committee’s reason, and then (as the standing orders say) awaiting the congress’s acceptance onto the agenda.' })
   admit(@Param('motionId', motionId) id: string, @Body() b: AdmitMotionRequest, @CurrentPrincipal() p: Principal): Promise<MotionResponse> {
-    return this.motions.admit(p, id, { agendaItemId: b.agendaItemId ?? null });
+    return this.motions.admit(p, id, { agendaItemId: b.agendaItemId ?? null, reason: b.reason ?? null });
   }
 
   @Post('motions/:motionId/refuse')
@@ -90,6 +90,13 @@ export class MotionsController {
     return this.amendments.move(p, id, b);
   }
 
+  @Post('amendments/:amendmentId/amendments')
+  @Policy.member()
+  @ApiCreatedResponse({ type: MotionResponse, description: "An amendment to a pending amendment: lines of that amendment's text; voted before it, which is then voted as amended." })
+  amendAmendment(@Param('amendmentId', uuidParam('amendmentId')) id: string, @Body() b: AmendmentRequest, @CurrentPrincipal() p: Principal): Promise<MotionResponse> {
+    return this.amendments.moveToAmendment(p, id, b);
+  }
+
   @Post('amendments/:amendmentId/withdraw')
   @HttpCode(200)
   @Policy.inUseCase('the mover of the amendment, or a chair')
@@ -100,7 +107,7 @@ export class MotionsController {
 
   @Post('motions/:motionId/votes')
   @Policy.inUseCase('a chair of the congress')
-  @ApiCreatedResponse({ type: VoteDetailResponse, description: 'A vote opened on an amendment (amendmentId) or on the motion as amended.' })
+  @ApiCreatedResponse({ type: VoteDetailResponse, description: 'A vote opened on an amendment (amendmentId), on the motion as amended, or — for an admitted emergency motion awaiting acceptance — on accepting it onto the agenda.' })
   openVote(@Param('motionId', motionId) id: string, @Body() b: OpenVoteRequest, @CurrentPrincipal() p: Principal): Promise<VoteDetailResponse> {
     return this.votes.open(p, id, { amendmentId: b.amendmentId ?? null });
   }

@@ -18,6 +18,12 @@ export interface LineChange {
 export interface AmendmentSnapshot extends LineChange {
   id: string;
   motionId: string;
+  /**
+   * An amendment to a pending amendment (null: an amendment to the motion). Its lines are the
+   * lines of that amendment's text as moved; it is voted before that amendment, which is then
+   * voted as amended. One level only: an amendment to an amendment is not itself amended.
+   */
+  amends: string | null;
   number: number;
   movedBy: string;
   stage: AmendmentStage;
@@ -34,13 +40,13 @@ export interface DiffLine {
 
 export const linesOf = (text: string): string[] => (text === '' ? [] : text.split('\n'));
 
-/** Checks a change against the motion's lines; returns it normalized. */
-export function checkLineChange(motionText: string, c: LineChange): LineChange {
+/** Checks a change against the motion's lines (or, `of`, an amendment's); returns it normalized. */
+export function checkLineChange(motionText: string, c: LineChange, of = 'motion'): LineChange {
   const n = linesOf(motionText).length;
   const text = normalizeText(c.text);
   const ok = Number.isInteger(c.fromLine) && Number.isInteger(c.toLine) && c.fromLine >= 1 && c.fromLine <= n + 1 && c.toLine >= c.fromLine - 1 && c.toLine <= n;
   if (!ok) {
-    throw floorError('invalid', FloorErrorCode.invalidAmendment, `The motion has ${n} lines: replace lines fromLine…toLine (1 ≤ fromLine ≤ toLine ≤ ${n}), or insert before line n with fromLine = n and toLine = n − 1.`);
+    throw floorError('invalid', FloorErrorCode.invalidAmendment, `The ${of} has ${n} lines: replace lines fromLine…toLine (1 ≤ fromLine ≤ toLine ≤ ${n}), or insert before line n with fromLine = n and toLine = n − 1.`);
   }
   const insertion = c.toLine === c.fromLine - 1;
   if (insertion && text === '') throw floorError('invalid', FloorErrorCode.invalidAmendment, 'An insertion needs the text to insert.');
@@ -92,3 +98,52 @@ export function applyCarried(motionText: string, carried: readonly LineChange[])
 export function fallingWith(carried: LineChange, waiting: readonly AmendmentSnapshot[]): string[] {
   return waiting.filter((w) => w.stage === 'submitted' && overlaps(carried, w)).map((w) => w.id);
 }
+
+// ── amendments to amendments ─────────────────────────────────────────────────────────────
+
+/**
+ * An amendment to `parent`: only to an amendment to the motion (one level), while it waits for
+ * its vote; the change names lines of the parent's text as moved.
+ */
+export function checkAmendmentToAmendment(parent: AmendmentSnapshot, c: LineChange): LineChange {
+  if (parent.amends !== null) {
+    throw floorError('invalid', FloorErrorCode.invalidAmendment, `Amendment ${parent.number} is itself an amendment to an amendment: it is not amended in turn. Amend the amendment it amends, or the motion.`);
+  }
+  if (parent.stage !== 'submitted') {
+    throw floorError('conflict', FloorErrorCode.amendmentWrongStage, `Amendment ${parent.number} is ${parent.stage}: only an amendment waiting for its vote is amended.`, { stage: parent.stage });
+  }
+  return checkLineChange(parent.text, c, `text of amendment ${parent.number}`);
+}
+
+/** Amendments to `amendmentId` still waiting for their vote: it is put to the vote only after them. */
+export const waitingAmendmentsTo = (amendmentId: string, all: readonly AmendmentSnapshot[]): AmendmentSnapshot[] =>
+  all.filter((x) => x.amends === amendmentId && (x.stage === 'submitted' || x.stage === 'voting'));
+
+/** The amendment as amended: its text with its carried amendments applied (line numbers of its text as moved). */
+export function asAmended(a: AmendmentSnapshot, all: readonly AmendmentSnapshot[]): LineChange {
+  const carried = all.filter((x) => x.amends === a.id && x.stage === 'carried');
+  return { fromLine: a.fromLine, toLine: a.toLine, text: carried.length ? applyCarried(a.text, carried) : a.text };
+}
+
+/** The motion as amended: the carried amendments to the motion, each as amended by its own carried amendments. */
+export function motionAsAmended(motionText: string, all: readonly AmendmentSnapshot[]): string {
+  return applyCarried(
+    motionText,
+    all.filter((a) => a.amends === null && a.stage === 'carried').map((a) => asAmended(a, all)),
+  );
+}
+
+/**
+ * What falls when `carried` is carried: an amendment to an amendment makes its waiting siblings
+ * on the same lines (of their amendment) fall; an amendment to the motion makes the waiting
+ * amendments to the motion on the same lines fall, and with them their own waiting amendments.
+ */
+export function fallingAfter(carried: AmendmentSnapshot, all: readonly AmendmentSnapshot[]): string[] {
+  const peers = all.filter((x) => x.id !== carried.id && x.amends === carried.amends);
+  const fallen = fallingWith(asAmended(carried, all), peers);
+  return [...fallen, ...all.filter((x) => x.amends !== null && fallen.includes(x.amends) && x.stage === 'submitted').map((x) => x.id)];
+}
+
+/** An amendment withdrawn or ruled out takes its waiting amendments with it: they fall. */
+export const fallingWithParent = (amendmentId: string, all: readonly AmendmentSnapshot[]): string[] =>
+  all.filter((x) => x.amends === amendmentId && x.stage === 'submitted').map((x) => x.id);

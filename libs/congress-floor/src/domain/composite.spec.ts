@@ -1,4 +1,5 @@
 import { Composite } from './composite';
+import { Motion } from './motion.entity';
 import type { Actor, MotionSnapshot, Submitter } from './motion.entity';
 
 const now = new Date('2027-04-10T10:00:00Z');
@@ -18,6 +19,8 @@ const motion = (number: number, submitter: Submitter, stage: MotionSnapshot['sta
   refusalReason: null,
   amendedText: null,
   compositedInto: null,
+  emergencyReason: null,
+  admissionReason: null,
   submittedAt: now.toISOString(),
   decidedAt: null,
   version: 1,
@@ -64,5 +67,39 @@ describe('compositing with the movers’ consent', () => {
     expect(() => propose([member, motion(5, { kind: 'member', ref: 'dan' }, 'debated')])).toThrow(expect.objectContaining({ code: 'motion_wrong_stage' }));
     expect(() => propose([member, { ...branch, congressId: 'c2' }])).toThrow(expect.objectContaining({ code: 'invalid_composite' }));
     expect(() => propose([member, branch], ['m2'])).toThrow(expect.objectContaining({ code: 'composite_pending' }));
+  });
+});
+
+describe('withdrawing a composite motion takes every mover, as forming it did', () => {
+  const agreed = () => {
+    const c = propose([member, branch]);
+    c.answer('m1', actor({ memberId: 'alice' }), true, now);
+    c.answer('m2', actor({ memberId: 'bob', officerOfBranches: ['b1'] }), true, now);
+    return { c, motion: Motion.fromSnapshot(c.agreedMotion({ id: 'new', number: 4, agendaItemId: 'item' }, now)) };
+  };
+
+  it('is withdrawn only at the last mover’s consent', () => {
+    const { c } = agreed();
+    expect(c.consentToWithdraw('m1', actor({ memberId: 'alice' }), { motionWithdrawable: true }, now)).toBe('agreed');
+    expect(() => c.consentToWithdraw('m1', actor({ memberId: 'alice' }), { motionWithdrawable: true }, now)).toThrow(expect.objectContaining({ code: 'composite_decided' }));
+    expect(c.consentToWithdraw('m2', actor({ memberId: 'dan', officerOfBranches: ['b1'] }), { motionWithdrawable: true }, now)).toBe('withdrawn');
+    expect(c.toSnapshot().originals.map((o) => o.withdrawalBy)).toEqual(['alice', 'dan']);
+  });
+
+  it('nobody alone withdraws it: not a mover, not the executive, not the chair through the motion', () => {
+    const { c, motion } = agreed();
+    expect(() => motion.withdraw(actor({ memberId: 'ec', executive: true }))).toThrow(expect.objectContaining({ code: 'composite_needs_all_movers' }));
+    expect(() => motion.withdraw(actor({ memberId: 'alice' }))).toThrow(expect.objectContaining({ code: 'composite_needs_all_movers' }));
+    expect(() => c.consentToWithdraw('m1', actor({ memberId: 'ec', executive: true }), { motionWithdrawable: true }, now)).toThrow(expect.objectContaining({ code: 'not_the_submitter' }));
+    expect(() => c.consentToWithdraw('m2', actor({ memberId: 'alice' }), { motionWithdrawable: true }, now)).toThrow(expect.objectContaining({ code: 'not_the_submitter' }));
+    motion.withdrawJointly();
+    expect(motion.stage).toBe('withdrawn');
+  });
+
+  it('only an agreed composite whose motion can still be withdrawn', () => {
+    const proposed = propose([member, branch]);
+    expect(() => proposed.consentToWithdraw('m1', actor({ memberId: 'alice' }), { motionWithdrawable: true }, now)).toThrow(expect.objectContaining({ code: 'composite_decided' }));
+    const { c } = agreed();
+    expect(() => c.consentToWithdraw('m1', actor({ memberId: 'alice' }), { motionWithdrawable: false }, now)).toThrow(expect.objectContaining({ code: 'composite_decided' }));
   });
 });

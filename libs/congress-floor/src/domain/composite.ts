@@ -1,5 +1,5 @@
 import { floorError, FloorErrorCode } from './floor.errors';
-import { actsFor, normalizeText, type Actor, type MotionSnapshot, type Submitter } from './motion.entity';
+import { assertMover, normalizeText, type Actor, type MotionSnapshot, type Submitter } from './motion.entity';
 
 /**
  * Compositing: the standing orders committee proposes one text to replace several similar
@@ -7,7 +7,7 @@ import { actsFor, normalizeText, type Actor, type MotionSnapshot, type Submitter
  * consents or refuses for their motion; only when every mover has consented does the composite
  * replace them. One refusal leaves the originals as they are.
  */
-export const COMPOSITE_STATES = ['proposed', 'agreed', 'refused'] as const;
+export const COMPOSITE_STATES = ['proposed', 'agreed', 'refused', 'withdrawn'] as const;
 export type CompositeState = (typeof COMPOSITE_STATES)[number];
 
 export interface CompositeOriginal {
@@ -18,6 +18,9 @@ export interface CompositeOriginal {
   consent: boolean | null;
   answeredBy: string | null;
   answeredAt: string | null;
+  /** Agreed composites: who, for this original's mover, consented to withdrawing the composite motion (null: not yet). */
+  withdrawalBy: string | null;
+  withdrawalAt: string | null;
 }
 
 export interface CompositeSnapshot {
@@ -73,7 +76,7 @@ export class Composite {
       state: 'proposed',
       originals: [...o.originals]
         .sort((a, b) => a.number - b.number)
-        .map((m) => ({ motionId: m.id, number: m.number, submitter: m.submitter, consent: null, answeredBy: null, answeredAt: null })),
+        .map((m) => ({ motionId: m.id, number: m.number, submitter: m.submitter, consent: null, answeredBy: null, answeredAt: null, withdrawalBy: null, withdrawalAt: null })),
       motionId: null,
     });
   }
@@ -98,7 +101,7 @@ export class Composite {
   answer(motionId: string, actor: Actor, consent: boolean, now: Date): CompositeState {
     const o = this.s.originals.find((x) => x.motionId === motionId);
     if (!o) throw floorError('not_found', FloorErrorCode.motionNotFound, 'That motion is not one this composite would replace.');
-    if (!actsFor(o.submitter, actor)) throw floorError('forbidden', FloorErrorCode.notTheSubmitter, `Only whoever moved motion ${o.number} consents to compositing it, or refuses.`);
+    assertMover(o.submitter, actor, `Only whoever moved motion ${o.number} consents to compositing it, or refuses.`);
     if (this.s.state !== 'proposed') throw floorError('conflict', FloorErrorCode.compositeDecided, `This composite is already ${this.s.state}.`, { state: this.s.state });
     if (o.consent !== null) throw floorError('conflict', FloorErrorCode.compositeDecided, `Motion ${o.number}'s mover has already ${o.consent ? 'consented' : 'refused'}.`);
     o.consent = consent;
@@ -106,6 +109,26 @@ export class Composite {
     o.answeredAt = now.toISOString();
     if (!consent) this.s.state = 'refused';
     else if (this.s.originals.every((x) => x.consent === true)) this.s.state = 'agreed';
+    return this.s.state;
+  }
+
+  /**
+   * Withdrawing a composite motion takes what forming it took: the consent of every mover of the
+   * motions it replaced. The mover of one original consents for it (as `actsFor` says), once,
+   * while the composite motion can still be withdrawn; the last consent withdraws it. Nobody
+   * else — the executive included, unless it moved an original — has a say.
+   */
+  consentToWithdraw(motionId: string, actor: Actor, o: { motionWithdrawable: boolean }, now: Date): CompositeState {
+    const orig = this.s.originals.find((x) => x.motionId === motionId);
+    if (!orig) throw floorError('not_found', FloorErrorCode.motionNotFound, 'That motion is not one this composite replaced.');
+    assertMover(orig.submitter, actor, `Only whoever moved motion ${orig.number} consents, for it, to withdrawing the composite.`);
+    if (this.s.state !== 'agreed' || !o.motionWithdrawable) {
+      throw floorError('conflict', FloorErrorCode.compositeDecided, this.s.state === 'agreed' ? 'The composite motion can no longer be withdrawn (it is past its debate).' : `This composite is ${this.s.state}; only an agreed composite's motion is withdrawn.`, { state: this.s.state });
+    }
+    if (orig.withdrawalBy !== null) throw floorError('conflict', FloorErrorCode.compositeDecided, `Motion ${orig.number}'s mover has already consented to withdrawing the composite.`);
+    orig.withdrawalBy = actor.memberId;
+    orig.withdrawalAt = now.toISOString();
+    if (this.s.originals.every((x) => x.withdrawalBy !== null)) this.s.state = 'withdrawn';
     return this.s.state;
   }
 
@@ -127,6 +150,8 @@ export class Composite {
       refusalReason: null,
       amendedText: null,
       compositedInto: null,
+      emergencyReason: null,
+      admissionReason: null,
       submittedAt: now.toISOString(),
       decidedAt: null,
       version: 1,

@@ -40,6 +40,9 @@ export const FloorErrorCode = {
   invalidComposite: 'invalid_composite',
   compositePending: 'composite_pending',
   compositeDecided: 'composite_decided',
+  emergencyNeedsReason: 'emergency_needs_reason',
+  notAnEmergency: 'not_an_emergency',
+  compositeNeedsAllMovers: 'composite_needs_all_movers',
 } as const;
 export type FloorErrorCode = (typeof FloorErrorCode)[keyof typeof FloorErrorCode];
 

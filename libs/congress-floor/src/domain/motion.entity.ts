@@ -26,6 +26,11 @@ export interface Actor {
   caucuses: readonly string[];
 }
 
+/**
+ * The mover rule, in one place: whoever submitted a motion (the member, the branch's officers,
+ * the executive, the caucus) acts for it — edits or withdraws it, and answers for it when the
+ * standing orders committee proposes compositing it or its composite's withdrawal.
+ */
 export function actsFor(s: Submitter, a: Actor): boolean {
   switch (s.kind) {
     case 'member':
@@ -42,16 +47,24 @@ export function actsFor(s: Submitter, a: Actor): boolean {
   }
 }
 
-export const MOTION_STAGES = ['submitted', 'admitted', 'refused', 'debated', 'voting', 'carried', 'lost', 'referred', 'withdrawn', 'composited'] as const;
+/** Refuses anyone who does not act for that submitter (`actsFor`), saying what only the mover may do. */
+export function assertMover(s: Submitter, a: Actor, refusal: string): void {
+  if (!actsFor(s, a)) throw floorError('forbidden', FloorErrorCode.notTheSubmitter, refusal);
+}
+
+export const MOTION_STAGES = ['submitted', 'admitted', 'refused', 'debated', 'voting', 'carried', 'lost', 'referred', 'withdrawn', 'composited', 'awaiting-acceptance', 'not-accepted'] as const;
 export type MotionStage = (typeof MOTION_STAGES)[number];
-export type MotionCommand = 'edit' | 'withdraw' | 'admit' | 'refuse' | 'debate' | 'open-vote' | 'carry' | 'lose' | 'refer' | 'composite';
+export type MotionCommand = 'edit' | 'withdraw' | 'admit' | 'admit-emergency' | 'accept' | 'decline' | 'refuse' | 'debate' | 'open-vote' | 'carry' | 'lose' | 'refer' | 'composite';
 
 /**
  * The life cycle as a table: stage × command → next stage. A command missing from a stage's row
  * is refused with the stage named. Who may give each command is checked beside it (`Motion`).
  */
 export const MOTION_LIFE_CYCLE: Record<MotionStage, Partial<Record<MotionCommand, MotionStage>>> = {
-  submitted: { edit: 'submitted', withdraw: 'withdrawn', admit: 'admitted', refuse: 'refused' },
+  submitted: { edit: 'submitted', withdraw: 'withdrawn', admit: 'admitted', 'admit-emergency': 'awaiting-acceptance', refuse: 'refused' },
+  // An emergency motion the committee admitted, waiting for the congress to accept it onto the agenda.
+  'awaiting-acceptance': { withdraw: 'withdrawn', accept: 'admitted', decline: 'not-accepted' },
+  'not-accepted': {},
   admitted: { withdraw: 'withdrawn', debate: 'debated', refer: 'referred', composite: 'composited' },
   debated: { withdraw: 'withdrawn', 'open-vote': 'voting', refer: 'referred' },
   voting: { carry: 'carried', lose: 'lost' },
@@ -80,6 +93,10 @@ export interface MotionSnapshot {
   amendedText: string | null;
   /** The composite motion that replaced it, with its mover's consent (null otherwise). */
   compositedInto: string | null;
+  /** An emergency motion: the mover's reason it could not be submitted before the deadline (null: an ordinary motion). */
+  emergencyReason: string | null;
+  /** The standing orders committee's reason for admitting it (required for an emergency motion), published with it. */
+  admissionReason: string | null;
   submittedAt: string;
   decidedAt: string | null;
   version: number;
@@ -91,12 +108,25 @@ export class Motion {
   private constructor(private s: MotionSnapshot) {}
 
   static submit(
-    o: { id: string; congressId: string; agendaItemId: string | null; number: number; title: string; text: string; submitter: Submitter; actor: Actor },
+    o: { id: string; congressId: string; agendaItemId: string | null; number: number; title: string; text: string; submitter: Submitter; actor: Actor; emergencyReason?: string | null },
     orders: StandingOrders,
     now: Date,
   ): Motion {
-    if (afterDeadline(orders, now)) {
-      throw floorError('unprocessable', FloorErrorCode.deadlinePassed, `The deadline for motions passed at ${orders.motionDeadline}. A late motion needs the congress's agreement through the standing orders committee.`);
+    const late = afterDeadline(orders, now);
+    const emergencyReason = o.emergencyReason?.trim() ?? null;
+    if (late && emergencyReason === null) {
+      throw floorError(
+        'unprocessable',
+        FloorErrorCode.deadlinePassed,
+        `The deadline for motions passed at ${orders.motionDeadline}. A motion on something that happened after the deadline can still be submitted as an emergency motion: submit it with emergency.reason saying what happened and why it could not be submitted in time; the standing orders committee then admits or refuses it.`,
+        { deadline: orders.motionDeadline },
+      );
+    }
+    if (!late && emergencyReason !== null) {
+      throw floorError('unprocessable', FloorErrorCode.notAnEmergency, `The deadline for motions (${orders.motionDeadline}) has not passed: submit this as an ordinary motion.`, { deadline: orders.motionDeadline });
+    }
+    if (emergencyReason !== null && emergencyReason.length < MIN_REASON) {
+      throw floorError('invalid', FloorErrorCode.emergencyNeedsReason, `An emergency motion says why it could not be submitted before the deadline (what happened after it): give a reason of at least ${MIN_REASON} characters.`);
     }
     if (!actsFor(o.submitter, o.actor)) {
       const who = { member: 'yourself', branch: "a branch whose committee you chair or are secretary of", executive: 'the executive (an Executive Committee mandate)', caucus: 'a caucus you may act for', composite: 'a body you may act for (a composite is proposed by the standing orders committee)' }[o.submitter.kind];
@@ -118,6 +148,8 @@ export class Motion {
       refusalReason: null,
       amendedText: null,
       compositedInto: null,
+      emergencyReason,
+      admissionReason: null,
       submittedAt: now.toISOString(),
       decidedAt: null,
       version: 1,
@@ -152,9 +184,10 @@ export class Motion {
 
   /** Only whoever submitted it (the member, the branch's officers, the executive, the caucus) edits or withdraws it. */
   private assertSubmitter(a: Actor, what: string): void {
-    if (!actsFor(this.s.submitter, a)) {
-      throw floorError('forbidden', FloorErrorCode.notTheSubmitter, `Only whoever submitted this motion can ${what} it.`);
+    if (this.s.submitter.kind === 'composite') {
+      throw floorError('forbidden', FloorErrorCode.compositeNeedsAllMovers, `A composite motion's text was agreed by all its movers: nobody alone can ${what} it.${what === 'withdraw' ? ' It is withdrawn only when every mover of the motions it replaced consents (POST /composites/:id/withdrawals).' : ''}`);
     }
+    assertMover(this.s.submitter, a, `Only whoever submitted this motion can ${what} it.`);
   }
 
   edit(a: Actor, change: { title?: string; text?: string }, orders: StandingOrders, now: Date): void {
@@ -176,23 +209,60 @@ export class Motion {
     this.step('withdraw');
   }
 
+  /** Whether it can still be withdrawn (asked before a composite's movers are asked to withdraw it). */
+  get withdrawable(): boolean {
+    return MOTION_LIFE_CYCLE[this.s.stage].withdraw !== undefined;
+  }
+
+  /** A composite motion withdrawn because every mover of its originals consented (`Composite.consentToWithdraw`). */
+  withdrawJointly(): void {
+    if (this.s.submitter.kind !== 'composite') throw floorError('conflict', FloorErrorCode.invalidComposite, 'Only a composite motion is withdrawn by its movers jointly.');
+    this.step('withdraw');
+  }
+
   second(memberId: string, orders: StandingOrders, now: Date): void {
     if (this.s.stage !== 'submitted') throw floorError('conflict', FloorErrorCode.motionWrongStage, `This motion is ${this.s.stage}; seconding is over.`);
-    if (afterDeadline(orders, now)) throw floorError('unprocessable', FloorErrorCode.deadlinePassed, `The deadline for motions (and their seconders) passed at ${orders.motionDeadline}.`);
+    // An emergency motion is seconded after the deadline (it could not be submitted before it).
+    if (this.s.emergencyReason === null && afterDeadline(orders, now)) {
+      throw floorError('unprocessable', FloorErrorCode.deadlinePassed, `The deadline for motions (and their seconders) passed at ${orders.motionDeadline}.`);
+    }
     if (this.s.submitter.kind === 'member' && this.s.submitter.ref === memberId) throw floorError('unprocessable', FloorErrorCode.cannotSecondOwn, 'You cannot second your own motion.');
     if (this.s.seconders.includes(memberId)) throw floorError('conflict', FloorErrorCode.alreadySeconded, 'You have already seconded this motion.');
     this.s.seconders.push(memberId);
     this.s.version += 1;
   }
 
-  /** The standing orders committee admits it to the agenda item (once its seconders are there). */
-  admit(orders: StandingOrders, agendaItemId: string | null): void {
+  get emergency(): boolean {
+    return this.s.emergencyReason !== null;
+  }
+
+  /**
+   * The standing orders committee admits it to the agenda item (once its seconders are there),
+   * with a reason published with it — required for an emergency motion, which then waits for the
+   * congress to accept it onto the agenda unless the standing orders leave that to the committee.
+   */
+  admit(orders: StandingOrders, agendaItemId: string | null, reason?: string | null): void {
     const missing = this.secondersMissing(orders);
     if (this.s.stage === 'submitted' && missing > 0) {
       throw floorError('unprocessable', FloorErrorCode.notEnoughSeconders, `This motion needs ${missing} more seconder(s) before it can be admitted.`, { missing });
     }
-    this.step('admit');
+    const r = reason?.trim() || null;
+    if (this.emergency) {
+      if (!r || r.length < MIN_REASON) {
+        throw floorError('invalid', FloorErrorCode.emergencyNeedsReason, `An emergency motion is admitted with the committee's reason (why it could not be submitted in time and why it cannot wait), published with it: give one of at least ${MIN_REASON} characters.`);
+      }
+      this.step(orders.emergencyAcceptance === 'congress' ? 'admit-emergency' : 'admit');
+    } else {
+      this.step('admit');
+    }
+    this.s.admissionReason = r;
     if (agendaItemId) this.s.agendaItemId = agendaItemId;
+  }
+
+  /** The congress's vote on accepting an admitted emergency motion onto its agenda. */
+  decideAcceptance(accepted: boolean, now: Date): void {
+    this.step(accepted ? 'accept' : 'decline');
+    if (!accepted) this.s.decidedAt = now.toISOString();
   }
 
   /** Refused by the standing orders committee: the reason is recorded and published with the motion. */
@@ -234,6 +304,9 @@ const PAST: Record<MotionCommand, string> = {
   edit: 'edited',
   withdraw: 'withdrawn',
   admit: 'admitted',
+  'admit-emergency': 'admitted as an emergency motion',
+  accept: 'accepted onto the agenda',
+  decline: 'declined',
   refuse: 'refused',
   debate: 'debated',
   'open-vote': 'put to the vote',

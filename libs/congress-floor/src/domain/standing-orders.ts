@@ -30,7 +30,20 @@ export interface StandingOrders {
   speakingSeconds: number;
   /** Delegates who must be present (accredited: their credential presented) for a vote to open. */
   quorum: Quorum;
+  /** Who puts an emergency motion on the agenda once the standing orders committee admits it (see `EMERGENCY_ACCEPTANCE`). */
+  emergencyAcceptance: EmergencyAcceptance;
 }
+
+/**
+ * Emergency (late) motions: after the deadline a motion is submitted only as an emergency motion,
+ * with the reason it could not be submitted in time; the standing orders committee admits it (its
+ * reason published) or refuses it (likewise). Then, as the standing orders say:
+ */
+export const EMERGENCY_ACCEPTANCE = {
+  congress: 'The congress votes to accept the admitted emergency motion onto its agenda (a chair puts the question); until then it is not debated.',
+  committee: "The standing orders committee's admission puts the emergency motion on the agenda.",
+} as const;
+export type EmergencyAcceptance = keyof typeof EMERGENCY_ACCEPTANCE;
 
 export const QUORUM_KINDS = ['none', 'count', 'share'] as const;
 /**
@@ -78,7 +91,11 @@ export function checkStandingOrders(o: StandingOrders): StandingOrders {
   if (!Number.isInteger(q.value) || q.value < 0 || (q.kind === 'share' && q.value > 100) || q.value > 100_000) {
     throw floorError('invalid', FloorErrorCode.invalidStandingOrders, 'quorum.value must be a whole number (a share: a percentage from 0 to 100).');
   }
-  return { ...o, quorum: q };
+  const emergencyAcceptance = o.emergencyAcceptance ?? 'congress';
+  if (!(emergencyAcceptance in EMERGENCY_ACCEPTANCE)) {
+    throw floorError('invalid', FloorErrorCode.invalidStandingOrders, `emergencyAcceptance must be one of ${Object.keys(EMERGENCY_ACCEPTANCE).join(', ')}.`);
+  }
+  return { ...o, quorum: q, emergencyAcceptance };
 }
 
 export const afterDeadline = (o: StandingOrders, now: Date): boolean => now.getTime() >= new Date(o.motionDeadline).getTime();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@org/kernel';
 import { maybeOne, one, query } from '@org/platform';
-import type { AmendmentSnapshot, AmendmentStage, Answer, Card, CompositeSnapshot, CompositeState, MotionSnapshot, Quorum, SpeakingList, WaitingSpeaker } from '../domain';
+import type { AmendmentSnapshot, AmendmentStage, Answer, Card, CompositeSnapshot, CompositeState, EmergencyAcceptance, MotionSnapshot, Quorum, SpeakingList, WaitingSpeaker } from '../domain';
 import { FloorRepository, type AgendaItemRecord, type FloorRecord, type SpeakerRecord, type VoteRecord } from '../application/ports/floor.repository';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
@@ -15,6 +15,7 @@ interface FloorRow {
   quorum_value: number;
   alternation: 'none' | 'alternate-lists' | 'first-time-first';
   speaking_seconds: number;
+  emergency_acceptance: EmergencyAcceptance;
   opened_by: string;
   opened_at: Date;
 }
@@ -48,6 +49,8 @@ interface MotionRow {
   refusal_reason: string | null;
   amended_text: string | null;
   composited_into: string | null;
+  emergency_reason: string | null;
+  admission_reason: string | null;
   submitted_at: Date;
   decided_at: Date | null;
   version: number;
@@ -71,6 +74,8 @@ interface CompositeOriginalRow {
   consent: boolean | null;
   answered_by: string | null;
   answered_at: Date | null;
+  withdrawal_by: string | null;
+  withdrawal_at: Date | null;
 }
 interface SeconderRow {
   motion_id: string;
@@ -79,6 +84,7 @@ interface SeconderRow {
 interface AmendmentRow {
   id: string;
   motion_id: string;
+  amends: string | null;
   number: number;
   from_line: number;
   to_line: number;
@@ -116,6 +122,7 @@ interface VoteRow {
   by_card: boolean;
   electorate: number;
   quorum: number | null;
+  acceptance: boolean;
   opened_at: Date;
   closed_at: Date | null;
   yes: number;
@@ -151,6 +158,8 @@ const toMotion = (r: MotionRow, seconders: string[]): MotionSnapshot => ({
   refusalReason: r.refusal_reason,
   amendedText: r.amended_text,
   compositedInto: r.composited_into,
+  emergencyReason: r.emergency_reason,
+  admissionReason: r.admission_reason,
   submittedAt: iso(r.submitted_at) as string,
   decidedAt: iso(r.decided_at),
   version: r.version,
@@ -159,6 +168,7 @@ const toMotion = (r: MotionRow, seconders: string[]): MotionSnapshot => ({
 const toAmendment = (r: AmendmentRow): AmendmentSnapshot => ({
   id: r.id,
   motionId: r.motion_id,
+  amends: r.amends,
   number: r.number,
   fromLine: r.from_line,
   toLine: r.to_line,
@@ -190,6 +200,7 @@ const toVote = (r: VoteRow): VoteRecord => ({
   byCard: r.by_card,
   electorate: r.electorate,
   quorum: r.quorum,
+  acceptance: r.acceptance,
   openedAt: iso(r.opened_at) as string,
   closedAt: iso(r.closed_at),
   yes: r.yes,
@@ -204,9 +215,9 @@ export class FloorSqlRepository extends FloorRepository {
   async insertFloor(tx: Tx, f: FloorRecord): Promise<void> {
     await query(
       tx,
-      `INSERT INTO congress_floor.floors (congress_id, motion_deadline, seconders_required, voting, alternation, speaking_seconds, quorum_kind, quorum_value, opened_by, opened_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [f.congressId, f.orders.motionDeadline, f.orders.secondersRequired, f.orders.voting, f.orders.alternation, f.orders.speakingSeconds, f.orders.quorum.kind, f.orders.quorum.value, f.openedBy, f.openedAt],
+      `INSERT INTO congress_floor.floors (congress_id, motion_deadline, seconders_required, voting, alternation, speaking_seconds, quorum_kind, quorum_value, emergency_acceptance, opened_by, opened_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [f.congressId, f.orders.motionDeadline, f.orders.secondersRequired, f.orders.voting, f.orders.alternation, f.orders.speakingSeconds, f.orders.quorum.kind, f.orders.quorum.value, f.orders.emergencyAcceptance, f.openedBy, f.openedAt],
     );
     const officers = [...f.chairs.map((id) => [id, 'chair']), ...f.standingOrdersCommittee.map((id) => [id, 'standing-orders'])];
     await query(
@@ -231,6 +242,7 @@ export class FloorSqlRepository extends FloorRepository {
         alternation: r.alternation,
         speakingSeconds: r.speaking_seconds,
         quorum: { kind: r.quorum_kind, value: r.quorum_value },
+        emergencyAcceptance: r.emergency_acceptance,
       },
       chairs: officers.filter((o) => o.role === 'chair').map((o) => o.member_id),
       standingOrdersCommittee: officers.filter((o) => o.role === 'standing-orders').map((o) => o.member_id),
@@ -274,9 +286,9 @@ export class FloorSqlRepository extends FloorRepository {
   async insertMotion(tx: Tx, m: MotionSnapshot): Promise<void> {
     await query(
       tx,
-      `INSERT INTO congress_floor.motions (id, congress_id, agenda_item_id, number, title, text, submitter_kind, submitter_ref, submitted_by, stage, refusal_reason, amended_text, submitted_at, decided_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [m.id, m.congressId, m.agendaItemId, m.number, m.title, m.text, m.submitter.kind, m.submitter.ref, m.submittedBy, m.stage, m.refusalReason, m.amendedText, m.submittedAt, m.decidedAt, m.version],
+      `INSERT INTO congress_floor.motions (id, congress_id, agenda_item_id, number, title, text, submitter_kind, submitter_ref, submitted_by, stage, refusal_reason, amended_text, submitted_at, decided_at, version, emergency_reason, admission_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      [m.id, m.congressId, m.agendaItemId, m.number, m.title, m.text, m.submitter.kind, m.submitter.ref, m.submittedBy, m.stage, m.refusalReason, m.amendedText, m.submittedAt, m.decidedAt, m.version, m.emergencyReason, m.admissionReason],
     );
     await this.writeSeconders(tx, m);
   }
@@ -314,8 +326,8 @@ export class FloorSqlRepository extends FloorRepository {
   async updateMotion(tx: Tx, m: MotionSnapshot): Promise<void> {
     await query(
       tx,
-      `UPDATE congress_floor.motions SET agenda_item_id = $2, title = $3, text = $4, stage = $5, refusal_reason = $6, amended_text = $7, decided_at = $8, version = $9, composited_into = $10 WHERE id = $1`,
-      [m.id, m.agendaItemId, m.title, m.text, m.stage, m.refusalReason, m.amendedText, m.decidedAt, m.version, m.compositedInto],
+      `UPDATE congress_floor.motions SET agenda_item_id = $2, title = $3, text = $4, stage = $5, refusal_reason = $6, amended_text = $7, decided_at = $8, version = $9, composited_into = $10, admission_reason = $11 WHERE id = $1`,
+      [m.id, m.agendaItemId, m.title, m.text, m.stage, m.refusalReason, m.amendedText, m.decidedAt, m.version, m.compositedInto, m.admissionReason],
     );
     await this.writeSeconders(tx, m);
   }
@@ -333,10 +345,18 @@ export class FloorSqlRepository extends FloorRepository {
     await query(tx, `UPDATE congress_floor.composites SET state = $2, motion_id = $3 WHERE id = $1`, [c.id, c.state, c.motionId]);
     await query(
       tx,
-      `UPDATE congress_floor.composite_originals o SET consent = a.consent, answered_by = a.answered_by, answered_at = a.answered_at
-         FROM unnest($2::uuid[], $3::boolean[], $4::uuid[], $5::timestamptz[]) AS a(motion_id, consent, answered_by, answered_at)
+      `UPDATE congress_floor.composite_originals o SET consent = a.consent, answered_by = a.answered_by, answered_at = a.answered_at, withdrawal_by = a.withdrawal_by, withdrawal_at = a.withdrawal_at
+         FROM unnest($2::uuid[], $3::boolean[], $4::uuid[], $5::timestamptz[], $6::uuid[], $7::timestamptz[]) AS a(motion_id, consent, answered_by, answered_at, withdrawal_by, withdrawal_at)
         WHERE o.composite_id = $1 AND o.motion_id = a.motion_id`,
-      [c.id, c.originals.map((o) => o.motionId), c.originals.map((o) => o.consent), c.originals.map((o) => o.answeredBy), c.originals.map((o) => o.answeredAt)],
+      [
+        c.id,
+        c.originals.map((o) => o.motionId),
+        c.originals.map((o) => o.consent),
+        c.originals.map((o) => o.answeredBy),
+        c.originals.map((o) => o.answeredAt),
+        c.originals.map((o) => o.withdrawalBy),
+        c.originals.map((o) => o.withdrawalAt),
+      ],
     );
   }
 
@@ -364,7 +384,7 @@ export class FloorSqlRepository extends FloorRepository {
     if (rows.length === 0) return [];
     const originals = await query<CompositeOriginalRow>(
       tx,
-      `SELECT o.composite_id, o.motion_id, m.number, m.submitter_kind, m.submitter_ref, o.consent, o.answered_by, o.answered_at
+      `SELECT o.composite_id, o.motion_id, m.number, m.submitter_kind, m.submitter_ref, o.consent, o.answered_by, o.answered_at, o.withdrawal_by, o.withdrawal_at
          FROM congress_floor.composite_originals o JOIN congress_floor.motions m ON m.id = o.motion_id
         WHERE o.composite_id = ANY($1::uuid[]) ORDER BY m.number`,
       [rows.map((r) => r.id)],
@@ -380,15 +400,15 @@ export class FloorSqlRepository extends FloorRepository {
       motionId: r.motion_id,
       originals: originals
         .filter((o) => o.composite_id === r.id)
-        .map((o) => ({ motionId: o.motion_id, number: o.number, submitter: { kind: o.submitter_kind, ref: o.submitter_ref }, consent: o.consent, answeredBy: o.answered_by, answeredAt: iso(o.answered_at) })),
+        .map((o) => ({ motionId: o.motion_id, number: o.number, submitter: { kind: o.submitter_kind, ref: o.submitter_ref }, consent: o.consent, answeredBy: o.answered_by, answeredAt: iso(o.answered_at), withdrawalBy: o.withdrawal_by, withdrawalAt: iso(o.withdrawal_at) })),
     }));
   }
 
   async insertAmendment(tx: Tx, a: AmendmentSnapshot): Promise<void> {
     await query(
       tx,
-      `INSERT INTO congress_floor.amendments (id, motion_id, number, from_line, to_line, text, moved_by, stage, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [a.id, a.motionId, a.number, a.fromLine, a.toLine, a.text, a.movedBy, a.stage, a.submittedAt],
+      `INSERT INTO congress_floor.amendments (id, motion_id, number, from_line, to_line, text, moved_by, stage, submitted_at, amends) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [a.id, a.motionId, a.number, a.fromLine, a.toLine, a.text, a.movedBy, a.stage, a.submittedAt, a.amends],
     );
   }
 
@@ -445,8 +465,8 @@ export class FloorSqlRepository extends FloorRepository {
   async insertVote(tx: Tx, v: VoteRecord): Promise<void> {
     await query(
       tx,
-      `INSERT INTO congress_floor.votes (id, congress_id, motion_id, amendment_id, secret, by_card, electorate, quorum, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [v.id, v.congressId, v.motionId, v.amendmentId, v.secret, v.byCard, v.electorate, v.quorum, v.openedAt],
+      `INSERT INTO congress_floor.votes (id, congress_id, motion_id, amendment_id, secret, by_card, electorate, quorum, opened_at, acceptance) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [v.id, v.congressId, v.motionId, v.amendmentId, v.secret, v.byCard, v.electorate, v.quorum, v.openedAt, v.acceptance],
     );
   }
 

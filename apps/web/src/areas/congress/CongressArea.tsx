@@ -3,12 +3,12 @@
  * diffs, the speakers' lists, the vote open now) and the projector view, both following the
  * floor live (server-sent events): each counted vote, each speaker called, each outcome.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, type Get } from '../../api/client';
 import { Link, matchPath } from '../../app/router';
 import { dateTime } from '../../ui/format';
 import { useAction, useLoad } from '../../ui/hooks';
-import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Loading, PageHeader, SelectField } from '../../ui/kit';
+import { Alert, Badge, Button, Card, EmptyState, ErrorAlert, Loading, PageHeader, SelectField, TextArea, TextField } from '../../ui/kit';
 import { Composites } from './Composites';
 import { SpeakingClock } from './SpeakingClock';
 import { useFloorEvents, type FloorEvent } from './live';
@@ -73,17 +73,31 @@ function useFloor(congressId: string) {
   return { floor, motions, speakers, tally, openVote, reloadSpeakers: () => floor.data && loadSpeakers(floor.data.agenda) };
 }
 
-const STAGE: Record<string, 'good' | 'bad' | 'neutral' | 'info'> = { carried: 'good', lost: 'bad', refused: 'bad', withdrawn: 'neutral', referred: 'neutral', voting: 'info', debated: 'info', admitted: 'neutral', submitted: 'neutral', composited: 'neutral' };
+const STAGE: Record<string, 'good' | 'bad' | 'neutral' | 'info'> = { carried: 'good', lost: 'bad', refused: 'bad', withdrawn: 'neutral', referred: 'neutral', voting: 'info', debated: 'info', admitted: 'neutral', submitted: 'neutral', composited: 'neutral', 'awaiting-acceptance': 'info', 'not-accepted': 'bad' };
+
+/** What a vote decides, in words: an amendment, the motion, or accepting an emergency motion onto the agenda. */
+const voteSubject = (m: Motion, v: Motion['votes'][number]) =>
+  v.acceptance ? `accepting emergency motion ${m.number} onto the agenda` : `${v.amendmentId ? `amendment ${m.amendments.find((a) => a.id === v.amendmentId)?.number} to ` : ''}motion ${m.number}`;
 
 function MotionCard({ m }: { m: Motion }) {
   return (
     <Card title={`Motion ${m.number}: ${m.title}`} headingLevel={3}>
       <p>
         <Badge kind={STAGE[m.stage] ?? 'neutral'}>{m.stage}</Badge> · from {m.submitter.kind}
+        {m.emergencyReason !== null ? (
+          <>
+            {' '}
+            <Badge kind="info">emergency motion</Badge>
+          </>
+        ) : null}
         {m.secondersMissing ? ` · ${m.secondersMissing} seconder(s) missing` : ''}
       </p>
       {m.compositeOf ? <p>Composite of {m.compositeOf.map((o) => `motion ${o.number} (${o.submitter.kind})`).join(', ')}, with each mover's consent.</p> : null}
       {m.compositedInto ? <p>Composited, with its mover's consent, into motion {m.compositedInto.slice(0, 8)}.</p> : null}
+      {m.emergencyReason !== null ? <p aria-label={`Why motion ${m.number} is an emergency motion`}>Submitted after the deadline because: {m.emergencyReason}</p> : null}
+      {m.admissionReason ? <p aria-label={`Why motion ${m.number} was admitted`}>Admitted by the standing orders committee: {m.admissionReason}</p> : null}
+      {m.stage === 'awaiting-acceptance' ? <Alert kind="info" title="Waiting for the congress">The congress votes on accepting this emergency motion onto its agenda before it is debated.</Alert> : null}
+      {m.stage === 'not-accepted' ? <Alert kind="warning" title="Not accepted">The congress voted not to accept this emergency motion onto its agenda.</Alert> : null}
       {m.refusalReason ? <Alert kind="warning" title="Refused by the standing orders committee">{m.refusalReason}</Alert> : null}
       <ol className="motion-lines" aria-label={`Text of motion ${m.number}`}>
         {m.text.split('\n').map((l, i) => (
@@ -93,11 +107,19 @@ function MotionCard({ m }: { m: Motion }) {
       {m.amendments.map((a) => (
         <div key={a.id} className="amendment" data-amendment={a.number}>
           <p>
-            <strong>Amendment {a.number}</strong> (lines {a.fromLine}–{a.toLine}) <Badge kind={STAGE[a.stage] ?? 'neutral'}>{a.stage}</Badge>
+            <strong>Amendment {a.number}</strong>
+            {a.amends ? ` to amendment ${m.amendments.find((x) => x.id === a.amends)?.number}` : ''} (lines {a.fromLine}–{a.toLine}
+            {a.amends ? ' of that amendment' : ''}) <Badge kind={STAGE[a.stage] ?? 'neutral'}>{a.stage}</Badge>
           </p>
           <pre aria-label={`Amendment ${a.number} as a diff`}>
             {a.diff.map((d) => `${d.kind === 'removed' ? '−' : d.kind === 'added' ? '+' : ' '} ${d.text}`).join('\n')}
           </pre>
+          {a.textAsAmended !== a.text ? (
+            <>
+              <p>Amendment {a.number} as amended:</p>
+              <pre aria-label={`Amendment ${a.number} as amended`}>{a.textAsAmended}</pre>
+            </>
+          ) : null}
         </div>
       ))}
       {m.amendedText !== null ? (
@@ -165,7 +187,7 @@ function DelegateScreen({ congressId }: { congressId: string }) {
       </PageHeader>
       <ErrorAlert error={ask.error ?? cast.error} />
       {f.openVote ? (
-        <Card title={`Vote now: ${f.openVote.vote.amendmentId ? `amendment ${f.openVote.motion.amendments.find((a) => a.id === f.openVote?.vote.amendmentId)?.number} to ` : ''}motion ${f.openVote.motion.number}`}>
+        <Card title={`Vote now: ${voteSubject(f.openVote.motion, f.openVote.vote)}`}>
           {cast.result?.voteId === f.openVote.vote.id ? (
             <Alert kind="success" live>Your vote is counted.</Alert>
           ) : (
@@ -180,6 +202,7 @@ function DelegateScreen({ congressId }: { congressId: string }) {
         </Card>
       ) : null}
       <Composites congressId={congressId} version={f.motions.data} />
+      {new Date(f.floor.data.standingOrders.motionDeadline).getTime() <= Date.now() ? <EmergencyMotion congressId={congressId} onSubmitted={f.motions.reload} /> : null}
       {f.floor.data.agenda.map((item) => (
         <Card key={item.id} title={`${item.position}. ${item.title}`}>
           <p>
@@ -208,6 +231,40 @@ function DelegateScreen({ congressId }: { congressId: string }) {
   );
 }
 
+/**
+ * After the deadline a member submits a motion only as an emergency motion, saying what happened
+ * after the deadline; the standing orders committee then admits or refuses it (the server decides).
+ */
+function EmergencyMotion({ congressId, onSubmitted }: { congressId: string; onSubmitted: () => void }) {
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [reason, setReason] = useState('');
+  const submit = useAction(() => api.post('/congresses/{congressId}/motions', { path: { congressId }, body: { title, text, submitter: { kind: 'member' }, emergency: { reason } } }));
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await submit.run()) {
+      setTitle('');
+      setText('');
+      setReason('');
+      onSubmitted();
+    }
+  };
+  return (
+    <Card title="Submit an emergency motion">
+      <p>The deadline for motions has passed. A motion on something that happened after it can still be submitted as an emergency motion; the standing orders committee decides whether it is admitted, and publishes why.</p>
+      <form onSubmit={(e) => void send(e)}>
+        <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} maxLength={200} />
+        <TextArea label="Motion" value={text} onChange={(e) => setText(e.target.value)} rows={6} required />
+        <TextArea label="Why it could not be submitted before the deadline" hint="What happened after the deadline, and when." value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required minLength={10} />
+        <ErrorAlert error={submit.error} />
+        <Button type="submit" busy={submit.busy}>
+          Submit emergency motion
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
 function Projector({ congressId }: { congressId: string }) {
   const f = useFloor(congressId);
   if (f.floor.error) return <ErrorAlert error={f.floor.error} />;
@@ -220,7 +277,9 @@ function Projector({ congressId }: { congressId: string }) {
       <h1>Congress floor</h1>
       {f.openVote && live ? (
         <section aria-label="Vote in progress">
-          <h2>Voting: motion {f.openVote.motion.number} — {f.openVote.motion.title}</h2>
+          <h2>
+            Voting: {voteSubject(f.openVote.motion, f.openVote.vote)} — {f.openVote.motion.title}
+          </h2>
           <p className="tally" data-voted={live.voted}>
             Voted {live.voted} of {live.electorate} · For {live.yes} · Against {live.no} · Abstain {live.abstain}
           </p>
@@ -228,7 +287,10 @@ function Projector({ congressId }: { congressId: string }) {
       ) : lastClosed ? (
         <section aria-label="Last result">
           <h2>
-            Result: {lastClosed.v.amendmentId ? 'amendment to ' : ''}motion {lastClosed.m.number} — {lastClosed.v.carried ? 'CARRIED' : 'LOST'}
+            Result:{' '}
+            {lastClosed.v.acceptance
+              ? `accepting emergency motion ${lastClosed.m.number} onto the agenda — ${lastClosed.v.carried ? 'ACCEPTED' : 'NOT ACCEPTED'}`
+              : `${lastClosed.v.amendmentId ? 'amendment to ' : ''}motion ${lastClosed.m.number} — ${lastClosed.v.carried ? 'CARRIED' : 'LOST'}`}
           </h2>
           <p className="tally">For {lastClosed.v.yes} · Against {lastClosed.v.no} · Abstain {lastClosed.v.abstain}</p>
           <p>

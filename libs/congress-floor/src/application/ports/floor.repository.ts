@@ -50,6 +50,8 @@ export interface VoteRecord extends Tally {
   electorate: number;
   /** The quorum the standing orders required when it opened (null: none set). */
   quorum: number | null;
+  /** The congress's vote on accepting an admitted emergency motion onto its agenda (not on its text). */
+  acceptance: boolean;
   openedAt: string;
   closedAt: string | null;
   carried: boolean | null;

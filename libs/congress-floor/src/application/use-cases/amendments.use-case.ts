@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { Clock } from '@org/platform';
-import { checkLineChange, floorError, FloorErrorCode, type AmendmentSnapshot, type LineChange } from '../../domain';
+import { checkAmendmentToAmendment, checkLineChange, fallingWithParent, floorError, FloorErrorCode, type AmendmentSnapshot, type LineChange } from '../../domain';
 import { requireChair, requireMember } from '../floor-access';
 import { FloorAudit } from '../floor-audit';
 import { FloorEvents } from '../ports/floor-events.port';
@@ -15,7 +15,9 @@ import { MotionsUseCase, type MotionView } from './motions.use-case';
 /**
  * Line-based amendments to an admitted motion, moved by a member while the motion is admitted or
  * in debate (until its own vote opens); withdrawn by their mover (or ruled out by a chair) before
- * their vote. Shown as a diff against the motion (`MotionView.amendments[].diff`).
+ * their vote. Shown as a diff against the motion (`MotionView.amendments[].diff`). An amendment to
+ * a pending amendment names lines of that amendment's text, is voted before it, and falls with it
+ * if it is withdrawn or falls.
  */
 @Injectable()
 export class AmendmentsUseCase {
@@ -29,6 +31,17 @@ export class AmendmentsUseCase {
   ) {}
 
   async move(p: Principal, motionId: string, change: LineChange): Promise<MotionView> {
+    return this.moveTo(p, motionId, null, change);
+  }
+
+  /** An amendment to a pending amendment to the motion (one level). */
+  async moveToAmendment(p: Principal, amendmentId: string, change: LineChange): Promise<MotionView> {
+    const parent = await this.floors.amendment(this.ds.manager, amendmentId);
+    if (!parent) throw floorError('not_found', FloorErrorCode.amendmentNotFound, 'No such amendment.');
+    return this.moveTo(p, parent.motionId, amendmentId, change);
+  }
+
+  private async moveTo(p: Principal, motionId: string, amends: string | null, change: LineChange): Promise<MotionView> {
     const memberId = requireMember(p);
     const { congressId, id } = await this.ds.transaction(async (m) => {
       const motion = await this.floors.motion(m, motionId, true);
@@ -37,11 +50,12 @@ export class AmendmentsUseCase {
       if (motion.stage !== 'admitted' && motion.stage !== 'debated') {
         throw floorError('conflict', FloorErrorCode.motionWrongStage, `This motion is ${motion.stage}: amendments are moved to an admitted motion, until its vote opens.`, { stage: motion.stage });
       }
-      const checked = checkLineChange(motion.text, change);
       const existing = await this.floors.amendments(m, [motionId]);
-      const a: AmendmentSnapshot = { id: randomUUID(), motionId, number: existing.length + 1, ...checked, movedBy: memberId, stage: 'submitted', submittedAt: this.clock.now().toISOString() };
+      const parent = amends ? existing.find((x) => x.id === amends) : null;
+      const checked = parent ? checkAmendmentToAmendment(parent, change) : checkLineChange(motion.text, change);
+      const a: AmendmentSnapshot = { id: randomUUID(), motionId, amends, number: existing.length + 1, ...checked, movedBy: memberId, stage: 'submitted', submittedAt: this.clock.now().toISOString() };
       await this.floors.insertAmendment(m, a);
-      await this.audit.record(m, { actorId: memberId, action: 'amendment.moved', subjectType: 'amendment', subjectId: a.id, data: { motionId, number: a.number, fromLine: a.fromLine, toLine: a.toLine } });
+      await this.audit.record(m, { actorId: memberId, action: 'amendment.moved', subjectType: 'amendment', subjectId: a.id, data: { motionId, amends, number: a.number, fromLine: a.fromLine, toLine: a.toLine } });
       return { congressId: motion.congressId, id: a.id };
     });
     this.events.publish(congressId, { type: 'amendment', id });
@@ -58,6 +72,9 @@ export class AmendmentsUseCase {
       if (a.movedBy !== memberId) requireChair(f, p);
       if (a.stage !== 'submitted') throw floorError('conflict', FloorErrorCode.amendmentWrongStage, `This amendment is ${a.stage}; it can no longer be withdrawn.`);
       await this.floors.setAmendmentStage(m, [a.id], 'withdrawn');
+      // Its own amendments waiting for their vote fall with it.
+      const fallen = fallingWithParent(a.id, await this.floors.amendments(m, [a.motionId]));
+      if (fallen.length) await this.floors.setAmendmentStage(m, fallen, 'fallen');
       await this.audit.record(m, { actorId: memberId, action: 'amendment.withdrawn', subjectType: 'amendment', subjectId: a.id, data: { motionId: a.motionId } });
       return { congressId: f.congressId, motionId: a.motionId };
     });

@@ -6,6 +6,7 @@ import type { Principal } from '@org/identity';
 import { Clock } from '@org/platform';
 import { Composite, floorError, FloorErrorCode, Motion, type Actor, type CompositeSnapshot, type MotionSnapshot } from '../../domain';
 import { requireMember, requireStandingOrdersCommittee } from '../floor-access';
+import { moverOf } from '../movers';
 import { FloorAudit } from '../floor-audit';
 import { CaucusMotions } from '../ports/caucus-motions.port';
 import { FloorEvents } from '../ports/floor-events.port';
@@ -53,12 +54,8 @@ export class CompositesUseCase {
 
   /** The mover of one original consents or refuses. A caucus's mover is asked of the caucuses context before the transaction. */
   async answer(p: Principal, compositeId: string, cmd: { motionId: string; consent: boolean }): Promise<CompositeSnapshot> {
-    const memberId = requireMember(p);
-    const before = await this.floors.composite(this.ds.manager, compositeId);
-    if (!before) throw floorError('not_found', FloorErrorCode.compositeNotFound, 'No such composite.');
-    const submitter = before.originals.find((o) => o.motionId === cmd.motionId)?.submitter;
-    const caucuses = submitter?.kind === 'caucus' && submitter.ref && (await this.caucuses.mayActFor(submitter.ref, memberId)) ? [submitter.ref] : [];
-    const actor: Actor = { memberId, officerOfBranches: p.branchesWhere(['chair', 'secretary']), executive: p.holds('EC'), caucuses };
+    const { before, actor } = await this.moverFor(p, compositeId, cmd.motionId);
+    const memberId = actor.memberId;
     const { state, motionId } = await this.ds.transaction(async (m) => {
       const s = await this.floors.composite(m, compositeId, true);
       if (!s) throw floorError('not_found', FloorErrorCode.compositeNotFound, 'No such composite.');
@@ -89,6 +86,42 @@ export class CompositesUseCase {
     });
     this.events.publish(before.congressId, { type: 'composite', id: compositeId });
     if (state === 'agreed' && motionId) this.events.publish(before.congressId, { type: 'motion', id: motionId });
+    return this.get(compositeId);
+  }
+
+  /** The composite as it stands and the mover answering for one of its originals, found before the transaction (`moverOf`). */
+  private async moverFor(p: Principal, compositeId: string, motionId: string): Promise<{ before: CompositeSnapshot; actor: Actor }> {
+    requireMember(p);
+    const before = await this.floors.composite(this.ds.manager, compositeId);
+    if (!before) throw floorError('not_found', FloorErrorCode.compositeNotFound, 'No such composite.');
+    const actor = await moverOf(p, this.caucuses, [before.originals.find((o) => o.motionId === motionId)?.submitter]);
+    return { before, actor };
+  }
+
+  /**
+   * The mover of one original consents to withdrawing the agreed composite motion; the last
+   * mover's consent withdraws it, in the same transaction. Nobody else withdraws it.
+   */
+  async withdraw(p: Principal, compositeId: string, cmd: { motionId: string }): Promise<CompositeSnapshot> {
+    const { before, actor } = await this.moverFor(p, compositeId, cmd.motionId);
+    const state = await this.ds.transaction(async (m) => {
+      const s = await this.floors.composite(m, compositeId, true);
+      if (!s) throw floorError('not_found', FloorErrorCode.compositeNotFound, 'No such composite.');
+      const c = Composite.fromSnapshot(s);
+      const ms = s.motionId ? await this.floors.motion(m, s.motionId, true) : null;
+      const motion = ms ? Motion.fromSnapshot(ms) : null;
+      const state = c.consentToWithdraw(cmd.motionId, actor, { motionWithdrawable: motion?.withdrawable ?? false }, this.clock.now());
+      if (state === 'withdrawn' && motion) {
+        motion.withdrawJointly();
+        await this.floors.updateMotion(m, motion.toSnapshot());
+        await this.audit.record(m, { actorId: actor.memberId, action: 'motion.withdrawn', subjectType: 'motion', subjectId: motion.toSnapshot().id, data: { congressId: s.congressId, stage: 'withdrawn', jointly: true } });
+      }
+      await this.floors.updateComposite(m, c.toSnapshot());
+      await this.audit.record(m, { actorId: actor.memberId, action: 'composite.withdrawal-consented', subjectType: 'composite', subjectId: compositeId, data: { congressId: s.congressId, motionId: cmd.motionId, state } });
+      return state;
+    });
+    this.events.publish(before.congressId, { type: 'composite', id: compositeId });
+    if (state === 'withdrawn' && before.motionId) this.events.publish(before.congressId, { type: 'motion', id: before.motionId });
     return this.get(compositeId);
   }
 

@@ -27,12 +27,17 @@ export interface Minutes {
 
 const outcome = (m: MotionView): string => {
   const lines = [`Motion ${m.number} "${m.title}" (${m.submitter.kind}): ${m.stage}.`];
+  if (m.emergencyReason !== null) lines.push(`  Emergency motion, submitted after the deadline: ${m.emergencyReason}`);
+  if (m.admissionReason) lines.push(`  Admitted by the standing orders committee: ${m.admissionReason}`);
   if (m.refusalReason) lines.push(`  Refused by the standing orders committee: ${m.refusalReason}`);
+  const accepting = m.votes.find((x) => x.acceptance && x.closedAt);
+  if (accepting) lines.push(`  Vote on accepting it onto the agenda: for ${accepting.yes}, against ${accepting.no}, abstentions ${accepting.abstain} — ${accepting.carried ? 'accepted' : 'not accepted'}.`);
   for (const a of m.amendments) {
     const v = m.votes.find((x) => x.amendmentId === a.id && x.closedAt);
-    lines.push(`  Amendment ${a.number} (lines ${a.fromLine}–${a.toLine}): ${a.stage}${v ? ` — for ${v.yes}, against ${v.no}, abstentions ${v.abstain}` : ''}.`);
+    const to = a.amends ? ` to amendment ${m.amendments.find((x) => x.id === a.amends)?.number}` : '';
+    lines.push(`  Amendment ${a.number}${to} (lines ${a.fromLine}–${a.toLine}): ${a.stage}${v ? ` — for ${v.yes}, against ${v.no}, abstentions ${v.abstain}` : ''}.`);
   }
-  const final = m.votes.find((x) => x.amendmentId === null && x.closedAt);
+  const final = m.votes.find((x) => x.amendmentId === null && !x.acceptance && x.closedAt);
   if (final) {
     const how = final.secret ? ' (secret)' : final.byCard ? ' (by card)' : '';
     const present = `${final.electorate} delegate(s) present${final.quorum !== null ? `, quorum ${final.quorum}` : ''}`;

@@ -4,8 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { Clock } from '@org/platform';
-import { diffAgainst, floorError, FloorErrorCode, Motion, type Actor, type AmendmentSnapshot, type DiffLine, type MotionSnapshot, type Submitter } from '../../domain';
+import { asAmended, diffAgainst, floorError, FloorErrorCode, Motion, type Actor, type AmendmentSnapshot, type DiffLine, type MotionSnapshot, type Submitter } from '../../domain';
 import { requireChair, requireMember, requireStandingOrdersCommittee } from '../floor-access';
+import { moverOf } from '../movers';
 import { FloorAudit } from '../floor-audit';
 import { CaucusMotions } from '../ports/caucus-motions.port';
 import { FloorEvents } from '../ports/floor-events.port';
@@ -13,7 +14,10 @@ import { FloorRepository, type VoteRecord } from '../ports/floor.repository';
 import { loadFloor } from './floor.use-case';
 
 export interface AmendmentView extends AmendmentSnapshot {
+  /** Against the motion (an amendment to an amendment: against that amendment's text as moved). */
   diff: DiffLine[];
+  /** Its text with its carried amendments applied: what it puts into the motion if carried. */
+  textAsAmended: string;
 }
 
 export interface MotionView extends MotionSnapshot {
@@ -41,43 +45,40 @@ export class MotionsUseCase {
     private readonly clock: Clock,
   ) {}
 
-  /**
-   * The caucus this principal may act for, if the submitter is a caucus and the caucuses context
-   * says yes. Asked before the floor's transaction opens: the roster is on the caucuses' own
-   * connection, and a transaction there inside this one would wait for it (one session embedded).
-   */
-  private async caucusesOf(p: Principal, submitter: { kind: Submitter['kind']; ref: string | null } | null): Promise<string[]> {
-    if (submitter?.kind !== 'caucus' || !submitter.ref) return [];
-    return (await this.caucuses.mayActFor(submitter.ref, requireMember(p))) ? [submitter.ref] : [];
-  }
-
-  /** What this principal may speak for; a caucus only as `caucusesOf` found. */
-  private actorOf(p: Principal, caucuses: string[]): Actor {
-    const memberId = requireMember(p);
-    return { memberId, officerOfBranches: p.branchesWhere(['chair', 'secretary']), executive: p.holds('EC'), caucuses };
-  }
-
-  /** The caucus a principal may act for on an existing motion (its submitter never changes), asked outside the transaction. */
-  private async caucusesForMotion(p: Principal, motionId: string): Promise<string[]> {
+  /** The mover acting on an existing motion (its submitter never changes), found outside the transaction (`moverOf`). */
+  private async moverForMotion(p: Principal, motionId: string): Promise<Actor> {
     const s = await this.floors.motion(this.ds.manager, motionId);
-    return s ? this.caucusesOf(p, s.submitter) : [];
+    return moverOf(p, this.caucuses, [s?.submitter]);
   }
 
-  async submit(p: Principal, congressId: string, cmd: { title: string; text: string; submitter: { kind: Submitter['kind']; ref?: string | null }; agendaItemId?: string | null }): Promise<MotionView> {
+  /**
+   * Before the deadline, an ordinary motion; after it, only an emergency motion (`emergency.reason`:
+   * what happened after the deadline), which the standing orders committee then admits or refuses.
+   */
+  async submit(
+    p: Principal,
+    congressId: string,
+    cmd: { title: string; text: string; submitter: { kind: Submitter['kind']; ref?: string | null }; agendaItemId?: string | null; emergency?: { reason: string } | null },
+  ): Promise<MotionView> {
     const submitter: Submitter = { kind: cmd.submitter.kind, ref: cmd.submitter.kind === 'executive' ? null : cmd.submitter.kind === 'member' ? (cmd.submitter.ref ?? p.memberId) : (cmd.submitter.ref ?? null) };
-    const caucuses = await this.caucusesOf(p, submitter);
+    const actor = await moverOf(p, this.caucuses, [submitter]);
     const id = await this.ds.transaction(async (m) => {
       const f = await loadFloor(m, this.floors, congressId);
-      const actor = this.actorOf(p, caucuses);
       if (cmd.agendaItemId) await this.item(m, congressId, cmd.agendaItemId);
       const motion = Motion.submit(
-        { id: randomUUID(), congressId, agendaItemId: cmd.agendaItemId ?? null, number: 0, title: cmd.title, text: cmd.text, submitter, actor },
+        { id: randomUUID(), congressId, agendaItemId: cmd.agendaItemId ?? null, number: 0, title: cmd.title, text: cmd.text, submitter, actor, emergencyReason: cmd.emergency?.reason ?? null },
         f.orders,
         this.clock.now(),
       ).toSnapshot();
       motion.number = await this.floors.takeMotionNumber(m, congressId);
       await this.floors.insertMotion(m, motion);
-      await this.audit.record(m, { actorId: actor.memberId, action: 'motion.submitted', subjectType: 'motion', subjectId: motion.id, data: { congressId, number: motion.number, submitter: submitter.kind } });
+      await this.audit.record(m, {
+        actorId: actor.memberId,
+        action: 'motion.submitted',
+        subjectType: 'motion',
+        subjectId: motion.id,
+        data: { congressId, number: motion.number, submitter: submitter.kind, emergency: motion.emergencyReason !== null },
+      });
       return motion.id;
     });
     return this.changed(congressId, id);
@@ -106,18 +107,16 @@ export class MotionsUseCase {
   }
 
   async edit(p: Principal, motionId: string, cmd: { title?: string; text?: string }): Promise<MotionView> {
-    const caucuses = await this.caucusesForMotion(p, motionId);
+    const actor = await this.moverForMotion(p, motionId);
     return this.change(p, motionId, 'motion.edited', (motion, { f, now }) => {
-      const actor = this.actorOf(p, caucuses);
       motion.edit(actor, cmd, f.orders, now);
       return actor.memberId;
     });
   }
 
   async withdraw(p: Principal, motionId: string): Promise<MotionView> {
-    const caucuses = await this.caucusesForMotion(p, motionId);
+    const actor = await this.moverForMotion(p, motionId);
     return this.change(p, motionId, 'motion.withdrawn', (motion) => {
-      const actor = this.actorOf(p, caucuses);
       motion.withdraw(actor);
       return actor.memberId;
     });
@@ -131,11 +130,12 @@ export class MotionsUseCase {
     });
   }
 
-  admit(p: Principal, motionId: string, cmd: { agendaItemId?: string | null }): Promise<MotionView> {
+  /** Admitted by the standing orders committee; an emergency motion with the committee's reason, published with it. */
+  admit(p: Principal, motionId: string, cmd: { agendaItemId?: string | null; reason?: string | null }): Promise<MotionView> {
     return this.change(p, motionId, 'motion.admitted', async (motion, { m, f }) => {
       const by = requireStandingOrdersCommittee(f, p);
       if (cmd.agendaItemId) await this.item(m, f.congressId, cmd.agendaItemId);
-      motion.admit(f.orders, cmd.agendaItemId ?? null);
+      motion.admit(f.orders, cmd.agendaItemId ?? null, cmd.reason ?? null);
       return by;
     });
   }
@@ -198,7 +198,12 @@ export class MotionsUseCase {
       ...s,
       compositeOf: composites.get(s.id) ?? null,
       secondersMissing: Motion.fromSnapshot(s).secondersMissing(f.orders),
-      amendments: amendments.filter((a) => a.motionId === s.id).map((a) => ({ ...a, diff: diffAgainst(s.text, a) })),
+      amendments: amendments
+        .filter((a) => a.motionId === s.id)
+        .map((a) => {
+          const parent = a.amends ? amendments.find((x) => x.id === a.amends) : null;
+          return { ...a, diff: diffAgainst(parent ? parent.text : s.text, a), textAsAmended: asAmended(a, amendments).text };
+        }),
       votes: votes.filter((v) => v.motionId === s.id),
     }));
   }

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
 import { Clock } from '@org/platform';
-import { applyCarried, byDelegation, cardWeight, checkQuorum, fallingWith, floorError, FloorErrorCode, isCarried, Motion, restrictionRefusal, type Answer, type Card, type Tally } from '../../domain';
+import { byDelegation, cardWeight, checkQuorum, fallingAfter, fallingWithParent, floorError, FloorErrorCode, isCarried, Motion, motionAsAmended, restrictionRefusal, waitingAmendmentsTo, type Answer, type Card, type Tally } from '../../domain';
 import { requireChair, requireMember } from '../floor-access';
 import { FloorAudit } from '../floor-audit';
 import { AccreditedDelegates } from '../ports/accredited-delegates.port';
@@ -50,13 +50,25 @@ export class VotesUseCase {
       if (!s) throw floorError('not_found', FloorErrorCode.motionNotFound, 'No such motion.');
       const f = await loadFloor(m, this.floors, s.congressId, true);
       const by = requireChair(f, p);
-      if (s.stage !== 'debated') throw floorError('conflict', FloorErrorCode.motionWrongStage, `This motion is ${s.stage}: votes are taken on a motion in debate.`, { stage: s.stage });
+      // An admitted emergency motion: the congress votes on accepting it onto the agenda, not on its text.
+      const acceptance = s.stage === 'awaiting-acceptance';
+      if (acceptance && cmd.amendmentId) throw floorError('conflict', FloorErrorCode.motionWrongStage, 'This emergency motion is not on the agenda yet: the congress first votes on accepting it, and only then on amendments.', { stage: s.stage });
+      if (!acceptance && s.stage !== 'debated') {
+        throw floorError('conflict', FloorErrorCode.motionWrongStage, `This motion is ${s.stage}: votes are taken on a motion in debate (or, for an admitted emergency motion, on accepting it onto the agenda).`, { stage: s.stage });
+      }
       const amendments = await this.floors.amendments(m, [motionId]);
       if (amendments.some((a) => a.stage === 'voting')) throw floorError('conflict', FloorErrorCode.voteOpenAlready, 'A vote on this motion is already open; close it first.');
-      if (cmd.amendmentId) {
+      if (acceptance) {
+        // The motion stays awaiting acceptance until the vote closes; one vote at a time per congress (below).
+      } else if (cmd.amendmentId) {
         const a = amendments.find((x) => x.id === cmd.amendmentId);
         if (!a) throw floorError('not_found', FloorErrorCode.amendmentNotFound, 'No such amendment to this motion.');
         if (a.stage !== 'submitted') throw floorError('conflict', FloorErrorCode.amendmentWrongStage, `This amendment is ${a.stage}; only a waiting amendment is put to the vote.`);
+        // Its own amendments first; it is then put as amended.
+        const first = waitingAmendmentsTo(a.id, amendments);
+        if (first.length > 0) {
+          throw floorError('conflict', FloorErrorCode.amendmentsPending, `${first.length} amendment(s) to amendment ${a.number} wait for their vote (or withdrawal) before it is put.`, { amendments: first.map((x) => x.number) });
+        }
         await this.floors.setAmendmentStage(m, [a.id], 'voting');
       } else {
         const waiting = amendments.filter((a) => a.stage === 'submitted');
@@ -80,6 +92,7 @@ export class VotesUseCase {
         byCard: f.orders.voting === 'card',
         electorate: present,
         quorum,
+        acceptance,
         openedAt: this.clock.now().toISOString(),
         closedAt: null,
         yes: 0,
@@ -88,7 +101,7 @@ export class VotesUseCase {
         carried: null,
       };
       await this.floors.insertVote(m, vote);
-      await this.audit.record(m, { actorId: by, action: 'vote.opened', subjectType: 'vote', subjectId: vote.id, data: { motionId, amendmentId: vote.amendmentId, secret: vote.secret, byCard: vote.byCard, electorate: vote.electorate, quorum: vote.quorum } });
+      await this.audit.record(m, { actorId: by, action: 'vote.opened', subjectType: 'vote', subjectId: vote.id, data: { motionId, amendmentId: vote.amendmentId, acceptance, secret: vote.secret, byCard: vote.byCard, electorate: vote.electorate, quorum: vote.quorum } });
       return vote;
     });
     this.events.publish(v.congressId, { type: 'vote', id: v.id, tally: tallyOf(v, 0) });
@@ -138,19 +151,29 @@ export class VotesUseCase {
       const now = this.clock.now();
       await this.floors.closeVote(m, voteId, now, carried);
       const amendments = await this.floors.amendments(m, [v.motionId]);
-      if (v.amendmentId) {
+      if (v.acceptance) {
+        // Accepted onto the agenda (admitted) or not; withdrawn meanwhile by its mover: nothing to decide.
+        const s = await this.floors.motion(m, v.motionId, true);
+        if (s?.stage === 'awaiting-acceptance') {
+          const motion = Motion.fromSnapshot(s);
+          motion.decideAcceptance(carried, now);
+          await this.floors.updateMotion(m, motion.toSnapshot());
+        }
+      } else if (v.amendmentId) {
         const a = amendments.find((x) => x.id === v.amendmentId);
         await this.floors.setAmendmentStage(m, [v.amendmentId], carried ? 'carried' : 'lost');
-        const fallen = carried && a ? fallingWith(a, amendments.filter((x) => x.id !== a.id)) : [];
+        const after = amendments.map((x) => (x.id === v.amendmentId ? { ...x, stage: carried ? ('carried' as const) : ('lost' as const) } : x));
+        // Carried: those on the same lines fall (with their own amendments). Lost: its waiting amendments, if any, fall with it.
+        const fallen = a ? (carried ? fallingAfter({ ...a, stage: 'carried' }, after) : fallingWithParent(a.id, after)) : [];
         if (fallen.length) await this.floors.setAmendmentStage(m, fallen, 'fallen');
       } else {
         const s = await this.floors.motion(m, v.motionId, true);
         const motion = Motion.fromSnapshot(s as NonNullable<typeof s>);
-        const asAmended = applyCarried((s as NonNullable<typeof s>).text, amendments.filter((a) => a.stage === 'carried'));
+        const asAmended = motionAsAmended((s as NonNullable<typeof s>).text, amendments);
         motion.decide(carried, asAmended, now);
         await this.floors.updateMotion(m, motion.toSnapshot());
       }
-      await this.audit.record(m, { actorId: by, action: 'vote.closed', subjectType: 'vote', subjectId: voteId, data: { motionId: v.motionId, amendmentId: v.amendmentId, yes: v.yes, no: v.no, abstain: v.abstain, carried } });
+      await this.audit.record(m, { actorId: by, action: 'vote.closed', subjectType: 'vote', subjectId: voteId, data: { motionId: v.motionId, amendmentId: v.amendmentId, acceptance: v.acceptance, yes: v.yes, no: v.no, abstain: v.abstain, carried } });
       return { ...v, closedAt: now.toISOString(), carried };
     });
     const view = await this.get(v.id);

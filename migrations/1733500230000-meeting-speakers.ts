@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * A withdrawn entry is kept with when it was withdrawn; a member is listed at most once at a time.
  * The disciplinary role gets no grant here (default privileges no longer give it one, 1733500030000).
  */
-export class MeetingSpeakers1733500210000 implements MigrationInterface {
-  name = 'MeetingSpeakers1733500210000';
+export class MeetingSpeakers1733500230000 implements MigrationInterface {
+  name = 'MeetingSpeakers1733500230000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
