@@ -13,6 +13,12 @@
  * benchmark's. The invitations are written the way the platform writes them
  * (`npm run invitations` / the API's scheduler: 2,000 per transaction, `BENCH_BATCH` to change it). Prints JSON; the figures are
  * copied into bench/results/invitations.md.
+ *
+ * Memory (RSS and JS heap of this process, which also runs the API) is sampled every 250 ms from
+ * the start of the apply to the last batch written (`memorySamples`: each phase's range and about
+ * 40 samples with the number of invitations written so far). `BENCH_PROFILE=1` adds the time of
+ * every statement and the `EXPLAIN (ANALYZE, BUFFERS)` plans of three batches (see
+ * `profileStatements`); its total is then not the benchmark's figure.
  */
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
