@@ -13,6 +13,12 @@
  * benchmark's. The invitations are written the way the platform writes them
  * (`npm run invitations` / the API's scheduler: 2,000 per transaction, `BENCH_BATCH` to change it). Prints JSON; the figures are
  * copied into bench/results/invitations.md.
+ *
+ * Memory (RSS and JS heap of this process, which also runs the API) is sampled every 250 ms from
+ * the start of the apply to the last batch written (`memorySamples`: each phase's range and about
+ * 40 samples with the number of invitations written so far). `BENCH_PROFILE=1` adds the time of
+ * every statement and the `EXPLAIN (ANALYZE, BUFFERS)` plans of three batches (see
+ * `profileStatements`); its total is then not the benchmark's figure.
  */
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
@@ -75,6 +81,21 @@ async function main(): Promise<void> {
     const lines = ['first_name,last_name,email,phone,branch_code,joined_on,status,email_consent'];
     for (let i = 0; i < MEMBERS; i++) lines.push(`Imported,Person ${i},imported.${i}@import.example.org,,BENCH,2020-0${1 + (i % 9)}-15,active,yes`);
     const csv = Buffer.from(lines.join('\n'));
+    lines.length = 0;
+    global.gc?.();
+    // Memory of this process (the API runs in it) sampled every 250 ms through the apply and the
+    // writing: whether it grows with the number of rows written, or stays flat.
+    const tStart = performance.now();
+    const samples: { s: number; phase: string; rssMb: number; heapMb: number; written: number }[] = [];
+    let phase = 'apply';
+    let written = 0;
+    const sample = () => {
+      const u = process.memoryUsage();
+      samples.push({ s: +((performance.now() - tStart) / 1000).toFixed(2), phase, rssMb: mb(u.rss), heapMb: mb(u.heapUsed), written });
+    };
+    sample();
+    const sampler = setInterval(sample, 250);
+    if (process.env.BENCH_PROFILE === '1') await profileStatements();
     let t0 = performance.now();
     const res = await fetch(`${base}/members/import?mode=apply`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
     const applied = (await res.json()) as { batchId?: string; applied?: boolean };
@@ -93,8 +114,9 @@ async function main(): Promise<void> {
       rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
       heapSamples.push(process.memoryUsage().heapUsed);
     }, 50);
+    phase = 'writing';
+    sample();
     t0 = performance.now();
-    let written = 0;
     const marks: Record<string, number> = {};
     for (;;) {
       const n = await operatorTasks.writeQueuedInvitations(app, BATCH);
@@ -104,9 +126,13 @@ async function main(): Promise<void> {
     }
     const queueMs = since(t0);
     clearInterval(timer);
+    sample();
+    clearInterval(sampler);
     global.gc?.();
     const outbox = (await db.query(`SELECT count(*)::int AS n FROM notifications.outbox`)).rows[0].n;
     out.outboxAfterApply = { invitationsWritten: written, outboxRows: outbox, ms: queueMs, progressMs: marks, perSecond: Math.round((written / queueMs) * 1000) };
+    out.memorySamples = summarizeSamples(samples);
+    if (process.env.BENCH_PROFILE === '1') out.profile = profileReport();
     out.memory = { rssBeforeMb: mb(rssBefore), rssPeakMb: mb(rssPeak), rssAfterMb: mb(process.memoryUsage().rss), heapBeforeMb: mb(heapBefore), heapMaxMb: mb(Math.max(heapBefore, ...heapSamples)), heapAfterMb: mb(process.memoryUsage().heapUsed) };
 
     // Baseline: the same number of rows, bare, in one statement.
@@ -128,6 +154,69 @@ async function main(): Promise<void> {
     await admin.end();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The samples, thinned to about 40 for the report (first and last of each phase kept), plus each phase's min/max. */
+function summarizeSamples(samples: { s: number; phase: string; rssMb: number; heapMb: number; written: number }[]) {
+  const step = Math.max(1, Math.ceil(samples.length / 40));
+  const kept = samples.filter((x, i) => i % step === 0 || i === samples.length - 1 || samples[i - 1]?.phase !== x.phase || samples[i + 1]?.phase !== x.phase);
+  const phases: Record<string, { rssMb: [number, number]; heapMb: [number, number] }> = {};
+  for (const x of samples) {
+    const p = (phases[x.phase] ??= { rssMb: [x.rssMb, x.rssMb], heapMb: [x.heapMb, x.heapMb] });
+    p.rssMb = [Math.min(p.rssMb[0], x.rssMb), Math.max(p.rssMb[1], x.rssMb)];
+    p.heapMb = [Math.min(p.heapMb[0], x.heapMb), Math.max(p.heapMb[1], x.heapMb)];
+  }
+  return { everyMs: 250, phases, samples: kept.map((x) => `${x.s}s ${x.phase} written=${x.written} rss=${x.rssMb} heap=${x.heapMb}`) };
+}
+
+/**
+ * BENCH_PROFILE=1: every statement the platform runs through a TypeORM manager is timed (summed
+ * per statement, by its first words), and the invitation batches' statements of a few sampled
+ * batches are first run under `EXPLAIN (ANALYZE, BUFFERS)` in a savepoint that is rolled back —
+ * their plans, with the time of each node, triggers included. The sampled batches then run twice,
+ * so the total of a profiled run is not the benchmark's figure.
+ */
+const profiled = new Map<string, { calls: number; ms: number }>();
+const plans: { batch: number; statement: string; ms: number; nodes: string[]; triggers: string[] }[] = [];
+let statementBatch = 0;
+async function profileStatements(): Promise<void> {
+  const { EntityManager } = await import('typeorm');
+  const original = EntityManager.prototype.query;
+  const explainAt = new Set([1, Math.ceil(MEMBERS / BATCH / 2), Math.ceil(MEMBERS / BATCH)]);
+  EntityManager.prototype.query = async function (this: InstanceType<typeof EntityManager>, sql: string, params?: unknown[]) {
+    const label = sql.replace(/\s+/g, ' ').trim().slice(0, 90);
+    const heavy = /WITH claimed AS|unnest\(\$1::uuid\[\], \$2::text\[\], \$3::text\[\], \$4::text\[\], \$5::text\[\]\)/.test(sql);
+    if (heavy && /WITH claimed AS/.test(sql)) statementBatch++;
+    if (heavy && explainAt.has(statementBatch) && this.queryRunner?.isTransactionActive) {
+      await original.call(this, 'SAVEPOINT bench_explain');
+      const t = performance.now();
+      const [{ 'QUERY PLAN': plan }] = (await original.call(this, `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params)) as { 'QUERY PLAN': Array<Record<string, any>> }[];
+      const ms = performance.now() - t;
+      await original.call(this, 'ROLLBACK TO SAVEPOINT bench_explain');
+      const nodes: string[] = [];
+      const walk = (n: Record<string, unknown>, depth: number) => {
+        nodes.push(`${'  '.repeat(depth)}${n['Node Type']}${n['Relation Name'] ? ` ${n['Relation Name']}` : ''}${n['CTE Name'] ? ` (${n['CTE Name']})` : ''}${n['Index Name'] ? ` [${n['Index Name']}]` : ''}: ${n['Actual Total Time']} ms × ${n['Actual Loops']}, rows ${n['Actual Rows']}, buffers hit ${n['Shared Hit Blocks']} read ${n['Shared Read Blocks']} dirtied ${n['Shared Dirtied Blocks']}`);
+        for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c, depth + 1);
+      };
+      walk(plan[0].Plan, 0);
+      const triggers = ((plan[0].Triggers as { 'Trigger Name': string; Time: number; Calls: number }[] | undefined) ?? []).map((x) => `${x['Trigger Name']}: ${x.Time} ms × ${x.Calls}`);
+      plans.push({ batch: statementBatch, statement: label.slice(0, 40), ms: Math.round(ms), nodes: [`execution ${plan[0]['Execution Time']} ms, planning ${plan[0]['Planning Time']} ms`, ...nodes], triggers });
+    }
+    const t = performance.now();
+    try {
+      return await original.call(this, sql, params);
+    } finally {
+      const p = profiled.get(label) ?? { calls: 0, ms: 0 };
+      p.calls++;
+      p.ms += performance.now() - t;
+      profiled.set(label, p);
+    }
+  } as typeof original;
+}
+
+function profileReport() {
+  const statements = [...profiled.entries()].map(([sql, p]) => ({ sql, calls: p.calls, ms: Math.round(p.ms) })).sort((a, b) => b.ms - a.ms);
+  return { statements: statements.slice(0, 15), plans };
 }
 
 main().catch((e) => {

@@ -1733,10 +1733,8 @@ TABLE notifications.notices
   COLUMN created_at timestamp with time zone NOT NULL
   COLUMN scrubbed_at timestamp with time zone
   COLUMN text_digest text
-  CONSTRAINT notices_dedupe_key_key UNIQUE (dedupe_key)
   CONSTRAINT notices_pkey PRIMARY KEY (id)
-  INDEX notices_dedupe_key_key: CREATE UNIQUE INDEX notices_dedupe_key_key ON notifications.notices USING btree (dedupe_key)
-  INDEX notices_dedupe_prefix_idx: CREATE INDEX notices_dedupe_prefix_idx ON notifications.notices USING btree (dedupe_key text_pattern_ops) WHERE (dedupe_key IS NOT NULL)
+  INDEX notices_dedupe_key_idx: CREATE UNIQUE INDEX notices_dedupe_key_idx ON notifications.notices USING btree (dedupe_key text_pattern_ops)
   INDEX notices_pkey: CREATE UNIQUE INDEX notices_pkey ON notifications.notices USING btree (id)
   GRANT commons_app: DELETE, INSERT, SELECT, UPDATE; commons_discipline: INSERT, SELECT
 

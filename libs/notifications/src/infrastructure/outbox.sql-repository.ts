@@ -188,7 +188,10 @@ export class OutboxSqlRepository extends OutboxRepository {
    * one: invitation notices (to the address, e-mailed, not in the feed) and welcome notices (to
    * the member: a feed entry, and e-mail to the register's address when there is one), each
    * skipped when its dedupe key was seen before. First names (`left(…, 100)`, or "member") and
-   * addresses are the register's, read here.
+   * addresses are the register's, read here, one member at a time through the register's primary
+   * key (`LATERAL … OFFSET 0`, which the planner cannot turn into a join): joined plainly, or
+   * filtered by the batch's array, it read the whole register for every batch, a cost that grew
+   * with the register.
    */
   async insertInvitationBatch(
     tx: Tx,
@@ -210,7 +213,7 @@ export class OutboxSqlRepository extends OutboxRepository {
                 COALESCE(NULLIF(left(mm.first_name, 100), ''), 'member') AS first_name, mm.email AS member_email,
                 gen_random_uuid() AS invitation_notice, gen_random_uuid() AS welcome_notice
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(member_id, invitation_key, invitation_to, activation_url, welcome_key)
-           JOIN membership.members mm ON mm.id = u.member_id
+           CROSS JOIN LATERAL (SELECT m.first_name, m.email FROM membership.members m WHERE m.id = u.member_id OFFSET 0) mm
        ), t AS (
          INSERT INTO notifications.notice_texts (digest, body, created_at)
          SELECT $8::text, $9::text, $6::timestamptz WHERE $8::text IS NOT NULL
