@@ -661,6 +661,17 @@ TABLE discipline.interviews
   INDEX interviews_pkey: CREATE UNIQUE INDEX interviews_pkey ON discipline.interviews USING btree (id)
   GRANT commons_discipline: DELETE, INSERT, SELECT, UPDATE
 
+TABLE discipline.master_key_check
+  COLUMN only_row boolean NOT NULL DEFAULT true
+  COLUMN key_check text NOT NULL
+  COLUMN key_id text NOT NULL
+  COLUMN recorded_at timestamp with time zone NOT NULL
+  CONSTRAINT master_key_check_key_check_check CHECK ((key_check ~ '^[0-9a-f]{64}$'::text))
+  CONSTRAINT master_key_check_only_row_check CHECK (only_row)
+  CONSTRAINT master_key_check_pkey PRIMARY KEY (only_row)
+  INDEX master_key_check_pkey: CREATE UNIQUE INDEX master_key_check_pkey ON discipline.master_key_check USING btree (only_row)
+  GRANT commons_discipline: INSERT, SELECT, UPDATE
+
 TABLE discipline.match_groups
   COLUMN respondent_hash text NOT NULL
   COLUMN matching_key_id text NOT NULL

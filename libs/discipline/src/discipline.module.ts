@@ -19,6 +19,7 @@ import { AppealsUseCase } from './application/appeal/appeals.use-case';
 import { PanelDrawing } from './application/appeal/panel-drawing';
 import { CaseContentService } from './application/case-content/case-content.service';
 import { DisciplineKeys, loadDisciplineKeyRing } from './application/case-content/discipline-keys';
+import { MasterKeyAgreement } from './infrastructure/master-key-agreement';
 import { DeadlinesJob } from './application/deadlines/deadlines.job';
 import { DISCIPLINE_SETTINGS, loadDisciplineSettings } from './application/discipline-settings';
 import { DeliberateUseCase } from './application/finding/deliberate.use-case';
@@ -170,6 +171,8 @@ const ADAPTERS = [
       inject: [APP_CONFIG, LOGGER],
       useFactory: (config: AppConfig, logger: Logger) => new DisciplineKeys(loadDisciplineKeyRing(config, logger, config.env)),
     },
+    // Before anything is sealed: this process's key is the one the others on the database use.
+    MasterKeyAgreement,
     ...PORTS,
     ...ADAPTERS,
     DisciplineErrorFilter,

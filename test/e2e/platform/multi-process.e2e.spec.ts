@@ -204,7 +204,7 @@ if (!realProcesses) {
   beforeAll(async () => {
     sink = await startSmtpSink();
     // This file's database, and an in-process application for the setup only (it sends nothing).
-    t = await createTestApp({ env: { SESSION_TTL_HOURS: '720', NOTIFY_DISPATCH: 'false', INVITATION_DISPATCH_MS: '0' } });
+    t = await createTestApp({ env: { SESSION_TTL_HOURS: '720', NOTIFY_DISPATCH: 'false', INVITATION_DISPATCH_MS: '0', DISCIPLINE_KEY: disciplineKey } });
     lockHolder = new Client({ connectionString: t.db.url });
     await lockHolder.connect();
     expect((await lockHolder.query(JOB_LOCK_SQL.lock, ['proceedings'])).rows[0].ok).toBe(true);

@@ -5,6 +5,7 @@ import { DomainError } from '@org/kernel';
 import { CaseCipher } from './case-cipher';
 import { CaseDataKey, createCaseKey, needsRewrap, rewrapCaseKey, unwrapCaseKey, wrappingKeyId } from './case-data-key';
 import { CryptoErrorCode } from './crypto.errors';
+import { keyAgreement, masterKeyCheck } from './key-check';
 import { KeyRing, decodeKey, generateKey, keyFingerprint } from './key-ring';
 import { deriveMatchingKey, respondentMatchHash } from './respondent-matching-key';
 
@@ -171,5 +172,22 @@ describe('respondent matching key', () => {
     expect(respondentMatchHash(mk, 'Member-42 ')).toBe(respondentMatchHash(mk, 'member-42'));
     expect(respondentMatchHash(mk, 'member-42')).not.toBe(respondentMatchHash(mk, 'member-43'));
     expectCode(() => respondentMatchHash(mk, '  '), CryptoErrorCode.Malformed);
+  });
+});
+
+describe('master key check (every process on one database holds the same key)', () => {
+  it('is an HMAC of a fixed label keyed with the key, never the key itself', () => {
+    const check = masterKeyCheck(K1);
+    expect(check).toBe(createHmac('sha256', K1).update('commons/discipline/master-key-check/v1').digest('hex'));
+    expect(check).not.toContain(K1.toString('hex'));
+    expect(masterKeyCheck(K2)).not.toBe(check);
+  });
+
+  it('agrees on the same active key, follows a rotation from a key still held, refuses a ring without the recorded key', () => {
+    expect(keyAgreement(masterKeyCheck(K1), ring1)).toEqual({ kind: 'agreed' });
+    expect(keyAgreement(masterKeyCheck(K1), ring12)).toEqual({ kind: 'rotated', fromKeyId: 'k1' });
+    expect(keyAgreement(masterKeyCheck(K2), ring12)).toEqual({ kind: 'agreed' });
+    expect(keyAgreement(masterKeyCheck(K2), ring1)).toEqual({ kind: 'refused' });
+    expect(keyAgreement(masterKeyCheck(K1), ring2)).toEqual({ kind: 'refused' });
   });
 });

@@ -6,3 +6,4 @@ export * from './case-cipher';
 export * from './respondent-matching-key';
 export * from './directory-handle';
 export * from './rejoin-fingerprint';
+export * from './key-check';
