@@ -123,6 +123,36 @@ module.exports = {
       from: { path: '^libs/membership/src/application/' },
       to: { path: 'node_modules/(typeorm|@nestjs/typeorm)/' },
     },
+    {
+      name: 'elections-application-without-typeorm',
+      severity: 'error',
+      comment:
+        'The elections use cases take a Tx and open transactions (and the seat-filling savepoint) through the ElectionsTransactions port (infrastructure/elections-db.ts): application/ imports nothing from TypeORM or @nestjs/typeorm (docs/adr/0009-sql-first-persistence.md).',
+      from: { path: '^libs/elections/src/(application|domain)/' },
+      to: { path: 'node_modules/(typeorm|@nestjs/typeorm)/' },
+    },
+    {
+      name: 'elections-layers',
+      severity: 'error',
+      comment:
+        'Inside elections dependencies point one way (domain ← application ← infrastructure/api): application/ declares the ports it needs and imports nothing from its own infrastructure/ or api/, and domain/ nothing from them either.',
+      from: { path: '^libs/elections/src/(application|domain)/' },
+      to: { path: '^libs/elections/src/(infrastructure|api)/' },
+    },
+    {
+      name: 'elections-domain-is-the-core',
+      severity: 'error',
+      comment: 'The elections domain imports nothing from its own application/ (nor, by elections-layers, from infrastructure/ or api/).',
+      from: { path: '^libs/elections/src/domain/' },
+      to: { path: '^libs/elections/src/application/' },
+    },
+    {
+      name: 'elections-api-and-infrastructure-apart',
+      severity: 'error',
+      comment: 'The elections controllers reach persistence only through the use cases; the SQL adapters import nothing from the api/ (DTOs, controllers).',
+      from: { path: '^libs/elections/src/(api|infrastructure)/' },
+      to: { path: '^libs/elections/src/(api|infrastructure)/', pathNot: '^libs/elections/src/$1/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

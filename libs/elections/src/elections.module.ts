@@ -15,6 +15,7 @@ import { ElectionNotices } from './application/ports/election-notices.port';
 import { ElectionRepository } from './application/ports/election.repository';
 import { ElectoralRegister } from './application/ports/electoral-register.port';
 import { SeatChangesRepository } from './application/ports/seat-changes.repository';
+import { ElectionsTransactions } from './application/ports/elections-transactions.port';
 import { SeatFilling } from './application/seat-filling';
 import { CastBallotUseCase } from './application/use-cases/cast-ballot.use-case';
 import { CongressUseCase } from './application/use-cases/congress.use-case';
@@ -33,6 +34,7 @@ import { ElectoralRegisterSqlAdapter } from './infrastructure/electoral-register
 import { OutboxElectionNotices } from './infrastructure/outbox-election-notices';
 import { VoterRemindersScheduler } from './infrastructure/voter-reminders.scheduler';
 import { SeatChangesSqlRepository } from './infrastructure/seat-changes.sql-repository';
+import { ElectionsDb } from './infrastructure/elections-db';
 
 /**
  * Elections and congress. Needs from the composing app: `RestrictionsPort` (kernel, bound
@@ -43,6 +45,7 @@ import { SeatChangesSqlRepository } from './infrastructure/seat-changes.sql-repo
   imports: [IdentityModule],
   controllers: [ElectionsController, NominationsController, BallotsController, CongressesController, VacanciesController, RepresentationMinimumsController],
   providers: [
+    { provide: ElectionsTransactions, useClass: ElectionsDb },
     { provide: ELECTIONS_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadElectionsConfig({ ...c.env, NODE_ENV: c.nodeEnv }) },
     { provide: ElectionRepository, useClass: ElectionSqlRepository },
     { provide: BallotBox, useClass: BallotBoxSqlRepository },

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@org/audit';
-import { Clock } from '@org/platform';
+import { Clock, type Tx } from '@org/platform';
 
 export interface ElectionsAuditEntry {
   actorId: string | null;
@@ -21,7 +20,7 @@ export class ElectionsAudit {
     private readonly clock: Clock,
   ) {}
 
-  record(m: EntityManager, e: ElectionsAuditEntry): Promise<unknown> {
+  record(m: Tx, e: ElectionsAuditEntry): Promise<unknown> {
     return this.audit.record(
       m,
       { actorId: e.actorId, actorKind: e.actorKind ?? 'member', context: 'elections', action: e.action, subjectType: e.subjectType, subjectId: e.subjectId, data: e.data },

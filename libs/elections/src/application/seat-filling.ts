@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { IdentityRepository, MandateService } from '@org/identity';
 import { DomainError } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { Clock, type Tx } from '@org/platform';
 import { Election, type CandidacySnapshot } from '../domain';
 import { CongressRepository } from './ports/congress.repository';
+import { ElectionsTransactions } from './ports/elections-transactions.port';
 
 /** What a carried recall did to its mandate. */
 export type RecallEffect = { mandateId: string; ended: true; endsOn: string } | { mandateId: string; ended: false; reason: 'not-carried' | 'already-ended' };
@@ -23,9 +23,10 @@ export class SeatFilling {
     private readonly identity: IdentityRepository,
     private readonly congresses: CongressRepository,
     private readonly clock: Clock,
+    private readonly db: ElectionsTransactions,
   ) {}
 
-  async fill(m: EntityManager, election: Election, elected: readonly CandidacySnapshot[], actor: { id: string | null; kind: string }): Promise<string[]> {
+  async fill(m: Tx, election: Election, elected: readonly CandidacySnapshot[], actor: { id: string | null; kind: string }): Promise<string[]> {
     const s = election.toSnapshot();
     const created: string[] = [];
     if (s.purpose === 'body') {
@@ -58,14 +59,11 @@ export class SeatFilling {
    * savepoint and reported, so the seat can go to the next in line; any other refusal (the body
    * full, no such body) stops the certification as before.
    */
-  async fillIfEligible(m: EntityManager, election: Election, winner: CandidacySnapshot, actor: { id: string | null; kind: string }): Promise<{ seated: true; mandateId: string | null } | { seated: false; code: string }> {
-    await m.query('SAVEPOINT seat_filling');
+  async fillIfEligible(m: Tx, election: Election, winner: CandidacySnapshot, actor: { id: string | null; kind: string }): Promise<{ seated: true; mandateId: string | null } | { seated: false; code: string }> {
     try {
-      const [mandateId] = await this.fill(m, election, [winner], actor);
-      await m.query('RELEASE SAVEPOINT seat_filling');
+      const [mandateId] = await this.db.savepoint(m, () => this.fill(m, election, [winner], actor));
       return { seated: true, mandateId: mandateId ?? null };
     } catch (e) {
-      await m.query('ROLLBACK TO SAVEPOINT seat_filling');
       if (e instanceof DomainError && PERSONAL_REFUSALS.has(e.code)) return { seated: false, code: e.code };
       throw e;
     }
@@ -75,7 +73,7 @@ export class SeatFilling {
    * A winner leaves the seat (or never takes it): the mandate their seat became ends today — or,
    * if its term has not started, on its first day, so it never carries authority.
    */
-  async vacate(m: EntityManager, mandateId: string, reason: string, actor: { id: string | null; kind: string }): Promise<string | null> {
+  async vacate(m: Tx, mandateId: string, reason: string, actor: { id: string | null; kind: string }): Promise<string | null> {
     const today = this.clock.today();
     const mandate = await this.identity.findMandate(m, mandateId);
     if (!mandate || (mandate.endsOn !== null && mandate.endsOn <= today)) return null;
@@ -86,7 +84,7 @@ export class SeatFilling {
   }
 
   /** A carried recall ends the mandate today (authority ends at once: a mandate runs until the day before `endsOn`). */
-  async recall(m: EntityManager, election: Election, carried: boolean, actor: { id: string | null; kind: string }): Promise<RecallEffect | null> {
+  async recall(m: Tx, election: Election, carried: boolean, actor: { id: string | null; kind: string }): Promise<RecallEffect | null> {
     const s = election.toSnapshot();
     if (!s.recallMandateId) return null;
     if (!carried) return { mandateId: s.recallMandateId, ended: false, reason: 'not-carried' };

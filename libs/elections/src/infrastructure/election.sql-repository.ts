@@ -1,9 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { maybeOne, query, type Tx } from '@org/platform';
 import { INDEPENDENT_BODIES, type BodyKind } from '@org/identity';
 import type { CandidacySnapshot, CandidacyStatus, ElectionSnapshot, SlateEntry } from '../domain';
 import { ElectionRepository, type SlateView, type StoredResult } from '../application/ports/election.repository';
-import { ELECTION_COLUMNS, iso, rowsOf, toCandidacy, toElection } from './sql-rows';
+import { ELECTION_COLUMNS, iso, json, toCandidacy, toElection, type CandidacyRow, type ElectionRow } from './sql-rows';
+
+interface SlateRow {
+  id: string;
+  name: string;
+  created_by: string;
+  created_at: Date;
+}
+
+interface SlateEntryRow {
+  election_id: string;
+  body_id: string | null;
+  body_kind: string | null;
+}
+
+interface SlateOfElectionRow {
+  id: string;
+  name: string;
+  /** json_agg of candidate ids. */
+  candidate_ids: string[] | string;
+}
 
 const CANDIDATE_SELECT = `
   SELECT c.id, c.election_id, c.member_id, c.display_name, c.status, c.nominated_by_kind, c.nominating_body_id, c.slate_id,
@@ -16,48 +36,49 @@ const CANDIDATE_SELECT = `
 @Injectable()
 export class ElectionSqlRepository extends ElectionRepository {
   /** The election's row, locked FOR UPDATE: waits for every cast and nomination in flight (they hold it FOR SHARE). */
-  async lockExclusive(m: EntityManager, electionId: string): Promise<void> {
+  async lockExclusive(m: Tx, electionId: string): Promise<void> {
     await m.query(`SELECT 1 FROM elections.elections WHERE id = $1 FOR UPDATE`, [electionId]);
   }
 
-  async lockShared(m: EntityManager, electionId: string): Promise<void> {
+  async lockShared(m: Tx, electionId: string): Promise<void> {
     await m.query(`SELECT 1 FROM elections.elections WHERE id = $1 FOR SHARE`, [electionId]);
   }
 
-  async isElector(m: EntityManager, electionId: string, memberId: string): Promise<boolean> {
-    const rows = await m.query(`SELECT 1 FROM elections.electors WHERE election_id = $1 AND member_id = $2`, [electionId, memberId]);
+  async isElector(m: Tx, electionId: string, memberId: string): Promise<boolean> {
+    const rows = await query<{ member_id: string }>(m, `SELECT member_id FROM elections.electors WHERE election_id = $1 AND member_id = $2`, [electionId, memberId]);
     return rows.length > 0;
   }
 
-  async load(m: EntityManager, id: string): Promise<ElectionSnapshot | null> {
-    const rows = await m.query(`SELECT ${ELECTION_COLUMNS} FROM elections.elections e WHERE e.id = $1`, [id]);
-    return rows[0] ? toElection(rows[0]) : null;
+  async load(m: Tx, id: string): Promise<ElectionSnapshot | null> {
+    const r = await maybeOne<ElectionRow>(m, `SELECT ${ELECTION_COLUMNS} FROM elections.elections e WHERE e.id = $1`, [id]);
+    return r ? toElection(r) : null;
   }
 
-  async list(m: EntityManager): Promise<ElectionSnapshot[]> {
-    return (await m.query(`SELECT ${ELECTION_COLUMNS} FROM elections.elections e ORDER BY e.created_at DESC, e.id LIMIT 500`)).map(toElection);
+  async list(m: Tx): Promise<ElectionSnapshot[]> {
+    return (await query<ElectionRow>(m, `SELECT ${ELECTION_COLUMNS} FROM elections.elections e ORDER BY e.created_at DESC, e.id LIMIT 500`)).map(toElection);
   }
 
-  async dueForReminder(m: EntityManager, now: Date, withinMs: number): Promise<string[]> {
-    const rows = await m.query(
+  async dueForReminder(m: Tx, now: Date, withinMs: number): Promise<string[]> {
+    const rows = await query<{ id: string }>(
+      m,
       `SELECT id FROM elections.elections
         WHERE status = 'voting' AND voters_reminded_at IS NULL AND voting_closes_at > $1 AND voting_closes_at <= $1::timestamptz + ($2::bigint * interval '1 millisecond')
         ORDER BY voting_closes_at, id`,
       [now, withinMs],
     );
-    return rows.map((r: any) => String(r.id));
+    return rows.map((r) => String(r.id));
   }
 
-  async markReminded(m: EntityManager, electionId: string, at: Date): Promise<boolean> {
-    const rows = await m.query(`UPDATE elections.elections SET voters_reminded_at = $2 WHERE id = $1 AND voters_reminded_at IS NULL RETURNING id`, [electionId, at]);
-    return rowsOf(rows).length === 1;
+  async markReminded(m: Tx, electionId: string, at: Date): Promise<boolean> {
+    const rows = await query<{ id: string }>(m, `UPDATE elections.elections SET voters_reminded_at = $2 WHERE id = $1 AND voters_reminded_at IS NULL RETURNING id`, [electionId, at]);
+    return rows.length === 1;
   }
 
-  async ofCongress(m: EntityManager, congressId: string): Promise<ElectionSnapshot[]> {
-    return (await m.query(`SELECT ${ELECTION_COLUMNS} FROM elections.elections e WHERE e.congress_id = $1 ORDER BY e.created_at, e.id`, [congressId])).map(toElection);
+  async ofCongress(m: Tx, congressId: string): Promise<ElectionSnapshot[]> {
+    return (await query<ElectionRow>(m, `SELECT ${ELECTION_COLUMNS} FROM elections.elections e WHERE e.congress_id = $1 ORDER BY e.created_at, e.id`, [congressId])).map(toElection);
   }
 
-  async insert(m: EntityManager, s: ElectionSnapshot): Promise<void> {
+  async insert(m: Tx, s: ElectionSnapshot): Promise<void> {
     await m.query(
       `INSERT INTO elections.elections (id, title, purpose, scope_kind, branch_id, congress_id, body_id, body_kind, seats, method, motion_text, motion_threshold,
          status, electorate_kind, roll_id, electorate_as_of, electorate_size, term_starts_on, term_ends_on, created_by, created_at, recall_mandate_id)
@@ -89,7 +110,7 @@ export class ElectionSqlRepository extends ElectionRepository {
     );
   }
 
-  async update(m: EntityManager, s: ElectionSnapshot): Promise<void> {
+  async update(m: Tx, s: ElectionSnapshot): Promise<void> {
     await m.query(
       `UPDATE elections.elections SET status = $2, electorate_size = $3, nominations_opened_at = $4, voting_opened_at = $5, voting_closes_at = $6,
          closed_at = $7, certified_at = $8, published_at = $9, acclaimed = $10, tie_break_seed = $11, ballots_hash = $12,
@@ -98,18 +119,18 @@ export class ElectionSqlRepository extends ElectionRepository {
     );
   }
 
-  async candidates(m: EntityManager, electionId: string): Promise<CandidacySnapshot[]> {
-    const rows = await m.query(`${CANDIDATE_SELECT} WHERE c.election_id = $1 ORDER BY c.ballot_number NULLS LAST, c.created_at, c.id`, [electionId]);
+  async candidates(m: Tx, electionId: string): Promise<CandidacySnapshot[]> {
+    const rows = await query<CandidacyRow>(m, `${CANDIDATE_SELECT} WHERE c.election_id = $1 ORDER BY c.ballot_number NULLS LAST, c.created_at, c.id`, [electionId]);
     return rows.map(toCandidacy);
   }
 
-  async candidate(m: EntityManager, candidateId: string, forUpdate = false): Promise<CandidacySnapshot | null> {
+  async candidate(m: Tx, candidateId: string, forUpdate = false): Promise<CandidacySnapshot | null> {
     if (forUpdate) await m.query(`SELECT id FROM elections.candidates WHERE id = $1 FOR UPDATE`, [candidateId]);
-    const rows = await m.query(`${CANDIDATE_SELECT} WHERE c.id = $1`, [candidateId]);
-    return rows[0] ? toCandidacy(rows[0]) : null;
+    const r = await maybeOne<CandidacyRow>(m, `${CANDIDATE_SELECT} WHERE c.id = $1`, [candidateId]);
+    return r ? toCandidacy(r) : null;
   }
 
-  async insertCandidate(m: EntityManager, c: CandidacySnapshot): Promise<void> {
+  async insertCandidate(m: Tx, c: CandidacySnapshot): Promise<void> {
     await m.query(
       `INSERT INTO elections.candidates (id, election_id, member_id, display_name, status, nominated_by_kind, nominating_body_id, slate_id, ballot_number, statement, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
@@ -117,15 +138,15 @@ export class ElectionSqlRepository extends ElectionRepository {
     );
   }
 
-  async setCandidateStatus(m: EntityManager, candidateId: string, status: CandidacyStatus): Promise<void> {
+  async setCandidateStatus(m: Tx, candidateId: string, status: CandidacyStatus): Promise<void> {
     await m.query(`UPDATE elections.candidates SET status = $2 WHERE id = $1`, [candidateId, status]);
   }
 
-  async addNominator(m: EntityManager, candidateId: string, memberId: string, at: Date): Promise<void> {
+  async addNominator(m: Tx, candidateId: string, memberId: string, at: Date): Promise<void> {
     await m.query(`INSERT INTO elections.nominators (candidate_id, member_id, created_at) VALUES ($1, $2, $3)`, [candidateId, memberId, at]);
   }
 
-  async assignBallotNumbers(m: EntityManager, electionId: string, order: readonly string[]): Promise<void> {
+  async assignBallotNumbers(m: Tx, electionId: string, order: readonly string[]): Promise<void> {
     await m.query(`UPDATE elections.candidates SET ballot_number = NULL WHERE election_id = $1`, [electionId]);
     await m.query(
       `UPDATE elections.candidates c SET ballot_number = x.n
@@ -135,36 +156,38 @@ export class ElectionSqlRepository extends ElectionRepository {
     );
   }
 
-  async insertSlate(m: EntityManager, s: SlateView): Promise<void> {
+  async insertSlate(m: Tx, s: SlateView): Promise<void> {
     await m.query(`INSERT INTO elections.slates (id, name, created_by, created_at) VALUES ($1, $2, $3, $4)`, [s.id, s.name, s.createdBy, s.createdAt]);
   }
 
-  async slateForUpdate(m: EntityManager, slateId: string): Promise<SlateView | null> {
-    const rows = await m.query(`SELECT id, name, created_by, created_at FROM elections.slates WHERE id = $1 FOR UPDATE`, [slateId]);
-    return rows[0] ? { id: rows[0].id, name: rows[0].name, createdBy: rows[0].created_by, createdAt: iso(rows[0].created_at) as string } : null;
+  async slateForUpdate(m: Tx, slateId: string): Promise<SlateView | null> {
+    const r = await maybeOne<SlateRow>(m, `SELECT id, name, created_by, created_at FROM elections.slates WHERE id = $1 FOR UPDATE`, [slateId]);
+    return r ? { id: r.id, name: r.name, createdBy: r.created_by, createdAt: iso(r.created_at) as string } : null;
   }
 
-  async slateEntries(m: EntityManager, slateId: string): Promise<SlateEntry[]> {
-    const rows = await m.query(
+  async slateEntries(m: Tx, slateId: string): Promise<SlateEntry[]> {
+    const rows = await query<SlateEntryRow>(
+      m,
       `SELECT c.election_id, e.body_id, e.body_kind FROM elections.candidates c JOIN elections.elections e ON e.id = c.election_id
         WHERE c.slate_id = $1 AND c.status <> 'withdrawn'`,
       [slateId],
     );
-    return rows.map((r: any) => ({ electionId: r.election_id, bodyId: r.body_id, independentBody: r.body_kind !== null && INDEPENDENT_BODIES.includes(r.body_kind as BodyKind) }));
+    return rows.map((r) => ({ electionId: r.election_id, bodyId: r.body_id, independentBody: r.body_kind !== null && INDEPENDENT_BODIES.includes(r.body_kind as BodyKind) }));
   }
 
-  async slatesOf(m: EntityManager, electionId: string): Promise<{ id: string; name: string; candidateIds: string[] }[]> {
-    const rows = await m.query(
+  async slatesOf(m: Tx, electionId: string): Promise<{ id: string; name: string; candidateIds: string[] }[]> {
+    const rows = await query<SlateOfElectionRow>(
+      m,
       `SELECT s.id, s.name, json_agg(c.id ORDER BY c.ballot_number NULLS LAST, c.id) AS candidate_ids
          FROM elections.slates s JOIN elections.candidates c ON c.slate_id = s.id
         WHERE c.election_id = $1 AND c.status <> 'withdrawn'
         GROUP BY s.id, s.name ORDER BY s.name, s.id`,
       [electionId],
     );
-    return rows.map((r: any) => ({ id: r.id, name: r.name, candidateIds: typeof r.candidate_ids === 'string' ? JSON.parse(r.candidate_ids) : r.candidate_ids }));
+    return rows.map((r) => ({ id: r.id, name: r.name, candidateIds: json<string[]>(r.candidate_ids) }));
   }
 
-  async saveResult(m: EntityManager, electionId: string, result: StoredResult): Promise<void> {
+  async saveResult(m: Tx, electionId: string, result: StoredResult): Promise<void> {
     await m.query(`UPDATE elections.elections SET result = $2::jsonb, ballots_counted = $3, participation_count = $4 WHERE id = $1`, [
       electionId,
       JSON.stringify(result),
@@ -173,9 +196,8 @@ export class ElectionSqlRepository extends ElectionRepository {
     ]);
   }
 
-  async result(m: EntityManager, electionId: string): Promise<StoredResult | null> {
-    const rows = await m.query(`SELECT result FROM elections.elections WHERE id = $1`, [electionId]);
-    const r = rows[0]?.result;
-    return r ? (typeof r === 'string' ? JSON.parse(r) : r) : null;
+  async result(m: Tx, electionId: string): Promise<StoredResult | null> {
+    const r = (await maybeOne<{ result: StoredResult | string | null }>(m, `SELECT result FROM elections.elections WHERE id = $1`, [electionId]))?.result;
+    return r ? json<StoredResult>(r) : null;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { Outbox } from '@org/notifications';
 import { ElectionNotices, type ElectionAnnouncement, type VoterNotice } from '../application/ports/election-notices.port';
 
@@ -17,7 +17,7 @@ export class OutboxElectionNotices extends ElectionNotices {
     super();
   }
 
-  async announce(m: EntityManager, a: ElectionAnnouncement): Promise<void> {
+  async announce(m: Tx, a: ElectionAnnouncement): Promise<void> {
     await this.outbox.fanOutToMembers(m, {
       type: 'election-notice',
       data: { electionId: a.electionId, electionTitle: a.title.slice(0, 200), stage: a.stage, summary: a.summary.slice(0, 4000), ...(a.votingClosesAt ? { votingClosesAt: a.votingClosesAt } : {}), ...(a.stages ? { stages: a.stages } : {}) },
@@ -27,16 +27,16 @@ export class OutboxElectionNotices extends ElectionNotices {
     });
   }
 
-  async ballotsReady(m: EntityManager, n: VoterNotice): Promise<void> {
+  async ballotsReady(m: Tx, n: VoterNotice): Promise<void> {
     await this.toEachVoter(m, 'ballot', n);
   }
 
-  async remindNotVoted(m: EntityManager, n: VoterNotice): Promise<void> {
+  async remindNotVoted(m: Tx, n: VoterNotice): Promise<void> {
     await this.toEachVoter(m, 'ballot-reminder', n);
   }
 
   /** One message per voter (deduplicated per election and voter, so a retry writes nothing twice). */
-  private async toEachVoter(m: EntityManager, type: 'ballot' | 'ballot-reminder', n: VoterNotice): Promise<void> {
+  private async toEachVoter(m: Tx, type: 'ballot' | 'ballot-reminder', n: VoterNotice): Promise<void> {
     const data = { electionId: n.electionId, electionTitle: n.title.slice(0, 200), votingClosesAt: n.votingClosesAt };
     for (let i = 0; i < n.voters.length; i += BATCH) {
       await this.outbox.enqueueMany(

@@ -1,23 +1,75 @@
 import { INDEPENDENT_BODIES, type BodyKind } from '@org/identity';
 import type { CandidacySnapshot, ElectionSnapshot, ElectorateSource, ElectionScope } from '../domain';
 
-/** TypeORM returns `[rows, count]` for UPDATE/DELETE … RETURNING and plain rows otherwise. */
-export { rowsOf } from '@org/platform';
-
 export const iso = (v: Date | string | null | undefined): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+/** A json/jsonb column: parsed by the driver, or (on a driver that leaves it text) parsed here. */
+export const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 export const ELECTION_COLUMNS = `e.id, e.title, e.purpose, e.scope_kind, e.branch_id, e.congress_id, e.body_id, e.body_kind, e.seats, e.method, e.motion_text,
   e.motion_threshold, e.recall_mandate_id, e.status, e.electorate_kind, e.roll_id, e.electorate_as_of, e.electorate_size, e.term_starts_on, e.term_ends_on,
   e.nominations_opened_at, e.voting_opened_at, e.voting_closes_at, e.closed_at, e.certified_at, e.published_at, e.acclaimed,
   e.tie_break_seed, e.ballot_order_seed, e.ballots_hash, e.created_by, e.created_at`;
 
-export function toElection(r: any): ElectionSnapshot {
+/** A row of `elections.elections` as ELECTION_COLUMNS selects it (dates as `YYYY-MM-DD`, timestamps as `Date`). */
+export interface ElectionRow {
+  id: string;
+  title: string;
+  purpose: ElectionSnapshot['purpose'];
+  scope_kind: ElectionScope['kind'];
+  branch_id: string | null;
+  congress_id: string | null;
+  body_id: string | null;
+  body_kind: string | null;
+  seats: number;
+  method: ElectionSnapshot['method'];
+  motion_text: string | null;
+  motion_threshold: ElectionSnapshot['motionThreshold'];
+  recall_mandate_id: string | null;
+  status: ElectionSnapshot['status'];
+  electorate_kind: ElectorateSource['kind'];
+  roll_id: string | null;
+  electorate_as_of: string | null;
+  electorate_size: number;
+  term_starts_on: string | null;
+  term_ends_on: string | null;
+  nominations_opened_at: Date | null;
+  voting_opened_at: Date | null;
+  voting_closes_at: Date | null;
+  closed_at: Date | null;
+  certified_at: Date | null;
+  published_at: Date | null;
+  acclaimed: boolean;
+  tie_break_seed: string | null;
+  ballot_order_seed: string | null;
+  ballots_hash: string | null;
+  created_by: string | null;
+  created_at: Date;
+}
+
+/** A row of CANDIDATE_SELECT (`elections.candidates` with its nominators and a late withdrawal). */
+export interface CandidacyRow {
+  id: string;
+  election_id: string;
+  member_id: string;
+  display_name: string;
+  status: CandidacySnapshot['status'];
+  nominated_by_kind: 'self' | 'body';
+  nominating_body_id: string | null;
+  slate_id: string | null;
+  ballot_number: number | null;
+  statement: string | null;
+  created_at: Date;
+  /** json_agg of member ids. */
+  nominators: string[] | string | null;
+  withdrawn_after_opening?: boolean;
+}
+
+export function toElection(r: ElectionRow): ElectionSnapshot {
   const scope: ElectionScope =
-    r.scope_kind === 'branch' ? { kind: 'branch', branchId: r.branch_id } : r.scope_kind === 'congress' ? { kind: 'congress', congressId: r.congress_id } : { kind: 'organization' };
+    r.scope_kind === 'branch' ? { kind: 'branch', branchId: r.branch_id as string } : r.scope_kind === 'congress' ? { kind: 'congress', congressId: r.congress_id as string } : { kind: 'organization' };
   const electorate: ElectorateSource =
-    r.electorate_kind === 'roll' ? { kind: 'roll', rollId: r.roll_id } : r.electorate_kind === 'freeze' ? { kind: 'freeze', asOf: r.electorate_as_of } : { kind: 'delegates' };
+    r.electorate_kind === 'roll' ? { kind: 'roll', rollId: r.roll_id as string } : r.electorate_kind === 'freeze' ? { kind: 'freeze', asOf: r.electorate_as_of as string } : { kind: 'delegates' };
   return {
     id: r.id,
     title: r.title,
@@ -52,14 +104,14 @@ export function toElection(r: any): ElectionSnapshot {
   };
 }
 
-export function toCandidacy(r: any): CandidacySnapshot {
+export function toCandidacy(r: CandidacyRow): CandidacySnapshot {
   return {
     id: r.id,
     electionId: r.election_id,
     memberId: r.member_id,
     displayName: r.display_name,
     status: r.status,
-    nominatedBy: r.nominated_by_kind === 'body' ? { kind: 'body', bodyId: r.nominating_body_id } : { kind: 'self' },
+    nominatedBy: r.nominated_by_kind === 'body' ? { kind: 'body', bodyId: r.nominating_body_id as string } : { kind: 'self' },
     slateId: r.slate_id,
     ballotNumber: r.ballot_number === null ? null : Number(r.ballot_number),
     statement: r.statement,

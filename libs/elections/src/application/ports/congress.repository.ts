@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { CongressSnapshot } from '../../domain';
 
 export interface DelegateRow {
@@ -11,15 +11,15 @@ export interface DelegateRow {
 
 /** Congresses and their delegates (`elections.congresses`, `elections.delegates`). */
 export abstract class CongressRepository {
-  abstract insert(m: EntityManager, c: CongressSnapshot): Promise<void>;
-  abstract load(m: EntityManager, id: string, forUpdate?: boolean): Promise<CongressSnapshot | null>;
-  abstract delegates(m: EntityManager, congressId: string): Promise<DelegateRow[]>;
-  abstract delegate(m: EntityManager, congressId: string, memberId: string): Promise<DelegateRow | null>;
-  abstract addDelegate(m: EntityManager, d: { congressId: string; memberId: string; branchId: string; electionId: string }): Promise<void>;
-  abstract setCredential(m: EntityManager, congressId: string, memberId: string, credentialHash: string): Promise<void>;
-  abstract delegateByCredential(m: EntityManager, congressId: string, credentialHash: string): Promise<DelegateRow & { memberId: string } | null>;
-  abstract accredit(m: EntityManager, congressId: string, memberId: string, at: Date, by: string | null): Promise<void>;
-  abstract accreditedCount(m: EntityManager, congressId: string): Promise<number>;
+  abstract insert(m: Tx, c: CongressSnapshot): Promise<void>;
+  abstract load(m: Tx, id: string, forUpdate?: boolean): Promise<CongressSnapshot | null>;
+  abstract delegates(m: Tx, congressId: string): Promise<DelegateRow[]>;
+  abstract delegate(m: Tx, congressId: string, memberId: string): Promise<DelegateRow | null>;
+  abstract addDelegate(m: Tx, d: { congressId: string; memberId: string; branchId: string; electionId: string }): Promise<void>;
+  abstract setCredential(m: Tx, congressId: string, memberId: string, credentialHash: string): Promise<void>;
+  abstract delegateByCredential(m: Tx, congressId: string, credentialHash: string): Promise<DelegateRow & { memberId: string } | null>;
+  abstract accredit(m: Tx, congressId: string, memberId: string, at: Date, by: string | null): Promise<void>;
+  abstract accreditedCount(m: Tx, congressId: string): Promise<number>;
   /** Freezes a congress ballot's electorate: the delegates accredited now. Returns its size. */
-  abstract copyAccreditedToElectorate(m: EntityManager, congressId: string, electionId: string): Promise<number>;
+  abstract copyAccreditedToElectorate(m: Tx, congressId: string, electionId: string): Promise<number>;
 }

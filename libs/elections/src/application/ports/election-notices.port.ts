@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 export interface ElectionAnnouncement {
   electionId: string;
@@ -24,13 +24,13 @@ export interface VoterNotice {
 
 /** Notices to the members of an election's scope, written in the caller's transaction (outbox + feed). */
 export abstract class ElectionNotices {
-  abstract announce(m: EntityManager, a: ElectionAnnouncement): Promise<void>;
+  abstract announce(m: Tx, a: ElectionAnnouncement): Promise<void>;
   /** Polls open: each voter on the electorate gets their own ballot notice, with the link to vote. */
-  abstract ballotsReady(m: EntityManager, n: VoterNotice): Promise<void>;
+  abstract ballotsReady(m: Tx, n: VoterNotice): Promise<void>;
   /**
    * The one reminder before the close, to each voter who has not voted. Its recipients say who
    * has not voted: the message type is confidential (no operator sees its recipients) and
    * nothing about it is audited per recipient.
    */
-  abstract remindNotVoted(m: EntityManager, n: VoterNotice): Promise<void>;
+  abstract remindNotVoted(m: Tx, n: VoterNotice): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { DelegateAllocation } from '../../domain';
 
 export interface RegisterMember {
@@ -20,14 +20,14 @@ export interface RollSummary {
  * membership context exports a facade for rolls (see README, "Dependencies").
  */
 export abstract class ElectoralRegister {
-  abstract member(m: EntityManager, memberId: string): Promise<RegisterMember | null>;
-  abstract roll(m: EntityManager, rollId: string): Promise<RollSummary | null>;
+  abstract member(m: Tx, memberId: string): Promise<RegisterMember | null>;
+  abstract roll(m: Tx, rollId: string): Promise<RollSummary | null>;
   /** Copies a frozen roll (optionally one branch of it) into the election's electorate; returns its size. */
-  abstract copyRoll(m: EntityManager, electionId: string, rollId: string, branchId: string | null): Promise<number>;
+  abstract copyRoll(m: Tx, electionId: string, rollId: string, branchId: string | null): Promise<number>;
   /**
    * Freezes the electorate here, set-based, as of a date: members active on that date, in a
    * branch (that branch, for a branch scope), and not out of good standing. Returns its size.
    */
-  abstract freeze(m: EntityManager, electionId: string, asOf: string, branchId: string | null): Promise<number>;
-  abstract apportionment(m: EntityManager, apportionmentId: string): Promise<{ id: string; rollId: string; allocations: DelegateAllocation[] } | null>;
+  abstract freeze(m: Tx, electionId: string, asOf: string, branchId: string | null): Promise<number>;
+  abstract apportionment(m: Tx, apportionmentId: string): Promise<{ id: string; rollId: string; allocations: DelegateAllocation[] } | null>;
 }

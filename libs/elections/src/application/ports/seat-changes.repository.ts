@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { VacancyRule } from '../../domain/counting';
 
 /** Why a seat is vacant: the winner declined it, left it, or can no longer hold it (S2, status). */
@@ -21,11 +21,11 @@ export interface VacancyRecord {
 
 /** What changes a ballot's seats after voting opened: late withdrawals and vacancies (`elections.*`). */
 export abstract class SeatChangesRepository {
-  abstract recordWithdrawal(m: EntityManager, x: { candidateId: string; electionId: string; at: Date; by: string }): Promise<boolean>;
-  abstract insertVacancy(m: EntityManager, v: VacancyRecord): Promise<void>;
-  abstract vacancies(m: EntityManager, electionId: string): Promise<VacancyRecord[]>;
-  abstract replaceMinimums(m: EntityManager, electionId: string, groups: readonly StoredMinimum[]): Promise<void>;
-  abstract minimums(m: EntityManager, electionId: string): Promise<StoredMinimum[]>;
+  abstract recordWithdrawal(m: Tx, x: { candidateId: string; electionId: string; at: Date; by: string }): Promise<boolean>;
+  abstract insertVacancy(m: Tx, v: VacancyRecord): Promise<void>;
+  abstract vacancies(m: Tx, electionId: string): Promise<VacancyRecord[]>;
+  abstract replaceMinimums(m: Tx, electionId: string, groups: readonly StoredMinimum[]): Promise<void>;
+  abstract minimums(m: Tx, electionId: string): Promise<StoredMinimum[]>;
 }
 
 /** A representation minimum as set for an election: candidate ids, not numbers. */

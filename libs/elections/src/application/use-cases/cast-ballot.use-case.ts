@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
-import { Clock, LOGGER, type Logger } from '@org/platform';
+import { Clock, LOGGER, type Logger, type Tx } from '@org/platform';
 import { blockedByRestriction, Election, ElectionErrorCode, electionError, electionNotFound, markBallot, type BallotMarks, type BallotSetup, type ElectionSnapshot } from '../../domain';
 import { requireMember } from '../election-access';
 import { ELECTIONS_CONFIG, type ElectionsConfig } from '../elections.config';
@@ -11,6 +9,7 @@ import { ballotPaperOf } from '../ballot-paper-of';
 import { BallotBox } from '../ports/ballot-box.repository';
 import { ElectionRepository } from '../ports/election.repository';
 import { idempotencyKeyHash, newReceiptCode, sealReceipt, unsealReceipt } from '../receipt-seal';
+import { ElectionsTransactions } from '../ports/elections-transactions.port';
 
 export interface CastReceipt {
   electionId: string;
@@ -36,7 +35,7 @@ export class CastBallotUseCase {
   private readonly papers = new Map<string, { openedAt: string; setup: BallotSetup }>();
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: ElectionsTransactions,
     private readonly box: BallotBox,
     private readonly elections: ElectionRepository,
     private readonly restrictions: RestrictionsPort,
@@ -97,7 +96,7 @@ export class CastBallotUseCase {
     return { electionId, receiptCode: outcome.receipt, replayed: false };
   }
 
-  private async paper(m: EntityManager, s: ElectionSnapshot): Promise<BallotSetup> {
+  private async paper(m: Tx, s: ElectionSnapshot): Promise<BallotSetup> {
     const cached = this.papers.get(s.id);
     if (cached && cached.openedAt === s.votingOpenedAt) return cached.setup;
     const setup = ballotPaperOf(s, await this.elections.candidates(m, s.id), await this.elections.slatesOf(m, s.id)).setup;

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { Clock } from '@org/platform';
 import { Congress, Election, ElectionErrorCode, electionError, type CongressSnapshot, type ElectionMethod, type ElectionSnapshot } from '../../domain';
@@ -11,6 +9,7 @@ import { CongressRepository, type DelegateRow } from '../ports/congress.reposito
 import { ElectionRepository } from '../ports/election.repository';
 import { ElectoralRegister } from '../ports/electoral-register.port';
 import { credentialHash, newCredentialCode } from '../receipt-seal';
+import { ElectionsTransactions } from '../ports/elections-transactions.port';
 
 export interface CongressView {
   congress: CongressSnapshot;
@@ -32,7 +31,7 @@ const notFound = () => electionError('not_found', ElectionErrorCode.congressNotF
 @Injectable()
 export class CongressUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: ElectionsTransactions,
     private readonly congresses: CongressRepository,
     private readonly elections: ElectionRepository,
     private readonly register: ElectoralRegister,

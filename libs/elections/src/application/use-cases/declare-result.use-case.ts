@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { DomainError } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { Clock, type Tx } from '@org/platform';
 import {
   ballotListHash,
   countBallots,
@@ -27,6 +25,7 @@ import { ElectionRepository, type StoredResult } from '../ports/election.reposit
 import { SeatFilling } from '../seat-filling';
 import { RepresentationMinimumsUseCase } from './representation-minimums.use-case';
 import { VacanciesUseCase } from './vacancies.use-case';
+import { ElectionsTransactions } from '../ports/elections-transactions.port';
 
 /**
  * After the poll: close (the remaining buffered ballots are moved, shuffled, and the hash of the
@@ -38,7 +37,7 @@ import { VacanciesUseCase } from './vacancies.use-case';
 @Injectable()
 export class DeclareResultUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: ElectionsTransactions,
     private readonly elections: ElectionRepository,
     private readonly box: BallotBox,
     private readonly congresses: CongressRepository,
@@ -155,7 +154,7 @@ export class DeclareResultUseCase {
   private withElection(
     p: Principal,
     electionId: string,
-    apply: (m: EntityManager, election: Election, candidates: CandidacySnapshot[]) => Promise<{ next: Election; action: string; data: Record<string, unknown> }>,
+    apply: (m: Tx, election: Election, candidates: CandidacySnapshot[]) => Promise<{ next: Election; action: string; data: Record<string, unknown> }>,
   ): Promise<ElectionSnapshot> {
     return this.ds.transaction(async (m) => {
       await this.elections.lockExclusive(m, electionId);

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { assertCompatible, IdentityRepository, MandateService, type BodyKind, type Principal } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { Clock, type Tx } from '@org/platform';
 import {
   assertSlateMayInclude,
   blockedByRestriction,
@@ -22,6 +20,7 @@ import { ELECTIONS_CONFIG, type ElectionsConfig } from '../elections.config';
 import { CongressRepository } from '../ports/congress.repository';
 import { ElectionRepository, type SlateView } from '../ports/election.repository';
 import { ElectoralRegister } from '../ports/electoral-register.port';
+import { ElectionsTransactions } from '../ports/elections-transactions.port';
 
 /**
  * Nominations (S2, E2): a member stands by nominating themself and is validly nominated once N
@@ -33,7 +32,7 @@ import { ElectoralRegister } from '../ports/electoral-register.port';
 @Injectable()
 export class NominateUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: ElectionsTransactions,
     private readonly elections: ElectionRepository,
     private readonly register: ElectoralRegister,
     private readonly congresses: CongressRepository,
@@ -129,7 +128,7 @@ export class NominateUseCase {
   }
 
   /** Takes the election's lock shared (opening voting takes it exclusively) and checks nominations are open. */
-  private async openElection(m: EntityManager, electionId: string): Promise<Election> {
+  private async openElection(m: Tx, electionId: string): Promise<Election> {
     await this.elections.lockShared(m, electionId);
     const s = await this.elections.load(m, electionId);
     if (!s) throw electionNotFound();
@@ -139,7 +138,7 @@ export class NominateUseCase {
   }
 
   /** Eligibility of a candidate: active, in the branch for a branch election, unrestricted, S2-compatible. */
-  private async assertMayStand(m: EntityManager, election: Election, memberId: string): Promise<string> {
+  private async assertMayStand(m: Tx, election: Election, memberId: string): Promise<string> {
     const s = election.toSnapshot();
     const member = await this.register.member(m, memberId);
     if (!member || member.status !== 'active') {
@@ -158,7 +157,7 @@ export class NominateUseCase {
     return member.displayName;
   }
 
-  private async assertSlate(m: EntityManager, election: Election, slateId: string | null): Promise<void> {
+  private async assertSlate(m: Tx, election: Election, slateId: string | null): Promise<void> {
     if (!slateId) return;
     const s = election.toSnapshot();
     const slate = await this.elections.slateForUpdate(m, slateId);
@@ -171,7 +170,7 @@ export class NominateUseCase {
   }
 
   /** A nominator is an elector of this election (for a congress ballot: a delegate to that congress). */
-  private async assertMayNominate(m: EntityManager, s: ElectionSnapshot, memberId: string): Promise<void> {
+  private async assertMayNominate(m: Tx, s: ElectionSnapshot, memberId: string): Promise<void> {
     const member = await this.register.member(m, memberId);
     const eligible =
       member !== null &&
@@ -182,7 +181,7 @@ export class NominateUseCase {
     }
   }
 
-  private async save(m: EntityManager, p: Principal, c: CandidacySnapshot): Promise<CandidacySnapshot> {
+  private async save(m: Tx, p: Principal, c: CandidacySnapshot): Promise<CandidacySnapshot> {
     const existing = (await this.elections.candidates(m, c.electionId)).find((x) => x.memberId === c.memberId);
     if (existing) throw electionError('conflict', ElectionErrorCode.alreadyNominated, 'This member is already a candidate in this election.');
     await this.elections.insertCandidate(m, c);

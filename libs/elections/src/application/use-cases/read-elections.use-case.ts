@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import {
   ballotsAsBlt,
@@ -21,6 +19,7 @@ import { RETURNING_OFFICER } from '../election-access';
 import { ELECTIONS_CONFIG, type ElectionsConfig } from '../elections.config';
 import { BallotBox } from '../ports/ballot-box.repository';
 import { ElectionRepository, type StoredResult } from '../ports/election.repository';
+import { ElectionsTransactions } from '../ports/elections-transactions.port';
 
 export interface ElectionDetail {
   election: ElectionSnapshot;
@@ -63,7 +62,7 @@ export interface PublishedReceiptList {
 @Injectable()
 export class ReadElectionsUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: ElectionsTransactions,
     private readonly elections: ElectionRepository,
     private readonly box: BallotBox,
     @Inject(ELECTIONS_CONFIG) private readonly config: ElectionsConfig,

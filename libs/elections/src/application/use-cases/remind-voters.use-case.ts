@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Clock } from '@org/platform';
 import { ElectionsAudit } from '../elections-audit';
 import { ELECTIONS_CONFIG, type ElectionsConfig } from '../elections.config';
 import { BallotBox } from '../ports/ballot-box.repository';
 import { ElectionNotices } from '../ports/election-notices.port';
 import { ElectionRepository } from '../ports/election.repository';
+import { ElectionsTransactions } from '../ports/elections-transactions.port';
 
 /**
  * Voters are told: one reminder, `ELECTIONS_REMINDER_HOURS` before the close, to each voter who
@@ -19,7 +18,7 @@ import { ElectionRepository } from '../ports/election.repository';
 @Injectable()
 export class RemindVotersUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: ElectionsTransactions,
     private readonly elections: ElectionRepository,
     private readonly box: BallotBox,
     private readonly notices: ElectionNotices,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { Principal } from '@org/identity';
 import { Election, ElectionErrorCode, electionError, electionNotFound, type CandidacySnapshot } from '../../domain';
 import type { RepresentationMinimum } from '../../domain/counting';
@@ -8,6 +7,7 @@ import { requireReturningOfficer } from '../election-access';
 import { ElectionsAudit } from '../elections-audit';
 import { ElectionRepository } from '../ports/election.repository';
 import { SeatChangesRepository, type StoredMinimum } from '../ports/seat-changes.repository';
+import { ElectionsTransactions } from '../ports/elections-transactions.port';
 
 const STV = new Set(['scottish-stv', 'meek-stv']);
 
@@ -19,7 +19,7 @@ const STV = new Set(['scottish-stv', 'meek-stv']);
 @Injectable()
 export class RepresentationMinimumsUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: ElectionsTransactions,
     private readonly elections: ElectionRepository,
     private readonly changes: SeatChangesRepository,
     private readonly audit: ElectionsAudit,
@@ -74,7 +74,7 @@ export class RepresentationMinimumsUseCase {
    * For the count: the minimums by position on the paper (candidates not on it, or withdrawn
    * after voting opened, left out; a minimum is lowered to the candidates of its group still standing).
    */
-  async forCount(m: EntityManager, electionId: string, listed: readonly CandidacySnapshot[]): Promise<RepresentationMinimum[]> {
+  async forCount(m: Tx, electionId: string, listed: readonly CandidacySnapshot[]): Promise<RepresentationMinimum[]> {
     const index = new Map(listed.map((c, i) => [c.id, i] as const));
     return (await this.changes.minimums(m, electionId)).map((g) => {
       const onPaper = g.candidateIds.filter((id) => index.has(id)).map((id) => index.get(id) as number);

@@ -1,9 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { IdentityRepository, INDEPENDENT_BODIES, type BodyKind, type Principal } from '@org/identity';
-import { Clock } from '@org/platform';
+import { Clock, type Tx } from '@org/platform';
 import {
   ballotOrder,
   Congress,
@@ -27,6 +25,7 @@ import { ElectionNotices } from '../ports/election-notices.port';
 import { ElectionRepository } from '../ports/election.repository';
 import { ElectoralRegister } from '../ports/electoral-register.port';
 import { SeatFilling } from '../seat-filling';
+import { ElectionsTransactions } from '../ports/elections-transactions.port';
 
 export interface CreateElectionCommand {
   title: string;
@@ -53,7 +52,7 @@ export interface CreateElectionCommand {
 @Injectable()
 export class RunElectionUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: ElectionsTransactions,
     private readonly elections: ElectionRepository,
     private readonly register: ElectoralRegister,
     private readonly congresses: CongressRepository,
@@ -130,7 +129,7 @@ export class RunElectionUseCase {
   }
 
   /** E4: the electorate is frozen when the election is set up (a congress ballot's when voting opens). */
-  private async freezeElectorate(m: EntityManager, s: ElectionSnapshot): Promise<number> {
+  private async freezeElectorate(m: Tx, s: ElectionSnapshot): Promise<number> {
     if (s.electorate.kind === 'delegates') return 0;
     const branchId = s.scope.kind === 'branch' ? s.scope.branchId : null;
     let size: number;
@@ -220,7 +219,7 @@ export class RunElectionUseCase {
   }
 
   /** The candidates' numbers on the paper, in the order drawn from the election's published seed. */
-  private async numberTheBallotPaper(m: EntityManager, election: Election, nominated: readonly { id: string }[]): Promise<void> {
+  private async numberTheBallotPaper(m: Tx, election: Election, nominated: readonly { id: string }[]): Promise<void> {
     const seed = election.toSnapshot().ballotOrderSeed as string;
     await this.elections.assignBallotNumbers(m, election.toSnapshot().id, ballotOrder(seed, nominated.map((c) => c.id)));
   }
@@ -230,7 +229,7 @@ export class RunElectionUseCase {
     p: Principal,
     electionId: string,
     apply: (
-      m: EntityManager,
+      m: Tx,
       election: Election,
       candidates: Awaited<ReturnType<ElectionRepository['candidates']>>,
     ) => Promise<{ next: Election; action: string; data: Record<string, unknown> }>,

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
-import { Clock } from '@org/platform';
+import { Clock, type Tx } from '@org/platform';
 import { Election, ELECTION_METHOD_REGISTRY, ElectionErrorCode, electionError, electionNotFound, isRankedMethod, rankedProfile, type CandidacySnapshot, type CountResult, type ElectionSnapshot } from '../../domain';
 import { countback, runnersUp, type RepresentationMinimum, type VacancyRule } from '../../domain/counting';
 import { ballotPaperOf } from '../ballot-paper-of';
@@ -15,6 +13,7 @@ import { ElectionRepository, type StoredResult } from '../ports/election.reposit
 import { SeatChangesRepository, type VacancyReason, type VacancyRecord } from '../ports/seat-changes.repository';
 import { SeatFilling } from '../seat-filling';
 import { RepresentationMinimumsUseCase } from './representation-minimums.use-case';
+import { ElectionsTransactions } from '../ports/elections-transactions.port';
 
 export interface LateWithdrawalView {
   electionId: string;
@@ -49,7 +48,7 @@ export interface VacancyView {
 @Injectable()
 export class VacanciesUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: ElectionsTransactions,
     private readonly elections: ElectionRepository,
     private readonly box: BallotBox,
     private readonly changes: SeatChangesRepository,
@@ -122,7 +121,7 @@ export class VacanciesUseCase {
    * refuses (S2, status, restriction) is passed over, as if withdrawn for a countback. Used by
    * `recordVacancy` and by certification when a winner cannot take the seat.
    */
-  async fill(m: EntityManager, s: ElectionSnapshot, candidates: CandidacySnapshot[], candidateId: string, reason: VacancyReason, actor: { id: string | null; kind: string }): Promise<VacancyView> {
+  async fill(m: Tx, s: ElectionSnapshot, candidates: CandidacySnapshot[], candidateId: string, reason: VacancyReason, actor: { id: string | null; kind: string }): Promise<VacancyView> {
     const electionId = s.id;
     const result = (await this.elections.result(m, electionId)) as StoredResult;
     const earlier = await this.changes.vacancies(m, electionId);
@@ -234,7 +233,7 @@ export class VacanciesUseCase {
     };
   }
 
-  private async locked(m: EntityManager, electionId: string): Promise<{ s: ElectionSnapshot; candidates: CandidacySnapshot[] }> {
+  private async locked(m: Tx, electionId: string): Promise<{ s: ElectionSnapshot; candidates: CandidacySnapshot[] }> {
     await this.elections.lockExclusive(m, electionId);
     const s = await this.elections.load(m, electionId);
     if (!s) throw electionNotFound();
