@@ -26,8 +26,12 @@ const SEED =
       ? CI_SEED
       : Math.floor(Math.random() * 2 ** 31);
 const CASES = Number(process.env.FUZZ_CASES ?? 1);
-/** A generous bound: the machine is shared and noisy; a stalled event loop takes seconds. */
-const HEALTH_BOUND_MS = 2_000;
+/**
+ * A generous bound: the machine is shared and noisy (CI runs its two test passes side by side on
+ * two cores, and the embedded database runs its queries on the event loop); a stalled event loop —
+ * a hostile input that blocks it — takes far longer than this.
+ */
+const HEALTH_BOUND_MS = 5_000;
 
 /**
  * Known answers outside the document, each reported (not fixed here because it belongs to work in
