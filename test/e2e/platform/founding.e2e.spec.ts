@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -33,6 +34,7 @@ function orgInit(file: string, env: Record<string, string>): Promise<{ code: num
 describe(`founding an organization with npm run org:init (${onPostgres ? 'PostgreSQL' : 'embedded'})`, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'commons-founding-'));
   const dataDir = path.join(dir, 'data');
+  const disciplineKey = randomBytes(32).toString('base64');
   let db: TestDatabase | undefined;
   let env: Record<string, string>;
   let app: NestFastifyApplication | undefined;
@@ -49,7 +51,9 @@ describe(`founding an organization with npm run org:init (${onPostgres ? 'Postgr
   beforeAll(async () => {
     if (onPostgres) {
       db = await createTestDatabase(); // migrated, empty
-      env = { DATABASE_URL: db.url!, DATA_DIR: dataDir };
+      // As in production on PostgreSQL: every process — org:init and the platform — holds the same
+      // discipline key (a process with another one is refused at start).
+      env = { DATABASE_URL: db.url!, DATA_DIR: dataDir, DISCIPLINE_KEY: disciplineKey };
     } else {
       env = { DATA_DIR: dataDir }; // a new DATA_DIR: org:init creates and migrates the embedded database
     }
@@ -176,7 +180,7 @@ describe(`founding an organization with npm run org:init (${onPostgres ? 'Postgr
   }, 180_000);
 
   async function startPlatform(): Promise<void> {
-    if (db) config = db.config;
+    if (db) config = { ...db.config, disciplineKey };
     else config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
     const embedded = db ? db.embedded : await openEmbeddedDatabase(dataDir);
     app = await createApp({ config, embedded: db ? undefined : embedded, clock: new SystemClock() });
