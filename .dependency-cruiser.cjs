@@ -103,8 +103,8 @@ module.exports = {
       name: 'application-through-its-transaction-port',
       severity: 'error',
       comment:
-        'SQL-first persistence (docs/adr/0009-sql-first-persistence.md): the use cases, queries and jobs of these contexts take a `Tx` (@org/platform) and open transactions only through their context\'s transaction port — DisciplineTransactions, DuesTransactions, IdentityTransactions, MembershipTransactions, ElectionsTransactions, each implemented by infrastructure/<context>-db.ts. application/ and domain/ import nothing from TypeORM or @nestjs/typeorm.',
-      from: { path: '^libs/(discipline|dues|identity|membership|elections)/src/(application|domain)/' },
+        'SQL-first persistence (docs/adr/0009-sql-first-persistence.md): the use cases, queries and jobs of these contexts take a `Tx` (@org/platform) and open transactions only through their context\'s transaction port — DisciplineTransactions, DuesTransactions, IdentityTransactions, MembershipTransactions, ElectionsTransactions, FloorTransactions, CaucusTransactions, each implemented by infrastructure/<context>-db.ts (floor-db.ts for the congress floor). application/ and domain/ import nothing from TypeORM or @nestjs/typeorm.',
+      from: { path: '^libs/(discipline|dues|identity|membership|elections|congress-floor|caucuses)/src/(application|domain)/' },
       to: { path: 'node_modules/(typeorm|@nestjs/typeorm)/' },
     },
     {
