@@ -100,35 +100,11 @@ module.exports = {
       to: { path: '^libs/(?!(caucuses|platform|kernel|identity|audit)/)' },
     },
     {
-      name: 'discipline-application-through-its-transaction-port',
-      severity: 'error',
-      comment:
-        'The disciplinary use cases, queries and jobs reach their connection only through the DisciplineTransactions port (implemented by infrastructure/discipline-db.ts): application/ injects no data source (@nestjs/typeorm).',
-      from: { path: '^libs/discipline/src/application/' },
-      to: { path: 'node_modules/@nestjs/typeorm/' },
-    },
-    {
       name: 'application-through-its-transaction-port',
       severity: 'error',
       comment:
-        'The use cases and services of these contexts reach their connection only through their transaction port (DuesTransactions in infrastructure/dues-db.ts, IdentityTransactions in infrastructure/identity-db.ts) and take a `Tx` (@org/platform): application/ imports nothing from TypeORM or @nestjs/typeorm (docs/adr/0009).',
-      from: { path: '^libs/(dues|identity)/src/application/' },
-      to: { path: 'node_modules/(@nestjs/typeorm|typeorm)/' },
-    },
-    {
-      name: 'membership-application-without-typeorm',
-      severity: 'error',
-      comment:
-        'Membership\'s use cases take a Tx and open transactions through the MembershipTransactions port (infrastructure/membership-db.ts): application/ imports nothing from TypeORM (docs/adr/0009-sql-first-persistence.md).',
-      from: { path: '^libs/membership/src/application/' },
-      to: { path: 'node_modules/(typeorm|@nestjs/typeorm)/' },
-    },
-    {
-      name: 'elections-application-without-typeorm',
-      severity: 'error',
-      comment:
-        'The elections use cases take a Tx and open transactions (and the seat-filling savepoint) through the ElectionsTransactions port (infrastructure/elections-db.ts): application/ imports nothing from TypeORM or @nestjs/typeorm (docs/adr/0009-sql-first-persistence.md).',
-      from: { path: '^libs/elections/src/(application|domain)/' },
+        'SQL-first persistence (docs/adr/0009-sql-first-persistence.md): the use cases, queries and jobs of these contexts take a `Tx` (@org/platform) and open transactions only through their context\'s transaction port — DisciplineTransactions, DuesTransactions, IdentityTransactions, MembershipTransactions, ElectionsTransactions, FloorTransactions, CaucusTransactions, each implemented by infrastructure/<context>-db.ts (floor-db.ts for the congress floor). application/ and domain/ import nothing from TypeORM or @nestjs/typeorm.',
+      from: { path: '^libs/(discipline|dues|identity|membership|elections|congress-floor|caucuses)/src/(application|domain)/' },
       to: { path: 'node_modules/(typeorm|@nestjs/typeorm)/' },
     },
     {

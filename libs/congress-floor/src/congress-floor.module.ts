@@ -13,6 +13,7 @@ import { SpeakersController } from './api/speakers.controller';
 import { FloorAudit } from './application/floor-audit';
 import { FloorEvents } from './application/ports/floor-events.port';
 import { FloorRepository } from './application/ports/floor.repository';
+import { FloorTransactions } from './application/ports/floor-transactions.port';
 import { AmendmentsUseCase } from './application/use-cases/amendments.use-case';
 import { CompositesUseCase } from './application/use-cases/composites.use-case';
 import { FloorUseCase } from './application/use-cases/floor.use-case';
@@ -20,6 +21,7 @@ import { MinutesUseCase } from './application/use-cases/minutes.use-case';
 import { MotionsUseCase } from './application/use-cases/motions.use-case';
 import { SpeakersUseCase } from './application/use-cases/speakers.use-case';
 import { VotesUseCase } from './application/use-cases/votes.use-case';
+import { FloorDb } from './infrastructure/floor-db';
 import { FloorSqlRepository } from './infrastructure/floor.sql-repository';
 import { LiveFloorEvents } from './infrastructure/live-floor-events';
 
@@ -31,6 +33,7 @@ import { LiveFloorEvents } from './infrastructure/live-floor-events';
 @Module({
   controllers: [FloorController, MotionsController, FloorVotesController, SpeakersController, CompositesController, BulletinController],
   providers: [
+    { provide: FloorTransactions, useClass: FloorDb },
     { provide: FloorRepository, useClass: FloorSqlRepository },
     { provide: FloorEvents, useClass: LiveFloorEvents },
     FloorAudit,

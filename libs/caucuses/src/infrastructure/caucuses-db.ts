@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { CaucusTransactions } from '../application/ports/caucus-transactions.port';
 
 /** Name of the caucuses context's own connection (its own role, `commons_caucuses`, on real PostgreSQL). */
@@ -15,7 +16,7 @@ export const CAUCUSES_CONNECTION = 'caucuses';
 export class CaucusesDb implements CaucusTransactions {
   constructor(@InjectDataSource(CAUCUSES_CONNECTION) private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.dataSource.transaction('READ COMMITTED', work);
   }
 }

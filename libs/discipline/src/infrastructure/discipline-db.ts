@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { DISCIPLINE_CONNECTION } from '@org/platform';
 import { DisciplineTransactions } from '../application/ports/discipline-transactions.port';
 
@@ -15,11 +16,11 @@ import { DisciplineTransactions } from '../application/ports/discipline-transact
 export class DisciplineDb implements DisciplineTransactions {
   constructor(@InjectDataSource(DISCIPLINE_CONNECTION) readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.dataSource.transaction('READ COMMITTED', work);
   }
 
-  read<T>(work: (db: EntityManager) => Promise<T>): Promise<T> {
+  read<T>(work: (db: Tx) => Promise<T>): Promise<T> {
     return work(this.dataSource.manager);
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { query, type Tx } from '@org/platform';
 import { RestrictionsPort, type RejoinCandidate, type Restriction, type RestrictionKind, type TimeWindow } from '@org/kernel';
 import { DisciplineDb } from './discipline-db';
 import { RejoinFingerprints } from './rejoin-fingerprints.repository';
 import { RestrictionsRepository } from './restrictions.repository';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isManager = (tx: unknown): tx is EntityManager => !!tx && typeof (tx as EntityManager).query === 'function';
+const isManager = (tx: unknown): tx is Tx => !!tx && typeof (tx as Tx).query === 'function';
 
 /**
  * The restrictions interface (S5, S9, S13) other contexts consult: what a member may not do and
@@ -24,7 +24,7 @@ export class DisciplineRestrictions extends RestrictionsPort {
     super();
   }
 
-  private manager(tx: unknown): EntityManager {
+  private manager(tx: unknown): Tx {
     return isManager(tx) ? tx : this.db.dataSource.manager;
   }
 
@@ -47,7 +47,8 @@ export class DisciplineRestrictions extends RestrictionsPort {
   override async membersRestricted(kind: RestrictionKind, during: TimeWindow, memberIds: readonly string[] | null, tx?: unknown): Promise<Set<string>> {
     const ids = memberIds === null ? null : memberIds.filter((id) => UUID_RE.test(id));
     if (ids !== null && ids.length === 0) return new Set();
-    const rows: { member_id: string }[] = await this.manager(tx).query(
+    const rows = await query<{ member_id: string }>(
+      this.manager(tx),
       `SELECT DISTINCT member_id FROM restrictions.active
         WHERE kind = $1 AND since < $3 AND (until IS NULL OR until > $2) AND ($4::uuid[] IS NULL OR member_id = ANY($4::uuid[]))`,
       [kind, during.from, during.to, ids],
@@ -58,7 +59,7 @@ export class DisciplineRestrictions extends RestrictionsPort {
   /** S9: listed from the expulsion until the commission's readmission decision. */
   override async readmissionRequired(memberId: string, tx?: unknown): Promise<boolean> {
     if (!UUID_RE.test(memberId)) return true;
-    const rows = await this.manager(tx).query(`SELECT 1 FROM restrictions.readmission_required WHERE member_id = $1`, [memberId]);
+    const rows = await query<{ listed: number }>(this.manager(tx), `SELECT 1 AS listed FROM restrictions.readmission_required WHERE member_id = $1`, [memberId]);
     return rows.length > 0;
   }
 

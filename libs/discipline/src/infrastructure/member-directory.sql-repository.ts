@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { MemberRegister } from '../application/ports/member-register.port';
 import { MemberDirectoryRepository, type DirectoryEntry, type MemberEntry } from '../application/ports/member-directory.repository';
 export type { DirectoryEntry };
@@ -18,33 +18,33 @@ export class MemberDirectorySqlRepository implements MemberDirectoryRepository {
   constructor(private readonly register: MemberRegister) {}
 
   /** Members whose first or last name starts with each word (a person looked for, not a list). */
-  async search(m: EntityManager, words: readonly string[], limit: number): Promise<DirectoryEntry[]> {
+  async search(m: Tx, words: readonly string[], limit: number): Promise<DirectoryEntry[]> {
     if (words.length === 0) return [];
     const found = await this.register.searchByName(m, words, NAMEABLE, Math.max(1, Math.min(50, limit)));
     return found.map((r) => ({ memberId: r.memberId, name: `${r.firstName} ${r.lastName}`, branch: r.branch ?? null }));
   }
 
-  async names(m: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  async names(m: Tx, ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const people = await this.register.people(m, [...new Set(ids)]);
     return new Map(people.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
   }
 
   /** Those of these ids that are not (and never were) members. */
-  async unknown(m: EntityManager, ids: readonly string[]): Promise<string[]> {
+  async unknown(m: Tx, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     const people = await this.register.people(m, [...new Set(ids)]);
     const known = new Set(people.filter((p) => NAMEABLE.includes(p.status)).map((p) => p.id));
     return [...new Set(ids)].filter((id) => !known.has(id));
   }
 
-  async status(m: EntityManager, id: string): Promise<string | null> {
+  async status(m: Tx, id: string): Promise<string | null> {
     const [p] = await this.register.people(m, [id]);
     return p?.status ?? null;
   }
 
   /** Names for notices, contact for introductions (S10). */
-  async entries(m: EntityManager, ids: readonly string[]): Promise<Map<string, MemberEntry>> {
+  async entries(m: Tx, ids: readonly string[]): Promise<Map<string, MemberEntry>> {
     const memberIds = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     const out = new Map<string, MemberEntry>();
     if (memberIds.length === 0) return out;
@@ -52,13 +52,13 @@ export class MemberDirectorySqlRepository implements MemberDirectoryRepository {
     return out;
   }
 
-  async fullName(m: EntityManager, id: string): Promise<string | null> {
+  async fullName(m: Tx, id: string): Promise<string | null> {
     const e = (await this.entries(m, [id])).get(id);
     return e ? `${e.firstName} ${e.lastName}`.trim() : null;
   }
 
   /** Terms an outcome notice may never contain: names (full, first, last) of these people. */
-  async namesOf(m: EntityManager, ids: readonly string[]): Promise<string[]> {
+  async namesOf(m: Tx, ids: readonly string[]): Promise<string[]> {
     const terms = new Set<string>();
     for (const e of (await this.entries(m, ids)).values()) {
       const full = `${e.firstName} ${e.lastName}`.trim();

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { RejoinCandidate } from '@org/kernel';
 import { deriveRejoinFingerprintKey, rejoinFingerprint, type RejoinFingerprintKey } from '../crypto';
 import { DisciplineKeys } from '../application/case-content/discipline-keys';
@@ -37,7 +37,7 @@ export class RejoinFingerprints implements OnModuleInit {
   }
 
   /** Records the fingerprints of this member as the register holds them now (idempotent). */
-  async record(m: EntityManager, memberId: string, at: Date): Promise<void> {
+  async record(m: Tx, memberId: string, at: Date): Promise<void> {
     const p = await this.register.personalDetails(m, memberId);
     if (!p) return;
     const key = this.key();
@@ -54,7 +54,7 @@ export class RejoinFingerprints implements OnModuleInit {
    * For each candidate, whether one of their fingerprints is that of a person still waiting for
    * a readmission decision. One read of the (small) set of such fingerprints, then in memory.
    */
-  async held(m: EntityManager, candidates: readonly RejoinCandidate[]): Promise<boolean[]> {
+  async held(m: Tx, candidates: readonly RejoinCandidate[]): Promise<boolean[]> {
     if (candidates.length === 0) return [];
     const rows = await query<{ hash: string; master_key_id: string }>(
       m,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { Restriction, RestrictionKind } from '@org/kernel';
 import type { CaseSnapshot, MeasureKind } from '../domain';
 import { RestrictionSources, type RestrictionSourceInput } from '../application/ports/restrictions.port';
@@ -33,7 +33,7 @@ export const KERNEL_KIND: Record<MeasureKind, RestrictionKind> = {
 @Injectable()
 export class RestrictionsRepository implements RestrictionSources {
   /** Replaces the interim-measure sources of a case by the measures its decisions hold in force. */
-  async syncInterimMeasures(m: EntityManager, s: CaseSnapshot): Promise<void> {
+  async syncInterimMeasures(m: Tx, s: CaseSnapshot): Promise<void> {
     const sources: (RestrictionSourceInput & { sourceId: string })[] = [];
     for (const d of s.interimDecisions) {
       if (d.endedAt !== null || d.outcome !== 'measures') continue;
@@ -46,12 +46,12 @@ export class RestrictionsRepository implements RestrictionSources {
   }
 
   /** Replaces the sources of one kind (and, when given, one source id) of a case, then refreshes. */
-  async replaceSources(m: EntityManager, caseId: string, kind: 'interim' | 'sanction', sourceId: string, sources: readonly RestrictionSourceInput[]): Promise<void> {
+  async replaceSources(m: Tx, caseId: string, kind: 'interim' | 'sanction', sourceId: string, sources: readonly RestrictionSourceInput[]): Promise<void> {
     await this.replace(m, caseId, kind, sourceId, sources.map((x) => ({ ...x, sourceId })));
   }
 
   private async replace(
-    m: EntityManager,
+    m: Tx,
     caseId: string,
     kind: 'interim' | 'sanction',
     onlySourceId: string | null,
@@ -84,7 +84,7 @@ export class RestrictionsRepository implements RestrictionSources {
   }
 
   /** Rebuilds `restrictions.active` for these members from every source in force. */
-  async refresh(m: EntityManager, memberIds: readonly string[]): Promise<void> {
+  async refresh(m: Tx, memberIds: readonly string[]): Promise<void> {
     const ids = [...new Set(memberIds)];
     if (ids.length === 0) return;
     await m.query(`DELETE FROM restrictions.active WHERE member_id = ANY($1::uuid[])`, [ids]);
@@ -105,7 +105,7 @@ export class RestrictionsRepository implements RestrictionSources {
   // ── reads (the restrictions interface) ────────────────────────────────────────────────────
 
   /** What restricts `memberId` at `at`: kinds and ends, and separations in both directions. */
-  async restrictionsFor(m: EntityManager, memberId: string, at: Date): Promise<Restriction[]> {
+  async restrictionsFor(m: Tx, memberId: string, at: Date): Promise<Restriction[]> {
     const rows = await query<{ member_id: string; kind: RestrictionKind; until: Date | null; separated_from: string[] }>(
       m,
       `SELECT member_id, kind, until, separated_from FROM restrictions.active
@@ -132,7 +132,7 @@ export class RestrictionsRepository implements RestrictionSources {
     return out.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : String(a.until) < String(b.until) ? -1 : 1));
   }
 
-  async hasProtectedTransferRight(m: EntityManager, memberId: string, at: Date): Promise<boolean> {
+  async hasProtectedTransferRight(m: Tx, memberId: string, at: Date): Promise<boolean> {
     const rows = await query<{ held: number }>(m, `SELECT 1 AS held FROM restrictions.protected_transfer WHERE member_id = $1 AND (until IS NULL OR until > $2)`, [memberId, at]);
     return rows.length > 0;
   }

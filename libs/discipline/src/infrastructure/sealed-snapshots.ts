@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { CaseContentService } from '../application/case-content/case-content.service';
 
 /**
@@ -11,11 +11,11 @@ import { CaseContentService } from '../application/case-content/case-content.ser
 export class SealedSnapshots {
   constructor(private readonly content: CaseContentService) {}
 
-  seal(m: EntityManager, caseId: string, field: string, value: unknown): Promise<string> {
+  seal(m: Tx, caseId: string, field: string, value: unknown): Promise<string> {
     return this.content.sealValue(m, caseId, field, JSON.stringify(value));
   }
 
-  async open<T>(m: EntityManager, caseId: string, field: string, sealed: string): Promise<T> {
+  async open<T>(m: Tx, caseId: string, field: string, sealed: string): Promise<T> {
     return JSON.parse(await this.content.openValue(m, caseId, field, sealed)) as T;
   }
 }

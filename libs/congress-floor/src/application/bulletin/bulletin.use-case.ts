@@ -1,7 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '@org/audit';
 import type { Principal } from '@org/identity';
 import { RestrictionsPort, type Tx } from '@org/kernel';
@@ -14,6 +12,7 @@ import { FloorRepository } from '../ports/floor.repository';
 import { loadFloor } from '../use-cases/floor.use-case';
 import { BulletinNotices } from './bulletin-notices.port';
 import { BulletinRepository, type BulletinRecord, type ContributionRecord } from './bulletin.repository';
+import { FloorTransactions } from '../ports/floor-transactions.port';
 
 export interface ContributionView {
   id: string;
@@ -52,7 +51,7 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
 @Injectable()
 export class BulletinUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: FloorTransactions,
     private readonly floors: FloorRepository,
     private readonly bulletins: BulletinRepository,
     private readonly caucuses: CaucusMotions,

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { Clock } from '@org/platform';
 import { checkAmendmentToAmendment, checkLineChange, fallingWithParent, floorError, FloorErrorCode, type AmendmentSnapshot, type LineChange } from '../../domain';
@@ -11,6 +9,7 @@ import { FloorEvents } from '../ports/floor-events.port';
 import { FloorRepository } from '../ports/floor.repository';
 import { loadFloor } from './floor.use-case';
 import { MotionsUseCase, type MotionView } from './motions.use-case';
+import { FloorTransactions } from '../ports/floor-transactions.port';
 
 /**
  * Line-based amendments to an admitted motion, moved by a member while the motion is admitted or
@@ -22,7 +21,7 @@ import { MotionsUseCase, type MotionView } from './motions.use-case';
 @Injectable()
 export class AmendmentsUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: FloorTransactions,
     private readonly floors: FloorRepository,
     private readonly motions: MotionsUseCase,
     private readonly audit: FloorAudit,

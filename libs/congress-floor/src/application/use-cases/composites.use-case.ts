@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { Clock } from '@org/platform';
 import { Composite, floorError, FloorErrorCode, Motion, type Actor, type CompositeSnapshot, type MotionSnapshot } from '../../domain';
@@ -12,6 +10,7 @@ import { CaucusMotions } from '../ports/caucus-motions.port';
 import { FloorEvents } from '../ports/floor-events.port';
 import { FloorRepository } from '../ports/floor.repository';
 import { loadFloor } from './floor.use-case';
+import { FloorTransactions } from '../ports/floor-transactions.port';
 
 /**
  * Compositing similar motions: the standing orders committee proposes a composite text over
@@ -22,7 +21,7 @@ import { loadFloor } from './floor.use-case';
 @Injectable()
 export class CompositesUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: FloorTransactions,
     private readonly floors: FloorRepository,
     private readonly caucuses: CaucusMotions,
     private readonly audit: FloorAudit,

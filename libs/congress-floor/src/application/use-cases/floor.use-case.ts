@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import type { Tx } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -11,6 +9,7 @@ import { FloorAudit } from '../floor-audit';
 import { AccreditedDelegates } from '../ports/accredited-delegates.port';
 import { FloorEvents, type FloorEvent } from '../ports/floor-events.port';
 import { FloorRepository, type AgendaItemRecord, type FloorRecord } from '../ports/floor.repository';
+import { FloorTransactions } from '../ports/floor-transactions.port';
 
 export interface FloorView {
   floor: FloorRecord;
@@ -31,7 +30,7 @@ export async function loadFloor(tx: Tx, floors: FloorRepository, congressId: str
 @Injectable()
 export class FloorUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: FloorTransactions,
     private readonly floors: FloorRepository,
     private readonly delegates: AccreditedDelegates,
     private readonly audit: FloorAudit,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { FloorRepository, type SpeakerRecord } from '../ports/floor.repository';
 import { loadFloor } from './floor.use-case';
 import { MotionsUseCase, type MotionView } from './motions.use-case';
+import { FloorTransactions } from '../ports/floor-transactions.port';
 
 export interface MinutesItem {
   position: number;
@@ -53,7 +52,7 @@ const outcome = (m: MotionView): string => {
 @Injectable()
 export class MinutesUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: FloorTransactions,
     private readonly floors: FloorRepository,
     private readonly motions: MotionsUseCase,
   ) {}

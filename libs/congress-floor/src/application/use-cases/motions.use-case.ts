@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
-import { Clock } from '@org/platform';
+import { Clock, type Tx } from '@org/platform';
 import { asAmended, diffAgainst, floorError, FloorErrorCode, Motion, type Actor, type AmendmentSnapshot, type DiffLine, type MotionSnapshot, type Submitter } from '../../domain';
 import { requireChair, requireMember, requireStandingOrdersCommittee } from '../floor-access';
 import { moverOf } from '../movers';
@@ -12,6 +10,7 @@ import { CaucusMotions } from '../ports/caucus-motions.port';
 import { FloorEvents } from '../ports/floor-events.port';
 import { FloorRepository, type VoteRecord } from '../ports/floor.repository';
 import { loadFloor } from './floor.use-case';
+import { FloorTransactions } from '../ports/floor-transactions.port';
 
 export interface AmendmentView extends AmendmentSnapshot {
   /** Against the motion (an amendment to an amendment: against that amendment's text as moved). */
@@ -37,7 +36,7 @@ export interface MotionView extends MotionSnapshot {
 @Injectable()
 export class MotionsUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: FloorTransactions,
     private readonly floors: FloorRepository,
     private readonly caucuses: CaucusMotions,
     private readonly audit: FloorAudit,
@@ -84,14 +83,14 @@ export class MotionsUseCase {
     return this.changed(congressId, id);
   }
 
-  private async item(m: EntityManager, congressId: string, itemId: string) {
+  private async item(m: Tx, congressId: string, itemId: string) {
     const item = await this.floors.agendaItem(m, itemId);
     if (!item || item.congressId !== congressId) throw floorError('not_found', FloorErrorCode.agendaItemNotFound, 'No such agenda item at this congress.');
     return item;
   }
 
   /** Loads, applies `change` as the domain allows, saves and audits, in one transaction. */
-  private async change(p: Principal, motionId: string, action: string, change: (motion: Motion, ctx: { m: EntityManager; f: Awaited<ReturnType<typeof loadFloor>>; now: Date }) => Promise<string> | string): Promise<MotionView> {
+  private async change(p: Principal, motionId: string, action: string, change: (motion: Motion, ctx: { m: Tx; f: Awaited<ReturnType<typeof loadFloor>>; now: Date }) => Promise<string> | string): Promise<MotionView> {
     const congressId = await this.ds.transaction(async (m) => {
       const s = await this.floors.motion(m, motionId, true);
       if (!s) throw floorError('not_found', FloorErrorCode.motionNotFound, 'No such motion.');
@@ -182,7 +181,7 @@ export class MotionsUseCase {
     return this.views(m, await this.floors.motions(m, congressId));
   }
 
-  private async views(m: EntityManager, motions: MotionSnapshot[]): Promise<MotionView[]> {
+  private async views(m: Tx, motions: MotionSnapshot[]): Promise<MotionView[]> {
     if (motions.length === 0) return [];
     const f = await loadFloor(m, this.floors, motions[0].congressId);
     const ids = motions.map((x) => x.id);

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { Clock, type Tx } from '@org/platform';
 import { floorError, FloorErrorCode, restrictionRefusal, speakingOrder, speakingTimeSeconds, type SpeakingList } from '../../domain';
 import { requireChair, requireMember } from '../floor-access';
 import { FloorAudit } from '../floor-audit';
@@ -12,6 +10,7 @@ import { AccreditedDelegates } from '../ports/accredited-delegates.port';
 import { FloorEvents } from '../ports/floor-events.port';
 import { FloorRepository, type AgendaItemRecord, type FloorRecord, type SpeakerRecord } from '../ports/floor.repository';
 import { loadFloor } from './floor.use-case';
+import { FloorTransactions } from '../ports/floor-transactions.port';
 
 export interface SpeakersView {
   agendaItemId: string;
@@ -34,7 +33,7 @@ export interface SpeakersView {
 @Injectable()
 export class SpeakersUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: FloorTransactions,
     private readonly floors: FloorRepository,
     private readonly delegates: AccreditedDelegates,
     private readonly restrictions: RestrictionsPort,
@@ -43,7 +42,7 @@ export class SpeakersUseCase {
     private readonly clock: Clock,
   ) {}
 
-  private async itemAndFloor(m: EntityManager, itemId: string, forUpdate = false): Promise<{ item: AgendaItemRecord; f: FloorRecord }> {
+  private async itemAndFloor(m: Tx, itemId: string, forUpdate = false): Promise<{ item: AgendaItemRecord; f: FloorRecord }> {
     const item = await this.floors.agendaItem(m, itemId, forUpdate);
     if (!item) throw floorError('not_found', FloorErrorCode.agendaItemNotFound, 'No such agenda item.');
     return { item, f: await loadFloor(m, this.floors, item.congressId) };

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -12,6 +10,7 @@ import { AccreditedDelegates } from '../ports/accredited-delegates.port';
 import { FloorEvents, type FloorEvent } from '../ports/floor-events.port';
 import { FloorRepository, type VoteRecord } from '../ports/floor.repository';
 import { loadFloor } from './floor.use-case';
+import { FloorTransactions } from '../ports/floor-transactions.port';
 
 export interface VoteView extends VoteRecord {
   voted: number;
@@ -35,7 +34,7 @@ const tallyOf = (v: VoteRecord, voted: number): FloorEvent['tally'] => ({ yes: v
 @Injectable()
 export class VotesUseCase {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ds: FloorTransactions,
     private readonly floors: FloorRepository,
     private readonly delegates: AccreditedDelegates,
     private readonly restrictions: RestrictionsPort,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { Clock } from '@org/platform';
 import { ACTIVE_STAGES, Case, caseAccess, caseNotFound, type CaseAccess, type CaseRole, type CaseSnapshot } from '../../domain';
 import { AppealRepository } from '../ports/appeal.repository';
@@ -73,7 +73,7 @@ export class CaseGate {
     private readonly content: CaseContentService,
   ) {}
 
-  async withCase<T>(key: string, actor: DisciplineActor, work: (tx: EntityManager, c: Case, access: CaseAccess) => Promise<T>): Promise<T> {
+  async withCase<T>(key: string, actor: DisciplineActor, work: (tx: Tx, c: Case, access: CaseAccess) => Promise<T>): Promise<T> {
     const caseId = await this.db.transaction(async (tx) => {
       const row = await this.cases.findByKey(tx, key);
       const access = caseAccess(row?.snapshot ?? NO_CASE, actor.caseActor);
@@ -95,7 +95,7 @@ export class CaseGate {
   }
 
   /** The case file, or the case's "not found"; `forUpdate` locks the case for the rest of the transaction (every change to a case is serialized by it). */
-  async file(m: EntityManager, key: string, options: { forUpdate?: boolean; actor?: DisciplineActor } = {}): Promise<CaseFile> {
+  async file(m: Tx, key: string, options: { forUpdate?: boolean; actor?: DisciplineActor } = {}): Promise<CaseFile> {
     const file = await this.findFile(m, key, options);
     if (!file) throw caseNotFound();
     return file;
@@ -108,7 +108,7 @@ export class CaseGate {
    * made them conflicted since — as `withCase` does, in this transaction, before their role is
    * decided.
    */
-  async findFile(m: EntityManager, key: string, options: { forUpdate?: boolean; actor?: DisciplineActor } = {}): Promise<CaseFile | null> {
+  async findFile(m: Tx, key: string, options: { forUpdate?: boolean; actor?: DisciplineActor } = {}): Promise<CaseFile | null> {
     if (typeof key !== 'string' || key.length > 100) return null;
     // From the key's lookup on, the same statements run, in the same order, whether the key names
     // a case or not: the case, its key, its findings and appeals (none, for an unknown key). Who

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { Outbox } from '@org/notifications';
 import { respondentInformed, type CaseEvent, type CaseSnapshot } from '../../domain';
 
@@ -105,7 +105,7 @@ export class CaseNotifier {
     return out;
   }
 
-  async notify(m: EntityManager, recipients: readonly CaseRecipient[]): Promise<number> {
+  async notify(m: Tx, recipients: readonly CaseRecipient[]): Promise<number> {
     let n = 0;
     for (const recipient of recipients) {
       await this.outbox.enqueue(m, { type: 'case-update', recipient, essential: true, data: {} });
@@ -115,7 +115,7 @@ export class CaseNotifier {
   }
 
   /** Tells each person (a member id, or `email:<address>` for a non-member) once, whatever the list's repeats. */
-  async notifyPeople(m: EntityManager, personIds: readonly string[], options: { dedupeKey?: (personId: string) => string } = {}): Promise<void> {
+  async notifyPeople(m: Tx, personIds: readonly string[], options: { dedupeKey?: (personId: string) => string } = {}): Promise<void> {
     for (const id of [...new Set(personIds)]) {
       const recipient = id.startsWith('email:') ? { email: id.slice('email:'.length) } : { memberId: id };
       await this.outbox.enqueue(m, { type: 'case-update', recipient, essential: true, data: {}, ...(options.dedupeKey ? { dedupeKey: options.dedupeKey(id) } : {}) });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
 import { Clock } from '@org/platform';
 import type { Case, CaseEvent } from '../../domain';
@@ -48,18 +48,18 @@ export class CaseStore {
     @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
   ) {}
 
-  async create(m: EntityManager, c: Case, events: readonly CaseEvent[], actor: ContentActor, notifyExtra: readonly string[] = []): Promise<void> {
+  async create(m: Tx, c: Case, events: readonly CaseEvent[], actor: ContentActor, notifyExtra: readonly string[] = []): Promise<void> {
     await this.cases.insert(m, c, this.settings.deadlines, this.clock.now());
     await this.afterWrite(m, c, events, actor, notifyExtra);
   }
 
-  async save(m: EntityManager, c: Case, events: readonly CaseEvent[], actor: ContentActor, notifyExtra: readonly string[] = []): Promise<void> {
+  async save(m: Tx, c: Case, events: readonly CaseEvent[], actor: ContentActor, notifyExtra: readonly string[] = []): Promise<void> {
     if (events.length === 0 && notifyExtra.length === 0) return;
     await this.cases.update(m, c, this.settings.deadlines, this.clock.now());
     await this.afterWrite(m, c, events, actor, notifyExtra);
   }
 
-  private async afterWrite(m: EntityManager, c: Case, events: readonly CaseEvent[], actor: ContentActor, notifyExtra: readonly string[]): Promise<void> {
+  private async afterWrite(m: Tx, c: Case, events: readonly CaseEvent[], actor: ContentActor, notifyExtra: readonly string[]): Promise<void> {
     const s = c.state;
     const now = this.clock.now();
     await this.records.syncDecisionsAndEscalations(m, s);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { AuditLog, type AuditEntryView } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -225,7 +225,7 @@ export class CaseViews {
     };
   }
 
-  private async render(tx: EntityManager, c: Case, access: CaseAccess, actor: DisciplineActor): Promise<CaseView> {
+  private async render(tx: Tx, c: Case, access: CaseAccess, actor: DisciplineActor): Promise<CaseView> {
     const s = c.state;
     const full = canSee(access, 'full_record');
     const disclosure = complaintDisclosure(access);
@@ -296,7 +296,7 @@ export class CaseViews {
    * The files the complainant submitted to the case (described, never their content), opened
    * with the case key; the read is recorded in the audit log with the files' ids.
    */
-  private async complainantFiles(tx: EntityManager, c: Case, actor: DisciplineActor): Promise<ComplaintFileView[]> {
+  private async complainantFiles(tx: Tx, c: Case, actor: DisciplineActor): Promise<ComplaintFileView[]> {
     const who = c.state.complainant;
     const personId = who.kind === 'non_member' ? personIdOfEmail(who.email) : who.memberId;
     const rows = await this.files.submittedBy(tx, c.id, [personId]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -254,7 +254,7 @@ export class AppealsUseCase {
   }
 
   /** Remand: a new panel of the commission, drawn without anyone who sat on this case's panels or on the appeals panel. */
-  private async remand(m: EntityManager, file: CaseFile, setAside: Finding, appeal: Appeal, now: Date): Promise<string> {
+  private async remand(m: Tx, file: CaseFile, setAside: Finding, appeal: Appeal, now: Date): Promise<string> {
     const at = now.toISOString();
     const exclusions = [...new Set([...appeal.remandExclusions(), ...this.earlierPanels(file, setAside), ...file.c.removedPanelists()])];
     const draw = await this.drawing.draw(m, { c: file.c, purpose: 'remand', exclude: exclusions, now: at });
@@ -308,7 +308,7 @@ export class AppealsUseCase {
     };
   }
 
-  private record(m: EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+  private record(m: Tx, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
     return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }

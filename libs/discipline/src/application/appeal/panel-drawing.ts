@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { Case } from '../../domain/case/case.aggregate';
 import { drawPanel, verifyDraw, type PanelDrawRecord } from '../../domain/panel/panel-draw';
 import { computeRecusal } from '../../domain/recusal/recusal.engine';
@@ -38,7 +38,7 @@ export class PanelDrawing {
    * one kind of seat (recorded as `commissioner` in the draw's pool: the committee's members).
    */
   async draw(
-    m: EntityManager,
+    m: Tx,
     input: { c: Case; purpose: 'appeal' | 'remand'; exclude: readonly string[]; now: string; seed?: string },
   ): Promise<RecordedPanelDraw> {
     const body = input.purpose === 'appeal' ? 'APPEALS' : 'CCOM';
@@ -71,7 +71,7 @@ export class PanelDrawing {
    * (branch history, mandates, declared relationships, other open cases). `ownBodyKind` is the
    * body whose panel is being formed: sitting on it is no conflict.
    */
-  async assess(m: EntityManager, c: Case, candidates: readonly RecusalCandidate[], ownBodyKind: 'APPEALS' | 'CCOM', now: string): Promise<RecusalOutcome> {
+  async assess(m: Tx, c: Case, candidates: readonly RecusalCandidate[], ownBodyKind: 'APPEALS' | 'CCOM', now: string): Promise<RecusalOutcome> {
     const people = c.participantsForRecusal();
     const concerned = [...new Set([...candidates.map((x) => x.memberId), ...people.parties])];
     // One after another: the transaction has one connection.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -68,11 +68,11 @@ export class CaseContentService {
   }
 
   /** A sealer for an existing case (its data key unwrapped from the database). */
-  async forCase(m: EntityManager, caseId: string): Promise<CaseSealer> {
+  async forCase(m: Tx, caseId: string): Promise<CaseSealer> {
     return new CaseSealer(await this.cipherFor(m, caseId), this.repo, this.clock, null);
   }
 
-  async cipherFor(m: EntityManager, caseId: string): Promise<CaseCipher> {
+  async cipherFor(m: Tx, caseId: string): Promise<CaseCipher> {
     const kept = this.transactionCiphers.get(m)?.get(caseId);
     if (kept) return kept;
     const cipher = await this.loadCipher(m, caseId);
@@ -85,14 +85,14 @@ export class CaseContentService {
    * `caseId` names a case or not, so that loading a case file costs the same statements for a
    * real case and for an unknown key (S1): what is opened afterwards needs no further query.
    */
-  async prepare(m: EntityManager, caseId: string): Promise<void> {
+  async prepare(m: Tx, caseId: string): Promise<void> {
     await this.loadCipher(m, caseId);
   }
 
   /** Data keys unwrapped in a transaction, kept only while its manager lives (never outside one). */
-  private readonly transactionCiphers = new WeakMap<EntityManager, Map<string, CaseCipher>>();
+  private readonly transactionCiphers = new WeakMap<Tx, Map<string, CaseCipher>>();
 
-  private async loadCipher(m: EntityManager, caseId: string): Promise<CaseCipher | null> {
+  private async loadCipher(m: Tx, caseId: string): Promise<CaseCipher | null> {
     const wrapped = await this.repo.wrappedKey(m, caseId);
     if (!wrapped) return null;
     const cipher = new CaseCipher(unwrapCaseKey(this.keys.ring(), caseId, wrapped));
@@ -108,7 +108,7 @@ export class CaseContentService {
    * Opens the referenced items of one case and records the read (who, when, which case, which
    * items) in the audit log, in the reader's transaction. Items without a reference are skipped.
    */
-  async read(m: EntityManager, caseId: string, items: readonly ContentItem[], reader: ContentActor, view: string): Promise<Map<string, string>> {
+  async read(m: Tx, caseId: string, items: readonly ContentItem[], reader: ContentActor, view: string): Promise<Map<string, string>> {
     const wanted = items.filter((i) => typeof i.ref === 'string' && i.ref.startsWith(SEALED_PREFIX) && UUID_RE.test(i.ref.slice(SEALED_PREFIX.length)));
     const out = new Map<string, string>();
     if (wanted.length === 0) return out;
@@ -120,7 +120,7 @@ export class CaseContentService {
   }
 
   /** The audit entry of a read of case content (for readers that open content themselves, e.g. the investigation's records). */
-  async recordRead(m: EntityManager, caseId: string, reader: ContentActor, view: string, items: readonly { item: string; ref: string }[]): Promise<void> {
+  async recordRead(m: Tx, caseId: string, reader: ContentActor, view: string, items: readonly { item: string; ref: string }[]): Promise<void> {
     await this.audit.record(
       m,
       {
@@ -138,19 +138,19 @@ export class CaseContentService {
 
   // ── values stored in other tables (statements, messages, evidence) ──────────────
 
-  async sealValue(m: EntityManager, caseId: string, field: string, text: string): Promise<string> {
+  async sealValue(m: Tx, caseId: string, field: string, text: string): Promise<string> {
     return (await this.cipherFor(m, caseId)).seal(field, text);
   }
 
-  async openValue(m: EntityManager, caseId: string, field: string, sealed: string): Promise<string> {
+  async openValue(m: Tx, caseId: string, field: string, sealed: string): Promise<string> {
     return (await this.cipherFor(m, caseId)).open(field, sealed);
   }
 
-  async sealBytes(m: EntityManager, caseId: string, field: string, bytes: Uint8Array): Promise<Buffer> {
+  async sealBytes(m: Tx, caseId: string, field: string, bytes: Uint8Array): Promise<Buffer> {
     return (await this.cipherFor(m, caseId)).sealBytes(field, bytes);
   }
 
-  async openBytes(m: EntityManager, caseId: string, field: string, sealed: Uint8Array): Promise<Buffer> {
+  async openBytes(m: Tx, caseId: string, field: string, sealed: Uint8Array): Promise<Buffer> {
     return (await this.cipherFor(m, caseId)).openBytes(field, sealed);
   }
 
@@ -161,7 +161,7 @@ export class CaseContentService {
    * older one (a batch per call; call until it returns 0). Content is not re-encrypted: the data
    * keys do not change. Audited per batch.
    */
-  async rewrapBatch(m: EntityManager, limit = 500): Promise<number> {
+  async rewrapBatch(m: Tx, limit = 500): Promise<number> {
     const ring = this.keys.ring();
     const batch = await this.repo.keysToRewrap(m, ring.activeKeyId, limit);
     const now = this.clock.now();
@@ -213,7 +213,7 @@ export class CaseSealer {
     return typeof text === 'string' && text.trim().length > 0 ? this.seal(kind, text, by) : null;
   }
 
-  async flush(m: EntityManager): Promise<void> {
+  async flush(m: Tx): Promise<void> {
     const now = this.clock.now();
     if (this.newKey) {
       await this.repo.insertKey(m, this.cipher.caseId, this.newKey.wrapped, this.newKey.masterKeyId, now);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
-import { Clock } from '@org/platform';
+import { Clock, type Tx } from '@org/platform';
 import { Finding } from '../../domain/finding/finding.entity';
 import { FindingErrorCode, findingError } from '../../domain/finding/finding.errors';
 import type { Verdict } from '../../domain/finding/majority.policy';
@@ -173,7 +173,7 @@ export class DeliberateUseCase {
     return f;
   }
 
-  private record(m: import('typeorm').EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+  private record(m: Tx, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
     return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
 import type { Finding, FindingEvent } from '../../domain/finding/finding.entity';
 import { respondentsReleasedFromInterimMeasures } from '../../domain/interim/interim-measures';
@@ -41,7 +41,7 @@ export class FindingFinality {
     @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
   ) {}
 
-  async takeEffect(m: EntityManager, file: CaseFile, finding: Finding, events: readonly FindingEvent[], now: Date): Promise<{ noticeId: string }> {
+  async takeEffect(m: Tx, file: CaseFile, finding: Finding, events: readonly FindingEvent[], now: Date): Promise<{ noticeId: string }> {
     const at = now.toISOString();
     const became = events.find((e) => e.type === 'discipline.finding.became_final');
     if (!became || finding.status !== 'final') throw new Error('takeEffect needs a finding that just became final.');

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import {
@@ -79,7 +79,7 @@ export class FileComplaint {
     return this.db.transaction((tx) => this.file(tx, actor, { kind: 'non_member', email, emailVerifiedAt: verifiedAt }, input));
   }
 
-  private async file(tx: EntityManager, actor: DisciplineActor, complainant: Complainant, filed: ComplaintInput): Promise<FiledComplaint> {
+  private async file(tx: Tx, actor: DisciplineActor, complainant: Complainant, filed: ComplaintInput): Promise<FiledComplaint> {
     const now = this.clock.now();
     const input = this.withMemberIds(actor, filed);
     const named = [...input.respondents, ...(input.witnesses ?? []), ...(input.supportPerson ? [input.supportPerson] : [])];
@@ -133,7 +133,7 @@ export class FileComplaint {
     };
   }
 
-  private async newReference(tx: EntityManager, now: Date): Promise<string> {
+  private async newReference(tx: Tx, now: Date): Promise<string> {
     for (let i = 0; i < 8; i++) {
       const reference = generateCaseReference(now.toISOString(), (n) => randomBytes(n));
       if (!(await this.cases.referenceExists(tx, reference))) return reference;

@@ -8,7 +8,7 @@ import { CaseGate } from '../access/case-gate.service';
 import { CaseStore } from '../access/case-store.service';
 import type { DisciplineActor } from '../access/discipline-actor';
 import { CaseContentService } from '../case-content/case-content.service';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 export interface MeasureInput {
   readonly kind: MeasureKind;
@@ -101,7 +101,7 @@ export class InterimMeasures {
     });
   }
 
-  private async concurOrWait(tx: EntityManager, c: Case, actor: DisciplineActor, p: InterimProposalRow, isNew: boolean): Promise<InterimResult> {
+  private async concurOrWait(tx: Tx, c: Case, actor: DisciplineActor, p: InterimProposalRow, isNew: boolean): Promise<InterimResult> {
     const seated = c.seatedPanel;
     const backing = p.concurrences.filter((m) => seated.includes(m));
     const size = c.state.panel.size ?? seated.length;
@@ -111,7 +111,7 @@ export class InterimMeasures {
     return this.result(c, null, p);
   }
 
-  private async record(tx: EntityManager, c: Case, actor: DisciplineActor, p: InterimProposalRow, storedProposalId: string | null): Promise<InterimResult> {
+  private async record(tx: Tx, c: Case, actor: DisciplineActor, p: InterimProposalRow, storedProposalId: string | null): Promise<InterimResult> {
     const now = this.clock.now();
     const decisionId = randomUUID();
     const measures: InterimMeasure[] = p.measures.map((x) => ({ ...x }));

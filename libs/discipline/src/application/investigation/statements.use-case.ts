@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -177,7 +177,7 @@ export class StatementsUseCase {
   }
 
   /** The case's statements, the complaint counted as the complainant's first statement (S12). */
-  private async register(m: EntityManager, file: CaseFile): Promise<StatementRegister> {
+  private async register(m: Tx, file: CaseFile): Promise<StatementRegister> {
     const register = await this.repo.statements(m, file.caseId);
     const [complainant] = file.complainantIds();
     return register.withComplaintStatement({ statementId: complaintStatementId(file.caseId), personId: complainant, filedAt: file.c.state.receivedAt });
@@ -190,7 +190,7 @@ export class StatementsUseCase {
     throw new DomainError('invalid', 'discipline.statement.invalid', 'Statements are taken from the parties and witnesses of this case only.');
   }
 
-  private record(m: EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+  private record(m: Tx, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
     return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -77,7 +77,7 @@ export class MatchingUseCase {
   }
 
   /** Indexes one case in the caller's transaction; false if it was indexed already. */
-  async indexCase(m: EntityManager, caseId: string): Promise<boolean> {
+  async indexCase(m: Tx, caseId: string): Promise<boolean> {
     const now = this.clock.now();
     const at = now.toISOString();
     const c = await this.cases.load(m, caseId, true);
@@ -196,7 +196,7 @@ export class MatchingUseCase {
     return deriveMatchingKey(this.keys.ring());
   }
 
-  private async deliver(m: EntityManager, events: readonly MatchEvent[], now: Date): Promise<void> {
+  private async deliver(m: Tx, events: readonly MatchEvent[], now: Date): Promise<void> {
     for (const e of events) {
       if (e.type === 'discipline.matching.reporter_told_of_match') {
         await this.notifier.notifyPeople(m, [e.reporterId], { dedupeKey: () => `discipline-match-told:${randomUUID()}` });
@@ -208,7 +208,7 @@ export class MatchingUseCase {
     }
   }
 
-  private record(m: EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+  private record(m: Tx, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
     return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }

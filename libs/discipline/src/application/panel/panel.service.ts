@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import {
   drawPanel,
   nextDutyCommissioner,
@@ -30,7 +30,7 @@ export class PanelService {
   ) {}
 
   /** The initial draw, once the case is triaged on a path that needs a panel. */
-  async drawInitial(m: EntityManager, c: Case, outcome: RecusalOutcome, now: Date): Promise<CaseEvent[]> {
+  async drawInitial(m: Tx, c: Case, outcome: RecusalOutcome, now: Date): Promise<CaseEvent[]> {
     if (c.stage !== 'triaged' || c.path === 'record-only' || c.state.panel.draws.length > 0) return [];
     const record = drawPanel({ caseId: c.id, seed: newDrawSeed(), recusal: outcome, size: this.settings.panelSize });
     const events = c.recordPanelDraw(record, now.toISOString());
@@ -39,7 +39,7 @@ export class PanelService {
   }
 
   /** Redraws every seat vacated and not yet refilled (conflict, self-recusal, upheld challenge). */
-  async fillVacancies(m: EntityManager, c: Case, outcome: RecusalOutcome, now: Date): Promise<CaseEvent[]> {
+  async fillVacancies(m: Tx, c: Case, outcome: RecusalOutcome, now: Date): Promise<CaseEvent[]> {
     const events: CaseEvent[] = [];
     for (;;) {
       const vacancy = c.state.panel.removed.find((r) => r.replacement === 'pending');
@@ -66,7 +66,7 @@ export class PanelService {
    * over all commissioners by id; a conflicted one loses the turn). Only before a panel, and
    * only when nobody holds the duty.
    */
-  async assignDuty(m: EntityManager, c: Case, outcome: RecusalOutcome, now: Date): Promise<CaseEvent[]> {
+  async assignDuty(m: Tx, c: Case, outcome: RecusalOutcome, now: Date): Promise<CaseEvent[]> {
     const s = c.state;
     if (s.dutyCommissionerId || s.panelSeatedAt !== null || !['received', 'triaged'].includes(s.stage)) return [];
     const standDown = new Set(s.selfRecusals.map((r) => r.memberId));

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { AdHocAppointmentSnapshot, CaseSnapshot, InterimMeasure, PanelDrawRecord, RecusalOutcome } from '../../domain';
 
 export interface InterimProposalRow {
@@ -17,17 +17,17 @@ export interface InterimProposalRow {
  * declared relationships, ad-hoc appointments, interim decisions, proposals and escalations.
  */
 export abstract class CaseRecordsRepository {
-  abstract insertRecusal(m: EntityManager, outcome: RecusalOutcome, trigger: string): Promise<void>;
-  abstract recusalHistory(m: EntityManager, caseId: string): Promise<{ computedAt: string; trigger: string; eligible: number; conflicted: number }[]>;
-  abstract insertDraw(m: EntityManager, d: PanelDrawRecord, at: Date): Promise<string>;
-  abstract syncDecisionsAndEscalations(m: EntityManager, s: CaseSnapshot): Promise<void>;
-  abstract lastDutyIndex(m: EntityManager): Promise<number | null>;
-  abstract setLastDutyIndex(m: EntityManager, index: number, at: Date): Promise<void>;
-  abstract declareRelationship(m: EntityManager, memberId: string, otherMemberId: string, at: Date): Promise<boolean>;
-  abstract adHocAppointment(m: EntityManager, caseId: string): Promise<AdHocAppointmentSnapshot | null>;
-  abstract saveAdHocAppointment(m: EntityManager, s: AdHocAppointmentSnapshot): Promise<void>;
-  abstract openInterimProposal(m: EntityManager, caseId: string, proposalId: string): Promise<InterimProposalRow | null>;
-  abstract insertInterimProposal(m: EntityManager, p: InterimProposalRow): Promise<void>;
-  abstract updateInterimProposal(m: EntityManager, id: string, concurrences: string[], decisionId: string | null, at: Date | null): Promise<void>;
-  abstract closeInterimProposals(m: EntityManager, caseId: string, at: Date): Promise<void>;
+  abstract insertRecusal(m: Tx, outcome: RecusalOutcome, trigger: string): Promise<void>;
+  abstract recusalHistory(m: Tx, caseId: string): Promise<{ computedAt: string; trigger: string; eligible: number; conflicted: number }[]>;
+  abstract insertDraw(m: Tx, d: PanelDrawRecord, at: Date): Promise<string>;
+  abstract syncDecisionsAndEscalations(m: Tx, s: CaseSnapshot): Promise<void>;
+  abstract lastDutyIndex(m: Tx): Promise<number | null>;
+  abstract setLastDutyIndex(m: Tx, index: number, at: Date): Promise<void>;
+  abstract declareRelationship(m: Tx, memberId: string, otherMemberId: string, at: Date): Promise<boolean>;
+  abstract adHocAppointment(m: Tx, caseId: string): Promise<AdHocAppointmentSnapshot | null>;
+  abstract saveAdHocAppointment(m: Tx, s: AdHocAppointmentSnapshot): Promise<void>;
+  abstract openInterimProposal(m: Tx, caseId: string, proposalId: string): Promise<InterimProposalRow | null>;
+  abstract insertInterimProposal(m: Tx, p: InterimProposalRow): Promise<void>;
+  abstract updateInterimProposal(m: Tx, id: string, concurrences: string[], decisionId: string | null, at: Date | null): Promise<void>;
+  abstract closeInterimProposals(m: Tx, caseId: string, at: Date): Promise<void>;
 }

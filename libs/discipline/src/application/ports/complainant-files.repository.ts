@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 export interface SealedFileRow {
   readonly id: string;
@@ -7,5 +7,5 @@ export interface SealedFileRow {
 
 /** The files a complainant (or the people they name) submitted with a complaint: sealed descriptions only. */
 export abstract class ComplainantFilesRepository {
-  abstract submittedBy(m: EntityManager, caseId: string, personIds: readonly string[]): Promise<SealedFileRow[]>;
+  abstract submittedBy(m: Tx, caseId: string, personIds: readonly string[]): Promise<SealedFileRow[]>;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /** What a searcher has used of the complaints directory's daily budget. */
 export interface DirectoryBudgetUse {
@@ -14,8 +14,8 @@ export interface DirectoryBudgetUse {
  */
 export abstract class DirectorySearchBudget {
   /** Holds this searcher's count for the transaction, so parallel requests cannot overrun the budget. */
-  abstract lock(tx: EntityManager, tag: string): Promise<void>;
-  abstract usedSince(tx: EntityManager, tag: string, since: Date): Promise<DirectoryBudgetUse>;
+  abstract lock(tx: Tx, tag: string): Promise<void>;
+  abstract usedSince(tx: Tx, tag: string, since: Date): Promise<DirectoryBudgetUse>;
   /** Records one search at `at`, and forgets every search (of anyone) at or before `forgetUpTo`. */
-  abstract record(tx: EntityManager, tag: string, at: Date, forgetUpTo: Date): Promise<void>;
+  abstract record(tx: Tx, tag: string, at: Date, forgetUpTo: Date): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /**
  * The disciplinary context's way to its own connection (its own database role on real
@@ -13,6 +13,6 @@ import type { EntityManager } from 'typeorm';
  * for reading records that never change once written (published outcome notices).
  */
 export abstract class DisciplineTransactions {
-  abstract transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T>;
-  abstract read<T>(work: (db: EntityManager) => Promise<T>): Promise<T>;
+  abstract transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  abstract read<T>(work: (db: Tx) => Promise<T>): Promise<T>;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /** A person a complainant may name: name and branch only — no contact data (S1). */
 export interface DirectoryEntry {
@@ -23,12 +23,12 @@ export interface MemberEntry {
  */
 export abstract class MemberDirectoryRepository {
   /** Members whose first or last name starts with each word (a person looked for, not a list). */
-  abstract search(m: EntityManager, words: readonly string[], limit: number): Promise<DirectoryEntry[]>;
-  abstract names(m: EntityManager, ids: readonly string[]): Promise<Map<string, string>>;
+  abstract search(m: Tx, words: readonly string[], limit: number): Promise<DirectoryEntry[]>;
+  abstract names(m: Tx, ids: readonly string[]): Promise<Map<string, string>>;
   /** The ids that are not members (current or former). */
-  abstract unknown(m: EntityManager, ids: readonly string[]): Promise<string[]>;
-  abstract status(m: EntityManager, id: string): Promise<string | null>;
-  abstract entries(m: EntityManager, ids: readonly string[]): Promise<Map<string, MemberEntry>>;
-  abstract fullName(m: EntityManager, id: string): Promise<string | null>;
-  abstract namesOf(m: EntityManager, ids: readonly string[]): Promise<string[]>;
+  abstract unknown(m: Tx, ids: readonly string[]): Promise<string[]>;
+  abstract status(m: Tx, id: string): Promise<string | null>;
+  abstract entries(m: Tx, ids: readonly string[]): Promise<Map<string, MemberEntry>>;
+  abstract fullName(m: Tx, id: string): Promise<string | null>;
+  abstract namesOf(m: Tx, ids: readonly string[]): Promise<string[]>;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /** A person on the register: names, e-mail, status (current or former member). */
 export interface RegisterPerson {
@@ -44,13 +44,13 @@ export interface PersonalDetails {
  */
 export abstract class MemberRegister {
   /** These members (unknown ids are simply absent). */
-  abstract people(m: EntityManager, ids: readonly string[]): Promise<readonly RegisterPerson[]>;
+  abstract people(m: Tx, ids: readonly string[]): Promise<readonly RegisterPerson[]>;
   /** Members with one of `statuses` whose first or last name starts with each word; ordered by last name, first name, id; at most `limit`. */
-  abstract searchByName(m: EntityManager, words: readonly string[], statuses: readonly string[], limit: number): Promise<readonly NamedMember[]>;
+  abstract searchByName(m: Tx, words: readonly string[], statuses: readonly string[], limit: number): Promise<readonly NamedMember[]>;
   /** Branch stays of these members that end after `since` (or are still running); all of them when `since` is null. */
-  abstract branchStays(m: EntityManager, memberIds: readonly string[], since: string | null): Promise<readonly BranchStay[]>;
+  abstract branchStays(m: Tx, memberIds: readonly string[], since: string | null): Promise<readonly BranchStay[]>;
   /** Names, e-mail, phone, postal address and date of birth of one member, as the register holds them now. */
-  abstract personalDetails(m: EntityManager, memberId: string): Promise<PersonalDetails | null>;
+  abstract personalDetails(m: Tx, memberId: string): Promise<PersonalDetails | null>;
   /** Active members by member number, after `afterNumber`, leaving out `except` (the demo's cast). */
-  abstract activeMembers(m: EntityManager, o: { except: readonly string[]; afterNumber?: string | null; limit: number }): Promise<readonly { id: string; memberNumber: string }[]>;
+  abstract activeMembers(m: Tx, o: { except: readonly string[]; afterNumber?: string | null; limit: number }): Promise<readonly { id: string; memberNumber: string }[]>;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /**
  * How a final sanction reaches the contexts that own a member's standing and offices — bound by
@@ -14,9 +14,9 @@ export abstract class MemberSanctions {
    * and `ref`); an expulsion also ends every session and open invitation of the member's account
    * and closes their open branch period on the day.
    */
-  abstract standingChanged(m: EntityManager, e: { memberId: string; standing: 'suspended' | 'expelled'; ref: string; at: Date }): Promise<void>;
+  abstract standingChanged(m: Tx, e: { memberId: string; standing: 'suspended' | 'expelled'; ref: string; at: Date }): Promise<void>;
   /** A suspension ended: the member is active again if they are still suspended. Whether anything changed. */
-  abstract suspensionEnded(m: EntityManager, e: { memberId: string; ref: string; at: Date }): Promise<boolean>;
+  abstract suspensionEnded(m: Tx, e: { memberId: string; ref: string; at: Date }): Promise<boolean>;
   /** Every mandate of the member still running on `on` (and begun before it) ends on `on`. How many ended. */
-  abstract mandatesEnded(m: EntityManager, e: { memberId: string; on: string; reason: string }): Promise<number>;
+  abstract mandatesEnded(m: Tx, e: { memberId: string; on: string; reason: string }): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 /** A mandate: who, which body (and its kind, as identity names it), `[startsOn, endsOn)`. */
 export interface HeldMandate {
@@ -22,10 +22,10 @@ export interface NationalSeat {
  */
 export abstract class OfficeHolders {
   /** Every mandate these members ever held. */
-  abstract ofMembers(m: EntityManager, memberIds: readonly string[]): Promise<readonly HeldMandate[]>;
+  abstract ofMembers(m: Tx, memberIds: readonly string[]): Promise<readonly HeldMandate[]>;
   /**
    * Who sits on a national body of these kinds on `on`: one row per member and kind, a full seat
    * before an alternate's; ordered by member id, then kind. Member status is not considered.
    */
-  abstract sittingOnNationalBodies(m: EntityManager, kinds: readonly string[], on: string): Promise<readonly NationalSeat[]>;
+  abstract sittingOnNationalBodies(m: Tx, kinds: readonly string[], on: string): Promise<readonly NationalSeat[]>;
 }

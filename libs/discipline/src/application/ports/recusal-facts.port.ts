@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { BodyMandate, BranchPeriod, DeclaredRelationship, OtherOpenCase } from '../../domain';
 
 /**
@@ -8,12 +8,12 @@ import type { BodyMandate, BranchPeriod, DeclaredRelationship, OtherOpenCase } f
  */
 export abstract class RecusalFacts {
   /** Branch periods of these members that end after `since` (or are still running). */
-  abstract branchHistory(m: EntityManager, memberIds: readonly string[], since?: string | null): Promise<BranchPeriod[]>;
-  abstract mandates(m: EntityManager, memberIds: readonly string[]): Promise<BodyMandate[]>;
-  abstract relationships(m: EntityManager, memberIds: readonly string[]): Promise<DeclaredRelationship[]>;
-  abstract otherOpenCases(m: EntityManager, caseId: string, memberIds: readonly string[]): Promise<OtherOpenCase[]>;
+  abstract branchHistory(m: Tx, memberIds: readonly string[], since?: string | null): Promise<BranchPeriod[]>;
+  abstract mandates(m: Tx, memberIds: readonly string[]): Promise<BodyMandate[]>;
+  abstract relationships(m: Tx, memberIds: readonly string[]): Promise<DeclaredRelationship[]>;
+  abstract otherOpenCases(m: Tx, caseId: string, memberIds: readonly string[]): Promise<OtherOpenCase[]>;
   /** Current commissioners, alternates and Appeals Committee members, in one query. */
-  abstract currentCandidates(m: EntityManager, on: string): Promise<{ memberId: string; kind: 'CCOM' | 'APPEALS'; role: string }[]>;
+  abstract currentCandidates(m: Tx, on: string): Promise<{ memberId: string; kind: 'CCOM' | 'APPEALS'; role: string }[]>;
   /** Current members of a body kind (CCOM: commissioners and alternates, role 'alternate' for the latter; APPEALS). */
-  abstract currentBodyMembers(m: EntityManager, kind: 'CCOM' | 'APPEALS', on: string): Promise<{ memberId: string; role: string }[]>;
+  abstract currentBodyMembers(m: Tx, kind: 'CCOM' | 'APPEALS', on: string): Promise<{ memberId: string; role: string }[]>;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { Restriction, RestrictionKind } from '@org/kernel';
 import type { CaseSnapshot } from '../../domain';
 
@@ -16,9 +16,9 @@ export interface RestrictionSourceInput {
  * `restrictions.protected_transfer`), rebuilt from the sources — never written directly.
  */
 export abstract class RestrictionSources {
-  abstract syncInterimMeasures(m: EntityManager, s: CaseSnapshot): Promise<void>;
-  abstract replaceSources(m: EntityManager, caseId: string, kind: 'interim' | 'sanction', sourceId: string, sources: readonly RestrictionSourceInput[]): Promise<void>;
-  abstract refresh(m: EntityManager, memberIds: readonly string[]): Promise<void>;
-  abstract restrictionsFor(m: EntityManager, memberId: string, at: Date): Promise<Restriction[]>;
-  abstract hasProtectedTransferRight(m: EntityManager, memberId: string, at: Date): Promise<boolean>;
+  abstract syncInterimMeasures(m: Tx, s: CaseSnapshot): Promise<void>;
+  abstract replaceSources(m: Tx, caseId: string, kind: 'interim' | 'sanction', sourceId: string, sources: readonly RestrictionSourceInput[]): Promise<void>;
+  abstract refresh(m: Tx, memberIds: readonly string[]): Promise<void>;
+  abstract restrictionsFor(m: Tx, memberId: string, at: Date): Promise<Restriction[]>;
+  abstract hasProtectedTransferRight(m: Tx, memberId: string, at: Date): Promise<boolean>;
 }

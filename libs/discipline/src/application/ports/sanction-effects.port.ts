@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { SanctionEffects } from '../../domain';
 
 /**
@@ -6,8 +6,8 @@ import type { SanctionEffects } from '../../domain';
  * restrictions, mandates, readmission. Applied in the caller's transaction, once per finding.
  */
 export abstract class SanctionEffectsWriter {
-  abstract apply(m: EntityManager, input: { effects: SanctionEffects; caseId: string; findingId: string; now: Date }): Promise<{ sanctionRef: string } | null>;
-  abstract endExpulsion(m: EntityManager, input: { memberId: string; findingId: string; decisionId: string; now: Date }): Promise<void>;
+  abstract apply(m: Tx, input: { effects: SanctionEffects; caseId: string; findingId: string; now: Date }): Promise<{ sanctionRef: string } | null>;
+  abstract endExpulsion(m: Tx, input: { memberId: string; findingId: string; decisionId: string; now: Date }): Promise<void>;
   /** Suspensions whose end has come: status back to active; how many. */
-  abstract liftEndedSuspensions(m: EntityManager, now: Date): Promise<number>;
+  abstract liftEndedSuspensions(m: Tx, now: Date): Promise<number>;
 }

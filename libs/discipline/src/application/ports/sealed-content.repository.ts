@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 
 export interface SealedRow {
   readonly id: string;
@@ -8,10 +8,10 @@ export interface SealedRow {
 
 /** The case keys (wrapped under a master key) and the sealed content rows (S11): ciphertext only. */
 export abstract class SealedContentRepository {
-  abstract insertKey(m: EntityManager, caseId: string, wrapped: string, masterKeyId: string, at: Date): Promise<void>;
-  abstract wrappedKey(m: EntityManager, caseId: string): Promise<string | null>;
-  abstract keysToRewrap(m: EntityManager, activeKeyId: string, limit: number): Promise<{ caseId: string; wrapped: string }[]>;
-  abstract replaceKey(m: EntityManager, caseId: string, wrapped: string, masterKeyId: string, at: Date): Promise<void>;
-  abstract insertSealed(m: EntityManager, row: SealedRow & { caseId: string; createdBy: string | null }, at: Date): Promise<void>;
-  abstract sealedRows(m: EntityManager, caseId: string, ids: readonly string[]): Promise<SealedRow[]>;
+  abstract insertKey(m: Tx, caseId: string, wrapped: string, masterKeyId: string, at: Date): Promise<void>;
+  abstract wrappedKey(m: Tx, caseId: string): Promise<string | null>;
+  abstract keysToRewrap(m: Tx, activeKeyId: string, limit: number): Promise<{ caseId: string; wrapped: string }[]>;
+  abstract replaceKey(m: Tx, caseId: string, wrapped: string, masterKeyId: string, at: Date): Promise<void>;
+  abstract insertSealed(m: Tx, row: SealedRow & { caseId: string; createdBy: string | null }, at: Date): Promise<void>;
+  abstract sealedRows(m: Tx, caseId: string, ids: readonly string[]): Promise<SealedRow[]>;
 }

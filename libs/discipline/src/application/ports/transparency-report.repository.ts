@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { TransparencyReport } from '../../domain/transparency/transparency-report.read-model';
 import type { ReportingPeriod, ReportingPeriodKind } from '../../domain/transparency/reporting-period';
 
@@ -23,15 +23,15 @@ export interface PublishedPeriod {
  */
 export abstract class TransparencyReportRepository {
   /** The published periods of this kind, newest first. */
-  abstract periods(db: EntityManager, kind: ReportingPeriodKind): Promise<PublishedPeriod[]>;
+  abstract periods(db: Tx, kind: ReportingPeriodKind): Promise<PublishedPeriod[]>;
   /** One period's stored report, or null when that period has none. */
-  abstract report(db: EntityManager, kind: ReportingPeriodKind, periodId: string): Promise<PublishedTransparencyReport | null>;
+  abstract report(db: Tx, kind: ReportingPeriodKind, periodId: string): Promise<PublishedTransparencyReport | null>;
   /** Holds the publication for this transaction: one publisher at a time, the others then find the rows there. */
-  abstract lockPublication(tx: EntityManager): Promise<void>;
+  abstract lockPublication(tx: Tx): Promise<void>;
   /** When the first complaint the platform received arrived (null before any). */
-  abstract firstComplaintAt(tx: EntityManager): Promise<Date | null>;
+  abstract firstComplaintAt(tx: Tx): Promise<Date | null>;
   /** The ids of the periods of this kind already published. */
-  abstract publishedPeriodIds(tx: EntityManager, kind: ReportingPeriodKind): Promise<Set<string>>;
+  abstract publishedPeriodIds(tx: Tx, kind: ReportingPeriodKind): Promise<Set<string>>;
   /** Stores a period's report unless one is there already (a stored report is never replaced). */
-  abstract store(tx: EntityManager, period: ReportingPeriod, report: PublishedTransparencyReport, publishedAt: Date): Promise<void>;
+  abstract store(tx: Tx, period: ReportingPeriod, report: PublishedTransparencyReport, publishedAt: Date): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -123,7 +123,7 @@ export class OutcomeNoticesUseCase {
     });
   }
 
-  private async noticeOf(m: EntityManager, caseId: string, noticeId: string): Promise<OutcomeNotice> {
+  private async noticeOf(m: Tx, caseId: string, noticeId: string): Promise<OutcomeNotice> {
     const found = await this.notices.one(m, noticeId, true);
     if (!found || found.caseId !== caseId) throw noticeNotFound();
     return found.notice;
@@ -133,7 +133,7 @@ export class OutcomeNoticesUseCase {
     return file.findings.find((f) => f.findingId === n.toSnapshot().findingId)?.respondentId ?? null;
   }
 
-  private record(m: EntityManager, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
+  private record(m: Tx, actor: DisciplineActor, caseId: string, action: string, data: Record<string, unknown>, now: Date) {
     return this.audit.record(m, { actorId: actor.audit.actorId, actorKind: actor.audit.actorKind, context: 'discipline', action, subjectType: AUDIT_SUBJECT, subjectId: caseId, data }, now);
   }
 }

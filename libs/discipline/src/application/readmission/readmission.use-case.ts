@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
@@ -122,7 +122,7 @@ export class ReadmissionUseCase {
    * (`discipline.readmission.decision_required`) until a `readmit` decision on the latest
    * expulsion exists. Paying subs, time passing, a new email or branch change nothing.
    */
-  async assertMayRejoin(m: EntityManager, memberId: string): Promise<{ decisionId: string } | null> {
+  async assertMayRejoin(m: Tx, memberId: string): Promise<{ decisionId: string } | null> {
     const expulsions = await this.findings.finalExpulsionsOf(m, memberId);
     const facts = await this.decisions.decisionFacts(m, memberId);
     return assertMayRejoin({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { Case, CaseEvent, RecusalOutcome } from '../../domain';
 import { PanelService } from '../panel/panel.service';
 import { RecusalService } from './recusal.service';
@@ -19,7 +19,7 @@ export class RecomputeRecusal {
     private readonly panel: PanelService,
   ) {}
 
-  async run(m: EntityManager, c: Case, now: Date, trigger: string, adHocNominees: readonly string[] = []): Promise<{ events: CaseEvent[]; outcome: RecusalOutcome }> {
+  async run(m: Tx, c: Case, now: Date, trigger: string, adHocNominees: readonly string[] = []): Promise<{ events: CaseEvent[]; outcome: RecusalOutcome }> {
     const { outcome, events } = await this.recusal.refresh(m, c, now, trigger, adHocNominees);
     events.push(...(await this.panel.fillVacancies(m, c, outcome, now)));
     events.push(...(await this.panel.assignDuty(m, c, outcome, now)));

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import {
   calendarDateOf,
   computeRecusal,
@@ -32,7 +32,7 @@ export class RecusalService {
     @Inject(DISCIPLINE_SETTINGS) private readonly settings: DisciplineSettings,
   ) {}
 
-  async compute(m: EntityManager, c: Case, now: Date, adHocNominees: readonly string[] = []): Promise<RecusalOutcome> {
+  async compute(m: Tx, c: Case, now: Date, adHocNominees: readonly string[] = []): Promise<RecusalOutcome> {
     const s = c.state;
     const seats = new Map<string, CandidateSeat>();
     const bodies = await this.facts.currentCandidates(m, now.toISOString().slice(0, 10));
@@ -74,7 +74,7 @@ export class RecusalService {
    * Returns the outcome aligned with what the case now records — what draws must start from.
    */
   async refresh(
-    m: EntityManager,
+    m: Tx,
     c: Case,
     now: Date,
     trigger: string,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { DomainError } from '@org/kernel';
 import { Clock } from '@org/platform';
 import type { CaseSnapshot } from '../../domain/case/case.types';
@@ -130,7 +130,7 @@ export class TransparencyReportQuery {
     return { ...report, periodId: p.id, periodKind: p.kind, publishedAt: now.toISOString() };
   }
 
-  private async facts(m: EntityManager): Promise<TransparencyCaseFacts[]> {
+  private async facts(m: Tx): Promise<TransparencyCaseFacts[]> {
     const findings = await this.findings.reportFacts(m);
     const appeals = await this.appeals.reportFacts(m);
     const facts: TransparencyCaseFacts[] = [];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { Appeal, type AppealSnapshot } from '../../domain/appeal/appeal.entity';
 import type { RecordedPanelDraw } from '../../application/appeal/panel-drawing';
 import { maybeOne, query } from '@org/platform';
@@ -13,7 +13,7 @@ const field = (appealId: string) => `appeal:${appealId}`;
 export class AppealSqlRepository implements AppealRepository {
   constructor(private readonly sealed: SealedSnapshots) {}
 
-  async insert(m: EntityManager, a: Appeal, draw: RecordedPanelDraw | null): Promise<void> {
+  async insert(m: Tx, a: Appeal, draw: RecordedPanelDraw | null): Promise<void> {
     const s = a.toSnapshot();
     await m.query(
       `INSERT INTO discipline.appeals (id, finding_id, case_id, status, outcome, lodged_at, decided_at, panel_draw, sealed)
@@ -23,7 +23,7 @@ export class AppealSqlRepository implements AppealRepository {
     );
   }
 
-  async update(m: EntityManager, a: Appeal, draw?: RecordedPanelDraw | null): Promise<void> {
+  async update(m: Tx, a: Appeal, draw?: RecordedPanelDraw | null): Promise<void> {
     const s = a.toSnapshot();
     await m.query(
       `UPDATE discipline.appeals SET status = $2, outcome = $3, decided_at = $4, sealed = $5,
@@ -34,29 +34,29 @@ export class AppealSqlRepository implements AppealRepository {
     );
   }
 
-  async ofCase(m: EntityManager, caseId: string): Promise<Appeal[]> {
+  async ofCase(m: Tx, caseId: string): Promise<Appeal[]> {
     const rows = await query<SealedRecordRow>(m, `SELECT id, case_id, sealed FROM discipline.appeals WHERE case_id = $1 ORDER BY lodged_at, id`, [caseId]);
     const out: Appeal[] = [];
     for (const r of rows) out.push(Appeal.fromSnapshot(await this.sealed.open<AppealSnapshot>(m, r.case_id, field(r.id), r.sealed)));
     return out;
   }
 
-  async drawOf(m: EntityManager, appealId: string): Promise<RecordedPanelDraw | null> {
+  async drawOf(m: Tx, appealId: string): Promise<RecordedPanelDraw | null> {
     const r = await maybeOne<{ panel_draw: RecordedPanelDraw | null }>(m, `SELECT panel_draw FROM discipline.appeals WHERE id = $1`, [appealId]);
     return r?.panel_draw ?? null;
   }
 
-  async recordRemandPanel(m: EntityManager, findingId: string, appealId: string, draw: RecordedPanelDraw, at: string): Promise<void> {
+  async recordRemandPanel(m: Tx, findingId: string, appealId: string, draw: RecordedPanelDraw, at: string): Promise<void> {
     await m.query(`INSERT INTO discipline.remand_panels (finding_id, appeal_id, draw, seated_at) VALUES ($1, $2, $3::jsonb, $4)`, [findingId, appealId, JSON.stringify(draw), at]);
   }
 
-  async remandDrawOf(m: EntityManager, findingId: string): Promise<RecordedPanelDraw | null> {
+  async remandDrawOf(m: Tx, findingId: string): Promise<RecordedPanelDraw | null> {
     const r = await maybeOne<{ draw: RecordedPanelDraw }>(m, `SELECT draw FROM discipline.remand_panels WHERE finding_id = $1`, [findingId]);
     return r?.draw ?? null;
   }
 
   /** Plain facts of every appeal, for the transparency report. */
-  async reportFacts(m: EntityManager): Promise<{ caseId: string; lodgedAt: string; outcome: string | null }[]> {
+  async reportFacts(m: Tx): Promise<{ caseId: string; lodgedAt: string; outcome: string | null }[]> {
     const rows = await query<{ case_id: string; lodged_at: Date; outcome: string | null }>(m, `SELECT case_id, lodged_at, outcome FROM discipline.appeals ORDER BY lodged_at`);
     return rows.map((r) => ({ caseId: r.case_id, lodgedAt: new Date(r.lodged_at).toISOString(), outcome: r.outcome }));
   }

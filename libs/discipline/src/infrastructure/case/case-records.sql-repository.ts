@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type {
   AdHocAppointmentSnapshot,
   CaseSnapshot,
@@ -35,7 +35,7 @@ interface InterimProposalDbRow {
 
 @Injectable()
 export class CaseRecordsSqlRepository implements CaseRecordsRepository {
-  async insertRecusal(m: EntityManager, outcome: RecusalOutcome, trigger: string): Promise<void> {
+  async insertRecusal(m: Tx, outcome: RecusalOutcome, trigger: string): Promise<void> {
     const eligible = outcome.assessments.filter((a) => a.eligible).length;
     await m.query(
       `INSERT INTO discipline.recusal_records (id, case_id, computed_at, intake_date, look_back_years, trigger, considered, assessments, eligible_count, conflicted_count)
@@ -45,7 +45,7 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
     );
   }
 
-  async recusalHistory(m: EntityManager, caseId: string): Promise<{ computedAt: string; trigger: string; eligible: number; conflicted: number }[]> {
+  async recusalHistory(m: Tx, caseId: string): Promise<{ computedAt: string; trigger: string; eligible: number; conflicted: number }[]> {
     const rows = await query<{ computed_at: Date; trigger: string; eligible_count: number; conflicted_count: number }>(
       m,
       `SELECT computed_at, trigger, eligible_count, conflicted_count FROM discipline.recusal_records WHERE case_id = $1 ORDER BY computed_at, id`,
@@ -54,7 +54,7 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
     return rows.map((r) => ({ computedAt: new Date(r.computed_at).toISOString(), trigger: r.trigger, eligible: r.eligible_count, conflicted: r.conflicted_count }));
   }
 
-  async insertDraw(m: EntityManager, d: PanelDrawRecord, at: Date): Promise<string> {
+  async insertDraw(m: Tx, d: PanelDrawRecord, at: Date): Promise<string> {
     const id = randomUUID();
     await m.query(
       `INSERT INTO discipline.panel_draws (id, case_id, kind, seed, seats_to_fill, recusal_computed_at, pool_commissioners, pool_alternates, kept_seats, excluded, vacated, drawn, shortfall, outcome, drawn_at)
@@ -66,7 +66,7 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
   }
 
   /** Escalations and interim decisions as their own rows (for the transparency report and the job). */
-  async syncDecisionsAndEscalations(m: EntityManager, s: CaseSnapshot): Promise<void> {
+  async syncDecisionsAndEscalations(m: Tx, s: CaseSnapshot): Promise<void> {
     for (const e of s.escalations) {
       await m.query(
         `INSERT INTO discipline.escalations (id, case_id, deadline, due_at, escalated_at, recipients) VALUES ($1, $2, $3, $4, $5, $6::uuid[])
@@ -87,18 +87,18 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
   // ── duty rotation ─────────────────────────────────────────────────────────────────────────
 
   /** The rotation's last index, locked until the transaction ends (one assignment at a time). */
-  async lastDutyIndex(m: EntityManager): Promise<number | null> {
+  async lastDutyIndex(m: Tx): Promise<number | null> {
     const row = await maybeOne<{ last_index: number | null }>(m, `SELECT last_index FROM discipline.duty_rotation WHERE id = 1 FOR UPDATE`);
     return row?.last_index ?? null;
   }
 
-  async setLastDutyIndex(m: EntityManager, index: number, at: Date): Promise<void> {
+  async setLastDutyIndex(m: Tx, index: number, at: Date): Promise<void> {
     await m.query(`UPDATE discipline.duty_rotation SET last_index = $1, updated_at = $2 WHERE id = 1`, [index, at]);
   }
 
   // ── declarations (S3) ─────────────────────────────────────────────────────────────────────
 
-  async declareRelationship(m: EntityManager, memberId: string, otherMemberId: string, at: Date): Promise<boolean> {
+  async declareRelationship(m: Tx, memberId: string, otherMemberId: string, at: Date): Promise<boolean> {
     const rows = await query<{ id: string }>(
       m,
       `INSERT INTO discipline.declared_relationships (id, member_id, other_member_id, declared_at) VALUES ($1, $2, $3, $4)
@@ -110,12 +110,12 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
 
   // ── ad-hoc panels ─────────────────────────────────────────────────────────────────────────
 
-  async adHocAppointment(m: EntityManager, caseId: string): Promise<AdHocAppointmentSnapshot | null> {
+  async adHocAppointment(m: Tx, caseId: string): Promise<AdHocAppointmentSnapshot | null> {
     const row = await maybeOne<{ snapshot: AdHocAppointmentSnapshot | string }>(m, `SELECT snapshot FROM discipline.ad_hoc_appointments WHERE case_id = $1 AND completed_at IS NULL`, [caseId]);
     return row ? parseJson<AdHocAppointmentSnapshot>(row.snapshot) : null;
   }
 
-  async saveAdHocAppointment(m: EntityManager, s: AdHocAppointmentSnapshot): Promise<void> {
+  async saveAdHocAppointment(m: Tx, s: AdHocAppointmentSnapshot): Promise<void> {
     await m.query(
       `INSERT INTO discipline.ad_hoc_appointments (case_id, snapshot, opened_at, completed_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (case_id) DO UPDATE SET snapshot = EXCLUDED.snapshot, opened_at = EXCLUDED.opened_at, completed_at = EXCLUDED.completed_at`,
@@ -125,7 +125,7 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
 
   // ── interim proposals (a panel decides by majority) ───────────────────────────────────────
 
-  async openInterimProposal(m: EntityManager, caseId: string, proposalId: string): Promise<InterimProposalRow | null> {
+  async openInterimProposal(m: Tx, caseId: string, proposalId: string): Promise<InterimProposalRow | null> {
     const r = await maybeOne<InterimProposalDbRow>(
       m,
       `SELECT id, case_id, proposed_by, proposed_at, outcome, measures, reasons_ref, concurrences FROM discipline.interim_proposals WHERE case_id = $1 AND id = $2 AND closed_at IS NULL FOR UPDATE`,
@@ -145,7 +145,7 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
       : null;
   }
 
-  async insertInterimProposal(m: EntityManager, p: InterimProposalRow): Promise<void> {
+  async insertInterimProposal(m: Tx, p: InterimProposalRow): Promise<void> {
     await m.query(
       `INSERT INTO discipline.interim_proposals (id, case_id, proposed_by, proposed_at, outcome, measures, reasons_ref, concurrences)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[])`,
@@ -153,12 +153,12 @@ export class CaseRecordsSqlRepository implements CaseRecordsRepository {
     );
   }
 
-  async updateInterimProposal(m: EntityManager, id: string, concurrences: string[], decisionId: string | null, at: Date | null): Promise<void> {
+  async updateInterimProposal(m: Tx, id: string, concurrences: string[], decisionId: string | null, at: Date | null): Promise<void> {
     await m.query(`UPDATE discipline.interim_proposals SET concurrences = $2::uuid[], decision_id = $3, closed_at = $4 WHERE id = $1`, [id, concurrences, decisionId, at]);
   }
 
   /** A new interim decision supersedes every open proposal of the case. */
-  async closeInterimProposals(m: EntityManager, caseId: string, at: Date): Promise<void> {
+  async closeInterimProposals(m: Tx, caseId: string, at: Date): Promise<void> {
     await m.query(`UPDATE discipline.interim_proposals SET closed_at = $2 WHERE case_id = $1 AND closed_at IS NULL`, [caseId, at]);
   }
 }

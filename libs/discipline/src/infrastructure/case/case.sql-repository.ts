@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { query } from '@org/platform';
 import {
   ACTIVE_STAGES,
@@ -47,7 +47,7 @@ export class CaseSqlRepository implements CaseRepository {
    * One lookup by a reference someone typed, or by the internal id; anything else looks up a
    * reference that cannot exist — the same single query either way (S1: no timing tell).
    */
-  async findByKey(m: EntityManager, key: string, forUpdate = false): Promise<CaseRow | null> {
+  async findByKey(m: Tx, key: string, forUpdate = false): Promise<CaseRow | null> {
     const raw = typeof key === 'string' ? key.trim() : '';
     const byId = UUID_RE.test(raw);
     const reference = byId ? NO_REFERENCE : normalizeCaseReference(raw) ?? NO_REFERENCE;
@@ -59,18 +59,18 @@ export class CaseSqlRepository implements CaseRepository {
     return rows[0] ? { snapshot: parseJson<CaseSnapshot>(rows[0].snapshot), version: rows[0].version } : null;
   }
 
-  async load(m: EntityManager, caseId: string, forUpdate = false): Promise<Case | null> {
+  async load(m: Tx, caseId: string, forUpdate = false): Promise<Case | null> {
     if (!UUID_RE.test(caseId)) return null;
     const rows = await query<CaseSnapshotRow>(m, `SELECT snapshot FROM discipline.cases WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [caseId]);
     return rows[0] ? Case.fromSnapshot(parseJson<CaseSnapshot>(rows[0].snapshot)) : null;
   }
 
-  async referenceExists(m: EntityManager, reference: string): Promise<boolean> {
+  async referenceExists(m: Tx, reference: string): Promise<boolean> {
     const rows = await query<{ taken: number }>(m, `SELECT 1 AS taken FROM discipline.cases WHERE reference = $1`, [reference]);
     return rows.length > 0;
   }
 
-  async insert(m: EntityManager, c: Case, policy: DeadlinePolicy, at: Date): Promise<void> {
+  async insert(m: Tx, c: Case, policy: DeadlinePolicy, at: Date): Promise<void> {
     const s = c.toSnapshot();
     await m.query(
       `INSERT INTO discipline.cases (id, reference, stage, path, serious, serious_violence, serious_sexual_misconduct, serious_threats,
@@ -82,7 +82,7 @@ export class CaseSqlRepository implements CaseRepository {
   }
 
   /** Writes the snapshot and everything derived from it (columns, participants). */
-  async update(m: EntityManager, c: Case, policy: DeadlinePolicy, at: Date): Promise<void> {
+  async update(m: Tx, c: Case, policy: DeadlinePolicy, at: Date): Promise<void> {
     const s = c.toSnapshot();
     const due = new Map(deadlinesFor(s, policy).filter((d) => d.metAt === null).map((d) => [d.kind, d.dueAt]));
     const complainant = s.complainant;
@@ -107,7 +107,7 @@ export class CaseSqlRepository implements CaseRepository {
     await this.syncParticipants(m, s, at);
   }
 
-  private async syncParticipants(m: EntityManager, s: CaseSnapshot, at: Date): Promise<void> {
+  private async syncParticipants(m: Tx, s: CaseSnapshot, at: Date): Promise<void> {
     const rows: { role: string; memberId: string | null; description: string | null }[] = [];
     const c = s.complainant;
     rows.push({ role: 'complainant', memberId: c.kind === 'non_member' ? null : c.memberId, description: null });
@@ -130,7 +130,7 @@ export class CaseSqlRepository implements CaseRepository {
   }
 
   /** Cases a commissioner handles now: seated on the panel, or on duty (before a panel). */
-  async handledBy(m: EntityManager, memberId: string): Promise<CaseSnapshot[]> {
+  async handledBy(m: Tx, memberId: string): Promise<CaseSnapshot[]> {
     const rows = await query<CaseSnapshotRow>(
       m,
       `SELECT snapshot FROM discipline.cases
@@ -147,7 +147,7 @@ export class CaseSqlRepository implements CaseRepository {
    * the member is cleared for the case (`commission_oversight`), so a conflicted commissioner
    * never gets one (S3).
    */
-  async escalatedCandidates(m: EntityManager, memberId: string): Promise<CaseSnapshot[]> {
+  async escalatedCandidates(m: Tx, memberId: string): Promise<CaseSnapshot[]> {
     const rows = await query<CaseSnapshotRow>(
       m,
       `SELECT c.snapshot FROM discipline.cases c
@@ -160,7 +160,7 @@ export class CaseSqlRepository implements CaseRepository {
   }
 
   /** Cases in which a member is named (complainant, respondent, witness), newest first. */
-  async namingMember(m: EntityManager, memberId: string): Promise<CaseSnapshot[]> {
+  async namingMember(m: Tx, memberId: string): Promise<CaseSnapshot[]> {
     const rows = await query<CaseSnapshotRow>(
       m,
       `SELECT c.snapshot FROM discipline.cases c
@@ -171,29 +171,29 @@ export class CaseSqlRepository implements CaseRepository {
     return rows.map((r) => parseJson<CaseSnapshot>(r.snapshot));
   }
 
-  async filedByEmail(m: EntityManager, email: string): Promise<CaseSnapshot[]> {
+  async filedByEmail(m: Tx, email: string): Promise<CaseSnapshot[]> {
     const rows = await query<CaseSnapshotRow>(m, `SELECT snapshot FROM discipline.cases WHERE complainant_email = $1 ORDER BY received_at DESC`, [email.trim().toLowerCase()]);
     return rows.map((r) => parseJson<CaseSnapshot>(r.snapshot));
   }
 
   /** Cases waiting for the Appeals Committee to appoint ad-hoc panelists. */
-  async awaitingAdHocPanel(m: EntityManager): Promise<CaseSnapshot[]> {
+  async awaitingAdHocPanel(m: Tx): Promise<CaseSnapshot[]> {
     const rows = await query<CaseSnapshotRow>(m, `SELECT snapshot FROM discipline.cases WHERE ad_hoc_seats_requested > 0 ORDER BY received_at`);
     return rows.map((r) => parseJson<CaseSnapshot>(r.snapshot));
   }
 
   /** Ids of the cases still open (for the deadlines job), oldest first. */
-  async openCaseIds(m: EntityManager): Promise<string[]> {
+  async openCaseIds(m: Tx): Promise<string[]> {
     const rows = await query<{ id: string }>(m, `SELECT id FROM discipline.cases WHERE stage = ANY($1::text[]) ORDER BY received_at`, [[...OPEN_STAGES]]);
     return rows.map((r) => r.id);
   }
 
-  async tryHoldForDeadlines(m: EntityManager, caseId: string): Promise<boolean> {
+  async tryHoldForDeadlines(m: Tx, caseId: string): Promise<boolean> {
     const [lock] = await query<{ ok: boolean }>(m, `SELECT pg_try_advisory_xact_lock(hashtext('discipline:deadlines:' || $1)) AS ok`, [caseId]);
     return lock?.ok === true;
   }
 
-  async page(m: EntityManager, afterId: string | null, limit: number): Promise<CaseSnapshot[]> {
+  async page(m: Tx, afterId: string | null, limit: number): Promise<CaseSnapshot[]> {
     const rows = await query<CaseSnapshotRow>(
       m,
       `SELECT snapshot FROM discipline.cases WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
@@ -207,7 +207,7 @@ export class CaseSqlRepository implements CaseRepository {
    * witnesses of those cases once they have been told of them. Rewrites the projection for
    * these members only.
    */
-  async refreshProtectedTransfers(m: EntityManager, memberIds: readonly string[]): Promise<void> {
+  async refreshProtectedTransfers(m: Tx, memberIds: readonly string[]): Promise<void> {
     const ids = [...new Set(memberIds)];
     if (ids.length === 0) return;
     await m.query(`DELETE FROM restrictions.protected_transfer WHERE member_id = ANY($1::uuid[])`, [ids]);

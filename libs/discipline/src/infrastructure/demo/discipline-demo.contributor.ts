@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LOGGER, type Logger } from '@org/platform';
+import { LOGGER, maybeOne, type Logger } from '@org/platform';
 import { FileComplaint } from '../../application/intake/file-complaint.use-case';
 import type { ComplaintInput } from '../../application/intake/complaint.input';
 import { InterimMeasures } from '../../application/interim/interim-measures.use-case';
@@ -198,7 +198,7 @@ export class DisciplineDemoContributor {
         reasons: 'The panel heard both parties and two witnesses; the remarks were made and repeated after the complainant objected. A first occurrence: a warning.',
       });
       const at = async (sql: string): Promise<Date | null> => {
-        const [row] = await this.db.transaction((tx) => tx.query(sql, [findingId]));
+        const row = await this.db.transaction((tx) => maybeOne<{ at: Date | string | null }>(tx, sql, [findingId]));
         return row?.at ? new Date(row.at) : null;
       };
       const deadline = await at(`SELECT appeal_deadline AS at FROM discipline.findings WHERE id = $1`);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { Finding, type FindingSnapshot } from '../../domain/finding/finding.entity';
 import { query } from '@org/platform';
 import { SealedSnapshots, type SealedRecordRow } from '../sealed-snapshots';
@@ -22,7 +22,7 @@ interface FindingFactsRow {
 export class FindingSqlRepository implements FindingRepository {
   constructor(private readonly sealed: SealedSnapshots) {}
 
-  async insert(m: EntityManager, f: Finding): Promise<void> {
+  async insert(m: Tx, f: Finding): Promise<void> {
     const s = f.toSnapshot();
     await m.query(
       `INSERT INTO discipline.findings (id, case_id, respondent_id, status, remand_of, upheld, decided_at, appeal_deadline, final_at, final_sanction, sealed, opened_at)
@@ -32,7 +32,7 @@ export class FindingSqlRepository implements FindingRepository {
     );
   }
 
-  async update(m: EntityManager, f: Finding): Promise<void> {
+  async update(m: Tx, f: Finding): Promise<void> {
     const s = f.toSnapshot();
     await m.query(
       `UPDATE discipline.findings SET status = $2, upheld = $3, decided_at = $4, appeal_deadline = $5, final_at = $6, final_sanction = $7, sealed = $8, version = version + 1
@@ -42,7 +42,7 @@ export class FindingSqlRepository implements FindingRepository {
     );
   }
 
-  async ofCase(m: EntityManager, caseId: string): Promise<Finding[]> {
+  async ofCase(m: Tx, caseId: string): Promise<Finding[]> {
     const rows = await query<SealedRecordRow>(m, `SELECT id, case_id, sealed FROM discipline.findings WHERE case_id = $1 ORDER BY opened_at, id`, [caseId]);
     const out: Finding[] = [];
     for (const r of rows) out.push(Finding.fromSnapshot(await this.sealed.open<FindingSnapshot>(m, r.case_id, field(r.id), r.sealed)));
@@ -50,7 +50,7 @@ export class FindingSqlRepository implements FindingRepository {
   }
 
   /** Notified findings whose appeal window has ended by `now` (the finality job). */
-  async dueForFinality(m: EntityManager, now: Date, limit: number): Promise<{ findingId: string; caseId: string }[]> {
+  async dueForFinality(m: Tx, now: Date, limit: number): Promise<{ findingId: string; caseId: string }[]> {
     const rows = await query<{ id: string; case_id: string }>(
       m,
       `SELECT id, case_id FROM discipline.findings WHERE status = 'notified' AND appeal_deadline <= $1 ORDER BY appeal_deadline, id LIMIT $2`,
@@ -60,7 +60,7 @@ export class FindingSqlRepository implements FindingRepository {
   }
 
   /** Final expulsions of a member (for readmission), oldest first. */
-  async finalExpulsionsOf(m: EntityManager, memberId: string): Promise<{ findingId: string; caseId: string; finalAt: string }[]> {
+  async finalExpulsionsOf(m: Tx, memberId: string): Promise<{ findingId: string; caseId: string; finalAt: string }[]> {
     const rows = await query<{ id: string; case_id: string; final_at: Date }>(
       m,
       `SELECT id, case_id, final_at FROM discipline.findings WHERE respondent_id = $1 AND status = 'final' AND final_sanction = 'expulsion' ORDER BY final_at`,
@@ -70,7 +70,7 @@ export class FindingSqlRepository implements FindingRepository {
   }
 
   /** Plain facts of every finding, for the transparency report (no content). */
-  async reportFacts(m: EntityManager): Promise<{ caseId: string; status: string; decidedAt: string | null; finalAt: string | null; finalSanction: string | null; remandOf: string | null }[]> {
+  async reportFacts(m: Tx): Promise<{ caseId: string; status: string; decidedAt: string | null; finalAt: string | null; finalSanction: string | null; remandOf: string | null }[]> {
     const rows = await query<FindingFactsRow>(m, `SELECT case_id, status, decided_at, final_at, final_sanction, remand_of FROM discipline.findings ORDER BY opened_at`);
     return rows.map((r) => ({
       caseId: r.case_id,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { AuditLog } from '@org/audit';
 import type { RestrictionKind } from '@org/kernel';
 import type { RestrictedRight, SanctionEffects } from '../../domain/finding/sanction-effects.value-object';
@@ -36,7 +36,7 @@ export class SanctionEffectsSqlWriter {
     private readonly fingerprints: RejoinFingerprints,
   ) {}
 
-  async apply(m: EntityManager, input: { effects: SanctionEffects; caseId: string; findingId: string; now: Date }): Promise<{ sanctionRef: string } | null> {
+  async apply(m: Tx, input: { effects: SanctionEffects; caseId: string; findingId: string; now: Date }): Promise<{ sanctionRef: string } | null> {
     const e = input.effects;
     if (e.standing === 'unaffected' || e.restrictions.length === 0) return null;
     const already = await maybeOne<{ id: string }>(m, `SELECT id FROM discipline.sanctions WHERE finding_id = $1`, [input.findingId]);
@@ -87,7 +87,7 @@ export class SanctionEffectsSqlWriter {
   }
 
   /** A readmission decision ends an expulsion's effects (the record of the expulsion stays). */
-  async endExpulsion(m: EntityManager, input: { memberId: string; findingId: string; decisionId: string; now: Date }): Promise<void> {
+  async endExpulsion(m: Tx, input: { memberId: string; findingId: string; decisionId: string; now: Date }): Promise<void> {
     const [s] = await query<{ id: string }>(m, `SELECT id FROM discipline.sanctions WHERE finding_id = $1 AND standing = 'expelled' AND lifted_at IS NULL`, [input.findingId]);
     if (s) {
       await m.query(`UPDATE discipline.sanctions SET lifted_at = $2, lifted_by_decision = $3 WHERE id = $1`, [s.id, input.now, input.decisionId]);
@@ -97,7 +97,7 @@ export class SanctionEffectsSqlWriter {
   }
 
   /** Suspensions whose end has come: the member is active again (the standing job then decides lapsed or not). */
-  async liftEndedSuspensions(m: EntityManager, now: Date): Promise<number> {
+  async liftEndedSuspensions(m: Tx, now: Date): Promise<number> {
     const due = await query<{ id: string; member_id: string }>(
       m,
       `SELECT id, member_id FROM discipline.sanctions WHERE standing = 'suspended' AND lifted_at IS NULL AND restricted_until <= $1 ORDER BY restricted_until FOR UPDATE SKIP LOCKED`,
@@ -118,7 +118,7 @@ export class SanctionEffectsSqlWriter {
   }
 
   /** The sanction's restriction sources end (kept, with their end), and the projection is rebuilt. */
-  private async endSources(m: EntityManager, sanctionId: string, memberId: string, now: Date): Promise<void> {
+  private async endSources(m: Tx, sanctionId: string, memberId: string, now: Date): Promise<void> {
     await m.query(`UPDATE discipline.restriction_sources SET ended_at = $2 WHERE source_kind = 'sanction' AND source_id = $1 AND ended_at IS NULL`, [sanctionId, now]);
     await this.restrictions.refresh(m, [memberId]);
   }

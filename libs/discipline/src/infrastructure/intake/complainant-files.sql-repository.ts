@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { ComplainantFilesRepository, type SealedFileRow } from '../../application/ports/complainant-files.repository';
 import { query } from '@org/platform';
 export type { SealedFileRow };
@@ -11,7 +11,7 @@ export type { SealedFileRow };
  */
 @Injectable()
 export class ComplainantFilesSqlRepository implements ComplainantFilesRepository {
-  async submittedBy(m: EntityManager, caseId: string, personIds: readonly string[]): Promise<SealedFileRow[]> {
+  async submittedBy(m: Tx, caseId: string, personIds: readonly string[]): Promise<SealedFileRow[]> {
     if (personIds.length === 0) return [];
     const rows = await query<{ id: string; sealed_meta: string }>(
       m,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { CaseMessage, type CaseMessageSnapshot, type MessageAudience, type MessageSenderRole } from '../../domain/investigation/case-message.entity';
 import type { EvidenceSnapshot } from '../../domain/investigation/evidence-metadata.value-object';
 import { Interview, type InterviewSnapshot } from '../../domain/investigation/interview.entity';
@@ -34,13 +34,13 @@ export class InvestigationSqlRepository implements InvestigationRepository {
   ) {}
 
   // ── statements ─────────────────────────────────────────────────────────────────────────────
-  async statements(m: EntityManager, caseId: string): Promise<StatementRegister> {
+  async statements(m: Tx, caseId: string): Promise<StatementRegister> {
     const r = await maybeOne<{ sealed: string }>(m, `SELECT sealed FROM discipline.statement_registers WHERE case_id = $1`, [caseId]);
     if (!r) return StatementRegister.forCase(caseId);
     return StatementRegister.fromSnapshot(await this.sealed.open<StatementRegisterSnapshot>(m, caseId, 'statements', r.sealed));
   }
 
-  async saveStatements(m: EntityManager, caseId: string, register: StatementRegister, at: string): Promise<void> {
+  async saveStatements(m: Tx, caseId: string, register: StatementRegister, at: string): Promise<void> {
     const s = register.toSnapshot();
     await m.query(
       `INSERT INTO discipline.statement_registers (case_id, statements, sealed, updated_at) VALUES ($1, $2, $3, $4)
@@ -51,14 +51,14 @@ export class InvestigationSqlRepository implements InvestigationRepository {
   }
 
   // ── interviews ─────────────────────────────────────────────────────────────────────────────
-  async interviews(m: EntityManager, caseId: string): Promise<Interview[]> {
+  async interviews(m: Tx, caseId: string): Promise<Interview[]> {
     const rows = await query<{ id: string; sealed: string }>(m, `SELECT id, sealed FROM discipline.interviews WHERE case_id = $1 ORDER BY scheduled_for, id`, [caseId]);
     const out: Interview[] = [];
     for (const r of rows) out.push(Interview.fromSnapshot(await this.sealed.open<InterviewSnapshot>(m, caseId, `interview:${r.id}`, r.sealed)));
     return out;
   }
 
-  async saveInterview(m: EntityManager, i: Interview, at: string): Promise<void> {
+  async saveInterview(m: Tx, i: Interview, at: string): Promise<void> {
     const s = i.toSnapshot();
     await m.query(
       `INSERT INTO discipline.interviews (id, case_id, person_id, status, scheduled_for, sealed, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -69,7 +69,7 @@ export class InvestigationSqlRepository implements InvestigationRepository {
   }
 
   // ── evidence ───────────────────────────────────────────────────────────────────────────────
-  async insertEvidence(m: EntityManager, e: EvidenceSnapshot, bytes: Uint8Array): Promise<void> {
+  async insertEvidence(m: Tx, e: EvidenceSnapshot, bytes: Uint8Array): Promise<void> {
     await m.query(
       `INSERT INTO discipline.evidence (id, case_id, submitted_by, content_type, size_bytes, submitted_at, sealed_meta, content)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -78,20 +78,20 @@ export class InvestigationSqlRepository implements InvestigationRepository {
     );
   }
 
-  async evidenceList(m: EntityManager, caseId: string): Promise<EvidenceSnapshot[]> {
+  async evidenceList(m: Tx, caseId: string): Promise<EvidenceSnapshot[]> {
     const rows = await query<{ id: string; sealed_meta: string }>(m, `SELECT id, sealed_meta FROM discipline.evidence WHERE case_id = $1 ORDER BY submitted_at, id`, [caseId]);
     const out: EvidenceSnapshot[] = [];
     for (const r of rows) out.push(await this.sealed.open<EvidenceSnapshot>(m, caseId, `evidence-meta:${r.id}`, r.sealed_meta));
     return out;
   }
 
-  async evidenceContent(m: EntityManager, caseId: string, evidenceId: string): Promise<Buffer | null> {
+  async evidenceContent(m: Tx, caseId: string, evidenceId: string): Promise<Buffer | null> {
     const r = await maybeOne<{ content: Uint8Array }>(m, `SELECT content FROM discipline.evidence WHERE case_id = $1 AND id = $2`, [caseId, evidenceId]);
     return r ? this.content.openBytes(m, caseId, `evidence:${evidenceId}`, r.content) : null;
   }
 
   // ── messages ───────────────────────────────────────────────────────────────────────────────
-  async insertMessage(m: EntityManager, msg: CaseMessage): Promise<void> {
+  async insertMessage(m: Tx, msg: CaseMessage): Promise<void> {
     const s = msg.toSnapshot();
     await m.query(
       `INSERT INTO discipline.case_messages (id, case_id, sender_id, sender_role, audience_kind, audience_person_id, sent_at, disclosed_at, sealed)
@@ -101,13 +101,13 @@ export class InvestigationSqlRepository implements InvestigationRepository {
     );
   }
 
-  async markDisclosed(m: EntityManager, msg: CaseMessage): Promise<void> {
+  async markDisclosed(m: Tx, msg: CaseMessage): Promise<void> {
     const s = msg.toSnapshot();
     await m.query(`UPDATE discipline.case_messages SET disclosed_at = $2 WHERE id = $1 AND disclosed_at IS NULL`, [s.messageId, s.disclosedToPartiesAt]);
   }
 
   /** Messages with their text opened (callers filter by reader before returning anything). */
-  async messages(m: EntityManager, caseId: string, opts: { withText: boolean }): Promise<CaseMessage[]> {
+  async messages(m: Tx, caseId: string, opts: { withText: boolean }): Promise<CaseMessage[]> {
     const rows = await query<CaseMessageRow>(
       m,
       `SELECT id, case_id, sender_id, sender_role, audience_kind, audience_person_id, sent_at, disclosed_at, sealed
@@ -132,7 +132,7 @@ export class InvestigationSqlRepository implements InvestigationRepository {
   }
 
   /** Opens the text of one stored message. */
-  async messageText(m: EntityManager, caseId: string, messageId: string): Promise<string | null> {
+  async messageText(m: Tx, caseId: string, messageId: string): Promise<string | null> {
     const r = await maybeOne<{ sealed: string }>(m, `SELECT sealed FROM discipline.case_messages WHERE case_id = $1 AND id = $2`, [caseId, messageId]);
     return r ? this.content.openValue(m, caseId, `message:${messageId}`, r.sealed) : null;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { OutcomeNotice, type OutcomeNoticeSnapshot } from '../../domain/outcome/outcome-notice.entity';
 import type { OutcomeNoticeFacts } from '../../domain/outcome/outcome-notice-facts.value-object';
 import { maybeOne, query } from '@org/platform';
@@ -18,7 +18,7 @@ const field = (noticeId: string) => `outcome-notice:${noticeId}`;
 export class OutcomeNoticeSqlRepository implements OutcomeNoticeRepository {
   constructor(private readonly sealed: SealedSnapshots) {}
 
-  async insert(m: EntityManager, caseId: string, n: OutcomeNotice): Promise<void> {
+  async insert(m: Tx, caseId: string, n: OutcomeNotice): Promise<void> {
     const s = n.toSnapshot();
     await m.query(
       `INSERT INTO discipline.outcome_notices (id, finding_id, case_id, status, review_ends_at, publish_at, delayed, sealed, composed_at)
@@ -27,7 +27,7 @@ export class OutcomeNoticeSqlRepository implements OutcomeNoticeRepository {
     );
   }
 
-  async update(m: EntityManager, caseId: string, n: OutcomeNotice): Promise<void> {
+  async update(m: Tx, caseId: string, n: OutcomeNotice): Promise<void> {
     const s = n.toSnapshot();
     await m.query(
       `UPDATE discipline.outcome_notices SET status = $2, publish_at = $3, delayed = $4, sealed = $5, version = version + 1 WHERE id = $1 AND status <> 'published'`,
@@ -35,7 +35,7 @@ export class OutcomeNoticeSqlRepository implements OutcomeNoticeRepository {
     );
   }
 
-  async markPublished(m: EntityManager, caseId: string, n: OutcomeNotice, notificationNoticeId: string, recipients: number): Promise<void> {
+  async markPublished(m: Tx, caseId: string, n: OutcomeNotice, notificationNoticeId: string, recipients: number): Promise<void> {
     const s = n.toSnapshot();
     await m.query(
       `UPDATE discipline.outcome_notices
@@ -46,20 +46,20 @@ export class OutcomeNoticeSqlRepository implements OutcomeNoticeRepository {
     );
   }
 
-  async ofCase(m: EntityManager, caseId: string): Promise<OutcomeNotice[]> {
+  async ofCase(m: Tx, caseId: string): Promise<OutcomeNotice[]> {
     const rows = await query<SealedRecordRow>(m, `SELECT id, case_id, sealed FROM discipline.outcome_notices WHERE case_id = $1 ORDER BY composed_at, id`, [caseId]);
     const out: OutcomeNotice[] = [];
     for (const r of rows) out.push(OutcomeNotice.fromSnapshot(await this.sealed.open<OutcomeNoticeSnapshot>(m, r.case_id, field(r.id), r.sealed)));
     return out;
   }
 
-  async one(m: EntityManager, noticeId: string, forUpdate = false): Promise<{ caseId: string; notice: OutcomeNotice } | null> {
+  async one(m: Tx, noticeId: string, forUpdate = false): Promise<{ caseId: string; notice: OutcomeNotice } | null> {
     const r = await maybeOne<SealedRecordRow>(m, `SELECT id, case_id, sealed FROM discipline.outcome_notices WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [noticeId]);
     if (!r) return null;
     return { caseId: r.case_id, notice: OutcomeNotice.fromSnapshot(await this.sealed.open<OutcomeNoticeSnapshot>(m, r.case_id, field(r.id), r.sealed)) };
   }
 
-  async due(m: EntityManager, now: Date, limit: number): Promise<{ noticeId: string; caseId: string }[]> {
+  async due(m: Tx, now: Date, limit: number): Promise<{ noticeId: string; caseId: string }[]> {
     const rows = await query<{ id: string; case_id: string }>(
       m,
       `SELECT id, case_id FROM discipline.outcome_notices WHERE status <> 'published' AND publish_at <= $1 ORDER BY publish_at, id LIMIT $2`,
@@ -68,7 +68,7 @@ export class OutcomeNoticeSqlRepository implements OutcomeNoticeRepository {
     return rows.map((r) => ({ noticeId: r.id, caseId: r.case_id }));
   }
 
-  async published(m: EntityManager, o: { limit: number; before?: { at: string; id: string } | null }): Promise<PublishedOutcome[]> {
+  async published(m: Tx, o: { limit: number; before?: { at: string; id: string } | null }): Promise<PublishedOutcome[]> {
     const rows = await query<PublishedRow>(
       m,
       `SELECT id, published_at, public_facts, public_text, recipients FROM discipline.outcome_notices
@@ -79,7 +79,7 @@ export class OutcomeNoticeSqlRepository implements OutcomeNoticeRepository {
     return rows.map(toPublished);
   }
 
-  async publishedOne(m: EntityManager, id: string): Promise<PublishedOutcome | null> {
+  async publishedOne(m: Tx, id: string): Promise<PublishedOutcome | null> {
     const r = await maybeOne<PublishedRow>(m, `SELECT id, published_at, public_facts, public_text, recipients FROM discipline.outcome_notices WHERE id = $1 AND status = 'published'`, [id]);
     return r ? toPublished(r) : null;
   }

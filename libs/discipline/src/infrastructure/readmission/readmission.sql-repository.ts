@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import { ReadmissionDecision, type ReadmissionDecisionSnapshot } from '../../domain/readmission/readmission-decision.entity';
 import { query } from '@org/platform';
 import { SealedSnapshots } from '../sealed-snapshots';
@@ -12,7 +12,7 @@ const field = (id: string) => `readmission:${id}`;
 export class ReadmissionSqlRepository implements ReadmissionRepository {
   constructor(private readonly sealed: SealedSnapshots) {}
 
-  async insert(m: EntityManager, caseId: string, d: ReadmissionDecision, decidedBy: string): Promise<void> {
+  async insert(m: Tx, caseId: string, d: ReadmissionDecision, decidedBy: string): Promise<void> {
     const s = d.toSnapshot();
     await m.query(
       `INSERT INTO discipline.readmission_decisions (id, member_id, expulsion_finding_id, outcome, decided_at, decided_by, sealed) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -21,7 +21,7 @@ export class ReadmissionSqlRepository implements ReadmissionRepository {
   }
 
   /** Decisions about a member (sealed parts opened with the data key of each expulsion's case). */
-  async ofMember(m: EntityManager, memberId: string): Promise<{ caseId: string; decision: ReadmissionDecisionSnapshot; decidedBy: string }[]> {
+  async ofMember(m: Tx, memberId: string): Promise<{ caseId: string; decision: ReadmissionDecisionSnapshot; decidedBy: string }[]> {
     const rows = await query<{ id: string; sealed: string; decided_by: string; case_id: string }>(
       m,
       `SELECT d.id, d.sealed, d.decided_by, f.case_id FROM discipline.readmission_decisions d JOIN discipline.findings f ON f.id = d.expulsion_finding_id
@@ -36,7 +36,7 @@ export class ReadmissionSqlRepository implements ReadmissionRepository {
   }
 
   /** Plain facts (no sealed parts) for the rejoin rule. */
-  async decisionFacts(m: EntityManager, memberId: string): Promise<ReadmissionDecisionSnapshot[]> {
+  async decisionFacts(m: Tx, memberId: string): Promise<ReadmissionDecisionSnapshot[]> {
     const rows = await query<{ id: string; member_id: string; expulsion_finding_id: string; outcome: ReadmissionDecisionSnapshot['outcome']; decided_at: Date }>(
       m,
       `SELECT id, member_id, expulsion_finding_id, outcome, decided_at FROM discipline.readmission_decisions WHERE member_id = $1 ORDER BY decided_at`,
@@ -54,7 +54,7 @@ export class ReadmissionSqlRepository implements ReadmissionRepository {
     }));
   }
 
-  async readmissionRequired(m: EntityManager, memberId: string): Promise<boolean> {
+  async readmissionRequired(m: Tx, memberId: string): Promise<boolean> {
     return (await query<{ required: number }>(m, `SELECT 1 AS required FROM restrictions.readmission_required WHERE member_id = $1`, [memberId])).length > 0;
   }
 }

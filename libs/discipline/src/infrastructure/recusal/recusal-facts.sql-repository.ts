@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@org/platform';
 import type { BodyKind, BodyMandate, BranchPeriod, DeclaredRelationship, OtherOpenCase } from '../../domain';
 import { RecusalFacts } from '../../application/ports/recusal-facts.port';
 import { MemberRegister } from '../../application/ports/member-register.port';
@@ -26,14 +26,14 @@ export class RecusalFactsSqlRepository implements RecusalFacts {
   ) {}
 
   /** Branch periods of these members that end after `since` (or are still running). */
-  async branchHistory(m: EntityManager, memberIds: readonly string[], since: string | null = null): Promise<BranchPeriod[]> {
+  async branchHistory(m: Tx, memberIds: readonly string[], since: string | null = null): Promise<BranchPeriod[]> {
     if (memberIds.length === 0) return [];
     const stays = await this.register.branchStays(m, [...new Set(memberIds)], since);
     return stays.map((r) => ({ memberId: r.memberId, branchId: r.branchId, from: r.from, to: r.to }));
   }
 
   /** Every mandate these members ever held (staff employment counts as a body; the national office too). */
-  async mandates(m: EntityManager, memberIds: readonly string[]): Promise<BodyMandate[]> {
+  async mandates(m: Tx, memberIds: readonly string[]): Promise<BodyMandate[]> {
     if (memberIds.length === 0) return [];
     const held = await this.offices.ofMembers(m, [...new Set(memberIds)]);
     return held.map((r) => ({
@@ -45,7 +45,7 @@ export class RecusalFactsSqlRepository implements RecusalFacts {
     }));
   }
 
-  async relationships(m: EntityManager, memberIds: readonly string[]): Promise<DeclaredRelationship[]> {
+  async relationships(m: Tx, memberIds: readonly string[]): Promise<DeclaredRelationship[]> {
     if (memberIds.length === 0) return [];
     const rows = await query<{ member_id: string; other_member_id: string }>(
       m,
@@ -56,7 +56,7 @@ export class RecusalFactsSqlRepository implements RecusalFacts {
   }
 
   /** Other open cases in which any of these members is a party or a witness, with who is involved there. */
-  async otherOpenCases(m: EntityManager, caseId: string, memberIds: readonly string[]): Promise<OtherOpenCase[]> {
+  async otherOpenCases(m: Tx, caseId: string, memberIds: readonly string[]): Promise<OtherOpenCase[]> {
     if (memberIds.length === 0) return [];
     const rows = await query<{ case_id: string; member_id: string; role: 'complainant' | 'respondent' | 'witness' }>(
       m,
@@ -75,7 +75,7 @@ export class RecusalFactsSqlRepository implements RecusalFacts {
   }
 
   /** Current commissioners, alternates and Appeals Committee members (for recusal). */
-  async currentCandidates(m: EntityManager, on: string): Promise<{ memberId: string; kind: 'CCOM' | 'APPEALS'; role: string }[]> {
+  async currentCandidates(m: Tx, on: string): Promise<{ memberId: string; kind: 'CCOM' | 'APPEALS'; role: string }[]> {
     const seats = await this.withAuthority(m, await this.offices.sittingOnNationalBodies(m, ['CCOM', 'APPEALS'], on));
     return seats.map((r) => ({ memberId: r.memberId, kind: r.bodyKind as 'CCOM' | 'APPEALS', role: r.role }));
   }
@@ -84,13 +84,13 @@ export class RecusalFactsSqlRepository implements RecusalFacts {
    * Current members of a body kind on a date, whose membership gives their mandate authority
    * (CCOM: commissioners and alternates, role 'alternate' for the latter; APPEALS).
    */
-  async currentBodyMembers(m: EntityManager, kind: 'CCOM' | 'APPEALS', on: string): Promise<{ memberId: string; role: string }[]> {
+  async currentBodyMembers(m: Tx, kind: 'CCOM' | 'APPEALS', on: string): Promise<{ memberId: string; role: string }[]> {
     const seats = await this.withAuthority(m, await this.offices.sittingOnNationalBodies(m, [kind], on));
     return seats.map((r) => ({ memberId: r.memberId, role: r.role }));
   }
 
   /** The seats whose holder is on the register with a status that gives a mandate authority. */
-  private async withAuthority<T extends { memberId: string }>(m: EntityManager, seats: readonly T[]): Promise<T[]> {
+  private async withAuthority<T extends { memberId: string }>(m: Tx, seats: readonly T[]): Promise<T[]> {
     if (seats.length === 0) return [];
     const people = await this.register.people(m, [...new Set(seats.map((s) => s.memberId))]);
     const withAuthority = new Set(people.filter((p) => !WITHOUT_AUTHORITY.includes(p.status)).map((p) => p.id));
