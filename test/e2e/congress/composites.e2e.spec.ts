@@ -91,6 +91,17 @@ describe('congress floor: compositing with the movers’ consent', () => {
     composite = await ok(await answer(k2, composite.id, caucusMotion.id, true));
     expect(composite.state).toBe('agreed');
     expect(composite.motionId).toEqual(expect.any(String));
+    // The caucus is shown as the mover; no member who acted for it is named anywhere on the floor
+    // (that would tell the executive who belongs to the caucus). Other movers' members are shown.
+    const seenByEc = await ok(await http().get(`/composites/${composite.id}`).set(ec.auth));
+    expect(seenByEc.originals.map((o: any) => o.answeredBy)).toEqual([alice.id, secretary.id, null]);
+    const listedForEc = await ok<any[]>(await http().get(`/congresses/${congressId}/composites`).set(ec.auth));
+    expect(listedForEc.find((x) => x.id === composite.id).originals.map((o: any) => o.answeredBy)).toEqual([alice.id, secretary.id, null]);
+    const motionsForEc = await ok<any[]>(await http().get(`/congresses/${congressId}/motions`).set(ec.auth));
+    expect(motionsForEc.find((x) => x.id === caucusMotion.id)).toMatchObject({ submitter: { kind: 'caucus', ref: caucusId }, submittedBy: null });
+    expect(motionsForEc.find((x) => x.id === memberMotion.id)).toMatchObject({ submitter: { kind: 'member' }, submittedBy: alice.id });
+    expect(JSON.stringify([seenByEc, motionsForEc])).not.toContain(k1.id);
+    expect(JSON.stringify([seenByEc, motionsForEc])).not.toContain(k2.id);
   });
 
   it('the originals are composited and name the composite; the composite is one motion, with its movers shown, debated and voted', async () => {
@@ -146,7 +157,8 @@ describe('congress floor: compositing with the movers’ consent', () => {
     // The last mover — any current member of the caucus — withdraws it.
     const done = await ok(await withdrawal(k3, originals[2].id));
     expect(done.state).toBe('withdrawn');
-    expect(done.originals.map((o: any) => o.withdrawalBy)).toEqual([alice.id, secretary.id, k3.id]);
+    // Who consented for the caucus is never shown, not even to the member who did (the roster is sealed).
+    expect(done.originals.map((o: any) => o.withdrawalBy)).toEqual([alice.id, secretary.id, null]);
     expect(await ok(await http().get(`/motions/${agreed.motionId}`).set(alice.auth))).toMatchObject({ stage: 'withdrawn' });
     expect((await withdrawal(k2, originals[2].id)).status).toBe(409);
   });

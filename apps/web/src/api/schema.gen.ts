@@ -707,9 +707,10 @@ export interface components {
       submitter: components["schemas"]["SubmitterResponse"];
       /** null: not yet answered. */
       consent: boolean | null;
+      /** The member who answered for this original's mover; null when not yet answered, or when the mover is a caucus (its roster is sealed). */
       answeredBy: string | null;
       answeredAt: string | null;
-      /** Who consented, for this original's mover, to withdrawing the composite motion (null: not yet). */
+      /** Who consented, for this original's mover, to withdrawing the composite motion (null: not yet, or the mover is a caucus, whose roster is sealed). */
       withdrawalBy: string | null;
       withdrawalAt: string | null;
     };
@@ -1691,7 +1692,8 @@ export interface components {
       title: string;
       text: string;
       submitter: components["schemas"]["SubmitterResponse"];
-      submittedBy: string;
+      /** The member who submitted it; null for a caucus's motion (a caucus's roster is visible to its members only). */
+      submittedBy: string | null;
       stage: "submitted" | "admitted" | "refused" | "debated" | "voting" | "carried" | "lost" | "referred" | "withdrawn" | "composited" | "awaiting-acceptance" | "not-accepted";
       seconders: string[];
       secondersMissing: number;

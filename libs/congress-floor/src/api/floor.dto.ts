@@ -387,9 +387,9 @@ export class CompositeOriginalResponse {
   @ApiProperty() number: number;
   @ApiProperty({ type: SubmitterResponse, description: 'The mover who answers for it.' }) submitter: SubmitterResponse;
   @ApiProperty({ type: Boolean, nullable: true, description: 'null: not yet answered.' }) consent: boolean | null;
-  @ApiProperty({ type: String, nullable: true }) answeredBy: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The member who answered for this original's mover; null when not yet answered, or when the mover is a caucus (its roster is sealed)." }) answeredBy: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) answeredAt: string | null;
-  @ApiProperty({ type: String, nullable: true, description: "Who consented, for this original's mover, to withdrawing the composite motion (null: not yet)." }) withdrawalBy: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "Who consented, for this original's mover, to withdrawing the composite motion (null: not yet, or the mover is a caucus, whose roster is sealed)." }) withdrawalBy: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) withdrawalAt: string | null;
 }
 
@@ -419,7 +419,7 @@ export class MotionResponse {
   @ApiProperty() title: string;
   @ApiProperty() text: string;
   @ApiProperty({ type: SubmitterResponse }) submitter: SubmitterResponse;
-  @ApiProperty() submittedBy: string;
+  @ApiProperty({ type: String, nullable: true, description: "The member who submitted it; null for a caucus's motion (a caucus's roster is visible to its members only)." }) submittedBy: string | null;
   @ApiProperty({ enum: MOTION_STAGES }) stage: string;
   @ApiProperty({ type: [String] }) seconders: string[];
   @ApiProperty() secondersMissing: number;

@@ -5,3 +5,4 @@ export * from './amendment';
 export * from './speakers-list';
 export * from './vote';
 export * from './composite';
+export * from './shown-movers';

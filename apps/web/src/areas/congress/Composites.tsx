@@ -50,7 +50,7 @@ export function Composites({ congressId, version }: { congressId: string; versio
                 {c.state === 'agreed' || c.state === 'withdrawn' ? (
                   <>
                     {' · '}
-                    {o.withdrawalBy ? 'consented to withdrawing the composite' : c.state === 'agreed' ? (
+                    {o.withdrawalAt ? 'consented to withdrawing the composite' : c.state === 'agreed' ? (
                       <Button small busy={withdraw.busy} onClick={() => void withdraw.run(c.id, o.motionId)}>
                         Consent to withdraw, for motion {o.number}
                       </Button>

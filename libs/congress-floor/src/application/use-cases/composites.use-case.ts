@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@org/identity';
 import { Clock } from '@org/platform';
-import { Composite, floorError, FloorErrorCode, Motion, type Actor, type CompositeSnapshot, type MotionSnapshot } from '../../domain';
+import { Composite, floorError, FloorErrorCode, Motion, shownComposite, type Actor, type CompositeSnapshot, type MotionSnapshot } from '../../domain';
 import { requireMember, requireStandingOrdersCommittee } from '../floor-access';
 import { moverOf } from '../movers';
 import { FloorAudit } from '../floor-audit';
@@ -127,11 +127,11 @@ export class CompositesUseCase {
   async get(id: string): Promise<CompositeSnapshot> {
     const c = await this.floors.composite(this.ds.manager, id);
     if (!c) throw floorError('not_found', FloorErrorCode.compositeNotFound, 'No such composite.');
-    return c;
+    return shownComposite(c);
   }
 
   async list(congressId: string): Promise<CompositeSnapshot[]> {
     await loadFloor(this.ds.manager, this.floors, congressId);
-    return this.floors.composites(this.ds.manager, congressId);
+    return (await this.floors.composites(this.ds.manager, congressId)).map(shownComposite);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@org/identity';
 import { Clock, type Tx } from '@org/platform';
-import { asAmended, diffAgainst, floorError, FloorErrorCode, Motion, type Actor, type AmendmentSnapshot, type DiffLine, type MotionSnapshot, type Submitter } from '../../domain';
+import { asAmended, diffAgainst, floorError, FloorErrorCode, Motion, shownActor, type Actor, type AmendmentSnapshot, type DiffLine, type MotionSnapshot, type Submitter } from '../../domain';
 import { requireChair, requireMember, requireStandingOrdersCommittee } from '../floor-access';
 import { moverOf } from '../movers';
 import { FloorAudit } from '../floor-audit';
@@ -19,7 +19,9 @@ export interface AmendmentView extends AmendmentSnapshot {
   textAsAmended: string;
 }
 
-export interface MotionView extends MotionSnapshot {
+export interface MotionView extends Omit<MotionSnapshot, 'submittedBy'> {
+  /** The member who submitted it; null for a caucus's motion (`shownActor`: a caucus's roster is sealed). */
+  submittedBy: string | null;
   secondersMissing: number;
   /** A composite motion: the motions it replaced and their movers, each of whom consented (null otherwise). */
   compositeOf: { motionId: string; number: number; submitter: Submitter }[] | null;
@@ -195,6 +197,7 @@ export class MotionsUseCase {
     }
     return motions.map((s) => ({
       ...s,
+      submittedBy: shownActor(s.submitter, s.submittedBy),
       compositeOf: composites.get(s.id) ?? null,
       secondersMissing: Motion.fromSnapshot(s).secondersMissing(f.orders),
       amendments: amendments
