@@ -1,4 +1,4 @@
-import { speakingOrder, type WaitingSpeaker } from './speakers-list';
+import { speakingOrder, waitingInOrder, type WaitingSpeaker } from './speakers-list';
 
 const w = (id: string, seq: number, o: Partial<WaitingSpeaker> = {}): WaitingSpeaker => ({ id, memberId: id, list: 'open', pointOfOrder: false, seq, firstTime: true, ...o });
 
@@ -13,5 +13,24 @@ describe('speakers’ lists', () => {
     const waiting = [w('a', 1, { firstTime: false }), w('b', 2), w('c', 3, { pointOfOrder: true, firstTime: false })];
     expect(speakingOrder(waiting, 'first-time-first', null).map((s) => s.id)).toEqual(['c', 'b', 'a']);
     expect(speakingOrder(waiting, 'none', null).map((s) => s.id)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('shows each waiting speaker whole: one the list read does not hold as waiting is left to the next view', () => {
+    const list = [
+      { id: 'a', memberId: 'ma', state: 'waiting' },
+      { id: 'b', memberId: 'mb', state: 'speaking' },
+      { id: 'c', memberId: 'mc', state: 'waiting' },
+    ];
+    // The order was read after 'd' was added and 'b' was called: 'd' is not in the list read just before.
+    const order = [
+      { id: 'd', firstTime: true },
+      { id: 'c', firstTime: false },
+      { id: 'b', firstTime: true },
+      { id: 'a', firstTime: true },
+    ];
+    expect(waitingInOrder(list, order)).toEqual([
+      { id: 'c', memberId: 'mc', state: 'waiting', firstTime: false },
+      { id: 'a', memberId: 'ma', state: 'waiting', firstTime: true },
+    ]);
   });
 });

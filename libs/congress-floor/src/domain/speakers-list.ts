@@ -39,5 +39,18 @@ export function speakingOrder(waiting: readonly WaitingSpeaker[], rule: Alternat
   return out;
 }
 
+/**
+ * The waiting speakers, in `order`, each whole. The list and the order come from two reads: an
+ * entry of the order that the list does not hold as waiting (added, called or withdrawn between
+ * the two) is left to the next view — every change publishes one — never shown half-read.
+ */
+export function waitingInOrder<S extends { id: string; state: string }>(list: readonly S[], order: readonly { id: string; firstTime: boolean }[]): (S & { firstTime: boolean })[] {
+  const byId = new Map(list.map((s) => [s.id, s]));
+  return order.flatMap((w) => {
+    const s = byId.get(w.id);
+    return s?.state === 'waiting' ? [{ ...s, firstTime: w.firstTime }] : [];
+  });
+}
+
 /** Speaking time: a speech gets the standing orders' time, a point of order a third of it. */
 export const speakingTimeSeconds = (speakingSeconds: number, pointOfOrder: boolean): number => (pointOfOrder ? Math.max(30, Math.round(speakingSeconds / 3)) : speakingSeconds);

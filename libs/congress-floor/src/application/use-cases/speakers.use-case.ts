@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@org/identity';
 import { RestrictionsPort } from '@org/kernel';
 import { Clock, type Tx } from '@org/platform';
-import { floorError, FloorErrorCode, restrictionRefusal, speakingOrder, speakingTimeSeconds, type SpeakingList } from '../../domain';
+import { floorError, FloorErrorCode, restrictionRefusal, speakingOrder, speakingTimeSeconds, waitingInOrder, type SpeakingList } from '../../domain';
 import { requireChair, requireMember } from '../floor-access';
 import { FloorAudit } from '../floor-audit';
 import { AccreditedDelegates } from '../ports/accredited-delegates.port';
@@ -123,14 +123,13 @@ export class SpeakersUseCase {
     const { item, f } = await this.itemAndFloor(m, itemId);
     const all = await this.floors.speakers(m, itemId);
     const order = speakingOrder(await this.floors.waitingWithHistory(m, item.congressId, itemId), f.orders.alternation, item.lastList);
-    const byId = new Map(all.map((s) => [s.id, s]));
     const speaking = all.find((s) => s.state === 'speaking') ?? null;
     const now = this.clock.now().getTime();
     return {
       agendaItemId: itemId,
       alternation: f.orders.alternation,
       speaking: speaking ? { ...speaking, secondsLeft: Math.max(0, Math.round((new Date(speaking.endsAt as string).getTime() - now) / 1000)) } : null,
-      waiting: order.map((w) => ({ ...(byId.get(w.id) as SpeakerRecord), firstTime: w.firstTime })),
+      waiting: waitingInOrder(all, order),
       done: all.filter((s) => s.state === 'done').sort((a, b) => (a.startedAt as string).localeCompare(b.startedAt as string) || a.seq - b.seq),
     };
   }
